@@ -1,0 +1,1 @@
+"""Arabic text primitives: match keys, tokens, sentences, number words, calendars."""

@@ -1,0 +1,144 @@
+"""Tokens, sentences and clitics, all with character offsets into the clean text.
+
+Hand-written because the Arabic-specific parts (proclitics glued to words, "لـ" with a
+tatweel, abbreviations such as أ.ف.ب that contain dots) are what general tokenizers get
+wrong, and a regex pass is fast enough for the throughput targets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from marsad.arabic.normalize import match_key
+from marsad.model import Sentence, Token
+
+_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z"
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
+# A word: letters with diacritics/tatweel; dotted single-letter abbreviations (أ.ف.ب, U.S)
+# stay whole.
+# A number: digits with thousands/decimal separators (3,500  2.5  ٣٬٥٠٠  ٢٫٥).
+TOKEN_RE = re.compile(
+    rf"(?<![{_LETTER}])[{_LETTER}][{_MARKS}]*(?:\.[{_LETTER}][{_MARKS}]*)+(?![{_LETTER}])"
+    rf"|[{_LETTER}{_MARKS}]+"
+    r"|[0-9٠-٩۰-۹]+(?:[.,٬٫][0-9٠-٩۰-۹]+)*"
+    r"|\S"
+)
+
+# Sentence ends: . ! ? ؟ and … ; a newline always ends a sentence (paragraphs).
+_SENT_END = re.compile(r"[.!?؟…]+[\"'”»)\]]*(?=\s|$)|\n+")
+# A dot after these does not end a sentence (titles and initials).
+_ABBREVIATIONS = frozenset({"د", "م", "ص", "ج", "ق", "ه", "هـ", "أ", "ا", "Mr", "Dr", "St"})
+
+# Proclitic sequences, longest first. Keys are in match-key form (alef unified).
+_DEFINITE = ("ال",)
+_PROCLITIC_WITH_ARTICLE = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+_SINGLE_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def split_clitics(key: str) -> tuple[str, str]:
+    """Conservative split of a match key into (proclitics, stem).
+
+    Only prefixes that end in the article (وال، بال، لل، ال ...) are removed, since a lone
+    و/ب/ل can be part of the word (وزير، بغداد، لبنان). Use `clitic_candidates` when a
+    lexicon can decide.
+    """
+    for prefix in _PROCLITIC_WITH_ARTICLE:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            if prefix in ("لل", "ولل", "فلل"):
+                return prefix, key[len(prefix):]
+            return prefix, key[len(prefix):]
+    return "", key
+
+
+@lru_cache(maxsize=200_000)
+def clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
+    """Every plausible (prefix, stem) split of a match key, the unsplit form first.
+
+    "وبغداد" -> (("", "وبغداد"), ("و", "بغداد"), ("وب", "غداد")). A caller with a lexicon
+    picks the first stem it knows. Stems shorter than two letters are not offered.
+    """
+    out: list[tuple[str, str]] = [("", key)]
+    seen = {key}
+
+    def add(prefix: str, stem: str) -> None:
+        if len(stem) >= 2 and stem not in seen:
+            seen.add(stem)
+            out.append((prefix, stem))
+
+    conj = ""
+    rest = key
+    for first in ("و", "ف"):
+        if rest.startswith(first):
+            conj, rest = first, rest[1:]
+            add(conj, rest)
+            break
+    for prep in ("ب", "ل", "ك"):
+        if rest.startswith(prep):
+            if prep == "ل" and rest.startswith("لل"):
+                add(conj + "لل", rest[2:])
+                add(conj + "لل", "ال" + rest[2:])
+            add(conj + prep, rest[1:])
+            rest_after = rest[1:]
+            if rest_after.startswith("ال"):
+                add(conj + prep + "ال", rest_after[2:])
+            break
+    if rest.startswith("ال"):
+        add(conj + "ال", rest[2:])
+    return tuple(out)
+
+
+def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Tokens of text[start:end] with absolute offsets."""
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        yield make_token(m.group(), m.start())
+
+
+@lru_cache(maxsize=200_000)
+def _token_keys(word: str) -> tuple[str, str, str]:
+    key = match_key(word)
+    prefix, stem = split_clitics(key)
+    return key, stem, prefix
+
+
+def make_token(word: str, start: int) -> Token:
+    key, stem, prefix = _token_keys(word)
+    return Token(start, start + len(word), word, key, stem, prefix)
+
+
+def tokenize(text: str) -> list[Token]:
+    return list(iter_tokens(text))
+
+
+def _is_abbreviation_dot(text: str, dot: int) -> bool:
+    """True when the dot at `dot` closes an abbreviation or a one-letter initial."""
+    j = dot
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ".":
+        j -= 1
+    word = text[j:dot]
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str, with_tokens: bool = True) -> list[Sentence]:
+    """Sentences with offsets; newlines are hard boundaries (scraped paragraphs)."""
+    sentences: list[Sentence] = []
+    begin = 0
+    for m in _SENT_END.finditer(text):
+        if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation_dot(text, m.start()):
+            continue
+        stop = m.start() if m.group()[0] == "\n" else m.end()
+        _append_sentence(text, begin, stop, sentences, with_tokens)
+        begin = m.end()
+    _append_sentence(text, begin, len(text), sentences, with_tokens)
+    return sentences
+
+
+def _append_sentence(text: str, begin: int, stop: int, out: list[Sentence], with_tokens: bool) -> None:
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    if stop > begin:
+        tokens = tuple(iter_tokens(text, begin, stop)) if with_tokens else ()
+        out.append(Sentence(begin, stop, text[begin:stop], tokens))

@@ -1,0 +1,106 @@
+"""Command line: `marsad analyze`, and the commands each stage adds.
+
+Each command is a thin shell over a module function; user errors print one line and
+exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from marsad import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="marsad (مرصد): Arabic news pages in, structured and checkable intelligence out.",
+)
+eval_app = typer.Typer(no_args_is_help=True, help="Score marsad's models on gold files.")
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+
+# Exit statuses of `analyze` (documented in the README).
+EXIT_OK = 0
+EXIT_SOME_INPUTS_FAILED = 1
+EXIT_USAGE = 2
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def parse_reference_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--reference-date must be YYYY-MM-DD, got {value!r}")
+    return None
+
+
+@app.command()
+def version() -> None:
+    """Print marsad's version."""
+    print(__version__)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json or text")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
+    throughput: Annotated[bool, typer.Option(help="Print pages/s and MB/s to stderr.")] = False,
+) -> None:
+    """Read raw Arabic news pages and write clean, analysed articles (JSON or text).
+
+    Exit status: 0 when every input was read, 1 when some inputs failed (see `errors`),
+    2 for usage errors.
+    """
+    from marsad.export import analysis_to_json, analysis_to_text
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import RunContext, analyze_pages
+    from marsad.timing import Stopwatch
+
+    if format not in ("json", "text"):
+        fail(f"--format must be json or text, got {format!r}")
+    ctx = RunContext(reference_date=parse_reference_date(reference_date))
+    watch = Stopwatch()
+    pages = list(read_inputs(paths, stdin=sys.stdin.buffer))
+    analysis = analyze_pages(pages, ctx)
+    if throughput:
+        nbytes = sum(len(d.article.text.encode()) for d in analysis.docs)
+        err.print(watch.report(len(analysis.docs) + len(analysis.errors), nbytes), highlight=False)
+    rendered = analysis_to_json(analysis) if format == "json" else analysis_to_text(analysis)
+    if output:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+    for problem in analysis.errors:
+        err.print(f"[yellow]skipped[/] {problem.source}: {problem.error}", highlight=False)
+    raise typer.Exit(EXIT_SOME_INPUTS_FAILED if analysis.errors else EXIT_OK)
+
+
+# --- commands: ner (tag, eval ner) ---
+
+# --- commands: events (eval events) ---
+
+# --- commands: store (ingest, search, serve, export, report, watch) ---
+
+# --- commands: scale (bench, batch) ---
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

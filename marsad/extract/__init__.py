@@ -1,0 +1,1 @@
+"""Extract: mentions, quantities, times, quotes and events from one article."""

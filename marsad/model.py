@@ -1,0 +1,279 @@
+"""The typed records that cross stage boundaries.
+
+Data flows one way: ingest -> clean -> arabic -> extract -> link -> stories -> outputs.
+Every annotation points into `Article.text` by character offsets (end exclusive), so
+annotations never hold drifting copies of the text. Records are frozen: a stage returns
+new records (``dataclasses.replace``) instead of mutating what it was given.
+No logic lives here beyond trivial derived properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+Bound = Literal["exact", "about", "at_least", "at_most", "more_than", "less_than"]
+Granularity = Literal["day", "month", "year"]
+EventMode = Literal["asserted", "future", "negated", "hypothetical"]
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One input page, decoded to text, before any cleaning.
+
+    `content` is the decoded page (HTML or a plain-text dump); `is_html` is decided from
+    the content, not the file name. The `hint_*` fields come from JSON Lines metadata and
+    win over what cleaning would infer.
+    """
+
+    source: str  # URL when known, else path, or path:LINE for JSON Lines
+    content: str
+    is_html: bool
+    content_hash: str  # sha256 of the decoded content, hex
+    url: str | None = None
+    hint_published: str | None = None
+    hint_outlet: str | None = None
+    hint_title: str | None = None
+    site_key: str | None = None  # groups pages of one site (directory or domain)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read or processed; the batch goes on without it."""
+
+    source: str
+    error: str
+
+
+# --- clean ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned page: body text and metadata. Offsets of all annotations index `text`."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None
+    published: str | None  # YYYY-MM-DD (or YYYY-MM / YYYY when only that is stated)
+    outlet: str | None
+    language: str
+    is_article: bool
+    credits: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()  # lines taken out as site furniture, in page order
+    url: str | None = None
+    lede: str | None = None  # a standfirst/subtitle line when the page shows one
+    content_hash: str = ""
+
+
+# --- arabic primitives ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with offsets into the article text.
+
+    `key` is the normalised match key of the whole token; `stem` is the key with the
+    attached proclitics (و ف ب ل ك ال ...) removed; `prefix` is what was removed.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    stem: str
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+
+# --- extract ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    entity: str | None = None  # entity id, filled in by link
+    role: str | None = None  # "رئيس الوزراء العراقي" when the text gives one
+    source: str = "model"  # "model" | "gazetteer" | "role" | "coref"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    bound: Bound = "exact"
+    unit: str | None = None  # counted noun, normalised singular (جندي, صاروخ, هجوم)
+    unit_text: str | None = None  # the counted noun phrase as written
+    is_percent: bool = False
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    value: str | None  # YYYY-MM-DD / YYYY-MM / YYYY, None when it cannot be resolved
+    relative: bool = False
+    granularity: Granularity | None = None
+    calendar: str = "gregorian"  # or "hijri" when written as a Hijri date
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # entity id
+    speaker_text: str | None = None  # the speaker as written ("مسؤول حكومي عراقي")
+    speaker_kind: str | None = None  # "entity" | "anonymous" | "institution"
+    direct: bool = True  # False for reported speech without quotation marks
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER-style event coded from one sentence (or merged across articles)."""
+
+    type: str  # PLOVER 2.0 event type: CONSULT, ASSAULT, AGREE, ...
+    trigger: str
+    actors: tuple[str, ...]  # entity ids when linked, else surface text
+    targets: tuple[str, ...]
+    location: str | None
+    date: str | None
+    sentence: str
+    mode: EventMode = "asserted"
+    actor_codes: tuple[str, ...] = ()  # CAMEO-style: IRQGOV, USAGOV ...
+    target_codes: tuple[str, ...] = ()
+    actor_texts: tuple[str, ...] = ()
+    target_texts: tuple[str, ...] = ()
+    start: int = 0  # sentence offsets in the article text
+    end: int = 0
+    articles: tuple[str, ...] = ()  # article ids that report it (filled when merged)
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """This article shares text with another: a whole copy or a reused passage."""
+
+    other: str  # the other article's id
+    kind: Literal["duplicate", "passage"]
+    similarity: float
+    passage: str | None = None
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article with everything the per-article stages found in it."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    reuse: tuple[Reuse, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+# --- link -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity with every spelling seen for it."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    wikidata: str | None = None
+    code: str | None = None  # CAMEO-style actor code when known (IRQGOV)
+
+
+# --- stories ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimValue:
+    value: float | str  # a number, or a date string for date claims
+    articles: tuple[str, ...]
+    bound: str = "exact"
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    about: str
+    values: tuple[ClaimValue, ...]
+    agree: bool
+    kind: Literal["quantity", "date"] = "quantity"
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str | None
+    text: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    articles: tuple[str, ...]
+    title: str
+    summary: tuple[SummarySentence, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    first_seen: str | None = None
+    last_seen: str | None = None
+    entities: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    thread: str | None = None  # id of a related earlier story, when linked as a thread
+
+
+# --- the whole run ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Analysis:
+    docs: tuple[Doc, ...]
+    entities: tuple[Entity, ...] = ()
+    stories: tuple[Story, ...] = ()
+    errors: tuple[Problem, ...] = field(default_factory=tuple)

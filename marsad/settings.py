@@ -1,0 +1,20 @@
+"""Thresholds and paths, each with its default and the reason for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# Pages above this are refused: real article pages are < 2 MB; 20 MB means a dump or a bomb.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+# Decompressed size cap for gzip/WARC members (zip-bomb guard).
+MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024
+
+# Where the shipped models live.
+MODELS_DIR = PACKAGE_DIR / "models"
+NER_MODEL_PATH = MODELS_DIR / "ner.crfsuite"
+
+# Where the shared data sets sit in a checkout (../shared beside the repo).
+SHARED_DIR = PACKAGE_DIR.parent.parent / "shared"

@@ -1,0 +1,71 @@
+"""Match keys, tokens, sentences and clitics."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.arabic.normalize import display_clean, match_key
+from marsad.arabic.tokenize import clitic_candidates, split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("إيران", "ايران"),
+        ("البيت الأبيض", "البيت الابيض"),
+        ("مُصْطَفَى", "مصطفى"),
+        ("الكاظمــي", "الكاظمي"),
+        ("مستشفى", "مستشفي"),
+        ("الحكومة", "الحكومه"),
+        ("٣٥٠٠", "3500"),
+        ("رئيس\u00a0الوزراء", "رئيس الوزراء"),
+        ("\u200fالعراق\u200e", "العراق"),
+        ("مسؤول", "مسوول"),
+    ],
+)
+def test_match_key_merges_spelling_variants(a: str, b: str) -> None:
+    assert match_key(a) == match_key(b)
+
+
+def test_match_key_keeps_different_words_apart() -> None:
+    assert match_key("عراق") != match_key("عراك")
+
+
+def test_display_clean_only_touches_invisible_marks() -> None:
+    assert display_clean("رئيس\u00a0الوزراء\u200f") == "رئيس الوزراء"
+    assert display_clean("مُصْطَفَى") == "مُصْطَفَى"
+
+
+def test_tokens_keep_offsets_and_stems() -> None:
+    text = "وقال للعراق إن 3,500 جندي وصلوا بحسب أ.ف.ب."
+    tokens = tokenize(text)
+    for tok in tokens:
+        assert text[tok.start:tok.end] == tok.text
+    words = [t.text for t in tokens]
+    assert "3,500" in words and "أ.ف.ب" in words
+    lil = next(t for t in tokens if t.text == "للعراق")
+    assert lil.stem == "عراق" and lil.prefix == "لل"
+
+
+def test_clitic_candidates_offer_every_split() -> None:
+    assert ("و", "بغداد") in clitic_candidates("وبغداد")
+    assert ("بال", "عراق") in clitic_candidates("بالعراق")
+    assert clitic_candidates("بغداد")[0] == ("", "بغداد")
+
+
+def test_sentences_split_on_end_marks_and_newlines_but_not_abbreviations() -> None:
+    text = "التقى الوزير نظيره أمس. وقال د. أحمد إن المحادثات مثمرة؟ نعم\nسطر جديد"
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "التقى الوزير نظيره أمس.",
+        "وقال د. أحمد إن المحادثات مثمرة؟",
+        "نعم",
+        "سطر جديد",
+    ]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+        assert all(s.start <= t.start and t.end <= s.end for t in s.tokens)
+
+
+def test_decimal_numbers_do_not_split_sentences() -> None:
+    assert len(split_sentences("ارتفع المؤشر 2.5 بالمئة اليوم.")) == 1

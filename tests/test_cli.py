@@ -1,0 +1,68 @@
+"""`marsad analyze`: the JSON contract, text format, exit statuses, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.cli import app
+
+PAGE = """آخر الأخبار
+
+وزير الزراعة يفتتح سوقا جديدة للمزارعين في مدينة حمص
+
+افتتح وزير الزراعة صباح اليوم سوقا جديدة للمزارعين في مدينة حمص بحضور عدد من المسؤولين المحليين.
+
+وقال الوزير إن السوق ستخدم نحو 300 مزارع من القرى المجاورة، وستفتح أبوابها ستة أيام في الأسبوع.
+"""
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path) -> Path:
+    (tmp_path / "page1.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "broken.jsonl").write_text('{"text": "خبر قصير عن الطقس في عمان اليوم."}\n{oops\n', encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    return tmp_path
+
+
+def test_analyze_writes_every_field_of_the_schema(inputs: Path, shared_dir: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = runner.invoke(app, ["analyze", str(inputs)])
+    data = json.loads(result.stdout)
+    schema = json.loads((shared_dir / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert len(data["articles"]) == 2
+    assert {e["source"] for e in data["errors"]} == {f"{inputs / 'broken.jsonl'}:2", str(inputs / "empty.txt")}
+
+
+def test_exit_status_says_whether_inputs_failed(inputs: Path) -> None:
+    assert runner.invoke(app, ["analyze", str(inputs / "page1.txt")]).exit_code == 0
+    bad = runner.invoke(app, ["analyze", str(inputs)])
+    assert bad.exit_code == 1
+    assert "Traceback" not in bad.output
+
+
+def test_output_file_and_text_format(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert runner.invoke(app, ["analyze", str(inputs / "page1.txt"), "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"][0]["source"] == str(inputs / "page1.txt")
+    text = runner.invoke(app, ["analyze", str(inputs / "page1.txt"), "--format", "text"])
+    assert text.exit_code == 0 and "page1.txt" in text.stdout
+
+
+def test_usage_errors_are_one_line_without_traceback(inputs: Path) -> None:
+    res = runner.invoke(app, ["analyze", str(inputs), "--format", "xml"])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    res = runner.invoke(app, ["analyze", str(inputs), "--reference-date", "15/07/2021"])
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+
+
+def test_the_same_page_twice_is_analysed_once(inputs: Path) -> None:
+    page = inputs / "page1.txt"
+    data = json.loads(runner.invoke(app, ["analyze", str(page), str(page)]).stdout)
+    assert len(data["articles"]) == 1
