@@ -98,6 +98,27 @@ def analyze(
 # --- commands: scale (bench, batch) ---
 
 
+@app.command()
+def bench(
+    corpus: Annotated[Path | None, typer.Option(help="Directory of pages or SaudiNewsNet zips, or a JSONL file.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Use at most N articles.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
+    import json as jsonlib
+
+    from marsad.bench import DEFAULT_CORPUS, format_report, load_corpus, run_benchmark
+
+    path = corpus or DEFAULT_CORPUS
+    if not path.exists():
+        fail(f"corpus not found: {path} (give --corpus DIR|JSONL)")
+    pages = load_corpus(path, limit)
+    if not pages:
+        fail(f"no readable pages in {path}")
+    report = run_benchmark(pages, str(path))
+    print(jsonlib.dumps(report.as_dict(), ensure_ascii=False, indent=2) if json_out else format_report(report))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

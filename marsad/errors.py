@@ -22,3 +22,7 @@ class ModelError(MarsadError):
 
 class StoreError(MarsadError):
     """The store cannot be opened or written."""
+
+
+class PageTimeout(MarsadError):
+    """One page took longer than the per-page time limit (hostile or pathological input)."""

@@ -20,7 +20,9 @@ from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles
 from marsad.link.duplicates import find_reuse
 from marsad.link.entities import link_entities
+from marsad.limits import time_limit
 from marsad.model import Analysis, Article, Doc, Problem, RawPage
+from marsad.settings import PAGE_TIME_LIMIT_S
 from marsad.stories import build_stories
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ class RunContext:
 
     reference_date: date | None = None
     tagger: EntityTagger | None = None  # loaded once per run, on first use
+    page_time_limit_s: float = PAGE_TIME_LIMIT_S
 
     def get_tagger(self) -> EntityTagger:
         if self.tagger is None:
@@ -109,8 +112,13 @@ def analyze_pages(
     errors: list[Problem] = []
     for page in pages:
         (errors if isinstance(page, Problem) else raw).append(page)  # type: ignore[arg-type]
-    articles, clean_errors = clean_pages(raw)
-    errors.extend(clean_errors)
+    docs, doc_errors = analyze_raw_pages(raw, ctx)
+    return link_and_group(docs, errors + doc_errors)
+
+
+def analyze_raw_pages(raw: list[RawPage], ctx: RunContext) -> tuple[list[Doc], list[Problem]]:
+    """The per-article part (the map step of `marsad batch`): clean, then every stage."""
+    articles, errors = clean_pages(raw)
     docs: list[Doc] = []
     seen: set[str] = set()
     for article in articles:
@@ -118,14 +126,26 @@ def analyze_pages(
             continue
         seen.add(article.id)
         try:
-            docs.append(analyze_article(article, ctx))
+            with time_limit(ctx.page_time_limit_s, article.source):
+                docs.append(analyze_article(article, ctx))
         except MarsadError as exc:
             errors.append(Problem(article.source, str(exc)))
         except Exception as exc:  # one bad page never stops a batch
             log.exception("analysis failed for %s", article.source)
             errors.append(Problem(article.source, f"internal error while analysing: {exc!r}"))
-    linked, entities = link_entities(docs)
+    return docs, errors
+
+
+def link_and_group(docs: list[Doc], errors: list[Problem]) -> Analysis:
+    """The corpus-level part: entities across articles, reuse, stories.
+
+    Docs are put in a canonical order first, so the result does not depend on the order
+    in which pages arrived (analyze and batch give the same answer).
+    """
+    unique = {d.id: d for d in docs}
+    ordered = sorted(unique.values(), key=lambda d: (d.article.source, d.id))
+    linked, entities = link_entities(ordered)
     linked = find_reuse(linked)
     stories = build_stories(linked)
     return Analysis(docs=tuple(linked), entities=tuple(entities), stories=tuple(stories),
-                    errors=tuple(errors))
+                    errors=tuple(sorted(errors, key=lambda p: p.source)))

@@ -92,7 +92,9 @@ def clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens of text[start:end] with absolute offsets."""
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        yield make_token(m.group(), m.start())
+        word = m.group()
+        begin = m.start()
+        yield Token(begin, begin + len(word), word, *_token_keys(word))
 
 
 @lru_cache(maxsize=200_000)
@@ -103,8 +105,7 @@ def _token_keys(word: str) -> tuple[str, str, str]:
 
 
 def make_token(word: str, start: int) -> Token:
-    key, stem, prefix = _token_keys(word)
-    return Token(start, start + len(word), word, key, stem, prefix)
+    return Token(start, start + len(word), word, *_token_keys(word))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -120,25 +121,44 @@ def _is_abbreviation_dot(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def split_sentences(text: str, with_tokens: bool = True) -> list[Sentence]:
-    """Sentences with offsets; newlines are hard boundaries (scraped paragraphs)."""
-    sentences: list[Sentence] = []
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; newlines are hard boundaries (scraped paragraphs)."""
+    bounds: list[tuple[int, int]] = []
     begin = 0
     for m in _SENT_END.finditer(text):
         if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation_dot(text, m.start()):
             continue
         stop = m.start() if m.group()[0] == "\n" else m.end()
-        _append_sentence(text, begin, stop, sentences, with_tokens)
+        _append_bounds(text, begin, stop, bounds)
         begin = m.end()
-    _append_sentence(text, begin, len(text), sentences, with_tokens)
-    return sentences
+    _append_bounds(text, begin, len(text), bounds)
+    return bounds
 
 
-def _append_sentence(text: str, begin: int, stop: int, out: list[Sentence], with_tokens: bool) -> None:
+def _append_bounds(text: str, begin: int, stop: int, out: list[tuple[int, int]]) -> None:
     while begin < stop and text[begin].isspace():
         begin += 1
     while stop > begin and text[stop - 1].isspace():
         stop -= 1
     if stop > begin:
-        tokens = tuple(iter_tokens(text, begin, stop)) if with_tokens else ()
-        out.append(Sentence(begin, stop, text[begin:stop], tokens))
+        out.append((begin, stop))
+
+
+def split_sentences(text: str, with_tokens: bool = True) -> list[Sentence]:
+    """Sentences with offsets, each with its tokens (the text is tokenised once)."""
+    bounds = sentence_bounds(text)
+    if not with_tokens:
+        return [Sentence(b, e, text[b:e]) for b, e in bounds]
+    tokens = tokenize(text)
+    sentences: list[Sentence] = []
+    i = 0
+    n = len(tokens)
+    for b, e in bounds:
+        while i < n and tokens[i].start < b:
+            i += 1
+        j = i
+        while j < n and tokens[j].end <= e:
+            j += 1
+        sentences.append(Sentence(b, e, text[b:e], tuple(tokens[i:j])))
+        i = j
+    return sentences

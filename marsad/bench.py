@@ -1,0 +1,210 @@
+"""`marsad bench`: the whole pipeline and each stage on a real corpus, in one process (one
+core), printing articles/s and MB/s per stage and end to end, peak memory and the machine.
+
+Figures come from here, never from timed tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.ingest import make_page, read_inputs
+from marsad.model import Doc, Problem, RawPage
+from marsad.settings import SHARED_DIR
+
+DEFAULT_CORPUS = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
+
+
+@dataclass
+class StageTiming:
+    name: str
+    seconds: float = 0.0
+    items: int = 0
+    nbytes: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        secs = max(self.seconds, 1e-9)
+        return {
+            "seconds": round(self.seconds, 3),
+            "articles": self.items,
+            "articles_per_s": round(self.items / secs, 1),
+            "mb_per_s": round(self.nbytes / secs / 1e6, 2),
+        }
+
+
+@dataclass
+class BenchReport:
+    corpus: str
+    articles: int
+    input_mb: float
+    stages: list[StageTiming] = field(default_factory=list)
+    end_to_end: StageTiming = field(default_factory=lambda: StageTiming("end_to_end"))
+    per_article: StageTiming = field(default_factory=lambda: StageTiming("per_article"))
+    peak_memory_mb: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "corpus": self.corpus,
+            "articles": self.articles,
+            "input_mb": round(self.input_mb, 2),
+            "machine": machine_description(),
+            "stages": {s.name: s.as_dict() for s in self.stages},
+            "per_article_stages": self.per_article.as_dict(),
+            "end_to_end": self.end_to_end.as_dict(),
+            "peak_memory_mb": round(self.peak_memory_mb, 1),
+            **self.extra,
+        }
+
+
+def machine_description() -> dict[str, Any]:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processes_used": 1,
+    }
+
+
+def load_corpus(path: Path, limit: int | None) -> list[RawPage]:
+    """SaudiNewsNet-style zips of JSON arrays, or anything `read_inputs` reads."""
+    pages: list[RawPage] = []
+    stream: Iterator[RawPage | Problem]
+    zips = sorted(path.glob("*.zip")) if path.is_dir() else []
+    stream = _pages_from_zips(zips) if zips else read_inputs([str(path)])
+    for item in stream:
+        if isinstance(item, RawPage):
+            pages.append(item)
+            if limit and len(pages) >= limit:
+                break
+    return pages
+
+
+def _pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
+    """Each zip holds one JSON array of {source, url, date_extracted, title, content}."""
+    for zpath in zips:
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                for i, item in enumerate(json.loads(zf.read(name))):
+                    content = (item.get("content") or "").strip()
+                    if not content:
+                        continue
+                    url = item.get("url") or f"{zpath.name}/{name}#{i}"
+                    yield make_page(
+                        url, content, url=url, published=(item.get("date_extracted") or "")[:10] or None,
+                        outlet=item.get("source"), title=item.get("title"),
+                        site_key=item.get("source"),
+                    )
+
+
+def _timed(timing: StageTiming, fn: Callable[[], Any]) -> Any:
+    t0 = time.perf_counter()
+    out = fn()
+    timing.seconds += time.perf_counter() - t0
+    return out
+
+
+def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
+    """Time clean, each per-article stage, then the corpus-level stages, one process."""
+    from marsad.clean import clean_pages
+    from marsad.link.duplicates import find_reuse
+    from marsad.link.entities import link_entities
+    from marsad.pipeline import ARABIC_STAGES, RunContext
+    from marsad.stories import build_stories
+
+    nbytes = sum(len(p.content.encode("utf-8")) for p in pages)
+    report = BenchReport(corpus_name, len(pages), nbytes / 1e6)
+    ctx = RunContext()
+    ctx.get_tagger()  # model loading is start-up cost, not per-article cost
+    wall0 = time.perf_counter()
+
+    clean = StageTiming("clean", items=len(pages), nbytes=nbytes)
+    articles, _ = _timed(clean, lambda: clean_pages(pages))
+    report.stages.append(clean)
+
+    stage_timings = [StageTiming(stage.__name__.removeprefix("add_")) for stage in ARABIC_STAGES]
+    docs: list[Doc] = []
+    for article in articles:
+        doc = Doc(article=article)
+        if article.language == "ar" and article.text:
+            size = len(article.text.encode("utf-8"))
+            for stage, timing in zip(ARABIC_STAGES, stage_timings, strict=True):
+                t0 = time.perf_counter()
+                doc = stage(doc, ctx)
+                timing.seconds += time.perf_counter() - t0
+                timing.items += 1
+                timing.nbytes += size
+        docs.append(doc)
+    report.stages.extend(stage_timings)
+    report.per_article = StageTiming(
+        "per_article", seconds=clean.seconds + sum(t.seconds for t in stage_timings),
+        items=len(pages), nbytes=nbytes,
+    )
+
+    link = StageTiming("link_entities", items=len(docs), nbytes=nbytes)
+    docs, _entities = _timed(link, lambda: link_entities(docs))
+    reuse = StageTiming("near_duplicates", items=len(docs), nbytes=nbytes)
+    docs = _timed(reuse, lambda: find_reuse(docs))
+    stories_t = StageTiming("stories", items=len(docs), nbytes=nbytes)
+    stories = _timed(stories_t, lambda: build_stories(docs))
+    report.stages.extend([link, reuse, stories_t])
+
+    report.end_to_end = StageTiming("end_to_end", seconds=time.perf_counter() - wall0,
+                                    items=len(pages), nbytes=nbytes)
+    report.peak_memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report.extra["counts"] = {
+        "articles": len(docs),
+        "is_article": sum(d.article.is_article for d in docs),
+        "tokens": sum(len(s.tokens) for d in docs for s in d.sentences),
+        "sentences": sum(len(d.sentences) for d in docs),
+        "mentions": sum(len(d.mentions) for d in docs),
+        "quantities": sum(len(d.quantities) for d in docs),
+        "times": sum(len(d.times) for d in docs),
+        "quotes": sum(len(d.quotes) for d in docs),
+        "events": sum(len(d.events) for d in docs),
+        "entities": len(_entities),
+        "stories": len(stories),
+    }
+    return report
+
+
+def format_report(report: BenchReport) -> str:
+    d = report.as_dict()
+    m = d["machine"]
+    lines = [
+        f"corpus: {d['corpus']}  ({d['articles']} articles, {d['input_mb']} MB of text)",
+        f"machine: {m['cpu']} | {m['cores']} cores (1 used) | Python {m['python']} | {m['platform']}",
+        "",
+        f"{'stage':<18}{'seconds':>10}{'articles/s':>14}{'MB/s':>10}",
+    ]
+    for name, s in d["stages"].items():
+        lines.append(f"{name:<18}{s['seconds']:>10.2f}{s['articles_per_s']:>14.1f}{s['mb_per_s']:>10.2f}")
+    for label, key in (("per-article", "per_article_stages"), ("end to end", "end_to_end")):
+        s = d[key]
+        lines.append(f"{label:<18}{s['seconds']:>10.2f}{s['articles_per_s']:>14.1f}{s['mb_per_s']:>10.2f}")
+    lines.append("")
+    lines.append(f"peak memory: {d['peak_memory_mb']:.0f} MB")
+    lines.append("counts: " + ", ".join(f"{k}={v}" for k, v in d.get("counts", {}).items()))
+    for key, value in d.items():
+        if key not in {"corpus", "articles", "input_mb", "machine", "stages", "per_article_stages",
+                       "end_to_end", "peak_memory_mb", "counts"}:
+            lines.append(f"{key}: {value}")
+    return "\n".join(lines)

@@ -1,0 +1,135 @@
+"""Hostile input: any Unicode, huge lines, deep HTML, invalid bytes, control and bidi
+characters. Nothing may crash or hang; bad inputs become clear error entries."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.clean import clean_pages
+from marsad.extract.dates import extract_times
+from marsad.extract.quantities import extract_quantities
+from marsad.ingest import make_page, read_inputs, read_jsonl
+from marsad.model import Problem, RawPage
+from marsad.pipeline import RunContext, analyze_pages
+
+REPO = Path(__file__).resolve().parent.parent
+ARABIC_ALPHABET = st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة٠١٢٣٤٥٦٧٨٩ .,،؛؟!\n\"«»()/-%0123456789"))
+BIDI_AND_CONTROL = st.sampled_from(["\u200f", "\u200e", "\u202b", "\u202c", "\u2067", "\u00a0", "\ufeff", "\x0b", "\x1b", "\u0640", "\u064e"])
+NEWS_WORDS = st.sampled_from(
+    ["نحو", "أكثر من", "ما لا يقل عن", "ثلاثة", "عشرين", "مئة", "ألف", "آلاف", "مليون", "نصف", "بالمئة", "%",
+     "يوليو", "تموز", "كانون الثاني", "الخميس", "أمس", "أول من أمس", "الماضي", "المقبل", "الشهر", "العام",
+     "2021", "15", "2021/07/17", "١٤٤٢ هـ", "جندي", "صاروخا", "هجوما", "قتيلا", "دولار", "في", "من", "/"]
+)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+arabicish_text = st.lists(st.one_of(ARABIC_ALPHABET, NEWS_WORDS, BIDI_AND_CONTROL, st.text(max_size=3)),
+                          max_size=80).map(" ".join)
+
+
+def assert_spans_point_into(text: str, spans: list) -> None:
+    for s in spans:
+        assert 0 <= s.start <= s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+
+
+@SETTINGS
+@given(arabicish_text)
+def test_number_and_date_parsers_never_crash_and_offsets_hold(text: str) -> None:
+    assert_spans_point_into(text, extract_quantities(text))
+    assert_spans_point_into(text, extract_times(text, date(2021, 7, 15)))
+    assert_spans_point_into(text, extract_times(text, None))
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_any_unicode_is_cleaned_without_crashing(text: str) -> None:
+    articles, problems = clean_pages([make_page("t", text)])
+    assert len(articles) + len(problems) == 1
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_jsonl_reader_turns_garbage_into_problems(text: str) -> None:
+    for item in read_jsonl("feed.jsonl", text):
+        assert isinstance(item, RawPage | Problem)
+        if isinstance(item, Problem):
+            assert item.source.startswith("feed.jsonl:")
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_any_bytes_file_is_a_page_or_a_problem(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    f = tmp_path_factory.mktemp("bytes") / "page"
+    f.write_bytes(data)
+    items = list(read_inputs([str(f)]))
+    assert items and all(isinstance(i, RawPage | Problem) for i in items)
+
+
+def test_deeply_nested_html_is_handled() -> None:
+    html = "<html><body>" + "<div>" * 50_000 + "<p>قال الوزير إن الاجتماع كان مثمرا.</p>" + "</div>" * 50_000 + "</body></html>"
+    analysis = analyze_pages([make_page("nested.html", html)])
+    assert len(analysis.docs) + len(analysis.errors) == 1
+
+
+def test_huge_single_line_is_handled() -> None:
+    line = ("أعلن الجيش مقتل 12 مسلحا في هجوم على قاعدة عسكرية يوم الخميس " * 40_000).strip()  # ~2.6 MB
+    analysis = analyze_pages([make_page("huge.txt", line)], RunContext(reference_date=date(2021, 7, 15)))
+    assert len(analysis.docs) + len(analysis.errors) == 1
+
+
+def test_invalid_utf8_and_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "mixed.txt").write_bytes("خبر عن الانتخابات في تونس اليوم. ".encode() * 20 + b"\xff\xfe\xfa")
+    (tmp_path / "ctrl.txt").write_bytes(b"\x01\x02\x03\x04\x05\x06\x07\x08" * 100)
+    analysis = analyze_pages(read_inputs([str(tmp_path)]))
+    assert len(analysis.docs) + len(analysis.errors) == 2
+    assert any(p.source.endswith("ctrl.txt") and "binary" in p.error for p in analysis.errors)
+
+
+def test_gzip_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"\x20" * (60 * 2**20)))  # 60 MB of spaces, ~60 KB on disk
+    items = list(read_inputs([str(bomb)]))
+    assert isinstance(items[0], Problem) and "refused" in items[0].error
+
+
+def test_a_page_over_the_time_limit_becomes_an_error_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.pipeline as pipeline
+
+    def slow_stage(doc, ctx):
+        import time
+
+        time.sleep(5)
+        return doc
+
+    monkeypatch.setattr(pipeline, "ARABIC_STAGES", (slow_stage,))
+    text = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في القاهرة."
+    analysis = analyze_pages([make_page("slow.txt", text)], RunContext(page_time_limit_s=0.2))
+    assert not analysis.docs
+    assert analysis.errors[0].source == "slow.txt" and "per-page limit" in analysis.errors[0].error
+
+
+def test_jsonl_with_nested_junk_values(tmp_path: Path) -> None:
+    f = tmp_path / "x.jsonl"
+    f.write_text("\n".join([json.dumps({"text": ["list"]}), json.dumps({"html": 5, "text": "نص قصير عن الأمطار."}),
+                            "[1,2]", json.dumps({"text": "x" * 10, "published": {"a": 1}})]))
+    items = list(read_inputs([str(f)]))
+    assert sum(isinstance(i, RawPage) for i in items) == 2
+    assert sum(isinstance(i, Problem) for i in items) == 2
+
+
+def test_fuzz_target_runs_for_a_bounded_time() -> None:
+    pytest.importorskip("atheris")
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "fuzz" / "fuzz_inputs.py"), "-runs=1500", "-max_len=2048", "-seed=7"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
