@@ -93,6 +93,7 @@ def analyze(
 
 # --- commands: events (eval events) ---
 
+
 # --- commands: store (ingest, search, serve, export, report, watch) ---
 
 # --- commands: scale (bench, batch) ---
@@ -117,6 +118,32 @@ def bench(
         fail(f"no readable pages in {path}")
     report = run_benchmark(pages, str(path))
     print(jsonlib.dumps(report.as_dict(), ensure_ascii=False, indent=2) if json_out else format_report(report))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Directories, JSON Lines, WARC or gzip files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the Parquet tables.")],
+    scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")] = None,
+    workers: Annotated[int, typer.Option(help="Workers of the LocalCluster when no scheduler is given.")] = 2,
+    chunk_size: Annotated[int, typer.Option(help="Pages per Dask task.")] = 200,
+    reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
+) -> None:
+    """Run the pipeline on Dask; write Parquet (articles, mentions, quantities, times, events),
+    entities, stories and errors to --output."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from marsad.batch import run_batch
+
+    ref = parse_reference_date(reference_date)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
+                  TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task("analysing", total=None)
+        _, report = run_batch(inputs, output, scheduler=scheduler, workers=workers, chunk_pages_n=chunk_size,
+                              reference_date=ref, progress=lambda n: bar.advance(task, n))
+    err.print(f"{report.articles} articles, {report.entities} entities, {report.stories} stories, "
+              f"{report.errors} errors → {report.output}", highlight=False)
+    raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
 
 
 def main() -> None:  # pragma: no cover - console entry point
