@@ -94,6 +94,28 @@ def analyze(
 # --- commands: events (eval events) ---
 
 
+@eval_app.command("events")
+def eval_events(
+    file: Annotated[Path | None, typer.Argument(help="Gold JSON Lines file (default: the team's gold set).")] = None,
+    split: Annotated[str, typer.Option(help="dev, test or all (each half is reported when all).")] = "all",
+) -> None:
+    """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments."""
+    from marsad.evaluate_events import GOLD_FILE, evaluate, render
+
+    path = file or GOLD_FILE
+    if not path.exists():
+        fail(f"gold file not found: {path}")
+    if split not in ("dev", "test", "all"):
+        fail(f"--split must be dev, test or all, got {split!r}")
+    halves = ("dev", "test") if split == "all" else ()
+    for half in halves:
+        scores = evaluate(path, half)
+        if scores.sentences:
+            p, r, f = scores.micro
+            print(f"{half}: P={p:.3f} R={r:.3f} F1={f:.3f} ({scores.sentences} sentences)")
+    render(evaluate(path, split), title=f"events ({split})")
+
+
 # --- commands: store (ingest, search, serve, export, report, watch) ---
 
 # --- commands: scale (bench, batch) ---
@@ -144,6 +166,46 @@ def batch(
     err.print(f"{report.articles} articles, {report.entities} entities, {report.stories} stories, "
               f"{report.errors} errors → {report.output}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
+
+
+# --- commands: web (serve, report) ---
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="The store (SQLite file) to show.")],
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the web pages and the HTTP API (OpenAPI at /docs) over a store."""
+    import uvicorn
+
+    from marsad.api import create_app
+    from marsad.store import open_store
+
+    if not db.exists():
+        fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
+    store = open_store(str(db))
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"marsad: serving {db} at [bold]http://{shown}:{port}/[/] (API docs at /docs; Ctrl-C stops)",
+              highlight=False)
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    html: Annotated[Path, typer.Option("--html", help="The HTML file to write.")],
+    db: Annotated[Path, typer.Option(help="The store (SQLite file) to report on.")],
+    embed_font: Annotated[bool, typer.Option(help="Embed the Arabic font (about 230 kB) in the file.")] = True,
+) -> None:
+    """Write one self-contained static HTML report (stories, summaries, claims, timelines)."""
+    from marsad.report import write_report
+    from marsad.store import open_store
+
+    if not db.exists():
+        fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
+    size = write_report(open_store(str(db)), html, embed_font=embed_font)
+    err.print(f"wrote {html} ({size / 1024:.0f} kB)", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry point

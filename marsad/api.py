@@ -1,0 +1,347 @@
+"""The HTTP API (FastAPI, OpenAPI at /docs) and the web pages, from one app factory.
+
+`create_app(store)` serves what the store holds under /api/ as JSON and, at /, the
+right-to-left web pages (marsad.web). Lists are paged and answer {"total": N, "items": [...]};
+every error answers {"error": "..."} with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from marsad import __version__
+
+log = logging.getLogger(__name__)
+
+# A real article page is well under 2 MB of HTML (the seed pages are 50-400 kB); a bigger
+# POST body is a dump or an attack, and is refused before it is read in full.
+MAX_BODY_BYTES = 2 * 1024 * 1024
+# Page size cap for lists: 100 items keeps a response under ~1 MB even for long articles.
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Limit = Annotated[
+    int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (at most {MAX_PAGE_SIZE}).")
+]
+DateParam = Annotated[
+    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD")
+]
+
+
+class ApiError(Exception):
+    """An error the API answers as {"error": message} with this status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class PageIn(BaseModel):
+    """One page to ingest: its text or its HTML, with what is known about it."""
+
+    text: str | None = Field(None, description="Plain text of the article.")
+    html: str | None = Field(None, description="The page's HTML; cleaned like a fetched page.")
+    url: str | None = Field(None, max_length=2048, pattern=r"^https?://\S+$")
+    published: str | None = Field(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD"
+    )
+    outlet: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, max_length=1000)
+
+    @model_validator(mode="after")
+    def one_body(self) -> PageIn:
+        given = [name for name in ("text", "html") if (getattr(self, name) or "").strip()]
+        if len(given) != 1:
+            raise ValueError("give exactly one non-empty field of 'text' or 'html'")
+        return self
+
+
+class PageOut(BaseModel):
+    id: str | None
+    story: str | None
+    duplicate: bool
+    errors: list[str] = []
+
+
+def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """Build the app over an open store (marsad.store); the caller owns the store."""
+    from marsad.web.routes import mount_web
+
+    # FastAPIOffline serves Swagger UI's files from the package instead of a CDN, so /docs
+    # works on a machine with no internet; ReDoc is left out (one API page is enough).
+    app = FastAPIOffline(
+        title="marsad",
+        version=__version__,
+        description="Arabic news pages in, structured and checkable intelligence out.",
+        redoc_url=None,
+        favicon_url="/static/favicon.svg",
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+    )
+    app.state.store = store
+    _add_error_handlers(app)
+    _add_api_routes(app, store)
+    mount_web(app, store)
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    return app
+
+
+# --- routes ---------------------------------------------------------------------------
+
+
+def _add_api_routes(app: FastAPI, store: Any) -> None:
+    @app.get("/api/articles", tags=["articles"])
+    def list_articles(
+        offset: Offset = 0,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        outlet: str | None = None,
+        story: str | None = None,
+        entity: str | None = None,
+        date_from: DateParam = None,
+        date_to: DateParam = None,
+    ) -> dict[str, Any]:
+        """Articles, newest first, without their text (open one for the full record)."""
+        return store.list_articles(
+            offset=offset,
+            limit=limit,
+            outlet=outlet,
+            story=story,
+            entity=entity,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        """One article with its text and every annotation (offsets into the text)."""
+        return _found(store.get_article(article_id), "article", article_id)
+
+    @app.get("/api/stories", tags=["stories"])
+    def list_stories(
+        offset: Offset = 0,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        sort: Annotated[str, Query(pattern="^(newest|biggest)$")] = "newest",
+    ) -> dict[str, Any]:
+        """Stories, newest (last article) or biggest (most articles) first."""
+        return store.list_stories(offset=offset, limit=limit, sort=sort)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def get_story(story_id: str) -> dict[str, Any]:
+        """One story: summary, timeline, claims, events, entities and outlets."""
+        return _found(store.get_story(story_id), "story", story_id)
+
+    @app.get("/api/entities", tags=["entities"])
+    def list_entities(
+        offset: Offset = 0,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        type: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)$")] = None,
+    ) -> dict[str, Any]:
+        """Entities, most mentioned first."""
+        return store.list_entities(offset=offset, limit=limit, type=type)
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"])
+    def get_entity(entity_id: str) -> dict[str, Any]:
+        """One entity with its aliases, roles and articles."""
+        return _found(store.get_entity(entity_id), "entity", entity_id)
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(
+        offset: Offset = 0,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        type: Annotated[str | None, Query(max_length=40)] = None,
+        story: str | None = None,
+    ) -> dict[str, Any]:
+        """Coded events (PLOVER types), newest first."""
+        return store.list_events(offset=offset, limit=limit, type=type, story=story)
+
+    @app.get("/api/search", tags=["search"])
+    def search(
+        q: Annotated[str, Query(min_length=1, max_length=500, description="Arabic words to find.")],
+        offset: Offset = 0,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        outlet: str | None = None,
+        entity: str | None = None,
+        story: str | None = None,
+        date_from: DateParam = None,
+        date_to: DateParam = None,
+    ) -> dict[str, Any]:
+        """Full-text search over normalised Arabic: إيران finds ايران, بالعراق finds العراق."""
+        if not q.strip():
+            raise ApiError(422, "q: give at least one word to search for")
+        return store.search(
+            q,
+            offset=offset,
+            limit=limit,
+            outlet=outlet,
+            entity=entity,
+            story=story,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    @app.post(
+        "/api/pages",
+        tags=["pages"],
+        response_model=PageOut,
+        responses={201: {"description": "stored"}, 200: {"description": "already stored"}},
+    )
+    def post_page(page: PageIn) -> JSONResponse:
+        """Ingest one page. The same page twice is stored once: 200 with "duplicate": true."""
+        result = ingest_page(store, page)
+        return JSONResponse(result.model_dump(), status_code=200 if result.duplicate else 201)
+
+    @app.get("/api/stats", tags=["stats"])
+    def stats() -> dict[str, Any]:
+        """How many articles, stories, entities and events the store holds."""
+        return store.stats()
+
+
+def ingest_page(store: Any, page: PageIn) -> PageOut:
+    """Turn the posted fields into a RawPage and ingest it in the store's one transaction."""
+    from marsad.ingest import make_page
+
+    content = page.html if page.html is not None and page.html.strip() else page.text or ""
+    raw = make_page(
+        page.url or "api:POST /api/pages",
+        content,
+        url=page.url,
+        published=page.published,
+        outlet=page.outlet,
+        title=page.title,
+        force_html=page.html is not None and bool(page.html.strip()),
+    )
+    if raw.url is None:  # give the source the content hash, so two pages are told apart
+        raw = type(raw)(**{**raw.__dict__, "source": f"api:{raw.content_hash[:16]}"})
+    return PageOut(**store.ingest_one(raw))
+
+
+def _found(record: dict[str, Any] | None, kind: str, key: str) -> dict[str, Any]:
+    if record is None:
+        raise ApiError(404, f"no {kind} with id {key!r}")
+    return record
+
+
+# --- errors ---------------------------------------------------------------------------
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    from marsad.web.routes import render_error_page
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> Any:
+        if _wants_json(request):
+            return JSONResponse({"error": exc.message}, status_code=exc.status)
+        return render_error_page(request, exc.status, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        message = _http_message(request, exc)
+        if _wants_json(request):
+            return JSONResponse(
+                {"error": message}, status_code=exc.status_code, headers=exc.headers
+            )
+        return render_error_page(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Any:
+        message = validation_message(exc.errors())
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=422)
+        return render_error_page(request, 422, message)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Any:
+        log.exception("internal error on %s", request.url.path)
+        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _http_message(request: Request, exc: StarletteHTTPException) -> str:
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        return f"no such address: {request.url.path}"
+    if exc.status_code == 405:
+        return f"{request.method} is not allowed on {request.url.path}"
+    return str(exc.detail)
+
+
+def validation_message(errors: Any) -> str:
+    """One line per bad field: 'query limit: must be at most 100 (got 500)'."""
+    lines = []
+    for error in errors:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
+        msg = error.get("msg", "is invalid").removeprefix("Value error, ")
+        got = error.get("input")
+        shown = (
+            f" (got {json.dumps(got, ensure_ascii=False)[:60]})"
+            if isinstance(got, (str, int, float))
+            else ""
+        )
+        lines.append(f"{where}: {msg}{shown}")
+    return "; ".join(lines) or "invalid request"
+
+
+# --- body size limit ------------------------------------------------------------------
+
+
+class BodySizeLimit:
+    """Refuse request bodies above `max_bytes` with 413 before the app reads them in full.
+
+    Content-Length is checked first; a chunked body is counted as it arrives and buffered
+    (at most `max_bytes`), then handed to the app.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, receive, send, int(declared))
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.max_bytes:
+                await self._refuse(scope, receive, send, len(body))
+                return
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+        limit_mb = self.max_bytes / (1024 * 1024)
+        response = JSONResponse(
+            {"error": f"request body too large: {size} bytes > {limit_mb:g} MB limit"},
+            status_code=413,
+        )
+        await response(scope, receive, send)

@@ -1,0 +1,146 @@
+"""Events of one story merged across the articles that report them.
+
+ACLED's de-duplication rule: two reports are one event when they have the same type, the
+same day (or the same month when one of them is only dated to the month) and share an
+actor or the place. Every reporting article is kept (GDELT's "mentions"), so a reader can
+see how many outlets carried it. Merging is a union-find over pairs, so the result does not
+depend on the order of the docs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+
+from marsad.arabic.normalize import match_key
+from marsad.model import Doc, Event
+
+
+def _participants(event: Event) -> set[str]:
+    return {match_key(x) for x in event.actors + event.targets if x}
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Same day, or same month/year when one date is coarser; undated only with undated
+    (a planned event without a date is not merged into a dated one by accident)."""
+    if a is None or b is None:
+        return a is None and b is None
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.mode != b.mode or not _dates_agree(a.date, b.date):
+        return False
+    if _participants(a) & _participants(b):
+        return True
+    return bool(a.location and b.location and match_key(a.location) == match_key(b.location))
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _group(events: Sequence[Event]) -> list[list[Event]]:
+    parent = list(range(len(events)))
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            if same_event(events[i], events[j]):
+                parent[_find(parent, j)] = _find(parent, i)
+    groups: dict[int, list[Event]] = {}
+    for i, event in enumerate(events):
+        groups.setdefault(_find(parent, i), []).append(event)
+    return list(groups.values())
+
+
+def _most_specific_date(group: list[Event]) -> str | None:
+    dates = [e.date for e in group if e.date]
+    return max(dates, key=len) if dates else None
+
+
+def _merge(group: list[Event]) -> Event:
+    """The richest report is the representative; arguments and articles are unioned."""
+    best = max(
+        group,
+        key=lambda e: (len(e.actors) + len(e.targets) + bool(e.location), -(e.start), e.articles),
+    )
+    actors: dict[str, tuple[str, str]] = {}
+    targets: dict[str, tuple[str, str]] = {}
+    for e in [best] + [x for x in group if x is not best]:
+        for value, code, text in zip(
+            e.actors, _pad(e.actor_codes, e.actors), _pad(e.actor_texts, e.actors), strict=True
+        ):
+            actors.setdefault(value, (code, text))
+        for value, code, text in zip(
+            e.targets, _pad(e.target_codes, e.targets), _pad(e.target_texts, e.targets), strict=True
+        ):
+            if value not in actors:
+                targets.setdefault(value, (code, text))
+    articles = tuple(sorted({a for e in group for a in e.articles}))
+    merged = replace(
+        best,
+        actors=tuple(actors),
+        actor_codes=tuple(c for c, _ in actors.values()),
+        actor_texts=tuple(t for _, t in actors.values()),
+        targets=tuple(targets),
+        target_codes=tuple(c for c, _ in targets.values()),
+        target_texts=tuple(t for _, t in targets.values()),
+        location=best.location or next((e.location for e in group if e.location), None),
+        date=_most_specific_date(group),
+        articles=articles,
+    )
+    return replace(merged, id=event_id(merged))
+
+
+def _pad(values: tuple[str, ...], like: tuple[str, ...]) -> tuple[str, ...]:
+    return values + ("",) * (len(like) - len(values))
+
+
+def event_id(event: Event) -> str:
+    """Stable across runs: type, date and the sorted reporting articles and participants."""
+    basis = "|".join(
+        [
+            event.type,
+            event.mode,
+            event.date or "",
+            ",".join(event.articles),
+            ",".join(sorted(_participants(event))),
+        ]
+    )
+    return "ev_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+
+def merge_events(docs: list[Doc]) -> list[Event]:
+    """One event per real-world occurrence across `docs`, with every reporting article."""
+    events: list[Event] = []
+    for doc in sorted(docs, key=lambda d: d.id):
+        for e in doc.events:
+            events.append(e if e.articles else replace(e, articles=(doc.id,)))
+    merged = [_merge(g) for g in _group(events)]
+    return sorted(merged, key=lambda e: (e.date or "9999", e.type, e.id))
+
+
+def plover_record(event: Event, story_id: str | None) -> dict:
+    """One PLOVER-style JSON record (for `marsad export --format events-jsonl`)."""
+    return {
+        "id": event.id or event_id(event),
+        "event_type": event.type,
+        "mode": event.mode,
+        "event_date": event.date,
+        "actor": list(event.actors),
+        "actor_text": list(event.actor_texts),
+        "actor_code": list(event.actor_codes),
+        "recipient": list(event.targets),
+        "recipient_text": list(event.target_texts),
+        "recipient_code": list(event.target_codes),
+        "location": event.location,
+        "trigger": event.trigger,
+        "sentence": event.sentence,
+        "articles": list(event.articles),
+        "mentions": len(event.articles),
+        "story_id": story_id,
+    }

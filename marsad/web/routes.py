@@ -1,0 +1,322 @@
+"""The web pages: story list, story, entity, article and search, rendered from Jinja2
+templates (right-to-left, escaped by default) over the store's read interface.
+
+The context builders (`story_context`, ...) are plain functions of the store so that the
+static report (marsad.report) renders the same story sections without a server.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from marsad.web.charts import articles_per_day_svg, outlets_svg
+from marsad.web.highlight import highlight, marks_from_article
+
+WEB_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
+
+# Items per page on the story list and search pages: a phone screen shows about ten, and
+# twenty keeps one page load under ~100 kB.
+PAGE_SIZE = 20
+# Co-occurring entities shown on an entity page: more is a wall of names.
+MAX_COOCCURRING = 20
+
+TYPE_LABELS = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
+BOUND_LABELS = {
+    "about": "نحو",
+    "at_least": "على الأقل",
+    "at_most": "على الأكثر",
+    "more_than": "أكثر من",
+    "less_than": "أقل من",
+}
+MODE_LABELS = {"future": "مستقبلي", "negated": "منفي", "hypothetical": "افتراضي"}
+REUSE_LABELS = {"duplicate": "نسخة مكررة", "passage": "فقرة منقولة"}
+
+# Snippet markers the store puts around matched words; they are swapped for <mark> after
+# the snippet text has been escaped, so a snippet can never inject markup.
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html"], default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        root="",
+        type_labels=TYPE_LABELS,
+        bound_labels=BOUND_LABELS,
+        mode_labels=MODE_LABELS,
+        reuse_labels=REUSE_LABELS,
+    )
+    return env
+
+
+def article_href(article_id: str) -> str:
+    return f"/articles/{quote(article_id, safe='')}"
+
+
+def entity_href(entity_id: str) -> str:
+    return f"/entities/{quote(entity_id, safe='')}"
+
+
+# --- context builders (shared with the static report) ---------------------------------
+
+
+def story_context(
+    store: Any,
+    story: dict[str, Any],
+    *,
+    article_href: Callable[[str], str] = article_href,
+    entity_href: Callable[[str], str | None] = entity_href,
+) -> dict[str, Any]:
+    """Everything `_story_body.html` needs for one story."""
+    articles = article_summaries(store, story["articles"])
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for aid in story["articles"]:
+        by_outlet[(articles.get(aid) or {}).get("outlet") or "منبر غير معروف"].append(aid)
+    per_day = Counter(a["published"][:10] for a in articles.values() if a.get("published"))
+    return {
+        "story": story,
+        "articles": articles,
+        "cite_number": {aid: i + 1 for i, aid in enumerate(story["articles"])},
+        "entity_names": entity_names(store, _story_entity_ids(story)),
+        "outlet_articles": sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+        "charts": {
+            # One day or one outlet is a fact, not a trend: a chart needs two bars to say anything.
+            "per_day": articles_per_day_svg(sorted(per_day.items())) if len(per_day) > 1 else "",
+            "outlets": outlets_svg([(o, len(ids)) for o, ids in by_outlet.items()])
+            if len(by_outlet) > 1
+            else "",
+        },
+        "outlets_of": lambda ids: list(
+            dict.fromkeys(
+                (articles.get(aid) or {}).get("outlet")
+                for aid in ids
+                if (articles.get(aid) or {}).get("outlet")
+            )
+        ),
+        "article_href": article_href,
+        "entity_href": entity_href,
+    }
+
+
+def article_summaries(store: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """id -> {id, title, outlet, published, url} for the given articles (missing ones left out)."""
+    out: dict[str, dict[str, Any]] = {}
+    for aid in ids:
+        record = store.get_article(aid)
+        if record is not None:
+            out[aid] = {k: record.get(k) for k in ("id", "title", "outlet", "published", "url")}
+    return out
+
+
+def entity_names(store: Any, ids: Iterable[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for eid in ids:
+        record = store.get_entity(eid)
+        if record is not None:
+            names[eid] = record["name"]
+    return names
+
+
+def _story_entity_ids(story: dict[str, Any]) -> list[str]:
+    ids = list(story.get("entities") or ())
+    for event in story.get("events") or ():
+        ids.extend(event.get("actors") or ())
+        ids.extend(event.get("targets") or ())
+    return list(dict.fromkeys(ids))
+
+
+def article_context(store: Any, article: dict[str, Any]) -> dict[str, Any]:
+    url = article.get("url") or ""
+    return {
+        "article": article,
+        "body": highlight(article.get("text") or "", marks_from_article(article), entity_href),
+        # Only web addresses become links: a javascript: or data: URL from a page never does.
+        "safe_url": url if url.startswith(("http://", "https://")) else None,
+        "stories": stories_of_article(store, article["id"]),
+    }
+
+
+def stories_of_article(store: Any, article_id: str) -> list[dict[str, Any]]:
+    story_id = store.story_of_article(article_id) if hasattr(store, "story_of_article") else None
+    story = store.get_story(story_id) if story_id else None
+    return [story] if story else []
+
+
+def entity_context(store: Any, entity: dict[str, Any]) -> dict[str, Any]:
+    article_ids = list(entity.get("articles") or ())
+    articles = article_summaries(store, article_ids)
+    stories: dict[str, dict[str, Any]] = {}
+    cooccur: Counter[str] = Counter()
+    for aid in article_ids:
+        full = store.get_article(aid)
+        if full is None:
+            continue
+        cooccur.update({m["entity"] for m in full.get("mentions") or () if m.get("entity")})
+        for story in stories_of_article(store, aid):
+            stories.setdefault(story["id"], story)
+    cooccur.pop(entity["id"], None)
+    names = entity_names(store, [eid for eid, _ in cooccur.most_common(MAX_COOCCURRING)])
+    return {
+        "entity": entity,
+        "articles": sorted(articles.values(), key=lambda a: a.get("published") or "", reverse=True),
+        "stories": list(stories.values()),
+        "cooccurring": [
+            {"id": eid, "name": names[eid], "count": n}
+            for eid, n in cooccur.most_common(MAX_COOCCURRING)
+            if eid in names
+        ],
+    }
+
+
+def snippet_html(snippet: str) -> Markup:
+    """Escape a search snippet, then turn the store's match markers into <mark>."""
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
+
+
+def pager(base: str, params: dict[str, Any], offset: int, limit: int, total: int) -> dict[str, Any]:
+    def link(new_offset: int) -> str:
+        kept = {k: v for k, v in params.items() if v not in (None, "")}
+        return f"{base}?{urlencode({**kept, 'offset': new_offset})}"
+
+    return {
+        "total": total,
+        "first": offset + 1 if total else 0,
+        "last": min(offset + limit, total),
+        "prev": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+    }
+
+
+# --- routes ---------------------------------------------------------------------------
+
+
+def mount_web(app: FastAPI, store: Any) -> None:
+    templates = Jinja2Templates(env=environment())
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    def page(
+        request: Request, name: str, context: dict[str, Any], status: int = 200
+    ) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status)
+
+    def not_found(request: Request, what: str, key: str) -> HTMLResponse:
+        return render_error_page(request, 404, f"لا توجد {what} بالمعرّف «{key}».")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def story_list(
+        request: Request,
+        sort: str = Query("newest", pattern="^(newest|biggest)$"),
+        offset: int = Query(0, ge=0),
+    ) -> HTMLResponse:
+        result = store.list_stories(offset=offset, limit=PAGE_SIZE, sort=sort)
+        return page(
+            request,
+            "index.html",
+            {
+                "stories": result["items"],
+                "sort": sort,
+                "stats": store.stats(),
+                "pager": pager("/", {"sort": sort}, offset, PAGE_SIZE, result["total"]),
+            },
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str) -> HTMLResponse:
+        story = store.get_story(story_id)
+        if story is None:
+            return not_found(request, "قصة", story_id)
+        return page(request, "story.html", story_context(store, story))
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+        entity = store.get_entity(entity_id)
+        if entity is None:
+            return not_found(request, "كيان", entity_id)
+        return page(request, "entity.html", entity_context(store, entity))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        article = store.get_article(article_id)
+        if article is None:
+            return not_found(request, "مقالة", article_id)
+        return page(request, "article.html", article_context(store, article))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        q: str = Query("", max_length=500),
+        offset: int = Query(0, ge=0),
+        outlet: str = "",
+        entity: str = "",
+        story: str = "",
+        date_from: str = "",
+        date_to: str = "",
+    ) -> HTMLResponse:
+        filters = {
+            "outlet": outlet,
+            "entity": entity,
+            "story": story,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
+        context: dict[str, Any] = {
+            "query": q,
+            "filters": filters,
+            "results": [],
+            "total": 0,
+            "offset": offset,
+            "pager": None,
+            "error": None,
+        }
+        bad_dates = [
+            k for k in ("date_from", "date_to") if filters[k] and not _ISO_DAY.match(filters[k])
+        ]
+        for key in bad_dates:
+            filters[key] = ""
+        if bad_dates:
+            context["error"] = "تُكتب التواريخ بالشكل YYYY-MM-DD؛ أُهمل التاريخ غير الصالح."
+        if q.strip():
+            result = store.search(
+                q, offset=offset, limit=PAGE_SIZE, **{k: v or None for k, v in filters.items()}
+            )
+            for item in result["items"]:
+                item["snippet_html"] = snippet_html(item.get("snippet") or "")
+            context.update(
+                results=result["items"],
+                total=result["total"],
+                pager=pager("/search", {"q": q, **filters}, offset, PAGE_SIZE, result["total"]),
+            )
+        return page(request, "search.html", context)
+
+
+def render_error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    titles = {404: "غير موجود", 413: "الطلب كبير جدا", 422: "طلب غير صالح"}
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"title": titles.get(status, "خطأ"), "message": message},
+        status_code=status,
+    )
