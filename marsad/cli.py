@@ -116,6 +116,25 @@ def eval_events(
     render(evaluate(path, split), title=f"events ({split})")
 
 
+# --- commands: stories ---
+
+
+@eval_app.command("stories")
+def eval_stories(
+    file: Annotated[Path | None, typer.Argument(help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
+) -> None:
+    """Pairwise precision/recall/F1 of story clustering against gold story labels."""
+    from marsad.stories.evaluate import CORPUS, evaluate_stories
+
+    path = file or CORPUS
+    if not path.exists():
+        fail(f"gold file not found: {path}")
+    scores, _ = evaluate_stories(path)
+    print(f"stories: P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f} "
+          f"({scores.articles} articles, {scores.gold_stories} gold stories, "
+          f"{scores.predicted_stories} predicted)")
+
+
 # --- commands: store (ingest, search, serve, export, report, watch) ---
 
 # --- commands: scale (bench, batch) ---

@@ -1,0 +1,99 @@
+"""Content terms of an article or a sentence: the words that say what it is about.
+
+Stories, summaries and claims compare articles on these terms. A term is a token's stem
+(its match key with the article and the prepositions glued to it removed, see
+`marsad.arabic.tokenize.split_clitics`), with function words, weekday and month names
+left out (lexicon/stopwords.tsv).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator
+from functools import cache
+from importlib import resources
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import clitic_candidates, iter_tokens
+from marsad.model import Doc, Sentence, Token
+
+
+def load_word_list(name: str) -> list[str]:
+    """Lines of a lexicon file, comments and blanks skipped."""
+    text = (resources.files("marsad.arabic") / "lexicon" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(match_key(line.split("\t")[0]) for line in load_word_list("stopwords.tsv"))
+
+
+def is_word(token: Token) -> bool:
+    return token.key[:1].isalpha()
+
+
+def is_stopword(token: Token) -> bool:
+    stop = stopwords()
+    return any(stem in stop for _, stem in clitic_candidates(token.key))
+
+
+# Suffixes a light stemmer removes (longest first), in match-key form: dual and plural
+# endings, ta marbuta, nisba ya, and the commonest attached pronouns. Hand-written because
+# the aim is only to bring "مسيرة / مسيرتين / المسيرات" and "العراق / العراقية" together for
+# term matching, and Arabic stemmers in libraries (ISRI, Snowball) over-strip names.
+_SUFFIXES = ("تين", "تان", "يين", "يون", "ات", "ون", "ين", "ان", "يه", "ها", "هم", "ه", "ي")
+_MIN_STEM = 3
+
+
+def light_stem(key: str) -> str:
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
+            return key[: -len(suffix)]
+    return key
+
+
+def term_of(token: Token, known: Container[str] = ()) -> str:
+    """The token's light stem; a leading و/ف is dropped too when the rest is a word already
+    seen on its own ("وواشنطن" -> "واشنطن"), since a lone و can also begin a word (وزير)."""
+    stem = light_stem(token.stem)
+    if stem[:1] in ("و", "ف") and len(stem) >= 5 and stem[1:] in known:
+        return stem[1:]
+    return stem
+
+
+def content_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
+    """Words of at least two letters that are not function words."""
+    for token in tokens:
+        if len(token.key) >= 2 and is_word(token) and not is_stopword(token):
+            yield token
+
+
+def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[str]:
+    return [term_of(t, known) for t in content_tokens(tokens)]
+
+
+def doc_tokens(doc: Doc, limit: int | None = None) -> list[Token]:
+    """The article's tokens, from its sentences when the pipeline made them."""
+    tokens: list[Token] = []
+    if doc.sentences and doc.sentences[0].tokens:
+        for sentence in doc.sentences:
+            tokens.extend(sentence.tokens)
+            if limit is not None and len(tokens) >= limit:
+                break
+    else:
+        end = len(doc.article.text)
+        for token in iter_tokens(doc.article.text, 0, end):
+            tokens.append(token)
+            if limit is not None and len(tokens) >= limit:
+                break
+    return tokens if limit is None else tokens[:limit]
+
+
+def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    if sentence.tokens:
+        return sentence.tokens
+    return tuple(iter_tokens(sentence.text))
+
+
+def title_tokens(doc: Doc) -> list[Token]:
+    return list(iter_tokens(doc.article.title or ""))
