@@ -16,11 +16,21 @@ _TATWEEL = "\u0640"
 _FORMAT_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 
-_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-_HAMZA_CARRIERS = str.maketrans({"ؤ": "و", "ئ": "ي"})
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Character mappings, applied with str.replace: for a handful of characters that is several
+# times faster than str.translate with a dict, and match keys are built for every token.
+_ALEF_FORMS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"))
+_HAMZA_CARRIERS = (("ؤ", "و"), ("ئ", "ي"))
+_DIGITS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
 # Persian/Urdu letter forms that appear in Arabic pages typed on other keyboards.
-_PERSIAN_FORMS = str.maketrans({"ی": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه"})
+_PERSIAN_FORMS = (("ی", "ي"), ("ک", "ك"), ("ە", "ه"), ("ۀ", "ه"))
+_HAS_DIGIT = re.compile("[٠-٩۰-۹]")
+
+
+def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def strip_diacritics(text: str) -> str:
@@ -43,12 +53,12 @@ def normalize_spaces(text: str) -> str:
 
 def unify_alef(text: str) -> str:
     """أ إ آ ٱ -> ا (writers and keyboards use them interchangeably)."""
-    return text.translate(_ALEF_FORMS)
+    return _replace_all(text, _ALEF_FORMS)
 
 
 def unify_hamza_carriers(text: str) -> str:
     """ؤ -> و, ئ -> ي."""
-    return text.translate(_HAMZA_CARRIERS)
+    return _replace_all(text, _HAMZA_CARRIERS)
 
 
 def alef_maqsura_to_ya(text: str) -> str:
@@ -63,11 +73,11 @@ def ta_marbuta_to_ha(text: str) -> str:
 
 def western_digits(text: str) -> str:
     """Arabic-Indic and Persian digits -> 0-9."""
-    return text.translate(_DIGITS)
+    return _replace_all(text, _DIGITS) if _HAS_DIGIT.search(text) else text
 
 
 def unify_persian_letters(text: str) -> str:
-    return text.translate(_PERSIAN_FORMS)
+    return _replace_all(text, _PERSIAN_FORMS)
 
 
 def display_clean(text: str) -> str:

@@ -1,0 +1,84 @@
+"""Word lists the cleaner reads: furniture phrases, news agencies, known outlets.
+
+Loaded once per process from the package's data files (each says where it came from).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.arabic.normalize import match_key
+from marsad.settings import PACKAGE_DIR
+
+LEXICON_DIR = PACKAGE_DIR / "arabic" / "lexicon"
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def line_key(text: str) -> str:
+    """Match key of a line with punctuation and symbols squeezed out."""
+    return " ".join(re.sub(r"[^\w\s]", " ", match_key(text)).split())
+
+
+@dataclass(frozen=True)
+class FurnitureLexicon:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def matches(self, text: str, words: int) -> bool:
+        if words > 24:  # furniture lines are short; paragraphs never match
+            return False
+        key = line_key(text)
+        if not key:
+            return bool(text.strip())  # a line of symbols only ("+ -", "|", "»")
+        if key in self.exact:
+            return True
+        # A prefix phrase marks a short line only: "اقرأ أيضا: <headline>", not a paragraph.
+        return words <= 16 and any(key.startswith(p) for p in self.prefixes)
+
+
+@lru_cache(maxsize=1)
+def furniture_lexicon() -> FurnitureLexicon:
+    exact, prefixes = set(), []
+    for phrase, kind in _rows(LEXICON_DIR / "furniture.tsv"):
+        key = line_key(phrase)
+        (exact.add(key) if kind.strip() == "exact" else prefixes.append(key))
+    return FurnitureLexicon(frozenset(exact), tuple(sorted(set(prefixes), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def agency_variants() -> dict[str, str]:
+    """match key of a spelling -> canonical agency name (أ.ف.ب, رويترز ...)."""
+    table: dict[str, str] = {}
+    for canonical, variants in _rows(LEXICON_DIR / "agencies.tsv"):
+        for variant in variants.split("|"):
+            table[line_key(variant)] = canonical
+    return table
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> dict[str, str]:
+    """web domain -> display name."""
+    return {domain.strip(): name.strip() for domain, name in _rows(DATA_DIR / "outlets.tsv")}
+
+
+def outlet_for_domain(domain: str | None) -> str | None:
+    if not domain:
+        return None
+    names = outlet_names()
+    parts = domain.lower().removeprefix("www.").split(".")
+    for i in range(len(parts) - 1):  # news.example.com -> example.com
+        name = names.get(".".join(parts[i:]))
+        if name:
+            return name
+    return None

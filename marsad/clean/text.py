@@ -1,0 +1,226 @@
+"""Plain-text page dumps: separate the article from the site furniture around it.
+
+A line classifier built on features that hold on pages never seen before — the
+furniture lexicon is one feature among several: sentence shape (length, final
+punctuation), position (header zone before the body, footer zone after it), captions
+(photo credits in parentheses), datelines, credit blocks, and lines that repeat across
+pages of the same site. Hand-written: trafilatura and its peers work on HTML trees, and a
+text dump has lost the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.arabic.normalize import display_clean
+from marsad.clean.lexicon import furniture_lexicon, line_key
+from marsad.clean.metadata import (
+    agencies_credited_in,
+    credit_header,
+    looks_like_credit_list,
+    parse_dateline,
+    split_credits,
+    strip_site_suffix,
+)
+
+_WORDS = re.compile(r"[\w\u0600-\u06ff]+")
+# A sentence ends with these (quotes and brackets may follow the stop).
+_SENTENCE_END = re.compile(r"[.؟?!…:]\s*[\"'”»)\]]*\s*$|[\"”»]\s*$")
+# Photo captions end with the picture's credit: "(Getty)", "(رويترز)", "(أ ف ب)", "(الأناضول)".
+_CAPTION_CREDIT = re.compile(
+    r"\((?:getty|getty images|afp|reuters|ap|epa|anadolu|رويترز|أ\s?ف\s?ب|أ\.ف\.ب|ا ف ب|فرانس برس|الأناضول|"
+    r"غيتي|أرشيف|أرشيفية|مواقع التواصل|مواقع التواصل الاجتماعي|الإنترنت|وكالات|خاص|تويتر|فيسبوك|"
+    r"صورة أرشيفية|صورة|الصورة|[^()]{0,25}/(?:getty|afp|reuters|رويترز))[^()]{0,30}\)\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"^\s*(?:\(?صورة\b|الصورة\s*:|صور\s*:|Photo\s*:|Image\s*:)", re.IGNORECASE)
+
+# A body paragraph: at least this many words and a sentence end, or very long. Eight words
+# separates the shortest news sentences of the seeds and fixtures from headings and widgets.
+MIN_BODY_WORDS = 8
+LONG_PARAGRAPH_WORDS = 25
+# How far below the title a dateline may sit and still be the page's own date.
+DATELINE_WINDOW = 6
+
+
+@dataclass
+class Line:
+    index: int
+    text: str  # display-clean, stripped
+    words: int
+    kind: str = "body"  # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
+    date: str | None = None
+    is_update: bool = False
+
+    @property
+    def sentence_shaped(self) -> bool:
+        return self.words >= MIN_BODY_WORDS and bool(_SENTENCE_END.search(self.text)) or self.words >= LONG_PARAGRAPH_WORDS
+
+
+@dataclass
+class CleanText:
+    text: str
+    title: str | None
+    published: str | None
+    credits: list[str]
+    removed: list[str]
+    lede: str | None = None
+    body_lines: int = 0
+    body_words: int = 0
+    short_lines: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def split_lines(content: str) -> list[Line]:
+    lines = []
+    for i, raw in enumerate(content.split("\n")):
+        text = " ".join(display_clean(raw).split())
+        if text:
+            lines.append(Line(i, text, len(_WORDS.findall(text))))
+    return lines
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION_CREDIT.search(text) or _CAPTION_START.match(text))
+
+
+def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_title: str | None = None) -> CleanText:
+    """Clean one plain-text dump. `repeated` holds line keys seen on other pages of the site."""
+    lines = split_lines(content)
+    lexicon = furniture_lexicon()
+    for line in lines:
+        if lexicon.matches(line.text, line.words):
+            line.kind = "furniture"
+        elif line_key(line.text) in repeated and not line.sentence_shaped:
+            line.kind = "repeated"
+        elif is_caption(line.text):
+            line.kind = "caption"
+        else:
+            iso, update = parse_dateline(line.text)
+            if iso:
+                line.kind, line.date, line.is_update = "dateline", iso, update
+
+    title_line = _find_title(lines, hint_title)
+    title = strip_site_suffix(title_line.text) if title_line else hint_title
+    if title_line:
+        title_line.kind = "title"
+        _mark_title_copies(lines, title_line, title or "")
+    credits = _mark_credit_blocks(lines)
+    published = _mark_header(lines, title_line)
+    _mark_footer(lines)
+
+    kept = [ln for ln in lines if ln.kind in ("body", "heading", "lede")]
+    removed = [ln.text for ln in lines if ln.kind not in ("body", "heading", "lede", "title")]
+    text = "\n\n".join(ln.text for ln in kept)
+    for agency in agencies_credited_in(text):
+        if agency not in credits:
+            credits.append(agency)
+    lede = next((ln.text for ln in lines if ln.kind == "lede"), None)
+    body = [ln for ln in kept if ln.sentence_shaped]
+    return CleanText(
+        text=text, title=title, published=published, credits=credits, removed=removed, lede=lede,
+        body_lines=len(body), body_words=sum(ln.words for ln in kept),
+        short_lines=sum(1 for ln in kept if not ln.sentence_shaped),
+    )
+
+
+def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
+    """The first heading-like line near the top: 2–30 words, not furniture or a date."""
+    if hint_title:
+        key = line_key(hint_title)
+        for line in lines[:12]:
+            if line_key(strip_site_suffix(line.text)) == key:
+                return line
+        return None
+    for line in lines[:10]:
+        if line.kind != "body":
+            continue
+        if line.words >= MIN_BODY_WORDS and _SENTENCE_END.search(line.text):
+            return None  # the body starts before any heading: the page has no title line
+        if 2 <= line.words <= 30:
+            return line
+    return None
+
+
+def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:
+    key = line_key(title)
+    for line in lines:
+        if (line is not title_line and line.kind == "body" and line.words <= title_line.words + 8
+                and line_key(strip_site_suffix(line.text)) == key):
+            line.kind = "title_copy"
+
+
+def _mark_credit_blocks(lines: list[Line]) -> list[str]:
+    """"المصادر:" then "العربي، أ.ف.ب" → credits; both lines leave the text."""
+    credits: list[str] = []
+    for i, line in enumerate(lines):
+        if line.kind not in ("body", "furniture"):
+            continue
+        is_header, names = credit_header(line.text)
+        if not is_header:
+            continue
+        line.kind = "credit"
+        credits += names
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if not names and nxt is not None and nxt.kind == "body" and looks_like_credit_list(nxt.text):
+            nxt.kind = "credit"
+            credits += split_credits(nxt.text)
+    return list(dict.fromkeys(credits))
+
+
+def _first_body_index(lines: list[Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        if lines[i].kind == "body" and lines[i].sentence_shaped:
+            return i
+    return None
+
+
+def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
+    """Lines between the title and the body: datelines, captions, a standfirst.
+
+    Returns the publication date: the first dateline within a few lines below the title.
+    A date above the title sits in the page's top bar (often the day of the crawl) and
+    is page chrome, not the article's date.
+    """
+    start = lines.index(title_line) + 1 if title_line else 0
+    if title_line:
+        for line in lines[:start - 1]:
+            if line.kind == "body":
+                line.kind = "furniture"  # menus and tickers above the title
+    published = None
+    datelines = [i for i in range(start, min(len(lines), start + DATELINE_WINDOW)) if lines[i].kind == "dateline"]
+    if datelines:
+        first = next((lines[i] for i in datelines if not lines[i].is_update), lines[datelines[0]])
+        published = first.date
+    # The body starts at the first paragraph after the last dateline of the header.
+    body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
+    if body_from is None:
+        return published
+    for line in lines[start:body_from]:
+        if line.kind != "body":
+            continue
+        if line.sentence_shaped:
+            line.kind = "lede"  # a standfirst: a real sentence, kept in the text
+        else:
+            line.kind = "caption"  # a short unpunctuated line between title and body
+    return published
+
+
+def _mark_footer(lines: list[Line]) -> None:
+    """After the last paragraph: widgets, comment forms and share bars — unless a line is
+    itself a (short) sentence."""
+    last = max((i for i, ln in enumerate(lines) if ln.kind == "body" and ln.sentence_shaped), default=None)
+    if last is None:  # no paragraph at all: keep only lines that are sentences
+        for line in lines:
+            if line.kind == "body" and not (line.words >= 4 and _SENTENCE_END.search(line.text)):
+                line.kind = "furniture"
+        return
+    for line in lines[last + 1:]:
+        if line.kind == "body":
+            short_sentence = line.words >= 4 and _SENTENCE_END.search(line.text) and not line.text.endswith(":")
+            line.kind = "body" if short_sentence else "furniture"
+    # Middle lines that are not sentences stay as subheadings.
+    for line in lines[:last]:
+        if line.kind == "body" and not line.sentence_shaped:
+            line.kind = "heading"
