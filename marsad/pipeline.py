@@ -146,6 +146,7 @@ def link_and_group(docs: list[Doc], errors: list[Problem]) -> Analysis:
     ordered = sorted(unique.values(), key=lambda d: (d.article.source, d.id))
     linked, entities = link_entities(ordered)
     linked = find_reuse(linked)
-    stories = build_stories(linked)
+    # Stories group news articles: listing pages and pages in other languages stay out.
+    stories = build_stories([d for d in linked if d.article.is_article and d.article.language == "ar"])
     return Analysis(docs=tuple(linked), entities=tuple(entities), stories=tuple(stories),
                     errors=tuple(sorted(errors, key=lambda p: p.source)))

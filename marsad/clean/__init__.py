@@ -67,9 +67,10 @@ def clean_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Article
         cleaned = clean_text_page(page.content, repeated, hint_title=page.hint_title)
         title = page.hint_title or cleaned.title
         published = page.hint_published or cleaned.published
-        outlet = page.hint_outlet or _outlet_name(None, domain_of(page.url))
+        outlet = page.hint_outlet or _outlet_name(cleaned.site_name, domain_of(page.url))
         is_feed = bool(_FEED_MARKERS.search(page.content[:2000]))
-    language = detect_language(cleaned.text or title or "")
+    # An empty body (listing, navigation) is still in some language: judge the raw lines.
+    language = detect_language(cleaned.text or "\n".join(cleaned.removed) or title or "")
     return Article(
         id=page.content_hash[:16], source=page.source, text=cleaned.text, title=title,
         published=published, outlet=outlet, language=language,

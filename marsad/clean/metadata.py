@@ -116,6 +116,22 @@ def strip_site_suffix(title: str) -> str:
     return title.strip()
 
 
+_SECTION_WORDS = ("اخبار", "news", "قسم", "سياسه", "اقتصاد", "رياضه", "منوعات", "محليات", "تقارير")
+
+
+def site_name_from_title(title_line: str) -> str | None:
+    """The site's name when a title ends with one: "... | صحيفة الرافدين" (not a section
+    label such as "| أخبار السياسة")."""
+    parts = [p.strip() for p in re.split(r"\s*[|｜]\s*", title_line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    tail = parts[-1]
+    key = line_key(tail)
+    if len(tail.split()) > 4 or not key or key.startswith(_SECTION_WORDS):
+        return None
+    return tail
+
+
 _CREDIT_HEADER = re.compile(r"^\s*(?:المصادر|المصدر|مصادر|Sources?)\s*[:：]?\s*(.*)$", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*[،,؛;/+]\s*|\s+و(?=\S)")
 

@@ -21,6 +21,7 @@ from marsad.clean.metadata import (
     looks_like_credit_list,
     parse_dateline,
     split_credits,
+    site_name_from_title,
     strip_site_suffix,
 )
 
@@ -66,6 +67,7 @@ class CleanText:
     credits: list[str]
     removed: list[str]
     lede: str | None = None
+    site_name: str | None = None  # from a title suffix ("... | صحيفة الرافدين")
     body_lines: int = 0
     body_words: int = 0
     short_lines: int = 0
@@ -120,27 +122,35 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     body = [ln for ln in kept if ln.sentence_shaped]
     return CleanText(
         text=text, title=title, published=published, credits=credits, removed=removed, lede=lede,
+        site_name=site_name_from_title(title_line.text) if title_line else None,
         body_lines=len(body), body_words=sum(ln.words for ln in kept),
         short_lines=sum(1 for ln in kept if not ln.sentence_shaped),
     )
 
 
 def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
-    """The first heading-like line near the top: 2–30 words, not furniture or a date."""
+    """The headline: the longest heading-like line above the body (and above the page's
+    dateline when there is one). Menus and section labels are one to three words; a
+    standfirst ends like a sentence."""
     if hint_title:
         key = line_key(hint_title)
         for line in lines[:12]:
             if line_key(strip_site_suffix(line.text)) == key:
                 return line
         return None
-    for line in lines[:10]:
+    candidates: list[Line] = []
+    for line in lines[:12]:
+        if line.kind == "dateline" and candidates:
+            break  # the headline sits above the dateline; below it come captions
         if line.kind != "body":
             continue
         if line.words >= MIN_BODY_WORDS and _SENTENCE_END.search(line.text):
-            return None  # the body starts before any heading: the page has no title line
+            break  # the body has started
         if 2 <= line.words <= 30:
-            return line
-    return None
+            candidates.append(line)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
 
 
 def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:
