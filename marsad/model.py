@@ -118,6 +118,7 @@ class Mention:
     entity: str | None = None  # entity id, filled in by link
     role: str | None = None  # "رئيس الوزراء العراقي" when the text gives one
     source: str = "model"  # "model" | "gazetteer" | "role" | "coref"
+    antecedent: str | None = None  # for a role-only reference: the person's name as first written
 
 
 @dataclass(frozen=True)

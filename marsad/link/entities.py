@@ -1,8 +1,284 @@
-"""Entity linking (PLACEHOLDER until issue 4 lands)."""
+"""One record per real-world entity, across every spelling and every article.
+
+Within an article a surname or short form joins the full name seen there ("الكاظمي" →
+"مصطفى الكاظمي"), and a role-only reference joins the person it names. Across articles,
+names meet on their match key, on a known alias (داعش / تنظيم الدولة), or on the
+transliteration skeleton of a full name (ماكغورك / ماجورك). A false merge is worse than a
+missed one: a bare surname joins only when one person of that surname is known, and two
+full names with different first names never merge.
+
+`EntityIndex` is incremental (the store adds one article at a time) and serialisable;
+`link_entities` runs it over a list of docs in a canonical order.
+"""
+
 from __future__ import annotations
 
-from marsad.model import Doc, Entity
+import dataclasses
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from marsad.arabic.normalize import match_key
+from marsad.link.transliteration import name_similarity, skeleton
+from marsad.model import Doc, Entity, Mention
+from marsad.settings import PACKAGE_DIR
+
+ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
+# Two full person names merge across articles when their skeletons are this similar (0–100)
+# and have the same number of words: 92 joins ماكغورك/ماكجورك-style variants in the tests
+# while keeping names that differ by one real consonant apart.
+PERSON_SIMILARITY = 92.0
+_EDGE_PUNCT = "،,.:؛\"'«»()[]“”-–—"
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[tuple[str, str], str]:
+    """(type, match key) -> canonical key, from the team's alias list."""
+    table: dict[tuple[str, str], str] = {}
+    for line in ALIASES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        etype, _, names = line.partition("\t")
+        forms = [match_key(n) for n in names.split("|") if n.strip()]
+        for form in forms:
+            table[(etype.strip(), form)] = forms[0]
+    return table
+
+
+def name_key(text: str, known: set[str] | frozenset[str] = frozenset()) -> str:
+    """Match key of a mention's name, with glued proclitics removed where safe:
+    والعراق / بالعراق / للعراق → العراق; لواشنطن → واشنطن when واشنطن is known."""
+    key = match_key(text.strip(_EDGE_PUNCT)).replace("ـ", "")
+    if key.startswith("لل") and len(key) > 4:
+        return "ال" + key[2:]
+    for prefix in ("وبال", "وال", "فال", "بال", "كال", "ولل"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            return ("ال" + key[len(prefix):]) if prefix != "ولل" else "ال" + key[3:]
+    for prefix in ("وب", "ول", "و", "ف", "ب", "ل", "ك"):
+        rest = key[len(prefix):]
+        if key.startswith(prefix) and rest in known:
+            return rest
+    return key
+
+
+@dataclass
+class _Record:
+    id: str
+    type: str
+    names: Counter[str] = field(default_factory=Counter)
+    keys: set[str] = field(default_factory=set)
+    skeletons: set[str] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "names": dict(self.names), "keys": sorted(self.keys),
+                "skeletons": sorted(self.skeletons), "articles": self.articles, "roles": dict(self.roles)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> _Record:
+        return cls(d["id"], d["type"], Counter(d["names"]), set(d["keys"]), set(d["skeletons"]),
+                   list(d["articles"]), Counter(d["roles"]))
+
+
+@dataclass
+class _LocalCluster:
+    """Mentions of one entity inside one article."""
+
+    type: str
+    mentions: list[int] = field(default_factory=list)  # indexes into the doc's mentions
+    names: list[str] = field(default_factory=list)  # display names (clitics removed)
+    keys: set[str] = field(default_factory=set)
+
+    @property
+    def full_name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _display_name(text: str, key: str, original_key: str) -> str:
+    """The surface form without the clitics that name_key removed (diacritics kept)."""
+    text = text.strip(_EDGE_PUNCT).replace("ـ", "")
+    if key == original_key:
+        return text
+    if "لل" in original_key[:3] and key.startswith("ال"):  # للعراق / وللعراق -> العراق
+        at = text.find("لل")
+        return "ال" + text[at + 2:]
+    drop = len(original_key) - len(key)
+    i = 0
+    while drop > 0 and i < len(text):
+        if not _MARKS.match(text[i]):
+            drop -= 1
+        i += 1
+    while i < len(text) and _MARKS.match(text[i]):
+        i += 1
+    return text[i:]
+
+
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670]")
+
+
+class EntityIndex:
+    """Entities known so far; `add_doc` links one article's mentions against them."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, _Record] = {}
+        self.by_key: dict[tuple[str, str], str] = {}
+        self.by_skeleton: dict[tuple[str, str], set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+
+    # --- persistence ---------------------------------------------------------------------
+
+    def to_state(self) -> dict[str, Any]:
+        return {"records": [r.to_dict() for r in self.records.values()]}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> EntityIndex:
+        index = cls()
+        for d in state.get("records", []):
+            index._register(_Record.from_dict(d))
+        return index
+
+    def _register(self, record: _Record) -> None:
+        self.records[record.id] = record
+        for key in record.keys:
+            self.by_key.setdefault((record.type, key), record.id)
+        for skel in record.skeletons:
+            self.by_skeleton.setdefault((record.type, skel), set()).add(record.id)
+        if record.type == "PER":
+            for key in record.keys:
+                if len(key.split()) >= 2:
+                    self.by_surname.setdefault(key.split()[-1], set()).add(record.id)
+
+    # --- linking ---------------------------------------------------------------------------
+
+    def add_doc(self, doc: Doc) -> Doc:
+        """Give every mention of `doc` an entity id, creating entities as needed."""
+        mentions = list(doc.mentions)
+        if not mentions:
+            return doc
+        clusters = self._local_clusters(mentions)
+        ids: dict[int, str] = {}
+        for cluster in clusters:
+            record = self._match(cluster) or self._new_record(cluster)
+            self._absorb(record, cluster, mentions, doc.id)
+            for i in cluster.mentions:
+                ids[i] = record.id
+        linked = tuple(dataclasses.replace(m, entity=ids.get(i)) for i, m in enumerate(mentions))
+        return dataclasses.replace(doc, mentions=linked)
+
+    def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
+        known = {k for (_t, k) in self.by_key} | {match_key(m.text.strip(_EDGE_PUNCT)) for m in mentions}
+        clusters: list[_LocalCluster] = []
+        by_key: dict[tuple[str, str], _LocalCluster] = {}
+        deferred: list[tuple[int, Mention, str, str]] = []
+        order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split()))
+        for i in order:  # longest names first, so short forms find their full name
+            m = mentions[i]
+            if m.antecedent:
+                deferred.append((i, m, "", ""))
+                continue
+            original = match_key(m.text.strip(_EDGE_PUNCT))
+            key = name_key(m.text, known)
+            display = _display_name(m.text, key, original)
+            key = alias_table().get((m.type, key), key)
+            target = by_key.get((m.type, key)) or self._local_short_form(clusters, m.type, key)
+            if target is None:
+                target = _LocalCluster(m.type)
+                clusters.append(target)
+            target.mentions.append(i)
+            target.names.append(display)
+            target.keys.add(key)
+            by_key[(m.type, key)] = target
+        for i, m, _, _ in deferred:  # role-only references join their person
+            ante = name_key(m.antecedent or "", known)
+            target = by_key.get(("PER", ante)) or self._local_short_form(clusters, "PER", ante)
+            if target is not None:
+                target.mentions.append(i)
+        return clusters
+
+    @staticmethod
+    def _local_short_form(clusters: list[_LocalCluster], etype: str, key: str) -> _LocalCluster | None:
+        """A person's surname or partial name joins the one full name in the article that ends
+        with (or contains) it; two candidates mean ambiguity and no join."""
+        if etype != "PER":
+            return None
+        words = key.split()
+        hits = [c for c in clusters if c.type == "PER" and any(
+            len(k.split()) > len(words) and _is_subsequence(words, k.split()) for k in c.keys)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _match(self, cluster: _LocalCluster) -> _Record | None:
+        for key in sorted(cluster.keys, key=lambda k: -len(k)):
+            rid = self.by_key.get((cluster.type, key))
+            if rid:
+                return self.records[rid]
+        full = cluster.full_name
+        skel = skeleton(full)
+        words = len(full.split())
+        if cluster.type != "PER" or words >= 2:
+            hits = self.by_skeleton.get((cluster.type, skel), set())
+            if len(hits) == 1:
+                return self.records[next(iter(hits))]
+        if cluster.type == "PER" and words >= 2:
+            surname = match_key(full).split()[-1]
+            for rid in sorted(self.by_surname.get(surname, ())):
+                record = self.records[rid]
+                if any(len(k.split()) == words and name_similarity(k, full) >= PERSON_SIMILARITY for k in record.keys):
+                    return record
+        if cluster.type == "PER" and words == 1:
+            # A bare surname joins the one known person of that surname, never one of several.
+            hits = self.by_surname.get(match_key(full), set())
+            if len(hits) == 1:
+                return self.records[next(iter(hits))]
+        return None
+
+    def _new_record(self, cluster: _LocalCluster) -> _Record:
+        canonical = max(cluster.keys, key=lambda k: (len(k.split()), len(k)))
+        digest = hashlib.sha1(f"{cluster.type}|{canonical}".encode()).hexdigest()[:12]
+        record = _Record(id=f"e{digest}", type=cluster.type)
+        while record.id in self.records:  # a hash collision with another name: extend
+            digest = hashlib.sha1(digest.encode()).hexdigest()[:12]
+            record.id = f"e{digest}"
+        return record
+
+    def _absorb(self, record: _Record, cluster: _LocalCluster, mentions: list[Mention], doc_id: str) -> None:
+        record.names.update(cluster.names)
+        record.keys |= cluster.keys
+        for name in cluster.names:
+            if cluster.type != "PER" or len(name.split()) >= 2:
+                record.skeletons.add(skeleton(name))
+        if doc_id not in record.articles:
+            record.articles.append(doc_id)
+        for i in cluster.mentions:
+            if mentions[i].role:
+                record.roles[" ".join(mentions[i].role.split())] += 1
+        self._register(record)
+
+    def entities(self) -> list[Entity]:
+        return [self._entity(r) for r in sorted(self.records.values(), key=lambda r: r.id)]
+
+    @staticmethod
+    def _entity(record: _Record) -> Entity:
+        # The fullest common spelling: most words first, then most frequent, then shortest.
+        name = max(record.names, key=lambda n: (len(n.split()), record.names[n], -len(n)))
+        aliases = tuple(sorted(record.names, key=lambda n: (-record.names[n], n)))
+        roles = tuple(r for r, _ in record.roles.most_common())
+        return Entity(id=record.id, type=record.type, name=name, aliases=aliases,  # type: ignore[arg-type]
+                      articles=tuple(record.articles), roles=roles)
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    """"ماكغورك" in "بريت ماكغورك"; "مصطفى الكاظمي" in "مصطفى عبد اللطيف الكاظمي"."""
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
 
 
 def link_entities(docs: list[Doc]) -> tuple[list[Doc], list[Entity]]:
-    return docs, []
+    """Link every doc's mentions; docs are linked in the order given (callers sort them)."""
+    index = EntityIndex()
+    linked = [index.add_doc(doc) for doc in docs]
+    return linked, index.entities()
+
