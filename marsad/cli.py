@@ -187,6 +187,38 @@ def batch(
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
 
 
+@app.command()
+def loadtest(
+    db: Annotated[Path, typer.Option(help="The store (SQLite file) to serve during the test.")],
+    requests: Annotated[int, typer.Option(help="GET requests in all (searches and story pages).")] = 400,
+    concurrency: Annotated[int, typer.Option(help="Concurrent clients.")] = 8,
+    ingest: Annotated[int, typer.Option(help="Pages POSTed for ingest while the GETs run.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """A bounded load test of the API on 127.0.0.1 with concurrent ingest: throughput,
+    latency percentiles, errors and lost pages. Stops by itself."""
+    import json as jsonlib
+
+    from marsad.api import create_app
+    from marsad.loadtest import LoopbackServer, composed_pages, run_load_test
+    from marsad.store import open_store
+
+    store = open_store(str(db))
+    with LoopbackServer(create_app(store)) as server:
+        report = run_load_test(server.url, requests=requests, concurrency=concurrency,
+                               ingest_pages=composed_pages(ingest))
+    out = report.as_dict()
+    if json_out:
+        print(jsonlib.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(f"{out['requests']} requests in {out['seconds']} s: {out['requests_per_s']} req/s, "
+              f"{out['errors']} errors, {out['pages_ingested_concurrently']} pages ingested meanwhile, "
+              f"{out['lost_pages']} lost")
+        for kind, lat in out["latency_ms"].items():
+            print(f"  {kind:<12} n={lat['n']:<5} p50={lat['p50']} ms  p95={lat['p95']} ms  max={lat['max']} ms")
+    raise typer.Exit(1 if out["errors"] or out["lost_pages"] else 0)
+
+
 # --- commands: web (serve, report) ---
 
 
