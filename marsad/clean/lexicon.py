@@ -25,9 +25,12 @@ def _rows(path: Path) -> list[list[str]]:
     return rows
 
 
+_PUNCT = re.compile(r"[^\w\s]")
+
+
 def line_key(text: str) -> str:
     """Match key of a line with punctuation and symbols squeezed out."""
-    return " ".join(re.sub(r"[^\w\s]", " ", match_key(text)).split())
+    return " ".join(_PUNCT.sub(" ", match_key(text)).split())
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,13 @@ def furniture_lexicon() -> FurnitureLexicon:
         key = line_key(phrase)
         (exact.add(key) if kind.strip() == "exact" else prefixes.append(key))
     return FurnitureLexicon(frozenset(exact), tuple(sorted(set(prefixes), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def agency_pattern() -> re.Pattern[str]:
+    """One alternation over every agency spelling (in line-key form), longest first."""
+    variants = sorted(agency_variants(), key=len, reverse=True)
+    return re.compile(r"(?<!\S)(" + "|".join(re.escape(v) for v in variants) + r")(?!\S)")
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from marsad.arabic.calendar import month_number, weekday_number
 from marsad.arabic.normalize import match_key
-from marsad.clean.lexicon import agency_variants, line_key, outlet_names
+from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names
 
 _DIGITS = "0-9٠-٩"
 _NUMERIC_DATE = re.compile(
@@ -102,6 +103,11 @@ def _worded_date(words: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+@lru_cache(maxsize=1)
+def _outlet_keys() -> frozenset[str]:
+    return frozenset(line_key(n) for n in outlet_names().values())
+
+
 def strip_site_suffix(title: str) -> str:
     """Drop "| section or site" tails and " - outlet" tails from a title line."""
     parts = [p.strip() for p in re.split(r"\s*[|｜]\s*", title) if p.strip()]
@@ -110,8 +116,7 @@ def strip_site_suffix(title: str) -> str:
     dash = re.split(r"\s+[-–—]\s+", title)
     if len(dash) > 1:
         tail = line_key(dash[-1])
-        known = {line_key(n) for n in outlet_names().values()}
-        if tail in known or tail.startswith(("اخبار", "news")):
+        if tail in _outlet_keys() or tail.startswith(("اخبار", "news")):
             title = " - ".join(dash[:-1])
     return title.strip()
 
@@ -176,17 +181,16 @@ def agencies_credited_in(text: str) -> list[str]:
     ("واس", "قنا") only after a crediting word or in parentheses, since they are also words.
     """
     found: list[str] = []
-    key_text = " " + line_key(text) + " "
-    for variant, canonical in agency_variants().items():
-        if canonical in found or len(variant) < 2:
+    key_text = line_key(text)
+    variants = agency_variants()
+    for m in agency_pattern().finditer(key_text):
+        variant = m.group(1)
+        canonical = variants[variant]
+        if canonical in found:
             continue
-        pos = key_text.find(f" {variant} ")
-        while pos != -1:
-            previous = key_text[max(0, pos - 30):pos].split()[-2:]
-            if " " in variant or any(w in _CREDITING_WORDS for w in previous) or _in_parens(text, variant):
-                found.append(canonical)
-                break
-            pos = key_text.find(f" {variant} ", pos + 1)
+        previous = key_text[max(0, m.start() - 30):m.start()].split()[-2:]
+        if " " in variant or any(w in _CREDITING_WORDS for w in previous) or _in_parens(text, variant):
+            found.append(canonical)
     return found
 
 

@@ -53,10 +53,11 @@ class Line:
     kind: str = "body"  # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
     date: str | None = None
     is_update: bool = False
+    ends_sentence: bool = False
 
     @property
     def sentence_shaped(self) -> bool:
-        return self.words >= MIN_BODY_WORDS and bool(_SENTENCE_END.search(self.text)) or self.words >= LONG_PARAGRAPH_WORDS
+        return self.words >= MIN_BODY_WORDS and self.ends_sentence or self.words >= LONG_PARAGRAPH_WORDS
 
 
 @dataclass
@@ -76,15 +77,19 @@ class CleanText:
 
 def split_lines(content: str) -> list[Line]:
     lines = []
-    for i, raw in enumerate(content.split("\n")):
-        text = " ".join(display_clean(raw).split())
-        if text:
-            lines.append(Line(i, text, len(_WORDS.findall(text))))
+    for i, raw in enumerate(display_clean(content).split("\n")):
+        words = raw.split()
+        if words:
+            text = " ".join(words)
+            count = len(words) if len(words) > 30 else len(_WORDS.findall(text))
+            lines.append(Line(i, text, count, ends_sentence=bool(_SENTENCE_END.search(text[-6:]))))
     return lines
 
 
 def is_caption(text: str) -> bool:
-    return bool(_CAPTION_CREDIT.search(text) or _CAPTION_START.match(text))
+    if text.rstrip().endswith(")") and _CAPTION_CREDIT.search(text[-80:]):
+        return True
+    return bool(_CAPTION_START.match(text))
 
 
 def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_title: str | None = None) -> CleanText:
@@ -98,7 +103,7 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
             line.kind = "repeated"
         elif is_caption(line.text):
             line.kind = "caption"
-        else:
+        elif line.words <= 12:
             iso, update = parse_dateline(line.text)
             if iso:
                 line.kind, line.date, line.is_update = "dateline", iso, update
@@ -134,8 +139,9 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     standfirst ends like a sentence."""
     if hint_title:
         key = line_key(hint_title)
+        size = len(hint_title.split())
         for line in lines[:12]:
-            if line_key(strip_site_suffix(line.text)) == key:
+            if line.words <= size + 8 and line_key(strip_site_suffix(line.text)) == key:
                 return line
         return None
     candidates: list[Line] = []
@@ -144,7 +150,7 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             break  # the headline sits above the dateline; below it come captions
         if line.kind != "body":
             continue
-        if line.words >= MIN_BODY_WORDS and _SENTENCE_END.search(line.text):
+        if line.words >= MIN_BODY_WORDS and line.ends_sentence:
             break  # the body has started
         if 2 <= line.words <= 30:
             candidates.append(line)
@@ -223,12 +229,12 @@ def _mark_footer(lines: list[Line]) -> None:
     last = max((i for i, ln in enumerate(lines) if ln.kind == "body" and ln.sentence_shaped), default=None)
     if last is None:  # no paragraph at all: keep only lines that are sentences
         for line in lines:
-            if line.kind == "body" and not (line.words >= 4 and _SENTENCE_END.search(line.text)):
+            if line.kind == "body" and not (line.words >= 4 and line.ends_sentence):
                 line.kind = "furniture"
         return
     for line in lines[last + 1:]:
         if line.kind == "body":
-            short_sentence = line.words >= 4 and _SENTENCE_END.search(line.text) and not line.text.endswith(":")
+            short_sentence = line.words >= 4 and line.ends_sentence and not line.text.endswith(":")
             line.kind = "body" if short_sentence else "furniture"
     # Middle lines that are not sentences stay as subheadings.
     for line in lines[:last]:
