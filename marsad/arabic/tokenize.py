@@ -94,22 +94,47 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         begin = m.start()
-        yield Token(begin, begin + len(word), word, *_token_keys(word))
+        yield Token(begin, begin + len(word), word, *token_keys(word))
 
 
-@lru_cache(maxsize=200_000)
-def _token_keys(word: str) -> tuple[str, str, str]:
+def _compute_keys(word: str) -> tuple[str, str, str]:
     key = match_key(word)
     prefix, stem = split_clitics(key)
     return key, stem, prefix
 
 
+# Keys per word type: news text reuses a few hundred thousand types, so a plain dict
+# (cleared when it grows past this) is the cheapest cache on the hottest path.
+_KEY_CACHE_LIMIT = 500_000
+_key_cache: dict[str, tuple[str, str, str]] = {}
+
+
+def token_keys(word: str) -> tuple[str, str, str]:
+    """(match key, stem, prefix) of a word."""
+    keys = _key_cache.get(word)
+    if keys is None:
+        if len(_key_cache) >= _KEY_CACHE_LIMIT:
+            _key_cache.clear()
+        keys = _key_cache[word] = _compute_keys(word)
+    return keys
+
+
 def make_token(word: str, start: int) -> Token:
-    return Token(start, start + len(word), word, *_token_keys(word))
+    return Token(start, start + len(word), word, *token_keys(word))
 
 
 def tokenize(text: str) -> list[Token]:
-    return list(iter_tokens(text))
+    """Every token of the text (the hot path: a tuple per token, built directly)."""
+    out: list[Token] = []
+    append = out.append
+    new = tuple.__new__
+    cache = _key_cache
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        begin = m.start()
+        keys = cache.get(word) or token_keys(word)
+        append(new(Token, (begin, begin + len(word), word, *keys)))
+    return out
 
 
 def _is_abbreviation_dot(text: str, dot: int) -> bool:
