@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from marsad.clean.html import extract_html
+from marsad.clean.html import extract_html, removed_blocks
 from marsad.clean.language import detect_language
-from marsad.clean.lexicon import line_key, outlet_for_domain
+from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
 from marsad.clean.text import CleanText, clean_text_page, split_lines
 from marsad.ingest import domain_of
 from marsad.model import Article, Problem, RawPage
@@ -57,35 +57,39 @@ def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
 
 
 def clean_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Article:
+    """One page to an Article; the page's JSON Lines hints win over what cleaning infers."""
     if page.is_html:
         extract = extract_html(page.content, page.url)
         cleaned = clean_text_page(extract.text, repeated, hint_title=page.hint_title or extract.title)
         title = page.hint_title or _strip_title(extract.title) or cleaned.title
         published = page.hint_published or extract.published or cleaned.published
-        outlet = page.hint_outlet or _outlet_name(extract.site_name, extract.hostname or domain_of(page.url))
-        is_feed = bool(_FEED_MARKERS.search(page.content[:2000]))
+        outlet = page.hint_outlet or _outlet_name(extract.site_name, page.url, extract.hostname)
+        removed = removed_blocks(extract.blocks, cleaned.text, title) if extract.blocks else cleaned.removed
     else:
         cleaned = clean_text_page(page.content, repeated, hint_title=page.hint_title)
         title = page.hint_title or cleaned.title
         published = page.hint_published or cleaned.published
-        outlet = page.hint_outlet or _outlet_name(cleaned.site_name, domain_of(page.url))
-        is_feed = bool(_FEED_MARKERS.search(page.content[:2000]))
+        outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
+        removed = cleaned.removed
+    is_feed = bool(_FEED_MARKERS.search(page.content[:2000]))
     # An empty body (listing, navigation) is still in some language: judge the raw lines.
     language = detect_language(cleaned.text or "\n".join(cleaned.removed) or title or "")
     return Article(
         id=page.content_hash[:16], source=page.source, text=cleaned.text, title=title,
         published=published, outlet=outlet, language=language,
         is_article=not is_feed and is_article_body(cleaned), credits=tuple(cleaned.credits),
-        removed=tuple(cleaned.removed), url=page.url, lede=cleaned.lede, content_hash=page.content_hash,
+        removed=tuple(removed), url=page.url, lede=cleaned.lede, content_hash=page.content_hash,
     )
 
 
-def _outlet_name(site_name: str | None, domain: str | None) -> str | None:
-    """og:site_name when it is a name; trafilatura falls back to the host name, and a known
-    domain's display name is better than that."""
+def _outlet_name(site_name: str | None, url: str | None, hostname: str | None = None) -> str | None:
+    """og:site_name (or a title's site suffix) when it is a name; else a known outlet's
+    display name for the URL; else the domain itself. trafilatura falls back to the host
+    name for the site name, and a known display name is better than that."""
     if site_name and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", site_name):
         return site_name
-    return outlet_for_domain(domain) or site_name or domain
+    domain = domain_of(url) or hostname
+    return outlet_for_url(url) or outlet_for_domain(domain) or site_name or domain
 
 
 def _strip_title(title: str | None) -> str | None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from marsad.arabic.normalize import match_key
 from marsad.settings import PACKAGE_DIR
@@ -63,7 +64,8 @@ def furniture_lexicon() -> FurnitureLexicon:
 def agency_pattern() -> re.Pattern[str]:
     """One alternation over every agency spelling (in line-key form), longest first."""
     variants = sorted(agency_variants(), key=len, reverse=True)
-    return re.compile(r"(?<!\S)(" + "|".join(re.escape(v) for v in variants) + r")(?!\S)")
+    # A conjunction or preposition may be glued on: "وأسوشيتد برس", "لرويترز".
+    return re.compile(r"(?<!\S)(?:[وف]?[بل]?)(" + "|".join(re.escape(v) for v in variants) + r")(?!\S)")
 
 
 @lru_cache(maxsize=1)
@@ -77,12 +79,22 @@ def agency_variants() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def site_words() -> dict[str, frozenset[str]]:
+    """kind ("outlet" | "section") -> match keys of words that name a site or a section."""
+    table: dict[str, set[str]] = {"outlet": set(), "section": set()}
+    for word, kind in _rows(LEXICON_DIR / "site_words.tsv"):
+        table[kind.strip()].add(line_key(word))
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+@lru_cache(maxsize=1)
 def outlet_names() -> dict[str, str]:
-    """web domain -> display name."""
-    return {domain.strip(): name.strip() for domain, name in _rows(DATA_DIR / "outlets.tsv")}
+    """web domain, or domain/path prefix ("bbc.com/arabic") -> display name."""
+    return {domain.strip().lower(): name.strip() for domain, name in _rows(DATA_DIR / "outlets.tsv")}
 
 
 def outlet_for_domain(domain: str | None) -> str | None:
+    """The display name of a known outlet's domain (sub-domains count: news.example.com)."""
     if not domain:
         return None
     names = outlet_names()
@@ -92,3 +104,20 @@ def outlet_for_domain(domain: str | None) -> str | None:
         if name:
             return name
     return None
+
+
+def outlet_for_url(url: str | None) -> str | None:
+    """Like `outlet_for_domain`, but an Arabic edition under a path of a multilingual site
+    ("bbc.com/arabic/...", "france24.com/ar/...") is matched first."""
+    if not url:
+        return None
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").removeprefix("www.")
+    first = parts.path.strip("/").split("/", 1)[0].lower()
+    if host and first:
+        hosts = host.split(".")
+        for i in range(len(hosts) - 1):
+            name = outlet_names().get(".".join(hosts[i:]) + "/" + first)
+            if name:
+                return name
+    return outlet_for_domain(host)

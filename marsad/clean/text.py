@@ -20,8 +20,9 @@ from marsad.clean.metadata import (
     credit_header,
     looks_like_credit_list,
     parse_dateline,
-    split_credits,
     site_name_from_title,
+    split_credits,
+    split_own_name,
     strip_site_suffix,
 )
 
@@ -35,12 +36,20 @@ _CAPTION_CREDIT = re.compile(
     r"صورة أرشيفية|صورة|الصورة|[^()]{0,25}/(?:getty|afp|reuters|رويترز))[^()]{0,30}\)\s*$",
     re.IGNORECASE,
 )
+# A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
+_BYLINE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
+                     r"|^\s*(?-i:By\s+[A-Z][a-z]+)", re.IGNORECASE)
+# A name with a role fits in six words; a longer line starting with "كتب" is a sentence.
+MAX_BYLINE_WORDS = 6
 _CAPTION_START = re.compile(r"^\s*(?:\(?صورة\b|الصورة\s*:|صور\s*:|Photo\s*:|Image\s*:)", re.IGNORECASE)
 
 # A body paragraph: at least this many words and a sentence end, or very long. Eight words
 # separates the shortest news sentences of the seeds and fixtures from headings and widgets.
 MIN_BODY_WORDS = 8
 LONG_PARAGRAPH_WORDS = 25
+# A dateline is short: the longest in the seeds and fixtures ("نشر في: 3 كانون الثاني 2022 -
+# 10:45") has nine words; twelve leaves room for a time zone.
+MAX_DATELINE_WORDS = 12
 # How far below the title a dateline may sit and still be the page's own date.
 DATELINE_WINDOW = 6
 
@@ -52,12 +61,12 @@ class Line:
     words: int
     kind: str = "body"  # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
     date: str | None = None
-    is_update: bool = False
+    stamp: str = "date"  # for datelines: "date", "update" or "today" (see parse_dateline)
     ends_sentence: bool = False
 
     @property
     def sentence_shaped(self) -> bool:
-        return self.words >= MIN_BODY_WORDS and self.ends_sentence or self.words >= LONG_PARAGRAPH_WORDS
+        return (self.words >= MIN_BODY_WORDS and self.ends_sentence) or self.words >= LONG_PARAGRAPH_WORDS
 
 
 @dataclass
@@ -95,19 +104,7 @@ def is_caption(text: str) -> bool:
 def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_title: str | None = None) -> CleanText:
     """Clean one plain-text dump. `repeated` holds line keys seen on other pages of the site."""
     lines = split_lines(content)
-    lexicon = furniture_lexicon()
-    for line in lines:
-        if lexicon.matches(line.text, line.words):
-            line.kind = "furniture"
-        elif line_key(line.text) in repeated and not line.sentence_shaped:
-            line.kind = "repeated"
-        elif is_caption(line.text):
-            line.kind = "caption"
-        elif line.words <= 12:
-            iso, update = parse_dateline(line.text)
-            if iso:
-                line.kind, line.date, line.is_update = "dateline", iso, update
-
+    _classify_lines(lines, repeated)
     title_line = _find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
     if title_line:
@@ -116,6 +113,10 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     credits = _mark_credit_blocks(lines)
     published = _mark_header(lines, title_line)
     _mark_footer(lines)
+    has_paragraph = any(ln.kind in ("body", "lede") and ln.sentence_shaped for ln in lines)
+    if title_line and not has_paragraph and not hint_title:
+        # A listing, ticker or feed dump: its longest headline is one of many, not its title.
+        title_line.kind, title, title_line = "furniture", None, None
 
     kept = [ln for ln in lines if ln.kind in ("body", "heading", "lede")]
     removed = [ln.text for ln in lines if ln.kind not in ("body", "heading", "lede", "title")]
@@ -123,14 +124,34 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     for agency in agencies_credited_in(text):
         if agency not in credits:
             credits.append(agency)
-    lede = next((ln.text for ln in lines if ln.kind == "lede"), None)
-    body = [ln for ln in kept if ln.sentence_shaped]
+    site_name = site_name_from_title(title_line.text) if title_line else None
+    if title and not hint_title and site_name is None:
+        title, site_name = split_own_name(title, [ln.text for ln in lines if ln.kind in ("credit", "furniture")])
     return CleanText(
-        text=text, title=title, published=published, credits=credits, removed=removed, lede=lede,
-        site_name=site_name_from_title(title_line.text) if title_line else None,
-        body_lines=len(body), body_words=sum(ln.words for ln in kept),
+        text=text, title=title, published=published, credits=credits, removed=removed,
+        lede=next((ln.text for ln in lines if ln.kind == "lede"), None), site_name=site_name,
+        body_lines=sum(1 for ln in kept if ln.sentence_shaped), body_words=sum(ln.words for ln in kept),
         short_lines=sum(1 for ln in kept if not ln.sentence_shaped),
     )
+
+
+def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
+    """First pass, one line at a time: furniture phrases, lines repeated across the site,
+    captions, bylines and datelines. Position-dependent decisions come after the title."""
+    lexicon = furniture_lexicon()
+    for line in lines:
+        if lexicon.matches(line.text, line.words):
+            line.kind = "furniture"
+        elif repeated and not line.sentence_shaped and line_key(line.text) in repeated:
+            line.kind = "repeated"
+        elif is_caption(line.text):
+            line.kind = "caption"
+        elif _BYLINE.match(line.text) and line.words <= MAX_BYLINE_WORDS:
+            line.kind = "furniture"
+        elif line.words <= MAX_DATELINE_WORDS:
+            dateline = parse_dateline(line.text)
+            if dateline.date:
+                line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
 
 
 def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
@@ -145,10 +166,11 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
                 return line
         return None
     candidates: list[Line] = []
+    arabic_page = _mostly_arabic(lines)
     for line in lines[:12]:
         if line.kind == "dateline" and candidates:
             break  # the headline sits above the dateline; below it come captions
-        if line.kind != "body":
+        if line.kind != "body" or not _can_be_title(line.text, arabic_page):
             continue
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
             break  # the body has started
@@ -157,6 +179,26 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     if not candidates:
         return None
     return max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+# Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.
+_NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
+
+
+def _mostly_arabic(lines: list[Line]) -> bool:
+    sample = " ".join(ln.text for ln in lines[:40])
+    return len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample))
+
+
+def _can_be_title(text: str, arabic_page: bool) -> bool:
+    """A headline is written in the page's script: an English line on an Arabic page is
+    a site's banner or a translated teaser, not the article's title."""
+    if _NOT_TITLE.search(text):
+        return False
+    arabic = len(_ARABIC_LETTER.findall(text))
+    return (arabic >= len(_LATIN_LETTER.findall(text))) == arabic_page
 
 
 def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:
@@ -207,8 +249,7 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
     published = None
     datelines = [i for i in range(start, min(len(lines), start + DATELINE_WINDOW)) if lines[i].kind == "dateline"]
     if datelines:
-        first = next((lines[i] for i in datelines if not lines[i].is_update), lines[datelines[0]])
-        published = first.date
+        published = next((lines[i].date for i in datelines if lines[i].stamp == "date"), None)
     # The body starts at the first paragraph after the last dateline of the header.
     body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
     if body_from is None:
