@@ -96,3 +96,18 @@ def test_credits(seeds: dict[str, Article]) -> None:
 
 def test_all_are_arabic_articles(seeds: dict[str, Article]) -> None:
     assert all(a.language == "ar" and a.is_article for a in seeds.values())
+
+
+# Photo captions, by line number in the raw page (1-based): read at run time, not copied.
+CAPTION_LINES = {"000": 6, "002": 5, "004": 4}
+
+
+@pytest.mark.parametrize("seed", sorted(CAPTION_LINES))
+def test_photo_caption_lines_are_removed(seeds: dict[str, Article], seed: str) -> None:
+    from marsad.arabic.normalize import display_clean
+
+    article = seeds[seed]
+    raw = Path(article.source).read_text(encoding="utf-8").splitlines()
+    caption = " ".join(display_clean(raw[CAPTION_LINES[seed] - 1]).split())
+    assert caption and caption in article.removed
+    assert caption not in article.text
