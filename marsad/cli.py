@@ -137,6 +137,132 @@ def eval_stories(
 
 # --- commands: store (ingest, search, serve, export, report, watch) ---
 
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
+    db: Annotated[str, typer.Option(help="The store: a SQLite file (created when missing) or postgresql://...")],
+    reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
+) -> None:
+    """Add pages to the store, one transaction each: a page already stored is skipped, and an
+    interrupted run can simply be run again. Exit status 1 when some inputs failed."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import RunContext
+    from marsad.store import open_store
+
+    ctx = RunContext(reference_date=parse_reference_date(reference_date))
+    store = open_store(db)
+    pages = read_inputs(paths, stdin=sys.stdin.buffer)  # streamed: a big corpus never sits in memory
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: bar.advance(task))
+    for problem in report.failed:
+        err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
+    err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
+              f"→ {db}", highlight=False)
+    raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.failed else EXIT_OK)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Arabic words to find (all must match).")],
+    db: Annotated[str, typer.Option(help="The store: a SQLite file or postgresql://...")],
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before YYYY-MM-DD.")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity id.")] = None,
+    story: Annotated[str | None, typer.Option(help="Only articles of this story id.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Results to show.")] = 20,
+) -> None:
+    """Search the store: إيران finds ايران, بالعراق finds العراق; matches are highlighted."""
+    import re
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from marsad.store import open_store
+
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            fail(f"{name} must be YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    if not _store_exists(db):
+        fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
+    result = open_store(db).search(query, offset=0, limit=limit, outlet=outlet, entity=entity, story=story,
+                                   date_from=date_from, date_to=date_to)
+    table = Table(title=f"{result['total']} results for «{query}»", show_lines=True)
+    for column in ("id", "published", "outlet", "title / snippet"):
+        table.add_column(column, overflow="fold")
+    for item in result["items"]:
+        body = Text(item["title"] or "", style="bold")
+        body.append("\n")
+        for i, part in enumerate(item["snippet"].replace("\x03", "\x02").split("\x02")):
+            body.append(part, style="reverse" if i % 2 else "")
+        table.add_row(item["id"], item["published"] or "", item["outlet"] or "", body)
+    Console().print(table)
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Option(help="The store: a SQLite file or postgresql://...")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json, csv or events-jsonl")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export the store: json (the analysis schema), csv (one row per article) or
+    events-jsonl (one PLOVER record per story event)."""
+    from marsad.store import open_store
+    from marsad.store_export import EXPORTERS
+
+    if format not in EXPORTERS:
+        fail(f"--format must be one of {', '.join(EXPORTERS)}, got {format!r}")
+    if not _store_exists(db):
+        fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
+    store = open_store(db)
+    if output:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            EXPORTERS[format](store, out)
+    else:
+        EXPORTERS[format](store, sys.stdout)
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed or (news) sitemap URLs.")],
+    db: Annotated[str, typer.Option(help="The store: a SQLite file (created when missing) or postgresql://...")],
+    interval: Annotated[float, typer.Option(min=10, help="Seconds between polls.")] = 300,
+    rounds: Annotated[int | None, typer.Option(min=1, help="Stop after this many polls (default: run until Ctrl-C).")] = None,
+    host_delay: Annotated[float, typer.Option(min=0.1, help="Seconds between two requests to one host.")] = 1.0,
+) -> None:
+    """Poll feeds and sitemaps, fetch new article pages politely (robots.txt, a per-host
+    delay, conditional GET, timeouts, a size cap) and ingest them."""
+    from marsad.store import open_store
+    from marsad.watch import PoliteClient, Watcher
+
+    def shown(url: str, outcome: str) -> None:
+        colour = {"added": "green", "failed": "red"}.get(outcome, "dim")
+        err.print(f"[{colour}]{outcome}[/] {url}", highlight=False)
+
+    watcher = Watcher(open_store(db), sources, PoliteClient(host_delay_s=host_delay), progress=shown)
+    try:
+        for report in watcher.run(interval, rounds):
+            for problem in report.failed:
+                err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
+            err.print(f"{report.links} links in {report.feeds} sources: {report.added} added, "
+                      f"{report.already_stored} already stored, {report.not_modified} sources unchanged, "
+                      f"{report.refused_by_robots} refused by robots.txt, {len(report.failed)} failed",
+                      highlight=False)
+    except KeyboardInterrupt:
+        err.print("stopped", highlight=False)
+    finally:
+        watcher.client.close()
+
+
+def _store_exists(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://")) or Path(db).exists()
+
+
 # --- commands: scale (bench, batch) ---
 
 

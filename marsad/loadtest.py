@@ -128,7 +128,7 @@ def run_load_test(
                 elapsed = (time.perf_counter() - t0) * 1000
                 with lock:
                     report.latencies_ms.setdefault("ingest_post", []).append(elapsed)
-                    if resp.status_code == 200:
+                    if resp.status_code in (200, 201):  # 201: a new page, 200: already stored
                         posted.append(resp.json()["id"])
                     else:
                         report.errors.append(f"{resp.status_code} POST /api/pages: {resp.text[:120]}")
