@@ -126,10 +126,11 @@ def test_jsonl_with_nested_junk_values(tmp_path: Path) -> None:
     assert sum(isinstance(i, Problem) for i in items) == 2
 
 
-def test_fuzz_target_runs_for_a_bounded_time() -> None:
+def test_fuzz_target_runs_for_a_bounded_time(tmp_path: Path) -> None:
     pytest.importorskip("atheris")
     proc = subprocess.run(
-        [sys.executable, str(REPO / "fuzz" / "fuzz_inputs.py"), "-runs=1500", "-max_len=2048", "-seed=7"],
+        [sys.executable, str(REPO / "fuzz" / "fuzz_inputs.py"), "-runs=3000", "-max_len=2048", "-seed=7",
+         f"-artifact_prefix={tmp_path}/"],
         capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -3,6 +3,7 @@ variants CLDR lacks, all matched on match keys."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from babel import Locale
@@ -40,21 +41,58 @@ def month_table() -> dict[str, int]:
 
 def month_number(word: str) -> int | None:
     """The month a name stands for, with clitics (بيوليو، ويونيو، لشهر) allowed."""
+    return month_of_key(match_key(word))
+
+
+@lru_cache(maxsize=100_000)
+def month_of_key(key: str) -> int | None:
+    """month_number for a word already in match-key form (cached: called per token)."""
     from marsad.arabic.tokenize import clitic_candidates
 
     table = month_table()
-    for _prefix, stem in clitic_candidates(match_key(word)):
+    for _prefix, stem in clitic_candidates(key):
         if stem in table:
             return table[stem]
     return None
 
 
 def weekday_number(word: str) -> int | None:
+    return weekday_of_key(match_key(word))
+
+
+@lru_cache(maxsize=100_000)
+def weekday_of_key(key: str) -> int | None:
+    from marsad.arabic.tokenize import clitic_candidates
+
+    for _prefix, stem in clitic_candidates(key):
+        if stem in WEEKDAYS:
+            return WEEKDAYS[stem]
+    return None
+
+
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "جمادى الأولى": 5, "جمادى الاولى": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "رجب": 7,
+    "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
+}
+_HIJRI_TABLE = {match_key(k): v for k, v in _HIJRI_MONTHS.items()}
+
+
+def hijri_month_number(word: str) -> int | None:
+    """Hijri month by name ("رمضان", "ذي الحجة"), clitics allowed."""
     from marsad.arabic.tokenize import clitic_candidates
 
     for _prefix, stem in clitic_candidates(match_key(word)):
-        if stem in WEEKDAYS:
-            return WEEKDAYS[stem]
-        if "ال" + stem in WEEKDAYS:
-            return WEEKDAYS["ال" + stem]
+        if stem in _HIJRI_TABLE:
+            return _HIJRI_TABLE[stem]
     return None
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """Umm al-Qura conversion (hijridate); None outside its range or for an invalid day."""
+    from hijridate import Hijri
+
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None

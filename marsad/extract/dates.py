@@ -1,10 +1,418 @@
-"""Temporal expressions (PLACEHOLDER until issue 3 lands)."""
+"""Temporal expressions as values: "الخميس 15 يوليو 2021", "2021/07/17", "7 يوليو/تموز",
+"في السابع من أبريل الماضي", "أول من أمس الثلاثاء", "الشهر الماضي", "1442 هـ".
+
+Relative expressions resolve against a reference date (the article's publication date);
+without one they are kept with `value=None` rather than guessed. Granularity is honest:
+"الشهر الماضي" is a month (YYYY-MM), "العام الماضي" a year, "الأسبوع الماضي" a week (the
+date of its Monday, granularity "week").
+
+Hand-written: dateparser misses dual month names ("يوليو/تموز"), Levantine months outside
+one locale and ordinal days, and its search mode invents dates from bare numbers.
+"""
+
 from __future__ import annotations
 
-from datetime import date
+import calendar as pycalendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from marsad.model import TimeExpr
+from marsad.arabic.calendar import hijri_month_number, hijri_to_gregorian, month_of_key, weekday_of_key
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import tokenize
+from marsad.model import TimeExpr, Token
+
+_NUMERIC = re.compile(
+    r"(?<![0-9٠-٩/.\-])(?:([0-9٠-٩]{4})[/\-.]([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{1,2})"
+    r"|([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{4}))(?![0-9٠-٩/])"
+)
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+_ORDINAL_DAYS = {
+    match_key(w): n for n, words in {
+        1: "الأول الأولى", 2: "الثاني الثانية", 3: "الثالث الثالثة", 4: "الرابع الرابعة", 5: "الخامس الخامسة",
+        6: "السادس السادسة", 7: "السابع السابعة", 8: "الثامن الثامنة", 9: "التاسع التاسعة", 10: "العاشر العاشرة",
+        20: "العشرين", 30: "الثلاثين",
+    }.items() for w in words.split()
+}
+_TEEN_ORDINAL = {match_key(w): n for w, n in (("الحادي", 1), ("الحادية", 1), ("الثاني", 2), ("الثالث", 3),
+                                              ("الرابع", 4), ("الخامس", 5), ("السادس", 6), ("السابع", 7),
+                                              ("الثامن", 8), ("التاسع", 9))}
+
+_PAST = frozenset(match_key(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "السابق", "الفائت", "الفائتة"))
+_NEXT = frozenset(match_key(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
+_THIS = frozenset(match_key(w) for w in ("الجاري", "الحالي", "الحالية", "الجارية", "هذا", "هذه"))
+_UNIT_WORDS = {match_key("الأسبوع"): "week", match_key("الشهر"): "month", match_key("العام"): "year",
+               match_key("السنة"): "year", match_key("الاسبوع"): "week"}
+_PART_OF = frozenset(match_key(w) for w in ("نهاية", "مطلع", "بداية", "منتصف", "أواخر", "أوائل", "أواسط", "اواخر"))
+_YEAR_INTRO = frozenset(match_key(w) for w in ("عام", "العام", "سنة", "لعام", "بعام", "وعام", "منذ", "في"))
+_FUTURE_MARKERS = frozenset(match_key(w) for w in ("سوف", "المقرر", "المرتقب", "المرتقبة", "يعتزم", "تعتزم", "المقبل", "المقبلة"))
+_SIMPLE_RELATIVE = {
+    match_key("اليوم"): 0, match_key("أمس"): -1, match_key("الأمس"): -1, match_key("البارحة"): -1,
+    match_key("غدا"): 1, match_key("غداً"): 1,
+}
+
+
+@dataclass
+class _Found:
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: str | None
+    relative: bool
+    granularity: str | None
+
+
+def _int(text: str) -> int:
+    return int(text.translate(_AR_DIGITS))
+
+
+def _strip_conj(key: str) -> str:
+    return key[1:] if key[:1] in ("و", "ف", "ب", "ل") and len(key) > 3 else key
+
+
+def _day_ok(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_future(tokens: list[Token], i: int) -> bool:
+    """The sentence around token i speaks of the future: سيعقد / سوف / من المقرر / المقبل."""
+    # The governing verb stands before the date in Arabic word order ("سيعقد الاجتماع يوم
+    # الخميس"); words after it may belong to a quoted clause with its own tense.
+    lo, hi = max(0, i - 12), min(len(tokens), i + 2)
+    for t in tokens[lo:hi]:
+        if t.text in ".؟!\n":
+            continue
+        k = t.key
+        if k in _FUTURE_MARKERS:
+            return True
+        if len(k) >= 4 and k[0] == "س" and k[1] in "يتن" and not k.startswith(("سيا", "سيد", "سين", "ستة", "سنة", "سنو", "تي")):
+            return True  # سيعقد، ستعقد، سنعمل: the future prefix on a verb
+    return False
+
+
+def _sentence_tokens(tokens: list[Token], i: int) -> tuple[int, int]:
+    lo = i
+    while lo > 0 and tokens[lo - 1].text not in ".؟!":
+        lo -= 1
+    hi = i
+    while hi < len(tokens) and tokens[hi].text not in ".؟!":
+        hi += 1
+    return lo, hi
+
+
+def _month_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(month, tokens used) for a month name at i, incl. two-word names and dual forms
+    "يوليو/تموز", "يوليو تموز", "كانون الثاني"."""
+    if i >= len(tokens):
+        return None
+    month = None
+    used = 0
+    if i + 1 < len(tokens):
+        two = month_of_key(f"{tokens[i].key} {tokens[i + 1].key}")
+        if two is not None and " " in _two_word_key(tokens[i], tokens[i + 1]):
+            month, used = two, 2
+    if month is None:
+        one = month_of_key(tokens[i].key)
+        if one is None:
+            return None
+        month, used = one, 1
+    j = i + used
+    # dual form: "/" then the other series' name, or the name right after
+    if j + 1 < len(tokens) and tokens[j].text == "/":
+        other = _month_at_simple(tokens, j + 1)
+        if other and other[0] == month:
+            used += 1 + other[1]
+    elif j < len(tokens):
+        other = _month_at_simple(tokens, j)
+        if other and other[0] == month:
+            used += other[1]
+    return month, used
+
+
+def _two_word_key(a: Token, b: Token) -> str:
+    return f"{a.key} {b.key}"
+
+
+def _month_at_simple(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    if i + 1 < len(tokens):
+        two = month_of_key(f"{tokens[i].key} {tokens[i + 1].key}")
+        if two is not None and month_of_key(tokens[i].key) != two:
+            return two, 2
+    one = month_of_key(tokens[i].key) if i < len(tokens) else None
+    return (one, 1) if one is not None else None
+
+
+def _year_at(tokens: list[Token], i: int) -> int | None:
+    if i < len(tokens) and tokens[i].key.isdecimal() and len(tokens[i].key) == 4:
+        y = _int(tokens[i].key)
+        if 1900 <= y <= 2100:
+            return y
+    return None
+
+
+def _resolve_month_day(month: int, day: int | None, ref: date | None, future: bool, direction: str | None) -> tuple[int, str] | None:
+    """Year for a date given without one. "الماضي" -> the last such date before the reference,
+    "المقبل" or a future sentence -> the next one, otherwise the one nearest the reference
+    (news reports the recent past and the near future; ties go to the past)."""
+    if ref is None:
+        return None
+    gran = "day" if day else "month"
+
+    def at(year: int) -> date:
+        return date(year, month, min(day or 1, pycalendar.monthrange(year, month)[1]))
+
+    anchor = ref if day else date(ref.year, ref.month, 1)
+    years = (ref.year - 1, ref.year, ref.year + 1)
+    if direction == "past":
+        return max(y for y in years if at(y) < anchor), gran
+    if direction == "next" or future:
+        return min(y for y in years if at(y) >= anchor) if direction != "next" else min(y for y in years if at(y) > anchor), gran
+    return min(years, key=lambda y: (abs((at(y) - anchor).days), y > ref.year)), gran
+
+
+def _weekday_date(ref: date, weekday: int, future: bool, direction: str | None) -> date:
+    if direction == "next" or (future and direction != "past"):
+        delta = (weekday - ref.weekday()) % 7
+        return ref + timedelta(days=delta or 7) if direction == "next" or delta else ref
+    delta = (ref.weekday() - weekday) % 7
+    if direction == "past" and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def _direction(tokens: list[Token], j: int) -> str | None:
+    if j < len(tokens):
+        k = tokens[j].key
+        if k in _PAST:
+            return "past"
+        if k in _NEXT:
+            return "next"
+        if k in _THIS:
+            return "this"
+    return None
+
+
+def _match_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None:
+    """The longest temporal expression starting at token i."""
+    t = tokens[i]
+    key = t.key if t.key in _STARTERS or t.key.startswith("ال") else _strip_conj(t.key)
+    # "أول من أمس [الثلاثاء]"
+    if key in ("اول", match_key("أول")) and i + 2 < len(tokens) and tokens[i + 1].key == "من" and tokens[i + 2].key in ("امس", "الامس"):
+        end = i + 3
+        if end < len(tokens) and weekday_of_key(tokens[end].key) is not None:
+            end += 1
+        return _relative_days(i, end, ref, -2)
+    if key == match_key("أول") and i + 1 < len(tokens) and tokens[i + 1].key == "امس":
+        return _relative_days(i, i + 2, ref, -2)
+    if key == "بعد" and i + 1 < len(tokens) and tokens[i + 1].key in ("غد", "غدا"):
+        return _relative_days(i, i + 2, ref, 2)
+    if key in _SIMPLE_RELATIVE:
+        end = i + 1
+        if end < len(tokens) and weekday_of_key(tokens[end].key) is not None:
+            end += 1  # "اليوم الخميس", "أمس الأربعاء"
+        return _relative_days(i, end, ref, _SIMPLE_RELATIVE[key])
+    # "نهاية الشهر الجاري", "مطلع العام المقبل", "منتصف يونيو"
+    if key in _PART_OF and i + 1 < len(tokens):
+        unit_after = _UNIT_WORDS.get(tokens[i + 1].key)
+        if unit_after in ("month", "year") and _direction(tokens, i + 2) is None:
+            found = _relative_unit(i + 1, i + 2, ref, unit_after, "this")  # "منذ بداية العام"
+            return _Found(i, found.end, found.value, True, found.granularity)
+        inner = _match_at(tokens, i + 1, ref)
+        if inner and inner.granularity in ("month", "year", "day", "week"):
+            gran = "month" if inner.granularity in ("day", "week") else inner.granularity
+            value = inner.value[:7] if inner.value and gran == "month" else inner.value
+            return _Found(i, inner.end, value, inner.relative, gran)
+        return None
+    # "الأسبوع/الشهر/العام الماضي|المقبل|الجاري"
+    unit = _UNIT_WORDS.get(key)
+    if unit and i + 1 < len(tokens):
+        direction = _direction(tokens, i + 1)
+        if direction:
+            return _relative_unit(i, i + 2, ref, unit, direction)
+        return None
+    if key in (match_key("هذا"), match_key("هذه")) and i + 1 < len(tokens) and _UNIT_WORDS.get(tokens[i + 1].key):
+        return _relative_unit(i, i + 2, ref, _UNIT_WORDS[tokens[i + 1].key], "this")
+    # weekday: "الخميس", "والأربعاء", "يوم الخميس المقبل", "الخميس 15 يوليو 2021"
+    wd = weekday_of_key(t.key)
+    if wd is not None:
+        absolute = _absolute_at(tokens, i + 1, ref)
+        if absolute:
+            absolute.start = i
+            return absolute
+        direction = _direction(tokens, i + 1)
+        end = i + 1 + (direction in ("past", "next"))
+        if ref is None:
+            return _Found(i, end, None, True, "day")
+        future = _is_future(tokens, i)
+        return _Found(i, end, _weekday_date(ref, wd, future, direction).isoformat(), True, "day")
+    return _absolute_at(tokens, i, ref)
+
+
+def _relative_days(i: int, end: int, ref: date | None, days: int) -> _Found:
+    value = (ref + timedelta(days=days)).isoformat() if ref else None
+    return _Found(i, end, value, True, "day")
+
+
+def _relative_unit(i: int, end: int, ref: date | None, unit: str, direction: str) -> _Found:
+    if ref is None:
+        return _Found(i, end, None, True, unit)
+    step = {"past": -1, "next": 1, "this": 0}[direction]
+    if unit == "year":
+        return _Found(i, end, str(ref.year + step), True, "year")
+    if unit == "month":
+        y, m = ref.year, ref.month + step
+        y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
+        return _Found(i, end, f"{y:04d}-{m:02d}", True, "month")
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+    return _Found(i, end, monday.isoformat(), True, "week")
+
+
+def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None:
+    if i >= len(tokens):
+        return None
+    t = tokens[i]
+    if t.key[:1].isdecimal():
+        hijri = _hijri_at(tokens, i)
+        if hijri:
+            return hijri
+    # ordinal day: "السابع من أبريل", "الحادي عشر من"
+    day = None
+    j = i
+    if t.key in _ORDINAL_DAYS or _strip_conj(t.key) in _ORDINAL_DAYS:
+        k = t.key if t.key in _ORDINAL_DAYS else _strip_conj(t.key)
+        day = _ORDINAL_DAYS[k]
+        j = i + 1
+        if k in _TEEN_ORDINAL and j < len(tokens) and tokens[j].key in ("عشر", "عشره"):
+            day, j = _TEEN_ORDINAL[k] + 10, j + 1
+        elif day == 20 or day == 30:
+            pass
+        if j < len(tokens) and tokens[j].key == "من":
+            j += 1
+        if _month_at(tokens, j) is None:
+            return None
+    elif t.key.isdecimal() and len(t.key) <= 2:
+        day = _int(t.key)
+        j = i + 1
+        if j < len(tokens) and tokens[j].text == "من":
+            j += 1
+        if _month_at(tokens, j) is None:
+            return None
+        if not 1 <= day <= 31:
+            return None
+    month = _month_at(tokens, j)
+    if month is not None:
+        m, used = month
+        j += used
+        if _hijri_marker(tokens, j + 1) and _year_at(tokens, j) is None and tokens[j:j + 1] and tokens[j].key.isdecimal():
+            pass
+        year = _year_at(tokens, j)
+        if year is not None:
+            end = j + 1
+            if end < len(tokens) and tokens[end].key in ("م", "ميلادي"):
+                end += 1
+            if day is None:
+                return _Found(i, end, f"{year:04d}-{m:02d}", False, "month")
+            value = _day_ok(year, m, day)
+            return _Found(i, end, value, False, "day") if value else None
+        direction = _direction(tokens, j)
+        if day is None and direction is None and used == 1 and not _month_context(tokens, i):
+            return None  # a bare "مارس" / "آب" is a verb or a noun unless a date word frames it
+        end = j + (1 if direction in ("past", "next") else 0)
+        resolved = _resolve_month_day(m, day, ref, _is_future(tokens, i), direction if direction != "this" else None)
+        if resolved is None:
+            return _Found(i, end, None, True, "day" if day else "month")
+        y, gran = resolved
+        value = _day_ok(y, m, day) if day else f"{y:04d}-{m:02d}"
+        return _Found(i, end, value, True, gran) if value else None
+    # a year: "عام 2014", "في 2020", "منذ عام 2014"
+    year = _year_at(tokens, i)
+    if year is not None and i > 0 and _strip_conj(tokens[i - 1].key) in _YEAR_INTRO | {match_key("عام")}:
+        return _Found(i, i + 1, str(year), False, "year")
+    return None
+
+
+_MONTH_CONTEXT = frozenset(match_key(w) for w in (
+    "في", "شهر", "منذ", "حتى", "خلال", "نهاية", "مطلع", "بداية", "منتصف", "أواخر", "أوائل", "أواسط", "قبل", "بعد",
+    "مطلع", "اواخر", "الشهر", "لشهر", "بشهر",
+))
+
+
+def _month_context(tokens: list[Token], i: int) -> bool:
+    return i > 0 and (tokens[i - 1].key in _MONTH_CONTEXT or _strip_conj(tokens[i - 1].key) in _MONTH_CONTEXT)
+
+
+def _hijri_marker(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].key in ("ه", "هـ", "هجري", "هجريه", "للهجره")
+
+
+def _hijri_at(tokens: list[Token], i: int) -> _Found | None:
+    """"15 رمضان 1442 هـ" -> the Gregorian day; "1442 هـ" -> the Gregorian year it starts in."""
+    t = tokens[i]
+    if t.key.isdecimal() and len(t.key) <= 2 and i + 2 < len(tokens):
+        hm = hijri_month_number(tokens[i + 1].text)
+        used = 1
+        if hm is None and i + 3 < len(tokens):
+            hm = hijri_month_number(f"{tokens[i + 1].text} {tokens[i + 2].text}")
+            used = 2
+        if hm is not None and tokens[i + 1 + used].key.isdecimal():
+            y = _int(tokens[i + 1 + used].key)
+            end = i + 2 + used + (1 if _hijri_marker(tokens, i + 2 + used) else 0)
+            g = hijri_to_gregorian(y, hm, _int(t.key))
+            return _Found(i, end, g.isoformat() if g else None, False, "day")
+    if t.key.isdecimal() and len(t.key) == 4 and _hijri_marker(tokens, i + 1):
+        g = hijri_to_gregorian(_int(t.key), 1, 1)
+        return _Found(i, i + 2, str(g.year) if g else None, False, "year")
+    return None
 
 
 def extract_times(text: str, reference: date | None) -> list[TimeExpr]:
-    return []
+    """Every temporal expression in the text, with its value resolved where possible."""
+    out: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NUMERIC.finditer(text):
+        if m.group(1):
+            y, mo, d = _int(m.group(1)), _int(m.group(2)), _int(m.group(3))
+        else:
+            d, mo, y = _int(m.group(4)), _int(m.group(5)), _int(m.group(6))
+        value = _day_ok(y, mo, d) if 1900 <= y <= 2100 else None
+        if value:
+            out.append(TimeExpr(m.start(), m.end(), m.group(), value, False, "day"))
+            taken.append((m.start(), m.end()))
+    tokens = tokenize(text)
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not _could_start(tok) or any(s <= tok.start < e for s, e in taken):
+            i += 1
+            continue
+        if i + 1 < n and any(s <= tokens[i + 1].start < e for s, e in taken) and weekday_of_key(tok.key) is not None:
+            i += 1  # "السبت 2021/07/17": the numeric date carries the value
+            continue
+        found = _match_at(tokens, i, reference)
+        if found is None or found.end <= found.start:
+            i += 1
+            continue
+        start, end = tokens[found.start].start, tokens[found.end - 1].end
+        out.append(TimeExpr(start, end, text[start:end], found.value, found.relative, found.granularity))  # type: ignore[arg-type]
+        i = found.end
+    return sorted(out, key=lambda t: t.start)
+
+
+_STARTERS = (
+    frozenset(_ORDINAL_DAYS) | frozenset(_SIMPLE_RELATIVE) | _PART_OF | frozenset(_UNIT_WORDS)
+    | frozenset({match_key("أول"), "بعد", match_key("هذا"), match_key("هذه"), "عام"})
+)
+
+
+def _could_start(tok: Token) -> bool:
+    """A cheap test before the full matcher: digits, trigger words, month/weekday names."""
+    k = tok.key
+    if k[:1].isdecimal():
+        return True
+    if k in _STARTERS or _strip_conj(k) in _STARTERS:
+        return True
+    return month_of_key(k) is not None or weekday_of_key(tok.key) is not None
