@@ -37,7 +37,7 @@ _SCALES = {
     1_000_000: "مليون مليونا ملايين",
     1_000_000_000: "مليار مليارا مليارات بليون",
 }
-_DUAL_SCALES = {2_000: "ألفان ألفين ألفا", 2_000_000: "مليونان مليونين", 2_000_000_000: "ملياران مليارين"}
+_DUAL_SCALES = {2_000: "ألفان ألفين ألفا", 2_000_000: "مليونان مليونين مليونا", 2_000_000_000: "ملياران مليارين مليارا"}
 # "مئات" / "آلاف" alone mean "hundreds of" / "thousands of": not a count.
 _VAGUE = frozenset(match_key(w) for w in ("مئات", "عشرات", "آلاف", "الاف", "ملايين", "مليارات", "ألوف"))
 _FRACTIONS = {"نصف": 0.5, "ثلث": 1 / 3, "ربع": 0.25, "ثلثي": 2 / 3, "ثلثا": 2 / 3, "ثلاثة أرباع": 0.75}
@@ -90,8 +90,8 @@ def parse_digits(text: str) -> float | None:
 def word_value(key: str) -> tuple[int, str] | None:
     """Value and kind of one number word given as a match key (clitic و allowed)."""
     hit = WORD_VALUES.get(key)
-    if hit is None and key.startswith("و") and len(key) > 3:
-        hit = WORD_VALUES.get(key[1:])
+    if hit is None and key[:1] in ("و", "ب", "ل") and len(key) > 3:
+        hit = WORD_VALUES.get(key[1:])  # "وعشرين", "بمئة", "لثلاثة"
     return hit
 
 

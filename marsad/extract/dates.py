@@ -78,13 +78,18 @@ def _day_ok(y: int, m: int, d: int) -> str | None:
 
 
 def _is_future(tokens: list[Token], i: int) -> bool:
-    """The sentence around token i speaks of the future: سيعقد / سوف / من المقرر / المقبل."""
-    # The governing verb stands before the date in Arabic word order ("سيعقد الاجتماع يوم
-    # الخميس"); words after it may belong to a quoted clause with its own tense.
-    lo, hi = max(0, i - 12), min(len(tokens), i + 2)
-    for t in tokens[lo:hi]:
-        if t.text in ".؟!\n":
-            continue
+    """The clause around token i speaks of the future: سيعقد / سوف / من المقرر / المقبل.
+
+    The governing verb stands before the date in Arabic word order ("سيعقد الاجتماع يوم
+    الخميس"), so the scan goes back to the start of the sentence (at most 12 words); after
+    the date only the next word counts, since what follows may be a quoted clause.
+    """
+    window = [tokens[i + 1]] if i + 1 < len(tokens) else []
+    for j in range(i - 1, max(-1, i - 13), -1):
+        if tokens[j].text in ".؟!":
+            break
+        window.append(tokens[j])
+    for t in window:
         k = t.key
         if k in _FUTURE_MARKERS:
             return True
@@ -155,8 +160,8 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
 
 def _resolve_month_day(month: int, day: int | None, ref: date | None, future: bool, direction: str | None) -> tuple[int, str] | None:
     """Year for a date given without one. "الماضي" -> the last such date before the reference,
-    "المقبل" or a future sentence -> the next one, otherwise the one nearest the reference
-    (news reports the recent past and the near future; ties go to the past)."""
+    "المقبل" or a future sentence -> the next one, otherwise the past one
+    (the last one, unless the next one is days away and the last half a year back)."""
     if ref is None:
         return None
     gran = "day" if day else "month"
@@ -170,7 +175,13 @@ def _resolve_month_day(month: int, day: int | None, ref: date | None, future: bo
         return max(y for y in years if at(y) < anchor), gran
     if direction == "next" or future:
         return min(y for y in years if at(y) >= anchor) if direction != "next" else min(y for y in years if at(y) > anchor), gran
-    return min(years, key=lambda y: (abs((at(y) - anchor).days), y > ref.year)), gran
+    past = max(y for y in years if at(y) <= anchor)
+    upcoming = min(y for y in years if at(y) > anchor)
+    # Without a future verb, news reports the past: take the last such date, unless it is
+    # half a year back and the next one is days away ("الاجتماع يوم 26 يوليو" a week ahead).
+    if (anchor - at(past)).days > 180 and (at(upcoming) - anchor).days <= 30:
+        return upcoming, gran
+    return past, gran
 
 
 def _weekday_date(ref: date, weekday: int, future: bool, direction: str | None) -> date:
@@ -281,9 +292,10 @@ def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None
     # ordinal day: "السابع من أبريل", "الحادي عشر من"
     day = None
     j = i
-    if t.key in _ORDINAL_DAYS or _strip_conj(t.key) in _ORDINAL_DAYS:
-        k = t.key if t.key in _ORDINAL_DAYS else _strip_conj(t.key)
-        day = _ORDINAL_DAYS[k]
+    ordinal_keys = _ORDINAL_DAYS.keys() | _TEEN_ORDINAL.keys()
+    if t.key in ordinal_keys or _strip_conj(t.key) in ordinal_keys:
+        k = t.key if t.key in ordinal_keys else _strip_conj(t.key)
+        day = _ORDINAL_DAYS.get(k, _TEEN_ORDINAL.get(k, 0))
         j = i + 1
         if k in _TEEN_ORDINAL and j < len(tokens) and tokens[j].key in ("عشر", "عشره"):
             day, j = _TEEN_ORDINAL[k] + 10, j + 1
@@ -403,7 +415,7 @@ def extract_times(text: str, reference: date | None) -> list[TimeExpr]:
 
 
 _STARTERS = (
-    frozenset(_ORDINAL_DAYS) | frozenset(_SIMPLE_RELATIVE) | _PART_OF | frozenset(_UNIT_WORDS)
+    frozenset(_ORDINAL_DAYS) | frozenset(_TEEN_ORDINAL) | frozenset(_SIMPLE_RELATIVE) | _PART_OF | frozenset(_UNIT_WORDS)
     | frozenset({match_key("أول"), "بعد", match_key("هذا"), match_key("هذه"), "عام"})
 )
 

@@ -52,7 +52,7 @@ _PERCENT_AFTER = (
 _NOT_UNIT = frozenset(match_key(w) for w in (
     "في", "من", "على", "إلى", "عن", "مع", "و", "أو", "ثم", "قد", "لم", "لن", "إن", "أن", "التي", "الذي", "منذ",
     "خلال", "بين", "حتى", "عند", "بعد", "قبل", "كما", "وفق", "حسب", "بحسب", "ما", "هو", "هي", "آخرين", "اخرين",
-    "أخرى", "آخر",
+    "أخرى", "آخر", "آخرون", "أخريات",
 ))
 
 
@@ -101,7 +101,7 @@ def _number_runs(tokens: list[Token]) -> list[_NumberRun]:
             runs.append(_NumberRun(i, i + 1, fraction))  # "نصف السكان"
             i += 1
             continue
-        if not _is_number_token(tok) or tok.key.startswith("ال"):
+        if not _is_number_token(tok) or (tok.key.startswith("ال") and word_value(tok.key) is None):
             i += 1
             continue
         parts: list[tuple[float, str]] = []
@@ -126,7 +126,10 @@ def _number_runs(tokens: list[Token]) -> list[_NumberRun]:
                     break  # "وأحد" normalises like "واحد"
                 if j > i and t.key.startswith("و") and parts and parts[-1][1] == "digit":
                     break
-                parts.append((float(wv[0]), "unit" if wv[1] == "teen_unit" else wv[1]))
+                if wv[1] == "dual_scale" and parts:
+                    parts.append((float(wv[0]) / 2, "scale"))  # "عشرين ألفا": accusative, not dual
+                else:
+                    parts.append((float(wv[0]), "unit" if wv[1] == "teen_unit" else wv[1]))
             j += 1
         if not parts:
             i += 1
@@ -164,7 +167,7 @@ def _is_excluded(tokens: list[Token], run: _NumberRun, value: float) -> bool:
             return True  # phone numbers and ids
         if raw.startswith("0") and digits >= 6:
             return True
-        if run.start + 1 < len(tokens) and tokens[run.start + 1].text == ":":
+        if run.start + 1 < len(tokens) and tokens[run.start + 1].text == ":" or before == ":":
             return True  # a clock time "10:30"
         if before == "(" and run.end < len(tokens) and tokens[run.end].text == ")":
             return True  # a list marker or reference "(1)"
