@@ -21,7 +21,7 @@ from marsad.extract.roles import attach_roles
 from marsad.link.duplicates import find_reuse
 from marsad.link.entities import link_entities
 from marsad.limits import time_limit
-from marsad.model import Analysis, Article, Doc, Problem, RawPage
+from marsad.model import Analysis, Article, Doc, Problem, RawPage, Token
 from marsad.settings import PAGE_TIME_LIMIT_S
 from marsad.stories import build_stories
 
@@ -49,13 +49,19 @@ def add_sentences(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, sentences=tuple(split_sentences(doc.article.text)))
 
 
-def add_quantities(doc: Doc, ctx: RunContext) -> Doc:
-    return dataclasses.replace(doc, quantities=tuple(extract_quantities(doc.article.text)))
+def _tokens(doc: Doc) -> list[Token]:
+    return [t for s in doc.sentences for t in s.tokens]
 
 
 def add_times(doc: Doc, ctx: RunContext) -> Doc:
     ref = _reference_for(doc.article, ctx)
-    return dataclasses.replace(doc, times=tuple(extract_times(doc.article.text, ref)))
+    return dataclasses.replace(doc, times=tuple(extract_times(doc.article.text, ref, _tokens(doc))))
+
+
+def add_quantities(doc: Doc, ctx: RunContext) -> Doc:
+    # Dates found by add_times are not quantities: they are passed in rather than re-found.
+    found = extract_quantities(doc.article.text, _tokens(doc), list(doc.times))
+    return dataclasses.replace(doc, quantities=tuple(found))
 
 
 def add_mentions(doc: Doc, ctx: RunContext) -> Doc:
@@ -78,8 +84,8 @@ def add_events(doc: Doc, ctx: RunContext) -> Doc:
 # Per-article stages, in order. Arabic extractors run only on Arabic articles.
 ARABIC_STAGES: tuple[DocStage, ...] = (
     add_sentences,
-    add_quantities,
     add_times,
+    add_quantities,
     add_mentions,
     add_roles,
     add_quotes,

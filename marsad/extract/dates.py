@@ -380,8 +380,9 @@ def _hijri_at(tokens: list[Token], i: int) -> _Found | None:
     return None
 
 
-def extract_times(text: str, reference: date | None) -> list[TimeExpr]:
-    """Every temporal expression in the text, with its value resolved where possible."""
+def extract_times(text: str, reference: date | None, tokens: list[Token] | None = None) -> list[TimeExpr]:
+    """Every temporal expression in the text, with its value resolved where possible.
+    `tokens` may be given when the caller already tokenised the text."""
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for m in _NUMERIC.finditer(text):
@@ -393,7 +394,7 @@ def extract_times(text: str, reference: date | None) -> list[TimeExpr]:
         if value:
             out.append(TimeExpr(m.start(), m.end(), m.group(), value, False, "day"))
             taken.append((m.start(), m.end()))
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     i = 0
     n = len(tokens)
     while i < n:
@@ -420,11 +421,18 @@ _STARTERS = (
 )
 
 
+_starter_cache: dict[str, bool] = {}
+
+
 def _could_start(tok: Token) -> bool:
-    """A cheap test before the full matcher: digits, trigger words, month/weekday names."""
+    """A cheap test before the full matcher (cached per word type): digits, trigger words,
+    month and weekday names."""
     k = tok.key
-    if k[:1].isdecimal():
-        return True
-    if k in _STARTERS or _strip_conj(k) in _STARTERS:
-        return True
-    return month_of_key(k) is not None or weekday_of_key(tok.key) is not None
+    hit = _starter_cache.get(k)
+    if hit is None:
+        hit = bool(k[:1].isdecimal() or k in _STARTERS or _strip_conj(k) in _STARTERS
+                   or month_of_key(k) is not None or weekday_of_key(k) is not None)
+        if len(_starter_cache) > 500_000:
+            _starter_cache.clear()
+        _starter_cache[k] = hit
+    return hit

@@ -14,7 +14,7 @@ from marsad.arabic.normalize import match_key, strip_diacritics
 from marsad.arabic.numbers import FRACTION_VALUES, combine, is_vague, parse_digits, word_value
 from marsad.arabic.tokenize import clitic_candidates, tokenize
 from marsad.extract.dates import extract_times
-from marsad.model import Bound, Quantity, Token
+from marsad.model import Bound, Quantity, TimeExpr, Token
 from marsad.settings import PACKAGE_DIR
 
 UNITS_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "units.tsv"
@@ -179,12 +179,17 @@ def _is_excluded(tokens: list[Token], run: _NumberRun, value: float) -> bool:
     return False
 
 
-def extract_quantities(text: str) -> list[Quantity]:
-    """Every count or amount in the text, dates and labels excluded."""
-    tokens = tokenize(text)
+def extract_quantities(
+    text: str, tokens: list[Token] | None = None, times: list[TimeExpr] | None = None
+) -> list[Quantity]:
+    """Every count or amount in the text, dates and labels excluded. `tokens` and `times`
+    may be given when the caller already has them (the pipeline does)."""
+    tokens = tokenize(text) if tokens is None else tokens
     if not tokens:
         return []
-    date_spans = [(t.start, t.end) for t in extract_times(text, None)]
+    if times is None:
+        times = extract_times(text, None, tokens)
+    date_spans = [(t.start, t.end) for t in times]
     out: list[Quantity] = []
     for run in _number_runs(tokens):
         start_char = tokens[run.start].start
