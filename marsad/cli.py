@@ -91,6 +91,57 @@ def analyze(
 
 # --- commands: ner (tag, eval ner) ---
 
+
+@app.command()
+def tag(
+    file: Annotated[Path, typer.Argument(help="One token per line (`TOKEN LABEL` accepted, label ignored); "
+                                              "a blank line between sentences.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Input/output format: conll.")] = "conll",
+) -> None:
+    """Tag tokens with the shipped NER model; write `token<TAB>label` lines."""
+    from marsad.errors import MarsadError
+    from marsad.evaluate import read_sentences
+    from marsad.extract.entities import EntityTagger
+
+    if format != "conll":
+        fail(f"--format must be conll, got {format!r}")
+    if not file.is_file():
+        fail(f"file not found: {file}")
+    try:
+        tagger = EntityTagger.load()
+        # Blank lines are kept as written; a long block is tagged in pieces at "." tokens.
+        for block in read_sentences(file, split_on_period=False):
+            words = [token for token, _ in block]
+            labels: list[str] = []
+            begin = 0
+            for i, word in enumerate(words):
+                if word == "." or i == len(words) - 1:
+                    labels += tagger.tag(words[begin:i + 1])
+                    begin = i + 1
+            sys.stdout.writelines(f"{w}\t{lab}\n" for w, lab in zip(words, labels, strict=True))
+            sys.stdout.write("\n")
+    except MarsadError as exc:
+        fail(str(exc))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    file: Annotated[Path, typer.Argument(help="Gold file in the ANERcorp format (`TOKEN LABEL`; sentences "
+                                              "end at '.' or a blank line).")],
+) -> None:
+    """Per-type and micro precision/recall/F1 of the NER tagger (conlleval-style exact spans)."""
+    from marsad.errors import MarsadError
+    from marsad.evaluate import evaluate_ner
+
+    if not file.is_file():
+        fail(f"gold file not found: {file}")
+    try:
+        scores = evaluate_ner(file)
+    except MarsadError as exc:
+        fail(str(exc))
+    print(f"{scores.sentences} sentences, {scores.tokens} tokens")
+    print(scores.table())
+
 # --- commands: events (eval events) ---
 
 

@@ -1,14 +1,124 @@
-"""Named-entity mentions (PLACEHOLDER until issue 4 lands)."""
+"""Named-entity mentions: the shipped CRF tagger, plus gazetteer matches for what it misses.
+
+The model (marsad/models/ner.crfsuite) is trained by scripts/train_ner.py on ANERcorp; see
+marsad/models/MODEL_CARD.md for its data, licence and dev scores.
+"""
+
 from __future__ import annotations
 
-from marsad.model import Doc, Mention
+import re
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad import settings
+from marsad.errors import ModelError
+from marsad.evaluate import bio_spans
+from marsad.extract.gazetteer import Gazetteer
+from marsad.extract.ner_features import FeatureExtractor
+from marsad.model import Doc, Mention, Sentence
+
+# Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
+# this is the one switch both read (scripts/train_ner.py records it in the model card).
+USE_GAZETTEER_FEATURES = True
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def ner_lexicon() -> Mapping[str, Sequence[str]]:
+    """Word key -> gazetteer roles (B-LOC, I-ORG ...) fed to the CRF as features."""
+    if not USE_GAZETTEER_FEATURES:
+        return {}
+    return Gazetteer.load().token_roles()
 
 
 class EntityTagger:
+    """A loaded CRF model with its per-word-type feature cache."""
+
+    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path) -> None:
+        self._tagger = tagger
+        self.features = features
+        self.path = path
+
     @classmethod
-    def load(cls) -> "EntityTagger":
-        return cls()
+    def load(cls, path: Path | None = None) -> EntityTagger:
+        path = Path(path or settings.NER_MODEL_PATH)
+        if not path.is_file():
+            raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(path))
+            tagger.labels()
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise ModelError(f"NER model cannot be loaded: {path} ({exc})") from exc
+        return cls(tagger, FeatureExtractor(ner_lexicon()), path)
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """BIO labels (B-PER, I-LOC, O ...) for one sentence's tokens."""
+        if not words:
+            return []
+        return self._tagger.tag(self.features.sentence_features(words))
+
+
+def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger) -> list[Mention]:
+    tokens = sentence.tokens
+    labels = tagger.tag([t.text for t in tokens])
+    mentions = []
+    for first, stop, kind in bio_spans(labels):
+        start, end = tokens[first].start, tokens[stop - 1].end
+        mentions.append(Mention(start, end, text[start:end], kind, source="model"))
+    return mentions
+
+
+def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    tokens = sentence.tokens
+    mentions = []
+    for match in gazetteer.match_tokens(tokens):
+        start, end = tokens[match.start].start, tokens[match.end - 1].end
+        mentions.append(Mention(start, end, text[start:end], match.type, source="gazetteer"))
+    return mentions
+
+
+def merge_mentions(model: list[Mention], gazetteer: list[Mention]) -> list[Mention]:
+    """The model's spans, with gazetteer matches filling what it missed. Where the two
+    overlap the longer span wins; on the very same span the gazetteer's type wins (its
+    lists are curated, the model confuses ORG and MISC on names it never saw)."""
+    kept = list(model)
+    for found in gazetteer:
+        overlapping = [m for m in kept if m.start < found.end and found.start < m.end]
+        same_span = [m for m in overlapping if (m.start, m.end) == (found.start, found.end)]
+        if same_span or all(found.end - found.start > m.end - m.start for m in overlapping):
+            kept = [m for m in kept if m not in overlapping]
+            kept.append(found)
+    return sorted(kept, key=lambda m: (m.start, m.end))
 
 
 def extract_mentions(doc: Doc, tagger: EntityTagger) -> list[Mention]:
-    return []
+    text = doc.article.text
+    gazetteer = Gazetteer.load()
+    mentions: list[Mention] = []
+    for sentence in doc.sentences:
+        # The model learnt Arabic newswire; on a line with no Arabic letter (site furniture
+        # in English, a URL) it only guesses, so such sentences are left untagged.
+        if sentence.tokens and _ARABIC_LETTER.search(sentence.text):
+            mentions.extend(merge_mentions(sentence_mentions(sentence, text, tagger),
+                                           gazetteer_mentions(sentence, text, gazetteer)))
+    return mentions
+
+
+def benchmark_tagger(sentences: Sequence[Sequence[str]],
+                     tagger: EntityTagger | None = None) -> dict:
+    """Tokens/s of `EntityTagger.tag` over token lists, from a cold feature cache and warm."""
+    tagger = tagger or EntityTagger.load()
+    tokens = sum(len(s) for s in sentences)
+    report: dict = {"sentences": len(sentences), "tokens": tokens}
+    tagger.features = FeatureExtractor(tagger.features.lexicon, tagger.features.triggers)
+    for run in ("cold", "warm"):
+        began = time.perf_counter()
+        for words in sentences:
+            tagger.tag(words)
+        seconds = time.perf_counter() - began
+        report[f"{run}_seconds"] = round(seconds, 3)
+        report[f"{run}_tokens_per_s"] = round(tokens / seconds) if seconds else None
+    return report

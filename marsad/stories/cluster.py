@@ -6,7 +6,7 @@ State per story is small and JSON-able: a capped TF-IDF centroid over content te
 entity ids seen, the event dates mentioned, and first/last publication dates. Candidate
 stories come from an inverted index (term or entity -> recent stories), so adding an
 article costs the same whether the store holds a hundred stories or a hundred thousand.
-Articles are processed in (published, id) order, so the result is deterministic.
+Articles are processed in (day, id) order, dated ones first, so the result is deterministic.
 """
 
 from __future__ import annotations
@@ -79,6 +79,23 @@ def doc_entities(doc: Doc) -> set[str]:
     return found
 
 
+# A lead paragraph dates its own news: "أعلنت الحكومتان مساء الخميس 11 يونيو 2020 ...".
+LEAD_CHARS = 400
+
+
+def article_day(doc: Doc) -> int | None:
+    """The publication day, or for an undated page the latest full date stated (not
+    inferred) in its lead paragraph; None when neither is known."""
+    day = _day(doc.article.published)
+    if day is not None:
+        return day
+    lead_end = min(len(doc.article.text), LEAD_CHARS)
+    stated = [_day(t.value) for t in doc.times
+              if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
+    stated = [d for d in stated if d is not None]
+    return max(stated) if stated else None
+
+
 def doc_event_days(doc: Doc) -> set[int]:
     days = set()
     for t in doc.times:
@@ -145,9 +162,10 @@ class StoryClusterer:
         return self.add_batch([doc])[doc.id]
 
     def add_batch(self, docs: Iterable[Doc]) -> dict[str, str]:
-        """Assign each doc (in (published, id) order); document frequencies are updated
+        """Assign each doc (dated first, then by day and id); document frequencies are updated
         with the whole batch first so the first articles of a run get sensible IDF."""
-        ordered = sorted(docs, key=lambda d: (d.article.published or "", d.id))
+        # Dated articles first, so an undated one meets the stories it may belong to.
+        ordered = sorted(docs, key=lambda d: (article_day(d) is None, article_day(d) or 0, d.id))
         terms = [self._terms(d) for d in ordered]
         for t in terms:
             self.df.update(set(t))
@@ -203,7 +221,7 @@ class StoryClusterer:
         norm = _norm(vec)
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, frozenset(doc_entities(doc)), frozenset(doc_event_days(doc)),
-                            _day(doc.article.published))
+                            article_day(doc))
 
     # --- assignment --------------------------------------------------------------------
 

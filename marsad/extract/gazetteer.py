@@ -1,0 +1,130 @@
+"""Gazetteer lookup: longest match of known names over a sentence's tokens.
+
+The lists live in marsad/data/gazetteer_*.tsv, each with a header naming its source and
+licence (scripts/build_gazetteers.py writes the generated ones). Names are compared on
+match keys, and the first word of a name may carry proclitics (والعراق، بالعراق، لواشنطن),
+which is why this is hand-written rather than a plain phrase matcher.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import clitic_candidates
+from marsad.model import Token
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Hand-written lists are read last so that their canonical names and ids win over the
+# generated ones for the same surface form.
+CURATED = ("gazetteer_places.tsv", "gazetteer_orgs.tsv")
+
+
+class GazetteerEntry(NamedTuple):
+    type: str
+    canonical: str
+    code: str | None
+    wikidata: str | None
+
+
+class GazetteerMatch(NamedTuple):
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    canonical: str
+    code: str | None
+    wikidata: str | None
+
+
+def _read_tsv(path: Path) -> Iterable[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t",
+                          quoting=csv.QUOTE_NONE)
+        next(rows, None)  # column names
+        yield from rows
+
+
+def gazetteer_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    files = sorted(data_dir.glob("gazetteer_*.tsv"))
+    return [f for f in files if f.name not in CURATED] + [f for f in files if f.name in CURATED]
+
+
+class Gazetteer:
+    def __init__(self, entries: dict[tuple[str, ...], GazetteerEntry]) -> None:
+        self.entries = entries
+        # Longest name (in words) starting with each first word: bounds the lookups.
+        self._longest: dict[str, int] = {}
+        for key in entries:
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None) -> Gazetteer:
+        return _load(tuple(paths or gazetteer_files()))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def match_keys(self, keys: Sequence[str]) -> list[GazetteerMatch]:
+        """Longest non-overlapping matches over a sentence's token match keys, left to right."""
+        matches: list[GazetteerMatch] = []
+        i, n = 0, len(keys)
+        while i < n:
+            found = self._longest_at(keys, i)
+            if found is None:
+                i += 1
+                continue
+            length, entry = found
+            matches.append(GazetteerMatch(i, i + length, *entry))
+            i += length
+        return matches
+
+    def match_tokens(self, tokens: Sequence[Token]) -> list[GazetteerMatch]:
+        return self.match_keys([t.key for t in tokens])
+
+    def match_words(self, words: Sequence[str]) -> list[GazetteerMatch]:
+        return self.match_keys([match_key(w) for w in words])
+
+    def token_roles(self) -> dict[str, tuple[str, ...]]:
+        """Word key -> its positions in names (B-LOC for a first word, I-ORG for a later
+        one): the gazetteer features of the CRF."""
+        roles: dict[str, set[str]] = {}
+        for key, entry in self.entries.items():
+            for position, word in enumerate(key):
+                roles.setdefault(word, set()).add(("B-" if position == 0 else "I-") + entry.type)
+        return {word: tuple(sorted(r)) for word, r in roles.items()}
+
+    def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, GazetteerEntry] | None:
+        best: tuple[int, GazetteerEntry] | None = None
+        for prefix, stem in clitic_candidates(keys[i]):
+            longest = self._longest.get(stem)
+            if not longest:
+                continue
+            # "المالي" must not match مالي: an article the name does not have is not a clitic.
+            if prefix.endswith("ال"):
+                continue
+            for length in range(min(longest, len(keys) - i), 0, -1):
+                if best is not None and length <= best[0]:
+                    break
+                entry = self.entries.get((stem, *keys[i + 1:i + length]))
+                if entry is not None:
+                    best = (length, entry)
+                    break
+        return best
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[Path, ...]) -> Gazetteer:
+    entries: dict[tuple[str, ...], GazetteerEntry] = {}
+    for path in paths:
+        for row in _read_tsv(path):
+            if len(row) < 3 or not row[0].strip():
+                continue
+            row = row + [""] * (5 - len(row))
+            key = tuple(match_key(w) for w in row[0].split())
+            entries[key] = GazetteerEntry(row[1].strip(), row[2].strip(), row[3].strip() or None,
+                                          row[4].strip() or None)
+    return Gazetteer(entries)
