@@ -12,6 +12,7 @@ from datetime import date
 from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
+from marsad.extract.coref import propagate_names
 from marsad.extract.dates import extract_times
 from marsad.extract.entities import EntityTagger, extract_mentions
 from marsad.extract.events import extract_events
@@ -68,6 +69,10 @@ def add_mentions(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, mentions=tuple(extract_mentions(doc, ctx.get_tagger())))
 
 
+def add_name_repeats(doc: Doc, ctx: RunContext) -> Doc:
+    return dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
+
+
 def add_roles(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, mentions=tuple(attach_roles(doc)))
 
@@ -87,6 +92,7 @@ ARABIC_STAGES: tuple[DocStage, ...] = (
     add_times,
     add_quantities,
     add_mentions,
+    add_name_repeats,
     add_roles,
     add_quotes,
     add_events,

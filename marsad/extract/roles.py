@@ -126,7 +126,8 @@ def attach_roles(doc: Doc) -> list[Mention]:
             m = dataclasses.replace(m, role=found_role)
             people.append((m, head))  # type: ignore[arg-type]
         out.append(m)
-        previous_end = max(previous_end, m.end)
+        if m.type == "PER":  # organisations and places may sit inside the next role phrase
+            previous_end = max(previous_end, m.end)
     out += role_references(doc, out, people)
     return sorted(out, key=lambda m: (m.start, m.end))
 
