@@ -206,7 +206,7 @@ def run_batch(
         client.close()
         if cluster is not None:
             cluster.close()
-    analysis = link_and_group(docs, errors)
+    analysis = link_and_group(docs, errors, _worker_context(reference_date))
     _write_linked(output, analysis)
     report.articles = len(analysis.docs)
     report.errors = len(analysis.errors)

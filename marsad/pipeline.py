@@ -12,7 +12,7 @@ from datetime import date
 from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
-from marsad.extract.coref import propagate_names
+from marsad.extract.coref import person_names, propagate_names
 from marsad.extract.dates import extract_times
 from marsad.extract.entities import EntityTagger, extract_mentions
 from marsad.extract.events import extract_events
@@ -125,7 +125,7 @@ def analyze_pages(
     for page in pages:
         (errors if isinstance(page, Problem) else raw).append(page)  # type: ignore[arg-type]
     docs, doc_errors = analyze_raw_pages(raw, ctx)
-    return link_and_group(docs, errors + doc_errors)
+    return link_and_group(docs, errors + doc_errors, ctx)
 
 
 def analyze_raw_pages(raw: list[RawPage], ctx: RunContext) -> tuple[list[Doc], list[Problem]]:
@@ -148,14 +148,37 @@ def analyze_raw_pages(raw: list[RawPage], ctx: RunContext) -> tuple[list[Doc], l
     return docs, errors
 
 
-def link_and_group(docs: list[Doc], errors: list[Problem]) -> Analysis:
-    """The corpus-level part: entities across articles, reuse, stories.
+# After a corpus-level name repeat, the stages that read mentions run again.
+STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events)
+
+
+def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
+    """A person the tagger named in one article is the same name in another where it was
+    missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
+    known = frozenset(k for d in docs for k in person_names(d))
+    out = []
+    for doc in docs:
+        if doc.article.language != "ar" or not doc.sentences:
+            out.append(doc)
+            continue
+        mentions = propagate_names(doc, known)
+        if len(mentions) != len(doc.mentions):
+            doc = dataclasses.replace(doc, mentions=tuple(mentions))
+            for stage in STAGES_AFTER_MENTIONS:
+                doc = stage(doc, ctx)
+        out.append(doc)
+    return out
+
+
+def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None) -> Analysis:
+    """The corpus-level part: names shared across articles, entities, reuse, stories.
 
     Docs are put in a canonical order first, so the result does not depend on the order
     in which pages arrived (analyze and batch give the same answer).
     """
     unique = {d.id: d for d in docs}
     ordered = sorted(unique.values(), key=lambda d: (d.article.source, d.id))
+    ordered = share_person_names(ordered, ctx or RunContext())
     linked, entities = link_entities(ordered)
     linked = find_reuse(linked)
     # Stories group news articles: listing pages and pages in other languages stay out.

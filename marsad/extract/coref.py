@@ -17,17 +17,20 @@ from marsad.model import Doc, Mention
 MIN_SURNAME_LETTERS = 4
 
 
-def propagate_names(doc: Doc) -> list[Mention]:
-    """The doc's mentions plus the repeats of names it already found."""
+def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
+    """The doc's mentions plus the repeats of names it already found, and of the full
+    person names in `known_people` (token keys of names found in other articles)."""
     mentions = list(doc.mentions)
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        keys = tuple(_keys(doc, m.start, m.end))
+    present = {t.key for s in doc.sentences for t in s.tokens} if known_people else set()
+    extra = [k for k in known_people if any(k[-1] in _stem_options(p) for p in present)] if present else []
+    found = [(tuple(_keys(doc, m.start, m.end)), m.type) for m in mentions]
+    for keys, etype in found + [(k, "PER") for k in extra]:
         if not keys:
             continue
-        names.setdefault(keys, (m.type, 0))
-        if m.type == "PER" and len(keys) >= 2 and len(keys[-1]) >= MIN_SURNAME_LETTERS:
+        names.setdefault(keys, (etype, 0))
+        if etype == "PER" and len(keys) >= 2 and len(keys[-1]) >= MIN_SURNAME_LETTERS:
             surname_owner[keys[-1]].add(" ".join(keys))
     for surname, owners in surname_owner.items():
         if len(owners) == 1 and (surname,) not in names:
@@ -73,3 +76,9 @@ def _keys(doc: Doc, start: int, end: int) -> list[str]:
 def _stem_options(key: str) -> frozenset[str]:
     """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي}."""
     return frozenset(stem for _, stem in clitic_candidates(key)) | {key}
+
+
+def person_names(doc: Doc) -> set[tuple[str, ...]]:
+    """Token keys of the full person names (two words or more) the tagger found in a doc."""
+    return {tuple(keys) for m in doc.mentions if m.type == "PER" and m.source in ("model", "gazetteer")
+            for keys in [_keys(doc, m.start, m.end)] if len(keys) >= 2}

@@ -169,8 +169,22 @@ class EntityIndex:
         linked = tuple(dataclasses.replace(m, entity=ids.get(i)) for i, m in enumerate(mentions))
         return dataclasses.replace(doc, mentions=linked)
 
+    def register_full_names(self, docs: list[Doc]) -> None:
+        """Create (or find) the records of every full person name, without counting them
+        as seen in any article yet."""
+        for doc in docs:
+            people = [m for m in doc.mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
+            for cluster in self._local_clusters(people):
+                if len(cluster.full_name.split()) < 2:
+                    continue
+                record = self._match(cluster) or self._new_record(cluster)
+                record.keys |= cluster.keys
+                record.skeletons |= {skeleton(n) for n in cluster.names}
+                self._register(record)
+
     def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
         known = {k for (_t, k) in self.by_key} | {match_key(m.text.strip(_EDGE_PUNCT)) for m in mentions}
+        known |= {k.split()[-1] for k in known if " " in k}  # surnames: "وماكغورك" -> ماكغورك
         clusters: list[_LocalCluster] = []
         by_key: dict[tuple[str, str], _LocalCluster] = {}
         deferred: list[tuple[int, Mention, str, str]] = []
@@ -277,8 +291,13 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def link_entities(docs: list[Doc]) -> tuple[list[Doc], list[Entity]]:
-    """Link every doc's mentions; docs are linked in the order given (callers sort them)."""
+    """Link every doc's mentions; docs are linked in the order given (callers sort them).
+
+    Full person names are registered first, so that a bare surname in an early article
+    ("ماكغورك") finds the person a later article names in full.
+    """
     index = EntityIndex()
+    index.register_full_names(docs)
     linked = [index.add_doc(doc) for doc in docs]
     return linked, index.entities()
 
