@@ -175,6 +175,7 @@ class Event:
     end: int = 0
     articles: tuple[str, ...] = ()  # article ids that report it (filled when merged)
     id: str = ""
+    date_stated: bool = True  # False when `date` is the publication date standing in
 
 
 @dataclass(frozen=True)

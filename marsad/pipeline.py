@@ -170,6 +170,24 @@ def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     return out
 
 
+def events_with_entity_ids(doc: Doc) -> Doc:
+    """Events are coded per article, before linking: their participants become entity ids
+    once the linker has given the mentions theirs (so events merge across spellings)."""
+    if not doc.events:
+        return doc
+    ids = {}
+    for m in doc.mentions:
+        if m.entity:
+            ids.setdefault(m.text, m.entity)
+
+    def remap(values: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(ids.get(t, v) for v, t in zip(values, texts + ("",) * (len(values) - len(texts)), strict=True))
+
+    events = tuple(dataclasses.replace(e, actors=remap(e.actors, e.actor_texts), targets=remap(e.targets, e.target_texts))
+                   for e in doc.events)
+    return dataclasses.replace(doc, events=events)
+
+
 def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None) -> Analysis:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
@@ -180,6 +198,7 @@ def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | Non
     ordered = sorted(unique.values(), key=lambda d: (d.article.source, d.id))
     ordered = share_person_names(ordered, ctx or RunContext())
     linked, entities = link_entities(ordered)
+    linked = [events_with_entity_ids(d) for d in linked]
     linked = find_reuse(linked)
     # Stories group news articles: listing pages and pages in other languages stay out.
     stories = build_stories([d for d in linked if d.article.is_article and d.article.language == "ar"])

@@ -25,7 +25,8 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
     surname_owner: dict[str, set[str]] = defaultdict(set)
     present = {t.key for s in doc.sentences for t in s.tokens} if known_people else set()
     extra = [k for k in known_people if any(k[-1] in _stem_options(p) for p in present)] if present else []
-    found = [(tuple(_keys(doc, m.start, m.end)), m.type) for m in mentions]
+    # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
+    found = [(tuple(_keys(doc, m.start, m.end)), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:
         if not keys:
             continue

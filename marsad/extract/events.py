@@ -421,11 +421,20 @@ class Args:
     location: Arg | None = None
 
 
+def _inside_a_role(m: Mention, people: list[Mention]) -> bool:
+    """"مبعوث البيت الأبيض للشرق الأوسط بريت ماكغورك": the organisation and the place are
+    part of the person's title, not participants of their own."""
+    return m.type != "PER" and any(
+        p.role and m.text in p.role and 0 <= p.start - m.end <= 60 for p in people)
+
+
 def place_mentions(tokens: Sequence[Token], mentions: Iterable[Mention]) -> list[Arg]:
     starts = [t.start for t in tokens]
     placed: list[Arg] = []
+    mentions = list(mentions)
+    people = [m for m in mentions if m.type == "PER" and m.role]
     for m in mentions:
-        if m.type == "MISC":
+        if m.type == "MISC" or _inside_a_role(m, people):
             continue
         first = bisect.bisect_left(starts, m.start)
         if first >= len(tokens) or tokens[first].start >= m.end:
@@ -513,6 +522,8 @@ def _subject_before(tokens: Sequence[Token], i: int, placed: list[Arg]) -> list[
     head = before[-1]
     if any(_is_break(t) for t in tokens[head.last + 1 : i]) or head.prep in _LOCATIVE | _WITH | _ON:
         return []
+    if head.prep in ("ب", "ل", "ك"):
+        return []  # "علاقة بغداد بواشنطن منذ اغتالت ...": a prepositional phrase is no subject
     # walk back over conjuncts: "الكاظمي وماكغورك يبحثان"
     group = [head]
     for prev in reversed(before[:-1]):
@@ -642,6 +653,12 @@ def event_date(
     publication date for reported (past) events; a planned event without its own date
     stays undated rather than taking the day it was announced."""
     inside = [t for t in times if t.value and sentence.start <= t.start and t.end <= sentence.end]
+    if inside and reference is not None:
+        # "أعلن البيت الأبيض الجمعة أنه سيستقبل ... في 26 يوليو": a planned event takes the
+        # date still to come, a reported one a date already past.
+        ref = reference.isoformat()
+        fitting = [t for t in inside if (t.value >= ref[:len(t.value)]) == (mode == "future")]  # type: ignore[operator]
+        inside = fitting or inside
     if inside:
         return min(inside, key=lambda t: abs(t.start - trigger_offset)).value
     if mode in ("future", "hypothetical") or reference is None:
@@ -769,7 +786,10 @@ def extract_events(doc: Doc, reference: date | None) -> list[Event]:
         )
         for event in code_sentence(sentence, doc.mentions, doc.times, reference, lex):
             coded.append((k, stated, event))
-    return [_with_article(e, doc.id) for e in _join_elaborations(coded)]
+    joined = _join_elaborations(coded)
+    stated_ids = {id(e) for _, st, e in coded if st}
+    return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
+            for e in joined]
 
 
 def _participants(event: Event) -> set[str]:

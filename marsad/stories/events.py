@@ -30,12 +30,25 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
     return a[:shorter] == b[:shorter]
 
 
-def same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.mode != b.mode or not _dates_agree(a.date, b.date):
-        return False
-    if _participants(a) & _participants(b):
-        return True
+def _same_place(a: Event, b: Event) -> bool:
     return bool(a.location and b.location and match_key(a.location) == match_key(b.location))
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.mode != b.mode:
+        return False
+    shared = bool(_participants(a) & _participants(b))
+    if not _dates_agree(a.date, b.date):
+        # A report whose date could not be resolved (an undated page) joins a dated one only
+        # when it names two of the same participants, or one and the same place.
+        one_undated = (a.date is None) != (b.date is None)
+        common = len(_participants(a) & _participants(b))
+        if one_undated:
+            return common >= 2 or (common == 1 and _same_place(a, b))
+        # A date that is only the page's publication date (the sentence gave none) may be
+        # a few days after the stated one: "بحث الكاظمي مع ماكغورك" reported on Saturday.
+        return common >= 2 and _fallback_fits(a, b)
+    return shared or _same_place(a, b)
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -57,9 +70,28 @@ def _group(events: Sequence[Event]) -> list[list[Event]]:
     return list(groups.values())
 
 
+# How far a publication date may lie after the day of the event it reports.
+FALLBACK_DAYS = 7
+
+
+def _fallback_fits(a: Event, b: Event) -> bool:
+    from datetime import date as _date
+
+    stated, fallback = (a, b) if a.date_stated and not b.date_stated else (b, a)
+    if stated.date_stated == fallback.date_stated or not stated.date or not fallback.date:
+        return False
+    if len(stated.date) != 10 or len(fallback.date) != 10:
+        return False
+    gap = (_date.fromisoformat(fallback.date) - _date.fromisoformat(stated.date)).days
+    return 0 <= gap <= FALLBACK_DAYS
+
+
 def _most_specific_date(group: list[Event]) -> str | None:
-    dates = [e.date for e in group if e.date]
-    return max(dates, key=len) if dates else None
+    """A stated date wins over a publication date standing in; then the finer one."""
+    dated = [e for e in group if e.date]
+    if not dated:
+        return None
+    return max(dated, key=lambda e: (e.date_stated, len(e.date or ""))).date
 
 
 def _merge(group: list[Event]) -> Event:
@@ -91,6 +123,7 @@ def _merge(group: list[Event]) -> Event:
         target_texts=tuple(t for _, t in targets.values()),
         location=best.location or next((e.location for e in group if e.location), None),
         date=_most_specific_date(group),
+        date_stated=any(e.date_stated for e in group if e.date),
         articles=articles,
     )
     return replace(merged, id=event_id(merged))
