@@ -183,6 +183,12 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
         "entities": len(_entities),
         "stories": len(stories),
     }
+    mentions = next((t for t in stage_timings if t.name == "mentions"), None)
+    if mentions and mentions.seconds:
+        report.extra["ner_tokens_per_s"] = round(report.extra["counts"]["tokens"] / mentions.seconds)
+    qt = [t for t in stage_timings if t.name in ("quantities", "times")]
+    if qt and sum(t.seconds for t in qt):
+        report.extra["quantities_and_times_mb_per_s"] = round(qt[0].nbytes / sum(t.seconds for t in qt) / 1e6, 2)
     return report
 
 
