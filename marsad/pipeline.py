@@ -18,7 +18,7 @@ from marsad.extract.entities import EntityTagger, extract_mentions
 from marsad.extract.events import extract_events
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
-from marsad.extract.roles import attach_roles
+from marsad.extract.roles import attach_roles, names_after_titles
 from marsad.link.duplicates import find_reuse
 from marsad.link.entities import link_entities
 from marsad.limits import time_limit
@@ -69,6 +69,14 @@ def add_mentions(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, mentions=tuple(extract_mentions(doc, ctx.get_tagger())))
 
 
+def add_titled_names(doc: Doc, ctx: RunContext) -> Doc:
+    """Names the tagger missed that stand in apposition right after a title."""
+    extra = names_after_titles(doc)
+    if not extra:
+        return doc
+    return dataclasses.replace(doc, mentions=tuple(sorted(doc.mentions + tuple(extra), key=lambda m: (m.start, m.end))))
+
+
 def add_name_repeats(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
 
@@ -92,6 +100,7 @@ ARABIC_STAGES: tuple[DocStage, ...] = (
     add_times,
     add_quantities,
     add_mentions,
+    add_titled_names,
     add_name_repeats,
     add_roles,
     add_quotes,

@@ -66,3 +66,17 @@ def test_ambiguous_role_reference_is_skipped() -> None:
             "وأضاف الوزير أن الجولة المقبلة في عمّان.")
     mentions = attach_roles(doc_with(text, [("أحمد فوزي", "PER"), ("رامي نصار", "PER")]))
     assert not [m for m in mentions if m.source == "role" and m.text == "الوزير"]
+
+
+def test_a_name_set_off_after_a_title_is_a_person() -> None:
+    from marsad.extract.roles import names_after_titles
+
+    cases = {
+        'وأكد مساعد وزير الخارجية لشؤون أفريقيا بالإنابة "سامر نجار"، أن الجولة ستعقد قريبا.': "سامر نجار",
+        "وأكد مساعد وزير الخارجية لشؤون أفريقيا، سامر نجار، أن الجولة ستعقد قريبا.": "سامر نجار",
+    }
+    for text, name in cases.items():
+        assert [m.text for m in names_after_titles(doc_with(text, []))] == [name]
+    for text in ("وقال وزير الخارجية، في بيان، إن الجولة ستعقد.", "قال المتحدث باسم الجيش، العقيد سامي، إن القصف توقف.",
+                 "التقى وزير الخارجية، اليوم الخميس، نظيره الأردني."):
+        assert names_after_titles(doc_with(text, [])) == []

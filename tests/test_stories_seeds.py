@@ -73,12 +73,7 @@ def _quotes(seed: dict[str, Doc]):
     return [q for d in seed.values() for q in d.quotes]
 
 
-@pytest.mark.parametrize("name", [
-    "جين ساكي",
-    pytest.param("جوي هود", marks=pytest.mark.xfail(
-        reason="the NER model misses 'جوي هود' after a long title in both pages (14/15 seed names found)",
-        strict=False)),
-])
+@pytest.mark.parametrize("name", ["جين ساكي", "جوي هود"])
 def test_quotes_attributed_to_people(seed, name):
     quotes = _quotes(seed)
     assert any(q.speaker_text and name in q.speaker_text for q in quotes), \

@@ -198,3 +198,57 @@ def _preceded_by_name(mentions: list[Mention], start: int, text: str) -> bool:
 
 def _followed_by_name(mentions: list[Mention], end: int) -> bool:
     return any(m.type == "PER" and 0 <= m.start - end <= 2 for m in mentions)
+
+
+# --- names the tagger missed after a title -------------------------------------------------
+
+STOPWORDS_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "stopwords.tsv"
+_NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    words = set(_BREAKERS)
+    for line in STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.add(match_key(line.strip()))
+    return frozenset(words)
+
+
+def names_after_titles(doc: Doc) -> list[Mention]:
+    """A two-word name set off right after a title ("مساعد وزير الخارجية ... ، جوي هود، أن",
+    "... بالإنابة "جوي هود"") is a person even where the tagger missed it: the name must be
+    followed by a comma, a closing quote or أن/إن, and neither word may be a function word
+    or carry the article."""
+    text = doc.article.text
+    taken = [(m.start, m.end) for m in doc.mentions]
+    found: list[Mention] = []
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    keys = [match_key(w.strip("،,:؛\"«»“”()")) for _, _, w in words]
+    for i in range(len(words)):
+        head = _head_at(keys, i)
+        if head is None:
+            continue
+        end_of_title = words[min(len(words) - 1, i + MAX_ROLE_WORDS - 1)][1]
+        for j in range(i + len(head.words), min(len(words) - 1, i + MAX_ROLE_WORDS)):
+            first, second = words[j], words[j + 1]
+            if not (_NAME_WORD.fullmatch(first[2].strip("،,\"«“")) and _NAME_WORD.fullmatch(second[2].strip("،,\"»”"))):
+                continue
+            set_off = words[j - 1][2].endswith(("،", ",")) or first[2][:1] in "\"«“"
+            if not set_off:
+                continue  # the name is set off from the title by a comma or a quote
+            after = text[second[1] - 1:second[1] + 6]
+            k1, k2 = keys[j], keys[j + 1]
+            if k1.startswith("ال") or k1 in _function_words() or k2 in _function_words():
+                continue
+            if not (after[:1] in "،,\"»”" or keys[j + 2:j + 3] in (["ان"], ["إن"])):
+                continue
+            start = first[0] + (1 if first[2][:1] in "\"«“" else 0)
+            stop = second[1]
+            while stop > start and text[stop - 1] in "،,\"»”":
+                stop -= 1
+            if start < end_of_title + 40 and not any(s < stop and start < e for s, e in taken):
+                found.append(Mention(start, stop, text[start:stop], "PER", source="title"))
+                taken.append((start, stop))
+            break
+    return found
