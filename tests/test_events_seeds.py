@@ -80,9 +80,6 @@ def test_us_strikes_on_pmf_positions(seed_events):
     _find(seed_events, "ASSAULT", "2021-06")
 
 
-@pytest.mark.xfail(reason="'علاقة بغداد بواشنطن منذ اغتالت الولايات المتحدة ... سليماني': the tagger's "
-                   "mention 'بواشنطن' keeps its preposition, so it is taken as the subject and "
-                   "Soleimani is not attached as the target", strict=False)
 def test_killing_of_soleimani(seed_events):
     _find(seed_events, "ASSAULT", "2020-01-03", "سليماني")
 

@@ -466,8 +466,21 @@ def _preposition(tokens: Sequence[Token], first: int, m: Mention) -> str:
 
 
 def _own_prefix(tok: Token) -> str:
-    """The article-bearing proclitics the tokenizer split off a word (بالعراق -> بال)."""
-    return tok.prefix if tok.prefix not in ("", "ال") else ""
+    """The proclitics glued to a word: those the tokenizer split off (بالعراق -> بال), or a
+    preposition before a known name (بواشنطن: واشنطن is in the gazetteer)."""
+    if tok.prefix not in ("", "ال"):
+        return tok.prefix
+    for prefix, stem in clitic_candidates(tok.key):
+        if prefix and prefix[-1] in "بلك" and not prefix.endswith("ال") and _known_name(stem):
+            return prefix
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def _known_name(key: str) -> bool:
+    from marsad.extract.gazetteer import Gazetteer
+
+    return (key,) in Gazetteer.load().entries
 
 
 def _conjoined(tokens: Sequence[Token], first: int, m: Mention) -> bool:
