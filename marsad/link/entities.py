@@ -272,7 +272,8 @@ class EntityIndex:
         self._register(record)
 
     def entities(self) -> list[Entity]:
-        return [self._entity(r) for r in sorted(self.records.values(), key=lambda r: r.id)]
+        # A full name registered up front but never linked in any article has no record to show.
+        return [self._entity(r) for r in sorted(self.records.values(), key=lambda r: r.id) if r.names]
 
     @staticmethod
     def _entity(record: _Record) -> Entity:
