@@ -53,8 +53,19 @@ def _strip_conj(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
 
-def _head_at(keys: list[str], i: int) -> RoleHead | None:
+@lru_cache(maxsize=1)
+def _heads_by_first() -> dict[str, tuple[RoleHead, ...]]:
+    """Role heads indexed by their first word (longest first): one dict lookup per word."""
+    index: dict[str, list[RoleHead]] = {}
     for head in role_heads():
+        index.setdefault(head.words[0], []).append(head)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _head_at(keys: list[str], i: int) -> RoleHead | None:
+    table = _heads_by_first()
+    candidates = table.get(keys[i], ()) + table.get(_strip_conj(keys[i]), ())
+    for head in candidates:
         n = len(head.words)
         if i + n > len(keys) or keys[i + 1:i + n] != list(head.words[1:]):
             continue
@@ -206,6 +217,11 @@ STOPWORDS_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "stopwords.tsv"
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 
 
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    return match_key(word.strip("،,:؛\"«»“”()"))
+
+
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     words = set(_BREAKERS)
@@ -224,8 +240,11 @@ def names_after_titles(doc: Doc) -> list[Mention]:
     taken = [(m.start, m.end) for m in doc.mentions]
     found: list[Mention] = []
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    keys = [match_key(w.strip("،,:؛\"«»“”()")) for _, _, w in words]
+    keys = [_word_key(w) for _, _, w in words]
+    table = _heads_by_first()
     for i in range(len(words)):
+        if keys[i] not in table and _strip_conj(keys[i]) not in table:
+            continue
         head = _head_at(keys, i)
         if head is None:
             continue
