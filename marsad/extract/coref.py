@@ -24,7 +24,8 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
     present = {t.key for s in doc.sentences for t in s.tokens} if known_people else set()
-    extra = [k for k in known_people if any(k[-1] in _stem_options(p) for p in present)] if present else []
+    present_stems = set().union(*(_stem_options(p) for p in present)) if present else set()
+    extra = sorted(k for k in known_people if k[-1] in present_stems)  # sorted: no hash-order effects
     # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
     found = [(tuple(_keys(doc, m.start, m.end)), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:
