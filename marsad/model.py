@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 Bound = Literal["exact", "about", "at_least", "at_most", "more_than", "less_than"]
-Granularity = Literal["day", "month", "year"]
+Granularity = Literal["day", "week", "month", "year"]  # a week's value is its Monday
 EventMode = Literal["asserted", "future", "negated", "hypothetical"]
 
 

@@ -3,6 +3,7 @@ variants CLDR lacks, all matched on match keys."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -16,12 +17,13 @@ _CLDR_LOCALES = ("ar_EG", "ar_IQ", "ar_LB", "ar_DZ", "ar_TN", "ar_MA", "ar_SA")
 _EXTRA_MONTHS = {
     "ابريل": 4, "إبريل": 4, "أغسطس": 8, "اغسطس": 8, "يوليه": 7, "يونيه": 6, "فبرایر": 2,
     "سبتمير": 9, "اكتوبر": 10, "نوفمير": 11, "ديسيمبر": 12, "ماي": 5,
+    # Levantine names written without the article ("كانون ثاني"), and Maghreb spellings
+    "كانون ثاني": 1, "تشرين أول": 10, "تشرين ثاني": 11, "كانون أول": 12, "جويلة": 7, "أفريل": 4,
 }
-WEEKDAYS = {  # match key -> Python weekday (Monday = 0)
-    match_key(name): number
-    for name, number in (("الاثنين", 0), ("الإثنين", 0), ("الثلاثاء", 1), ("الأربعاء", 2), ("الخميس", 3),
-                         ("الجمعة", 4), ("السبت", 5), ("الأحد", 6))
-}
+_WEEKDAY_NAMES = (("الاثنين", 0), ("الإثنين", 0), ("الثلاثاء", 1), ("الأربعاء", 2), ("الخميس", 3),
+                  ("الجمعة", 4), ("السبت", 5), ("الأحد", 6))
+# name -> Python weekday (Monday = 0), under both the written name and its match key
+WEEKDAYS = {**{name: n for name, n in _WEEKDAY_NAMES}, **{match_key(name): n for name, n in _WEEKDAY_NAMES}}
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,73 @@ def month_of_key(key: str) -> int | None:
         if stem in table:
             return table[stem]
     return None
+
+
+# Month names that are also everyday words (آب "father", مارس "he practised", ماي "water"):
+# found by `find_month_names` only where a date frames them.
+_HOMOGRAPHS = frozenset(match_key(w) for w in ("آب", "مارس", "ماي"))
+_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"
+# A match key letter stands for every spelling that normalises to it.
+_LOOSE = {"ا": "[اأإآٱ]", "ي": "[يىئی]", "و": "[وؤ]", "ه": "[هةۀ]", "ك": "[كک]", " ": "\\s+"}
+_DUAL_GAP = re.compile(r"\s*[/\-(]?\s*")
+
+
+def _loose_pattern(key: str) -> str:
+    return "".join(_LOOSE.get(ch, re.escape(ch)) + (_MARKS if ch != " " else "") for ch in key)
+
+
+@lru_cache(maxsize=1)
+def _month_regex() -> re.Pattern[str]:
+    """One alternation of every month name in any spelling, after optional clitics
+    (و ف ب ل ك): a single C-level scan finds them all."""
+    names = sorted(month_table(), key=len, reverse=True)
+    alternation = "|".join(_loose_pattern(k) for k in names)
+    return re.compile(rf"(?<![{_LETTERS}])(?:[وف]?[بلك]?)(?:{alternation})(?![{_LETTERS}])")
+
+
+def find_month_names(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, month) of every Gregorian month name in the text, any regional series.
+
+    A dual form ("يوليو/تموز", "يوليو تموز", "يوليو (تموز)") is one span. Homographs
+    (آب، مارس، ماي) count only next to a number, after "شهر", or in a dual form.
+    """
+    found: list[tuple[int, int, int]] = []
+    for m in _month_regex().finditer(text):
+        month = month_number(m.group())
+        if month is None:
+            continue
+        start, end = m.start(), m.end()
+        if found and found[-1][2] == month and _DUAL_GAP.fullmatch(text, found[-1][1], start):
+            end += text.startswith(")", end)
+            found[-1] = (found[-1][0], end, month)  # the second name of a dual form
+            continue
+        found.append((start, end, month))
+    return [f for f in found if not _is_bare_homograph(text, *f)]
+
+
+def _is_bare_homograph(text: str, start: int, end: int, month: int) -> bool:
+    stems = [stem for _prefix, stem in _clitic_stems(match_key(text[start:end]))]
+    if not any(stem in _HOMOGRAPHS for stem in stems) or " " in text[start:end].strip():
+        return False
+    before, after = text[max(0, start - 12):start], text[end:end + 12]
+    if re.search(r"[0-9٠-٩]\s*$", before) or re.match(r"\s*[0-9٠-٩]", after):
+        return False
+    word_before = match_key(before).split()[-1:] or [""]
+    word_after = match_key(after).split()[:1] or [""]
+    return word_before[0] not in _FRAME_BEFORE and word_after[0] not in _FRAME_AFTER
+
+
+# Words that make a homograph a month: "في آب", "منتصف مارس", "آب الماضي".
+_FRAME_BEFORE = frozenset(match_key(w) for w in (
+    "شهر", "لشهر", "بشهر", "في", "منذ", "خلال", "حتى", "مطلع", "أوائل", "أواخر", "منتصف", "نهاية", "بداية", "من"))
+_FRAME_AFTER = frozenset(match_key(w) for w in ("الماضي", "المقبل", "المنصرم", "القادم", "الجاري"))
+
+
+def _clitic_stems(key: str) -> tuple[tuple[str, str], ...]:
+    from marsad.arabic.tokenize import clitic_candidates
+
+    return clitic_candidates(key)
 
 
 def weekday_number(word: str) -> int | None:

@@ -8,20 +8,22 @@ and the grammar is small — units, teens, tens, hundreds and three scale words.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from marsad.arabic.normalize import match_key
+from marsad.model import Token
 
-_UNITS = {
+_UNITS = {  # with the accusative forms that tanwin al-fath leaves ("خمسًا وعشرين")
     1: "واحد واحدة",
     2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي",
-    3: "ثلاث ثلاثة",
-    4: "أربع أربعة",
-    5: "خمس خمسة",
-    6: "ست ستة",
-    7: "سبع سبعة",
-    8: "ثمان ثماني ثمانية",
-    9: "تسع تسعة",
-    10: "عشر عشرة",
+    3: "ثلاث ثلاثة ثلاثا",
+    4: "أربع أربعة أربعا",
+    5: "خمس خمسة خمسا",
+    6: "ست ستة ستا",
+    7: "سبع سبعة سبعا",
+    8: "ثمان ثماني ثمانية ثمانيا",
+    9: "تسع تسعة تسعا",
+    10: "عشر عشرة عشرا",
 }
 _TENS = {
     20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين",
@@ -37,10 +39,16 @@ _SCALES = {
     1_000_000: "مليون مليونا ملايين",
     1_000_000_000: "مليار مليارا مليارات بليون",
 }
-_DUAL_SCALES = {2_000: "ألفان ألفين ألفا", 2_000_000: "مليونان مليونين مليونا", 2_000_000_000: "ملياران مليارين مليارا"}
+_DUAL_SCALES = {2_000: "ألفان ألفين ألفا ألفي", 2_000_000: "مليونان مليونين مليونا مليوني",
+                2_000_000_000: "ملياران مليارين مليارا ملياري"}
 # "مئات" / "آلاف" alone mean "hundreds of" / "thousands of": not a count.
 _VAGUE = frozenset(match_key(w) for w in ("مئات", "عشرات", "آلاف", "الاف", "ملايين", "مليارات", "ألوف"))
-_FRACTIONS = {"نصف": 0.5, "ثلث": 1 / 3, "ربع": 0.25, "ثلثي": 2 / 3, "ثلثا": 2 / 3, "ثلاثة أرباع": 0.75}
+_FRACTIONS = {"نصف": 0.5, "ثلث": 1 / 3, "ربع": 0.25, "ثلثي": 2 / 3, "ثلثا": 2 / 3}
+# Spelt like the cardinals خمس/ست/سبع/تسع/عشر: a fraction only before a definite noun
+# ("خمس السكان" a fifth of, "خمس سنوات" five years).
+_FRACTIONS_BEFORE_DEFINITE = {"خمس": 1 / 5, "سدس": 1 / 6, "سبع": 1 / 7, "ثمن": 1 / 8, "تسع": 1 / 9, "عشر": 1 / 10}
+# "ثلاثة أرباع": a cardinal over a plural fraction noun.
+_FRACTION_PLURALS = {"أثلاث": 3, "أرباع": 4, "أخماس": 5, "أسداس": 6, "أسباع": 7, "أثمان": 8, "أتساع": 9, "أعشار": 10}
 # "أحد"/"إحدى" alone mean "one of"; they count only inside a teen ("أحد عشر").
 _TEEN_ONLY = frozenset(match_key(w) for w in ("أحد", "إحدى", "احدى"))
 
@@ -54,7 +62,20 @@ for _value, _words in _DUAL_SCALES.items():
         WORD_VALUES[match_key(_w)] = (_value, "dual_scale")
 for _w in _TEEN_ONLY:
     WORD_VALUES[_w] = (1, "teen_unit")
-FRACTION_VALUES = {match_key(k): v for k, v in _FRACTIONS.items() if " " not in k}
+FRACTION_VALUES = {match_key(k): v for k, v in _FRACTIONS.items()}
+_DEFINITE_FRACTIONS = {match_key(k): v for k, v in _FRACTIONS_BEFORE_DEFINITE.items()}
+_PLURAL_FRACTIONS = {match_key(k): v for k, v in _FRACTION_PLURALS.items()}
+
+# Ordinals as day numbers and counts: "السابع من أبريل", "الحادي عشر", "الخامس والعشرين".
+_ORDINAL_UNITS = {
+    1: "الأول الأولى الحادي الحادية", 2: "الثاني الثانية", 3: "الثالث الثالثة", 4: "الرابع الرابعة",
+    5: "الخامس الخامسة", 6: "السادس السادسة", 7: "السابع السابعة", 8: "الثامن الثامنة",
+    9: "التاسع التاسعة", 10: "العاشر العاشرة",
+}
+ORDINAL_VALUES = {match_key(w): n for n, words in _ORDINAL_UNITS.items() for w in words.split()}
+# "الحادي" and "الأول" differ: only the first combines with عشر / والعشرين.
+_ORDINAL_SOLO_ONLY = frozenset(match_key(w) for w in ("الأول", "الأولى"))
+_ORDINAL_TENS = {match_key("ال" + w): v for v, words in _TENS.items() for w in words.split()}
 
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 DIGITS_RE = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٬٫][0-9٠-٩۰-۹]+)*")
@@ -105,6 +126,8 @@ def combine(values: list[tuple[float, str]]) -> float | None:
             current = (current or 1) * value
             total += current
             current = 0.0
+        elif kind == "fraction_of_scale":
+            total += value  # "مليون ونصف": half of the scale just closed
         elif kind == "hundred" and current and current < 10:
             current = current * value  # "ثلاث مئة" written apart
         else:
@@ -115,3 +138,153 @@ def combine(values: list[tuple[float, str]]) -> float | None:
 
 def is_vague(key: str) -> bool:
     return key in _VAGUE
+
+
+def ordinal_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(value, tokens used) of an ordinal number word starting at token i: "السابع" -> 7,
+    "الحادي عشر" -> 11, "العشرين" -> 20, "الخامس والعشرين" -> 25. A و clitic on the
+    first word is allowed ("والسابع")."""
+    key = tokens[i].key
+    if key not in ORDINAL_VALUES and key not in _ORDINAL_TENS and key[:1] == "و":
+        key = key[1:]
+    if key in _ORDINAL_TENS:
+        return _ORDINAL_TENS[key], 1
+    unit = ORDINAL_VALUES.get(key)
+    if unit is None:
+        return None
+    nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    if key not in _ORDINAL_SOLO_ONLY:
+        if nxt in ("عشر", "عشره") and unit < 10:
+            return unit + 10, 2
+        if nxt[:1] == "و" and nxt[1:] in _ORDINAL_TENS and unit < 10:
+            return unit + _ORDINAL_TENS[nxt[1:]], 2
+    if key in (match_key("الحادي"), match_key("الحادية")):
+        return None  # "الحادي" stands only in a compound
+    return unit, 1
+
+
+@dataclass(frozen=True)
+class NumberRun:
+    """A number written in tokens[start:end] (digits, words or both) and its value."""
+
+    start: int
+    end: int
+    value: float
+    is_fraction: bool = False
+
+
+def _fraction_at(tokens: list[Token], i: int) -> NumberRun | None:
+    """"نصف السكان", "ثلثي", "خمس السكان", "ثلاثة أرباع", and the و form ("ونصف")."""
+    key = tokens[i].key
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    base = key[1:] if key[:1] == "و" and len(key) > 3 else key
+    if nxt is not None and nxt.key in _PLURAL_FRACTIONS:
+        count = WORD_VALUES.get(base)
+        if count and count[1] == "unit" and count[0] < _PLURAL_FRACTIONS[nxt.key]:
+            return NumberRun(i, i + 2, count[0] / _PLURAL_FRACTIONS[nxt.key], True)
+    if nxt is None or not nxt.key[:1].isalpha():
+        return None
+    for k in (key, base):
+        if k in FRACTION_VALUES:
+            return NumberRun(i, i + 1, FRACTION_VALUES[k], True)
+        if k in _DEFINITE_FRACTIONS and nxt.key.startswith("ال") and word_value(nxt.key) is None:
+            return NumberRun(i, i + 1, _DEFINITE_FRACTIONS[k], True)
+    return None
+
+
+def _is_number_token(tok: Token) -> bool:
+    return tok.key[:1].isdecimal() or word_value(tok.key) is not None
+
+
+def _half_of_scale(tokens: list[Token], j: int, parts: list[tuple[float, str]]) -> int:
+    """"مليون ونصف [المليون]": tokens used by a trailing half of the last scale, or 0."""
+    if not parts or parts[-1][1] not in ("scale", "dual_scale") or j >= len(tokens):
+        return 0
+    if tokens[j].key != match_key("ونصف"):
+        return 0
+    scale = parts[-1][0] if parts[-1][1] == "scale" else parts[-1][0] / 2
+    parts.append((scale / 2, "fraction_of_scale"))
+    nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
+    return 2 if nxt.startswith("ال") and word_value(nxt[2:]) is not None else 1
+
+
+def number_runs(tokens: list[Token]) -> list[NumberRun]:
+    """Every number in a token list, left to right: "ثلاثة وعشرين" -> 23, "5 آلاف" -> 5000,
+    "مليون ونصف" -> 1.5 million, "نصف" -> 0.5. Vague plurals ("آلاف المتظاهرين") and a
+    lone "one" ("أحد المسؤولين", "يوم واحد") are not numbers."""
+    runs: list[NumberRun] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not _is_number_token(tok) and not tok.key.endswith(("نصف", "ثلث", "ربع", "ثلثي", "ثلثا", "خمس", "سدس", "سبع", "ثمن", "تسع", "عشر")):
+            i += 1
+            continue
+        fraction = _fraction_at(tokens, i)
+        if fraction is not None:
+            runs.append(fraction)
+            i = fraction.end
+            continue
+        if not _is_number_token(tok) or (tok.key.startswith("ال") and word_value(tok.key) is None):
+            i += 1
+            continue
+        parts: list[tuple[float, str]] = []
+        j = i
+        while j < n:
+            t = tokens[j]
+            if t.key[:1].isdecimal():
+                if parts:
+                    break
+                value = parse_digits(t.text)
+                if value is None:
+                    break
+                parts.append((value, "digit"))
+            else:
+                wv = word_value(t.key)
+                if wv is None or (j > i and not t.key.startswith("و") and wv[1] not in ("scale", "hundred", "unit", "dual_scale")):
+                    break
+                teen = t.key in ("عشر", "عشره") and parts and parts[-1][1] == "unit" and parts[-1][0] < 10
+                if j > i and wv[1] == "unit" and not teen and parts[-1][1] in ("unit", "ten", "digit") \
+                        and not t.key.startswith("و"):
+                    break  # "جنديين اثنين" / "ثلاثة ثلاثة": two numbers, not one
+                one = wv[0] == 1 and wv[1] in ("unit", "teen_unit")
+                nxt = tokens[j + 1].key if j + 1 < n else ""
+                nxt_value = word_value(nxt) if nxt[:1] == "و" else None
+                if one and not (nxt in ("عشر", "عشره") or (nxt_value is not None and nxt_value[1] == "ten")):
+                    break  # "أحد المسؤولين" (one of), "يوم واحد": a lone "one" is not a count
+                if t.text.startswith(("وأ", "وإ")) and wv[0] == 1:
+                    break  # "وأحد" normalises like "واحد"
+                if j > i and t.key.startswith("و") and parts and parts[-1][1] == "digit":
+                    break
+                if wv[1] == "dual_scale" and parts:
+                    parts.append((float(wv[0]) / 2, "scale"))  # "عشرين ألفا": accusative, not dual
+                else:
+                    parts.append((float(wv[0]), "unit" if wv[1] == "teen_unit" else wv[1]))
+            j += 1
+        if not parts:
+            i += 1
+            continue
+        if len(parts) == 1 and parts[0][1] == "scale" and is_vague(tokens[i].key):
+            i = j
+            continue  # "آلاف المتظاهرين": thousands of, not a count
+        j += _half_of_scale(tokens, j, parts)
+        value = combine(parts)
+        if value is not None:
+            runs.append(NumberRun(i, j, value))
+        i = j
+    return runs
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a text that is one number and nothing else: "ثلاثة وعشرين" -> 23,
+    "2.5 مليون" -> 2500000, "ألفان وخمسمئة" -> 2500, "ثلاثة أرباع" -> 0.75; else None."""
+    from marsad.arabic.tokenize import tokenize
+
+    tokens = tokenize(text)
+    if len(tokens) == 1 and not tokens[0].key[:1].isdecimal():  # a word alone: "نصف", "واحد", "ألفين"
+        key = tokens[0].key
+        hit = FRACTION_VALUES.get(key) or (word_value(key) or (None,))[0]
+        return float(hit) if hit is not None and not is_vague(key) else None
+    runs = number_runs(tokens)
+    if len(runs) == 1 and runs[0].start == 0 and runs[0].end == len(tokens):
+        return runs[0].value
+    return None

@@ -17,8 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from marsad.arabic.calendar import hijri_month_number, hijri_to_gregorian, month_of_key, weekday_of_key
+from marsad.arabic.calendar import (
+    hijri_month_number,
+    hijri_to_gregorian,
+    month_of_key,
+    weekday_of_key,
+)
 from marsad.arabic.normalize import match_key
+from marsad.arabic.numbers import ORDINAL_VALUES, ordinal_at
 from marsad.arabic.tokenize import tokenize
 from marsad.model import TimeExpr, Token
 
@@ -28,16 +34,8 @@ _NUMERIC = re.compile(
 )
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
-_ORDINAL_DAYS = {
-    match_key(w): n for n, words in {
-        1: "الأول الأولى", 2: "الثاني الثانية", 3: "الثالث الثالثة", 4: "الرابع الرابعة", 5: "الخامس الخامسة",
-        6: "السادس السادسة", 7: "السابع السابعة", 8: "الثامن الثامنة", 9: "التاسع التاسعة", 10: "العاشر العاشرة",
-        20: "العشرين", 30: "الثلاثين",
-    }.items() for w in words.split()
-}
-_TEEN_ORDINAL = {match_key(w): n for w, n in (("الحادي", 1), ("الحادية", 1), ("الثاني", 2), ("الثالث", 3),
-                                              ("الرابع", 4), ("الخامس", 5), ("السادس", 6), ("السابع", 7),
-                                              ("الثامن", 8), ("التاسع", 9))}
+# First words of an ordinal day ("السابع", "الحادي", "العشرين"): a cheap gate before ordinal_at.
+_ORDINAL_STARTS = frozenset(ORDINAL_VALUES) | frozenset(match_key(w) for w in ("العشرين", "الثلاثين"))
 
 _PAST = frozenset(match_key(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "السابق", "الفائت", "الفائتة"))
 _NEXT = frozenset(match_key(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
@@ -60,6 +58,7 @@ class _Found:
     value: str | None
     relative: bool
     granularity: str | None
+    calendar: str = "gregorian"  # "hijri" when written as a Hijri date
 
 
 def _int(text: str) -> int:
@@ -213,18 +212,16 @@ def _match_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None:
     # "أول من أمس [الثلاثاء]"
     if key in ("اول", match_key("أول")) and i + 2 < len(tokens) and tokens[i + 1].key == "من" and tokens[i + 2].key in ("امس", "الامس"):
         end = i + 3
-        if end < len(tokens) and weekday_of_key(tokens[end].key) is not None:
-            end += 1
-        return _relative_days(i, end, ref, -2)
+        weekday = weekday_of_key(tokens[end].key) if end < len(tokens) else None
+        return _relative_days(i, end + (weekday is not None), ref, -2, weekday)
     if key == match_key("أول") and i + 1 < len(tokens) and tokens[i + 1].key == "امس":
         return _relative_days(i, i + 2, ref, -2)
     if key == "بعد" and i + 1 < len(tokens) and tokens[i + 1].key in ("غد", "غدا"):
         return _relative_days(i, i + 2, ref, 2)
-    if key in _SIMPLE_RELATIVE:
-        end = i + 1
-        if end < len(tokens) and weekday_of_key(tokens[end].key) is not None:
-            end += 1  # "اليوم الخميس", "أمس الأربعاء"
-        return _relative_days(i, end, ref, _SIMPLE_RELATIVE[key])
+    if key in _SIMPLE_RELATIVE and not (i + 1 < len(tokens) and tokens[i + 1].key in ORDINAL_VALUES):
+        end = i + 1  # ("اليوم الأول من الشهر" is "the first day", not "today")
+        weekday = weekday_of_key(tokens[end].key) if end < len(tokens) else None  # "أمس الأربعاء"
+        return _relative_days(i, end + (weekday is not None), ref, _SIMPLE_RELATIVE[key], weekday)
     # "نهاية الشهر الجاري", "مطلع العام المقبل", "منتصف يونيو"
     if key in _PART_OF and i + 1 < len(tokens):
         unit_after = _UNIT_WORDS.get(tokens[i + 1].key)
@@ -262,9 +259,17 @@ def _match_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None:
     return _absolute_at(tokens, i, ref)
 
 
-def _relative_days(i: int, end: int, ref: date | None, days: int) -> _Found:
-    value = (ref + timedelta(days=days)).isoformat() if ref else None
-    return _Found(i, end, value, True, "day")
+def _relative_days(i: int, end: int, ref: date | None, days: int, weekday: int | None = None) -> _Found:
+    """ref + days; when the text also names the weekday ("أمس الأربعاء") and it disagrees,
+    the weekday wins, moved at most three days: a page stamped after midnight or in
+    another time zone is a day off, while writers rarely get the weekday wrong."""
+    if ref is None:
+        return _Found(i, end, None, True, "day")
+    day = ref + timedelta(days=days)
+    if weekday is not None and day.weekday() != weekday:
+        shift = (weekday - day.weekday()) % 7
+        day += timedelta(days=shift if shift <= 3 else shift - 7)
+    return _Found(i, end, day.isoformat(), True, "day")
 
 
 def _relative_unit(i: int, end: int, ref: date | None, unit: str, direction: str) -> _Found:
@@ -285,25 +290,20 @@ def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None
     if i >= len(tokens):
         return None
     t = tokens[i]
-    if t.key[:1].isdecimal():
-        hijri = _hijri_at(tokens, i)
-        if hijri:
-            return hijri
-    # ordinal day: "السابع من أبريل", "الحادي عشر من"
+    hijri = _hijri_at(tokens, i)
+    if hijri:
+        return hijri
+    # ordinal day: "السابع من أبريل", "الحادي عشر من", "الخامس والعشرين من"
     day = None
     j = i
-    ordinal_keys = _ORDINAL_DAYS.keys() | _TEEN_ORDINAL.keys()
-    if t.key in ordinal_keys or _strip_conj(t.key) in ordinal_keys:
-        k = t.key if t.key in ordinal_keys else _strip_conj(t.key)
-        day = _ORDINAL_DAYS.get(k, _TEEN_ORDINAL.get(k, 0))
-        j = i + 1
-        if k in _TEEN_ORDINAL and j < len(tokens) and tokens[j].key in ("عشر", "عشره"):
-            day, j = _TEEN_ORDINAL[k] + 10, j + 1
-        elif day == 20 or day == 30:
-            pass
+    ordinal = ordinal_at(tokens, i) if t.key in _ORDINAL_STARTS or _strip_conj(t.key) in _ORDINAL_STARTS else None
+    if ordinal is not None:
+        day, j = ordinal[0], i + ordinal[1]
         if j < len(tokens) and tokens[j].key == "من":
             j += 1
-        if _month_at(tokens, j) is None:
+        if j < len(tokens) and _UNIT_WORDS.get(tokens[j].key) == "month" and 1 <= day <= 31:
+            return _day_of_relative_month(i, j, tokens, ref, day)  # "الحادي عشر من الشهر الجاري"
+        if _month_at(tokens, j) is None or not 1 <= day <= 31:
             return None
     elif t.key.isdecimal() and len(t.key) <= 2:
         day = _int(t.key)
@@ -356,28 +356,49 @@ def _month_context(tokens: list[Token], i: int) -> bool:
     return i > 0 and (tokens[i - 1].key in _MONTH_CONTEXT or _strip_conj(tokens[i - 1].key) in _MONTH_CONTEXT)
 
 
+def _day_of_relative_month(i: int, j: int, tokens: list[Token], ref: date | None, day: int) -> _Found | None:
+    """Day `day` of the month named at token j ("الشهر", "الشهر الماضي", "الشهر المقبل")."""
+    direction = _direction(tokens, j + 1)
+    end = j + 1 + (direction is not None)
+    month = _relative_unit(j, end, ref, "month", direction or "this")
+    if month.value is None:
+        return _Found(i, end, None, True, "day")
+    y, m = int(month.value[:4]), int(month.value[5:7])
+    value = _day_ok(y, m, day)
+    return _Found(i, end, value, True, "day") if value else None
+
+
 def _hijri_marker(tokens: list[Token], i: int) -> bool:
     return i < len(tokens) and tokens[i].key in ("ه", "هـ", "هجري", "هجريه", "للهجره")
 
 
 def _hijri_at(tokens: list[Token], i: int) -> _Found | None:
-    """"15 رمضان 1442 هـ" -> the Gregorian day; "1442 هـ" -> the Gregorian year it starts in."""
+    """"15 رمضان 1442 هـ", "الأول من محرم 1443" -> the Gregorian day; "1442 هـ" -> the
+    Gregorian year it starts in."""
     t = tokens[i]
-    if t.key.isdecimal() and len(t.key) <= 2 and i + 2 < len(tokens):
-        hm = hijri_month_number(tokens[i + 1].text)
-        used = 1
-        if hm is None and i + 3 < len(tokens):
-            hm = hijri_month_number(f"{tokens[i + 1].text} {tokens[i + 2].text}")
-            used = 2
-        if hm is not None and tokens[i + 1 + used].key.isdecimal():
-            y = _int(tokens[i + 1 + used].key)
-            end = i + 2 + used + (1 if _hijri_marker(tokens, i + 2 + used) else 0)
-            g = hijri_to_gregorian(y, hm, _int(t.key))
-            return _Found(i, end, g.isoformat() if g else None, False, "day")
     if t.key.isdecimal() and len(t.key) == 4 and _hijri_marker(tokens, i + 1):
         g = hijri_to_gregorian(_int(t.key), 1, 1)
-        return _Found(i, i + 2, str(g.year) if g else None, False, "year")
-    return None
+        return _Found(i, i + 2, str(g.year) if g else None, False, "year", "hijri")
+    if t.key.isdecimal() and len(t.key) <= 2:
+        day, j = _int(t.key), i + 1
+    else:
+        ordinal = ordinal_at(tokens, i)
+        if ordinal is None:
+            return None
+        day, j = ordinal[0], i + ordinal[1]
+    if j < len(tokens) and tokens[j].key == "من":
+        j += 1
+    if j + 1 >= len(tokens):
+        return None
+    hm, used = hijri_month_number(tokens[j].text), 1
+    if hm is None and j + 2 < len(tokens):
+        hm, used = hijri_month_number(f"{tokens[j].text} {tokens[j + 1].text}"), 2
+    year_at = j + used
+    if hm is None or year_at >= len(tokens) or not tokens[year_at].key.isdecimal():
+        return None
+    end = year_at + 1 + (1 if _hijri_marker(tokens, year_at + 1) else 0)
+    g = hijri_to_gregorian(_int(tokens[year_at].key), hm, day)
+    return _Found(i, end, g.isoformat() if g else None, False, "day", "hijri")
 
 
 def extract_times(text: str, reference: date | None, tokens: list[Token] | None = None) -> list[TimeExpr]:
@@ -410,13 +431,14 @@ def extract_times(text: str, reference: date | None, tokens: list[Token] | None 
             i += 1
             continue
         start, end = tokens[found.start].start, tokens[found.end - 1].end
-        out.append(TimeExpr(start, end, text[start:end], found.value, found.relative, found.granularity))  # type: ignore[arg-type]
+        out.append(TimeExpr(start, end, text[start:end], found.value, found.relative,
+                            found.granularity, found.calendar))  # type: ignore[arg-type]
         i = found.end
     return sorted(out, key=lambda t: t.start)
 
 
 _STARTERS = (
-    frozenset(_ORDINAL_DAYS) | frozenset(_TEEN_ORDINAL) | frozenset(_SIMPLE_RELATIVE) | _PART_OF | frozenset(_UNIT_WORDS)
+    _ORDINAL_STARTS | frozenset(_SIMPLE_RELATIVE) | _PART_OF | frozenset(_UNIT_WORDS)
     | frozenset({match_key("أول"), "بعد", match_key("هذا"), match_key("هذه"), "عام"})
 )
 

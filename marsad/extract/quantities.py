@@ -7,11 +7,10 @@ Years, dates, clock times, phone numbers, ordinals and labels ("المادة 3")
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.arabic.normalize import match_key, strip_diacritics
-from marsad.arabic.numbers import FRACTION_VALUES, combine, is_vague, parse_digits, word_value
+from marsad.arabic.numbers import WORD_VALUES, NumberRun, number_runs, word_value
 from marsad.arabic.tokenize import clitic_candidates, tokenize
 from marsad.extract.dates import extract_times
 from marsad.model import Bound, Quantity, TimeExpr, Token
@@ -21,7 +20,7 @@ UNITS_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "units.tsv"
 
 # Qualifiers before the number (match keys, longest first) and the bound each gives.
 _BEFORE: tuple[tuple[tuple[str, ...], Bound], ...] = tuple(
-    (tuple(match_key(w) for w in phrase.split()), bound) for phrase, bound in sorted((
+    (tuple(match_key(w) for w in phrase.split()), bound) for phrase, bound in sorted((  # type: ignore[misc]
         ("نحو", "about"), ("حوالي", "about"), ("حوالى", "about"), ("قرابة", "about"), ("زهاء", "about"),
         ("ما يقارب", "about"), ("يقارب", "about"), ("ما يناهز", "about"), ("يناهز", "about"), ("تقريبا", "about"),
         ("ما لا يقل عن", "at_least"), ("لا يقل عن", "at_least"), ("ما لا يقل على", "at_least"),
@@ -44,7 +43,7 @@ _LABEL_WORDS = frozenset(match_key(w) for w in (
     "الإصدار", "كود", "هاتف", "الهاتف", "جوال", "فاكس", "المركز", "الترتيب", "بند", "العام", "عام", "سنة",
     "لعام", "بعام", "وعام", "منذ", "السنة", "موديل", "الرقم",
 ))
-_PERCENT_AFTER = (
+_PERCENT_AFTER: tuple[tuple[str, ...], ...] = (
     (match_key("بالمئة"),), (match_key("بالمائة"),), (match_key("في"), match_key("المئة")),
     (match_key("في"), match_key("المائة")), ("%",), ("٪",), (match_key("بالمئه"),),
 )
@@ -54,13 +53,6 @@ _NOT_UNIT = frozenset(match_key(w) for w in (
     "خلال", "بين", "حتى", "عند", "بعد", "قبل", "كما", "وفق", "حسب", "بحسب", "ما", "هو", "هي", "آخرين", "اخرين",
     "أخرى", "آخر", "آخرون", "أخريات",
 ))
-
-
-@dataclass(frozen=True)
-class _NumberRun:
-    start: int  # token index
-    end: int  # token index, exclusive
-    value: float
 
 
 @lru_cache(maxsize=1)
@@ -87,63 +79,6 @@ def _unit_of(tok: Token) -> str | None:
     return None
 
 
-def _is_number_token(tok: Token) -> bool:
-    return tok.key[:1].isdecimal() or word_value(tok.key) is not None
-
-
-def _number_runs(tokens: list[Token]) -> list[_NumberRun]:
-    runs: list[_NumberRun] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        fraction = FRACTION_VALUES.get(tok.key) or (FRACTION_VALUES.get(tok.key[1:]) if tok.key[:1] == "و" else None)
-        if fraction and i + 1 < n and tokens[i + 1].key[:1].isalpha():
-            runs.append(_NumberRun(i, i + 1, fraction))  # "نصف السكان"
-            i += 1
-            continue
-        if not _is_number_token(tok) or (tok.key.startswith("ال") and word_value(tok.key) is None):
-            i += 1
-            continue
-        parts: list[tuple[float, str]] = []
-        j = i
-        while j < n:
-            t = tokens[j]
-            if t.key[:1].isdecimal():
-                if parts:
-                    break
-                value = parse_digits(t.text)
-                if value is None:
-                    break
-                parts.append((value, "digit"))
-            else:
-                wv = word_value(t.key)
-                if wv is None or (j > i and not t.key.startswith("و") and wv[1] not in ("scale", "hundred", "unit", "dual_scale")):
-                    break
-                one = wv[0] == 1 and wv[1] in ("unit", "teen_unit")
-                if one and not (j + 1 < n and tokens[j + 1].key in ("عشر", "عشره")):
-                    break  # "أحد المسؤولين" (one of), "يوم واحد": a lone "one" is not a count
-                if t.text.startswith(("وأ", "وإ")) and wv[0] == 1:
-                    break  # "وأحد" normalises like "واحد"
-                if j > i and t.key.startswith("و") and parts and parts[-1][1] == "digit":
-                    break
-                if wv[1] == "dual_scale" and parts:
-                    parts.append((float(wv[0]) / 2, "scale"))  # "عشرين ألفا": accusative, not dual
-                else:
-                    parts.append((float(wv[0]), "unit" if wv[1] == "teen_unit" else wv[1]))
-            j += 1
-        if not parts:
-            i += 1
-            continue
-        if len(parts) == 1 and parts[0][1] == "scale" and is_vague(tokens[i].key):
-            i = j
-            continue  # "آلاف المتظاهرين": thousands of, not a count
-        value = combine(parts)
-        if value is not None:
-            runs.append(_NumberRun(i, j, value))
-        i = j
-    return runs
-
-
 def _bound_before(tokens: list[Token], start: int) -> tuple[Bound, int]:
     for phrase, bound in _BEFORE:
         k = len(phrase)
@@ -155,11 +90,11 @@ def _bound_before(tokens: list[Token], start: int) -> tuple[Bound, int]:
     return "exact", start
 
 
-def _is_excluded(tokens: list[Token], run: _NumberRun, value: float) -> bool:
+def _is_excluded(tokens: list[Token], run: NumberRun, value: float) -> bool:
     first = tokens[run.start]
     before = tokens[run.start - 1].key if run.start else ""
-    if before in _LABEL_WORDS or before.lstrip("و") in _LABEL_WORDS:
-        return True
+    if before and any(stem in _LABEL_WORDS or "ال" + stem in _LABEL_WORDS for _p, stem in clitic_candidates(before)):
+        return True  # "رقم 5", "بالمركز 3", "وعام 2020"
     if first.key[:1].isdecimal():
         raw = first.text
         digits = sum(ch.isdecimal() for ch in raw)
@@ -167,8 +102,12 @@ def _is_excluded(tokens: list[Token], run: _NumberRun, value: float) -> bool:
             return True  # phone numbers and ids
         if raw.startswith("0") and digits >= 6:
             return True
-        if run.start + 1 < len(tokens) and tokens[run.start + 1].text == ":" or before == ":":
+        if (run.start + 1 < len(tokens) and tokens[run.start + 1].text == ":") or before == ":":
             return True  # a clock time "10:30"
+        if _in_digit_groups(tokens, run.start):
+            return True  # "+964 770 123 4567": a phone number written in groups
+        if before == "و" and run.start >= 3 and tokens[run.start - 3].key in _CLOCK_WORDS:
+            return True  # the minutes of "الساعة 3 و20 دقيقة"
         if before == "(" and run.end < len(tokens) and tokens[run.end].text == ")":
             return True  # a list marker or reference "(1)"
         if run.start and tokens[run.start - 1].key[:1].isascii() and tokens[run.start - 1].key[:1].isalpha():
@@ -177,6 +116,19 @@ def _is_excluded(tokens: list[Token], run: _NumberRun, value: float) -> bool:
             after = tokens[run.end] if run.end < len(tokens) else None
             return not (after is not None and _unit_of(after))  # a year, unless it counts something
     return False
+
+
+_CLOCK_WORDS = frozenset(match_key(w) for w in ("الساعة", "ساعة", "بالساعة"))
+
+
+def _in_digit_groups(tokens: list[Token], i: int) -> bool:
+    """Digit groups separated only by spaces, or after "+", are one phone or id number."""
+    def digits(j: int) -> bool:
+        return 0 <= j < len(tokens) and tokens[j].key[:1].isdecimal()
+
+    if i > 0 and tokens[i - 1].text == "+":
+        return True
+    return (digits(i - 1) and digits(i + 1)) or (digits(i + 1) and digits(i + 2)) or (digits(i - 1) and digits(i - 2))
 
 
 def extract_quantities(
@@ -191,7 +143,7 @@ def extract_quantities(
         times = extract_times(text, None, tokens)
     date_spans = [(t.start, t.end) for t in times]
     out: list[Quantity] = []
-    for run in _number_runs(tokens):
+    for run in number_runs(tokens):
         start_char = tokens[run.start].start
         if any(s <= start_char < e for s, e in date_spans):
             continue
@@ -207,14 +159,15 @@ def extract_quantities(
             if tuple(t.key for t in tokens[end:end + k]) == phrase:
                 is_percent, unit, end = True, "%", end + k
                 break
-        if not is_percent and end < len(tokens):
-            unit, unit_end = _unit_after(tokens, end)
-            if unit is None:
-                unit, unit_end = _unit_before(tokens, run.start)
-                unit_end = end if unit_end is None else end
+        if not is_percent and not run.is_fraction:
+            unit, unit_end = _unit_after(tokens, end) if end < len(tokens) else (None, end)
             if unit is not None and unit_end > end:
                 unit_text = text[tokens[end].start:tokens[unit_end - 1].end]
                 end = unit_end
+            else:
+                unit, noun = _unit_before(tokens, run.start)
+                if noun is not None:  # "هجمات بلغ عددها 17": the span starts at the noun
+                    unit_text, q_start = tokens[noun].text, min(q_start, noun)
         for phrase, after_bound in _AFTER.items():
             k = len(phrase)
             if tuple(t.key for t in tokens[end:end + k]) == phrase:
@@ -222,7 +175,7 @@ def extract_quantities(
                 break
         start, stop = tokens[q_start].start, tokens[end - 1].end
         if q_start == run.start and tokens[q_start].key.startswith("و") and tokens[q_start].text[:1] == "و" \
-                and not tokens[q_start].key[:1].isdecimal() and word_value(tokens[q_start].key[1:]):
+                and tokens[q_start].key not in WORD_VALUES and word_value(tokens[q_start].key[1:]):
             start += 1  # "وثلاثة آخرين": the conjunction is not part of the quantity
         out.append(Quantity(start, stop, text[start:stop], run.value, bound, unit, unit_text, is_percent))
     return out
@@ -233,6 +186,9 @@ def _unit_after(tokens: list[Token], i: int) -> tuple[str | None, int]:
     tok = tokens[i]
     if not tok.key[:1].isalpha():
         return None, i
+    if tok.key == "من" and i + 1 < len(tokens) and tokens[i + 1].key.startswith(("ال", "بين")):
+        partitive = _unit_of(tokens[i + 1])  # "اثنين من الجنود"
+        return (partitive, i + 2) if partitive else (None, i)
     known = _unit_of(tok)
     if known:
         return known, i + 1
@@ -245,12 +201,17 @@ def _unit_after(tokens: list[Token], i: int) -> tuple[str | None, int]:
 
 
 def _unit_before(tokens: list[Token], i: int) -> tuple[str | None, int | None]:
-    """"هجمات بلغ عددها 17": the noun before "عدد…" names what is counted."""
+    """The counted noun written before the number, and its token index:
+    "هجمات بلغ عددها 17", "صواريخ عددها 14" (the noun before "عدد…"), "جنديين اثنين"."""
+    if i >= 1 and _unit_of(tokens[i - 1]) and word_value(tokens[i].key):
+        return _unit_of(tokens[i - 1]), i - 1  # "جنديين اثنين": the number follows for emphasis
     lo = max(0, i - 4)
     for j in range(i - 1, lo - 1, -1):
+        if tokens[j].text in ".،,؛":
+            break
         if tokens[j].key.startswith(("عدد", "وعدد")) and j >= 1:
             for k in range(j - 1, max(-1, j - 3), -1):
                 unit = _unit_of(tokens[k])
                 if unit:
-                    return unit, None
+                    return unit, k
     return None, None
