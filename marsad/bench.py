@@ -214,3 +214,18 @@ def format_report(report: BenchReport) -> str:
                        "end_to_end", "peak_memory_mb", "counts"}:
             lines.append(f"{key}: {value}")
     return "\n".join(lines)
+
+
+def clustering_benchmark(pages: list[RawPage]) -> dict[str, Any]:
+    """The story clustering step alone on many articles: pages are cleaned and tokenised
+    (the features clustering reads: title and lead terms, publication dates), then
+    clustered once; prints the clustering rate and the process's peak memory."""
+    from marsad.clean import clean_pages
+    from marsad.pipeline import add_sentences
+    from marsad.stories.cluster import benchmark_clustering
+
+    articles, _ = clean_pages(pages)
+    docs = [add_sentences(Doc(article=a), None) for a in articles if a.is_article and a.text]  # type: ignore[arg-type]
+    result = benchmark_clustering(docs)
+    result["machine"] = machine_description()
+    return result

@@ -322,11 +322,13 @@ def bench(
     corpus: Annotated[Path | None, typer.Option(help="Directory of pages or SaudiNewsNet zips, or a JSONL file.")] = None,
     limit: Annotated[int | None, typer.Option(help="Use at most N articles.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    clustering_only: Annotated[bool, typer.Option(
+        "--clustering-only", help="Time only the story clustering step (articles cleaned and tokenised first).")] = False,
 ) -> None:
     """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
     import json as jsonlib
 
-    from marsad.bench import DEFAULT_CORPUS, format_report, load_corpus, run_benchmark
+    from marsad.bench import DEFAULT_CORPUS, clustering_benchmark, format_report, load_corpus, run_benchmark
 
     path = corpus or DEFAULT_CORPUS
     if not path.exists():
@@ -334,6 +336,10 @@ def bench(
     pages = load_corpus(path, limit)
     if not pages:
         fail(f"no readable pages in {path}")
+    if clustering_only:
+        result = clustering_benchmark(pages)
+        print(jsonlib.dumps(result, ensure_ascii=False, indent=None if json_out else 2))
+        return
     report = run_benchmark(pages, str(path))
     print(jsonlib.dumps(report.as_dict(), ensure_ascii=False, indent=2) if json_out else format_report(report))
 

@@ -66,3 +66,11 @@ def test_the_same_page_twice_is_analysed_once(inputs: Path) -> None:
     page = inputs / "page1.txt"
     data = json.loads(runner.invoke(app, ["analyze", str(page), str(page)]).stdout)
     assert len(data["articles"]) == 1
+
+
+def test_bench_clustering_only_prints_rate_and_memory() -> None:
+    demo = Path(__file__).resolve().parent.parent / "demo"
+    res = runner.invoke(app, ["bench", "--corpus", str(demo), "--clustering-only", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["articles"] >= 10 and data["stories"] >= 3 and data["max_rss_mb"] > 0
