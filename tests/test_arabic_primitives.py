@@ -69,3 +69,16 @@ def test_sentences_split_on_end_marks_and_newlines_but_not_abbreviations() -> No
 
 def test_decimal_numbers_do_not_split_sentences() -> None:
     assert len(split_sentences("ارتفع المؤشر 2.5 بالمئة اليوم.")) == 1
+
+
+def test_proclitic_length_counts_surface_characters():
+    from marsad.arabic.tokenize import proclitic_length
+
+    assert proclitic_length("وواشنطن", "و") == 1
+    assert proclitic_length("لـواشنطن", "ل") == 2  # the tatweel goes with the preposition
+    assert proclitic_length("وَبغداد", "وب") == 3  # a diacritic too
+    # The article cannot be cut from a word that lost its alef, nor a prefix that is absent.
+    assert proclitic_length("للعراق", "لل") == 0
+    assert proclitic_length("والعراق", "وال") == 0
+    assert proclitic_length("بغداد", "و") == 0
+    assert proclitic_length("و", "و") == 0  # never the whole word

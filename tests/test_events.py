@@ -263,6 +263,50 @@ def test_same_event_month_vs_day_and_type():
     assert not same_event(e, replace(e, actors=("E5",)))
 
 
+def test_merge_needs_more_than_a_shared_city():
+    e = Event(type="CONSULT", trigger="التقى", actors=("E1",), targets=("E2",), location="بغداد",
+              date="2021-07-15", sentence="", date_stated=True)
+    other_meeting = replace(e, actors=("E7",), targets=("E8",))
+    # Two meetings in Baghdad on one day, with other people in them, are two events ...
+    assert not same_event(e, other_meeting)
+    # ... but a report of that day and place that names nobody joins (ACLED's place rule),
+    assert same_event(e, replace(e, actors=(), targets=()))
+    # not when the day is only the page's publication date standing in,
+    assert not same_event(e, replace(e, actors=(), targets=(), date_stated=False))
+    # nor between undated reports, which have no day to share.
+    undated = replace(e, date=None)
+    assert not same_event(undated, replace(undated, actors=(), targets=()))
+    # One shared capital as a participant is weak; a shared person or two shared places is not.
+    a = replace(e, actors=("WASH",), targets=("E2",))
+    assert not same_event(a, replace(e, actors=("WASH",), targets=("E9",)), frozenset({"WASH"}))
+    assert same_event(a, replace(e, actors=("WASH",), targets=("E2",)), frozenset({"WASH"}))
+    assert same_event(replace(e, actors=("BAGH", "WASH"), targets=()),
+                      replace(e, actors=("WASH", "BAGH"), targets=("E3",)), frozenset({"WASH", "BAGH"}))
+
+
+def test_merged_place_is_the_most_reported_and_most_specific():
+    text_a = "التقى الكاظمي ماكغورك في بغداد."
+    text_b = "التقى الكاظمي ماكغورك في العراق."
+    text_c = "التقى الكاظمي ماكغورك في العراق."
+    docs = []
+    for doc_id, text in (("a", text_a), ("b", text_b), ("c", text_c)):
+        place = "بغداد" if "بغداد" in text else "العراق"
+        doc = make_doc(text, [("الكاظمي", "PER", None, "E1"), ("ماكغورك", "PER", None, "E2"),
+                              (place, "LOC")], doc_id=doc_id)
+        docs.append(replace(doc, events=tuple(extract_events(doc, REF))))
+    merged = [e for e in merge_events(docs) if e.type == "CONSULT"]
+    assert len(merged) == 1 and merged[0].articles == ("a", "b", "c")
+    # Baghdad is in Iraq: the two Iraq reports agree with it, and the city is more precise.
+    assert merged[0].location == "بغداد"
+
+
+def test_a_place_among_the_actors_is_not_the_location():
+    text = "وجرى خلال اللقاء بحث الحوار بين بغداد وواشنطن."
+    doc = make_doc(text, [("بغداد", "LOC"), ("واشنطن", "LOC")])
+    events = [e for e in extract_events(doc, REF) if e.type == "CONSULT"]
+    assert events and all(e.location not in e.actors for e in events)
+
+
 def test_benchmark_reports_speed():
     doc = make_doc("التقى الكاظمي ماكغورك في بغداد. ارتفعت الأسعار.", [("الكاظمي", "PER")])
     result = benchmark_events([doc] * 5)

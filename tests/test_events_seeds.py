@@ -57,13 +57,14 @@ def _find(
     return max(found, key=lambda e: len(e.articles))
 
 
-@pytest.mark.xfail(reason="the meeting is coded (CONSULT, 2021-07-15, Kadhimi and McGurk) and merged "
-                   "across the outlets, but the merge also takes in the 'strategic dialogue with "
-                   "Washington' reports, whose place (Washington) wins over Baghdad", strict=False)
 def test_mcgurk_kadhimi_meeting(seed_events):
     event = _find(seed_events, "CONSULT", "2021-07-15", "الكاظمي", "ماكغورك|ماجورك")
-    assert "بغداد" in _names(event)
+    assert event.location == "بغداد"
     assert len(event.articles) >= 3  # reported by several of the five outlets
+    # The Iranian minister's visit to Baghdad the same day is another event, and the 2020
+    # page (001) reports neither.
+    assert not any("علوي" in t for t in event.actor_texts + event.target_texts)
+    assert len(event.articles) <= 4
 
 
 def test_planned_biden_kadhimi_meeting(seed_events):

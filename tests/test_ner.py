@@ -121,13 +121,17 @@ def test_mentions_carry_offsets_into_article_text(tiny_model: Path):
 
 def test_gazetteer_fills_what_the_model_misses(tiny_model: Path):
     # The tiny model has never seen these names; the gazetteer knows them, clitics and all.
-    text = "وصل الوفد إلى بغداد ثم توجه للعراق الشمالي والاتحاد الأوروبي يراقب."
+    text = "وصل الوفد إلى بغداد ثم توجه للعراق الشمالي والاتحاد الأوروبي يراقب وبـواشنطن."
     mentions = extract_mentions(doc_of(text), EntityTagger.load(tiny_model))
     by_text = {m.text: m for m in mentions}
     assert by_text["بغداد"].type == "LOC"
+    # للعراق has lost the article's alef: no substring is the name, the token stays whole.
     assert by_text["للعراق"].type == "LOC" and by_text["للعراق"].source == "gazetteer"
-    union = by_text["والاتحاد الأوروبي"]
+    # A glued conjunction or preposition is not part of the name.
+    union = by_text["الاتحاد الأوروبي"]
     assert union.type == "ORG" and union.source == "gazetteer"
+    assert union.start == text.index("والاتحاد") + 1
+    assert by_text["واشنطن"].start == text.index("وبـواشنطن") + 3
 
 
 def test_merge_prefers_longer_spans_and_gazetteer_types_on_the_same_span():

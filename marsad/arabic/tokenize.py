@@ -89,6 +89,29 @@ def clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_CUTTABLE_PROCLITIC = re.compile("[وف]?[بلك]?")
+_MARK_CHARS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640])
+
+
+def proclitic_length(word: str, prefix: str) -> int:
+    """How many characters of `word` (surface text) the proclitics `prefix` (match-key
+    form: "و", "وب", "ل") take up, tatweel and diacritics after them included ("لـ").
+
+    0 when the prefix cannot be cut off cleanly: one with the article (للعراق has lost the
+    article's alef, so no substring of it is "العراق") or one that is not at the start.
+    """
+    if not prefix or _CUTTABLE_PROCLITIC.fullmatch(prefix) is None:
+        return 0
+    i = 0
+    for letter in prefix:
+        if i >= len(word) or word[i] != letter:
+            return 0
+        i += 1
+        while i < len(word) and word[i] in _MARK_CHARS:
+            i += 1
+    return i if i < len(word) else 0
+
+
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens of text[start:end] with absolute offsets."""
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):

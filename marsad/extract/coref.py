@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from marsad.arabic.tokenize import clitic_candidates
+from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
@@ -53,13 +54,15 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
                 window = tokens[i:i + len(keys)]
                 if len(window) == len(keys) and all(
                         k == t.key or k in _stem_options(t.key) for k, t in zip(keys[1:], window[1:], strict=True)):
-                    hit = (len(keys), etype)
+                    hit = (len(keys), etype, first)
                     break
             if hit:
                 break
         if hit:
-            n, etype = hit
-            start, end = tokens[i].start, tokens[i + n - 1].end
+            n, etype, first = hit
+            # "وماكغورك" repeats ماكغورك: the mention starts after the glued conjunction.
+            start = name_start(tokens[i], first.__eq__)
+            end = tokens[i + n - 1].end
             if not any(s < end and start < e for s, e in taken):
                 added.append(Mention(start, end, doc.article.text[start:end], etype, source="coref"))  # type: ignore[arg-type]
                 taken.append((start, end))
@@ -71,7 +74,7 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
 
 def _keys(doc: Doc, start: int, end: int) -> list[str]:
     return [t.key for s in doc.sentences if s.start <= start < s.end or start <= s.start < end
-            for t in s.tokens if start <= t.start and t.end <= end]
+            for t in s.tokens if start < t.end and t.start < end]  # a mention may start after a clitic
 
 
 @lru_cache(maxsize=200_000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -16,9 +16,10 @@ import pycrfsuite
 from marsad import settings
 from marsad.errors import ModelError
 from marsad.evaluate import bio_spans
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.ner_features import FeatureExtractor
-from marsad.model import Doc, Mention, Sentence
+from marsad.model import Doc, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
 # this is the one switch both read (scripts/train_ner.py records it in the model card).
@@ -61,12 +62,27 @@ class EntityTagger:
         return self._tagger.tag(self.features.sentence_features(words))
 
 
-def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger) -> list[Mention]:
+def name_start(token: Token, is_name_word: Callable[[str], bool]) -> int:
+    """Where a name starting in this token begins: after a conjunction or preposition glued
+    to it ("والعراق", "لواشنطن") when the rest is a known name word and the whole is not.
+    ANERcorp tags whole tokens, clitics included; the mention is the name alone."""
+    if is_name_word(token.key):
+        return token.start
+    for prefix, stem in clitic_candidates(token.key)[1:]:
+        cut = proclitic_length(token.text, prefix)
+        if cut and is_name_word(stem):
+            return token.start + cut
+    return token.start
+
+
+def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
+                      gazetteer: Gazetteer | None = None) -> list[Mention]:
     tokens = sentence.tokens
     labels = tagger.tag([t.text for t in tokens])
     mentions = []
     for first, stop, kind in bio_spans(labels):
-        start, end = tokens[first].start, tokens[stop - 1].end
+        start = name_start(tokens[first], gazetteer.starts_name) if gazetteer else tokens[first].start
+        end = tokens[stop - 1].end
         mentions.append(Mention(start, end, text[start:end], kind, source="model"))
     return mentions
 
@@ -75,7 +91,10 @@ def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer) -> l
     tokens = sentence.tokens
     mentions = []
     for match in gazetteer.match_tokens(tokens):
-        start, end = tokens[match.start].start, tokens[match.end - 1].end
+        first = tokens[match.start]
+        # "وواشنطن" is و + واشنطن: the mention is the name, without the conjunction.
+        start = first.start + proclitic_length(first.text, match.prefix)
+        end = tokens[match.end - 1].end
         mentions.append(Mention(start, end, text[start:end], match.type, source="gazetteer"))
     return mentions
 
@@ -102,7 +121,7 @@ def extract_mentions(doc: Doc, tagger: EntityTagger) -> list[Mention]:
         # The model learnt Arabic newswire; on a line with no Arabic letter (site furniture
         # in English, a URL) it only guesses, so such sentences are left untagged.
         if sentence.tokens and _ARABIC_LETTER.search(sentence.text):
-            mentions.extend(merge_mentions(sentence_mentions(sentence, text, tagger),
+            mentions.extend(merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer),
                                            gazetteer_mentions(sentence, text, gazetteer)))
     return mentions
 

@@ -786,7 +786,9 @@ def _union(first: Event, other: Event) -> Event:
         targets=targets,
         target_codes=tuple(tcodes[t] for t in targets),
         target_texts=tuple(ttexts[t] for t in targets),
-        location=first.location or other.location,
+        # a place that is a participant of the other trigger ("الحوار بين بغداد وواشنطن")
+        # is not where the event happened
+        location=next((p for p in (first.location, other.location) if p and p not in actors), None),
     )
 
 
@@ -799,7 +801,8 @@ def extract_events(doc: Doc, reference: date | None) -> list[Event]:
         )
         for event in code_sentence(sentence, doc.mentions, doc.times, reference, lex):
             coded.append((k, stated, event))
-    joined = _join_elaborations(coded)
+    places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
+    joined = _join_elaborations(coded, places)
     stated_ids = {id(e) for _, st, e in coded if st}
     return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
             for e in joined]
@@ -809,11 +812,15 @@ def _participants(event: Event) -> set[str]:
     return set(event.actors + event.targets)
 
 
-def _join_elaborations(coded: list[tuple[int, bool, Event]]) -> list[Event]:
+def _join_elaborations(coded: list[tuple[int, bool, Event]], places: frozenset[str] = frozenset()) -> list[Event]:
     """A news paragraph often names an event in one sentence and gives its date or its
     victims in the next ("اغتالت الولايات المتحدة سليماني ... كانت الغارة في 3 يناير 2020").
     Same type and mode in adjacent sentences, with shared or missing participants and no
-    conflicting stated dates, are one event; the stated date wins over the fallback."""
+    conflicting stated dates, are one event; the stated date wins over the fallback.
+
+    Sharing only a place (`places`: the texts of the doc's LOC mentions) is not enough: a
+    meeting with the American envoy and the Iranian minister's visit, told in adjacent
+    sentences, both involve Baghdad and are two events."""
     out: list[tuple[int, bool, Event]] = []
     for k, stated, event in coded:
         prev = next(
@@ -829,7 +836,7 @@ def _join_elaborations(coded: list[tuple[int, bool, Event]]) -> list[Event]:
         )
         if prev is not None:
             _, pstated, pevent = out[prev]
-            shared = _participants(pevent) & _participants(event)
+            shared = (_participants(pevent) & _participants(event)) - places
             missing = not _participants(pevent) or not _participants(event)
             dates_fit = not (stated and pstated) or _date_prefix_match(pevent.date, event.date)
             if (shared or missing) and dates_fit:

@@ -38,6 +38,7 @@ class GazetteerMatch(NamedTuple):
     canonical: str
     code: str | None
     wikidata: str | None
+    prefix: str = ""  # proclitics glued to the first word ("و" of "وواشنطن"), match-key form
 
 
 def _read_tsv(path: Path) -> Iterable[list[str]]:
@@ -77,10 +78,14 @@ class Gazetteer:
             if found is None:
                 i += 1
                 continue
-            length, entry = found
-            matches.append(GazetteerMatch(i, i + length, *entry))
+            length, entry, prefix = found
+            matches.append(GazetteerMatch(i, i + length, *entry, prefix))
             i += length
         return matches
+
+    def starts_name(self, key: str) -> bool:
+        """Whether some name in the lists begins with this word (match key)."""
+        return key in self._longest
 
     def match_tokens(self, tokens: Sequence[Token]) -> list[GazetteerMatch]:
         return self.match_keys([t.key for t in tokens])
@@ -97,8 +102,8 @@ class Gazetteer:
                 roles.setdefault(word, set()).add(("B-" if position == 0 else "I-") + entry.type)
         return {word: tuple(sorted(r)) for word, r in roles.items()}
 
-    def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, GazetteerEntry] | None:
-        best: tuple[int, GazetteerEntry] | None = None
+    def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, GazetteerEntry, str] | None:
+        best: tuple[int, GazetteerEntry, str] | None = None
         for prefix, stem in clitic_candidates(keys[i]):
             longest = self._longest.get(stem)
             if not longest:
@@ -111,7 +116,7 @@ class Gazetteer:
                     break
                 entry = self.entries.get((stem, *keys[i + 1:i + length]))
                 if entry is not None:
-                    best = (length, entry)
+                    best = (length, entry, prefix)
                     break
         return best
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from marsad.arabic.normalize import match_key
+from marsad.extract.actor_codes import country_of
 from marsad.model import Doc, Event
 
 
@@ -34,10 +35,14 @@ def _same_place(a: Event, b: Event) -> bool:
     return bool(a.location and b.location and match_key(a.location) == match_key(b.location))
 
 
-def same_event(a: Event, b: Event) -> bool:
+def same_event(a: Event, b: Event, places: frozenset[str] = frozenset()) -> bool:
+    """`places`: participant values (entity ids or texts) that are places. Sharing one
+    place-participant alone ("واشنطن") is weak evidence; a person, an organisation, or two
+    places ("بين بغداد وواشنطن") is an overlap of actors."""
     if a.type != b.type or a.mode != b.mode:
         return False
-    shared = bool(_participants(a) & _participants(b))
+    common_set = _participants(a) & _participants(b)
+    shared = bool(common_set - {match_key(p) for p in places}) or len(common_set) >= 2
     if not _dates_agree(a.date, b.date):
         # A report whose date could not be resolved (an undated page) joins a dated one only
         # when it names two of the same participants, or one and the same place.
@@ -48,7 +53,14 @@ def same_event(a: Event, b: Event) -> bool:
         # A date that is only the page's publication date (the sentence gave none) may be
         # a few days after the stated one: "بحث الكاظمي مع ماكغورك" reported on Saturday.
         return common >= 2 and _fallback_fits(a, b)
-    return shared or _same_place(a, b)
+    if a.date is None:
+        # Two undated reports share no day to go by: only their participants can tell.
+        return shared
+    # ACLED's "same place" rule, only where both reports state the day (a publication date
+    # standing in is no evidence) and not against the actors: two meetings in Baghdad on
+    # one day with different people in them (the envoy's and the minister's) are two.
+    return shared or (a.date_stated and b.date_stated and _same_place(a, b)
+                      and not (_participants(a) and _participants(b)))
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -58,11 +70,11 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _group(events: Sequence[Event]) -> list[list[Event]]:
+def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> list[list[Event]]:
     parent = list(range(len(events)))
     for i in range(len(events)):
         for j in range(i + 1, len(events)):
-            if same_event(events[i], events[j]):
+            if same_event(events[i], events[j], places):
                 parent[_find(parent, j)] = _find(parent, i)
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
@@ -121,12 +133,40 @@ def _merge(group: list[Event]) -> Event:
         targets=tuple(targets),
         target_codes=tuple(c for c, _ in targets.values()),
         target_texts=tuple(t for _, t in targets.values()),
-        location=best.location or next((e.location for e in group if e.location), None),
+        location=_most_reported_place(group, set(actors), best.location),
         date=_most_specific_date(group),
         date_stated=any(e.date_stated for e in group if e.date),
         articles=articles,
     )
     return replace(merged, id=event_id(merged))
+
+
+def _most_reported_place(group: list[Event], actors: set[str], fallback: str | None) -> str | None:
+    """The place most reports give (on match keys), leaving out places that are actors of
+    the merged event ("الحوار بين بغداد وواشنطن" is not held in Washington). A city counts
+    the votes of its own country as well: "بغداد" and "العراق" agree, and the city is
+    the more precise answer (GDELT keeps the most specific place too)."""
+    votes: dict[str, list[str]] = {}
+    for e in group:
+        if e.location and e.location not in actors:
+            votes.setdefault(match_key(e.location), []).append(e.location)
+    if not votes:
+        return fallback if fallback not in actors else None
+    score = {k: len(v) for k, v in votes.items()}
+    countries = [k for k in votes if _is_country(k)]
+    for city in (k for k in votes if k not in countries):
+        code = country_of(city)
+        score[city] += sum(len(votes[c]) for c in countries if code and country_of(c) == code)
+    fallback_key = match_key(fallback) if fallback else ""
+    key = max(votes, key=lambda k: (score[k], k not in countries, k == fallback_key, k))
+    return fallback if key == fallback_key else votes[key][0]
+
+
+def _is_country(key: str) -> bool:
+    from marsad.extract.gazetteer import DATA_DIR, Gazetteer
+
+    countries = Gazetteer.load([DATA_DIR / "gazetteer_countries.tsv"])
+    return tuple(key.split()) in countries.entries
 
 
 def _pad(values: tuple[str, ...], like: tuple[str, ...]) -> tuple[str, ...]:
@@ -153,7 +193,8 @@ def merge_events(docs: list[Doc]) -> list[Event]:
     for doc in sorted(docs, key=lambda d: d.id):
         for e in doc.events:
             events.append(e if e.articles else replace(e, articles=(doc.id,)))
-    merged = [_merge(g) for g in _group(events)]
+    places = frozenset(m.entity or m.text for d in docs for m in d.mentions if m.type == "LOC")
+    merged = [_merge(g) for g in _group(events, places)]
     return sorted(merged, key=lambda e: (e.date or "9999", e.type, e.id))
 
 
