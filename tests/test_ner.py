@@ -178,6 +178,37 @@ def test_shipped_model_loads_and_tags():
     assert len(labels) == 5 and labels[-1].endswith("LOC")
 
 
+def _demo_sentences() -> list[list[str]]:
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import analyze_pages
+
+    demo = Path(__file__).resolve().parent.parent / "demo"
+    docs = analyze_pages(list(read_inputs([str(demo)]))).docs
+    return [[t.text for t in s.tokens] for d in docs for s in d.sentences]
+
+
+@pytest.mark.parametrize("which", ["tiny", "shipped"])
+def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path):
+    """The compiled decoder (per-type weights, batched Viterbi) is only a faster way to
+    the same answer: on every sentence of the demo corpus, batched in articles of
+    different sizes, its labels are python-crfsuite's."""
+    if which == "shipped" and not settings.NER_MODEL_PATH.is_file():
+        pytest.skip(f"no shipped model at {settings.NER_MODEL_PATH} (run scripts/train_ner.py)")
+    tagger = EntityTagger.load(tiny_model if which == "tiny" else None)
+    sentences = _demo_sentences() + [[], ["."], [w for w, _ in parse_composed(TRAINING[0])]]
+    expected = [tagger.tag_with_crfsuite(s) for s in sentences]
+    assert any(label != "O" for labels in expected for label in labels)
+    for size in (1, 7, len(sentences)):
+        got = [labels for i in range(0, len(sentences), size)
+               for labels in tagger.tag_sentences(sentences[i:i + size])]
+        assert got == expected
+    # A full word-type cache starts afresh and still gives the same labels.
+    tagger.forget_word_types()
+    tagger._compiled.cache_limit = 50
+    got = [labels for i in range(0, len(sentences), 7) for labels in tagger.tag_sentences(sentences[i:i + 7])]
+    assert got == expected
+
+
 # --- CLI ----------------------------------------------------------------------------------
 
 GOLD = """التقى O

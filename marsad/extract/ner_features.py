@@ -108,7 +108,24 @@ class FeatureExtractor:
             ])
         return rows
 
+    @staticmethod
+    def pad_features(offset: int) -> list[str]:
+        """What a position borrows from a neighbour at `offset` that is past the sentence."""
+        return _PAD[offset]
+
+    @staticmethod
+    def window_name(offset: int) -> str:
+        """The prefix a neighbour's context features carry at `offset` ("-2:", "+1:")."""
+        return dict(_WINDOW)[offset]
+
     def _build(self, word: str) -> TypeFeatures:
+        key, own, context = self.type_parts(word)
+        window = {offset: [name + f for f in context] for offset, name in _WINDOW}
+        return TypeFeatures(key, own, window)
+
+    def type_parts(self, word: str) -> tuple[str, list[str], list[str]]:
+        """(match key, the word's own features, the context features it lends to its
+        neighbours, before their offset prefix), uncached."""
         key = match_key(word) or word
         prefix, stem = split_clitics(key)
         candidates = clitic_candidates(key)
@@ -135,8 +152,7 @@ class FeatureExtractor:
             context.append(f"st={stem}")
         if len(key) > 2:
             context.append(f"s2={key[-2:]}")
-        window = {offset: [name + f for f in context] for offset, name in _WINDOW}
-        return TypeFeatures(key, own, window)
+        return key, own, context
 
     def _lexical_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """Trigger-word and gazetteer flags, looked up on every clitic split of the word."""

@@ -1,0 +1,206 @@
+"""A trained crfsuite model, compiled for fast tagging of whole articles.
+
+python-crfsuite's `Tagger.tag` wants every token's features as strings, which it looks up
+one by one in C++: at ~40 features a token that is most of the NER stage's time. The
+features of our tagger (marsad.extract.ner_features) are of three kinds only — a word's
+own, a neighbour's at a fixed offset, and word bigrams — so a position's state scores are
+the sum of a few vectors that depend on one word type (or one pair) each. Those vectors
+are summed once per word type and cached; Viterbi then runs over all the sentences of an
+article at once, one numpy step per token position. The answer is the crfsuite answer
+(tests/test_ner.py compares the two on every sentence of a corpus), only faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+    from marsad.extract.ner_features import FeatureExtractor
+
+# Offsets whose window features a word lends to its neighbours, in row order after "own".
+_OFFSETS = (-2, -1, 1, 2)
+# Keep the per-type cache bounded (news text has a few hundred thousand types).
+_CACHE_LIMIT = 400_000
+
+
+class CompiledCRF:
+    def __init__(self, labels: Sequence[str], state: dict[str, np.ndarray], transitions: np.ndarray,
+                 features: FeatureExtractor) -> None:
+        self.labels = list(labels)
+        self._state = state  # attribute -> weight per label
+        self._trans = transitions  # [from, to]
+        self._features = features
+        self._zero = np.zeros(len(self.labels))
+        # All weights as one matrix; a word type's score rows are sums of gathered rows.
+        names = list(state)
+        self._weights = np.stack([state[a] for a in names] + [self._zero])
+        self._attr_row = {a: i for i, a in enumerate(names)}
+        self._window_row: dict[int, dict[str, int]] = {}
+        for off in _OFFSETS:
+            prefix = features.window_name(off)
+            self._window_row[off] = {a[len(prefix):]: i for a, i in self._attr_row.items()
+                                     if a.startswith(prefix)}
+        self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
+        # Word-bigram weights keyed by the (left key, right key) pair: "bg-=a|b", "bg+=a|b".
+        self._bigrams: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
+        for attr, vec in state.items():
+            kind, _, pair = attr.partition("=")
+            if kind in self._bigrams and "|" in pair:
+                left, _, right = pair.partition("|")
+                self._bigrams[kind][(left, right)] = vec
+        # Word types get integer ids; their rows live in one growing matrix, so a whole
+        # article's state scores are a few fancy-indexing operations.
+        self.cache_limit = _CACHE_LIMIT
+        self._ids: dict[str, int] = {}
+        self._keys: list[str] = []
+        self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
+        self._bigram_words = {w for table in self._bigrams.values() for pair in table for w in pair}
+        self._in_bigram = np.zeros(1024, dtype=bool)  # per type id
+
+    @classmethod
+    def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor) -> CompiledCRF:
+        info = tagger.info()
+        labels = tagger.labels()
+        index = {label: i for i, label in enumerate(labels)}
+        state: dict[str, np.ndarray] = {}
+        for (attr, label), weight in info.state_features.items():
+            vec = state.get(attr)
+            if vec is None:
+                vec = state[attr] = np.zeros(len(labels))
+            vec[index[label]] += weight
+        trans = np.zeros((len(labels), len(labels)))
+        for (src, dst), weight in info.transitions.items():
+            trans[index[src], index[dst]] = weight
+        return cls(labels, state, trans, features)
+
+    def _sum(self, attrs: Sequence[str]) -> np.ndarray:
+        total = self._zero.copy()
+        get = self._state.get
+        for attr in attrs:  # a repeated attribute counts each time, as in crfsuite
+            vec = get(attr)
+            if vec is not None:
+                total += vec
+        return total
+
+    def _add_types(self, words: Sequence[str]) -> None:
+        """Give new word types ids and score rows: row 0 the word's own features, rows 1-4
+        what it lends to the words 2 and 1 positions after it and 1 and 2 before it
+        (window offsets -2, -1, +1, +2). All new types of a call are summed in one go."""
+        first_id = len(self._keys)
+        needed = first_id + len(words)
+        while needed > len(self._rows):
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+            self._in_bigram = np.concatenate([self._in_bigram, np.zeros_like(self._in_bigram)])
+        self._rows[first_id:needed] = 0.0
+        get = self._attr_row.get
+        window_gets = [(row, self._window_row[off].get) for row, off in enumerate(_OFFSETS, start=1)]
+        gathered: list[int] = []
+        targets: list[int] = []
+        width = 1 + len(_OFFSETS)
+        for type_id, word in enumerate(words, start=first_id):
+            key, own, context = self._features.type_parts(word)
+            self._ids[word] = type_id
+            self._keys.append(key)
+            self._in_bigram[type_id] = key in self._bigram_words
+            # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
+            found = [i for i in map(get, own) if i is not None]
+            gathered += found
+            targets += [type_id * width] * len(found)
+            for row, window_get in window_gets:
+                found = [i for i in map(window_get, context) if i is not None]
+                gathered += found
+                targets += [type_id * width + row] * len(found)
+        if gathered:
+            flat = self._rows.reshape(-1, len(self.labels))
+            np.add.at(flat, targets, self._weights[gathered])
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """State scores, (all positions of all sentences) x labels, sentences concatenated."""
+        ids_of = self._ids
+        flat = [w for s in sentences for w in s]
+        new = [w for w in dict.fromkeys(flat) if w not in ids_of]
+        if new and len(ids_of) + len(new) > self.cache_limit:
+            ids_of.clear()  # start the cache afresh rather than grow without bound
+            self._keys.clear()
+            new = list(dict.fromkeys(flat))
+        if new:
+            self._add_types(new)
+        ids = [ids_of[w] for w in flat]
+        idx = np.array(ids, dtype=np.int64)
+        total = len(idx)
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        pos = np.arange(total) - starts  # position within its sentence
+        left = np.repeat(lengths, lengths) - pos - 1  # words after it in its sentence
+        rows = self._rows
+        out = rows[idx, 0].copy()
+        for row, off in enumerate(_OFFSETS, start=1):
+            room = pos if off < 0 else left
+            inside = room >= abs(off)
+            src = np.clip(np.arange(total) + off, 0, max(total - 1, 0))
+            out += np.where(inside[:, None], rows[idx[src], row], self._pads[off])
+        # Bigram weights: looked up only where both words occur in some weighted bigram.
+        keys = self._keys
+        in_bigram = self._in_bigram[idx]
+        first = pos == 0
+        last = left == 0
+        prev_ok = np.where(first, True, np.roll(in_bigram, 1))
+        next_ok = np.where(last, True, np.roll(in_bigram, -1))
+        minus, plus = self._bigrams["bg-"], self._bigrams["bg+"]
+        for i in np.flatnonzero(in_bigram & prev_ok).tolist():
+            vec = minus.get(("^" if first[i] else keys[ids[i - 1]], keys[ids[i]]))
+            if vec is not None:
+                out[i] += vec
+        for i in np.flatnonzero(in_bigram & next_ok).tolist():
+            vec = plus.get((keys[ids[i]], "$" if last[i] else keys[ids[i + 1]]))
+            if vec is not None:
+                out[i] += vec
+        return out
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The best label sequence of each sentence (Viterbi), all sentences in one pass."""
+        if not sentences:
+            return []
+        lengths = [len(s) for s in sentences]
+        width = max(lengths)
+        if width == 0:
+            return [[] for _ in sentences]
+        flat = self.emissions(sentences)
+        # Longest sentences first: at step t the sentences still going are a prefix.
+        order = sorted(range(len(sentences)), key=lambda b: -lengths[b])
+        offsets = np.cumsum([0, *lengths])
+        by_len = np.array([lengths[b] for b in order], dtype=np.int64)
+        alive_at = np.searchsorted(-by_len, -np.arange(width), side="left")  # count with len > t
+        scores = np.zeros((len(order), width, len(self.labels)))
+        for row, b in enumerate(order):
+            scores[row, : lengths[b]] = flat[offsets[b]:offsets[b + 1]]
+        back = np.zeros((width, len(order), len(self.labels)), dtype=np.int64)
+        delta = scores[:, 0].copy()
+        last = np.zeros((len(order), len(self.labels)))  # delta at each sentence's last word
+        trans = self._trans[None, :, :]
+        for t in range(1, width):
+            m = int(alive_at[t])
+            ended = int(alive_at[t - 1])
+            last[m:ended] = delta[m:ended]
+            cand = delta[:m, :, None] + trans  # alive x from x to
+            back[t, :m] = cand.argmax(axis=1)
+            delta = cand.max(axis=1) + scores[:m, t]
+        last[: int(alive_at[width - 1])] = delta
+        # Backtrack all sentences together, each from its own last word.
+        paths = np.zeros((len(order), width), dtype=np.int64)
+        state = last.argmax(axis=1)
+        for t in range(width - 1, -1, -1):
+            m = int(alive_at[t])
+            paths[:m, t] = state[:m]
+            if t:
+                state[:m] = back[t, np.arange(m), state[:m]]
+        labels = self.labels
+        out: list[list[str]] = [[] for _ in sentences]
+        for row, b in enumerate(order):
+            out[b] = [labels[k] for k in paths[row, : lengths[b]].tolist()]
+        return out
