@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from marsad.arabic.tokenize import split_sentences
+from marsad.arabic.tokenize import clitic_candidates, split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
 from marsad.extract.coref import person_names, propagate_names
@@ -164,19 +164,31 @@ STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events
 def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     """A person the tagger named in one article is the same name in another where it was
     missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
-    known = frozenset(k for d in docs for k in person_names(d))
+    by_surname: dict[str, set[tuple[str, ...]]] = {}
+    for d in docs:
+        for name in person_names(d):
+            by_surname.setdefault(name[-1], set()).add(name)
     out = []
     for doc in docs:
         if doc.article.language != "ar" or not doc.sentences:
             out.append(doc)
             continue
-        mentions = propagate_names(doc, known)
+        mentions = propagate_names(doc, _names_that_may_occur(doc, by_surname))
         if len(mentions) != len(doc.mentions):
             doc = dataclasses.replace(doc, mentions=tuple(mentions))
             for stage in STAGES_AFTER_MENTIONS:
                 doc = stage(doc, ctx)
         out.append(doc)
     return out
+
+
+def _names_that_may_occur(doc: Doc, by_surname: dict[str, set[tuple[str, ...]]]) -> frozenset[tuple[str, ...]]:
+    """The known names whose last word is in the doc, clitics and all: a small superset of
+    what `propagate_names` can find there (handing it every name of the corpus for every
+    doc made this step quadratic in the corpus)."""
+    keys = {t.key for s in doc.sentences for t in s.tokens}
+    stems = {stem for key in keys for _, stem in clitic_candidates(key)}
+    return frozenset(name for stem in stems & by_surname.keys() for name in by_surname[stem])
 
 
 def events_with_entity_ids(doc: Doc) -> Doc:

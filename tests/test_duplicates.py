@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from story_docs import make_doc
 
-from marsad.link.duplicates import PASSAGE_JACCARD, find_reuse, jaccard, shingles, word_keys
+from marsad.link.duplicates import (
+    PASSAGE_JACCARD,
+    find_reuse,
+    jaccard,
+    minhash,
+    shingles,
+    signatures,
+    word_keys,
+)
 
 WIRE = ("أعلنت وزارة الصحة في بيان صدر مساء الثلاثاء أن فرقها الميدانية نجحت في احتواء "
         "الإصابات الجديدة في ثلاث محافظات جنوبية بعد حملة تطعيم واسعة شملت المدارس والأسواق")
@@ -48,3 +56,12 @@ def test_deterministic_and_order_independent():
 def test_empty_and_short_texts_do_not_fail():
     docs = [make_doc("e", ""), make_doc("f", "خبر قصير")]
     assert [d.reuse for d in find_reuse(docs)] == [(), ()]
+
+
+def test_bulk_signatures_are_datasketchs_minhashes():
+    # The bulk path must stay the very MinHash datasketch computes (same seed, scheme and
+    # hash), or a datasketch upgrade could silently change which copies are found.
+    sets = [frozenset(shingles(word_keys(t), 3)) for t in (WIRE, REWORDED, OTHER, "خبر قصير")]
+    bulk = signatures(sets)
+    for row, items in zip(bulk, sets, strict=True):
+        assert row.tolist() == minhash(items).hashvalues.tolist()

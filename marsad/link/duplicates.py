@@ -13,15 +13,17 @@ output keep it deterministic.
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHash
 
 from marsad.arabic.tokenize import iter_tokens
-from marsad.model import Doc, Reuse
+from marsad.model import Doc, Reuse, Token
 
 DOC_SHINGLE = 4
 PARAGRAPH_SHINGLE = 3
@@ -73,17 +75,43 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Unit:
-    """One thing that is compared: a whole article or one of its paragraphs."""
+    """One thing that is compared: a whole article, or a paragraph together with every
+    article that has it word for word (wire paragraphs and boilerplate repeat exactly, so
+    each distinct paragraph is hashed and compared once)."""
 
-    doc: int
-    text: str
     shingles: frozenset[str]
+    holders: list[tuple[int, str]]  # (doc index, the paragraph as that article has it)
 
 
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n") if len(p.split()) >= MIN_PASSAGE_WORDS]
+
+
+def _doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as the pipeline made them; a doc without sentences (not Arabic, or
+    not analysed) is tokenised here."""
+    if doc.sentences:
+        return [t for s in doc.sentences for t in s.tokens]
+    return list(iter_tokens(doc.article.text))
+
+
+def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[str, list[str]]]:
+    """(paragraph, its word keys) for the paragraphs long enough to be passages. Sentences
+    never cross a newline, so a paragraph's tokens are those inside its offsets."""
+    text = doc.article.text
+    starts = [t.start for t in tokens]
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        begin, offset = offset, offset + len(line) + 1
+        if len(line.split()) < MIN_PASSAGE_WORDS:
+            continue
+        lo = bisect.bisect_left(starts, begin)
+        hi = bisect.bisect_left(starts, begin + len(line))
+        out.append((line.strip(), [t.key for t in tokens[lo:hi] if t.key[:1].isalnum()]))
+    return out
 
 
 def _bands(threshold: float) -> tuple[int, int]:
@@ -97,24 +125,98 @@ def _bands(threshold: float) -> tuple[int, int]:
     return (64, 2) if threshold < 0.5 else (32, 4)
 
 
-def _similar_pairs(units: list[_Unit], threshold: float) -> list[tuple[int, int, float]]:
-    """(i, j, jaccard) for units of different articles above the threshold, i < j."""
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(threshold))
-    hashes = []
-    for i, unit in enumerate(units):
-        mh = minhash(unit.shingles)
-        hashes.append(mh)
-        if unit.shingles:
-            lsh.insert(i, mh, check_duplication=False)
-    pairs = []
-    for i, unit in enumerate(units):
-        for j in sorted(lsh.query(hashes[i])):
-            if j <= i or units[j].doc == unit.doc:
-                continue
-            score = jaccard(set(unit.shingles), set(units[j].shingles))
-            if score >= threshold:
-                pairs.append((i, j, score))
+def signatures(units: Sequence[frozenset[str]]) -> np.ndarray:
+    """MinHash signatures (units x NUM_PERM, uint32) of many shingle sets at once: the
+    values datasketch's `MinHash.update_batch` gives (affine32 scheme, crc32, the same
+    permutations; tests/test_duplicates.py checks), without a Python object per unit —
+    datasketch's per-object path costs about 1 ms a unit, minutes on a year of news."""
+    out = np.full((len(units), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
+    a, b = _PERMUTATIONS
+    a, b = a.astype(np.uint32), b.astype(np.uint32)
+    chunk: list[int] = []
+    owners: list[int] = []
+
+    def flush() -> None:
+        if not chunk:
+            return
+        hv = _fmix32(np.array(chunk, dtype=np.uint32))[:, None]
+        permuted = hv * a + b  # uint32 arithmetic: the wrap-around is the modulo 2^32
+        rows = np.array(owners)
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        out[rows[starts]] = np.minimum(out[rows[starts]], np.minimum.reduceat(permuted, starts, axis=0))
+        chunk.clear()
+        owners.clear()
+
+    for i, items in enumerate(units):
+        chunk.extend(_crc32(x.encode("utf-8")) for x in items)
+        owners.extend([i] * len(items))
+        if len(chunk) >= 50_000:
+            flush()
+    flush()
+    return out
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies first."""
+    with np.errstate(over="ignore"):
+        hv = hv ^ (hv >> np.uint32(16))
+        hv = hv * np.uint32(0x85EBCA6B)
+        hv = hv ^ (hv >> np.uint32(13))
+        hv = hv * np.uint32(0xC2B2AE35)
+        return hv ^ (hv >> np.uint32(16))
+
+
+def _candidate_pairs(sigs: np.ndarray, bands: int, rows: int) -> set[tuple[int, int]]:
+    """Pairs (i < j) that agree on all `rows` values of at least one band: LSH banding,
+    as datasketch's MinHashLSH does it, with numpy sorting instead of per-key buckets."""
+    pairs: set[tuple[int, int]] = set()
+    n = len(sigs)
+    if n < 2:
+        return pairs
+    for band in range(bands):
+        block = np.ascontiguousarray(sigs[:, band * rows:(band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+        starts = np.r_[0, boundaries]
+        ends = np.r_[boundaries, n]
+        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
+            members = sorted(order[start:end].tolist())
+            pairs.update((x, y) for k, x in enumerate(members) for y in members[k + 1:])
     return pairs
+
+
+def _similar_units(units: list[_Unit], threshold: float) -> list[tuple[int, int, float]]:
+    """(i, j, jaccard) for distinct units above the threshold, i < j; a unit is always
+    similar to itself (score 1.0) when several articles hold it."""
+    present = [i for i, unit in enumerate(units) if unit.shingles]
+    sigs = signatures([units[i].shingles for i in present])
+    pairs = [(i, i, 1.0) for i in present if len(units[i].holders) > 1]
+    for x, y in sorted(_candidate_pairs(sigs, *_bands(threshold))):
+        i, j = present[x], present[y]
+        score = jaccard(units[i].shingles, units[j].shingles)
+        if score >= threshold:
+            pairs.append((i, j, score))
+    return pairs
+
+
+def _holder_pairs(a: _Unit, b: _Unit, same: bool) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+    """The (article, paragraph) pairs of two similar units, of different articles."""
+    if same:
+        return [(x, y) for k, x in enumerate(a.holders) for y in a.holders[k + 1:] if x[0] != y[0]]
+    return [(x, y) for x in a.holders for y in b.holders if x[0] != y[0]]
+
+
+def _units(keyed: list[tuple[int, str, frozenset[str]]]) -> list[_Unit]:
+    """Units in order of first appearance, one per distinct shingle set."""
+    by_set: dict[frozenset[str], _Unit] = {}
+    for doc, text, sh in keyed:
+        unit = by_set.get(sh)
+        if unit is None:
+            unit = by_set[sh] = _Unit(sh, [])
+        unit.holders.append((doc, text))
+    return list(by_set.values())
 
 
 def _other_outlet(a: Doc, b: Doc) -> bool:
@@ -125,23 +227,24 @@ def _other_outlet(a: Doc, b: Doc) -> bool:
 def find_reuse(docs: list[Doc]) -> list[Doc]:
     """Each doc with `reuse` filled: the articles it copies and the passages it shares."""
     found: dict[int, list[Reuse]] = defaultdict(list)
-    whole = [_Unit(i, "", frozenset(shingles(word_keys(d.article.text), DOC_SHINGLE)))
-             for i, d in enumerate(docs)]
+    tokens = [_doc_tokens(d) for d in docs]
+    whole = _units([(i, "", frozenset(shingles([t.key for t in tokens[i] if t.key[:1].isalnum()], DOC_SHINGLE)))
+                    for i in range(len(docs))])
     copies: set[tuple[int, int]] = set()
-    for i, j, score in _similar_pairs(whole, DUPLICATE_JACCARD):
-        copies.add((i, j))
-        found[i].append(Reuse(docs[j].id, "duplicate", round(score, 3)))
-        found[j].append(Reuse(docs[i].id, "duplicate", round(score, 3)))
-    parts = [_Unit(i, p, frozenset(shingles(word_keys(p), PARAGRAPH_SHINGLE)))
-             for i, d in enumerate(docs) for p in paragraphs(d.article.text)]
-    for i, j, score in _similar_pairs(parts, PASSAGE_JACCARD):
-        a, b = parts[i], parts[j]
-        if (min(a.doc, b.doc), max(a.doc, b.doc)) in copies:
-            continue
-        if not _other_outlet(docs[a.doc], docs[b.doc]):
-            continue
-        found[a.doc].append(Reuse(docs[b.doc].id, "passage", round(score, 3), a.text))
-        found[b.doc].append(Reuse(docs[a.doc].id, "passage", round(score, 3), b.text))
+    for u, v, score in _similar_units(whole, DUPLICATE_JACCARD):
+        for (i, _), (j, _) in _holder_pairs(whole[u], whole[v], u == v):
+            i, j = min(i, j), max(i, j)
+            copies.add((i, j))
+            found[i].append(Reuse(docs[j].id, "duplicate", round(score, 3)))
+            found[j].append(Reuse(docs[i].id, "duplicate", round(score, 3)))
+    parts = _units([(i, p, frozenset(shingles(keys, PARAGRAPH_SHINGLE)))
+                    for i, d in enumerate(docs) for p, keys in _paragraph_keys(d, tokens[i])])
+    for u, v, score in _similar_units(parts, PASSAGE_JACCARD):
+        for (i, text_i), (j, text_j) in _holder_pairs(parts[u], parts[v], u == v):
+            if (min(i, j), max(i, j)) in copies or not _other_outlet(docs[i], docs[j]):
+                continue
+            found[i].append(Reuse(docs[j].id, "passage", round(score, 3), text_i))
+            found[j].append(Reuse(docs[i].id, "passage", round(score, 3), text_j))
     return [replace(d, reuse=_ordered(found[i])) if found.get(i) else d for i, d in enumerate(docs)]
 
 

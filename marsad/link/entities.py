@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -48,7 +49,7 @@ def alias_table() -> dict[tuple[str, str], str]:
     return table
 
 
-def name_key(text: str, known: set[str] | frozenset[str] = frozenset()) -> str:
+def name_key(text: str, known: Container[str] = frozenset()) -> str:
     """Match key of a mention's name, with glued proclitics removed where safe:
     والعراق / بالعراق / للعراق → العراق; لواشنطن → واشنطن when واشنطن is known."""
     key = match_key(text.strip(_EDGE_PUNCT)).replace("ـ", "")
@@ -128,6 +129,10 @@ class EntityIndex:
         self.by_key: dict[tuple[str, str], str] = {}
         self.by_skeleton: dict[tuple[str, str], set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
+        # Every key of every record, and the last words of multi-word ones: what a glued
+        # proclitic may be cut down to ("لواشنطن" -> واشنطن). Kept up to date by _register
+        # so that linking an article never walks the whole index.
+        self.known_keys: set[str] = set()
 
     # --- persistence ---------------------------------------------------------------------
 
@@ -145,6 +150,9 @@ class EntityIndex:
         self.records[record.id] = record
         for key in record.keys:
             self.by_key.setdefault((record.type, key), record.id)
+            self.known_keys.add(key)
+            if " " in key:
+                self.known_keys.add(key.split()[-1])
         for skel in record.skeletons:
             self.by_skeleton.setdefault((record.type, skel), set()).add(record.id)
         if record.type == "PER":
@@ -183,8 +191,9 @@ class EntityIndex:
                 self._register(record)
 
     def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
-        known = {k for (_t, k) in self.by_key} | {match_key(m.text.strip(_EDGE_PUNCT)) for m in mentions}
-        known |= {k.split()[-1] for k in known if " " in k}  # surnames: "وماكغورك" -> ماكغورك
+        local = {match_key(m.text.strip(_EDGE_PUNCT)) for m in mentions}
+        local |= {k.split()[-1] for k in local if " " in k}  # surnames: "وماكغورك" -> ماكغورك
+        known = _EitherSet(local, self.known_keys)
         clusters: list[_LocalCluster] = []
         by_key: dict[tuple[str, str], _LocalCluster] = {}
         deferred: list[tuple[int, Mention, str, str]] = []
@@ -283,6 +292,16 @@ class EntityIndex:
         roles = tuple(r for r, _ in record.roles.most_common())
         return Entity(id=record.id, type=record.type, name=name, aliases=aliases,  # type: ignore[arg-type]
                       articles=tuple(record.articles), roles=roles)
+
+
+class _EitherSet(Container[str]):
+    """Membership in either of two sets, without building their union."""
+
+    def __init__(self, first: set[str], second: set[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

@@ -41,13 +41,19 @@ def same_event(a: Event, b: Event, places: frozenset[str] = frozenset()) -> bool
     places ("بين بغداد وواشنطن") is an overlap of actors."""
     if a.type != b.type or a.mode != b.mode:
         return False
-    common_set = _participants(a) & _participants(b)
-    shared = bool(common_set - {match_key(p) for p in places}) or len(common_set) >= 2
+    place_keys = frozenset(match_key(p) for p in places)
+    return _same_reported_event(a, b, _participants(a), _participants(b), place_keys)
+
+
+def _same_reported_event(a: Event, b: Event, pa: set[str], pb: set[str], place_keys: frozenset[str]) -> bool:
+    """`same_event` for two events of one type and mode, their participant keys given."""
+    common_set = pa & pb
+    shared = bool(common_set - place_keys) or len(common_set) >= 2
     if not _dates_agree(a.date, b.date):
         # A report whose date could not be resolved (an undated page) joins a dated one only
         # when it names two of the same participants, or one and the same place.
         one_undated = (a.date is None) != (b.date is None)
-        common = len(_participants(a) & _participants(b))
+        common = len(common_set)
         if one_undated:
             return common >= 2 or (common == 1 and _same_place(a, b))
         # A date that is only the page's publication date (the sentence gave none) may be
@@ -59,8 +65,7 @@ def same_event(a: Event, b: Event, places: frozenset[str] = frozenset()) -> bool
     # ACLED's "same place" rule, only where both reports state the day (a publication date
     # standing in is no evidence) and not against the actors: two meetings in Baghdad on
     # one day with different people in them (the envoy's and the minister's) are two.
-    return shared or (a.date_stated and b.date_stated and _same_place(a, b)
-                      and not (_participants(a) and _participants(b)))
+    return shared or (a.date_stated and b.date_stated and _same_place(a, b) and not (pa and pb))
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -72,10 +77,17 @@ def _find(parent: list[int], i: int) -> int:
 
 def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> list[list[Event]]:
     parent = list(range(len(events)))
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            if same_event(events[i], events[j], places):
-                parent[_find(parent, j)] = _find(parent, i)
+    place_keys = frozenset(match_key(p) for p in places)
+    participants = [_participants(e) for e in events]
+    # Only events of one type and mode can be one event: compare within those buckets.
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, e in enumerate(events):
+        buckets.setdefault((e.type, e.mode), []).append(i)
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if _same_reported_event(events[i], events[j], participants[i], participants[j], place_keys):
+                    parent[_find(parent, j)] = _find(parent, i)
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(_find(parent, i), []).append(event)
