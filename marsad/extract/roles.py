@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import add
 
 from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import token_keys
 from marsad.model import Doc, Mention
 from marsad.settings import PACKAGE_DIR
 
@@ -74,15 +78,104 @@ def _head_at(keys: list[str], i: int) -> RoleHead | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _head_first_words() -> frozenset[str]:
+    """The keys that can open a role phrase: a head's first word, also with a glued و/ف
+    (`k in` this set is `k in table or _strip_conj(k) in table`, one set look-up)."""
+    table = _heads_by_first()
+    glued = {conj + key for key in table for conj in ("و", "ف") if len(conj + key) > 3}
+    return frozenset(table) | frozenset(glued)
+
+
 def _glued_conj(key: str, head: RoleHead) -> bool:
     return key != head.words[0] and _strip_conj(key) == head.words[0]
 
 
+Word = tuple[int, int, str]  # (start, end, text) of a whitespace-separated word
+_plus_one = (1).__add__
+
+
+def split_words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words `_WORD.finditer(text)` finds, as (texts, starts, ends). News paragraphs are
+    one blank line apart and their words one space apart, so within a paragraph each word
+    starts one character after the previous one ends: C-level splits and running sums
+    instead of a match object per word. Other spacing takes the regex."""
+    texts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for paragraph in text.split("\n\n"):
+        words = paragraph.split()
+        if words and len(paragraph) == sum(map(len, words)) + len(words) - 1:  # single spaces only
+            starts += accumulate(map(_plus_one, map(len, words[:-1])), initial=pos)
+            texts += words
+        elif words:
+            for m in _WORD.finditer(paragraph):
+                starts.append(pos + m.start())
+                texts.append(m.group())
+        pos += len(paragraph) + 2
+    return texts, starts, list(map(add, starts, map(len, texts)))
+
+
+# Punctuation each scan strips from a word's edges before comparing its match key.
+_ROLE_PUNCT = "،,:؛\"«»()"  # words before a name
+_PHRASE_PUNCT = "،,.:؛\"«»()"  # role-only references
+_TITLE_PUNCT = "،,:؛\"«»“”()"  # titles before an untagged name
+# Bare word -> match key, shared by the scans; a bounded cache, cleared when full. A plain
+# dict so that a text's words are keyed by one C-level map(dict.get).
+_KEY_CACHE_LIMIT = 200_000
+_key_cache: dict[str, str] = {}
+
+
+def word_keys(words: list[str], punct: str) -> list[str]:
+    """match_key(word.strip(punct)) of each word. A new word usually is a token of the text,
+    whose key the tokenizer has cached (`token_keys`)."""
+    bare = list(map(str.strip, words, repeat(punct)))
+    keys = list(map(_key_cache.get, bare))
+    if None in keys:
+        if len(_key_cache) > _KEY_CACHE_LIMIT:
+            _key_cache.clear()
+        for i, key in enumerate(keys):
+            if key is None:
+                keys[i] = _key_cache[bare[i]] = token_keys(bare[i])[0]
+    return keys  # type: ignore[return-value]
+
+
+class DocWords:
+    """One text's words with their offsets and keys, split once per doc, so that each role
+    phrase is looked up in them instead of re-reading the text."""
+
+    def __init__(self, text: str) -> None:
+        self.texts, self.starts, self.ends = split_words(text)
+        self._phrase_keys: list[str] | None = None
+
+    def phrase_keys(self) -> list[str]:
+        """Each word's key as role-only references are compared (made on first use)."""
+        if self._phrase_keys is None:
+            self._phrase_keys = word_keys(self.texts, _PHRASE_PUNCT)
+        return self._phrase_keys
+
+
+# Characters read back from a name for its role: nine words of news Arabic take ~70.
+_ROLE_LOOKBACK = 160
+
+
+def _last_words(text: str, window_start: int, end: int) -> list[Word]:
+    """The last MAX_ROLE_WORDS words of `_WORD.finditer(text, window_start, end)`, read from
+    a stretch before `end` that is widened until it holds more words than that (then the
+    one it may cut is not among them) or reaches `window_start`."""
+    lookback = _ROLE_LOOKBACK
+    while True:
+        start = max(window_start, end - lookback)
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+        if start == window_start or len(words) > MAX_ROLE_WORDS:
+            return words[-MAX_ROLE_WORDS:]
+        lookback *= 2
+
+
 def role_before(text: str, window_start: int, mention_start: int) -> tuple[int, str, RoleHead] | None:
     """The role phrase that ends right before a name: (start offset, phrase, head)."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window_start, mention_start)]
-    words = words[-MAX_ROLE_WORDS:]
-    keys = [match_key(w.strip("،,:؛\"«»()")) for _, _, w in words]
+    words = _last_words(text, window_start, mention_start)
+    keys = word_keys([w for _, _, w in words], _ROLE_PUNCT)
     # Nothing between the role and the name may end a sentence or open a clause.
     for i in range(len(words)):
         head = _head_at(keys, i)
@@ -119,17 +212,20 @@ def attach_roles(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     people: list[tuple[Mention, RoleHead]] = []
     previous_end = 0
+    sentence_starts = [s.start for s in doc.sentences]
     sentence_ends = [s.end for s in doc.sentences] or [len(text)]
     for m in mentions:
         found_role = None
         head = None
         if m.type == "PER" and m.role is None:
-            window = max(previous_end, _sentence_start(doc, m.start))
+            window = max(previous_end, _sentence_start(doc, m.start, sentence_starts))
             before = role_before(text, window, m.start)
             if before:
                 _, found_role, head = before
             else:
-                end = next((e for e in sentence_ends if e >= m.end), len(text))
+                # sentences are in text order, so their ends ascend
+                k = bisect_left(sentence_ends, m.end)
+                end = sentence_ends[k] if k < len(sentence_ends) else len(text)
                 after = role_after(text, m.end, end)
                 if after:
                     found_role, head = after
@@ -143,10 +239,11 @@ def attach_roles(doc: Doc) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _sentence_start(doc: Doc, offset: int) -> int:
-    for s in doc.sentences:
-        if s.start <= offset < s.end:
-            return s.start
+def _sentence_start(doc: Doc, offset: int, starts: list[int]) -> int:
+    """Start of the sentence holding `offset` (`starts`: the doc's sentence starts, ascending)."""
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and offset < doc.sentences[k].end:
+        return starts[k]
     return max(0, doc.article.text.rfind("\n", 0, offset) + 1)
 
 
@@ -164,11 +261,13 @@ def role_references(doc: Doc, mentions: list[Mention], people: list[tuple[Mentio
             key_owner[phrase] = person if same else None
     taken = [(m.start, m.end) for m in mentions]
     refs: list[Mention] = []
+    words: DocWords | None = None  # made for the first phrase looked for
     # Longest phrases first: "رئيس الوزراء الليبي" before the bare "رئيس الوزراء".
     for phrase_key, person in sorted(key_owner.items(), key=lambda kv: -len(kv[0])):
         if person is None:
             continue
-        for start, end in _find_phrase(text, phrase_key, after=person.end):
+        words = words or DocWords(text)
+        for start, end in _find_phrase(text, phrase_key, after=person.end, words=words):
             if any(s < end and start < e for s, e in taken):
                 continue  # part of a mention or of a role + name construct
             if _followed_by_name(mentions, end) or _preceded_by_name(mentions, start, text):
@@ -183,19 +282,32 @@ def _full_role_key(role: str) -> str:
     return match_key(role)
 
 
-def _find_phrase(text: str, phrase_key: str, after: int) -> list[tuple[int, int]]:
+def _find_phrase(text: str, phrase_key: str, after: int, words: DocWords | None = None) -> list[tuple[int, int]]:
     """Occurrences of a phrase (compared on match keys, a glued و/ف allowed) after `after`."""
-    words = [(m.start(), m.end(), match_key(m.group().strip("،,.:؛\"«»()"))) for m in _WORD.finditer(text, after)]
+    words = words or DocWords(text)
     target = phrase_key.split()
     n = len(target)
+    keys = words.phrase_keys()
+    lo = bisect_right(words.ends, after)  # the first word that ends after `after`
+    glued = {conj + target[0] for conj in ("و", "ف") if len(target[0]) > 2}  # what _strip_conj takes off
+    candidates = _positions_of(keys, frozenset({target[0], *glued}), lo)
+    cut = lo < len(keys) and words.starts[lo] < after
+    if cut:  # `after` falls inside word lo: its part after the cut is tried, whatever its key
+        candidates = [lo] + [i for i in candidates if i != lo]
     found = []
-    for i in range(len(words) - n + 1):
-        first = words[i][2]
-        if first != target[0] and _strip_conj(first) != target[0]:
-            continue
-        if [w[2] for w in words[i + 1:i + n]] == target[1:]:
-            start = words[i][0] + (0 if first == target[0] else 1)
-            end = words[i + n - 1][1]
+    for i in candidates:
+        if i > len(keys) - n:
+            break
+        first = keys[i]
+        start = words.starts[i]
+        if cut and i == lo:
+            first = word_keys([words.texts[i][after - start:]], _PHRASE_PUNCT)[0]
+            start = after
+            if first != target[0] and _strip_conj(first) != target[0]:
+                continue
+        if keys[i + 1:i + n] == target[1:]:
+            start += 0 if first == target[0] else 1
+            end = words.ends[i + n - 1]
             while end > start and text[end - 1] in "،,.:؛\"«»()":
                 end -= 1
             found.append((start, end))
@@ -217,11 +329,6 @@ STOPWORDS_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "stopwords.tsv"
 _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 
 
-@lru_cache(maxsize=200_000)
-def _word_key(word: str) -> str:
-    return match_key(word.strip("،,:؛\"«»“”()"))
-
-
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     words = set(_BREAKERS)
@@ -237,33 +344,31 @@ def names_after_titles(doc: Doc) -> list[Mention]:
     followed by a comma, a closing quote or أن/إن, and neither word may be a function word
     or carry the article."""
     text = doc.article.text
-    taken = [(m.start, m.end) for m in doc.mentions]
     found: list[Mention] = []
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    keys = [_word_key(w) for _, _, w in words]
-    table = _heads_by_first()
-    for i in range(len(words)):
-        if keys[i] not in table and _strip_conj(keys[i]) not in table:
-            continue
+    texts = text.split()  # the words of `_WORD`; their offsets are needed only for a find
+    keys = word_keys(texts, _TITLE_PUNCT)
+    taken = [(m.start, m.end) for m in doc.mentions]
+    bounds: tuple[list[str], list[int], list[int]] | None = None
+    for i in _positions_of(keys, _head_first_words()):
         head = _head_at(keys, i)
         if head is None:
             continue
-        end_of_title = words[min(len(words) - 1, i + MAX_ROLE_WORDS - 1)][1]
-        for j in range(i + len(head.words), min(len(words) - 1, i + MAX_ROLE_WORDS)):
-            first, second = words[j], words[j + 1]
-            if not (_NAME_WORD.fullmatch(first[2].strip("،,\"«“")) and _NAME_WORD.fullmatch(second[2].strip("،,\"»”"))):
+        for j in range(i + len(head.words), min(len(texts) - 1, i + MAX_ROLE_WORDS)):
+            first, second = texts[j], texts[j + 1]
+            if not (_NAME_WORD.fullmatch(first.strip("،,\"«“")) and _NAME_WORD.fullmatch(second.strip("،,\"»”"))):
                 continue
-            set_off = words[j - 1][2].endswith(("،", ",")) or first[2][:1] in "\"«“"
+            set_off = texts[j - 1].endswith(("،", ",")) or first[:1] in "\"«“"
             if not set_off:
                 continue  # the name is set off from the title by a comma or a quote
-            after = text[second[1] - 1:second[1] + 6]
             k1, k2 = keys[j], keys[j + 1]
             if k1.startswith("ال") or k1 in _function_words() or k2 in _function_words():
                 continue
-            if not (after[:1] in "،,\"»”" or keys[j + 2:j + 3] in (["ان"], ["إن"])):
+            if not (second[-1:] in "،,\"»”" or keys[j + 2:j + 3] in (["ان"], ["إن"])):
                 continue
-            start = first[0] + (1 if first[2][:1] in "\"«“" else 0)
-            stop = second[1]
+            _, starts, ends = bounds = bounds or split_words(text)
+            end_of_title = ends[min(len(texts) - 1, i + MAX_ROLE_WORDS - 1)]
+            start = starts[j] + (1 if first[:1] in "\"«“" else 0)
+            stop = ends[j + 1]
             while stop > start and text[stop - 1] in "،,\"»”":
                 stop -= 1
             if start < end_of_title + 40 and not any(s < stop and start < e for s, e in taken):
@@ -271,3 +376,18 @@ def names_after_titles(doc: Doc) -> list[Mention]:
                 taken.append((start, stop))
             break
     return found
+
+
+def _positions_of(keys: list[str], wanted: frozenset[str], start: int = 0) -> list[int]:
+    """Indexes from `start` on of the keys that are in `wanted`, ascending. Few keys of a
+    text are, so `list.index` (a scan in C) per wanted key beats testing every key in Python."""
+    found = []
+    for key in wanted.intersection(keys):
+        i = start - 1
+        while True:
+            try:
+                i = keys.index(key, i + 1)
+            except ValueError:
+                break
+            found.append(i)
+    return sorted(found)
