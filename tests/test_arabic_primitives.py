@@ -31,6 +31,19 @@ def test_match_key_keeps_different_words_apart() -> None:
     assert match_key("عراق") != match_key("عراك")
 
 
+def test_match_key_table_agrees_with_the_named_steps_on_every_character() -> None:
+    """The translate table (short texts) and the step chain (long texts) are one function."""
+    from marsad.arabic.normalize import _compute_match_key, _match_key_stepwise
+
+    chars = [chr(c) for c in range(0x3100)] + ["\ufeff", "\u3000", "\U0001f600", "\ufb50"]
+    for ch in chars:
+        for text in (ch, f"ب{ch}ة", f" {ch}\u00a0\u200b\u00a0{ch} "):
+            assert _compute_match_key(text) == _match_key_stepwise(text), repr(text)
+    long_text = "أَمْسِ\u00a0\u00a0الثُّلاثاء ٣٥ ΟΔΟΣ İ\u200f " * 20
+    assert _compute_match_key(long_text) == _match_key_stepwise(long_text)
+    assert match_key(long_text) == match_key(long_text) == _match_key_stepwise(long_text)
+
+
 def test_display_clean_only_touches_invisible_marks() -> None:
     assert display_clean("رئيس\u00a0الوزراء\u200f") == "رئيس الوزراء"
     assert display_clean("مُصْطَفَى") == "مُصْطَفَى"

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 
-# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks (inclusive code point ranges).
+_DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
 _TATWEEL = "\u0640"
 # Directional and zero-width format characters that scrapers leave in text.
-_FORMAT_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
+_FORMAT_MARK_RANGES = ((0x200B, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069), (0x061C, 0x061C), (0xFEFF, 0xFEFF),
+                       (0x00AD, 0x00AD))
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]")
+
+
+_DIACRITICS = _char_class(_DIACRITIC_RANGES)
+_FORMAT_MARKS = _char_class(_FORMAT_MARK_RANGES)
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 
 # Character mappings, applied with str.replace: for a handful of characters that is several
@@ -85,11 +94,53 @@ def display_clean(text: str) -> str:
     return normalize_spaces(remove_format_marks(text))
 
 
-def match_key(text: str) -> str:
-    """The full lossy key used for comparing words and names."""
+def _match_key_stepwise(text: str) -> str:
+    """match_key as the chain of named steps: the fastest form for long texts (regex scans
+    and str.replace run at C speed per character) and the reference for the table."""
     text = remove_format_marks(text)
     text = strip_diacritics(remove_tatweel(text))
     text = unify_alef(unify_hamza_carriers(text))
     text = alef_maqsura_to_ya(ta_marbuta_to_ha(text))
     text = unify_persian_letters(western_digits(text))
     return normalize_spaces(text).strip().lower()
+
+
+def _key_table() -> list[int | str | None]:
+    """Every deletion and letter mapping of the steps above as one str.translate table,
+    indexed by code point (a list, not a dict: a dict raises KeyError for each unmapped
+    character, which costs more than the whole chain on a short word)."""
+    table: list[int | str | None] = list(range(0x10000))
+    table[ord(_TATWEEL)] = None
+    for lo, hi in (*_DIACRITIC_RANGES, *_FORMAT_MARK_RANGES):
+        table[lo:hi + 1] = [None] * (hi + 1 - lo)
+    for old, new in (*_ALEF_FORMS, *_HAMZA_CARRIERS, ("ى", "ي"), ("ة", "ه"), *_DIGITS, *_PERSIAN_FORMS):
+        table[ord(old)] = new
+    return table
+
+
+_KEY_TABLE = _key_table()
+# A word's key is asked for again and again (every token, every lexicon and role lookup):
+# keys of short texts are kept, and the dict is emptied when it reaches the limit.
+_CACHED_TEXT_LENGTH = 40
+_MATCH_KEY_CACHE_LIMIT = 200_000
+_match_key_cache: dict[str, str] = {}
+# Above this length the stepwise chain beats the per-character table lookup.
+_TABLE_TEXT_LENGTH = 100
+
+
+def _compute_match_key(text: str) -> str:
+    if len(text) > _TABLE_TEXT_LENGTH:
+        return _match_key_stepwise(text)
+    return _SPACES.sub(" ", text.translate(_KEY_TABLE)).strip().lower()
+
+
+def match_key(text: str) -> str:
+    """The full lossy key used for comparing words and names."""
+    key = _match_key_cache.get(text)
+    if key is None:
+        key = _compute_match_key(text)
+        if len(text) <= _CACHED_TEXT_LENGTH:
+            if len(_match_key_cache) >= _MATCH_KEY_CACHE_LIMIT:
+                _match_key_cache.clear()
+            _match_key_cache[text] = key
+    return key

@@ -8,8 +8,10 @@ wrong, and a regex pass is fast enough for the throughput targets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from marsad.arabic.normalize import match_key
 from marsad.model import Sentence, Token
@@ -192,6 +194,10 @@ def _append_bounds(text: str, begin: int, stop: int, out: list[tuple[int, int]])
         out.append((begin, stop))
 
 
+_start = itemgetter(0)  # Token.start
+_end = itemgetter(1)  # Token.end
+
+
 def split_sentences(text: str, with_tokens: bool = True) -> list[Sentence]:
     """Sentences with offsets, each with its tokens (the text is tokenised once)."""
     bounds = sentence_bounds(text)
@@ -200,13 +206,11 @@ def split_sentences(text: str, with_tokens: bool = True) -> list[Sentence]:
     tokens = tokenize(text)
     sentences: list[Sentence] = []
     i = 0
-    n = len(tokens)
     for b, e in bounds:
-        while i < n and tokens[i].start < b:
-            i += 1
-        j = i
-        while j < n and tokens[j].end <= e:
-            j += 1
+        # Binary searches rather than a walk over every token: skip the tokens that start
+        # before the sentence, then take those that end inside it (offsets only grow).
+        i = bisect_left(tokens, b, i, key=_start)
+        j = bisect_right(tokens, e, i, key=_end)
         sentences.append(Sentence(b, e, text[b:e], tuple(tokens[i:j])))
         i = j
     return sentences
