@@ -179,10 +179,14 @@ def _components(items: list[_Count]) -> list[list[_Count]]:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if _same_thing(items[i], items[j]):
-                parent[find(j)] = find(i)
+    by_head: dict[str, list[int]] = defaultdict(list)  # only counts of one noun can match
+    for i, item in enumerate(items):
+        by_head[item.head].append(i)
+    for members in by_head.values():
+        for k, i in enumerate(members):
+            for j in members[k + 1:]:
+                if _same_thing(items[i], items[j]):
+                    parent[find(j)] = find(i)
     groups: dict[int, list[_Count]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[find(i)].append(item)

@@ -84,14 +84,27 @@ def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> lis
     for i, e in enumerate(events):
         buckets.setdefault((e.type, e.mode), []).append(i)
     for members in buckets.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if _same_reported_event(events[i], events[j], participants[i], participants[j], place_keys):
-                    parent[_find(parent, j)] = _find(parent, i)
+        for i, j in _pairs_worth_comparing(events, participants, members):
+            if _same_reported_event(events[i], events[j], participants[i], participants[j], place_keys):
+                parent[_find(parent, j)] = _find(parent, i)
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(_find(parent, i), []).append(event)
     return list(groups.values())
+
+
+def _pairs_worth_comparing(events: Sequence[Event], participants: list[set[str]],
+                           members: list[int]) -> list[tuple[int, int]]:
+    """Pairs (i < j) that share a participant or a place: every rule of `same_event` needs
+    one or the other, so the other pairs of a big story need not be compared at all."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for i in members:
+        for key in participants[i]:
+            postings.setdefault(("p", key), []).append(i)
+        if events[i].location:
+            postings.setdefault(("l", match_key(events[i].location)), []).append(i)
+    pairs = {(a, b) for ids in postings.values() for k, a in enumerate(ids) for b in ids[k + 1:]}
+    return sorted(pairs)
 
 
 # How far a publication date may lie after the day of the event it reports.

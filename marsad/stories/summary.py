@@ -87,9 +87,12 @@ def group_same(candidates: Sequence[_Candidate], threshold: float) -> list[list[
             i = parent[i]
         return i
 
-    for i, j, shared in zip(inter.row, inter.col, inter.data, strict=True):
-        if i < j and shared / (sizes[i] + sizes[j] - shared) >= threshold:
-            parent[find(int(j))] = find(int(i))
+    # The Jaccard test on all overlapping pairs at once: a story of hundreds of articles
+    # has millions of them, too many for a Python loop.
+    rows_i, cols_j, shared = inter.row, inter.col, inter.data
+    close = (rows_i < cols_j) & (shared / (sizes[rows_i] + sizes[cols_j] - shared) >= threshold)
+    for i, j in zip(rows_i[close].tolist(), cols_j[close].tolist(), strict=True):
+        parent[find(j)] = find(i)
     groups: dict[int, list[_Candidate]] = {}
     for i, c in enumerate(candidates):
         groups.setdefault(find(i), []).append(c)

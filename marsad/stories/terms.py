@@ -9,7 +9,7 @@ left out (lexicon/stopwords.tsv).
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.arabic.normalize import match_key
@@ -33,8 +33,14 @@ def is_word(token: Token) -> bool:
 
 
 def is_stopword(token: Token) -> bool:
+    return _is_stopword_key(token.key)
+
+
+@lru_cache(maxsize=200_000)
+def _is_stopword_key(key: str) -> bool:
+    # Cached per word key: stories ask this of every token of every article, repeatedly.
     stop = stopwords()
-    return any(stem in stop for _, stem in clitic_candidates(token.key))
+    return any(stem in stop for _, stem in clitic_candidates(key))
 
 
 # Suffixes a light stemmer removes (longest first), in match-key form: dual and plural
@@ -45,6 +51,7 @@ _SUFFIXES = ("تين", "تان", "يين", "يون", "ات", "ون", "ين", "ا
 _MIN_STEM = 3
 
 
+@lru_cache(maxsize=200_000)
 def light_stem(key: str) -> str:
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
@@ -64,7 +71,8 @@ def term_of(token: Token, known: Container[str] = ()) -> str:
 def content_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
     """Words of at least two letters that are not function words."""
     for token in tokens:
-        if len(token.key) >= 2 and is_word(token) and not is_stopword(token):
+        key = token.key
+        if len(key) >= 2 and key[:1].isalpha() and not _is_stopword_key(key):
             yield token
 
 
