@@ -9,6 +9,7 @@ transliteration habits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,7 @@ _LONG_VOWELS = re.compile("(?<=.)[اويى]")  # long vowels after the first let
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=200_000)  # linking asks it of every name of every article
 def skeleton(name: str) -> str:
     """A coarse key: consonant frame with letter classes, article kept off, per word."""
     words = []
