@@ -125,10 +125,7 @@ def _timed(timing: StageTiming, fn: Callable[[], Any]) -> Any:
 def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     """Time clean, each per-article stage, then the corpus-level stages, one process."""
     from marsad.clean import clean_pages
-    from marsad.link.duplicates import find_reuse
-    from marsad.link.entities import link_entities
-    from marsad.pipeline import ARABIC_STAGES, RunContext
-    from marsad.stories import build_stories
+    from marsad.pipeline import ARABIC_STAGES, RunContext, link_and_group
 
     nbytes = sum(len(p.content.encode("utf-8")) for p in pages)
     report = BenchReport(corpus_name, len(pages), nbytes / 1e6)
@@ -159,13 +156,12 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
         items=len(pages), nbytes=nbytes,
     )
 
-    link = StageTiming("link_entities", items=len(docs), nbytes=nbytes)
-    docs, _entities = _timed(link, lambda: link_entities(docs))
-    reuse = StageTiming("near_duplicates", items=len(docs), nbytes=nbytes)
-    docs = _timed(reuse, lambda: find_reuse(docs))
-    stories_t = StageTiming("stories", items=len(docs), nbytes=nbytes)
-    stories = _timed(stories_t, lambda: build_stories(docs))
-    report.stages.extend([link, reuse, stories_t])
+    # The corpus-level steps exactly as `marsad analyze` runs them, each one timed.
+    timings: dict[str, float] = {}
+    analysis = link_and_group(docs, [], ctx, timings)
+    for name, seconds in timings.items():
+        report.stages.append(StageTiming(f"{name} (corpus)", seconds, len(docs), nbytes))
+    docs, _entities, stories = list(analysis.docs), analysis.entities, analysis.stories
 
     report.end_to_end = StageTiming("end_to_end", seconds=time.perf_counter() - wall0,
                                     items=len(pages), nbytes=nbytes)
@@ -186,6 +182,10 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     mentions = next((t for t in stage_timings if t.name == "mentions"), None)
     if mentions and mentions.seconds:
         report.extra["ner_tokens_per_s"] = round(report.extra["counts"]["tokens"] / mentions.seconds)
+    events = next((t for t in stage_timings if t.name == "events"), None)
+    if events and events.seconds:
+        # Issue 6's figure: the event coder's speed in sentences per second.
+        report.extra["events_sentences_per_s"] = round(report.extra["counts"]["sentences"] / events.seconds)
     qt = [t for t in stage_timings if t.name in ("quantities", "times")]
     if qt and sum(t.seconds for t in qt):
         report.extra["quantities_and_times_mb_per_s"] = round(qt[0].nbytes / sum(t.seconds for t in qt) / 1e6, 2)
@@ -199,13 +199,13 @@ def format_report(report: BenchReport) -> str:
         f"corpus: {d['corpus']}  ({d['articles']} articles, {d['input_mb']} MB of text)",
         f"machine: {m['cpu']} | {m['cores']} cores (1 used) | Python {m['python']} | {m['platform']}",
         "",
-        f"{'stage':<18}{'seconds':>10}{'articles/s':>14}{'MB/s':>10}",
+        f"{'stage':<28}{'seconds':>10}{'articles/s':>14}{'MB/s':>10}",
     ]
     for name, s in d["stages"].items():
-        lines.append(f"{name:<18}{s['seconds']:>10.2f}{s['articles_per_s']:>14.1f}{s['mb_per_s']:>10.2f}")
+        lines.append(f"{name:<28}{s['seconds']:>10.2f}{s['articles_per_s']:>14.1f}{s['mb_per_s']:>10.2f}")
     for label, key in (("per-article", "per_article_stages"), ("end to end", "end_to_end")):
         s = d[key]
-        lines.append(f"{label:<18}{s['seconds']:>10.2f}{s['articles_per_s']:>14.1f}{s['mb_per_s']:>10.2f}")
+        lines.append(f"{label:<28}{s['seconds']:>10.2f}{s['articles_per_s']:>14.1f}{s['mb_per_s']:>10.2f}")
     lines.append("")
     lines.append(f"peak memory: {d['peak_memory_mb']:.0f} MB")
     lines.append("counts: " + ", ".join(f"{k}={v}" for k, v in d.get("counts", {}).items()))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -209,19 +211,42 @@ def events_with_entity_ids(doc: Doc) -> Doc:
     return dataclasses.replace(doc, events=events)
 
 
-def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None) -> Analysis:
+def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None,
+                   timings: dict[str, float] | None = None) -> Analysis:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
     Docs are put in a canonical order first, so the result does not depend on the order
-    in which pages arrived (analyze and batch give the same answer).
+    in which pages arrived (analyze and batch give the same answer). `timings`, when
+    given, receives the seconds each step took (`marsad bench` reads them).
     """
+    clock = _StepClock(timings)
     unique = {d.id: d for d in docs}
     ordered = sorted(unique.values(), key=lambda d: (d.article.source, d.id))
-    ordered = share_person_names(ordered, ctx or RunContext())
-    linked, entities = link_entities(ordered)
-    linked = [events_with_entity_ids(d) for d in linked]
-    linked = find_reuse(linked)
-    # Stories group news articles: listing pages and pages in other languages stay out.
-    stories = build_stories([d for d in linked if d.article.is_article and d.article.language == "ar"])
+    with clock("share_names"):
+        ordered = share_person_names(ordered, ctx or RunContext())
+    with clock("link_entities"):
+        linked, entities = link_entities(ordered)
+        linked = [events_with_entity_ids(d) for d in linked]
+    with clock("near_duplicates"):
+        linked = find_reuse(linked)
+    with clock("stories"):
+        # Stories group news articles: listing pages and pages in other languages stay out.
+        stories = build_stories([d for d in linked if d.article.is_article and d.article.language == "ar"])
     return Analysis(docs=tuple(linked), entities=tuple(entities), stories=tuple(stories),
                     errors=tuple(sorted(errors, key=lambda p: p.source)))
+
+
+class _StepClock:
+    """`with clock("name"):` adds the block's seconds to timings["name"] (if timings)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            if self.timings is not None:
+                self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - began

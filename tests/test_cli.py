@@ -74,3 +74,21 @@ def test_bench_clustering_only_prints_rate_and_memory() -> None:
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["articles"] >= 10 and data["stories"] >= 3 and data["max_rss_mb"] > 0
+
+
+def test_bench_prints_every_stage_and_the_headline_figure() -> None:
+    demo = Path(__file__).resolve().parent.parent / "demo"
+    res = runner.invoke(app, ["bench", "--corpus", str(demo), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    stages = data["stages"]
+    for name in ("clean", "sentences", "times", "quantities", "mentions", "quotes", "events",
+                 "share_names (corpus)", "link_entities (corpus)", "near_duplicates (corpus)",
+                 "stories (corpus)"):
+        assert stages[name]["seconds"] >= 0, name
+    assert data["end_to_end"]["articles_per_s"] > 0 and data["per_article_stages"]["articles_per_s"] > 0
+    assert data["counts"]["stories"] >= 3 and data["counts"]["entities"] > 0
+    assert data["events_sentences_per_s"] > 0 and data["peak_memory_mb"] > 0 and data["machine"]["cores"]
+    # The same corpus-level step as `marsad analyze`: the same stories.
+    analysed = json.loads(runner.invoke(app, ["analyze", str(demo)]).stdout)
+    assert data["counts"]["stories"] == len(analysed["stories"])
