@@ -7,28 +7,37 @@ type within an article. Surnames are propagated only when one person carries the
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter, methodcaller
 
 from marsad.arabic.tokenize import clitic_candidates
 from marsad.extract.entities import name_start
-from marsad.model import Doc, Mention
+from marsad.model import Doc, Mention, Token
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4
+_START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
 def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
     """The doc's mentions plus the repeats of names it already found, and of the full
     person names in `known_people` (token keys of names found in other articles)."""
     mentions = list(doc.mentions)
+    index = _TokenIndex(doc)
+    tokens, token_keys = index.tokens, index.keys
+    present = set(token_keys)
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
-    present = {t.key for s in doc.sentences for t in s.tokens} if known_people else set()
-    present_stems = set().union(*(_stem_options(p) for p in present)) if present else set()
-    extra = sorted(k for k in known_people if k[-1] in present_stems)  # sorted: no hash-order effects
+    extra: list[tuple[str, ...]] = []
+    if known_people and present:
+        present_stems = set().union(*map(_stem_options, present))
+        extra = sorted(k for k in known_people if k[-1] in present_stems)  # sorted: no hash-order effects
     # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
-    found = [(tuple(_keys(doc, m.start, m.end)), m.type) for m in mentions if m.source != "role"]
+    found = [(index.span_keys(m.start, m.end), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:
         if not keys:
             continue
@@ -43,11 +52,12 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
         by_first[keys[0]].append((keys, etype))
     for options in by_first.values():
         options.sort(key=lambda kv: -len(kv[0]))  # longest name first
-    taken = [(m.start, m.end) for m in mentions]
-    tokens = [t for s in doc.sentences for t in s.tokens]
+    overlaps_mention = _overlap_test(mentions)
     added: list[Mention] = []
-    i = 0
-    while i < len(tokens):
+    next_free = 0  # tokens before it belong to a repeat already found
+    for i in _positions_of(token_keys, _starters(present, set(by_first))):
+        if i < next_free:
+            continue
         hit = None
         for first in _stem_options(tokens[i].key) & by_first.keys():
             for keys, etype in by_first[first]:
@@ -63,18 +73,56 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
             # "وماكغورك" repeats ماكغورك: the mention starts after the glued conjunction.
             start = name_start(tokens[i], first.__eq__)
             end = tokens[i + n - 1].end
-            if not any(s < end and start < e for s, e in taken):
+            # (repeats found earlier end before this token, so only mentions can overlap it)
+            if not overlaps_mention(start, end):
                 added.append(Mention(start, end, doc.article.text[start:end], etype, source="coref"))  # type: ignore[arg-type]
-                taken.append((start, end))
-            i += n
-        else:
-            i += 1
+            next_free = i + n
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
-def _keys(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.key for s in doc.sentences if s.start <= start < s.end or start <= s.start < end
-            for t in s.tokens if start < t.end and t.start < end]  # a mention may start after a clitic
+def _starters(keys: set[str], first_words: set[str]) -> set[str]:
+    """The keys one of whose forms (`_stem_options`) is a first word of a name: only their
+    tokens can start a repeat. Every form of a key is a suffix of it, or "ال" + a suffix
+    ("للكاظمي" -> "الكاظمي"), so a key that ends in no first word (less that "ال") is
+    passed over in C, without its forms."""
+    tails = tuple(f[2:] if f.startswith("ال") else f for f in first_words)
+    maybe = filter(methodcaller("endswith", tails), keys)
+    return {key for key in maybe if not _stem_options(key).isdisjoint(first_words)}
+
+
+def _positions_of(keys: list[str], wanted: set[str]) -> list[int]:
+    """Indexes of the keys in `wanted`, ascending (the test runs in C, key by key)."""
+    return list(compress(count(), map(wanted.__contains__, keys)))
+
+
+class _TokenIndex:
+    """A doc's tokens in text order, with their keys and offsets as flat lists. Tokens do
+    not overlap, so their starts and their ends both ascend and `bisect` finds a span's."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(chain.from_iterable(s.tokens for s in doc.sentences))
+        self.keys: list[str] = list(map(_KEY, self.tokens))
+        self.starts: list[int] = list(map(_START, self.tokens))
+        self.ends: list[int] = list(map(_END, self.tokens))
+
+    def span_keys(self, start: int, end: int) -> tuple[str, ...]:
+        """Keys of the tokens overlapping [start, end): a mention may start after a clitic."""
+        return tuple(self.keys[bisect_right(self.ends, start):bisect_left(self.starts, end)])
+
+
+def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
+    """A test of whether a span overlaps one of the mentions. Spans sorted by start, with
+    the running maximum of their ends: some span overlaps [start, end) exactly when one
+    of those that start before `end` ends after `start`."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 @lru_cache(maxsize=200_000)
@@ -85,5 +133,6 @@ def _stem_options(key: str) -> frozenset[str]:
 
 def person_names(doc: Doc) -> set[tuple[str, ...]]:
     """Token keys of the full person names (two words or more) the tagger found in a doc."""
-    return {tuple(keys) for m in doc.mentions if m.type == "PER" and m.source in ("model", "gazetteer")
-            for keys in [_keys(doc, m.start, m.end)] if len(keys) >= 2}
+    index = _TokenIndex(doc)
+    return {keys for m in doc.mentions if m.type == "PER" and m.source in ("model", "gazetteer")
+            for keys in [index.span_keys(m.start, m.end)] if len(keys) >= 2}
