@@ -59,6 +59,7 @@ class Gazetteer:
         self.entries = entries
         # Longest name (in words) starting with each first word: bounds the lookups.
         self._longest: dict[str, int] = {}
+        self._starts_cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
         for key in entries:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
@@ -74,7 +75,7 @@ class Gazetteer:
         matches: list[GazetteerMatch] = []
         i, n = 0, len(keys)
         while i < n:
-            found = self._longest_at(keys, i)
+            found = self._longest_at(keys, i) if self._name_starts(keys[i]) else None
             if found is None:
                 i += 1
                 continue
@@ -102,15 +103,22 @@ class Gazetteer:
                 roles.setdefault(word, set()).add(("B-" if position == 0 else "I-") + entry.type)
         return {word: tuple(sorted(r)) for word, r in roles.items()}
 
+    def _name_starts(self, key: str) -> tuple[tuple[str, str, int], ...]:
+        """(prefix, stem, longest name length) for each clitic split of a word that begins a
+        name; cached per word, since almost every word of a text begins none."""
+        found = self._starts_cache.get(key)
+        if found is None:
+            if len(self._starts_cache) >= 300_000:
+                self._starts_cache.clear()
+            # "المالي" must not match مالي: an article the name does not have is not a clitic.
+            found = self._starts_cache[key] = tuple(
+                (prefix, stem, self._longest[stem]) for prefix, stem in clitic_candidates(key)
+                if stem in self._longest and not prefix.endswith("ال"))
+        return found
+
     def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, GazetteerEntry, str] | None:
         best: tuple[int, GazetteerEntry, str] | None = None
-        for prefix, stem in clitic_candidates(keys[i]):
-            longest = self._longest.get(stem)
-            if not longest:
-                continue
-            # "المالي" must not match مالي: an article the name does not have is not a clitic.
-            if prefix.endswith("ال"):
-                continue
+        for prefix, stem, longest in self._name_starts(keys[i]):
             for length in range(min(longest, len(keys) - i), 0, -1):
                 if best is not None and length <= best[0]:
                     break
