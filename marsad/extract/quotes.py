@@ -13,9 +13,12 @@ Word lists: lexicon/reporting_verbs.tsv and lexicon/speaker_heads.tsv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress, count
+from operator import attrgetter
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_sentences
@@ -45,6 +48,7 @@ _PRONOUN_FILLERS = frozenset({"ايضا", "كذلك", "بدوره", "بدوره�
 
 
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")
+_START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,21 @@ def speaker_heads() -> dict[str, str]:
 
 def reporting_word(token: Token) -> ReportingWord | None:
     """The lexicon entry for a token, allowing a conjunction (و/ف) glued in front."""
+    return _reporting_entry(token.key)
+
+
+@cache
+def _reporting_forms() -> frozenset[str]:
+    """Every key `_reporting_entry` can find: a lexicon word, bare or after و/ف. A set
+    look-up passes over the other tokens without splitting their clitics."""
     words = reporting_words()
-    for prefix, stem in clitic_candidates(token.key):
+    return frozenset(words) | {conj + w for w in words for conj in ("و", "ف")}
+
+
+@lru_cache(maxsize=20_000)
+def _reporting_entry(key: str) -> ReportingWord | None:
+    words = reporting_words()
+    for prefix, stem in clitic_candidates(key):
         if prefix in ("", "و", "ف") and stem in words:
             return words[stem]
     return None
@@ -125,6 +142,10 @@ class _Extractor:
         self.doc = doc
         self.text = doc.article.text
         self.directs = direct_quotes(self.text)
+        # Quoted statements do not overlap and come in text order: their starts and their
+        # ends both ascend.
+        self.direct_starts = [d.start for d in self.directs]
+        self.direct_ends = [d.end for d in self.directs]
         self.mentions = sorted((m for m in doc.mentions if m.type in ("PER", "ORG")),
                                key=lambda m: m.start)
         self.last = _NOBODY
@@ -143,9 +164,10 @@ class _Extractor:
     # --- one sentence -----------------------------------------------------------------
 
     def sentence(self, sentence: Sentence) -> None:
-        tokens = [t for t in sentence.tokens if not self.inside_direct(t)]
-        triggers = [(i, w) for i, t in enumerate(tokens)
-                    if (w := reporting_word(t)) and self.usable(w, tokens, i)]
+        tokens = self.outside_directs(sentence)
+        keys = list(map(_KEY, tokens))
+        maybe = compress(count(), map(_reporting_forms().__contains__, keys))
+        triggers = [(i, w) for i in maybe if (w := _reporting_entry(keys[i])) and self.usable(w, tokens, i)]
         for n, (i, word) in enumerate(triggers):
             clause_end = tokens[triggers[n + 1][0]].start if n + 1 < len(triggers) else sentence.end
             if word.kind == "source":
@@ -153,8 +175,24 @@ class _Extractor:
             else:
                 self.reported(tokens, i, word, clause_end)
 
-    def inside_direct(self, token: Token) -> bool:
-        return any(d.start <= token.start and token.end <= d.end for d in self.directs)
+    def outside_directs(self, sentence: Sentence) -> list[Token]:
+        """The sentence's tokens that are not inside a quoted statement. The tokens inside
+        one are a run (starts and ends both ascend), cut out by bisection."""
+        tokens = sentence.tokens
+        lo = bisect_right(self.direct_ends, sentence.start)  # the first direct ending inside or after it
+        hi = bisect_left(self.direct_starts, sentence.end)  # directs from hi on start after it
+        if lo >= hi:
+            return list(tokens)
+        starts, ends = list(map(_START, tokens)), list(map(_END, tokens))
+        kept: list[Token] = []
+        pos = 0
+        for d in self.directs[lo:hi]:
+            first = bisect_left(starts, d.start, pos)  # the first token starting inside d
+            stop = bisect_right(ends, d.end, first)  # tokens before it end inside d
+            kept += tokens[pos:first]
+            pos = max(first, stop)
+        kept += tokens[pos:]
+        return kept
 
     @staticmethod
     def usable(word: ReportingWord, tokens: list[Token], i: int) -> bool:
