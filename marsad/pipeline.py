@@ -178,6 +178,9 @@ def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
         mentions = propagate_names(doc, _names_that_may_occur(doc, by_surname))
         if len(mentions) != len(doc.mentions):
             doc = dataclasses.replace(doc, mentions=tuple(mentions))
+            # The full names now found here are this article's own: their later bare
+            # surnames ("ساليفان") are repeats too.
+            doc = dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
             for stage in STAGES_AFTER_MENTIONS:
                 doc = stage(doc, ctx)
         out.append(doc)

@@ -42,6 +42,10 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
         if not keys:
             continue
         names.setdefault(keys, (etype, 0))
+    # A bare surname stands for a person only when the article itself names that person in
+    # full: a name from another article lends its full form, never its last word (one
+    # mis-tagged "... الماضي" elsewhere made every "الماضي" of a corpus a person).
+    for keys, etype in found:
         if etype == "PER" and len(keys) >= 2 and len(keys[-1]) >= MIN_SURNAME_LETTERS:
             surname_owner[keys[-1]].add(" ".join(keys))
     for surname, owners in surname_owner.items():

@@ -1,0 +1,57 @@
+"""Name repeats (one sense per document) and names shared across articles."""
+
+from __future__ import annotations
+
+from marsad.arabic.tokenize import split_sentences
+from marsad.extract.coref import person_names, propagate_names
+from marsad.model import Article, Doc, Mention
+
+
+def doc_with(text: str, people: list[str]) -> Doc:
+    mentions = []
+    for name in people:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "PER"))
+    article = Article(id="a", source="a", text=text, title=None, published=None, outlet=None,
+                      language="ar", is_article=True)
+    return Doc(article=article, sentences=tuple(split_sentences(text)), mentions=tuple(mentions))
+
+
+def added(doc: Doc, known: frozenset[tuple[str, ...]] = frozenset()) -> list[str]:
+    before = {(m.start, m.end) for m in doc.mentions}
+    return [m.text for m in propagate_names(doc, known) if (m.start, m.end) not in before]
+
+
+def test_a_later_surname_repeats_the_full_name_without_its_conjunction():
+    text = "التقى الوزير المبعوث بريت ماكغورك في بغداد. وماكغورك قال إن الزيارة مهمة."
+    repeats = [m for m in propagate_names(doc_with(text, ["بريت ماكغورك"])) if m.source == "coref"]
+    assert [m.text for m in repeats] == ["ماكغورك"]
+    assert repeats[0].start == text.index("وماكغورك") + 1
+
+
+def test_a_surname_two_people_share_is_not_repeated():
+    text = "قال سالم العلي وخالد العلي إن الاتفاق قريب. وأضاف العلي أن الوفد سيصل."
+    assert added(doc_with(text, ["سالم العلي", "خالد العلي"])) == []
+
+
+def test_full_names_from_other_articles_are_found_but_not_their_last_words():
+    other = doc_with("وصل المبعوث جاك ساليفان إلى الرياض.", ["جاك ساليفان"])
+    known = frozenset(person_names(other))
+    assert known == {("جاك", "ساليفان")}
+    here = doc_with("قال جاك ساليفان إن المحادثات مستمرة. وأكد ساليفان أن الوفد عائد.", [])
+    assert added(here, known) == ["جاك ساليفان"]
+    # A name another article has (perhaps mis-tagged) does not make a common word a person.
+    known = frozenset({("سالم", "الماضي")})
+    assert added(doc_with("ارتفعت الأسعار الأسبوع الماضي بنسبة كبيرة.", []), known) == []
+
+
+def test_a_name_learnt_from_another_article_brings_its_surname_repeats():
+    from marsad.pipeline import RunContext, share_person_names
+
+    other = doc_with("وصل المبعوث جاك ساليفان إلى الرياض.", ["جاك ساليفان"])
+    here = doc_with("قال جاك ساليفان إن المحادثات مستمرة. وأكد ساليفان أن الوفد عائد.", [])
+    here = Doc(article=Article(id="b", source="b", text=here.article.text, title=None, published=None,
+                               outlet=None, language="ar", is_article=True),
+               sentences=here.sentences)
+    shared = {d.id: d for d in share_person_names([other, here], RunContext())}
+    assert [m.text for m in shared["b"].mentions] == ["جاك ساليفان", "ساليفان"]
