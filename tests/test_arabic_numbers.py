@@ -113,3 +113,16 @@ ORDINALS = [
 @pytest.mark.parametrize(("text", "expected"), ORDINALS)
 def test_ordinal_at(text: str, expected: tuple[int, int] | None) -> None:
     assert ordinal_at(tokenize(text), 0) == expected
+
+
+def test_number_run_starts_hold_every_number_token() -> None:
+    """number_runs visits only _run_starts: every digit, number word (with a clitic) and
+    fraction word must be among them."""
+    from marsad.arabic.numbers import _FRACTION_ENDINGS, WORD_VALUES, _is_number_token, _run_starts
+
+    words = [*WORD_VALUES, *("و" + w for w in WORD_VALUES), *("ب" + w for w in WORD_VALUES), "ونصف", "ثلثي", "الخمس"]
+    tokens = tokenize(" ".join([*words, "جندي", "السكان", "3", "٣٥", "عشرات", "الثلاثاء", "في"]))
+    starts = set(_run_starts(tokens))
+    for i, tok in enumerate(tokens):
+        if _is_number_token(tok) or tok.key.endswith(_FRACTION_ENDINGS):
+            assert i in starts, tok.text

@@ -190,3 +190,18 @@ def test_not_times(text: str) -> None:
 def test_unresolved_relative_dates_are_not_guessed() -> None:
     for t in extract_times("التقى الوزيران أمس والخميس الماضي والشهر الماضي.", None):
         assert t.relative and t.value is None
+
+
+def test_the_set_of_starting_words_is_the_starter_test() -> None:
+    """The scan visits only keys in _word_starters (or starting with a digit): that set must
+    hold every key _starts_expression accepts, clitics on month and weekday names included."""
+    from marsad.arabic.calendar import WEEKDAYS, month_table
+    from marsad.arabic.tokenize import tokenize
+    from marsad.extract.dates import _STARTERS, _starts_expression, _word_starters
+
+    names = [*month_table(), *WEEKDAYS, *_STARTERS]
+    keys = {p + n for n in names for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "فل", "ال", "لل", "ولل", "وال", "بال", "x")}
+    keys |= {n[2:] for n in names} | {n[:-1] for n in names} | {"", "5", "٣", "2021", "في", "عام", "لهذا"}
+    keys |= {t.key for t in tokenize("في الشهر المقبل ولليوم الأول من يوليو وبالخميس قال رئيس الوزراء")}
+    for key in keys:
+        assert _starts_expression(key) == (key[:1].isdecimal() or key in _word_starters()), key

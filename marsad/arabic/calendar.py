@@ -147,8 +147,10 @@ _HIJRI_MONTHS = {
 _HIJRI_TABLE = {match_key(k): v for k, v in _HIJRI_MONTHS.items()}
 
 
+@lru_cache(maxsize=100_000)
 def hijri_month_number(word: str) -> int | None:
-    """Hijri month by name ("رمضان", "ذي الحجة"), clitics allowed."""
+    """Hijri month by name ("رمضان", "ذي الحجة"), clitics allowed (cached: the date
+    matcher asks it of the words after every number)."""
     from marsad.arabic.tokenize import clitic_candidates
 
     for _prefix, stem in clitic_candidates(match_key(word)):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, or_
 
 from marsad.arabic.normalize import match_key
 from marsad.model import Token
@@ -208,24 +210,50 @@ def _half_of_scale(tokens: list[Token], j: int, parts: list[tuple[float, str]]) 
     return 2 if nxt.startswith("ال") and word_value(nxt[2:]) is not None else 1
 
 
+# Keys that word_value reads as a number: the number words, and with a و/ب/ل clitic.
+_NUMBER_WORD_KEYS = frozenset(WORD_VALUES) | frozenset(
+    c + k for c in ("و", "ب", "ل") for k in WORD_VALUES if len(c + k) > 3
+)
+# Endings of the fraction words: a fraction may start a run even when no number word does.
+_FRACTION_ENDINGS = ("نصف", "ثلث", "ربع", "ثلثي", "ثلثا", "خمس", "سدس", "سبع", "ثمن", "تسع", "عشر")
+_token_key = itemgetter(3)  # Token.key
+_first_char = itemgetter(slice(0, 1))
+_last_three = itemgetter(slice(-3, None))
+# The last three letters of each ending: a set lookup instead of eleven endswith per key,
+# for a superset that number_runs narrows with the exact test.
+_FRACTION_TAILS = frozenset(ending[-3:] for ending in _FRACTION_ENDINGS)
+
+
+def _run_starts(tokens: list[Token]) -> list[int]:
+    """Indices of the tokens that may start a number: digits, number words (word_value)
+    and words ending like a fraction (a superset). C-level maps over the keys: a Python
+    test per token cost more than reading the few numbers an article has."""
+    keys = list(map(_token_key, tokens))
+    is_digit = map(str.isdecimal, map(_first_char, keys))
+    is_word = map(_NUMBER_WORD_KEYS.__contains__, keys)
+    is_fraction = map(_FRACTION_TAILS.__contains__, map(_last_three, keys))
+    return list(compress(range(len(keys)), map(or_, map(or_, is_digit, is_word), is_fraction)))
+
+
 def number_runs(tokens: list[Token]) -> list[NumberRun]:
     """Every number in a token list, left to right: "ثلاثة وعشرين" -> 23, "5 آلاف" -> 5000,
     "مليون ونصف" -> 1.5 million, "نصف" -> 0.5. Vague plurals ("آلاف المتظاهرين") and a
     lone "one" ("أحد المسؤولين", "يوم واحد") are not numbers."""
     runs: list[NumberRun] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    n = len(tokens)
+    resume = 0  # the token after the last run
+    for i in _run_starts(tokens):
+        if i < resume:
+            continue
         tok = tokens[i]
-        if not _is_number_token(tok) and not tok.key.endswith(("نصف", "ثلث", "ربع", "ثلثي", "ثلثا", "خمس", "سدس", "سبع", "ثمن", "تسع", "عشر")):
-            i += 1
+        if not _is_number_token(tok) and not tok.key.endswith(_FRACTION_ENDINGS):
             continue
         fraction = _fraction_at(tokens, i)
         if fraction is not None:
             runs.append(fraction)
-            i = fraction.end
+            resume = fraction.end
             continue
         if not _is_number_token(tok) or (tok.key.startswith("ال") and word_value(tok.key) is None):
-            i += 1
             continue
         parts: list[tuple[float, str]] = []
         j = i
@@ -261,16 +289,15 @@ def number_runs(tokens: list[Token]) -> list[NumberRun]:
                     parts.append((float(wv[0]), "unit" if wv[1] == "teen_unit" else wv[1]))
             j += 1
         if not parts:
-            i += 1
             continue
         if len(parts) == 1 and parts[0][1] == "scale" and is_vague(tokens[i].key):
-            i = j
+            resume = j
             continue  # "آلاف المتظاهرين": thousands of, not a count
         j += _half_of_scale(tokens, j, parts)
         value = combine(parts)
         if value is not None:
             runs.append(NumberRun(i, j, value))
-        i = j
+        resume = j
     return runs
 
 

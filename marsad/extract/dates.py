@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, or_
 
 from marsad.arabic.calendar import (
+    WEEKDAYS,
     hijri_month_number,
     hijri_to_gregorian,
     month_of_key,
+    month_table,
     weekday_of_key,
 )
 from marsad.arabic.normalize import match_key
@@ -33,6 +39,19 @@ _NUMERIC = re.compile(
     r"|([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{4}))(?![0-9٠-٩/])"
 )
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+# Every numeric date has a digit, a separator and a digit at its first separator, at most
+# three characters after its start: most articles have none, and a scan for this simple
+# pattern is several times cheaper than one for _NUMERIC (whose look-behind defeats the
+# regex engine's fast first-character search).
+_DIGIT_SEPARATOR_DIGIT = re.compile(r"[0-9٠-٩][/\-.][0-9٠-٩]")
+
+
+def _numeric_dates(text: str) -> Iterator[re.Match[str]]:
+    """_NUMERIC.finditer(text), skipping the part of the text before any could start."""
+    first = _DIGIT_SEPARATOR_DIGIT.search(text)
+    if first is None:
+        return iter(())
+    return _NUMERIC.finditer(text, max(0, first.start() - 3))
 
 # First words of an ordinal day ("السابع", "الحادي", "العشرين"): a cheap gate before ordinal_at.
 _ORDINAL_STARTS = frozenset(ORDINAL_VALUES) | frozenset(match_key(w) for w in ("العشرين", "الثلاثين"))
@@ -45,6 +64,8 @@ _UNIT_WORDS = {match_key("الأسبوع"): "week", match_key("الشهر"): "mo
 _PART_OF = frozenset(match_key(w) for w in ("نهاية", "مطلع", "بداية", "منتصف", "أواخر", "أوائل", "أواسط", "اواخر"))
 _YEAR_INTRO = frozenset(match_key(w) for w in ("عام", "العام", "سنة", "لعام", "بعام", "وعام", "منذ", "في"))
 _FUTURE_MARKERS = frozenset(match_key(w) for w in ("سوف", "المقرر", "المرتقب", "المرتقبة", "يعتزم", "تعتزم", "المقبل", "المقبلة"))
+_AWAL = match_key("أول")  # "أول من أمس"
+_THIS_DEMONSTRATIVES = (match_key("هذا"), match_key("هذه"))
 _SIMPLE_RELATIVE = {
     match_key("اليوم"): 0, match_key("أمس"): -1, match_key("الأمس"): -1, match_key("البارحة"): -1,
     match_key("غدا"): 1, match_key("غداً"): 1,
@@ -210,11 +231,11 @@ def _match_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None:
     t = tokens[i]
     key = t.key if t.key in _STARTERS or t.key.startswith("ال") else _strip_conj(t.key)
     # "أول من أمس [الثلاثاء]"
-    if key in ("اول", match_key("أول")) and i + 2 < len(tokens) and tokens[i + 1].key == "من" and tokens[i + 2].key in ("امس", "الامس"):
+    if key in ("اول", _AWAL) and i + 2 < len(tokens) and tokens[i + 1].key == "من" and tokens[i + 2].key in ("امس", "الامس"):
         end = i + 3
         weekday = weekday_of_key(tokens[end].key) if end < len(tokens) else None
         return _relative_days(i, end + (weekday is not None), ref, -2, weekday)
-    if key == match_key("أول") and i + 1 < len(tokens) and tokens[i + 1].key == "امس":
+    if key == _AWAL and i + 1 < len(tokens) and tokens[i + 1].key == "امس":
         return _relative_days(i, i + 2, ref, -2)
     if key == "بعد" and i + 1 < len(tokens) and tokens[i + 1].key in ("غد", "غدا"):
         return _relative_days(i, i + 2, ref, 2)
@@ -241,7 +262,7 @@ def _match_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None:
         if direction:
             return _relative_unit(i, i + 2, ref, unit, direction)
         return None
-    if key in (match_key("هذا"), match_key("هذه")) and i + 1 < len(tokens) and _UNIT_WORDS.get(tokens[i + 1].key):
+    if key in _THIS_DEMONSTRATIVES and i + 1 < len(tokens) and _UNIT_WORDS.get(tokens[i + 1].key):
         return _relative_unit(i, i + 2, ref, _UNIT_WORDS[tokens[i + 1].key], "this")
     # weekday: "الخميس", "والأربعاء", "يوم الخميس المقبل", "الخميس 15 يوليو 2021"
     wd = weekday_of_key(t.key)
@@ -341,7 +362,7 @@ def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> _Found | None
         return _Found(i, end, value, True, gran) if value else None
     # a year: "عام 2014", "في 2020", "منذ عام 2014"
     year = _year_at(tokens, i)
-    if year is not None and i > 0 and _strip_conj(tokens[i - 1].key) in _YEAR_INTRO | {match_key("عام")}:
+    if year is not None and i > 0 and _strip_conj(tokens[i - 1].key) in _YEAR_INTRO:
         return _Found(i, i + 1, str(year), False, "year")
     return None
 
@@ -406,7 +427,7 @@ def extract_times(text: str, reference: date | None, tokens: list[Token] | None 
     `tokens` may be given when the caller already tokenised the text."""
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for m in _NUMERIC.finditer(text):
+    for m in _numeric_dates(text):
         if m.group(1):
             y, mo, d = _int(m.group(1)), _int(m.group(2)), _int(m.group(3))
         else:
@@ -416,45 +437,75 @@ def extract_times(text: str, reference: date | None, tokens: list[Token] | None 
             out.append(TimeExpr(m.start(), m.end(), m.group(), value, False, "day"))
             taken.append((m.start(), m.end()))
     tokens = tokenize(text) if tokens is None else tokens
-    i = 0
     n = len(tokens)
-    while i < n:
+    resume = 0  # the token after the last expression found
+    for i in _possible_starts(tokens):
+        if i < resume:
+            continue
         tok = tokens[i]
-        if not _could_start(tok) or any(s <= tok.start < e for s, e in taken):
-            i += 1
+        if taken and _in_spans(tok.start, taken):
             continue
-        if i + 1 < n and any(s <= tokens[i + 1].start < e for s, e in taken) and weekday_of_key(tok.key) is not None:
-            i += 1  # "السبت 2021/07/17": the numeric date carries the value
-            continue
+        if taken and i + 1 < n and _in_spans(tokens[i + 1].start, taken) and weekday_of_key(tok.key) is not None:
+            continue  # "السبت 2021/07/17": the numeric date carries the value
         found = _match_at(tokens, i, reference)
         if found is None or found.end <= found.start:
-            i += 1
             continue
         start, end = tokens[found.start].start, tokens[found.end - 1].end
         out.append(TimeExpr(start, end, text[start:end], found.value, found.relative,
                             found.granularity, found.calendar))  # type: ignore[arg-type]
-        i = found.end
+        resume = found.end
     return sorted(out, key=lambda t: t.start)
 
 
 _STARTERS = (
     _ORDINAL_STARTS | frozenset(_SIMPLE_RELATIVE) | _PART_OF | frozenset(_UNIT_WORDS)
-    | frozenset({match_key("أول"), "بعد", match_key("هذا"), match_key("هذه"), "عام"})
+    | frozenset({_AWAL, "بعد", *_THIS_DEMONSTRATIVES, "عام"})
 )
 
 
-_starter_cache: dict[str, bool] = {}
+def _starts_expression(k: str) -> bool:
+    """A cheap test before the full matcher: digits, trigger words, month and weekday names."""
+    return bool(k[:1].isdecimal() or k in _STARTERS or _strip_conj(k) in _STARTERS
+                or month_of_key(k) is not None or weekday_of_key(k) is not None)
 
 
-def _could_start(tok: Token) -> bool:
-    """A cheap test before the full matcher (cached per word type): digits, trigger words,
-    month and weekday names."""
-    k = tok.key
-    hit = _starter_cache.get(k)
-    if hit is None:
-        hit = bool(k[:1].isdecimal() or k in _STARTERS or _strip_conj(k) in _STARTERS
-                   or month_of_key(k) is not None or weekday_of_key(k) is not None)
-        if len(_starter_cache) > 500_000:
-            _starter_cache.clear()
-        _starter_cache[k] = hit
-    return hit
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=1)
+def _word_starters() -> frozenset[str]:
+    """Every key not starting with a digit that passes _starts_expression, as one set.
+
+    The test looks a key up directly, with one conjunction/preposition off (_strip_conj),
+    or through clitic_candidates (month and weekday names); so every such key is a trigger
+    word or a name with some of the clitic prefixes that clitic_candidates removes
+    (و/ف, then ب/ل/ك or لل, then ال). Each combination is generated and kept if it passes.
+    """
+    names = set(month_table()) | set(WEEKDAYS)
+    forms = set(_STARTERS) | {c + k for c in ("و", "ف", "ب", "ل") for k in _STARTERS}
+    for name in names:
+        for conj in _CONJUNCTIONS:
+            forms.add(conj + "لل" + name)
+            if name.startswith("ال"):
+                forms.add(conj + "لل" + name[2:])
+            for prep in _PREPOSITIONS:
+                forms.update((conj + prep + name, conj + prep + "ال" + name))
+    return frozenset(k for k in forms if not k[:1].isdecimal() and _starts_expression(k))
+
+
+_token_key = itemgetter(3)  # Token.key
+_first_char = itemgetter(slice(0, 1))
+
+
+def _possible_starts(tokens: list[Token]) -> list[int]:
+    """Indices of the tokens whose key passes _starts_expression, found with C-level maps
+    over the keys (a Python call per token costs more than the matcher on the few that pass)."""
+    keys = list(map(_token_key, tokens))
+    is_word_starter = map(_word_starters().__contains__, keys)
+    is_number = map(str.isdecimal, map(_first_char, keys))
+    return list(compress(range(len(keys)), map(or_, is_word_starter, is_number)))
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)

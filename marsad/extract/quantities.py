@@ -79,8 +79,21 @@ def _unit_of(tok: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _qualifiers_ending_with(key: str) -> tuple[tuple[tuple[str, ...], Bound], ...]:
+    """The entries of _BEFORE, in order, that can end at a word with this key: the phrase's
+    last word, or a one-word qualifier with a glued preposition ("بنحو")."""
+    return tuple(
+        (phrase, bound) for phrase, bound in _BEFORE
+        if phrase[-1] == key or (len(phrase) == 1 and key[1:] == phrase[0] and key[0] in "بلو")
+    )
+
+
 def _bound_before(tokens: list[Token], start: int) -> tuple[Bound, int]:
-    for phrase, bound in _BEFORE:
+    if start == 0:
+        return "exact", start
+    # Only the qualifiers that can end at the previous word are compared (in _BEFORE order).
+    for phrase, bound in _qualifiers_ending_with(tokens[start - 1].key):
         k = len(phrase)
         if start - k >= 0 and tuple(t.key for t in tokens[start - k:start]) == phrase:
             return bound, start - k
@@ -154,9 +167,10 @@ def extract_quantities(
         is_percent = False
         unit = None
         unit_text = None
+        following = _keys_at(tokens, end)
         for phrase in _PERCENT_AFTER:
             k = len(phrase)
-            if tuple(t.key for t in tokens[end:end + k]) == phrase:
+            if following[:k] == phrase:
                 is_percent, unit, end = True, "%", end + k
                 break
         if not is_percent and not run.is_fraction:
@@ -168,9 +182,10 @@ def extract_quantities(
                 unit, noun = _unit_before(tokens, run.start)
                 if noun is not None:  # "هجمات بلغ عددها 17": the span starts at the noun
                     unit_text, q_start = tokens[noun].text, min(q_start, noun)
+        following = _keys_at(tokens, end)
         for phrase, after_bound in _AFTER.items():
             k = len(phrase)
-            if tuple(t.key for t in tokens[end:end + k]) == phrase:
+            if following[:k] == phrase:
                 bound, end = after_bound, end + k
                 break
         start, stop = tokens[q_start].start, tokens[end - 1].end
@@ -179,6 +194,15 @@ def extract_quantities(
             start += 1  # "وثلاثة آخرين": the conjunction is not part of the quantity
         out.append(Quantity(start, stop, text[start:stop], run.value, bound, unit, unit_text, is_percent))
     return out
+
+
+# The longest phrase of _PERCENT_AFTER and _AFTER, in words.
+_LONGEST_AFTER = max(len(phrase) for phrase in (*_PERCENT_AFTER, *_AFTER))
+
+
+def _keys_at(tokens: list[Token], i: int) -> tuple[str, ...]:
+    """Keys of the words from i on, as many as the longest phrase after a number."""
+    return tuple(t.key for t in tokens[i:i + _LONGEST_AFTER])
 
 
 def _unit_after(tokens: list[Token], i: int) -> tuple[str | None, int]:
