@@ -25,11 +25,14 @@ _SCRIPT_CUES = (
 )
 _PERSIAN_LETTERS = re.compile("[پچژگ]")
 _PERSIAN_FORMS = re.compile("[پچژگیک]")
+# Any letter that the cues or the Persian vote look at: a page with none is Arabic, found
+# with one scan instead of one per cue.
+_ANY_CUE = re.compile("[" + "".join(p.pattern[1:-1] for _code, p in _SCRIPT_CUES) + _PERSIAN_FORMS.pattern[1:-1] + "]")
 # The voting words are compared after the few mappings that matter for them (a full
 # match key per word would cost more than the rest of cleaning a page).
 _VOTE_FORMS = str.maketrans({"ی": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "\u0640": None})
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
-_LATIN = re.compile("[A-Za-zÀ-ɏ]")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]+")
+_LATIN = re.compile("[A-Za-zÀ-ɏ]+")
 _TURKISH = re.compile("[ıİşŞğĞ]")
 _WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 # Share of cue letters among Arabic-script letters above which a page is in that language:
@@ -53,11 +56,17 @@ def function_words() -> dict[str, str]:
     return table
 
 
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """Characters of a class in the text, found as runs (one match per word rather than
+    one string per letter: several times faster on a page)."""
+    return sum(map(len, runs.findall(text)))
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code; Egyptian Arabic (arz) counts as Arabic; "und" when there is no text."""
     sample = text[:3000]
-    arabic_letters = len(_ARABIC_SCRIPT.findall(sample))
-    latin_letters = len(_LATIN.findall(sample))
+    arabic_letters = _count(_ARABIC_SCRIPT, sample)
+    latin_letters = _count(_LATIN, sample)
     if arabic_letters + latin_letters < MIN_LETTERS:
         return "und"
     if arabic_letters > latin_letters:
@@ -69,6 +78,8 @@ def detect_language(text: str) -> str:
 
 
 def _arabic_script_language(sample: str, letters: int) -> str:
+    if not _ANY_CUE.search(sample):
+        return "ar"  # no cue count can pass the threshold, no Persian form to vote on
     threshold = SCRIPT_CUE_SHARE * letters
     for code, pattern in _SCRIPT_CUES:
         if len(pattern.findall(sample)) > threshold:
