@@ -63,7 +63,9 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
         if i < next_free:
             continue
         hit = None
-        for first in _stem_options(tokens[i].key) & by_first.keys():
+        # In clitic-candidate order (the unsplit word first), never in set order: which
+        # form wins must not depend on the process's hash seed.
+        for first in (f for f in _ordered_stem_options(tokens[i].key) if f in by_first):
             for keys, etype in by_first[first]:
                 window = tokens[i:i + len(keys)]
                 if len(window) == len(keys) and all(
@@ -127,6 +129,12 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
         return k > 0 and reach[k - 1] > start
 
     return overlaps
+
+
+@lru_cache(maxsize=200_000)
+def _ordered_stem_options(key: str) -> tuple[str, ...]:
+    """`_stem_options` in a fixed order: the word itself, then its clitic splits."""
+    return tuple(dict.fromkeys([key, *(stem for _, stem in clitic_candidates(key))]))
 
 
 @lru_cache(maxsize=200_000)
