@@ -68,10 +68,12 @@ class BatchReport:
 @lru_cache(maxsize=4)
 def _worker_context(reference_date: date | None) -> Any:
     """One RunContext (with its loaded NER model) per worker process, reused across tasks."""
+    from marsad.limits import tune_gc_for_bulk_work
     from marsad.pipeline import RunContext
 
     ctx = RunContext(reference_date=reference_date)
     ctx.get_tagger()
+    tune_gc_for_bulk_work()
     return ctx
 
 

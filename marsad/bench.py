@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ingest import make_page, read_inputs
+from marsad.limits import tune_gc_for_bulk_work
 from marsad.model import Doc, Problem, RawPage
 from marsad.settings import SHARED_DIR
 
@@ -131,6 +132,7 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     report = BenchReport(corpus_name, len(pages), nbytes / 1e6)
     ctx = RunContext()
     ctx.get_tagger()  # model loading is start-up cost, not per-article cost
+    tune_gc_for_bulk_work()  # as `marsad analyze` and `marsad batch` do
     wall0 = time.perf_counter()
 
     clean = StageTiming("clean", items=len(pages), nbytes=nbytes)

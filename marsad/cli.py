@@ -67,12 +67,14 @@ def analyze(
     """
     from marsad.export import analysis_to_json, analysis_to_text
     from marsad.ingest import read_inputs
+    from marsad.limits import tune_gc_for_bulk_work
     from marsad.pipeline import RunContext, analyze_pages
     from marsad.timing import Stopwatch
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, got {format!r}")
     ctx = RunContext(reference_date=parse_reference_date(reference_date))
+    tune_gc_for_bulk_work()
     watch = Stopwatch()
     pages = list(read_inputs(paths, stdin=sys.stdin.buffer))
     analysis = analyze_pages(pages, ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 from collections.abc import Iterator
@@ -32,3 +33,16 @@ def time_limit(seconds: float, source: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def tune_gc_for_bulk_work() -> None:
+    """Make Python's cyclic garbage collector cheap for long runs over many pages.
+
+    A corpus run makes millions of small immutable records (tokens, mentions) that never
+    form reference cycles, yet each allocation burst triggers collections that walk them
+    all: ~2.5 ms an article on SaudiNewsNet. Objects alive now (the loaded model, the word
+    lists) are frozen out of the collector, and young-generation passes run 140x less
+    often. Called by the commands that process corpora, never on import.
+    """
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 1000)
