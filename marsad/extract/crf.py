@@ -40,11 +40,15 @@ class CompiledCRF:
         names = list(state)
         self._weights = np.stack([state[a] for a in names] + [self._zero])
         self._attr_row = {a: i for i, a in enumerate(names)}
-        self._window_row: dict[int, dict[str, int]] = {}
-        for off in _OFFSETS:
+        # A context feature f of a word is the attribute "<offset prefix>f" of its neighbours:
+        # f -> ((row, weight row), ...) for the offsets where the model has that attribute.
+        context_rows: dict[str, list[tuple[int, int]]] = {}
+        for row, off in enumerate(_OFFSETS, start=1):
             prefix = features.window_name(off)
-            self._window_row[off] = {a[len(prefix):]: i for a, i in self._attr_row.items()
-                                     if a.startswith(prefix)}
+            for attr, i in self._attr_row.items():
+                if attr.startswith(prefix):
+                    context_rows.setdefault(attr[len(prefix):], []).append((row, i))
+        self._context_rows = {f: tuple(hits) for f, hits in context_rows.items()}
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
         # Word-bigram weights keyed by the (left key, right key) pair: "bg-=a|b", "bg+=a|b".
         self._bigrams: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
@@ -97,24 +101,30 @@ class CompiledCRF:
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._in_bigram = np.concatenate([self._in_bigram, np.zeros_like(self._in_bigram)])
         self._rows[first_id:needed] = 0.0
-        get = self._attr_row.get
-        window_gets = [(row, self._window_row[off].get) for row, off in enumerate(_OFFSETS, start=1)]
+        own_get = self._attr_row.get
+        context_get = self._context_rows.get
+        parts = self._features.type_parts
         gathered: list[int] = []
         targets: list[int] = []
         width = 1 + len(_OFFSETS)
+        keys = []
         for type_id, word in enumerate(words, start=first_id):
-            key, own, context = self._features.type_parts(word)
+            key, own, context = parts(word)
             self._ids[word] = type_id
-            self._keys.append(key)
-            self._in_bigram[type_id] = key in self._bigram_words
+            keys.append(key)
+            base = type_id * width
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            found = [i for i in map(get, own) if i is not None]
+            found = [i for i in map(own_get, own) if i is not None]
             gathered += found
-            targets += [type_id * width] * len(found)
-            for row, window_get in window_gets:
-                found = [i for i in map(window_get, context) if i is not None]
-                gathered += found
-                targets += [type_id * width + row] * len(found)
+            targets += [base] * len(found)
+            for hits in map(context_get, context):
+                if hits:
+                    for row, i in hits:
+                        gathered.append(i)
+                        targets.append(base + row)
+        self._keys += keys
+        bigram_words = self._bigram_words
+        self._in_bigram[first_id:needed] = [k in bigram_words for k in keys]
         if gathered:
             flat = self._rows.reshape(-1, len(self.labels))
             np.add.at(flat, targets, self._weights[gathered])
@@ -183,14 +193,18 @@ class CompiledCRF:
         delta = scores[:, 0].copy()
         last = np.zeros((len(order), len(self.labels)))  # delta at each sentence's last word
         trans = self._trans[None, :, :]
+        alive = alive_at.tolist()
+        cand_buffer = np.empty((len(order), len(self.labels), len(self.labels)))
         for t in range(1, width):
-            m = int(alive_at[t])
-            ended = int(alive_at[t - 1])
-            last[m:ended] = delta[m:ended]
-            cand = delta[:m, :, None] + trans  # alive x from x to
-            back[t, :m] = cand.argmax(axis=1)
-            delta = cand.max(axis=1) + scores[:m, t]
-        last[: int(alive_at[width - 1])] = delta
+            m, ended = alive[t], alive[t - 1]
+            if m < ended:
+                last[m:ended] = delta[m:ended]
+            cand = cand_buffer[:m]
+            np.add(delta[:m, :, None], trans, out=cand)  # alive x from x to
+            cand.argmax(axis=1, out=back[t, :m])
+            delta = cand.max(axis=1)
+            delta += scores[:m, t]
+        last[: alive[width - 1]] = delta
         # Backtrack all sentences together, each from its own last word.
         paths = np.zeros((len(order), width), dtype=np.int64)
         state = last.argmax(axis=1)
