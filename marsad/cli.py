@@ -330,7 +330,13 @@ def bench(
     """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
     import json as jsonlib
 
-    from marsad.bench import DEFAULT_CORPUS, clustering_benchmark, format_report, load_corpus, run_benchmark
+    from marsad.bench import (
+        DEFAULT_CORPUS,
+        clustering_benchmark,
+        format_report,
+        load_corpus,
+        run_benchmark,
+    )
 
     path = corpus or DEFAULT_CORPUS
     if not path.exists():

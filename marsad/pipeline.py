@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from marsad.arabic.tokenize import clitic_candidates, split_sentences
@@ -21,9 +21,9 @@ from marsad.extract.events import extract_events
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
+from marsad.limits import time_limit
 from marsad.link.duplicates import find_reuse
 from marsad.link.entities import link_entities
-from marsad.limits import time_limit
 from marsad.model import Analysis, Article, Doc, Problem, RawPage, Token
 from marsad.settings import PAGE_TIME_LIMIT_S
 from marsad.stories import build_stories

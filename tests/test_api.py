@@ -4,7 +4,6 @@ from short composed Arabic pages (no seed text)."""
 from __future__ import annotations
 
 import re
-
 import warnings
 from pathlib import Path
 from typing import Any

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest import decode_bytes, looks_like_html, normalize_date_hint, read_inputs
 from marsad.errors import InputError
+from marsad.ingest import decode_bytes, looks_like_html, normalize_date_hint, read_inputs
 from marsad.model import Problem, RawPage
 from marsad.settings import MAX_INPUT_BYTES
 

@@ -195,7 +195,7 @@ def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path):
     if which == "shipped" and not settings.NER_MODEL_PATH.is_file():
         pytest.skip(f"no shipped model at {settings.NER_MODEL_PATH} (run scripts/train_ner.py)")
     tagger = EntityTagger.load(tiny_model if which == "tiny" else None)
-    sentences = _demo_sentences() + [[], ["."], [w for w, _ in parse_composed(TRAINING[0])]]
+    sentences = [*_demo_sentences(), [], ["."], [w for w, _ in parse_composed(TRAINING[0])]]
     expected = [tagger.tag_with_crfsuite(s) for s in sentences]
     assert any(label != "O" for labels in expected for label in labels)
     for size in (1, 7, len(sentences)):

@@ -14,9 +14,9 @@ from pathlib import Path
 import pycrfsuite
 
 from marsad import settings
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.errors import ModelError
 from marsad.evaluate import bio_spans
-from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.extract.crf import CompiledCRF
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.ner_features import FeatureExtractor
