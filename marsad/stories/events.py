@@ -10,7 +10,7 @@ depend on the order of the docs.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from marsad.arabic.normalize import match_key
@@ -85,6 +85,8 @@ def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> lis
         buckets.setdefault((e.type, e.mode), []).append(i)
     for members in buckets.values():
         for i, j in _pairs_worth_comparing(events, participants, members):
+            if _find(parent, i) == _find(parent, j):
+                continue  # already one event through other reports
             if _same_reported_event(events[i], events[j], participants[i], participants[j], place_keys):
                 parent[_find(parent, j)] = _find(parent, i)
     groups: dict[int, list[Event]] = {}
@@ -94,17 +96,22 @@ def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> lis
 
 
 def _pairs_worth_comparing(events: Sequence[Event], participants: list[set[str]],
-                           members: list[int]) -> list[tuple[int, int]]:
+                           members: list[int]) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) that share a participant or a place: every rule of `same_event` needs
-    one or the other, so the other pairs of a big story need not be compared at all."""
+    one or the other, so the other pairs of a big story need not be compared at all.
+    Generated, not collected: one country can be in thousands of a story's events. A pair
+    that shares two things comes twice, which union-find does not mind."""
     postings: dict[tuple[str, str], list[int]] = {}
     for i in members:
-        for key in participants[i]:
+        for key in sorted(participants[i]):
             postings.setdefault(("p", key), []).append(i)
         if events[i].location:
             postings.setdefault(("l", match_key(events[i].location)), []).append(i)
-    pairs = {(a, b) for ids in postings.values() for k, a in enumerate(ids) for b in ids[k + 1:]}
-    return sorted(pairs)
+    for key in sorted(postings):
+        ids = postings[key]
+        for k, a in enumerate(ids):
+            for b in ids[k + 1:]:
+                yield a, b
 
 
 # How far a publication date may lie after the day of the event it reports.
