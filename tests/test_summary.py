@@ -51,3 +51,18 @@ def test_build_stories_fills_a_story():
     assert story.title in {"سيول كسلا", "سيول تجتاح كسلا", "الإغاثة في كسلا"}
     assert story.summary and story.timeline
     assert build_stories(list(reversed(docs()))) == [story]
+
+
+def test_a_huge_story_is_summarised_from_an_even_sample_of_its_articles():
+    from dataclasses import replace
+
+    from marsad.stories.summary import summary_sample
+
+    base = docs()[0]
+    many = [replace(base, article=replace(base.article, id=f"d{i:04d}", published=f"2024-01-{1 + i % 28:02d}"))
+            for i in range(1000)]
+    sample = summary_sample(many, limit=100)
+    assert len(sample) == 100 and len({d.id for d in sample}) == 100
+    days = sorted({d.article.published for d in sample})
+    assert days[0] == "2024-01-01" and days[-1] == "2024-01-28"  # the whole time line
+    assert summary_sample(many[:50], limit=100) == sorted(many[:50], key=lambda d: (d.article.published, d.id))
