@@ -92,7 +92,7 @@ def clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
 
 
 _CUTTABLE_PROCLITIC = re.compile("[وف]?[بلك]?")
-_MARK_CHARS = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640])
+_MARK_RUN = re.compile(f"[{_MARKS}]*")  # diacritics and tatweel, as in TOKEN_RE
 
 
 def proclitic_length(word: str, prefix: str) -> int:
@@ -108,9 +108,7 @@ def proclitic_length(word: str, prefix: str) -> int:
     for letter in prefix:
         if i >= len(word) or word[i] != letter:
             return 0
-        i += 1
-        while i < len(word) and word[i] in _MARK_CHARS:
-            i += 1
+        i = _MARK_RUN.match(word, i + 1).end()  # type: ignore[union-attr]  # `*` always matches
     return i if i < len(word) else 0
 
 
