@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from marsad.arabic.normalize import match_key
-from marsad.model import Sentence, Token
+from marsad.model import Doc, Sentence, Token
 
 _LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
@@ -212,3 +212,20 @@ def split_sentences(text: str, with_tokens: bool = True) -> list[Sentence]:
         sentences.append(Sentence(b, e, text[b:e], tuple(tokens[i:j])))
         i = j
     return sentences
+
+
+def doc_tokens(doc: Doc, limit: int | None = None) -> list[Token]:
+    """The article's tokens, from its sentences when the pipeline made them."""
+    tokens: list[Token] = []
+    if doc.sentences and doc.sentences[0].tokens:
+        for sentence in doc.sentences:
+            tokens.extend(sentence.tokens)
+            if limit is not None and len(tokens) >= limit:
+                break
+    else:
+        end = len(doc.article.text)
+        for token in iter_tokens(doc.article.text, 0, end):
+            tokens.append(token)
+            if limit is not None and len(tokens) >= limit:
+                break
+    return tokens if limit is None else tokens[:limit]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from datasketch import MinHash
 
-from marsad.arabic.tokenize import iter_tokens
+from marsad.arabic.tokenize import doc_tokens, iter_tokens
 from marsad.model import Doc, Reuse, Token
 
 DOC_SHINGLE = 4
@@ -52,7 +52,12 @@ def _crc32(data: bytes) -> int:
 
 
 def word_keys(text: str) -> list[str]:
-    return [t.key for t in iter_tokens(text) if t.key[:1].isalnum()]
+    return _word_keys(iter_tokens(text))
+
+
+def _word_keys(tokens: Iterable[Token]) -> list[str]:
+    """Match keys of the words (punctuation left out): what shingles are made of."""
+    return [t.key for t in tokens if t.key[:1].isalnum()]
 
 
 def shingles(keys: Sequence[str], k: int) -> set[str]:
@@ -85,18 +90,6 @@ class _Unit:
     holders: list[tuple[int, str]]  # (doc index, the paragraph as that article has it)
 
 
-def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in text.split("\n") if len(p.split()) >= MIN_PASSAGE_WORDS]
-
-
-def _doc_tokens(doc: Doc) -> list[Token]:
-    """The doc's tokens as the pipeline made them; a doc without sentences (not Arabic, or
-    not analysed) is tokenised here."""
-    if doc.sentences:
-        return [t for s in doc.sentences for t in s.tokens]
-    return list(iter_tokens(doc.article.text))
-
-
 def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[str, list[str]]]:
     """(paragraph, its word keys) for the paragraphs long enough to be passages. Sentences
     never cross a newline, so a paragraph's tokens are those inside its offsets."""
@@ -110,7 +103,7 @@ def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[str, list[str]]
             continue
         lo = bisect.bisect_left(starts, begin)
         hi = bisect.bisect_left(starts, begin + len(line))
-        out.append((line.strip(), [t.key for t in tokens[lo:hi] if t.key[:1].isalnum()]))
+        out.append((line.strip(), _word_keys(tokens[lo:hi])))
     return out
 
 
@@ -227,9 +220,8 @@ def _other_outlet(a: Doc, b: Doc) -> bool:
 def find_reuse(docs: list[Doc]) -> list[Doc]:
     """Each doc with `reuse` filled: the articles it copies and the passages it shares."""
     found: dict[int, list[Reuse]] = defaultdict(list)
-    tokens = [_doc_tokens(d) for d in docs]
-    whole = _units([(i, "", frozenset(shingles([t.key for t in tokens[i] if t.key[:1].isalnum()], DOC_SHINGLE)))
-                    for i in range(len(docs))])
+    tokens = [doc_tokens(d) for d in docs]
+    whole = _units([(i, "", frozenset(shingles(_word_keys(tokens[i]), DOC_SHINGLE))) for i in range(len(docs))])
     copies: set[tuple[int, int]] = set()
     for u, v, score in _similar_units(whole, DUPLICATE_JACCARD):
         for (i, _), (j, _) in _holder_pairs(whole[u], whole[v], u == v):

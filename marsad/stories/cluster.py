@@ -22,7 +22,8 @@ from datetime import date
 
 from marsad.arabic.normalize import match_key
 from marsad.model import Doc
-from marsad.stories.terms import content_terms, doc_tokens, title_tokens
+from marsad.arabic.tokenize import doc_tokens
+from marsad.stories.terms import content_terms, title_tokens
 
 # Only the lead of an article is read: news puts the what/who/where in the first
 # paragraphs, and 250 tokens keep the per-article cost flat for long pages.

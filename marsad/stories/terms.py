@@ -80,23 +80,6 @@ def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[s
     return [term_of(t, known) for t in content_tokens(tokens)]
 
 
-def doc_tokens(doc: Doc, limit: int | None = None) -> list[Token]:
-    """The article's tokens, from its sentences when the pipeline made them."""
-    tokens: list[Token] = []
-    if doc.sentences and doc.sentences[0].tokens:
-        for sentence in doc.sentences:
-            tokens.extend(sentence.tokens)
-            if limit is not None and len(tokens) >= limit:
-                break
-    else:
-        end = len(doc.article.text)
-        for token in iter_tokens(doc.article.text, 0, end):
-            tokens.append(token)
-            if limit is not None and len(tokens) >= limit:
-                break
-    return tokens if limit is None else tokens[:limit]
-
-
 def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
     if sentence.tokens:
         return sentence.tokens
