@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.arabic.normalize import match_key
-from marsad.model import Doc
 from marsad.arabic.tokenize import doc_tokens
+from marsad.model import Doc
 from marsad.stories.terms import content_terms, title_tokens
 
 # Only the lead of an article is read: news puts the what/who/where in the first
