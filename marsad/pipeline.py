@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from marsad.arabic.tokenize import clitic_candidates, split_sentences
+from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
-from marsad.extract.coref import person_names, propagate_names
+from marsad.extract.coref import names_by_surname, person_names, propagate_names
 from marsad.extract.dates import extract_times
 from marsad.extract.entities import EntityTagger, extract_mentions
 from marsad.extract.events import extract_events
@@ -166,16 +166,13 @@ STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events
 def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     """A person the tagger named in one article is the same name in another where it was
     missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
-    by_surname: dict[str, set[tuple[str, ...]]] = {}
-    for d in docs:
-        for name in person_names(d):
-            by_surname.setdefault(name[-1], set()).add(name)
+    known = names_by_surname(name for d in docs for name in person_names(d))
     out = []
     for doc in docs:
         if doc.article.language != "ar" or not doc.sentences:
             out.append(doc)
             continue
-        mentions = propagate_names(doc, _names_that_may_occur(doc, by_surname))
+        mentions = propagate_names(doc, known)
         if len(mentions) != len(doc.mentions):
             doc = dataclasses.replace(doc, mentions=tuple(mentions))
             # The full names now found here are this article's own: their later bare
@@ -185,15 +182,6 @@ def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
                 doc = stage(doc, ctx)
         out.append(doc)
     return out
-
-
-def _names_that_may_occur(doc: Doc, by_surname: dict[str, set[tuple[str, ...]]]) -> frozenset[tuple[str, ...]]:
-    """The known names whose last word is in the doc, clitics and all: a small superset of
-    what `propagate_names` can find there (handing it every name of the corpus for every
-    doc made this step quadratic in the corpus)."""
-    keys = {t.key for s in doc.sentences for t in s.tokens}
-    stems = {stem for key in keys for _, stem in clitic_candidates(key)}
-    return frozenset(name for stem in stems & by_surname.keys() for name in by_surname[stem])
 
 
 def events_with_entity_ids(doc: Doc) -> Doc:

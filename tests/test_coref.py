@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.arabic.tokenize import split_sentences
-from marsad.extract.coref import person_names, propagate_names
+from marsad.extract.coref import names_by_surname, person_names, propagate_names
 from marsad.model import Article, Doc, Mention
 
 
@@ -19,7 +19,7 @@ def doc_with(text: str, people: list[str]) -> Doc:
 
 def added(doc: Doc, known: frozenset[tuple[str, ...]] = frozenset()) -> list[str]:
     before = {(m.start, m.end) for m in doc.mentions}
-    return [m.text for m in propagate_names(doc, known) if (m.start, m.end) not in before]
+    return [m.text for m in propagate_names(doc, names_by_surname(known)) if (m.start, m.end) not in before]
 
 
 def test_a_later_surname_repeats_the_full_name_without_its_conjunction():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
 from operator import attrgetter, methodcaller
@@ -23,9 +23,19 @@ MIN_SURNAME_LETTERS = 4
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
-def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
+def names_by_surname(names: Iterable[tuple[str, ...]]) -> dict[str, set[tuple[str, ...]]]:
+    """Full names (token keys) indexed by their last word, as `propagate_names` takes them."""
+    index: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for name in names:
+        index[name[-1]].add(name)
+    return dict(index)
+
+
+def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, ...]]] | None = None) -> list[Mention]:
     """The doc's mentions plus the repeats of names it already found, and of the full
-    person names in `known_people` (token keys of names found in other articles)."""
+    person names in `known_people` (token keys of names found in other articles, by last
+    word: see `names_by_surname`). Only the names whose last word is in the doc are
+    looked at, so the cost does not grow with the corpus."""
     mentions = list(doc.mentions)
     index = _TokenIndex(doc)
     tokens, token_keys = index.tokens, index.keys
@@ -35,7 +45,8 @@ def propagate_names(doc: Doc, known_people: frozenset[tuple[str, ...]] = frozens
     extra: list[tuple[str, ...]] = []
     if known_people and present:
         present_stems = set().union(*map(_stem_options, present))
-        extra = sorted(k for k in known_people if k[-1] in present_stems)  # sorted: no hash-order effects
+        # sorted: no hash-order effects
+        extra = sorted(k for stem in present_stems & known_people.keys() for k in known_people[stem])
     # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
     found = [(index.span_keys(m.start, m.end), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:
