@@ -38,7 +38,7 @@ class CompiledCRF:
         self._zero = np.zeros(len(self.labels))
         # All weights as one matrix; a word type's score rows are sums of gathered rows.
         names = list(state)
-        self._weights = np.stack([state[a] for a in names] + [self._zero])
+        self._weights = np.stack([state[a] for a in names]) if names else np.zeros((0, len(self.labels)))
         self._attr_row = {a: i for i, a in enumerate(names)}
         # A context feature f of a word is the attribute "<offset prefix>f" of its neighbours:
         # f -> ((row, weight row), ...) for the offsets where the model has that attribute.
@@ -209,7 +209,7 @@ class CompiledCRF:
         paths = np.zeros((len(order), width), dtype=np.int64)
         state = last.argmax(axis=1)
         for t in range(width - 1, -1, -1):
-            m = int(alive_at[t])
+            m = alive[t]
             paths[:m, t] = state[:m]
             if t:
                 state[:m] = back[t, np.arange(m), state[:m]]
