@@ -12,7 +12,7 @@ import platform
 import resource
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,17 +116,9 @@ def _pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
                     )
 
 
-def _timed(timing: StageTiming, fn: Callable[[], Any]) -> Any:
-    t0 = time.perf_counter()
-    out = fn()
-    timing.seconds += time.perf_counter() - t0
-    return out
-
-
 def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     """Time clean, each per-article stage, then the corpus-level stages, one process."""
-    from marsad.clean import clean_pages
-    from marsad.pipeline import ARABIC_STAGES, RunContext, link_and_group
+    from marsad.pipeline import ARABIC_STAGES, RunContext, analyze_raw_pages, link_and_group
 
     nbytes = sum(len(p.content.encode("utf-8")) for p in pages)
     report = BenchReport(corpus_name, len(pages), nbytes / 1e6)
@@ -135,27 +127,21 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     tune_gc_for_bulk_work()  # as `marsad analyze` and `marsad batch` do
     wall0 = time.perf_counter()
 
-    clean = StageTiming("clean", items=len(pages), nbytes=nbytes)
-    articles, _ = _timed(clean, lambda: clean_pages(pages))
+    # The per-article part exactly as `marsad analyze` runs it (groups of articles, stage
+    # by stage), each stage timed.
+    timings: dict[str, float] = {}
+    docs, problems = analyze_raw_pages(pages, ctx, timings)
+    clean = StageTiming("clean", timings.get("clean", 0.0), len(pages), nbytes)
     report.stages.append(clean)
-
-    stage_timings = [StageTiming(stage.__name__.removeprefix("add_")) for stage in ARABIC_STAGES]
-    docs: list[Doc] = []
-    for article in articles:
-        doc = Doc(article=article)
-        if article.language == "ar" and article.text:
-            size = len(article.text.encode("utf-8"))
-            for stage, timing in zip(ARABIC_STAGES, stage_timings, strict=True):
-                t0 = time.perf_counter()
-                doc = stage(doc, ctx)
-                timing.seconds += time.perf_counter() - t0
-                timing.items += 1
-                timing.nbytes += size
-        docs.append(doc)
+    arabic = [d for d in docs if d.article.language == "ar" and d.article.text]
+    arabic_bytes = sum(len(d.article.text.encode("utf-8")) for d in arabic)
+    stage_timings = [StageTiming(stage.name, timings.get(stage.name, 0.0), len(arabic), arabic_bytes)
+                     for stage in ARABIC_STAGES]
     report.stages.extend(stage_timings)
+    # Articles analysed (a page given twice is analysed once, as `marsad analyze` does).
     report.per_article = StageTiming(
         "per_article", seconds=clean.seconds + sum(t.seconds for t in stage_timings),
-        items=len(pages), nbytes=nbytes,
+        items=len(docs) + len(problems), nbytes=nbytes,
     )
 
     # The corpus-level steps exactly as `marsad analyze` runs them, each one timed.

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
+from operator import ne
 from pathlib import Path
 
 from marsad.errors import InputError
@@ -75,16 +77,19 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) token spans, end exclusive. An I- without a matching open span
     starts a new one (conlleval's reading of IOB2 errors)."""
     spans: list[tuple[int, int, str]] = []
-    start, kind = -1, None
-    for i, label in enumerate(labels):
-        bio, _, this = label.partition("-")
-        if kind is not None and (bio != "I" or this != kind):
-            spans.append((start, i, kind))
+    start, kind, previous = -1, None, -2
+    # Only the labels that are not "O" are read (most are "O"); an "O" between two of them
+    # is seen as a gap in their positions.
+    for i in compress(count(), map(ne, labels, repeat("O"))):
+        bio, _, this = labels[i].partition("-")
+        if kind is not None and (i != previous + 1 or bio != "I" or this != kind):
+            spans.append((start, previous + 1, kind))
             kind = None
         if bio == "B" or (bio == "I" and kind is None):
             start, kind = i, this
+        previous = i
     if kind is not None:
-        spans.append((start, len(labels), kind))
+        spans.append((start, previous + 1, kind))
     return spans
 
 

@@ -35,6 +35,47 @@ def time_limit(seconds: float, source: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class PageAlarm:
+    """Time limits for pages that go through the stages a group at a time, so that a
+    page's time is spent in many short blocks. The SIGALRM handler is installed once, for
+    the `with` block; each page block only arms the interval timer (`left(seconds)`).
+    Like `time_limit`, it acts only in the main thread."""
+
+    def __init__(self, page_limit_s: float) -> None:
+        self.page_limit_s = page_limit_s
+        self.usable = (page_limit_s > 0 and threading.current_thread() is threading.main_thread()
+                       and hasattr(signal, "setitimer"))
+        self._previous: object = None
+
+    def __enter__(self) -> PageAlarm:
+        if self.usable:
+            self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.usable:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
+
+    def _on_alarm(self, signum: int, frame: object) -> None:
+        raise PageTimeout(f"analysis took longer than the {self.page_limit_s:g} s per-page limit")
+
+    @contextmanager
+    def left(self, seconds: float) -> Iterator[None]:
+        """Raise PageTimeout if the block runs longer than `seconds` (what a page, or a
+        group of pages, has left of its limit)."""
+        if not self.usable:
+            yield
+            return
+        if seconds <= 0:
+            self._on_alarm(signal.SIGALRM, None)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def tune_gc_for_bulk_work() -> None:
     """Make Python's cyclic garbage collector cheap for long runs over many pages.
 

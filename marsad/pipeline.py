@@ -16,12 +16,12 @@ from marsad.clean import clean_pages
 from marsad.errors import MarsadError
 from marsad.extract.coref import names_by_surname, person_names, propagate_names
 from marsad.extract.dates import extract_times
-from marsad.extract.entities import EntityTagger, extract_mentions
+from marsad.extract.entities import EntityTagger, extract_mentions, extract_mentions_of_docs
 from marsad.extract.events import extract_events
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
-from marsad.limits import time_limit
+from marsad.limits import PageAlarm
 from marsad.link.duplicates import find_reuse
 from marsad.link.entities import link_entities
 from marsad.model import Analysis, Article, Doc, Problem, RawPage, Token
@@ -38,6 +38,7 @@ class RunContext:
     reference_date: date | None = None
     tagger: EntityTagger | None = None  # loaded once per run, on first use
     page_time_limit_s: float = PAGE_TIME_LIMIT_S
+    group_size: int = 16  # articles a stage with a group form takes at once (see Stage)
 
     def get_tagger(self) -> EntityTagger:
         if self.tagger is None:
@@ -46,6 +47,18 @@ class RunContext:
 
 
 DocStage = Callable[[Doc, RunContext], Doc]
+GroupStage = Callable[[list[Doc], RunContext], list[Doc]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A per-article stage. `one` analyses a doc; `many`, where a stage has it, analyses a
+    group of docs at once and gives what `one` gives each (spaCy's `pipe`): the NER
+    decoder's numpy steps then serve a group's sentences together."""
+
+    name: str
+    one: DocStage
+    many: GroupStage | None = None
 
 
 def add_sentences(doc: Doc, ctx: RunContext) -> Doc:
@@ -69,6 +82,11 @@ def add_quantities(doc: Doc, ctx: RunContext) -> Doc:
 
 def add_mentions(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, mentions=tuple(extract_mentions(doc, ctx.get_tagger())))
+
+
+def add_mentions_to_docs(docs: list[Doc], ctx: RunContext) -> list[Doc]:
+    found = extract_mentions_of_docs(docs, ctx.get_tagger())
+    return [dataclasses.replace(doc, mentions=tuple(m)) for doc, m in zip(docs, found, strict=True)]
 
 
 def add_titled_names(doc: Doc, ctx: RunContext) -> Doc:
@@ -97,16 +115,16 @@ def add_events(doc: Doc, ctx: RunContext) -> Doc:
 
 
 # Per-article stages, in order. Arabic extractors run only on Arabic articles.
-ARABIC_STAGES: tuple[DocStage, ...] = (
-    add_sentences,
-    add_times,
-    add_quantities,
-    add_mentions,
-    add_titled_names,
-    add_name_repeats,
-    add_roles,
-    add_quotes,
-    add_events,
+ARABIC_STAGES: tuple[Stage, ...] = (
+    Stage("sentences", add_sentences),
+    Stage("times", add_times),
+    Stage("quantities", add_quantities),
+    Stage("mentions", add_mentions, add_mentions_to_docs),
+    Stage("titled_names", add_titled_names),
+    Stage("name_repeats", add_name_repeats),
+    Stage("roles", add_roles),
+    Stage("quotes", add_quotes),
+    Stage("events", add_events),
 )
 
 
@@ -122,7 +140,7 @@ def analyze_article(article: Article, ctx: RunContext) -> Doc:
     if article.language != "ar" or not article.text:
         return doc
     for stage in ARABIC_STAGES:
-        doc = stage(doc, ctx)
+        doc = stage.one(doc, ctx)
     return doc
 
 
@@ -139,24 +157,87 @@ def analyze_pages(
     return link_and_group(docs, errors + doc_errors, ctx)
 
 
-def analyze_raw_pages(raw: list[RawPage], ctx: RunContext) -> tuple[list[Doc], list[Problem]]:
-    """The per-article part (the map step of `marsad batch`): clean, then every stage."""
-    articles, errors = clean_pages(raw)
-    docs: list[Doc] = []
+def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
+                      timings: dict[str, float] | None = None) -> tuple[list[Doc], list[Problem]]:
+    """The per-article part (the map step of `marsad batch`): clean, then every stage.
+    `timings`, when given, receives the seconds of cleaning and of each stage."""
+    clock = _StepClock(timings)
+    with clock("clean"):
+        articles, errors = clean_pages(raw)
+    unique: list[Article] = []
     seen: set[str] = set()
     for article in articles:
-        if article.id in seen:  # the same page given twice is analysed once
-            continue
-        seen.add(article.id)
-        try:
-            with time_limit(ctx.page_time_limit_s, article.source):
-                docs.append(analyze_article(article, ctx))
-        except MarsadError as exc:
-            errors.append(Problem(article.source, str(exc)))
-        except Exception as exc:  # one bad page never stops a batch
-            log.exception("analysis failed for %s", article.source)
-            errors.append(Problem(article.source, f"internal error while analysing: {exc!r}"))
+        if article.id not in seen:  # the same page given twice is analysed once
+            seen.add(article.id)
+            unique.append(article)
+    docs: list[Doc] = []
+    for begin in range(0, len(unique), max(1, ctx.group_size)):
+        group_docs, group_errors = _analyze_group(unique[begin:begin + max(1, ctx.group_size)], ctx, clock)
+        docs += group_docs
+        errors += group_errors
     return docs, errors
+
+
+class _PageWork:
+    """A page going through the stages: its doc so far, and its time against the limit."""
+
+    def __init__(self, article: Article) -> None:
+        self.doc = Doc(article=article)
+        self.spent = 0.0
+        self.problem: Problem | None = None
+
+
+def _analyze_group(articles: list[Article], ctx: RunContext, clock: _StepClock) -> tuple[list[Doc], list[Problem]]:
+    """The stages over a group of articles, one stage at a time. Each page keeps its own
+    time limit and its own error: a page that fails becomes a `Problem`, the rest go on."""
+    work = [_PageWork(a) for a in articles]
+    with PageAlarm(ctx.page_time_limit_s) as alarm:
+        for stage in ARABIC_STAGES:
+            live = [w for w in work if w.problem is None and w.doc.article.language == "ar" and w.doc.article.text]
+            with clock(stage.name):
+                if stage.many is not None and len(live) > 1:
+                    _run_on_group(stage, live, ctx, alarm)
+                else:
+                    for w in live:
+                        _run_on_page(stage, w, ctx, alarm)
+    docs = [w.doc for w in work if w.problem is None]
+    return docs, [w.problem for w in work if w.problem is not None]
+
+
+def _run_on_page(stage: Stage, work: _PageWork, ctx: RunContext, alarm: PageAlarm) -> None:
+    source = work.doc.article.source
+    began = time.perf_counter()
+    try:
+        with alarm.left(ctx.page_time_limit_s - work.spent):
+            work.doc = stage.one(work.doc, ctx)
+    except MarsadError as exc:
+        work.problem = Problem(source, str(exc))
+    except Exception as exc:  # one bad page never stops a batch
+        log.exception("analysis failed for %s", source)
+        work.problem = Problem(source, f"internal error while analysing: {exc!r}")
+    work.spent += time.perf_counter() - began
+
+
+def _run_on_group(stage: Stage, live: list[_PageWork], ctx: RunContext, alarm: PageAlarm) -> None:
+    """The group form, under the time its pages have left in all; if it fails (or runs
+    out of time), each page runs alone, so that only the page at fault is reported."""
+    assert stage.many is not None
+    limit = ctx.page_time_limit_s
+    began = time.perf_counter()
+    try:
+        with alarm.left(sum(max(0.0, limit - w.spent) for w in live)):
+            docs = stage.many([w.doc for w in live], ctx)
+    except Exception:
+        for w in live:
+            _run_on_page(stage, w, ctx, alarm)
+        return
+    # The group's time is shared out by size, so a huge page uses up its own limit.
+    elapsed = time.perf_counter() - began
+    sizes = [len(w.doc.article.text) for w in live]
+    total = sum(sizes) or 1
+    for w, doc, size in zip(live, docs, sizes, strict=True):
+        w.doc = doc
+        w.spent += elapsed * size / total
 
 
 # After a corpus-level name repeat, the stages that read mentions run again.

@@ -7,6 +7,7 @@ import gzip
 import json
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -105,16 +106,59 @@ def test_a_page_over_the_time_limit_becomes_an_error_entry(monkeypatch: pytest.M
     import marsad.pipeline as pipeline
 
     def slow_stage(doc, ctx):
-        import time
-
         time.sleep(5)
         return doc
 
-    monkeypatch.setattr(pipeline, "ARABIC_STAGES", (slow_stage,))
+    monkeypatch.setattr(pipeline, "ARABIC_STAGES", (pipeline.Stage("slow", slow_stage),))
     text = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في القاهرة."
     analysis = analyze_pages([make_page("slow.txt", text)], RunContext(page_time_limit_s=0.2))
     assert not analysis.docs
     assert analysis.errors[0].source == "slow.txt" and "per-page limit" in analysis.errors[0].error
+
+
+_GROUP_TEXTS = [
+    "قال وزير الخارجية المصري سامح شكري في القاهرة إن المحادثات ستستأنف الأسبوع المقبل.",
+    "أعلنت وزارة الصحة في الرياض تسجيل خمسين إصابة جديدة يوم الثلاثاء.",
+    "التقى رئيس الوزراء العراقي في بغداد وفدا من الأمم المتحدة.",
+    "وقالت الشرطة إن ثلاثة أشخاص أصيبوا في حادث سير على طريق جدة.",
+]
+
+
+def test_a_failing_page_in_a_group_is_the_only_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger takes a group of pages at once; when that fails, each page is tagged
+    alone, so that the one bad page is reported and the others keep their mentions."""
+    import marsad.pipeline as pipeline
+
+    one = pipeline.add_mentions
+
+    def fragile(doc, ctx):
+        if "الشرطة" in doc.article.text:
+            raise ValueError("bad page")
+        return one(doc, ctx)
+
+    stages = tuple(pipeline.Stage(s.name, fragile, lambda docs, ctx: [fragile(d, ctx) for d in docs])
+                   if s.name == "mentions" else s for s in pipeline.ARABIC_STAGES)
+    monkeypatch.setattr(pipeline, "ARABIC_STAGES", stages)
+    pages = [make_page(f"p{i}.txt", t) for i, t in enumerate(_GROUP_TEXTS)]
+    analysis = analyze_pages(pages, RunContext(group_size=4))
+    assert [p.source for p in analysis.errors] == ["p3.txt"] and "bad page" in analysis.errors[0].error
+    assert {d.article.source for d in analysis.docs} == {"p0.txt", "p1.txt", "p2.txt"}
+    assert all(d.mentions for d in analysis.docs)
+
+
+def test_a_slow_page_in_a_group_times_out_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.pipeline as pipeline
+
+    def slow_on_one(doc, ctx):
+        if "الشرطة" in doc.article.text:
+            time.sleep(5)
+        return doc
+
+    monkeypatch.setattr(pipeline, "ARABIC_STAGES", (pipeline.Stage("slow", slow_on_one),))
+    pages = [make_page(f"p{i}.txt", t) for i, t in enumerate(_GROUP_TEXTS)]
+    analysis = analyze_pages(pages, RunContext(page_time_limit_s=0.3, group_size=4))
+    assert [p.source for p in analysis.errors] == ["p3.txt"] and "per-page limit" in analysis.errors[0].error
+    assert len(analysis.docs) == 3
 
 
 def test_jsonl_with_nested_junk_values(tmp_path: Path) -> None:

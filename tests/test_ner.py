@@ -17,6 +17,7 @@ from marsad.arabic.tokenize import split_sentences
 from marsad.cli import app
 from marsad.errors import ModelError
 from marsad.evaluate import bio_spans, iter_sentences, normalize_label, parse_line, score
+from marsad.extract import crf
 from marsad.extract.entities import EntityTagger, benchmark_tagger, extract_mentions, merge_mentions
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Article, Doc, Mention
@@ -188,7 +189,7 @@ def _demo_sentences() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("which", ["tiny", "shipped"])
-def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path):
+def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path, monkeypatch: pytest.MonkeyPatch):
     """The compiled decoder (per-type weights, batched Viterbi) is only a faster way to
     the same answer: on every sentence of the demo corpus, batched in articles of
     different sizes, its labels are python-crfsuite's."""
@@ -202,6 +203,10 @@ def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path):
         got = [labels for i in range(0, len(sentences), size)
                for labels in tagger.tag_sentences(sentences[i:i + size])]
         assert got == expected
+    # Tiny Viterbi blocks (one sentence each, however long) give the same labels too.
+    monkeypatch.setattr(crf, "_BLOCK_CELLS", 5)
+    assert tagger.tag_sentences(sentences) == expected
+    monkeypatch.undo()
     # A full word-type cache starts afresh and still gives the same labels.
     tagger.forget_word_types()
     tagger._compiled.cache_limit = 50

@@ -133,27 +133,33 @@ class CompiledCRF:
         """State scores, (all positions of all sentences) x labels, sentences concatenated."""
         ids_of = self._ids
         flat = [w for s in sentences for w in s]
-        new = [w for w in dict.fromkeys(flat) if w not in ids_of]
+        new = list(dict.fromkeys([w for w in flat if w not in ids_of]))
         if new and len(ids_of) + len(new) > self.cache_limit:
             ids_of.clear()  # start the cache afresh rather than grow without bound
             self._keys.clear()
             new = list(dict.fromkeys(flat))
         if new:
             self._add_types(new)
-        ids = [ids_of[w] for w in flat]
-        idx = np.array(ids, dtype=np.int64)
-        total = len(idx)
-        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        total = len(flat)
+        ids = list(map(ids_of.__getitem__, flat))
+        idx = np.fromiter(ids, dtype=np.int64, count=total)
+        lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
         pos = np.arange(total) - starts  # position within its sentence
         left = np.repeat(lengths, lengths) - pos - 1  # words after it in its sentence
-        rows = self._rows
-        out = rows[idx, 0].copy()
+        gathered = self._rows[idx]  # (position, own + the four offsets, label)
+        out = gathered[:, 0].copy()
+        lent = np.empty_like(out)
         for row, off in enumerate(_OFFSETS, start=1):
-            room = pos if off < 0 else left
-            inside = room >= abs(off)
-            src = np.clip(np.arange(total) + off, 0, max(total - 1, 0))
-            out += np.where(inside[:, None], rows[idx[src], row], self._pads[off])
+            # What the word `off` places away lends to this position: its row, shifted.
+            if off < 0:
+                lent[-off:] = gathered[:off, row]
+                outside = pos < -off
+            else:
+                lent[:-off] = gathered[off:, row]
+                outside = left < off
+            lent[outside] = self._pads[off]  # past the sentence: the padding features
+            out += lent
         # Bigram weights: looked up only where both words occur in some weighted bigram.
         keys = self._keys
         in_bigram = self._in_bigram[idx]
@@ -173,28 +179,39 @@ class CompiledCRF:
         return out
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The best label sequence of each sentence (Viterbi), all sentences in one pass."""
+        """The best label sequence of each sentence (Viterbi). All the sentences given (an
+        article's, or a group of articles') are decoded together, in blocks of similar
+        length: each numpy step then serves many sentences, and padding stays bounded."""
         if not sentences:
             return []
         lengths = [len(s) for s in sentences]
-        width = max(lengths)
-        if width == 0:
+        if max(lengths) == 0:
             return [[] for _ in sentences]
         flat = self.emissions(sentences)
-        # Longest sentences first: at step t the sentences still going are a prefix.
+        offsets = np.cumsum([0, *lengths]).tolist()
+        # Longest first, so that in a block the sentences still going at step t are a prefix.
         order = sorted(range(len(sentences)), key=lambda b: -lengths[b])
-        offsets = np.cumsum([0, *lengths])
-        by_len = np.array([lengths[b] for b in order], dtype=np.int64)
-        alive_at = np.searchsorted(-by_len, -np.arange(width), side="left")  # count with len > t
-        scores = np.zeros((len(order), width, len(self.labels)))
-        for row, b in enumerate(order):
-            scores[row, : lengths[b]] = flat[offsets[b]:offsets[b + 1]]
-        back = np.zeros((width, len(order), len(self.labels)), dtype=np.int64)
+        labels = self.labels
+        out: list[list[str]] = [[] for _ in sentences]
+        for block in _blocks(order, lengths):
+            paths = self._viterbi([flat[offsets[b]:offsets[b + 1]] for b in block])
+            for b, path in zip(block, paths, strict=True):
+                out[b] = [labels[k] for k in path[: lengths[b]].tolist()]
+        return out
+
+    def _viterbi(self, scores_by_sentence: list[np.ndarray]) -> np.ndarray:
+        """Best paths (padded rows) of sentences given longest first, as state scores."""
+        lengths = [len(s) for s in scores_by_sentence]
+        n, width, n_labels = len(lengths), lengths[0], len(self.labels)
+        alive = np.searchsorted(-np.array(lengths), -np.arange(width), side="left").tolist()  # len > t
+        scores = np.zeros((n, width, n_labels))
+        for row, rows in enumerate(scores_by_sentence):
+            scores[row, : len(rows)] = rows
+        back = np.zeros((width, n, n_labels), dtype=np.int64)
         delta = scores[:, 0].copy()
-        last = np.zeros((len(order), len(self.labels)))  # delta at each sentence's last word
+        last = np.zeros((n, n_labels))  # delta at each sentence's last word
         trans = self._trans[None, :, :]
-        alive = alive_at.tolist()
-        cand_buffer = np.empty((len(order), len(self.labels), len(self.labels)))
+        cand_buffer = np.empty((n, n_labels, n_labels))
         for t in range(1, width):
             m, ended = alive[t], alive[t - 1]
             if m < ended:
@@ -206,15 +223,30 @@ class CompiledCRF:
             delta += scores[:m, t]
         last[: alive[width - 1]] = delta
         # Backtrack all sentences together, each from its own last word.
-        paths = np.zeros((len(order), width), dtype=np.int64)
+        paths = np.zeros((n, width), dtype=np.int64)
         state = last.argmax(axis=1)
         for t in range(width - 1, -1, -1):
             m = alive[t]
             paths[:m, t] = state[:m]
             if t:
                 state[:m] = back[t, np.arange(m), state[:m]]
-        labels = self.labels
-        out: list[list[str]] = [[] for _ in sentences]
-        for row, b in enumerate(order):
-            out[b] = [labels[k] for k in paths[row, : lengths[b]].tolist()]
-        return out
+        return paths
+
+
+# Padded positions (sentences x longest length) one Viterbi block may hold: a few MB of
+# scores and back-pointers, however long the longest sentence of the group.
+_BLOCK_CELLS = 60_000
+
+
+def _blocks(order: list[int], lengths: list[int]) -> list[list[int]]:
+    """Cut sentences sorted longest first into blocks of at most _BLOCK_CELLS padded cells
+    (empty sentences are left out: they have no labels to find)."""
+    blocks: list[list[int]] = []
+    for b in order:
+        if not lengths[b]:
+            break
+        if blocks and (len(blocks[-1]) + 1) * lengths[blocks[-1][0]] <= _BLOCK_CELLS:
+            blocks[-1].append(b)
+        else:
+            blocks.append([b])
+    return blocks

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -72,16 +73,21 @@ class Gazetteer:
 
     def match_keys(self, keys: Sequence[str]) -> list[GazetteerMatch]:
         """Longest non-overlapping matches over a sentence's token match keys, left to right."""
+        # Almost no word begins a name: find those that do with one C-level map over the
+        # cache, then try only them.
+        starts = list(map(self._starts_cache.get, keys))
+        if None in starts:
+            starts = list(map(self._name_starts, keys))
         matches: list[GazetteerMatch] = []
-        i, n = 0, len(keys)
-        while i < n:
-            found = self._longest_at(keys, i) if self._name_starts(keys[i]) else None
-            if found is None:
-                i += 1
+        free = 0  # the first position no match has taken
+        for i in compress(count(), starts):
+            if i < free:
                 continue
-            length, entry, prefix = found
-            matches.append(GazetteerMatch(i, i + length, *entry, prefix))
-            i += length
+            found = self._longest_at(keys, i, starts[i])
+            if found is not None:
+                length, entry, prefix = found
+                matches.append(GazetteerMatch(i, i + length, *entry, prefix))
+                free = i + length
         return matches
 
     def starts_name(self, key: str) -> bool:
@@ -116,9 +122,10 @@ class Gazetteer:
                 if stem in self._longest and not prefix.endswith("ال"))
         return found
 
-    def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, GazetteerEntry, str] | None:
+    def _longest_at(self, keys: Sequence[str], i: int,
+                    starts: tuple[tuple[str, str, int], ...]) -> tuple[int, GazetteerEntry, str] | None:
         best: tuple[int, GazetteerEntry, str] | None = None
-        for prefix, stem, longest in self._name_starts(keys[i]):
+        for prefix, stem, longest in starts:
             for length in range(min(longest, len(keys) - i), 0, -1):
                 if best is not None and length <= best[0]:
                     break
