@@ -122,7 +122,7 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
 
     nbytes = sum(len(p.content.encode("utf-8")) for p in pages)
     report = BenchReport(corpus_name, len(pages), nbytes / 1e6)
-    ctx = RunContext()
+    ctx = RunContext(freeze_results=True)
     ctx.get_tagger()  # model loading is start-up cost, not per-article cost
     tune_gc_for_bulk_work()  # as `marsad analyze` and `marsad batch` do
     wall0 = time.perf_counter()

@@ -73,7 +73,7 @@ def analyze(
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, got {format!r}")
-    ctx = RunContext(reference_date=parse_reference_date(reference_date))
+    ctx = RunContext(reference_date=parse_reference_date(reference_date), freeze_results=True)
     tune_gc_for_bulk_work()
     watch = Stopwatch()
     pages = list(read_inputs(paths, stdin=sys.stdin.buffer))

@@ -4,6 +4,7 @@ where a bad page is caught, turned into a `Problem`, and the batch goes on."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +40,11 @@ class RunContext:
     tagger: EntityTagger | None = None  # loaded once per run, on first use
     page_time_limit_s: float = PAGE_TIME_LIMIT_S
     group_size: int = 16  # articles a stage with a group form takes at once (see Stage)
+    # A corpus run that keeps every doc (analyze, bench) sets this: what each group of pages
+    # leaves alive is frozen out of the cyclic collector (gc.freeze), which otherwise scans
+    # the growing result set again and again (~0.5 ms an article). The stages make no
+    # reference cycles to leak (66 cyclic objects over 1,381 SaudiNewsNet articles).
+    freeze_results: bool = False
 
     def get_tagger(self) -> EntityTagger:
         if self.tagger is None:
@@ -175,6 +181,8 @@ def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
         group_docs, group_errors = _analyze_group(unique[begin:begin + max(1, ctx.group_size)], ctx, clock)
         docs += group_docs
         errors += group_errors
+        if ctx.freeze_results:
+            gc.freeze()
     return docs, errors
 
 
