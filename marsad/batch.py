@@ -23,7 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from marsad.export import analysis_to_dict
+from marsad.export import entity_to_dict, problem_to_dict, story_to_dict
 from marsad.model import Analysis, Doc, Problem, RawPage
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
@@ -118,8 +118,14 @@ class ParquetTables:
             writer.close()
 
 
+def _mention_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
+    return [{"article": d.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
+             "entity": m.entity, "role": m.role} for d in docs for m in d.mentions]
+
+
 def _rows(docs: list[Doc]) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "mentions": [], "quantities": [], "times": [], "events": []}
+    """The per-article tables' rows (mentions wait for linking, which gives their entity ids)."""
+    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quantities": [], "times": [], "events": []}
     for d in docs:
         a = d.article
         rows["articles"].append({
@@ -127,8 +133,6 @@ def _rows(docs: list[Doc]) -> dict[str, list[dict[str, Any]]]:
             "published": a.published, "language": a.language, "is_article": a.is_article,
             "credits": list(a.credits), "text": a.text, "removed": list(a.removed),
         })
-        rows["mentions"] += [{"article": a.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
-                              "entity": m.entity, "role": m.role} for m in d.mentions]
         rows["quantities"] += [{"article": a.id, "start": q.start, "end": q.end, "text": q.text,
                                 "value": float(q.value), "bound": q.bound, "unit": q.unit} for q in d.quantities]
         rows["times"] += [{"article": a.id, "start": t.start, "end": t.end, "text": t.text, "value": t.value,
@@ -146,8 +150,7 @@ SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "quantities":
 def write_tables(tables: ParquetTables, docs: list[Doc]) -> None:
     """Per-article tables, as chunks arrive. Mentions wait for linking (entity ids)."""
     for name, rows in _rows(docs).items():
-        if name != "mentions":
-            tables.write(name, SCHEMAS[name], rows)
+        tables.write(name, SCHEMAS[name], rows)
 
 
 def run_batch(
@@ -218,19 +221,21 @@ def run_batch(
 
 
 def _write_linked(output: Path, analysis: Analysis) -> None:
-    """After the map: entities, stories, errors, and mentions with their entity ids."""
-    data = analysis_to_dict(analysis)
-    entity_rows = [{**e, "aliases": e["aliases"], "articles": e["articles"], "roles": e["roles"]} for e in data["entities"]]
+    """After the map: entities, stories, errors, and mentions with their entity ids. Only
+    these are turned into rows (not every article again), a chunk of docs at a time."""
+    entity_rows = [entity_to_dict(e) for e in analysis.entities]
     pq.write_table(pa.Table.from_pylist(entity_rows, schema=pa.schema([
         ("id", pa.string()), ("type", pa.string()), ("name", pa.string()), ("aliases", pa.list_(pa.string())),
         ("articles", pa.list_(pa.string())), ("roles", pa.list_(pa.string())), ("wikidata", pa.string()),
         ("code", pa.string()),
     ])), output / "entities.parquet")
-    linked_mentions = _rows(list(analysis.docs))["mentions"]
-    pq.write_table(pa.Table.from_pylist(linked_mentions, schema=MENTION_SCHEMA), output / "mentions.parquet")
+    with pq.ParquetWriter(output / "mentions.parquet", MENTION_SCHEMA) as writer:
+        for begin in range(0, len(analysis.docs), DEFAULT_CHUNK_PAGES):
+            rows = _mention_rows(analysis.docs[begin:begin + DEFAULT_CHUNK_PAGES])
+            writer.write_table(pa.Table.from_pylist(rows, schema=MENTION_SCHEMA))
     with (output / "stories.jsonl").open("w", encoding="utf-8") as fh:
-        for story in data["stories"]:
-            fh.write(json.dumps(story, ensure_ascii=False) + "\n")
+        for story in analysis.stories:
+            fh.write(json.dumps(story_to_dict(story), ensure_ascii=False) + "\n")
     with (output / "errors.jsonl").open("w", encoding="utf-8") as fh:
-        for problem in data["errors"]:
-            fh.write(json.dumps(problem, ensure_ascii=False) + "\n")
+        for problem in analysis.errors:
+            fh.write(json.dumps(problem_to_dict(problem), ensure_ascii=False) + "\n")
