@@ -253,6 +253,15 @@ def _run_on_group(stage: Stage, live: list[_PageWork], ctx: RunContext, alarm: P
 STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events)
 
 
+def without_tokens(doc: Doc) -> Doc:
+    """The doc with its sentences' tokens dropped (three quarters of a doc's memory): how
+    `marsad batch` holds docs for the corpus-level step, which tokenises them again where
+    it reads tokens (`doc_tokens`, `sentence_tokens`, `share_person_names`)."""
+    if not doc.sentences or not doc.sentences[0].tokens:
+        return doc
+    return dataclasses.replace(doc, sentences=tuple(dataclasses.replace(s, tokens=()) for s in doc.sentences))
+
+
 def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     """A person the tagger named in one article is the same name in another where it was
     missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
@@ -264,12 +273,17 @@ def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
             continue
         mentions = propagate_names(doc, known)
         if len(mentions) != len(doc.mentions):
+            slim = not doc.sentences[0].tokens
+            if slim:  # held without tokens: the same sentences, tokenised again for the stages
+                doc = add_sentences(doc, ctx)
             doc = dataclasses.replace(doc, mentions=tuple(mentions))
             # The full names now found here are this article's own: their later bare
             # surnames ("ساليفان") are repeats too.
             doc = dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
             for stage in STAGES_AFTER_MENTIONS:
                 doc = stage(doc, ctx)
+            if slim:
+                doc = without_tokens(doc)
         out.append(doc)
     return out
 

@@ -113,11 +113,13 @@ def proclitic_length(word: str, prefix: str) -> int:
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
-    """Tokens of text[start:end] with absolute offsets."""
+    """Tokens of text[start:end] with absolute offsets (lazily: a caller may stop early)."""
+    new = tuple.__new__
+    cache = _key_cache
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         begin = m.start()
-        yield Token(begin, begin + len(word), *_cached_word(word))
+        yield new(Token, (begin, begin + len(word), *(cache.get(word) or _cached_word(word))))
 
 
 def _compute_keys(word: str) -> tuple[str, str, str]:
@@ -153,15 +155,16 @@ def make_token(word: str, start: int) -> Token:
     return Token(start, start + len(word), *_cached_word(word))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Every token of the text (the hot path: a tuple per token, built directly)."""
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Every token of the text (the hot path: a tuple per token, built directly). `offset`
+    is added to the offsets (the text's place in a longer one, such as a sentence's)."""
     out: list[Token] = []
     append = out.append
     new = tuple.__new__
     cache = _key_cache
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        begin = m.start()
+        begin = m.start() + offset
         append(new(Token, (begin, begin + len(word), *(cache.get(word) or _cached_word(word)))))
     return out
 
@@ -228,10 +231,11 @@ def doc_tokens(doc: Doc, limit: int | None = None) -> list[Token]:
             tokens.extend(sentence.tokens)
             if limit is not None and len(tokens) >= limit:
                 break
+    elif limit is None:
+        return tokenize(doc.article.text)  # (a doc held without its tokens: the same tokens)
     else:
-        end = len(doc.article.text)
-        for token in iter_tokens(doc.article.text, 0, end):
+        for token in iter_tokens(doc.article.text):
             tokens.append(token)
-            if limit is not None and len(tokens) >= limit:
+            if len(tokens) >= limit:
                 break
     return tokens if limit is None else tokens[:limit]

@@ -11,10 +11,10 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
-from marsad.arabic.tokenize import clitic_candidates
+from marsad.arabic.tokenize import clitic_candidates, doc_tokens
 from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention, Token
 
@@ -117,7 +117,8 @@ class _TokenIndex:
     not overlap, so their starts and their ends both ascend and `bisect` finds a span's."""
 
     def __init__(self, doc: Doc) -> None:
-        self.tokens: list[Token] = list(chain.from_iterable(s.tokens for s in doc.sentences))
+        # (a doc held without its tokens is tokenised again; one with no sentences has none)
+        self.tokens: list[Token] = doc_tokens(doc) if doc.sentences else []
         self.keys: list[str] = list(map(_KEY, self.tokens))
         self.starts: list[int] = list(map(_START, self.tokens))
         self.ends: list[int] = list(map(_END, self.tokens))

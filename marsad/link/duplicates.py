@@ -220,8 +220,14 @@ def _other_outlet(a: Doc, b: Doc) -> bool:
 def find_reuse(docs: list[Doc]) -> list[Doc]:
     """Each doc with `reuse` filled: the articles it copies and the passages it shares."""
     found: dict[int, list[Reuse]] = defaultdict(list)
-    tokens = [doc_tokens(d) for d in docs]
-    whole = _units([(i, "", frozenset(shingles(_word_keys(tokens[i]), DOC_SHINGLE))) for i in range(len(docs))])
+    # One doc's tokens at a time: only the shingle sets are kept for the whole corpus.
+    whole_keyed: list[tuple[int, str, frozenset[str]]] = []
+    part_keyed: list[tuple[int, str, frozenset[str]]] = []
+    for i, d in enumerate(docs):
+        tokens = doc_tokens(d)
+        whole_keyed.append((i, "", frozenset(shingles(_word_keys(tokens), DOC_SHINGLE))))
+        part_keyed += [(i, p, frozenset(shingles(keys, PARAGRAPH_SHINGLE))) for p, keys in _paragraph_keys(d, tokens)]
+    whole = _units(whole_keyed)
     copies: set[tuple[int, int]] = set()
     for u, v, score in _similar_units(whole, DUPLICATE_JACCARD):
         for (i, _), (j, _) in _holder_pairs(whole[u], whole[v], u == v):
@@ -229,8 +235,7 @@ def find_reuse(docs: list[Doc]) -> list[Doc]:
             copies.add((i, j))
             found[i].append(Reuse(docs[j].id, "duplicate", round(score, 3)))
             found[j].append(Reuse(docs[i].id, "duplicate", round(score, 3)))
-    parts = _units([(i, p, frozenset(shingles(keys, PARAGRAPH_SHINGLE)))
-                    for i, d in enumerate(docs) for p, keys in _paragraph_keys(d, tokens[i])])
+    parts = _units(part_keyed)
     for u, v, score in _similar_units(parts, PASSAGE_JACCARD):
         for (i, text_i), (j, text_j) in _holder_pairs(parts[u], parts[v], u == v):
             if (min(i, j), max(i, j)) in copies or not _other_outlet(docs[i], docs[j]):

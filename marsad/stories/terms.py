@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import clitic_candidates, iter_tokens
+from marsad.arabic.tokenize import clitic_candidates, iter_tokens, tokenize
 from marsad.model import Doc, Sentence, Token
 
 
@@ -81,9 +81,11 @@ def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[s
 
 
 def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    """The sentence's tokens, with offsets into the article (a doc held without its tokens,
+    as `marsad batch` holds them, has its sentences tokenised again)."""
     if sentence.tokens:
         return sentence.tokens
-    return tuple(iter_tokens(sentence.text))
+    return tuple(tokenize(sentence.text, sentence.start))
 
 
 def title_tokens(doc: Doc) -> list[Token]:
