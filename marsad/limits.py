@@ -13,33 +13,20 @@ from marsad.errors import PageTimeout
 
 @contextmanager
 def time_limit(seconds: float, source: str) -> Iterator[None]:
-    """Raise PageTimeout if the block runs longer than `seconds`.
+    """Raise PageTimeout if the block runs longer than `seconds`: one page, one block.
 
     Uses a SIGALRM interval timer, so it only acts in the main thread of the main
     interpreter (CLI runs); elsewhere (Dask worker threads) the block runs unlimited.
     """
-    usable = seconds > 0 and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable:
+    with PageAlarm(seconds) as alarm, alarm.left(seconds):
         yield
-        return
-
-    def on_alarm(signum: int, frame: object) -> None:
-        raise PageTimeout(f"analysis took longer than the {seconds:g} s per-page limit")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class PageAlarm:
     """Time limits for pages that go through the stages a group at a time, so that a
     page's time is spent in many short blocks. The SIGALRM handler is installed once, for
     the `with` block; each page block only arms the interval timer (`left(seconds)`).
-    Like `time_limit`, it acts only in the main thread."""
+    It acts only in the main thread, as `time_limit` (one page, one block) does."""
 
     def __init__(self, page_limit_s: float) -> None:
         self.page_limit_s = page_limit_s
