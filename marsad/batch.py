@@ -1,10 +1,12 @@
 """`marsad batch`: the same pipeline on Dask (dask.distributed).
 
 The per-article work (clean + every extractor) is the map step, sent to Dask workers in
-chunks; a bounded number of chunks is in flight at once, so the reader, the workers and
-the Parquet writers stream. The corpus-level step (entities across articles, reuse,
-stories) runs after the map, in this process, exactly as `marsad analyze` does it
-(`pipeline.link_and_group`), so both commands give the same answer.
+chunks; a bounded number of chunks is in flight at once, so the reader and the workers
+stream. The docs wait on a shelf on disk (a SQLite file) for the corpus-level step
+(entities across articles, reuse, stories), which runs after the map, in this process,
+with the same code as `marsad analyze` (`pipeline.link_and_group_shelf`), so both commands
+give the same answer and this process's memory does not hold the docs. The outputs are
+then written from the shelf, a page of docs at a time.
 
 A LocalCluster is started by default; `--scheduler ADDRESS` uses a running scheduler, so
 the same command scales from a laptop to a cluster.
@@ -23,12 +25,15 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from marsad.export import entity_to_dict, problem_to_dict, story_to_dict
-from marsad.model import Analysis, Doc, Problem, RawPage
+from marsad.export import doc_to_dict, entity_to_dict, problem_to_dict, story_to_dict
+from marsad.model import Doc, Entity, Problem, RawPage, Story
+from marsad.shelf import DiskShelf
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
 # worker's memory stays flat; keeps pages of one site together (cross-page furniture).
 DEFAULT_CHUNK_PAGES = 200
+# Where the docs wait, inside --output, for the corpus-level step (removed at the end).
+SHELF_FILE = ".docs-shelf.sqlite"
 
 ARTICLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
@@ -48,6 +53,11 @@ TIME_SCHEMA = pa.schema([
     ("article", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
     ("value", pa.string()), ("relative", pa.bool_()), ("granularity", pa.string()),
 ])
+ENTITY_SCHEMA = pa.schema([
+    ("id", pa.string()), ("type", pa.string()), ("name", pa.string()), ("aliases", pa.list_(pa.string())),
+    ("articles", pa.list_(pa.string())), ("roles", pa.list_(pa.string())), ("wikidata", pa.string()),
+    ("code", pa.string()),
+])
 EVENT_SCHEMA = pa.schema([
     ("article", pa.string()), ("type", pa.string()), ("mode", pa.string()), ("trigger", pa.string()),
     ("actors", pa.list_(pa.string())), ("targets", pa.list_(pa.string())),
@@ -63,6 +73,7 @@ class BatchReport:
     entities: int = 0
     stories: int = 0
     output: str = ""
+    stored: int = 0  # articles newly added to the store (--db)
 
 
 @lru_cache(maxsize=4)
@@ -77,13 +88,28 @@ def _worker_context(reference_date: date | None) -> Any:
     return ctx
 
 
-def analyze_chunk(pages: list[RawPage], reference_date: date | None) -> tuple[list[Doc], list[Problem]]:
-    """The map step: runs on a Dask worker. Docs come back without their tokens: less to
-    send, and a quarter of the memory in the process that keeps them for linking."""
+@dataclass
+class ChunkResult:
+    """What a worker sends back for a chunk of pages."""
+
+    docs: list[Doc]  # without their tokens: less to send and to keep
+    problems: list[Problem]
+    # The full person names in these docs, which the corpus-level step shares across
+    # articles (found here, from the tokens, and in parallel).
+    person_names: set[tuple[str, ...]]
+    page_hashes: dict[str, str]  # article id -> its page's content hash (for --db)
+
+
+def analyze_chunk(pages: list[RawPage], reference_date: date | None) -> ChunkResult:
+    """The map step: runs on a Dask worker."""
+    from marsad.extract.coref import person_names
     from marsad.pipeline import analyze_raw_pages, without_tokens
 
     docs, problems = analyze_raw_pages(pages, _worker_context(reference_date))
-    return [without_tokens(d) for d in docs], problems
+    names = {name for d in docs for name in person_names(d)}
+    hashes = {p.source: p.content_hash for p in pages}
+    return ChunkResult([without_tokens(d) for d in docs], problems, names,
+                       {d.id: hashes[d.article.source] for d in docs if d.article.source in hashes})
 
 
 def chunk_pages(items: Iterable[RawPage | Problem], size: int) -> Iterator[tuple[list[RawPage], list[Problem]]]:
@@ -120,16 +146,14 @@ class ParquetTables:
             writer.close()
 
 
-def _mention_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
-    return [{"article": d.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
-             "entity": m.entity, "role": m.role} for d in docs for m in d.mentions]
-
-
 def _rows(docs: list[Doc]) -> dict[str, list[dict[str, Any]]]:
-    """The per-article tables' rows (mentions wait for linking, which gives their entity ids)."""
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quantities": [], "times": [], "events": []}
+    """The per-article tables' rows, of docs after linking (mentions and events carry
+    entity ids)."""
+    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "mentions": [], "quantities": [], "times": [], "events": []}
     for d in docs:
         a = d.article
+        rows["mentions"] += [{"article": a.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
+                              "entity": m.entity, "role": m.role} for m in d.mentions]
         rows["articles"].append({
             "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
             "published": a.published, "language": a.language, "is_article": a.is_article,
@@ -150,7 +174,7 @@ SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "quantities":
 
 
 def write_tables(tables: ParquetTables, docs: list[Doc]) -> None:
-    """Per-article tables, as chunks arrive. Mentions wait for linking (entity ids)."""
+    """The per-article tables' rows of these docs."""
     for name, rows in _rows(docs).items():
         tables.write(name, SCHEMAS[name], rows)
 
@@ -158,13 +182,14 @@ def write_tables(tables: ParquetTables, docs: list[Doc]) -> None:
 def run_batch(
     inputs: list[str], output: Path, *, scheduler: str | None = None, workers: int = 2,
     chunk_pages_n: int = DEFAULT_CHUNK_PAGES, reference_date: date | None = None,
-    max_in_flight: int | None = None, progress: Any = None,
-) -> tuple[Analysis, BatchReport]:
-    """Map on Dask, write Parquet as results arrive, then link and group."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    max_in_flight: int | None = None, progress: Any = None, store: str | None = None,
+) -> BatchReport:
+    """Map on Dask, write Parquet as results arrive and put the docs on a shelf on disk,
+    then link and group them there and write what that gives; with `store` (a SQLite
+    file or a postgresql:// address), load the docs and errors into that store too."""
+    from dask.distributed import Client, LocalCluster
 
-    from marsad.ingest import read_inputs
-    from marsad.pipeline import link_and_group
+    from marsad.pipeline import link_and_group_shelf
 
     output.mkdir(parents=True, exist_ok=True)
     cluster = None
@@ -175,69 +200,127 @@ def run_batch(
                                dashboard_address=None, host="127.0.0.1")
         client = Client(cluster)
     limit = max_in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-    docs: list[Doc] = []
     errors: list[Problem] = []
+    names: set[tuple[str, ...]] = set()  # full person names, for the corpus-level step
+    page_hashes: dict[str, str] = {}
     report = BatchReport(output=str(output))
+    # The docs wait on disk for the corpus-level step, so this process's memory does not
+    # grow with the input; the file goes when the run ends.
+    with DiskShelf(output / SHELF_FILE) as shelf:
+        try:
+            for n_pages, chunk in _map_on_dask(client, inputs, chunk_pages_n, reference_date, limit):
+                report.pages += n_pages
+                shelf.put_many(chunk.docs)
+                errors.extend(chunk.problems)
+                names |= chunk.person_names
+                if store:
+                    page_hashes.update(chunk.page_hashes)
+                if progress is not None:
+                    progress(len(chunk.docs) + len(chunk.problems))
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        entities, stories = link_and_group_shelf(shelf, _worker_context(reference_date), person_names_found=names)
+        errors.sort(key=lambda p: p.source)
+        report.articles, report.stories = _write_linked(output, shelf, entities, stories, errors)
+        if store:
+            report.stored = _load_into_store(store, shelf, page_hashes, errors)
+    report.errors = len(errors)
+    report.entities = len(entities)
+    return report
+
+
+def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_date: date | None,
+                 limit: int) -> Iterator[tuple[int, ChunkResult]]:
+    """(pages read, `analyze_chunk`'s result) as results come, with at most `limit` chunks
+    in flight (so the reader never runs far ahead of the workers); pages that could not
+    be read come as a result of their own, with problems only."""
+    from dask.distributed import as_completed
+
+    from marsad.ingest import read_inputs
+
+    chunks = chunk_pages(read_inputs(inputs), chunk_pages_n)
+    pending = as_completed()
+    pages_of: dict[Any, int] = {}  # future -> pages sent
+    unread: list[Problem] = []
+
+    def fill() -> None:
+        while len(pages_of) < limit:
+            for pages, problems in chunks:
+                unread.extend(problems)
+                if pages:
+                    future = client.submit(analyze_chunk, pages, reference_date, pure=False)
+                    pages_of[future] = len(pages)
+                    pending.add(future)
+                    break
+            else:
+                return
+
+    fill()
+    if unread:
+        yield len(unread), ChunkResult([], unread[:], set(), {})
+        unread.clear()
+    for future in pending:
+        result = future.result()
+        n_pages = pages_of.pop(future)
+        future.release()
+        yield n_pages, result
+        fill()
+        if unread:
+            yield len(unread), ChunkResult([], unread[:], set(), {})
+            unread.clear()
+
+
+def _write_linked(output: Path, shelf: DiskShelf, entities: list[Entity], stories: Iterable[Story],
+                  errors: list[Problem]) -> tuple[int, int]:
+    """After the corpus-level step: every article as the JSON contract has it
+    (articles.jsonl) and in the Parquet tables, entities, stories and errors. The docs are
+    read from the shelf (once each: a page read twice is in it once) a page at a time, and
+    each story is written as it is made. Returns the numbers of articles and stories."""
+    pq.write_table(pa.Table.from_pylist([entity_to_dict(e) for e in entities], schema=ENTITY_SCHEMA),
+                   output / "entities.parquet")
+    n = 0
     tables = ParquetTables(output)
     try:
-        chunks = chunk_pages(read_inputs(inputs), chunk_pages_n)
-        pending = as_completed()
-        in_flight = 0
-
-        def submit_next() -> bool:
-            nonlocal in_flight
-            for pages, problems in chunks:
-                errors.extend(problems)
-                report.pages += len(pages) + len(problems)
-                if pages:
-                    pending.add(client.submit(analyze_chunk, pages, reference_date, pure=False))
-                    in_flight += 1
-                    return True
-            return False
-
-        while in_flight < limit and submit_next():
-            pass
-        for future in pending:
-            chunk_docs, chunk_errors = future.result()
-            future.release()
-            in_flight -= 1
-            docs.extend(chunk_docs)
-            errors.extend(chunk_errors)
-            write_tables(tables, chunk_docs)
-            if progress is not None:
-                progress(len(chunk_docs) + len(chunk_errors))
-            while in_flight < limit and submit_next():
-                pass
+        with (output / "articles.jsonl").open("w", encoding="utf-8") as articles:
+            page: list[Doc] = []
+            for doc in shelf:
+                articles.write(json.dumps(doc_to_dict(doc), ensure_ascii=False) + "\n")
+                page.append(doc)
+                n += 1
+                if len(page) == DEFAULT_CHUNK_PAGES:
+                    write_tables(tables, page)
+                    page = []
+            write_tables(tables, page)
     finally:
         tables.close()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    analysis = link_and_group(docs, errors, _worker_context(reference_date))
-    _write_linked(output, analysis)
-    report.articles = len(analysis.docs)
-    report.errors = len(analysis.errors)
-    report.entities = len(analysis.entities)
-    report.stories = len(analysis.stories)
-    return analysis, report
-
-
-def _write_linked(output: Path, analysis: Analysis) -> None:
-    """After the map: entities, stories, errors, and mentions with their entity ids. Only
-    these are turned into rows (not every article again), a chunk of docs at a time."""
-    entity_rows = [entity_to_dict(e) for e in analysis.entities]
-    pq.write_table(pa.Table.from_pylist(entity_rows, schema=pa.schema([
-        ("id", pa.string()), ("type", pa.string()), ("name", pa.string()), ("aliases", pa.list_(pa.string())),
-        ("articles", pa.list_(pa.string())), ("roles", pa.list_(pa.string())), ("wikidata", pa.string()),
-        ("code", pa.string()),
-    ])), output / "entities.parquet")
-    with pq.ParquetWriter(output / "mentions.parquet", MENTION_SCHEMA) as writer:
-        for begin in range(0, len(analysis.docs), DEFAULT_CHUNK_PAGES):
-            rows = _mention_rows(analysis.docs[begin:begin + DEFAULT_CHUNK_PAGES])
-            writer.write_table(pa.Table.from_pylist(rows, schema=MENTION_SCHEMA))
+    n_stories = 0
     with (output / "stories.jsonl").open("w", encoding="utf-8") as fh:
-        for story in analysis.stories:
+        for story in stories:
             fh.write(json.dumps(story_to_dict(story), ensure_ascii=False) + "\n")
+            n_stories += 1
     with (output / "errors.jsonl").open("w", encoding="utf-8") as fh:
-        for problem in analysis.errors:
+        for problem in errors:
             fh.write(json.dumps(problem_to_dict(problem), ensure_ascii=False) + "\n")
+    return n, n_stories
+
+
+def _load_into_store(address: str, shelf: DiskShelf, page_hashes: dict[str, str],
+                     errors: list[Problem]) -> int:
+    """Add the analysed docs to a store as `marsad ingest` would (one transaction a page,
+    linked and clustered with what the store holds; a page stored before is skipped), and
+    the errors to its list. Returns the number of articles added."""
+    from marsad.store import open_store
+
+    target = open_store(address)
+    added = 0
+    try:
+        for doc in shelf:
+            result = target.ingest_analysed(page_hashes.get(doc.id, doc.id), doc.article.source, doc)
+            added += not result["duplicate"]
+        for problem in errors:
+            target.record_problem(problem)
+    finally:
+        target.close()
+    return added

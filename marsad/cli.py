@@ -360,9 +360,11 @@ def batch(
     workers: Annotated[int, typer.Option(help="Workers of the LocalCluster when no scheduler is given.")] = 2,
     chunk_size: Annotated[int, typer.Option(help="Pages per Dask task.")] = 200,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
+    db: Annotated[str | None, typer.Option(help="Also load the analysed pages into this store (SQLite file or postgresql://).")] = None,
 ) -> None:
-    """Run the pipeline on Dask; write Parquet (articles, mentions, quantities, times, events),
-    entities, stories and errors to --output."""
+    """Run the pipeline on Dask; write articles.jsonl, Parquet (articles, mentions,
+    quantities, times, events, entities), stories and errors to --output; with --db, load
+    the pages into a store too."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from marsad.batch import run_batch
@@ -371,10 +373,12 @@ def batch(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
                   TimeElapsedColumn(), console=err) as bar:
         task = bar.add_task("analysing", total=None)
-        _, report = run_batch(inputs, output, scheduler=scheduler, workers=workers, chunk_pages_n=chunk_size,
-                              reference_date=ref, progress=lambda n: bar.advance(task, n))
+        report = run_batch(inputs, output, scheduler=scheduler, workers=workers, chunk_pages_n=chunk_size,
+                              reference_date=ref, progress=lambda n: bar.advance(task, n), store=db)
     err.print(f"{report.articles} articles, {report.entities} entities, {report.stories} stories, "
               f"{report.errors} errors → {report.output}", highlight=False)
+    if db:
+        err.print(f"{report.stored} articles added to {db}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)
 
 

@@ -23,11 +23,12 @@ from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
 from marsad.limits import PageAlarm
-from marsad.link.duplicates import find_reuse
-from marsad.link.entities import link_entities
-from marsad.model import Analysis, Article, Doc, Problem, RawPage, Token
+from marsad.link.duplicates import ReuseFinder, with_reuse
+from marsad.link.entities import EntityIndex
+from marsad.model import Analysis, Article, Doc, Entity, Problem, RawPage, Story, Token
 from marsad.settings import PAGE_TIME_LIMIT_S
-from marsad.stories import build_stories
+from marsad.shelf import DocShelf, MemoryShelf, ShelvedDocs
+from marsad.stories import iter_stories, joins_stories
 
 log = logging.getLogger(__name__)
 
@@ -170,12 +171,14 @@ def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
     clock = _StepClock(timings)
     with clock("clean"):
         articles, errors = clean_pages(raw)
-    unique: list[Article] = []
-    seen: set[str] = set()
+    # The same page given twice is analysed once: under its first source in sort order,
+    # as the shelves keep it, so the choice does not depend on the order pages came in.
+    by_id: dict[str, Article] = {}
     for article in articles:
-        if article.id not in seen:  # the same page given twice is analysed once
-            seen.add(article.id)
-            unique.append(article)
+        kept = by_id.get(article.id)
+        if kept is None or article.source < kept.source:
+            by_id[article.id] = article
+    unique = list(by_id.values())
     docs: list[Doc] = []
     size = max(1, ctx.group_size)
     for begin in range(0, len(unique), size):
@@ -266,26 +269,27 @@ def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     """A person the tagger named in one article is the same name in another where it was
     missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
     known = names_by_surname(name for d in docs for name in person_names(d))
-    out = []
-    for doc in docs:
-        if doc.article.language != "ar" or not doc.sentences:
-            out.append(doc)
-            continue
-        mentions = propagate_names(doc, known)
-        if len(mentions) != len(doc.mentions):
-            slim = not doc.sentences[0].tokens
-            if slim:  # held without tokens: the same sentences, tokenised again for the stages
-                doc = add_sentences(doc, ctx)
-            doc = dataclasses.replace(doc, mentions=tuple(mentions))
-            # The full names now found here are this article's own: their later bare
-            # surnames ("ساليفان") are repeats too.
-            doc = dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
-            for stage in STAGES_AFTER_MENTIONS:
-                doc = stage(doc, ctx)
-            if slim:
-                doc = without_tokens(doc)
-        out.append(doc)
-    return out
+    return [with_shared_names(doc, known, ctx) for doc in docs]
+
+
+def with_shared_names(doc: Doc, known: dict[str, set[tuple[str, ...]]], ctx: RunContext) -> Doc:
+    """`doc` with the repeats of the `known` full names (see `share_person_names`); the
+    same doc when it has none."""
+    if doc.article.language != "ar" or not doc.sentences:
+        return doc
+    mentions = propagate_names(doc, known)
+    if len(mentions) == len(doc.mentions):
+        return doc
+    slim = not doc.sentences[0].tokens
+    if slim:  # held without tokens: the same sentences, tokenised again for the stages
+        doc = add_sentences(doc, ctx)
+    doc = dataclasses.replace(doc, mentions=tuple(mentions))
+    # The full names now found here are this article's own: their later bare
+    # surnames ("ساليفان") are repeats too.
+    doc = dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
+    for stage in STAGES_AFTER_MENTIONS:
+        doc = stage(doc, ctx)
+    return without_tokens(doc) if slim else doc
 
 
 def events_with_entity_ids(doc: Doc) -> Doc:
@@ -308,27 +312,72 @@ def events_with_entity_ids(doc: Doc) -> Doc:
 
 def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None,
                    timings: dict[str, float] | None = None) -> Analysis:
+    """The corpus-level part, over docs held in memory (`link_and_group_shelf`)."""
+    shelf = MemoryShelf(docs)
+    entities, stories = link_and_group_shelf(shelf, ctx, timings)
+    stories = tuple(stories)
+    return Analysis(docs=tuple(shelf), entities=tuple(entities), stories=stories,
+                    errors=tuple(sorted(errors, key=lambda p: p.source)))
+
+
+def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
+                         timings: dict[str, float] | None = None,
+                         person_names_found: set[tuple[str, ...]] | None = None) -> tuple[list[Entity], Iterator[Story]]:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
-    Docs are put in a canonical order first, so the result does not depend on the order
-    in which pages arrived (analyze and batch give the same answer). `timings`, when
-    given, receives the seconds each step took (`marsad bench` reads them).
+    The docs are read from the shelf and their changes put back, a doc at a time and in
+    its canonical order (source, id), so the result does not depend on the order in which
+    pages arrived, nor on where the shelf keeps them (analyze and batch give the same
+    answer). `person_names_found`: the full person names of all the docs, when the caller
+    collected them already (batch workers do, from each doc's `person_names`). `timings`,
+    when given, receives the seconds each step took (`marsad bench`). The stories come
+    one at a time, made as they are read (the shelf must stay open until then).
     """
     clock = _StepClock(timings)
-    unique = {d.id: d for d in docs}
-    ordered = sorted(unique.values(), key=lambda d: (d.article.source, d.id))
+    ctx = ctx or RunContext()
+    index = EntityIndex()
+    reuse = ReuseFinder()
+    story_ids = []
+    # Two reads of the shelf do the first three steps (each doc's share of a step is
+    # timed as that step): every read from disk costs about half a millisecond a doc.
     with clock("share_names"):
-        ordered = share_person_names(ordered, ctx or RunContext())
+        if person_names_found is None:
+            person_names_found = {name for d in shelf for name in person_names(d)}
+        known = names_by_surname(person_names_found)
+    for doc in shelf:
+        with clock("share_names"):
+            shared = with_shared_names(doc, known, ctx)
+            _put_if_changed(shelf, doc, shared)
+        with clock("link_entities"):
+            index.register_full_names([shared])
+    for doc in shelf:
+        with clock("link_entities"):
+            _put_if_changed(shelf, doc, events_with_entity_ids(index.add_doc(doc)))
+        with clock("near_duplicates"):
+            reuse.add(doc)
+        if joins_stories(doc):
+            story_ids.append(doc.id)
     with clock("link_entities"):
-        linked, entities = link_entities(ordered)
-        linked = [events_with_entity_ids(d) for d in linked]
+        entities = index.entities()
     with clock("near_duplicates"):
-        linked = find_reuse(linked)
-    with clock("stories"):
-        # Stories group news articles: listing pages and pages in other languages stay out.
-        stories = build_stories([d for d in linked if d.article.is_article and d.article.language == "ar"])
-    return Analysis(docs=tuple(linked), entities=tuple(entities), stories=tuple(stories),
-                    errors=tuple(sorted(errors, key=lambda p: p.source)))
+        for doc_id, found in reuse.found().items():
+            shelf.put(with_reuse(shelf.get(doc_id), found))
+    return entities, _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids)))
+
+
+def _timed(clock: _StepClock, name: str, items: Iterator[Story]) -> Iterator[Story]:
+    """The items, with the time taken to make each one added to the step `name`."""
+    while True:
+        with clock(name):
+            item = next(items, None)
+        if item is None:
+            return
+        yield item
+
+
+def _put_if_changed(shelf: DocShelf, before: Doc, after: Doc) -> None:
+    if after is not before:
+        shelf.put(after)
 
 
 class _StepClock:

@@ -56,7 +56,7 @@ from marsad.model import (
     TimelineEntry,
 )
 from marsad.pipeline import RunContext, analyze_article
-from marsad.stories import make_story
+from marsad.stories import joins_stories, make_story
 from marsad.stories.cluster import StoryClusterer, StoryState
 
 log = logging.getLogger(__name__)
@@ -345,17 +345,27 @@ class Store:
         if isinstance(doc, Problem):
             self._record_problem(doc)
             return {"id": None, "story": None, "duplicate": False, "errors": [doc.error]}
+        return self.ingest_analysed(page.content_hash, page.source, doc)
+
+    def ingest_analysed(self, content_hash: str, source: str, doc: Doc) -> dict[str, Any]:
+        """Store a page analysed elsewhere (`marsad batch --db` does it on Dask), as
+        `ingest_one` stores it: one transaction, linked and clustered with what the store
+        holds, stored once however often it comes."""
         with self._lock:
             try:
                 with self._transaction():
-                    known = self._page_article(page.content_hash)  # another writer was faster
+                    known = self._page_article(content_hash)  # already stored, or another writer was faster
                     if known is not None:
                         return self._duplicate(known)
-                    story_id = self._write_page(page, doc)
+                    story_id = self._write_page(content_hash, source, doc)
             except BaseException:
                 self._generation = -1  # in-memory state may hold the rolled-back page
                 raise
         return {"id": doc.id, "story": story_id, "duplicate": False, "errors": []}
+
+    def record_problem(self, problem: Problem) -> None:
+        """Keep a page that could not be read or analysed in the store's list of errors."""
+        self._record_problem(problem)
 
     def _duplicate(self, article_id: str) -> dict[str, Any]:
         story = self.story_of_article(article_id)
@@ -379,22 +389,22 @@ class Store:
                 (problem.source, problem.error, _now()),
             )
 
-    def _write_page(self, page: RawPage, doc: Doc) -> str | None:
+    def _write_page(self, content_hash: str, source: str, doc: Doc) -> str | None:
         self._load_state()
         if self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)).fetchone():
             # Same article id from different bytes (ids are content-hash prefixes): keep one.
-            self._insert_page(page, doc.id)
+            self._insert_page(content_hash, source, doc.id)
             return self.story_of_article(doc.id)
         doc = self._entities.add_doc(doc)
         conn = self._conn
-        self._insert_page(page, doc.id)
+        self._insert_page(content_hash, source, doc.id)
         a = doc.article
         cursor = conn.execute(
             "INSERT INTO articles (id, content_hash, source, url, outlet, published, title, "
             "language, is_article, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (
                 a.id,
-                page.content_hash,
+                content_hash,
                 a.source,
                 a.url,
                 a.outlet,
@@ -407,15 +417,15 @@ class Store:
         )
         self._index(cursor.fetchone()[0], a.title, a.text)
         self._write_entities(doc)
-        story_id = self._cluster(doc) if _joins_stories(doc) else None
+        story_id = self._cluster(doc) if joins_stories(doc) else None
         self._generation += 1
         self._set_meta("generation", str(self._generation))
         return story_id
 
-    def _insert_page(self, page: RawPage, article_id: str) -> None:
+    def _insert_page(self, content_hash: str, source: str, article_id: str) -> None:
         self._conn.execute(
             "INSERT INTO pages (content_hash, source, ingested_at, article) VALUES (?, ?, ?, ?)",
-            (page.content_hash, page.source, _now(), article_id),
+            (content_hash, source, _now(), article_id),
         )
 
     def _write_entities(self, doc: Doc) -> None:
@@ -470,7 +480,7 @@ class Store:
             members.append(doc_from_record(record))
             clusterer.vectors[aid] = json.loads(vector)
         members = self._find_reuse(members)
-        story = make_story(story_id, members, clusterer, state.thread)
+        story = make_story(story_id, members, clusterer.vectors, state.thread)
         for member in members:  # keep memory flat: vectors live in the store
             if member.id != doc.id:
                 clusterer.vectors.pop(member.id, None)
@@ -754,12 +764,6 @@ class Store:
                 "events": len(doc.events),
                 "story": self.story_of_article(a.id),
             }
-
-
-def _joins_stories(doc: Doc) -> bool:
-    # The same rule as pipeline.link_and_group: stories group Arabic news articles.
-    a = doc.article
-    return a.is_article and a.language == "ar" and bool(a.text)
 
 
 def _analyse(page: RawPage, ctx: RunContext) -> Doc | Problem:

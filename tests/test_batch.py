@@ -9,16 +9,19 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from marsad.batch import chunk_pages, run_batch
+from marsad.batch import SHELF_FILE, chunk_pages, run_batch
 from marsad.export import analysis_to_dict
 from marsad.ingest import make_page, read_inputs
 from marsad.model import Problem
 from marsad.pipeline import analyze_pages
+from marsad.store import open_store
 
 PAGES = {
     "site-a/1.txt": "وزير المالية يعلن خطة جديدة\n\nأعلن وزير المالية يوم الأحد خطة لخفض العجز بنحو 3 مليارات دولار خلال عامين.\n\nوقال الوزير إن الخطة تشمل تقليص الإنفاق بنسبة 5 بالمئة.\n",
     "site-a/2.txt": "أمطار غزيرة تغلق طرقا في عمّان\n\nأغلقت السلطات في عمّان أمس ثلاثة طرق رئيسية بعد أمطار غزيرة استمرت ساعات.\n\nوأكد الدفاع المدني إنقاذ 14 شخصا علقوا في سياراتهم.\n",
     "site-b/1.txt": "وزير المالية: خطة خفض العجز تبدأ الشهر المقبل\n\nقال وزير المالية إن خطة خفض العجز بقيمة 3 مليارات دولار ستبدأ الشهر المقبل.\n\nوأضاف أن الحكومة ستقلص الإنفاق بنسبة خمسة بالمئة.\n",
+    # The same page under a second address (a mirror): kept once, under the first address.
+    "site-z/mirror.txt": "وزير المالية يعلن خطة جديدة\n\nأعلن وزير المالية يوم الأحد خطة لخفض العجز بنحو 3 مليارات دولار خلال عامين.\n\nوقال الوزير إن الخطة تشمل تقليص الإنفاق بنسبة 5 بالمئة.\n",
     "site-b/feed.jsonl": json.dumps({"text": "افتتاح معرض الكتاب في الرباط بمشاركة 700 دار نشر من 40 دولة.", "url": "https://example.ma/book", "published": "2024-05-02"}, ensure_ascii=False) + "\n{broken\n",
 }
 
@@ -33,24 +36,53 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def test_batch_equals_analyze_on_a_two_worker_local_cluster(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    batch_analysis, report = run_batch([str(corpus)], out, workers=2, chunk_pages_n=1)
+    report = run_batch([str(corpus)], out, workers=2, chunk_pages_n=1)
     local = analysis_to_dict(analyze_pages(read_inputs([str(corpus)])))
-    batched = analysis_to_dict(batch_analysis)
-    assert batched["articles"] == local["articles"]
-    assert batched["entities"] == local["entities"]
-    assert batched["stories"] == local["stories"]
-    assert batched["errors"] == local["errors"]
-    assert report.articles == 4 and report.errors == 1
+    # What batch writes is what analyze gives: every article whole (after linking: entity
+    # ids, reuse), the entities, the stories and the errors.
+    assert _jsonl(out / "articles.jsonl") == local["articles"]
+    assert pq.read_table(out / "entities.parquet").to_pylist() == local["entities"]
+    assert _jsonl(out / "stories.jsonl") == local["stories"]
+    assert _jsonl(out / "errors.jsonl") == local["errors"]
+    assert report.articles == 4 and report.errors == 1 and report.stories == len(local["stories"])
+    sources = [a["source"] for a in local["articles"]]
+    assert any(s.endswith("site-a/1.txt") for s in sources) and not any("site-z" in s for s in sources)
 
     articles = pq.read_table(out / "articles.parquet").to_pylist()
     assert sorted(a["id"] for a in articles) == sorted(a["id"] for a in local["articles"])
-    for table in ("mentions", "quantities", "times", "events", "entities"):
-        assert (out / f"{table}.parquet").exists()
+    mentions = pq.read_table(out / "mentions.parquet").to_pylist()
+    assert mentions == [{"article": a["id"], **m} for a in local["articles"] for m in a["mentions"]]
+    assert any(m["entity"] for m in mentions)
     n_quantities = sum(len(a["quantities"]) for a in local["articles"])
     assert pq.read_table(out / "quantities.parquet").num_rows == n_quantities
-    assert len((out / "errors.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    for table in ("times", "events"):
+        assert (out / f"{table}.parquet").exists()
+    # The shelf the docs waited on is gone.
+    assert not (out / SHELF_FILE).exists()
+
+
+def test_batch_loads_the_store_once_however_often_it_runs(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    first = run_batch([str(corpus)], tmp_path / "out1", workers=1, store=str(db))
+    again = run_batch([str(corpus)], tmp_path / "out2", workers=1, store=str(db))
+    assert (first.stored, again.stored) == (4, 0)
+    store = open_store(str(db))
+    try:
+        stats = store.stats()
+        local = analyze_pages(read_inputs([str(corpus)]))
+        assert stats["articles"] == 4 and stats["pages"] == 4 and stats["problems"] == 1
+        assert sorted(d.id for d in store.iter_docs()) == sorted(d.id for d in local.docs)
+        assert stats["stories"] >= 1 and stats["entities"] >= 1
+        # The pages are those `marsad ingest` would store: ingesting them now adds nothing.
+        assert store.ingest(read_inputs([str(corpus)])).added == 0
+    finally:
+        store.close()
 
 
 def test_chunks_keep_a_site_together() -> None:
@@ -60,13 +92,20 @@ def test_chunks_keep_a_site_together() -> None:
     assert chunks[-1][1] == [Problem("x", "bad")]
 
 
-def test_docs_held_without_tokens_link_and_group_as_full_docs_do() -> None:
-    """`marsad batch` keeps docs for the corpus-level step without their tokens (a quarter
-    of the memory); names shared across articles, reuse and stories tokenise them again
-    and must give exactly what the full docs give. The demo corpus has names that one
+def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp_path: Path) -> None:
+    """`marsad batch` keeps docs for the corpus-level step on disk and without their tokens
+    (a quarter of the memory); names shared across articles, reuse and stories tokenise
+    them again and must give exactly what the full docs in memory give. The demo corpus has names that one
     outlet gives in full and another only in part, so the re-run of the stages is taken."""
-    from marsad.model import RawPage
-    from marsad.pipeline import RunContext, analyze_raw_pages, link_and_group, without_tokens
+    from marsad.model import Analysis, RawPage
+    from marsad.pipeline import (
+        RunContext,
+        analyze_raw_pages,
+        link_and_group,
+        link_and_group_shelf,
+        without_tokens,
+    )
+    from marsad.shelf import DiskShelf
 
     demo = Path(__file__).resolve().parent.parent / "demo"
     raw = [p for p in read_inputs([str(demo)]) if isinstance(p, RawPage)]
@@ -83,6 +122,13 @@ def test_docs_held_without_tokens_link_and_group_as_full_docs_do() -> None:
     assert all(not s.tokens for d in slim_docs for s in d.sentences)
     slim = link_and_group(slim_docs, errors, ctx)
     assert analysis_to_dict(slim) == analysis_to_dict(full)
+    # And on a shelf on disk, as `marsad batch` holds them: the same again.
+    with DiskShelf(tmp_path / "shelf.sqlite") as shelf:
+        shelf.put_many(reversed(slim_docs))
+        entities, stories = link_and_group_shelf(shelf, ctx)
+        on_disk = Analysis(docs=tuple(shelf), entities=tuple(entities), stories=tuple(stories), errors=full.errors)
+        assert analysis_to_dict(on_disk) == analysis_to_dict(full)
+    assert not (tmp_path / "shelf.sqlite").exists()
     missed = next(d for d in full.docs if d.id == "missed-name")
     assert any((m.start, m.end) == (name.start, name.end) for m in missed.mentions)
     assert full.stories and any(d.reuse for d in full.docs)

@@ -86,13 +86,14 @@ class _Unit:
     article that has it word for word (wire paragraphs and boilerplate repeat exactly, so
     each distinct paragraph is hashed and compared once)."""
 
-    shingles: frozenset[str]
-    holders: list[tuple[int, str]]  # (doc index, the paragraph as that article has it)
+    hashes: np.ndarray  # the shingle set, as its sorted distinct 64-bit string hashes
+    holders: list[tuple[int, int, int]]  # (doc number, the paragraph's span in that doc's text)
 
 
-def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[str, list[str]]]:
-    """(paragraph, its word keys) for the paragraphs long enough to be passages. Sentences
-    never cross a newline, so a paragraph's tokens are those inside its offsets."""
+def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[tuple[int, int], list[str]]]:
+    """(span of the paragraph, its word keys) for the paragraphs long enough to be
+    passages; the span leaves out the line's outer spaces. Sentences never cross a
+    newline, so a paragraph's tokens are those inside its offsets."""
     text = doc.article.text
     starts = [t.start for t in tokens]
     out = []
@@ -103,7 +104,8 @@ def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[str, list[str]]
             continue
         lo = bisect.bisect_left(starts, begin)
         hi = bisect.bisect_left(starts, begin + len(line))
-        out.append((line.strip(), _word_keys(tokens[lo:hi])))
+        span = (begin + len(line) - len(line.lstrip()), begin + len(line.rstrip()))
+        out.append((span, _word_keys(tokens[lo:hi])))
     return out
 
 
@@ -180,73 +182,142 @@ def _candidate_pairs(sigs: np.ndarray, bands: int, rows: int) -> set[tuple[int, 
     return pairs
 
 
-def _similar_units(units: list[_Unit], threshold: float) -> list[tuple[int, int, float]]:
-    """(i, j, jaccard) for distinct units above the threshold, i < j; a unit is always
-    similar to itself (score 1.0) when several articles hold it."""
-    present = [i for i, unit in enumerate(units) if unit.shingles]
-    sigs = signatures([units[i].shingles for i in present])
-    pairs = [(i, i, 1.0) for i in present if len(units[i].holders) > 1]
-    for x, y in sorted(_candidate_pairs(sigs, *_bands(threshold))):
-        i, j = present[x], present[y]
-        score = jaccard(units[i].shingles, units[j].shingles)
-        if score >= threshold:
-            pairs.append((i, j, score))
-    return pairs
+def _hashes(items: set[str]) -> np.ndarray:
+    """A shingle set as sorted distinct 64-bit hashes: an eighth of the strings' memory.
+    Python's string hash is salted per process, but only equality is used, within one
+    process; two shingles share a hash with odds of 2**-64, so Jaccard is as exact."""
+    return np.unique(np.fromiter((hash(x) for x in items), dtype=np.int64, count=len(items)))
 
 
-def _holder_pairs(a: _Unit, b: _Unit, same: bool) -> list[tuple[tuple[int, str], tuple[int, str]]]:
-    """The (article, paragraph) pairs of two similar units, of different articles."""
-    if same:
-        return [(x, y) for k, x in enumerate(a.holders) for y in a.holders[k + 1:] if x[0] != y[0]]
-    return [(x, y) for x in a.holders for y in b.holders if x[0] != y[0]]
+def _jaccard_of_hashes(a: np.ndarray, b: np.ndarray) -> float:
+    inter = int(np.intersect1d(a, b, assume_unique=True).size)
+    return inter / (a.size + b.size - inter)
 
 
-def _units(keyed: list[tuple[int, str, frozenset[str]]]) -> list[_Unit]:
-    """Units in order of first appearance, one per distinct shingle set."""
-    by_set: dict[frozenset[str], _Unit] = {}
-    for doc, text, sh in keyed:
-        unit = by_set.get(sh)
-        if unit is None:
-            unit = by_set[sh] = _Unit(sh, [])
-        unit.holders.append((doc, text))
-    return list(by_set.values())
+class _UnitIndex:
+    """The distinct shingle sets of one level (whole articles, or paragraphs) and their
+    MinHash signatures, added one doc at a time: what is kept of a corpus is the hashes."""
+
+    def __init__(self) -> None:
+        self.units: list[_Unit] = []
+        self._by_hash: dict[int, list[int]] = {}
+        self._signed: list[int] = []  # units with shingles, in the order of their signatures
+        self._signatures: list[np.ndarray] = []
+
+    def add(self, doc: int, spans_and_sets: list[tuple[tuple[int, int], set[str]]]) -> None:
+        new: list[set[str]] = []
+        for (begin, end), items in spans_and_sets:
+            hashes = _hashes(items)
+            unit = self._find(hashes)
+            if unit is None:
+                unit = _Unit(hashes, [])
+                self._by_hash.setdefault(hash(hashes.tobytes()), []).append(len(self.units))
+                if items:
+                    self._signed.append(len(self.units))
+                    new.append(items)
+                self.units.append(unit)
+            unit.holders.append((doc, begin, end))
+        if new:
+            self._signatures.append(signatures(new))
+
+    def _find(self, hashes: np.ndarray) -> _Unit | None:
+        for i in self._by_hash.get(hash(hashes.tobytes()), ()):
+            if np.array_equal(self.units[i].hashes, hashes):
+                return self.units[i]
+        return None
+
+    def similar(self, threshold: float) -> list[tuple[int, int, float]]:
+        """(u, v, jaccard) for distinct units above the threshold, u < v; a unit is always
+        similar to itself (score 1.0) when several articles hold it."""
+        present = self._signed
+        pairs = [(i, i, 1.0) for i in present if len(self.units[i].holders) > 1]
+        if not self._signatures:
+            return pairs
+        sigs = np.vstack(self._signatures)
+        for x, y in sorted(_candidate_pairs(sigs, *_bands(threshold))):
+            i, j = present[x], present[y]
+            score = _jaccard_of_hashes(self.units[i].hashes, self.units[j].hashes)
+            if score >= threshold:
+                pairs.append((i, j, score))
+        return pairs
+
+    def holder_pairs(self, u: int, v: int) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
+        """The (doc, span) pairs of two similar units, of different docs."""
+        a, b = self.units[u].holders, self.units[v].holders
+        if u == v:
+            return [(x, y) for k, x in enumerate(a) for y in a[k + 1:] if x[0] != y[0]]
+        return [(x, y) for x in a for y in b if x[0] != y[0]]
 
 
-def _other_outlet(a: Doc, b: Doc) -> bool:
-    """Passages count across outlets; within one site a repeated paragraph is furniture."""
-    return not (a.article.outlet and a.article.outlet == b.article.outlet)
+@dataclass(frozen=True)
+class FoundReuse:
+    """Reuse found for one doc, before its passage's text is read back from the doc."""
+
+    other: str
+    kind: str
+    similarity: float
+    span: tuple[int, int] | None = None
+
+
+class ReuseFinder:
+    """Finds copies and shared passages over docs added one at a time (in any order: the
+    result does not depend on it); only shingle hashes and signatures are kept."""
+
+    def __init__(self) -> None:
+        self._ids: list[str] = []
+        self._outlets: list[str | None] = []
+        self._whole, self._parts = _UnitIndex(), _UnitIndex()
+
+    def add(self, doc: Doc) -> None:
+        i = len(self._ids)
+        self._ids.append(doc.id)
+        self._outlets.append(doc.article.outlet)
+        tokens = doc_tokens(doc)
+        self._whole.add(i, [((0, 0), shingles(_word_keys(tokens), DOC_SHINGLE))])
+        self._parts.add(i, [(span, shingles(keys, PARAGRAPH_SHINGLE)) for span, keys in _paragraph_keys(doc, tokens)])
+
+    def found(self) -> dict[str, list[FoundReuse]]:
+        """The reuse of every doc that has some, by doc id."""
+        ids, outlets = self._ids, self._outlets
+        found: dict[str, list[FoundReuse]] = defaultdict(list)
+        copies: set[tuple[int, int]] = set()
+        for u, v, score in self._whole.similar(DUPLICATE_JACCARD):
+            for (i, *_), (j, *_) in self._whole.holder_pairs(u, v):
+                i, j = min(i, j), max(i, j)
+                copies.add((i, j))
+                found[ids[i]].append(FoundReuse(ids[j], "duplicate", round(score, 3)))
+                found[ids[j]].append(FoundReuse(ids[i], "duplicate", round(score, 3)))
+        for u, v, score in self._parts.similar(PASSAGE_JACCARD):
+            for (i, *span_i), (j, *span_j) in self._parts.holder_pairs(u, v):
+                # Passages count across outlets; within one site a repeated paragraph is furniture.
+                same_outlet = bool(outlets[i]) and outlets[i] == outlets[j]
+                if (min(i, j), max(i, j)) in copies or same_outlet:
+                    continue
+                found[ids[i]].append(FoundReuse(ids[j], "passage", round(score, 3), (span_i[0], span_i[1])))
+                found[ids[j]].append(FoundReuse(ids[i], "passage", round(score, 3), (span_j[0], span_j[1])))
+        return dict(found)
+
+
+def reuse_by_doc(docs: Iterable[Doc]) -> dict[str, list[FoundReuse]]:
+    """The reuse of every doc that has some, by doc id: the articles it copies and the
+    passages it shares. Each doc is read once (they may come from disk)."""
+    finder = ReuseFinder()
+    for doc in docs:
+        finder.add(doc)
+    return finder.found()
+
+
+def with_reuse(doc: Doc, found: list[FoundReuse]) -> Doc:
+    """`doc` with its reuse: the best `MAX_REUSE_PER_DOC`, each passage as the doc has it."""
+    text = doc.article.text
+    reuse = [Reuse(f.other, f.kind, f.similarity, text[f.span[0]:f.span[1]] if f.span else None) for f in found]
+    unique = {(r.other, r.kind, r.passage): r for r in reuse}
+    best = sorted(unique.values(), key=lambda r: (r.kind != "duplicate", -r.similarity, r.other,
+                                                   r.passage or ""))
+    return replace(doc, reuse=tuple(best[:MAX_REUSE_PER_DOC]))
 
 
 def find_reuse(docs: list[Doc]) -> list[Doc]:
     """Each doc with `reuse` filled: the articles it copies and the passages it shares."""
-    found: dict[int, list[Reuse]] = defaultdict(list)
-    # One doc's tokens at a time: only the shingle sets are kept for the whole corpus.
-    whole_keyed: list[tuple[int, str, frozenset[str]]] = []
-    part_keyed: list[tuple[int, str, frozenset[str]]] = []
-    for i, d in enumerate(docs):
-        tokens = doc_tokens(d)
-        whole_keyed.append((i, "", frozenset(shingles(_word_keys(tokens), DOC_SHINGLE))))
-        part_keyed += [(i, p, frozenset(shingles(keys, PARAGRAPH_SHINGLE))) for p, keys in _paragraph_keys(d, tokens)]
-    whole = _units(whole_keyed)
-    copies: set[tuple[int, int]] = set()
-    for u, v, score in _similar_units(whole, DUPLICATE_JACCARD):
-        for (i, _), (j, _) in _holder_pairs(whole[u], whole[v], u == v):
-            i, j = min(i, j), max(i, j)
-            copies.add((i, j))
-            found[i].append(Reuse(docs[j].id, "duplicate", round(score, 3)))
-            found[j].append(Reuse(docs[i].id, "duplicate", round(score, 3)))
-    parts = _units(part_keyed)
-    for u, v, score in _similar_units(parts, PASSAGE_JACCARD):
-        for (i, text_i), (j, text_j) in _holder_pairs(parts[u], parts[v], u == v):
-            if (min(i, j), max(i, j)) in copies or not _other_outlet(docs[i], docs[j]):
-                continue
-            found[i].append(Reuse(docs[j].id, "passage", round(score, 3), text_i))
-            found[j].append(Reuse(docs[i].id, "passage", round(score, 3), text_j))
-    return [replace(d, reuse=_ordered(found[i])) if found.get(i) else d for i, d in enumerate(docs)]
-
-
-def _ordered(reuse: list[Reuse]) -> tuple[Reuse, ...]:
-    unique = {(r.other, r.kind, r.passage): r for r in reuse}
-    best = sorted(unique.values(), key=lambda r: (r.kind != "duplicate", -r.similarity, r.other,
-                                                   r.passage or ""))
-    return tuple(best[:MAX_REUSE_PER_DOC])
+    found = reuse_by_doc(docs)
+    return [with_reuse(d, found[d.id]) if d.id in found else d for d in docs]

@@ -17,7 +17,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -177,7 +177,7 @@ class EntityIndex:
         linked = tuple(dataclasses.replace(m, entity=ids.get(i)) for i, m in enumerate(mentions))
         return dataclasses.replace(doc, mentions=linked)
 
-    def register_full_names(self, docs: list[Doc]) -> None:
+    def register_full_names(self, docs: Iterable[Doc]) -> None:
         """Create (or find) the records of every full person name, without counting them
         as seen in any article yet."""
         for doc in docs:
@@ -234,7 +234,8 @@ class EntityIndex:
         return hits[0] if len(hits) == 1 else None
 
     def _match(self, cluster: _LocalCluster) -> _Record | None:
-        for key in sorted(cluster.keys, key=lambda k: -len(k)):
+        # Longest key first; ties by the key itself, not the set's order (which is the hash seed's).
+        for key in sorted(cluster.keys, key=lambda k: (-len(k), k)):
             rid = self.by_key.get((cluster.type, key))
             if rid:
                 return self.records[rid]
@@ -259,7 +260,7 @@ class EntityIndex:
         return None
 
     def _new_record(self, cluster: _LocalCluster) -> _Record:
-        canonical = max(cluster.keys, key=lambda k: (len(k.split()), len(k)))
+        canonical = max(cluster.keys, key=lambda k: (len(k.split()), len(k), k))  # ties: not by set order
         digest = hashlib.sha1(f"{cluster.type}|{canonical}".encode()).hexdigest()[:12]
         record = _Record(id=f"e{digest}", type=cluster.type)
         while record.id in self.records:  # a hash collision with another name: extend

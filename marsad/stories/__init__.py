@@ -8,6 +8,7 @@ entities, outlets, and the events merged across its articles.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 
 from marsad.model import Doc, Story
 from marsad.stories.claims import story_claims
@@ -17,15 +18,15 @@ from marsad.stories.summary import summarize
 from marsad.stories.timeline import build_timeline
 
 
-def _central_doc(members: list[Doc], clusterer: StoryClusterer) -> Doc:
+def _central_doc(members: list[Doc], vectors: Mapping[str, dict[str, float]]) -> Doc:
     """The article closest to the story centroid (ties: the earliest)."""
     centroid: dict[str, float] = defaultdict(float)
     for d in members:
-        for t, w in clusterer.vectors.get(d.id, {}).items():
+        for t, w in vectors.get(d.id, {}).items():
             centroid[t] += w
 
     def closeness(d: Doc) -> float:
-        return sum(w * centroid[t] for t, w in clusterer.vectors.get(d.id, {}).items())
+        return sum(w * centroid[t] for t, w in vectors.get(d.id, {}).items())
 
     return max(members, key=lambda d: (closeness(d), bool(d.article.title),
                                        _neg(d.article.published), _neg(d.id)))
@@ -36,10 +37,11 @@ def _neg(value: str | None) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in (value or "\uffff"))
 
 
-def make_story(story_id: str, members: list[Doc], clusterer: StoryClusterer,
+def make_story(story_id: str, members: list[Doc], vectors: Mapping[str, dict[str, float]],
                thread: str | None) -> Story:
+    """The story of these articles; `vectors` are their vectors in the clusterer."""
     members = sorted(members, key=lambda d: (d.article.published or "", d.id))
-    central = _central_doc(members, clusterer)
+    central = _central_doc(members, vectors)
     dates = sorted(d.article.published for d in members if d.article.published)
     entities = sorted({m.entity for d in members for m in d.mentions if m.entity})
     outlets = sorted({d.article.outlet for d in members if d.article.outlet})
@@ -59,14 +61,32 @@ def make_story(story_id: str, members: list[Doc], clusterer: StoryClusterer,
     )
 
 
-def build_stories(docs: list[Doc]) -> list[Story]:
-    """Cluster the articles into stories and describe each one."""
-    articles = [d for d in docs if d.article.is_article and d.article.text]
+def joins_stories(doc: Doc) -> bool:
+    """Stories group Arabic news articles: listing pages, empty pages and pages in other
+    languages stay out."""
+    a = doc.article
+    return a.is_article and a.language == "ar" and bool(a.text)
+
+
+def build_stories(docs: Sequence[Doc]) -> list[Story]:
+    """Cluster these articles (the caller picks them, with `joins_stories`) into stories
+    and describe each one."""
+    return list(iter_stories(docs))
+
+
+def iter_stories(docs: Sequence[Doc]) -> Iterator[Story]:
+    """The stories of these articles, one at a time, by first publication and id. `docs`
+    may read its docs lazily (`shelf.ShelvedDocs`, as `marsad batch` holds a corpus):
+    they are read a few times, one story's at a time, and never all held at once; the
+    caller may write each story out before the next is made."""
     clusterer = StoryClusterer()
-    assignment = clusterer.add_batch(articles)
-    members: dict[str, list[Doc]] = defaultdict(list)
-    for doc in articles:
-        members[assignment[doc.id]].append(doc)
-    stories = [make_story(sid, group, clusterer, clusterer.stories[sid].thread)
-               for sid, group in members.items()]
-    return sorted(stories, key=lambda s: (s.first_seen or "", s.id))
+    members: dict[str, list[int]] = defaultdict(list)
+    first_seen: dict[str, str] = {}
+    for i, doc, story_id in clusterer.assign_batch(docs):
+        members[story_id].append(i)
+        published = doc.article.published
+        if published and (story_id not in first_seen or published < first_seen[story_id]):
+            first_seen[story_id] = published
+    for story_id in sorted(members, key=lambda sid: (first_seen.get(sid, ""), sid)):
+        group = [docs[i] for i in sorted(members[story_id])]
+        yield make_story(story_id, group, clusterer.vectors, clusterer.stories[story_id].thread)

@@ -15,8 +15,9 @@ import hashlib
 import math
 import resource
 import time
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -146,6 +147,40 @@ class _DocFeatures:
     day: int | None
 
 
+class PackedVectors(MutableMapping[str, dict[str, float]]):
+    """Article id -> its vector, each kept as a tuple of terms and an array of weights: a
+    sixth of a dict's memory, for the vectors of a whole corpus clustered at once."""
+
+    def __init__(self) -> None:
+        self._packed: dict[str, tuple[tuple[str, ...], array]] = {}
+
+    def __getitem__(self, doc_id: str) -> dict[str, float]:
+        terms, weights = self._packed[doc_id]
+        return dict(zip(terms, weights, strict=True))
+
+    def __setitem__(self, doc_id: str, vector: dict[str, float]) -> None:
+        self._packed[doc_id] = (tuple(vector), array("d", vector.values()))
+
+    def __delitem__(self, doc_id: str) -> None:
+        del self._packed[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
+class _SeenBefore:
+    """The terms a clusterer knew before a batch: its counts less the terms the batch brought."""
+
+    def __init__(self, df: Counter[str], brought: set[str]) -> None:
+        self.df, self.brought = df, brought
+
+    def __contains__(self, term: object) -> bool:
+        return term in self.df and term not in self.brought
+
+
 class StoryClusterer:
     """Assigns articles to stories one at a time; see the module docstring."""
 
@@ -155,29 +190,37 @@ class StoryClusterer:
         self.stories: dict[str, StoryState] = {}
         self.postings: dict[str, list[str]] = defaultdict(list)
         self.assignments: dict[str, str] = {}  # article id -> story id
-        self.vectors: dict[str, dict[str, float]] = {}  # this session's docs, for centrality
+        self.vectors = PackedVectors()  # this session's docs, for centrality
 
     # --- public ----------------------------------------------------------------------
 
     def add(self, doc: Doc) -> str:
         return self.add_batch([doc])[doc.id]
 
-    def add_batch(self, docs: Iterable[Doc]) -> dict[str, str]:
-        """Assign each doc (dated first, then by day and id); document frequencies are updated
-        with the whole batch first so the first articles of a run get sensible IDF."""
-        # Dated articles first, so an undated one meets the stories it may belong to.
-        ordered = sorted(docs, key=lambda d: (article_day(d) is None, article_day(d) or 0, d.id))
-        terms = [self._terms(d) for d in ordered]
-        for t in terms:
-            self.df.update(set(t))
-        self.n_docs += len(ordered)
-        out = {}
-        for doc, doc_terms in zip(ordered, terms, strict=True):
-            if doc.id in self.assignments:
-                out[doc.id] = self.assignments[doc.id]
-                continue
-            out[doc.id] = self._assign(doc, self._features(doc, doc_terms))
-        return out
+    def add_batch(self, docs: Sequence[Doc]) -> dict[str, str]:
+        return {doc.id: story_id for _, doc, story_id in self.assign_batch(docs)}
+
+    def assign_batch(self, docs: Sequence[Doc]) -> Iterator[tuple[int, Doc, str]]:
+        """(position in `docs`, the doc, its story id) of each doc, in the order assigned:
+        dated first, then by day and id. Document frequencies are updated with the whole
+        batch first, so the first articles of a run get sensible IDF. `docs` may read its
+        docs lazily (`shelf.ShelvedDocs`): each is read twice, and none is kept here."""
+        keys = []
+        added: Counter[str] = Counter()
+        for i, doc in enumerate(docs):
+            day = article_day(doc)
+            keys.append((day is None, day or 0, doc.id, i))
+            added.update(set(self._terms(doc)))
+        # Every doc's terms are read as the clusterer knew them before this batch.
+        df_before = _SeenBefore(self.df, {t for t in added if t not in self.df})
+        self.df.update(added)
+        self.n_docs += len(keys)
+        for *_, doc_id, i in sorted(keys):
+            doc = docs[i]
+            if doc_id in self.assignments:
+                yield i, doc, self.assignments[doc_id]
+            else:
+                yield i, doc, self._assign(doc, self._features(doc, self._terms(doc, df_before)))
 
     def similarity(self, doc_features: _DocFeatures, story: StoryState) -> float:
         text = sum(w * story.centroid.get(t, 0.0) for t, w in doc_features.vector.items())
@@ -208,9 +251,12 @@ class StoryClusterer:
 
     # --- features ----------------------------------------------------------------------
 
-    def _terms(self, doc: Doc) -> list[str]:
-        title = content_terms(title_tokens(doc), self.df)
-        body = content_terms(doc_tokens(doc, LEAD_TOKENS), self.df)
+    def _terms(self, doc: Doc, known: Container[str] | None = None) -> list[str]:
+        """Content terms of the title (repeated) and lead; `known` (the terms seen before,
+        default: all seen so far) decides whether a leading و/ف is a clitic."""
+        known = self.df if known is None else known
+        title = content_terms(title_tokens(doc), known)
+        body = content_terms(doc_tokens(doc, LEAD_TOKENS), known)
         return title * TITLE_REPEAT + body
 
     def _features(self, doc: Doc, terms: list[str]) -> _DocFeatures:

@@ -1,0 +1,154 @@
+"""Where the corpus-level step keeps the docs it links and groups.
+
+`marsad analyze` keeps them in memory (`MemoryShelf`); `marsad batch` keeps them in a
+SQLite file on disk (`DiskShelf`), so the memory of the process that links and groups
+does not grow with the input: what it holds for the whole corpus is the small state of
+the linker, the near-duplicate finder and the story clusterer, and one doc at a time.
+Both give the docs in the same canonical order, (source, id), so the corpus-level step
+gives the same answer whichever shelf holds them.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from marsad.model import Doc
+
+# Docs read from disk per query: large enough to amortise the query, small enough that
+# a page of docs is a few MB.
+_PAGE = 256
+
+
+class DocShelf(Protocol):
+    """Docs by id. A doc put again replaces the one held unless it comes from a source
+    later in sort order: the same page under two addresses is kept once, under the first,
+    whatever order the pages arrived in (as `pipeline.analyze_raw_pages` chooses)."""
+
+    def put(self, doc: Doc) -> None: ...
+
+    def get(self, doc_id: str) -> Doc: ...
+
+    def ids(self) -> list[str]:
+        """Every doc's id, in the canonical order (source, id)."""
+        ...
+
+    def __iter__(self) -> Iterator[Doc]:
+        """The docs in the canonical order. Docs may be put while iterating."""
+        ...
+
+    def __len__(self) -> int: ...
+
+
+class MemoryShelf:
+    def __init__(self, docs: Iterable[Doc] = ()) -> None:
+        self._docs: dict[str, Doc] = {}
+        for doc in docs:
+            self.put(doc)
+
+    def put(self, doc: Doc) -> None:
+        kept = self._docs.get(doc.id)
+        if kept is None or doc.article.source <= kept.article.source:
+            self._docs[doc.id] = doc
+
+    def get(self, doc_id: str) -> Doc:
+        return self._docs[doc_id]
+
+    def ids(self) -> list[str]:
+        return sorted(self._docs, key=lambda i: (self._docs[i].article.source, i))
+
+    def __iter__(self) -> Iterator[Doc]:
+        for doc_id in self.ids():
+            yield self._docs[doc_id]
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+class DiskShelf:
+    """Pickled docs in a SQLite file that only this process uses and that is removed on
+    close: no journal and no fsync, since nothing is lost if it is (the run starts again)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.unlink(missing_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None)  # autocommit; put_many is one transaction
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, source TEXT NOT NULL, doc BLOB NOT NULL)")
+
+    def put(self, doc: Doc) -> None:
+        self.put_many([doc])
+
+    def put_many(self, docs: Iterable[Doc]) -> None:
+        rows = [(d.id, d.article.source, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)) for d in docs]
+        with self._db:  # one transaction, committed: nothing stays pending in memory
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "INSERT INTO docs (id, source, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "source = excluded.source, doc = excluded.doc WHERE excluded.source <= docs.source", rows)
+
+    def get(self, doc_id: str) -> Doc:
+        row = self._db.execute("SELECT doc FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return pickle.loads(row[0])
+
+    def get_many(self, doc_ids: Sequence[str]) -> list[Doc]:
+        """The docs of these ids, in the order given."""
+        found: dict[str, Doc] = {}
+        for begin in range(0, len(doc_ids), _PAGE):
+            page = doc_ids[begin:begin + _PAGE]
+            marks = ",".join("?" * len(page))
+            for doc_id, blob in self._db.execute(f"SELECT id, doc FROM docs WHERE id IN ({marks})", page):
+                found[doc_id] = pickle.loads(blob)
+        return [found[i] for i in doc_ids]
+
+    def ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT id FROM docs ORDER BY source, id")]
+
+    def __iter__(self) -> Iterator[Doc]:
+        # Over a snapshot of the ids, a page at a time: no cursor stays open while docs are put.
+        ids = self.ids()
+        for begin in range(0, len(ids), _PAGE):
+            yield from self.get_many(ids[begin:begin + _PAGE])
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> DiskShelf:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ShelvedDocs(Sequence[Doc]):
+    """A list-like view of some of a shelf's docs, read when indexed (one at a time)."""
+
+    def __init__(self, shelf: DocShelf, ids: list[str]) -> None:
+        self.shelf = shelf
+        self.doc_ids = ids
+
+    def __len__(self) -> int:
+        return len(self.doc_ids)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return ShelvedDocs(self.shelf, self.doc_ids[index])
+        return self.shelf.get(self.doc_ids[index])
+
+    def __iter__(self) -> Iterator[Doc]:
+        get_many = getattr(self.shelf, "get_many", None)
+        if get_many is None:
+            yield from (self.shelf.get(i) for i in self.doc_ids)
+            return
+        for begin in range(0, len(self.doc_ids), _PAGE):
+            yield from get_many(self.doc_ids[begin:begin + _PAGE])
