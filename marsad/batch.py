@@ -102,14 +102,13 @@ class ChunkResult:
 
 def analyze_chunk(pages: list[RawPage], reference_date: date | None) -> ChunkResult:
     """The map step: runs on a Dask worker."""
-    from marsad.extract.coref import person_names
+    from marsad.extract.coref import person_names_of
     from marsad.pipeline import analyze_raw_pages, without_tokens
 
     docs, problems = analyze_raw_pages(pages, _worker_context(reference_date))
-    names = {name for d in docs for name in person_names(d)}
-    hashes = {p.source: p.content_hash for p in pages}
-    return ChunkResult([without_tokens(d) for d in docs], problems, names,
-                       {d.id: hashes[d.article.source] for d in docs if d.article.source in hashes})
+    hashes = {p.source: p.content_hash for p in pages}  # an article keeps its page's source
+    return ChunkResult([without_tokens(d) for d in docs], problems, person_names_of(docs),
+                       {d.id: hashes[d.article.source] for d in docs})
 
 
 def chunk_pages(items: Iterable[RawPage | Problem], size: int) -> Iterator[tuple[list[RawPage], list[Problem]]]:
@@ -184,9 +183,9 @@ def run_batch(
     chunk_pages_n: int = DEFAULT_CHUNK_PAGES, reference_date: date | None = None,
     max_in_flight: int | None = None, progress: Any = None, store: str | None = None,
 ) -> BatchReport:
-    """Map on Dask, write Parquet as results arrive and put the docs on a shelf on disk,
-    then link and group them there and write what that gives; with `store` (a SQLite
-    file or a postgresql:// address), load the docs and errors into that store too."""
+    """Map on Dask, putting the docs on a shelf on disk as results arrive, then link and
+    group them there and write the outputs from it; with `store` (a SQLite file or a
+    postgresql:// address), load the docs and errors into that store too."""
     from dask.distributed import Client, LocalCluster
 
     from marsad.pipeline import link_and_group_shelf
@@ -243,9 +242,10 @@ def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_d
     chunks = chunk_pages(read_inputs(inputs), chunk_pages_n)
     pending = as_completed()
     pages_of: dict[Any, int] = {}  # future -> pages sent
-    unread: list[Problem] = []
 
-    def fill() -> None:
+    def fill() -> Iterator[tuple[int, ChunkResult]]:
+        """Submit chunks until `limit` are in flight; the unread pages met on the way."""
+        unread: list[Problem] = []
         while len(pages_of) < limit:
             for pages, problems in chunks:
                 unread.extend(problems)
@@ -255,21 +255,17 @@ def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_d
                     pending.add(future)
                     break
             else:
-                return
+                break
+        if unread:
+            yield len(unread), ChunkResult([], unread, set(), {})
 
-    fill()
-    if unread:
-        yield len(unread), ChunkResult([], unread[:], set(), {})
-        unread.clear()
+    yield from fill()
     for future in pending:
         result = future.result()
         n_pages = pages_of.pop(future)
         future.release()
         yield n_pages, result
-        fill()
-        if unread:
-            yield len(unread), ChunkResult([], unread[:], set(), {})
-            unread.clear()
+        yield from fill()
 
 
 def _write_linked(output: Path, shelf: DiskShelf, entities: list[Entity], stories: Iterable[Story],
@@ -317,7 +313,7 @@ def _load_into_store(address: str, shelf: DiskShelf, page_hashes: dict[str, str]
     added = 0
     try:
         for doc in shelf:
-            result = target.ingest_analysed(page_hashes.get(doc.id, doc.id), doc.article.source, doc)
+            result = target.ingest_analysed(page_hashes[doc.id], doc.article.source, doc)
             added += not result["duplicate"]
         for problem in errors:
             target.record_problem(problem)

@@ -15,7 +15,7 @@ from datetime import date
 from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
-from marsad.extract.coref import names_by_surname, person_names, propagate_names
+from marsad.extract.coref import names_by_surname, person_names_of, propagate_names
 from marsad.extract.dates import extract_times
 from marsad.extract.entities import EntityTagger, extract_mentions, extract_mentions_of_docs
 from marsad.extract.events import extract_events
@@ -259,7 +259,7 @@ STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events
 def without_tokens(doc: Doc) -> Doc:
     """The doc with its sentences' tokens dropped (three quarters of a doc's memory): how
     `marsad batch` holds docs for the corpus-level step, which tokenises them again where
-    it reads tokens (`doc_tokens`, `sentence_tokens`, `share_person_names`)."""
+    it reads tokens (`doc_tokens`, `sentence_tokens`, `with_shared_names`)."""
     if not doc.sentences or not doc.sentences[0].tokens:
         return doc
     return dataclasses.replace(doc, sentences=tuple(dataclasses.replace(s, tokens=()) for s in doc.sentences))
@@ -268,7 +268,7 @@ def without_tokens(doc: Doc) -> Doc:
 def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     """A person the tagger named in one article is the same name in another where it was
     missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
-    known = names_by_surname(name for d in docs for name in person_names(d))
+    known = names_by_surname(person_names_of(docs))
     return [with_shared_names(doc, known, ctx) for doc in docs]
 
 
@@ -315,8 +315,7 @@ def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | Non
     """The corpus-level part, over docs held in memory (`link_and_group_shelf`)."""
     shelf = MemoryShelf(docs)
     entities, stories = link_and_group_shelf(shelf, ctx, timings)
-    stories = tuple(stories)
-    return Analysis(docs=tuple(shelf), entities=tuple(entities), stories=stories,
+    return Analysis(docs=tuple(shelf), entities=tuple(entities), stories=tuple(stories),
                     errors=tuple(sorted(errors, key=lambda p: p.source)))
 
 
@@ -342,7 +341,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     # timed as that step): every read from disk costs about half a millisecond a doc.
     with clock("share_names"):
         if person_names_found is None:
-            person_names_found = {name for d in shelf for name in person_names(d)}
+            person_names_found = person_names_of(shelf)
         known = names_by_surname(person_names_found)
     for doc in shelf:
         with clock("share_names"):

@@ -32,6 +32,10 @@ class DocShelf(Protocol):
 
     def get(self, doc_id: str) -> Doc: ...
 
+    def get_many(self, doc_ids: Sequence[str]) -> list[Doc]:
+        """The docs of these ids, in the order given."""
+        ...
+
     def ids(self) -> list[str]:
         """Every doc's id, in the canonical order (source, id)."""
         ...
@@ -56,6 +60,9 @@ class MemoryShelf:
 
     def get(self, doc_id: str) -> Doc:
         return self._docs[doc_id]
+
+    def get_many(self, doc_ids: Sequence[str]) -> list[Doc]:
+        return [self._docs[i] for i in doc_ids]
 
     def ids(self) -> list[str]:
         return sorted(self._docs, key=lambda i: (self._docs[i].article.source, i))
@@ -98,7 +105,6 @@ class DiskShelf:
         return pickle.loads(row[0])
 
     def get_many(self, doc_ids: Sequence[str]) -> list[Doc]:
-        """The docs of these ids, in the order given."""
         found: dict[str, Doc] = {}
         for begin in range(0, len(doc_ids), _PAGE):
             page = doc_ids[begin:begin + _PAGE]
@@ -111,10 +117,8 @@ class DiskShelf:
         return [row[0] for row in self._db.execute("SELECT id FROM docs ORDER BY source, id")]
 
     def __iter__(self) -> Iterator[Doc]:
-        # Over a snapshot of the ids, a page at a time: no cursor stays open while docs are put.
-        ids = self.ids()
-        for begin in range(0, len(ids), _PAGE):
-            yield from self.get_many(ids[begin:begin + _PAGE])
+        # Over a snapshot of the ids: no cursor stays open while docs are put.
+        return _in_pages(self, self.ids())
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
@@ -140,15 +144,14 @@ class ShelvedDocs(Sequence[Doc]):
     def __len__(self) -> int:
         return len(self.doc_ids)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        if isinstance(index, slice):
-            return ShelvedDocs(self.shelf, self.doc_ids[index])
+    def __getitem__(self, index: int) -> Doc:  # type: ignore[override]  # (no slices: none is taken)
         return self.shelf.get(self.doc_ids[index])
 
     def __iter__(self) -> Iterator[Doc]:
-        get_many = getattr(self.shelf, "get_many", None)
-        if get_many is None:
-            yield from (self.shelf.get(i) for i in self.doc_ids)
-            return
-        for begin in range(0, len(self.doc_ids), _PAGE):
-            yield from get_many(self.doc_ids[begin:begin + _PAGE])
+        return _in_pages(self.shelf, self.doc_ids)
+
+
+def _in_pages(shelf: DocShelf, doc_ids: list[str]) -> Iterator[Doc]:
+    """The docs of these ids, in order, read a page at a time."""
+    for begin in range(0, len(doc_ids), _PAGE):
+        yield from shelf.get_many(doc_ids[begin:begin + _PAGE])

@@ -318,7 +318,7 @@ class Store:
         report = IngestReport()
         for page in pages:
             if isinstance(page, Problem):
-                self._record_problem(page)
+                self.record_problem(page)
                 report.failed.append(page)
                 outcome = "failed"
             else:
@@ -343,7 +343,7 @@ class Store:
             return self._duplicate(known)
         doc = _analyse(page, ctx or self._ctx())
         if isinstance(doc, Problem):
-            self._record_problem(doc)
+            self.record_problem(doc)
             return {"id": None, "story": None, "duplicate": False, "errors": [doc.error]}
         return self.ingest_analysed(page.content_hash, page.source, doc)
 
@@ -363,10 +363,6 @@ class Store:
                 raise
         return {"id": doc.id, "story": story_id, "duplicate": False, "errors": []}
 
-    def record_problem(self, problem: Problem) -> None:
-        """Keep a page that could not be read or analysed in the store's list of errors."""
-        self._record_problem(problem)
-
     def _duplicate(self, article_id: str) -> dict[str, Any]:
         story = self.story_of_article(article_id)
         return {"id": article_id, "story": story, "duplicate": True, "errors": []}
@@ -382,7 +378,8 @@ class Store:
             ).fetchone()
         return row[0] if row else None
 
-    def _record_problem(self, problem: Problem) -> None:
+    def record_problem(self, problem: Problem) -> None:
+        """Keep a page that could not be read or analysed in the store's list of errors."""
         with self._lock, self._transaction():
             self._conn.execute(
                 "INSERT INTO problems (source, error, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

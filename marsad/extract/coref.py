@@ -155,6 +155,11 @@ def _stem_options(key: str) -> frozenset[str]:
     return frozenset(stem for _, stem in clitic_candidates(key)) | {key}
 
 
+def person_names_of(docs: Iterable[Doc]) -> set[tuple[str, ...]]:
+    """The full person names of all these docs (see `person_names`)."""
+    return {name for doc in docs for name in person_names(doc)}
+
+
 def person_names(doc: Doc) -> set[tuple[str, ...]]:
     """Token keys of the full person names (two words or more) the tagger found in a doc."""
     index = _TokenIndex(doc)

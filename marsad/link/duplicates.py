@@ -298,15 +298,6 @@ class ReuseFinder:
         return dict(found)
 
 
-def reuse_by_doc(docs: Iterable[Doc]) -> dict[str, list[FoundReuse]]:
-    """The reuse of every doc that has some, by doc id: the articles it copies and the
-    passages it shares. Each doc is read once (they may come from disk)."""
-    finder = ReuseFinder()
-    for doc in docs:
-        finder.add(doc)
-    return finder.found()
-
-
 def with_reuse(doc: Doc, found: list[FoundReuse]) -> Doc:
     """`doc` with its reuse: the best `MAX_REUSE_PER_DOC`, each passage as the doc has it."""
     text = doc.article.text
@@ -319,5 +310,8 @@ def with_reuse(doc: Doc, found: list[FoundReuse]) -> Doc:
 
 def find_reuse(docs: list[Doc]) -> list[Doc]:
     """Each doc with `reuse` filled: the articles it copies and the passages it shares."""
-    found = reuse_by_doc(docs)
+    finder = ReuseFinder()
+    for doc in docs:
+        finder.add(doc)
+    found = finder.found()
     return [with_reuse(d, found[d.id]) if d.id in found else d for d in docs]
