@@ -5,8 +5,9 @@ chunks; a bounded number of chunks is in flight at once, so the reader and the w
 stream. The docs wait on a shelf on disk (a SQLite file) for the corpus-level step
 (entities across articles, reuse, stories), which runs after the map, in this process,
 with the same code as `marsad analyze` (`pipeline.link_and_group_shelf`), so both commands
-give the same answer and this process's memory does not hold the docs. The outputs are
-then written from the shelf, a page of docs at a time.
+give the same answer and this process's memory does not hold the docs, nor the state that
+grows with each of them (near-duplicate shingles, story vectors: scratch databases beside
+the shelf). The outputs are then written from the shelf, a part at a time.
 
 A LocalCluster is started by default; `--scheduler ADDRESS` uses a running scheduler, so
 the same command scales from a laptop to a cluster.
@@ -15,7 +16,11 @@ the same command scales from a laptop to a cluster.
 from __future__ import annotations
 
 import json
+import resource
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -27,11 +32,15 @@ import pyarrow.parquet as pq
 
 from marsad.export import doc_to_dict, entity_to_dict, problem_to_dict, story_to_dict
 from marsad.model import Doc, Entity, Problem, RawPage, Story
+from marsad.scratch import transaction
 from marsad.shelf import DiskShelf
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
 # worker's memory stays flat; keeps pages of one site together (cross-page furniture).
 DEFAULT_CHUNK_PAGES = 200
+# The outputs are written a part at a time: so many docs' rows, so many entities.
+_DOCS_PER_WRITE = 200
+_ROWS_PER_WRITE = 5_000
 # Where the docs wait, inside --output, for the corpus-level step (removed at the end).
 SHELF_FILE = ".docs-shelf.sqlite"
 
@@ -74,6 +83,15 @@ class BatchReport:
     stories: int = 0
     output: str = ""
     stored: int = 0  # articles newly added to the store (--db)
+    seconds: float = 0.0
+    # This process's peak memory (MB) when the map ended, and over the whole run: what
+    # stays flat as the input grows (the workers' own memory is theirs, chunk by chunk).
+    map_peak_mb: float = 0.0
+    peak_mb: float = 0.0
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KB on Linux
 
 
 @lru_cache(maxsize=4)
@@ -186,48 +204,87 @@ def run_batch(
     """Map on Dask, putting the docs on a shelf on disk as results arrive, then link and
     group them there and write the outputs from it; with `store` (a SQLite file or a
     postgresql:// address), load the docs and errors into that store too."""
-    from dask.distributed import Client, LocalCluster
+    from marsad.pipeline import RunContext, link_and_group_shelf
 
-    from marsad.pipeline import link_and_group_shelf
-
+    began = time.perf_counter()
     output.mkdir(parents=True, exist_ok=True)
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
-        client = Client(cluster)
-    limit = max_in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
     errors: list[Problem] = []
     names: set[tuple[str, ...]] = set()  # full person names, for the corpus-level step
-    page_hashes: dict[str, str] = {}
     report = BatchReport(output=str(output))
     # The docs wait on disk for the corpus-level step, so this process's memory does not
     # grow with the input; the file goes when the run ends.
     with DiskShelf(output / SHELF_FILE) as shelf:
-        try:
+        page_hashes = _PageHashes(shelf.scratch_db()) if store else None
+        with _dask_client(scheduler, workers) as client:
+            limit = max_in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
             for n_pages, chunk in _map_on_dask(client, inputs, chunk_pages_n, reference_date, limit):
                 report.pages += n_pages
                 shelf.put_many(chunk.docs)
                 errors.extend(chunk.problems)
                 names |= chunk.person_names
-                if store:
-                    page_hashes.update(chunk.page_hashes)
+                if page_hashes is not None:
+                    page_hashes.add(chunk.page_hashes)
                 if progress is not None:
                     progress(len(chunk.docs) + len(chunk.problems))
+        report.map_peak_mb = _peak_mb()
+        # The corpus-level step re-runs no tagger: a context without the NER model will do.
+        entities, stories = link_and_group_shelf(shelf, RunContext(reference_date=reference_date),
+                                                 person_names_found=names)
+        errors.sort(key=lambda p: p.source)
+        report.articles, report.stories = _write_linked(output, shelf, entities, stories, errors)
+        if store and page_hashes is not None:
+            report.stored = _load_into_store(store, shelf, page_hashes, errors)
+    report.errors = len(errors)
+    report.entities = len(entities)
+    report.seconds = round(time.perf_counter() - began, 1)
+    report.peak_mb = _peak_mb()
+    return report
+
+
+# Dask keeps each connection's last messages for debugging (1,000 by default), whole, and
+# a task's message holds its chunk of pages: that kept every page of a run in this process
+# (about 10 KB a page, growing all the way to 24,000 pages, measured), so the log is short.
+_DASK_LOG_LENGTH = 4
+
+
+@contextmanager
+def _dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A client of the scheduler at `scheduler`, or of a LocalCluster started here (and
+    closed after)."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    with dask.config.set({"distributed.admin.low-level-log-length": _DASK_LOG_LENGTH}):
+        cluster = None
+        if not scheduler:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, host="127.0.0.1")
+        client = Client(scheduler or cluster)
+        try:
+            yield client
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
-        entities, stories = link_and_group_shelf(shelf, _worker_context(reference_date), person_names_found=names)
-        errors.sort(key=lambda p: p.source)
-        report.articles, report.stories = _write_linked(output, shelf, entities, stories, errors)
-        if store:
-            report.stored = _load_into_store(store, shelf, page_hashes, errors)
-    report.errors = len(errors)
-    report.entities = len(entities)
-    return report
+
+
+class _PageHashes:
+    """Article id -> the content hash of its page, for the store (`--db`), kept in a
+    scratch database rather than in memory."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.execute("CREATE TABLE page_hashes (id TEXT PRIMARY KEY, hash TEXT NOT NULL)")
+
+    def add(self, hashes: dict[str, str]) -> None:
+        with transaction(self.db):
+            self.db.executemany("INSERT OR REPLACE INTO page_hashes VALUES (?, ?)", hashes.items())
+
+    def __getitem__(self, article_id: str) -> str:
+        row = self.db.execute("SELECT hash FROM page_hashes WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return str(row[0])
 
 
 def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_date: date | None,
@@ -274,18 +331,20 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: list[Entity], storie
     (articles.jsonl) and in the Parquet tables, entities, stories and errors. The docs are
     read from the shelf (once each: a page read twice is in it once) a page at a time, and
     each story is written as it is made. Returns the numbers of articles and stories."""
-    pq.write_table(pa.Table.from_pylist([entity_to_dict(e) for e in entities], schema=ENTITY_SCHEMA),
-                   output / "entities.parquet")
     n = 0
     tables = ParquetTables(output)
     try:
+        tables.write("entities", ENTITY_SCHEMA, [])  # the file, even when there are none
+        for begin in range(0, len(entities), _ROWS_PER_WRITE):
+            part = entities[begin:begin + _ROWS_PER_WRITE]
+            tables.write("entities", ENTITY_SCHEMA, [entity_to_dict(e) for e in part])
         with (output / "articles.jsonl").open("w", encoding="utf-8") as articles:
             page: list[Doc] = []
             for doc in shelf:
                 articles.write(json.dumps(doc_to_dict(doc), ensure_ascii=False) + "\n")
                 page.append(doc)
                 n += 1
-                if len(page) == DEFAULT_CHUNK_PAGES:
+                if len(page) == _DOCS_PER_WRITE:
                     write_tables(tables, page)
                     page = []
             write_tables(tables, page)
@@ -302,7 +361,7 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: list[Entity], storie
     return n, n_stories
 
 
-def _load_into_store(address: str, shelf: DiskShelf, page_hashes: dict[str, str],
+def _load_into_store(address: str, shelf: DiskShelf, page_hashes: _PageHashes,
                      errors: list[Problem]) -> int:
     """Add the analysed docs to a store as `marsad ingest` would (one transaction a page,
     linked and clustered with what the store holds; a page stored before is skipped), and

@@ -377,6 +377,8 @@ def batch(
                               reference_date=ref, progress=lambda n: bar.advance(task, n), store=db)
     err.print(f"{report.articles} articles, {report.entities} entities, {report.stories} stories, "
               f"{report.errors} errors → {report.output}", highlight=False)
+    err.print(f"{report.pages} pages in {report.seconds:.1f} s; this process's peak memory "
+              f"{report.map_peak_mb:,.0f} MB after the map, {report.peak_mb:,.0f} MB in all", highlight=False)
     if db:
         err.print(f"{report.stored} articles added to {db}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)

@@ -176,7 +176,7 @@ def _looks_binary(text: str) -> bool:
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096].encode("utf-8", "ignore")
-    return len(_HTML_SIGNS.findall(head)) >= 2 or head.lstrip()[:1] == b"<" and bool(_HTML_SIGNS.search(head))
+    return len(_HTML_SIGNS.findall(head)) >= 2 or (head.lstrip()[:1] == b"<" and bool(_HTML_SIGNS.search(head)))
 
 
 def looks_like_jsonl(text: str) -> bool:

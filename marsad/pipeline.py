@@ -335,7 +335,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     clock = _StepClock(timings)
     ctx = ctx or RunContext()
     index = EntityIndex()
-    reuse = ReuseFinder()
+    reuse = ReuseFinder(shelf.scratch_db())
     story_ids = []
     # Two reads of the shelf do the first three steps (each doc's share of a step is
     # timed as that step): every read from disk costs about half a millisecond a doc.
@@ -361,7 +361,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     with clock("near_duplicates"):
         for doc_id, found in reuse.found().items():
             shelf.put(with_reuse(shelf.get(doc_id), found))
-    return entities, _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids)))
+    return entities, _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), shelf.scratch_db()))
 
 
 def _timed(clock: _StepClock, name: str, items: Iterator[Story]) -> Iterator[Story]:

@@ -2,10 +2,13 @@
 
 `marsad analyze` keeps them in memory (`MemoryShelf`); `marsad batch` keeps them in a
 SQLite file on disk (`DiskShelf`), so the memory of the process that links and groups
-does not grow with the input: what it holds for the whole corpus is the small state of
-the linker, the near-duplicate finder and the story clusterer, and one doc at a time.
-Both give the docs in the same canonical order, (source, id), so the corpus-level step
-gives the same answer whichever shelf holds them.
+does not grow with the input. The step's own state that grows with every article (the
+near-duplicate finder's shingles, the story vectors) goes where the shelf keeps its docs,
+in a scratch database (`scratch_db`); what stays in memory is one story's docs at a time,
+the entity records and the clusterer's state of each story, which grow with the distinct
+names and stories rather than with the pages. Both shelves give the docs in the same
+canonical order, (source, id), so the corpus-level step gives the same answer whichever
+shelf holds them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from marsad.model import Doc
+from marsad.scratch import scratch_database
 
 # Docs read from disk per query: large enough to amortise the query, small enough that
 # a page of docs is a few MB.
@@ -46,6 +50,11 @@ class DocShelf(Protocol):
 
     def __len__(self) -> int: ...
 
+    def scratch_db(self) -> sqlite3.Connection:
+        """A new scratch database (`marsad.scratch`) for the corpus-level step's own
+        state, kept where the shelf keeps its docs (in memory, or on disk)."""
+        ...
+
 
 class MemoryShelf:
     def __init__(self, docs: Iterable[Doc] = ()) -> None:
@@ -74,6 +83,9 @@ class MemoryShelf:
     def __len__(self) -> int:
         return len(self._docs)
 
+    def scratch_db(self) -> sqlite3.Connection:
+        return scratch_database(None)
+
 
 class DiskShelf:
     """Pickled docs in a SQLite file that only this process uses and that is removed on
@@ -86,6 +98,7 @@ class DiskShelf:
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, source TEXT NOT NULL, doc BLOB NOT NULL)")
+        self._scratch: list[tuple[sqlite3.Connection, Path]] = []
 
     def put(self, doc: Doc) -> None:
         self.put_many([doc])
@@ -123,9 +136,16 @@ class DiskShelf:
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
+    def scratch_db(self) -> sqlite3.Connection:
+        path = self.path.with_name(f"{self.path.name}.scratch{len(self._scratch)}")
+        db = scratch_database(path)
+        self._scratch.append((db, path))
+        return db
+
     def close(self) -> None:
-        self._db.close()
-        self.path.unlink(missing_ok=True)
+        for db, path in [(self._db, self.path), *self._scratch]:
+            db.close()
+            path.unlink(missing_ok=True)
 
     def __enter__(self) -> DiskShelf:
         return self

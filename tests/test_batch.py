@@ -63,8 +63,9 @@ def test_batch_equals_analyze_on_a_two_worker_local_cluster(corpus: Path, tmp_pa
     assert pq.read_table(out / "quantities.parquet").num_rows == n_quantities
     for table in ("times", "events"):
         assert (out / f"{table}.parquet").exists()
-    # The shelf the docs waited on is gone.
-    assert not (out / SHELF_FILE).exists()
+    # The shelf the docs waited on is gone, and its scratch databases with it.
+    assert not [p.name for p in out.iterdir() if p.name.startswith(SHELF_FILE)]
+    assert report.seconds > 0 and 0 < report.map_peak_mb <= report.peak_mb
 
 
 def test_batch_loads_the_store_once_however_often_it_runs(corpus: Path, tmp_path: Path) -> None:
@@ -132,3 +133,22 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
     missed = next(d for d in full.docs if d.id == "missed-name")
     assert any((m.start, m.end) == (name.start, name.end) for m in missed.mentions)
     assert full.stories and any(d.reuse for d in full.docs)
+
+
+def test_the_map_does_not_keep_the_pages_it_has_sent(tmp_path: Path) -> None:
+    # Dask logs each connection's recent messages whole, and a task's message carries its
+    # pages: with Dask's default log every page of a run stayed in this process.
+    import gc
+
+    from marsad.batch import _dask_client, _map_on_dask
+    from marsad.model import RawPage
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": f"خبر رقم {i} عن افتتاح معرض في المدينة", "url": f"https://e{i % 7}.com/{i}"},
+                                       ensure_ascii=False) + "\n" for i in range(240)), encoding="utf-8")  # a task a page
+    with _dask_client(None, 2) as client:
+        seen = sum(n_pages for n_pages, _ in _map_on_dask(client, [str(feed)], 1, None, 4))
+        gc.collect()
+        kept = sum(1 for o in gc.get_objects() if isinstance(o, RawPage) and o.source.startswith("https://e"))
+    assert seen == 240
+    assert kept <= 24  # what a short log holds, however long the run (240 with Dask's default)

@@ -5,7 +5,8 @@ import json
 import pytest
 from story_docs import make_doc
 
-from marsad.stories.cluster import StoryClusterer, benchmark_clustering, story_id_for
+from marsad.scratch import scratch_database
+from marsad.stories.cluster import StoredVectors, StoryClusterer, benchmark_clustering, story_id_for
 from marsad.stories.evaluate import CORPUS, pairwise_scores
 
 ATTACK = ("سقطت صواريخ على قاعدة الحرير الجوية شمال أربيل دون إصابات وعثرت القوات الأمنية "
@@ -74,3 +75,56 @@ def test_composed_corpus_quality_floor():
     scores, _ = evaluate_stories(CORPUS)
     assert scores.articles == 33 and scores.gold_stories == 8
     assert scores.precision >= 0.9 and scores.recall >= 0.85
+
+
+def test_vectors_kept_in_a_scratch_file_read_back_as_they_were(tmp_path):
+    vectors = StoredVectors(scratch_database(tmp_path / "v.sqlite"))
+    vectors["a1"] = {"صواريخ": 0.6, "قاعدة": 0.8000000000000002}
+    vectors["a2"] = {}
+    assert vectors["a1"] == {"صواريخ": 0.6, "قاعدة": 0.8000000000000002} and vectors["a2"] == {}
+    vectors["a1"] = {"صواريخ": 1.0}  # replaced
+    assert vectors["a1"] == {"صواريخ": 1.0} and list(vectors) == ["a2", "a1"]
+    assert vectors.pop("a2") == {} and len(vectors) == 1
+    with pytest.raises(KeyError):
+        vectors["a2"]
+    with pytest.raises(KeyError):
+        del vectors["a2"]
+    # A clusterer keeping its vectors there clusters as one keeping them in memory.
+    on_disk, in_memory = StoryClusterer(StoredVectors(scratch_database(tmp_path / "w.sqlite"))), StoryClusterer()
+    assert on_disk.add_batch(docs()) == in_memory.add_batch(docs())
+    assert {k: on_disk.vectors[k] for k in on_disk.vectors} == {k: in_memory.vectors[k] for k in in_memory.vectors}
+    assert len(on_disk.vectors) == 4
+
+
+def test_a_story_that_has_seen_every_name_does_not_take_in_unrelated_articles():
+    # A broad story has named many people; an article about something else that names two
+    # of them, on a day the story's articles state, must not join it for that alone (it
+    # did when a name counted once the story had seen it: 0.25 of the 0.15 needed).
+    clusterer = StoryClusterer()
+    names = [f"المسؤول{i}" for i in range(30)]
+    broad = []
+    for i, name in enumerate(names):
+        text = (ATTACK if i % 2 else ATTACK_2) + f" يوم الخميس وصرح {name}"
+        broad.append(make_doc(f"b{i}", text, title="صواريخ على قاعدة الحرير", published="2023-05-04",
+                              mentions=(("قاعدة الحرير", "LOC", "L1"), (name, "PER", f"P{i}")),
+                              times=(("يوم الخميس", "2023-05-04"),)))
+    assigned = set(clusterer.add_batch(broad).values())
+    assert len(assigned) == 1
+    other = make_doc("x", RATES + f" يوم الخميس وعلق {names[3]} و{names[4]}", title="المركزي يرفع الفائدة",
+                     published="2023-05-04", mentions=((names[3], "PER", "P3"), (names[4], "PER", "P4")),
+                     times=(("يوم الخميس", "2023-05-04"),))
+    assert clusterer.add(other) not in assigned
+    again = make_doc("y", ATTACK + f" وصرح {names[5]}", title="صواريخ على قاعدة الحرير", published="2023-05-05",
+                     mentions=(("قاعدة الحرير", "LOC", "L1"), (names[5], "PER", "P5")))
+    assert clusterer.add(again) in assigned  # while the story's own news still joins it
+
+
+def test_state_written_before_days_were_counted_still_loads():
+    clusterer = StoryClusterer()
+    clusterer.add_batch(docs()[:2])
+    state = clusterer.to_state()
+    for story in state["stories"]:
+        story["event_days"] = [day for day, _ in story["event_days"]]  # the old form: days only
+    resumed = StoryClusterer.from_state(json.loads(json.dumps(state)))
+    assert all(set(s.event_days.values()) <= {1} for s in resumed.stories.values())
+    assert resumed.add(docs()[2]) != resumed.assignments["a1"]

@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 from story_docs import make_doc
 
 from marsad.link.duplicates import (
+    NUM_PERM,
     PASSAGE_JACCARD,
+    ReuseFinder,
+    _band_keys,
     find_reuse,
     jaccard,
     minhash,
     shingles,
     signatures,
+    with_reuse,
     word_keys,
 )
+from marsad.scratch import scratch_database
 
 WIRE = ("أعلنت وزارة الصحة في بيان صدر مساء الثلاثاء أن فرقها الميدانية نجحت في احتواء "
         "الإصابات الجديدة في ثلاث محافظات جنوبية بعد حملة تطعيم واسعة شملت المدارس والأسواق")
@@ -65,3 +73,33 @@ def test_bulk_signatures_are_datasketchs_minhashes():
     bulk = signatures(sets)
     for row, items in zip(bulk, sets, strict=True):
         assert row.tolist() == minhash(items).hashvalues.tolist()
+
+
+def test_finder_state_on_disk_gives_what_it_gives_in_memory(tmp_path: Path) -> None:
+    docs = [make_doc("a", "عمّان - الرأي\n" + WIRE + "\n" + OTHER, outlet="الرأي"),
+            make_doc("b", "بغداد - وكالات\n" + WIRE + "\n" + OTHER, outlet="الصباح"),
+            make_doc("c", "تقرير خاص\n" + REWORDED + "\n" + REWORDED, outlet="النهار"),  # a paragraph twice
+            make_doc("d", "")]
+    db = scratch_database(tmp_path / "reuse.sqlite")
+    on_disk = ReuseFinder(db)
+    for doc in docs:
+        on_disk.add(doc)
+    in_memory = {d.id: d.reuse for d in find_reuse(docs)}
+    found = on_disk.found()
+    assert {d.id: with_reuse(d, found[d.id]).reuse if d.id in found else () for d in docs} == in_memory
+    assert in_memory["c"] and in_memory["a"]
+    # What the finder keeps of the docs is in the database, not in the process.
+    assert db.execute("SELECT count(*) FROM reuse_docs").fetchone() == (4,)
+    assert db.execute("SELECT count(*) FROM reuse_parts_holders").fetchone()[0] >= 6
+
+
+def test_band_keys_are_equal_exactly_when_a_band_agrees() -> None:
+    rng = np.random.default_rng(7)
+    sigs = rng.integers(0, 3, size=(40, NUM_PERM), dtype=np.uint32)  # few values: many agreements
+    for bands, rows in ((64, 2), (32, 4)):
+        keys = _band_keys(sigs, bands, rows)
+        for i in range(len(sigs)):
+            for j in range(i + 1, len(sigs)):
+                for band in range(0, bands, 7):
+                    same = (sigs[i, band * rows:(band + 1) * rows] == sigs[j, band * rows:(band + 1) * rows]).all()
+                    assert same == (keys[i, band] == keys[j, band]).all()

@@ -78,7 +78,7 @@ def test_people_who_share_a_surname_stay_apart() -> None:
 
 def test_role_only_reference_gets_the_persons_id() -> None:
     text = "قال وزير المالية المغربي يوسف بنعلي إن العجز تراجع. وأكد وزير المالية المغربي أن الإصلاحات مستمرة."
-    docs, entities = link_entities([doc_with("e", text, [("يوسف بنعلي", "PER")], roles=True)])
+    docs, _ = link_entities([doc_with("e", text, [("يوسف بنعلي", "PER")], roles=True)])
     ids = {m.text: m.entity for m in docs[0].mentions}
     assert ids["وزير المالية المغربي"] == ids["يوسف بنعلي"]
 

@@ -56,3 +56,14 @@ def test_disk_shelf_gives_back_equal_docs_and_removes_its_file(tmp_path: Path) -
         assert shelf.get_many(["c", "b"]) == [docs[1], docs[0]]
         assert path.exists()
     assert not path.exists()
+
+
+def test_disk_shelf_scratch_databases_are_files_beside_it_removed_on_close(tmp_path: Path) -> None:
+    with DiskShelf(tmp_path / "s.sqlite") as shelf:
+        first, second = shelf.scratch_db(), shelf.scratch_db()
+        first.execute("CREATE TABLE t (x INTEGER)")
+        second.execute("CREATE TABLE t (x INTEGER)")  # each one is a database of its own
+        first.execute("INSERT INTO t VALUES (1)")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite", "s.sqlite.scratch0", "s.sqlite.scratch1"]
+        assert second.execute("SELECT count(*) FROM t").fetchone() == (0,)
+    assert list(tmp_path.iterdir()) == []

@@ -14,9 +14,10 @@ output keep it deterministic.
 from __future__ import annotations
 
 import bisect
+import sqlite3
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -24,6 +25,7 @@ from datasketch import MinHash
 
 from marsad.arabic.tokenize import doc_tokens, iter_tokens
 from marsad.model import Doc, Reuse, Token
+from marsad.scratch import scratch_database, transaction
 
 DOC_SHINGLE = 4
 PARAGRAPH_SHINGLE = 3
@@ -78,16 +80,6 @@ def jaccard(a: set[str], b: set[str]) -> float:
         return 0.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
-
-
-@dataclass
-class _Unit:
-    """One thing that is compared: a whole article, or a paragraph together with every
-    article that has it word for word (wire paragraphs and boilerplate repeat exactly, so
-    each distinct paragraph is hashed and compared once)."""
-
-    hashes: np.ndarray  # the shingle set, as its sorted distinct 64-bit string hashes
-    holders: list[tuple[int, int, int]]  # (doc number, the paragraph's span in that doc's text)
 
 
 def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[tuple[int, int], list[str]]]:
@@ -161,25 +153,14 @@ def _fmix32(hv: np.ndarray) -> np.ndarray:
         return hv ^ (hv >> np.uint32(16))
 
 
-def _candidate_pairs(sigs: np.ndarray, bands: int, rows: int) -> set[tuple[int, int]]:
-    """Pairs (i < j) that agree on all `rows` values of at least one band: LSH banding,
-    as datasketch's MinHashLSH does it, with numpy sorting instead of per-key buckets."""
-    pairs: set[tuple[int, int]] = set()
-    n = len(sigs)
-    if n < 2:
-        return pairs
-    for band in range(bands):
-        block = np.ascontiguousarray(sigs[:, band * rows:(band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        starts = np.r_[0, boundaries]
-        ends = np.r_[boundaries, n]
-        for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
-            members = sorted(order[start:end].tolist())
-            pairs.update((x, y) for k, x in enumerate(members) for y in members[k + 1:])
-    return pairs
+def _band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """Each signature's LSH band keys (units x bands x 2, int64): a band's `rows` values
+    packed into two integers (rows <= 4), so that two units share a band exactly when they
+    agree on all its values, as in datasketch's MinHashLSH."""
+    assert rows <= 4
+    wide = np.zeros((len(sigs), bands, 4), dtype=np.uint32)
+    wide[:, :, :rows] = sigs[:, :bands * rows].reshape(len(sigs), bands, rows)
+    return wide.view(np.int64)  # (hi, lo) uint32 pairs read as one 64-bit integer each
 
 
 def _hashes(items: set[str]) -> np.ndarray:
@@ -195,58 +176,97 @@ def _jaccard_of_hashes(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class _UnitIndex:
-    """The distinct shingle sets of one level (whole articles, or paragraphs) and their
-    MinHash signatures, added one doc at a time: what is kept of a corpus is the hashes."""
+    """The distinct shingle sets of one level (whole articles, or paragraphs), added one
+    doc at a time, with their LSH band keys. A unit is a set together with every article
+    that has it word for word (wire paragraphs and boilerplate repeat exactly, so each
+    distinct paragraph is hashed and compared once). They are kept in SQLite tables
+    (`db`), so that what a corpus leaves is on disk when `db` is (`marsad batch`), however
+    large the corpus. SQLite also does the banding: units sharing a band key are one
+    GROUP BY."""
 
-    def __init__(self) -> None:
-        self.units: list[_Unit] = []
-        self._by_hash: dict[int, list[int]] = {}
-        self._signed: list[int] = []  # units with shingles, in the order of their signatures
-        self._signatures: list[np.ndarray] = []
+    def __init__(self, db: sqlite3.Connection, name: str, threshold: float) -> None:
+        self.db, self.name, self.threshold = db, name, threshold
+        self.bands, self.rows = _bands(threshold)
+        self.n_units = 0
+        db.executescript(f"""
+            CREATE TABLE {name}_units (unit INTEGER PRIMARY KEY, digest INTEGER NOT NULL,
+                                       hashes BLOB NOT NULL, signed INTEGER NOT NULL);
+            CREATE INDEX {name}_units_digest ON {name}_units (digest);
+            CREATE TABLE {name}_holders (unit INTEGER NOT NULL, doc INTEGER NOT NULL,
+                                         begin INTEGER NOT NULL, end INTEGER NOT NULL);
+            CREATE INDEX {name}_holders_unit ON {name}_holders (unit);
+            CREATE TABLE {name}_bands (band INTEGER NOT NULL, k1 INTEGER NOT NULL,
+                                       k2 INTEGER NOT NULL, unit INTEGER NOT NULL);
+        """)
 
     def add(self, doc: int, spans_and_sets: list[tuple[tuple[int, int], set[str]]]) -> None:
-        new: list[set[str]] = []
+        new_units: list[int] = []
+        new_sets: list[set[str]] = []
+        holders: list[tuple[int, int, int, int]] = []
         for (begin, end), items in spans_and_sets:
             hashes = _hashes(items)
-            unit = self._find(hashes)
+            blob = hashes.tobytes()
+            digest = hash(blob)
+            unit = self._find(digest, blob)
             if unit is None:
-                unit = _Unit(hashes, [])
-                self._by_hash.setdefault(hash(hashes.tobytes()), []).append(len(self.units))
+                unit = self.n_units
+                self.n_units += 1
+                self.db.execute(f"INSERT INTO {self.name}_units VALUES (?, ?, ?, ?)",
+                                (unit, digest, blob, int(bool(items))))
                 if items:
-                    self._signed.append(len(self.units))
-                    new.append(items)
-                self.units.append(unit)
-            unit.holders.append((doc, begin, end))
-        if new:
-            self._signatures.append(signatures(new))
+                    new_units.append(unit)
+                    new_sets.append(items)
+            holders.append((unit, doc, begin, end))
+        self.db.executemany(f"INSERT INTO {self.name}_holders VALUES (?, ?, ?, ?)", holders)
+        if new_sets:
+            keys = _band_keys(signatures(new_sets), self.bands, self.rows)
+            rows = np.empty((len(new_units), self.bands, 4), dtype=np.int64)
+            rows[:, :, 0] = np.arange(self.bands)
+            rows[:, :, 1:3] = keys
+            rows[:, :, 3] = np.array(new_units)[:, None]
+            self.db.executemany(f"INSERT INTO {self.name}_bands VALUES (?, ?, ?, ?)",
+                                rows.reshape(-1, 4).tolist())
 
-    def _find(self, hashes: np.ndarray) -> _Unit | None:
-        for i in self._by_hash.get(hash(hashes.tobytes()), ()):
-            if np.array_equal(self.units[i].hashes, hashes):
-                return self.units[i]
+    def _find(self, digest: int, blob: bytes) -> int | None:
+        for unit, hashes in self.db.execute(f"SELECT unit, hashes FROM {self.name}_units WHERE digest = ?", (digest,)):
+            if hashes == blob:
+                return int(unit)
         return None
 
-    def similar(self, threshold: float) -> list[tuple[int, int, float]]:
+    def _hashes_of(self, unit: int) -> np.ndarray:
+        row = self.db.execute(f"SELECT hashes FROM {self.name}_units WHERE unit = ?", (unit,)).fetchone()
+        return np.frombuffer(row[0], dtype=np.int64)
+
+    def similar(self) -> Iterator[tuple[int, int, float]]:
         """(u, v, jaccard) for distinct units above the threshold, u < v; a unit is always
-        similar to itself (score 1.0) when several articles hold it."""
-        present = self._signed
-        pairs = [(i, i, 1.0) for i in present if len(self.units[i].holders) > 1]
-        if not self._signatures:
-            return pairs
-        sigs = np.vstack(self._signatures)
-        for x, y in sorted(_candidate_pairs(sigs, *_bands(threshold))):
-            i, j = present[x], present[y]
-            score = _jaccard_of_hashes(self.units[i].hashes, self.units[j].hashes)
-            if score >= threshold:
-                pairs.append((i, j, score))
-        return pairs
+        similar to itself (score 1.0) when several articles hold it. LSH proposes the
+        pairs (units agreeing on a whole band); each is checked on the exact Jaccard."""
+        name = self.name
+        shared = self.db.execute(f"SELECT h.unit FROM {name}_holders h JOIN {name}_units u USING (unit) "
+                                 "WHERE u.signed GROUP BY h.unit HAVING count(*) > 1 ORDER BY h.unit")
+        for (unit,) in shared.fetchall():
+            yield unit, unit, 1.0
+        pairs: set[tuple[int, int]] = set()
+        groups = self.db.execute(f"SELECT group_concat(unit) FROM {name}_bands GROUP BY band, k1, k2 "
+                                 "HAVING count(*) > 1")
+        for (members,) in groups:
+            units = sorted(int(u) for u in members.split(","))
+            pairs.update((x, y) for k, x in enumerate(units) for y in units[k + 1:])
+        for i, j in sorted(pairs):
+            score = _jaccard_of_hashes(self._hashes_of(i), self._hashes_of(j))
+            if score >= self.threshold:
+                yield i, j, score
 
     def holder_pairs(self, u: int, v: int) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
         """The (doc, span) pairs of two similar units, of different docs."""
-        a, b = self.units[u].holders, self.units[v].holders
+        a, b = self._holders(u), self._holders(v)
         if u == v:
             return [(x, y) for k, x in enumerate(a) for y in a[k + 1:] if x[0] != y[0]]
         return [(x, y) for x in a for y in b if x[0] != y[0]]
+
+    def _holders(self, unit: int) -> list[tuple[int, int, int]]:
+        return self.db.execute(f"SELECT doc, begin, end FROM {self.name}_holders WHERE unit = ? ORDER BY rowid",
+                               (unit,)).fetchall()
 
 
 @dataclass(frozen=True)
@@ -261,41 +281,66 @@ class FoundReuse:
 
 class ReuseFinder:
     """Finds copies and shared passages over docs added one at a time (in any order: the
-    result does not depend on it); only shingle hashes and signatures are kept."""
+    result does not depend on it). What it keeps of each doc (its shingle hashes, band
+    keys, id and outlet) is in the SQLite database `db`: a file for `marsad batch`
+    (`DocShelf.scratch_db`), memory by default."""
 
-    def __init__(self) -> None:
-        self._ids: list[str] = []
-        self._outlets: list[str | None] = []
-        self._whole, self._parts = _UnitIndex(), _UnitIndex()
+    def __init__(self, db: sqlite3.Connection | None = None) -> None:
+        self.db = db if db is not None else scratch_database(None)
+        self.db.execute("CREATE TABLE reuse_docs (doc INTEGER PRIMARY KEY, id TEXT NOT NULL, outlet TEXT)")
+        self._n_docs = 0
+        self._whole = _UnitIndex(self.db, "reuse_whole", DUPLICATE_JACCARD)
+        self._parts = _UnitIndex(self.db, "reuse_parts", PASSAGE_JACCARD)
 
     def add(self, doc: Doc) -> None:
-        i = len(self._ids)
-        self._ids.append(doc.id)
-        self._outlets.append(doc.article.outlet)
+        i = self._n_docs
+        self._n_docs += 1
         tokens = doc_tokens(doc)
-        self._whole.add(i, [((0, 0), shingles(_word_keys(tokens), DOC_SHINGLE))])
-        self._parts.add(i, [(span, shingles(keys, PARAGRAPH_SHINGLE)) for span, keys in _paragraph_keys(doc, tokens)])
+        with transaction(self.db):
+            self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc.id, doc.article.outlet))
+            self._whole.add(i, [((0, 0), shingles(_word_keys(tokens), DOC_SHINGLE))])
+            self._parts.add(i, [(span, shingles(keys, PARAGRAPH_SHINGLE))
+                                for span, keys in _paragraph_keys(doc, tokens)])
 
     def found(self) -> dict[str, list[FoundReuse]]:
         """The reuse of every doc that has some, by doc id."""
-        ids, outlets = self._ids, self._outlets
+        docs = _DocNames(self.db)
         found: dict[str, list[FoundReuse]] = defaultdict(list)
         copies: set[tuple[int, int]] = set()
-        for u, v, score in self._whole.similar(DUPLICATE_JACCARD):
+        for u, v, score in self._whole.similar():
             for (i, *_), (j, *_) in self._whole.holder_pairs(u, v):
                 i, j = min(i, j), max(i, j)
                 copies.add((i, j))
-                found[ids[i]].append(FoundReuse(ids[j], "duplicate", round(score, 3)))
-                found[ids[j]].append(FoundReuse(ids[i], "duplicate", round(score, 3)))
-        for u, v, score in self._parts.similar(PASSAGE_JACCARD):
+                found[docs.id(i)].append(FoundReuse(docs.id(j), "duplicate", round(score, 3)))
+                found[docs.id(j)].append(FoundReuse(docs.id(i), "duplicate", round(score, 3)))
+        for u, v, score in self._parts.similar():
             for (i, *span_i), (j, *span_j) in self._parts.holder_pairs(u, v):
                 # Passages count across outlets; within one site a repeated paragraph is furniture.
-                same_outlet = bool(outlets[i]) and outlets[i] == outlets[j]
+                same_outlet = bool(docs.outlet(i)) and docs.outlet(i) == docs.outlet(j)
                 if (min(i, j), max(i, j)) in copies or same_outlet:
                     continue
-                found[ids[i]].append(FoundReuse(ids[j], "passage", round(score, 3), (span_i[0], span_i[1])))
-                found[ids[j]].append(FoundReuse(ids[i], "passage", round(score, 3), (span_j[0], span_j[1])))
+                found[docs.id(i)].append(FoundReuse(docs.id(j), "passage", round(score, 3), (span_i[0], span_i[1])))
+                found[docs.id(j)].append(FoundReuse(docs.id(i), "passage", round(score, 3), (span_j[0], span_j[1])))
         return dict(found)
+
+
+class _DocNames:
+    """A doc number's id and outlet, read from the finder's table when first asked."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._read: dict[int, tuple[str, str | None]] = {}
+
+    def _row(self, doc: int) -> tuple[str, str | None]:
+        if doc not in self._read:
+            self._read[doc] = self.db.execute("SELECT id, outlet FROM reuse_docs WHERE doc = ?", (doc,)).fetchone()
+        return self._read[doc]
+
+    def id(self, doc: int) -> str:
+        return self._row(doc)[0]
+
+    def outlet(self, doc: int) -> str | None:
+        return self._row(doc)[1]
 
 
 def with_reuse(doc: Doc, found: list[FoundReuse]) -> Doc:
