@@ -1,6 +1,7 @@
-"""SQLite databases for the working state of the corpus-level step (near-duplicate
-shingles, story vectors, the articles of each entity): in memory for `marsad analyze`,
-in a file for `marsad batch`, so that a run's memory does not grow with its corpus.
+"""SQLite databases for the working state of a run that grows with every article (the
+doc shelf of `marsad batch`, near-duplicate shingles, story vectors, page hashes for
+`--db`): in memory for `marsad analyze`, in a file for `marsad batch`, so that a run's
+memory does not grow with its corpus.
 
 A scratch database belongs to one run: nothing in it needs to survive a crash (the run
 starts again), so it has no journal and no fsync, and its file goes when it is closed.

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from marsad.model import Doc
-from marsad.scratch import scratch_database
+from marsad.scratch import scratch_database, transaction
 
 # Docs read from disk per query: large enough to amortise the query, small enough that
 # a page of docs is a few MB.
@@ -93,10 +93,7 @@ class DiskShelf:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.unlink(missing_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None)  # autocommit; put_many is one transaction
-        self._db.execute("PRAGMA journal_mode=OFF")
-        self._db.execute("PRAGMA synchronous=OFF")
+        self._db = scratch_database(path)  # autocommit; put_many is one transaction
         self._db.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, source TEXT NOT NULL, doc BLOB NOT NULL)")
         self._scratch: list[tuple[sqlite3.Connection, Path]] = []
 
@@ -105,8 +102,7 @@ class DiskShelf:
 
     def put_many(self, docs: Iterable[Doc]) -> None:
         rows = [(d.id, d.article.source, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)) for d in docs]
-        with self._db:  # one transaction, committed: nothing stays pending in memory
-            self._db.execute("BEGIN")
+        with transaction(self._db):  # committed: nothing stays pending in memory
             self._db.executemany(
                 "INSERT INTO docs (id, source, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                 "source = excluded.source, doc = excluded.doc WHERE excluded.source <= docs.source", rows)

@@ -21,13 +21,15 @@ from marsad.stories.timeline import build_timeline
 
 def _central_doc(members: list[Doc], vectors: Mapping[str, dict[str, float]]) -> Doc:
     """The article closest to the story centroid (ties: the earliest)."""
+    # Each vector read once: they may be in a scratch database (`StoredVectors`).
+    member_vectors = {d.id: vectors.get(d.id, {}) for d in members}
     centroid: dict[str, float] = defaultdict(float)
-    for d in members:
-        for t, w in vectors.get(d.id, {}).items():
+    for vector in member_vectors.values():
+        for t, w in vector.items():
             centroid[t] += w
 
     def closeness(d: Doc) -> float:
-        return sum(w * centroid[t] for t, w in vectors.get(d.id, {}).items())
+        return sum(w * centroid[t] for t, w in member_vectors[d.id].items())
 
     return max(members, key=lambda d: (closeness(d), bool(d.article.title),
                                        _neg(d.article.published), _neg(d.id)))
