@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -231,11 +232,10 @@ def run_batch(
         entities, stories = link_and_group_shelf(shelf, RunContext(reference_date=reference_date),
                                                  person_names_found=names)
         errors.sort(key=lambda p: p.source)
-        report.articles, report.stories = _write_linked(output, shelf, entities, stories, errors)
+        report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
         if store and page_hashes is not None:
             report.stored = _load_into_store(store, shelf, page_hashes, errors)
     report.errors = len(errors)
-    report.entities = len(entities)
     report.seconds = round(time.perf_counter() - began, 1)
     report.peak_mb = _peak_mb()
     return report
@@ -325,19 +325,20 @@ def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_d
         yield from fill()
 
 
-def _write_linked(output: Path, shelf: DiskShelf, entities: list[Entity], stories: Iterable[Story],
-                  errors: list[Problem]) -> tuple[int, int]:
+def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], stories: Iterable[Story],
+                  errors: list[Problem]) -> tuple[int, int, int]:
     """After the corpus-level step: every article as the JSON contract has it
     (articles.jsonl) and in the Parquet tables, entities, stories and errors. The docs are
     read from the shelf (once each: a page read twice is in it once) a page at a time, and
-    each story is written as it is made. Returns the numbers of articles and stories."""
-    n = 0
+    each entity and story is written as it is made. Returns the numbers of articles,
+    entities and stories."""
+    n = n_entities = 0
     tables = ParquetTables(output)
     try:
         tables.write("entities", ENTITY_SCHEMA, [])  # the file, even when there are none
-        for begin in range(0, len(entities), _ROWS_PER_WRITE):
-            part = entities[begin:begin + _ROWS_PER_WRITE]
-            tables.write("entities", ENTITY_SCHEMA, [entity_to_dict(e) for e in part])
+        while part := [entity_to_dict(e) for e in islice(entities, _ROWS_PER_WRITE)]:
+            tables.write("entities", ENTITY_SCHEMA, part)
+            n_entities += len(part)
         with (output / "articles.jsonl").open("w", encoding="utf-8") as articles:
             page: list[Doc] = []
             for doc in shelf:
@@ -358,7 +359,7 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: list[Entity], storie
     with (output / "errors.jsonl").open("w", encoding="utf-8") as fh:
         for problem in errors:
             fh.write(json.dumps(problem_to_dict(problem), ensure_ascii=False) + "\n")
-    return n, n_stories
+    return n, n_entities, n_stories
 
 
 def _load_into_store(address: str, shelf: DiskShelf, page_hashes: _PageHashes,

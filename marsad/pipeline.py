@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
@@ -31,6 +32,7 @@ from marsad.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.stories import iter_stories, joins_stories
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -321,7 +323,8 @@ def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | Non
 
 def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
                          timings: dict[str, float] | None = None,
-                         person_names_found: set[tuple[str, ...]] | None = None) -> tuple[list[Entity], Iterator[Story]]:
+                         person_names_found: set[tuple[str, ...]] | None = None,
+                         ) -> tuple[Iterator[Entity], Iterator[Story]]:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
     The docs are read from the shelf and their changes put back, a doc at a time and in
@@ -329,13 +332,16 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     pages arrived, nor on where the shelf keeps them (analyze and batch give the same
     answer). `person_names_found`: the full person names of all the docs, when the caller
     collected them already (batch workers do, from each doc's `person_names`). `timings`,
-    when given, receives the seconds each step took (`marsad bench`). The stories come
-    one at a time, made as they are read (the shelf must stay open until then).
+    when given, receives the seconds each step took (`marsad bench`). The entities and
+    the stories come one at a time, made as they are read (the shelf must stay open until
+    then). The step's own state that grows with the corpus (entity records, shingles,
+    stories) is kept where the shelf keeps its docs (`DocShelf.scratch_db`).
     """
     clock = _StepClock(timings)
     ctx = ctx or RunContext()
-    index = EntityIndex()
-    reuse = ReuseFinder(shelf.scratch_db())
+    scratch = shelf.scratch_db()  # None: the shelf is in memory, and so is this state
+    index = EntityIndex(scratch)
+    reuse = ReuseFinder(scratch)
     story_ids = []
     # Two reads of the shelf do the first three steps (each doc's share of a step is
     # timed as that step): every read from disk costs about half a millisecond a doc.
@@ -356,15 +362,14 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
             reuse.add(doc)
         if joins_stories(doc):
             story_ids.append(doc.id)
-    with clock("link_entities"):
-        entities = index.entities()
     with clock("near_duplicates"):
         for doc_id, found in reuse.found().items():
             shelf.put(with_reuse(shelf.get(doc_id), found))
-    return entities, _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), shelf.scratch_db()))
+    return (_timed(clock, "link_entities", index.entities()),
+            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch)))
 
 
-def _timed(clock: _StepClock, name: str, items: Iterator[Story]) -> Iterator[Story]:
+def _timed(clock: _StepClock, name: str, items: Iterator[T]) -> Iterator[T]:
     """The items, with the time taken to make each one added to the step `name`."""
     while True:
         with clock(name):

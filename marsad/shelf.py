@@ -2,13 +2,14 @@
 
 `marsad analyze` keeps them in memory (`MemoryShelf`); `marsad batch` keeps them in a
 SQLite file on disk (`DiskShelf`), so the memory of the process that links and groups
-does not grow with the input. The step's own state that grows with every article (the
-near-duplicate finder's shingles, the story vectors) goes where the shelf keeps its docs,
-in a scratch database (`scratch_db`); what stays in memory is one story's docs at a time,
-the entity records and the clusterer's state of each story, which grow with the distinct
-names and stories rather than with the pages. Both shelves give the docs in the same
-canonical order, (source, id), so the corpus-level step gives the same answer whichever
-shelf holds them.
+does not grow with the input. The step's own state that grows with the corpus (the
+near-duplicate finder's shingles, the entity records and name lookups, the stories, their
+index by term and their vectors) goes where the shelf keeps its docs: beside a disk
+shelf, in a scratch database (`scratch_db`), with only the frequent entities and the
+recent stories held in memory; what stays in memory besides is one story's docs at a
+time, bounded word caches (`marsad.caching`) and the document frequency of each word.
+Both shelves give the docs in the same canonical order, (source, id), so the
+corpus-level step gives the same answer whichever shelf holds them.
 """
 
 from __future__ import annotations
@@ -50,9 +51,10 @@ class DocShelf(Protocol):
 
     def __len__(self) -> int: ...
 
-    def scratch_db(self) -> sqlite3.Connection:
-        """A new scratch database (`marsad.scratch`) for the corpus-level step's own
-        state, kept where the shelf keeps its docs (in memory, or on disk)."""
+    def scratch_db(self) -> sqlite3.Connection | None:
+        """A new scratch database (`marsad.scratch`) beside the docs, for the corpus-level
+        step's own state; None when the docs are in memory: that state stays in memory
+        too (in dicts, which are faster; the step's answer is the same)."""
         ...
 
 
@@ -83,8 +85,8 @@ class MemoryShelf:
     def __len__(self) -> int:
         return len(self._docs)
 
-    def scratch_db(self) -> sqlite3.Connection:
-        return scratch_database(None)
+    def scratch_db(self) -> None:
+        return None
 
 
 class DiskShelf:

@@ -428,9 +428,9 @@ class Store:
     def _write_entities(self, doc: Doc) -> None:
         touched = sorted({m.entity for m in doc.mentions if m.entity})
         for eid in touched:
-            record = self._entities.records[eid]
+            record = self._entities.record(eid)
             # EntityIndex builds one Entity per record; only the touched ones are rewritten.
-            entity = EntityIndex._entity(record)
+            entity = self._entities.entity(record)
             self._conn.execute(
                 "INSERT INTO entities (id, type, name, n_articles, data, link_state) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "

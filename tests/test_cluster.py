@@ -90,7 +90,7 @@ def test_vectors_kept_in_a_scratch_file_read_back_as_they_were(tmp_path):
     with pytest.raises(KeyError):
         del vectors["a2"]
     # A clusterer keeping its vectors there clusters as one keeping them in memory.
-    on_disk, in_memory = StoryClusterer(StoredVectors(scratch_database(tmp_path / "w.sqlite"))), StoryClusterer()
+    on_disk, in_memory = StoryClusterer(scratch_database(tmp_path / "w.sqlite")), StoryClusterer()
     assert on_disk.add_batch(docs()) == in_memory.add_batch(docs())
     assert {k: on_disk.vectors[k] for k in on_disk.vectors} == {k: in_memory.vectors[k] for k in in_memory.vectors}
     assert len(on_disk.vectors) == 4
@@ -128,3 +128,20 @@ def test_state_written_before_days_were_counted_still_loads():
     resumed = StoryClusterer.from_state(json.loads(json.dumps(state)))
     assert all(set(s.event_days.values()) <= {1} for s in resumed.stories.values())
     assert resumed.add(docs()[2]) != resumed.assignments["a1"]
+
+
+def test_a_clusterer_holding_few_stories_in_memory_clusters_as_one_holding_all(tmp_path, monkeypatch):
+    """With a scratch database the stories live in SQLite, the recent ones held in memory:
+    the stories of the composed corpus (33 articles, 8 stories) are the same when only
+    two stories and three terms' postings are held, the others written back and read
+    again."""
+    import marsad.stories.cluster as cluster
+    from marsad.stories.evaluate import analyze_corpus
+
+    docs = list(analyze_corpus(CORPUS).docs)
+    monkeypatch.setattr(cluster, "_HOT_STORIES", 2)
+    monkeypatch.setattr(cluster, "_HOT_POSTINGS", 3)
+    stored = StoryClusterer(scratch_database(tmp_path / "c.sqlite"))
+    assert stored.add_batch(docs) == StoryClusterer().add_batch(docs)
+    assert len(stored.stories) >= 8 and len(stored.stories._held) == 2  # type: ignore[attr-defined]
+    assert len(stored.postings) > 100 and len(stored.postings._held) == 3  # type: ignore[attr-defined]

@@ -129,3 +129,20 @@ def test_which_known_entity_a_name_joins_does_not_depend_on_set_order() -> None:
     ids = {index._match(_LocalCluster("ORG", keys=_SetInOrder(order))).id
            for order in (["سالم", "كريم"], ["كريم", "سالم"])}
     assert len(ids) == 1
+
+
+def test_an_index_kept_in_a_scratch_database_links_as_one_in_memory(tmp_path, monkeypatch) -> None:
+    """`marsad batch` keeps the records and lookups in SQLite, a few records in memory:
+    the same links and entities as the dicts give, records written back and read again."""
+    import marsad.link.entities as linking
+    from marsad.scratch import scratch_database
+
+    monkeypatch.setattr(linking, "_HOT_RECORDS", 1)  # every other record read back from disk
+    in_memory, stored = EntityIndex(), EntityIndex(scratch_database(tmp_path / "e.sqlite"))
+    for index in (in_memory, stored):
+        index.register_full_names(DOCS)
+    linked = [[index.add_doc(doc) for doc in DOCS] for index in (in_memory, stored)]
+    assert linked[0] == linked[1]
+    assert list(in_memory.entities()) == list(stored.entities())
+    assert in_memory.to_state() == stored.to_state()
+    assert any(len(e.articles) >= 2 for e in stored.entities())

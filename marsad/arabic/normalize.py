@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from marsad.caching import WordCache
+
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks (inclusive code point ranges).
 _DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
 _TATWEEL = "\u0640"
@@ -120,10 +122,9 @@ def _key_table() -> list[int | str | None]:
 
 _KEY_TABLE = _key_table()
 # A word's key is asked for again and again (every token, every lexicon and role lookup):
-# keys of short texts are kept, and the dict is emptied when it reaches the limit.
+# keys of short texts are kept, in a bounded cache (`marsad.caching`).
 _CACHED_TEXT_LENGTH = 40
-_MATCH_KEY_CACHE_LIMIT = 200_000
-_match_key_cache: dict[str, str] = {}
+_match_keys: WordCache[str, str] = WordCache()
 # Above this length the stepwise chain beats the per-character table lookup.
 _TABLE_TEXT_LENGTH = 100
 
@@ -136,11 +137,9 @@ def _compute_match_key(text: str) -> str:
 
 def match_key(text: str) -> str:
     """The full lossy key used for comparing words and names."""
-    key = _match_key_cache.get(text)
+    key = _match_keys.get(text)
     if key is None:
         key = _compute_match_key(text)
         if len(text) <= _CACHED_TEXT_LENGTH:
-            if len(_match_key_cache) >= _MATCH_KEY_CACHE_LIMIT:
-                _match_key_cache.clear()
-            _match_key_cache[text] = key
+            _match_keys.put(text, key)
     return key

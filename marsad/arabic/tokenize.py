@@ -14,6 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from marsad.arabic.normalize import match_key
+from marsad.caching import LRU_WORD_CACHE_SIZE, WordCache
 from marsad.model import Doc, Sentence, Token
 
 _LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z"
@@ -54,7 +55,7 @@ def split_clitics(key: str) -> tuple[str, str]:
     return "", key
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
     """Every plausible (prefix, stem) split of a match key, the unsplit form first.
 
@@ -115,7 +116,7 @@ def proclitic_length(word: str, prefix: str) -> int:
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Tokens of text[start:end] with absolute offsets (lazily: a caller may stop early)."""
     new = tuple.__new__
-    cache = _key_cache
+    cache = _word_keys.recent
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         begin = m.start()
@@ -128,21 +129,17 @@ def _compute_keys(word: str) -> tuple[str, str, str]:
     return key, stem, prefix
 
 
-# Keys per word type: news text reuses a few hundred thousand types, so a plain dict
-# (cleared when it grows past this) is the cheapest cache on the hottest path. It holds
-# the word itself too, so that the tokens of one word share one string (a corpus keeps
-# millions of tokens: ~60 bytes each saved).
-_KEY_CACHE_LIMIT = 500_000
-_key_cache: dict[str, tuple[str, str, str, str]] = {}
+# Keys per word type, bounded (`marsad.caching`); the hottest loops read its recent
+# generation with a plain dict.get. It holds the word itself too, so that the tokens of
+# one word share one string (a corpus keeps millions of tokens: ~60 bytes each saved).
+_word_keys: WordCache[str, tuple[str, str, str, str]] = WordCache()
 
 
 def _cached_word(word: str) -> tuple[str, str, str, str]:
     """(word, match key, stem, prefix), from the cache."""
-    entry = _key_cache.get(word)
+    entry = _word_keys.get(word)
     if entry is None:
-        if len(_key_cache) >= _KEY_CACHE_LIMIT:
-            _key_cache.clear()
-        entry = _key_cache[word] = (word, *_compute_keys(word))
+        entry = _word_keys.put(word, (word, *_compute_keys(word)))
     return entry
 
 
@@ -161,7 +158,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     append = out.append
     new = tuple.__new__
-    cache = _key_cache
+    cache = _word_keys.recent
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         begin = m.start() + offset

@@ -15,6 +15,7 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
 from marsad.arabic.tokenize import clitic_candidates, doc_tokens
+from marsad.caching import LRU_WORD_CACHE_SIZE
 from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention, Token
 
@@ -143,13 +144,13 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
     return overlaps
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _ordered_stem_options(key: str) -> tuple[str, ...]:
     """`_stem_options` in a fixed order: the word itself, then its clitic splits."""
     return tuple(dict.fromkeys([key, *(stem for _, stem in clitic_candidates(key))]))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _stem_options(key: str) -> frozenset[str]:
     """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي}."""
     return frozenset(stem for _, stem in clitic_candidates(key)) | {key}

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
+from marsad.caching import WordCache
 from marsad.model import Token
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -60,7 +61,7 @@ class Gazetteer:
         self.entries = entries
         # Longest name (in words) starting with each first word: bounds the lookups.
         self._longest: dict[str, int] = {}
-        self._starts_cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
+        self._starts_cache: WordCache[str, tuple[tuple[str, str, int], ...]] = WordCache()
         for key in entries:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
@@ -75,7 +76,7 @@ class Gazetteer:
         """Longest non-overlapping matches over a sentence's token match keys, left to right."""
         # Almost no word begins a name: find those that do with one C-level map over the
         # cache, then try only them.
-        starts = list(map(self._starts_cache.get, keys))
+        starts = list(map(self._starts_cache.recent.get, keys))
         if None in starts:
             starts = list(map(self._name_starts, keys))
         matches: list[GazetteerMatch] = []
@@ -114,12 +115,10 @@ class Gazetteer:
         name; cached per word, since almost every word of a text begins none."""
         found = self._starts_cache.get(key)
         if found is None:
-            if len(self._starts_cache) >= 300_000:
-                self._starts_cache.clear()
             # "المالي" must not match مالي: an article the name does not have is not a clitic.
-            found = self._starts_cache[key] = tuple(
+            found = self._starts_cache.put(key, tuple(
                 (prefix, stem, self._longest[stem]) for prefix, stem in clitic_candidates(key)
-                if stem in self._longest and not prefix.endswith("ال"))
+                if stem in self._longest and not prefix.endswith("ال")))
         return found
 
     def _longest_at(self, keys: Sequence[str], i: int,

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
+from marsad.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
 
@@ -80,13 +81,10 @@ class FeatureExtractor:
                  triggers: Mapping[str, str] | None = None) -> None:
         self.lexicon = lexicon or {}
         self.triggers = load_triggers() if triggers is None else triggers
-        self._cache: dict[str, TypeFeatures] = {}
+        self._cache: WordCache[str, TypeFeatures] = WordCache()
 
     def word_features(self, word: str) -> TypeFeatures:
-        cached = self._cache.get(word)
-        if cached is None:
-            cached = self._cache[word] = self._build(word)
-        return cached
+        return self._cache.get(word) or self._cache.put(word, self._build(word))
 
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
         types = [self.word_features(w) for w in words]

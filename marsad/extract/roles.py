@@ -18,6 +18,7 @@ from operator import add
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import token_keys
+from marsad.caching import WordCache
 from marsad.model import Doc, Mention
 from marsad.settings import PACKAGE_DIR
 
@@ -120,23 +121,21 @@ def split_words(text: str) -> tuple[list[str], list[int], list[int]]:
 _ROLE_PUNCT = "،,:؛\"«»()"  # words before a name
 _PHRASE_PUNCT = "،,.:؛\"«»()"  # role-only references
 _TITLE_PUNCT = "،,:؛\"«»“”()"  # titles before an untagged name
-# Bare word -> match key, shared by the scans; a bounded cache, cleared when full. A plain
-# dict so that a text's words are keyed by one C-level map(dict.get).
-_KEY_CACHE_LIMIT = 200_000
-_key_cache: dict[str, str] = {}
+# Bare word -> match key, shared by the scans, in a bounded cache (`marsad.caching`) whose
+# recent generation is a plain dict, so that a text's words are keyed by one C-level
+# map(dict.get).
+_bare_keys: WordCache[str, str] = WordCache()
 
 
 def word_keys(words: list[str], punct: str) -> list[str]:
     """match_key(word.strip(punct)) of each word. A new word usually is a token of the text,
     whose key the tokenizer has cached (`token_keys`)."""
     bare = list(map(str.strip, words, repeat(punct)))
-    keys = list(map(_key_cache.get, bare))
+    keys = list(map(_bare_keys.recent.get, bare))
     if None in keys:
-        if len(_key_cache) > _KEY_CACHE_LIMIT:
-            _key_cache.clear()
         for i, key in enumerate(keys):
             if key is None:
-                keys[i] = _key_cache[bare[i]] = token_keys(bare[i])[0]
+                keys[i] = _bare_keys.get(bare[i]) or _bare_keys.put(bare[i], token_keys(bare[i])[0])
     return keys  # type: ignore[return-value]
 
 

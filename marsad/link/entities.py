@@ -16,8 +16,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import sqlite3
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator, MutableMapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -25,6 +27,7 @@ from typing import Any
 from marsad.arabic.normalize import match_key
 from marsad.link.transliteration import name_similarity, skeleton
 from marsad.model import Doc, Entity, Mention
+from marsad.scratch import SpilledMapping, transaction
 from marsad.settings import PACKAGE_DIR
 
 ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
@@ -121,8 +124,23 @@ def _display_name(text: str, key: str, original_key: str) -> str:
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670]")
 
 
-class EntityIndex:
-    """Entities known so far; `add_doc` links one article's mentions against them."""
+class _Records:
+    """The records by id, in a dict or a `SpilledMapping` (a record changed is saved)."""
+
+    records: MutableMapping[str, _Record]
+
+    def record(self, rid: str) -> _Record:
+        return self.records[rid]
+
+    def has_record(self, rid: str) -> bool:
+        return rid in self.records
+
+    def save(self, record: _Record) -> None:
+        self.records[record.id] = record
+
+
+class _MemoryNames(_Records):
+    """An index's records and name lookups, in dicts (`marsad analyze`, the store)."""
 
     def __init__(self) -> None:
         self.records: dict[str, _Record] = {}
@@ -130,35 +148,144 @@ class EntityIndex:
         self.by_skeleton: dict[tuple[str, str], set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
         # Every key of every record, and the last words of multi-word ones: what a glued
-        # proclitic may be cut down to ("لواشنطن" -> واشنطن). Kept up to date by _register
-        # so that linking an article never walks the whole index.
+        # proclitic may be cut down to ("لواشنطن" -> واشنطن).
         self.known_keys: set[str] = set()
+
+    def records_by_id(self) -> Iterator[_Record]:
+        return iter(sorted(self.records.values(), key=lambda r: r.id))
+
+    def writing(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
+    def key_owner(self, etype: str, key: str) -> str | None:
+        return self.by_key.get((etype, key))
+
+    def add_key(self, etype: str, key: str, rid: str) -> None:
+        self.by_key.setdefault((etype, key), rid)  # the first record with a key keeps it
+        self.known_keys.add(key)
+        if " " in key:
+            self.known_keys.add(key.split()[-1])
+
+    def skeleton_owners(self, etype: str, skel: str) -> set[str]:
+        return self.by_skeleton.get((etype, skel), set())
+
+    def add_skeleton(self, etype: str, skel: str, rid: str) -> None:
+        self.by_skeleton.setdefault((etype, skel), set()).add(rid)
+
+    def surname_owners(self, surname: str) -> set[str]:
+        return self.by_surname.get(surname, set())
+
+    def add_surname(self, surname: str, rid: str) -> None:
+        self.by_surname.setdefault(surname, set()).add(rid)
+
+    def __contains__(self, key: object) -> bool:  # a known key (see known_keys)
+        return key in self.known_keys
+
+    def add_article(self, record: _Record, doc_id: str) -> None:
+        if doc_id not in record.articles:
+            record.articles.append(doc_id)
+
+    def articles_of(self, record: _Record) -> list[str]:
+        return record.articles
+
+
+# Entity records held in memory by `_StoredNames`: the frequent names of a run (a record
+# is ~1.6 KB on SaudiNewsNet; 41,000 records at 24,000 articles, most seen once).
+_HOT_RECORDS = 5_000
+
+
+class _StoredNames(_Records):
+    """The same, in a scratch database (`marsad.scratch`): for `marsad batch`, whose run may
+    meet a new name in every article. Records are held in a `SpilledMapping`; the lookups
+    are indexed tables; a record's articles are rows of their own (the pairs of entity and
+    article are what grows with every page), not a list in the record."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.records: SpilledMapping[_Record] = SpilledMapping(db, "entity_records", _HOT_RECORDS)
+        db.executescript("""
+            CREATE TABLE entity_keys (type TEXT, key TEXT, id TEXT NOT NULL, PRIMARY KEY (type, key)) WITHOUT ROWID;
+            CREATE TABLE entity_skeletons (type TEXT, skel TEXT, id TEXT, PRIMARY KEY (type, skel, id)) WITHOUT ROWID;
+            CREATE TABLE entity_surnames (surname TEXT, id TEXT, PRIMARY KEY (surname, id)) WITHOUT ROWID;
+            CREATE TABLE entity_known (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE entity_articles (id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (id, doc));
+        """)
+
+    def records_by_id(self) -> Iterator[_Record]:
+        return self.records.values_by_key()
+
+    def writing(self) -> AbstractContextManager[None]:
+        """One transaction for an article's writes (a commit per statement costs more)."""
+        return transaction(self.db)
+
+    def key_owner(self, etype: str, key: str) -> str | None:
+        row = self.db.execute("SELECT id FROM entity_keys WHERE type = ? AND key = ?", (etype, key)).fetchone()
+        return row[0] if row else None
+
+    def add_key(self, etype: str, key: str, rid: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)", (etype, key, rid))
+        self.db.execute("INSERT OR IGNORE INTO entity_known VALUES (?)", (key,))
+        if " " in key:
+            self.db.execute("INSERT OR IGNORE INTO entity_known VALUES (?)", (key.split()[-1],))
+
+    def skeleton_owners(self, etype: str, skel: str) -> set[str]:
+        return {row[0] for row in self.db.execute(
+            "SELECT id FROM entity_skeletons WHERE type = ? AND skel = ?", (etype, skel))}
+
+    def add_skeleton(self, etype: str, skel: str, rid: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO entity_skeletons VALUES (?, ?, ?)", (etype, skel, rid))
+
+    def surname_owners(self, surname: str) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM entity_surnames WHERE surname = ?", (surname,))}
+
+    def add_surname(self, surname: str, rid: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO entity_surnames VALUES (?, ?)", (surname, rid))
+
+    def __contains__(self, key: object) -> bool:
+        return self.db.execute("SELECT 1 FROM entity_known WHERE key = ?", (key,)).fetchone() is not None
+
+    def add_article(self, record: _Record, doc_id: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO entity_articles VALUES (?, ?)", (record.id, doc_id))
+
+    def articles_of(self, record: _Record) -> list[str]:
+        return [row[0] for row in self.db.execute(
+            "SELECT doc FROM entity_articles WHERE id = ? ORDER BY rowid", (record.id,))]
+
+
+class EntityIndex:
+    """Entities known so far; `add_doc` links one article's mentions against them. `db`:
+    a scratch database to keep the records and lookups in (`_StoredNames`), instead of
+    dicts; the links are the same."""
+
+    def __init__(self, db: sqlite3.Connection | None = None) -> None:
+        self.names: _MemoryNames | _StoredNames = _MemoryNames() if db is None else _StoredNames(db)
 
     # --- persistence ---------------------------------------------------------------------
 
     def to_state(self) -> dict[str, Any]:
-        return {"records": [r.to_dict() for r in self.records.values()]}
+        return {"records": [self._with_articles(r).to_dict() for r in self.names.records_by_id()]}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> EntityIndex:
         index = cls()
         for d in state.get("records", []):
-            index._register(_Record.from_dict(d))
+            record = _Record.from_dict(d)
+            index._register(record, record.keys, record.skeletons)
         return index
 
-    def _register(self, record: _Record) -> None:
-        self.records[record.id] = record
-        for key in record.keys:
-            self.by_key.setdefault((record.type, key), record.id)
-            self.known_keys.add(key)
-            if " " in key:
-                self.known_keys.add(key.split()[-1])
-        for skel in record.skeletons:
-            self.by_skeleton.setdefault((record.type, skel), set()).add(record.id)
-        if record.type == "PER":
-            for key in record.keys:
-                if len(key.split()) >= 2:
-                    self.by_surname.setdefault(key.split()[-1], set()).add(record.id)
+    def _register(self, record: _Record, keys: Iterable[str], skeletons: Iterable[str]) -> None:
+        """Save the record, and index these keys and skeletons of it (the ones it did not
+        have before: the others are indexed already)."""
+        self.names.save(record)
+        for key in keys:
+            self.names.add_key(record.type, key, record.id)
+            if record.type == "PER" and len(key.split()) >= 2:
+                self.names.add_surname(key.split()[-1], record.id)
+        for skel in skeletons:
+            self.names.add_skeleton(record.type, skel, record.id)
+
+    def record(self, rid: str) -> _Record:
+        return self.names.record(rid)
 
     # --- linking ---------------------------------------------------------------------------
 
@@ -169,11 +296,12 @@ class EntityIndex:
             return doc
         clusters = self._local_clusters(mentions)
         ids: dict[int, str] = {}
-        for cluster in clusters:
-            record = self._match(cluster) or self._new_record(cluster)
-            self._absorb(record, cluster, mentions, doc.id)
-            for i in cluster.mentions:
-                ids[i] = record.id
+        with self.names.writing():
+            for cluster in clusters:
+                record = self._match(cluster) or self._new_record(cluster)
+                self._absorb(record, cluster, mentions, doc.id)
+                for i in cluster.mentions:
+                    ids[i] = record.id
         linked = tuple(dataclasses.replace(m, entity=ids.get(i)) for i, m in enumerate(mentions))
         return dataclasses.replace(doc, mentions=linked)
 
@@ -182,18 +310,24 @@ class EntityIndex:
         as seen in any article yet."""
         for doc in docs:
             people = [m for m in doc.mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
-            for cluster in self._local_clusters(people):
-                if len(cluster.full_name.split()) < 2:
-                    continue
-                record = self._match(cluster) or self._new_record(cluster)
-                record.keys |= cluster.keys
-                record.skeletons |= {skeleton(n) for n in cluster.names}
-                self._register(record)
+            with self.names.writing():
+                self._register_people(people)
+
+    def _register_people(self, people: list[Mention]) -> None:
+        for cluster in self._local_clusters(people):
+            if len(cluster.full_name.split()) < 2:
+                continue
+            record = self._match(cluster) or self._new_record(cluster)
+            keys = cluster.keys - record.keys
+            skeletons = {skeleton(n) for n in cluster.names} - record.skeletons
+            record.keys |= keys
+            record.skeletons |= skeletons
+            self._register(record, keys, skeletons)
 
     def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
         local = {match_key(m.text.strip(_EDGE_PUNCT)) for m in mentions}
         local |= {k.split()[-1] for k in local if " " in k}  # surnames: "وماكغورك" -> ماكغورك
-        known = _EitherSet(local, self.known_keys)
+        known = _EitherSet(local, self.names)
         clusters: list[_LocalCluster] = []
         by_key: dict[tuple[str, str], _LocalCluster] = {}
         deferred: list[tuple[int, Mention, str, str]] = []
@@ -236,69 +370,73 @@ class EntityIndex:
     def _match(self, cluster: _LocalCluster) -> _Record | None:
         # Longest key first; ties by the key itself, not the set's order (which is the hash seed's).
         for key in sorted(cluster.keys, key=lambda k: (-len(k), k)):
-            rid = self.by_key.get((cluster.type, key))
+            rid = self.names.key_owner(cluster.type, key)
             if rid:
-                return self.records[rid]
+                return self.names.record(rid)
         full = cluster.full_name
         skel = skeleton(full)
         words = len(full.split())
         if cluster.type != "PER" or words >= 2:
-            hits = self.by_skeleton.get((cluster.type, skel), set())
+            hits = self.names.skeleton_owners(cluster.type, skel)
             if len(hits) == 1:
-                return self.records[next(iter(hits))]
+                return self.names.record(next(iter(hits)))
         if cluster.type == "PER" and words >= 2:
             surname = match_key(full).split()[-1]
-            for rid in sorted(self.by_surname.get(surname, ())):
-                record = self.records[rid]
+            for rid in sorted(self.names.surname_owners(surname)):
+                record = self.names.record(rid)
                 if any(len(k.split()) == words and name_similarity(k, full) >= PERSON_SIMILARITY for k in record.keys):
                     return record
         if cluster.type == "PER" and words == 1:
             # A bare surname joins the one known person of that surname, never one of several.
-            hits = self.by_surname.get(match_key(full), set())
+            hits = self.names.surname_owners(match_key(full))
             if len(hits) == 1:
-                return self.records[next(iter(hits))]
+                return self.names.record(next(iter(hits)))
         return None
 
     def _new_record(self, cluster: _LocalCluster) -> _Record:
         canonical = max(cluster.keys, key=lambda k: (len(k.split()), len(k), k))  # ties: not by set order
         digest = hashlib.sha1(f"{cluster.type}|{canonical}".encode()).hexdigest()[:12]
         record = _Record(id=f"e{digest}", type=cluster.type)
-        while record.id in self.records:  # a hash collision with another name: extend
+        while self.names.has_record(record.id):  # a hash collision with another name: extend
             digest = hashlib.sha1(digest.encode()).hexdigest()[:12]
             record.id = f"e{digest}"
         return record
 
     def _absorb(self, record: _Record, cluster: _LocalCluster, mentions: list[Mention], doc_id: str) -> None:
         record.names.update(cluster.names)
-        record.keys |= cluster.keys
-        for name in cluster.names:
-            if cluster.type != "PER" or len(name.split()) >= 2:
-                record.skeletons.add(skeleton(name))
-        if doc_id not in record.articles:
-            record.articles.append(doc_id)
+        keys = cluster.keys - record.keys
+        record.keys |= keys
+        skeletons = {skeleton(name) for name in cluster.names
+                     if cluster.type != "PER" or len(name.split()) >= 2} - record.skeletons
+        record.skeletons |= skeletons
+        self.names.add_article(record, doc_id)
         for i in cluster.mentions:
             if mentions[i].role:
                 record.roles[" ".join(mentions[i].role.split())] += 1
-        self._register(record)
+        self._register(record, keys, skeletons)
 
-    def entities(self) -> list[Entity]:
+    def entities(self) -> Iterator[Entity]:
+        """Every entity, by id, one at a time (they may be read from the scratch database)."""
         # A full name registered up front but never linked in any article has no record to show.
-        return [self._entity(r) for r in sorted(self.records.values(), key=lambda r: r.id) if r.names]
+        return (self.entity(r) for r in self.names.records_by_id() if r.names)
 
-    @staticmethod
-    def _entity(record: _Record) -> Entity:
+    def entity(self, record: _Record) -> Entity:
         # The fullest common spelling: most words first, then most frequent, then shortest.
         name = max(record.names, key=lambda n: (len(n.split()), record.names[n], -len(n)))
         aliases = tuple(sorted(record.names, key=lambda n: (-record.names[n], n)))
         roles = tuple(r for r, _ in record.roles.most_common())
         return Entity(id=record.id, type=record.type, name=name, aliases=aliases,  # type: ignore[arg-type]
-                      articles=tuple(record.articles), roles=roles)
+                      articles=tuple(self.names.articles_of(record)), roles=roles)
+
+    def _with_articles(self, record: _Record) -> _Record:
+        return dataclasses.replace(record, articles=self.names.articles_of(record))
 
 
 class _EitherSet(Container[str]):
-    """Membership in either of two sets, without building their union."""
+    """Membership in either of two sets (or the known keys of an index), without building
+    their union."""
 
-    def __init__(self, first: set[str], second: set[str]) -> None:
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
         self.first, self.second = first, second
 
     def __contains__(self, item: object) -> bool:
@@ -320,5 +458,5 @@ def link_entities(docs: list[Doc]) -> tuple[list[Doc], list[Entity]]:
     index = EntityIndex()
     index.register_full_names(docs)
     linked = [index.add_doc(doc) for doc in docs]
-    return linked, index.entities()
+    return linked, list(index.entities())
 

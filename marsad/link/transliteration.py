@@ -14,6 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from marsad.arabic.normalize import match_key
+from marsad.caching import LRU_WORD_CACHE_SIZE
 
 # Letter classes for sounds foreign names spell in several ways.
 _CLASSES = (
@@ -31,7 +32,7 @@ _LONG_VOWELS = re.compile("(?<=.)[اويى]")  # long vowels after the first let
 _REPEATS = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=200_000)  # linking asks it of every name of every article
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)  # linking asks it of every name of every article
 def skeleton(name: str) -> str:
     """A coarse key: consonant frame with letter classes, article kept off, per word."""
     words = []

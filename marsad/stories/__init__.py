@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from marsad.model import Doc, Story
 from marsad.stories.claims import story_claims
-from marsad.stories.cluster import StoredVectors, StoryClusterer
+from marsad.stories.cluster import StoryClusterer
 from marsad.stories.events import merge_events
 from marsad.stories.summary import summarize
 from marsad.stories.timeline import build_timeline
@@ -81,9 +81,10 @@ def iter_stories(docs: Sequence[Doc], db: sqlite3.Connection | None = None) -> I
     """The stories of these articles, one at a time, by first publication and id. `docs`
     may read its docs lazily (`shelf.ShelvedDocs`, as `marsad batch` holds a corpus):
     they are read a few times, one story's at a time, and never all held at once; the
-    caller may write each story out before the next is made. The articles' vectors are
-    kept in the scratch database `db` (`DocShelf.scratch_db`), in memory by default."""
-    clusterer = StoryClusterer(StoredVectors(db))
+    caller may write each story out before the next is made. The clusterer's state (the
+    stories, the articles' vectors) is kept in the scratch database `db`
+    (`DocShelf.scratch_db`) when given, else in memory."""
+    clusterer = StoryClusterer(db)
     members: dict[str, list[int]] = defaultdict(list)
     first_seen: dict[str, str] = {}
     for i, doc, story_id in clusterer.assign_batch(docs):

@@ -19,7 +19,7 @@ import resource
 import sqlite3
 import time
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +27,7 @@ from datetime import date
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc
-from marsad.scratch import scratch_database
+from marsad.scratch import SpilledMapping, scratch_database
 from marsad.stories.terms import content_terms, title_tokens
 
 # Only the lead of an article is read: news puts the what/who/where in the first
@@ -201,18 +201,39 @@ class _SeenBefore:
         return term in self.df and term not in self.brought
 
 
-class StoryClusterer:
-    """Assigns articles to stories one at a time; see the module docstring."""
+# With a scratch database, the stories whose state stays in memory: the recent ones, which
+# an article's candidates mostly are (~7 KB a story on SaudiNewsNet, 5,500 stories at
+# 24,000 articles, two thirds of them of one article).
+_HOT_STORIES = 2_000
+# ... and the terms and entities whose recent stories stay in memory (105,000 of them at
+# 24,000 articles, most in one story or two).
+_HOT_POSTINGS = 20_000
 
-    def __init__(self, vectors: MutableMapping[str, dict[str, float]] | None = None) -> None:
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time; see the module docstring. With `db` (a
+    scratch database, `marsad.scratch`) the stories, the index from terms to stories, the
+    assignments and this session's vectors are kept there, the recent and frequent ones
+    held in memory (`SpilledMapping`): what grows with every article of a corpus then is
+    not in memory (the document frequencies are: they grow with the vocabulary); the
+    stories are the same."""
+
+    def __init__(self, db: sqlite3.Connection | None = None) -> None:
         self.df: Counter[str] = Counter()
         self.n_docs = 0
-        self.stories: dict[str, StoryState] = {}
-        self.postings: dict[str, list[str]] = defaultdict(list)
-        self.assignments: dict[str, str] = {}  # article id -> story id
+        self.postings: MutableMapping[str, list[str]]  # term or "e:" entity -> recent stories
+        self.stories: MutableMapping[str, StoryState]
+        self.assignments: MutableMapping[str, str]  # article id -> story id
         # This session's docs' vectors, to pick each story's central article: a dict by
         # default (the store drops each once written), `StoredVectors` for a whole corpus.
-        self.vectors: MutableMapping[str, dict[str, float]] = vectors if vectors is not None else {}
+        self.vectors: MutableMapping[str, dict[str, float]]
+        if db is None:
+            self.postings, self.stories, self.assignments, self.vectors = {}, {}, {}, {}
+        else:
+            self.postings = SpilledMapping(db, "story_postings", _HOT_POSTINGS)
+            self.stories = SpilledMapping(db, "story_states", _HOT_STORIES)
+            self.assignments = SpilledMapping(db, "story_assignments", _HOT_STORIES)
+            self.vectors = StoredVectors(db)
 
     # --- public ----------------------------------------------------------------------
 
@@ -236,6 +257,7 @@ class StoryClusterer:
         # Every doc's terms are read as the clusterer knew them before this batch.
         df_before = _SeenBefore(self.df, {t for t in added if t not in self.df})
         self.df.update(added)
+        del added  # a corpus's whole vocabulary, with counts: not kept while assigning
         self.n_docs += len(keys)
         for *_, doc_id, i in sorted(keys):
             doc = docs[i]
@@ -306,7 +328,7 @@ class StoryClusterer:
         for entity in f.entities:
             hits.update(self.postings.get("e:" + entity, ()))
         best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        return [self.stories[sid] for sid, _ in best if sid in self.stories]
+        return [story for sid, _ in best if (story := self.stories.get(sid)) is not None]
 
     def _assign(self, doc: Doc, f: _DocFeatures) -> str:
         in_window: list[tuple[float, str]] = []
@@ -353,21 +375,23 @@ class StoryClusterer:
         self.vectors[doc.id] = f.vector
         top_terms = sorted(f.vector, key=lambda t: (-f.vector[t], t))[:RETRIEVAL_TERMS]
         self._index(story, top_terms, f.entities)
+        self.stories[story.id] = story  # put back: the stories may be a `SpilledMapping`
 
     def _index(self, story: StoryState, terms: Iterable[str], entities: Iterable[str]) -> None:
         for key in [*terms, *("e:" + e for e in entities)]:
-            posting = self.postings[key]
+            posting = self.postings.get(key) or []
             if story.id in posting:
                 continue
             posting.append(story.id)
             if len(posting) > MAX_POSTINGS:
                 del posting[0]
+            self.postings[key] = posting
 
 
 def benchmark_clustering(docs: list[Doc]) -> dict:
     """Cluster `docs` once and report the rate and memory (printed by the bench command)."""
     start = time.perf_counter()
-    clusterer = StoryClusterer(StoredVectors())  # as iter_stories clusters a corpus
+    clusterer = StoryClusterer(scratch_database(None))  # as iter_stories clusters a corpus
     clusterer.add_batch(docs)
     seconds = time.perf_counter() - start
     sizes = Counter(clusterer.assignments.values())

@@ -14,6 +14,7 @@ from importlib import resources
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, iter_tokens, tokenize
+from marsad.caching import LRU_WORD_CACHE_SIZE
 from marsad.model import Doc, Sentence, Token
 
 
@@ -36,7 +37,7 @@ def is_stopword(token: Token) -> bool:
     return _is_stopword_key(token.key)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _is_stopword_key(key: str) -> bool:
     # Cached per word key: stories ask this of every token of every article, repeatedly.
     stop = stopwords()
@@ -51,7 +52,7 @@ _SUFFIXES = ("تين", "تان", "يين", "يون", "ات", "ون", "ين", "ا
 _MIN_STEM = 3
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def light_stem(key: str) -> str:
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
