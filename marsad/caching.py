@@ -20,6 +20,9 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 WORD_CACHE_SIZE = 100_000
+# The bound of `functools.lru_cache` on functions of one word (stems, clitic splits,
+# stopword tests): exact recency keeps the hot words in half as many entries.
+LRU_WORD_CACHE_SIZE = 50_000
 
 
 class WordCache(Generic[K, V]):
@@ -48,10 +51,3 @@ class WordCache(Generic[K, V]):
             self.recent = {}
         self.recent[key] = value
         return value
-
-    def __len__(self) -> int:
-        return len(self.recent) + len(self.older)
-
-# The bound of `functools.lru_cache` on functions of one word (stems, clitic splits,
-# stopword tests): exact recency keeps the hot words in half as many entries.
-LRU_WORD_CACHE_SIZE = 50_000

@@ -224,14 +224,15 @@ class StoryClusterer:
         self.postings: MutableMapping[str, list[str]]  # term or "e:" entity -> recent stories
         self.stories: MutableMapping[str, StoryState]
         self.assignments: MutableMapping[str, str]  # article id -> story id
-        # This session's docs' vectors, to pick each story's central article: a dict by
-        # default (the store drops each once written), `StoredVectors` for a whole corpus.
+        # This session's docs' vectors, to pick each story's central article (the store
+        # drops each once written).
         self.vectors: MutableMapping[str, dict[str, float]]
         if db is None:
             self.postings, self.stories, self.assignments, self.vectors = {}, {}, {}, {}
         else:
             self.postings = SpilledMapping(db, "story_postings", _HOT_POSTINGS)
             self.stories = SpilledMapping(db, "story_states", _HOT_STORIES)
+            # Each written once, read back only for an article seen again.
             self.assignments = SpilledMapping(db, "story_assignments", _HOT_STORIES)
             self.vectors = StoredVectors(db)
 
@@ -391,7 +392,7 @@ class StoryClusterer:
 def benchmark_clustering(docs: list[Doc]) -> dict:
     """Cluster `docs` once and report the rate and memory (printed by the bench command)."""
     start = time.perf_counter()
-    clusterer = StoryClusterer(scratch_database(None))  # as iter_stories clusters a corpus
+    clusterer = StoryClusterer()  # as `marsad analyze` clusters (batch: state on disk)
     clusterer.add_batch(docs)
     seconds = time.perf_counter() - start
     sizes = Counter(clusterer.assignments.values())
