@@ -65,11 +65,11 @@ def analyze(
     Exit status: 0 when every input was read, 1 when some inputs failed (see `errors`),
     2 for usage errors.
     """
-    from marsad.export import analysis_to_json, analysis_to_text
     from marsad.ingest import read_inputs
-    from marsad.limits import tune_gc_for_bulk_work
     from marsad.pipeline import RunContext, analyze_pages
-    from marsad.timing import Stopwatch
+    from marsad.run.limits import tune_gc_for_bulk_work
+    from marsad.run.timing import Stopwatch
+    from marsad.store.export import analysis_to_json, analysis_to_text
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, got {format!r}")
@@ -102,7 +102,7 @@ def tag(
 ) -> None:
     """Tag tokens with the shipped NER model; write `token<TAB>label` lines."""
     from marsad.errors import MarsadError
-    from marsad.evaluate import read_sentences
+    from marsad.evaluate.ner import read_sentences
     from marsad.extract.entities import EntityTagger
 
     if format != "conll":
@@ -133,7 +133,7 @@ def eval_ner(
 ) -> None:
     """Per-type and micro precision/recall/F1 of the NER tagger (conlleval-style exact spans)."""
     from marsad.errors import MarsadError
-    from marsad.evaluate import evaluate_ner
+    from marsad.evaluate.ner import evaluate_ner
 
     if not file.is_file():
         fail(f"gold file not found: {file}")
@@ -153,7 +153,7 @@ def eval_events(
     split: Annotated[str, typer.Option(help="dev, test or all (each half is reported when all).")] = "all",
 ) -> None:
     """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments."""
-    from marsad.evaluate_events import GOLD_FILE, evaluate, render
+    from marsad.evaluate.events import GOLD_FILE, evaluate, render
 
     path = file or GOLD_FILE
     if not path.exists():
@@ -177,7 +177,7 @@ def eval_stories(
     file: Annotated[Path | None, typer.Argument(help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
 ) -> None:
     """Pairwise precision/recall/F1 of story clustering against gold story labels."""
-    from marsad.stories.evaluate import CORPUS, evaluate_stories
+    from marsad.evaluate.stories import CORPUS, evaluate_stories
 
     path = file or CORPUS
     if not path.exists():
@@ -203,7 +203,7 @@ def ingest(
 
     from marsad.ingest import read_inputs
     from marsad.pipeline import RunContext
-    from marsad.store import open_store
+    from marsad.store.sqlite import open_store
 
     ctx = RunContext(reference_date=parse_reference_date(reference_date))
     store = open_store(db)
@@ -236,7 +236,7 @@ def search(
     from rich.table import Table
     from rich.text import Text
 
-    from marsad.store import open_store
+    from marsad.store.sqlite import open_store
 
     for name, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -265,8 +265,8 @@ def export(
 ) -> None:
     """Export the store: json (the analysis schema), csv (one row per article) or
     events-jsonl (one PLOVER record per story event)."""
-    from marsad.store import open_store
-    from marsad.store_export import EXPORTERS
+    from marsad.store.sqlite import open_store
+    from marsad.store.tables import EXPORTERS
 
     if format not in EXPORTERS:
         fail(f"--format must be one of {', '.join(EXPORTERS)}, got {format!r}")
@@ -290,8 +290,8 @@ def watch(
 ) -> None:
     """Poll feeds and sitemaps, fetch new article pages politely (robots.txt, a per-host
     delay, conditional GET, timeouts, a size cap) and ingest them."""
-    from marsad.store import open_store
-    from marsad.watch import PoliteClient, Watcher
+    from marsad.run.watch import PoliteClient, Watcher
+    from marsad.store.sqlite import open_store
 
     def shown(url: str, outcome: str) -> None:
         colour = {"added": "green", "failed": "red"}.get(outcome, "dim")
@@ -330,7 +330,7 @@ def bench(
     """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
     import json as jsonlib
 
-    from marsad.bench import (
+    from marsad.run.bench import (
         DEFAULT_CORPUS,
         clustering_benchmark,
         format_report,
@@ -367,7 +367,7 @@ def batch(
     the pages into a store too."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from marsad.batch import run_batch
+    from marsad.run.batch import run_batch
 
     ref = parse_reference_date(reference_date)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
@@ -396,9 +396,9 @@ def loadtest(
     latency percentiles, errors and lost pages. Stops by itself."""
     import json as jsonlib
 
-    from marsad.api import create_app
-    from marsad.loadtest import LoopbackServer, composed_pages, run_load_test
-    from marsad.store import open_store
+    from marsad.run.loadtest import LoopbackServer, composed_pages, run_load_test
+    from marsad.serve.api import create_app
+    from marsad.store.sqlite import open_store
 
     store = open_store(str(db))
     with LoopbackServer(create_app(store)) as server:
@@ -428,8 +428,8 @@ def serve(
     """Serve the web pages and the HTTP API (OpenAPI at /docs) over a store."""
     import uvicorn
 
-    from marsad.api import create_app
-    from marsad.store import open_store
+    from marsad.serve.api import create_app
+    from marsad.store.sqlite import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
@@ -447,8 +447,8 @@ def report(
     embed_font: Annotated[bool, typer.Option(help="Embed the Arabic font (about 230 kB) in the file.")] = True,
 ) -> None:
     """Write one self-contained static HTML report (stories, summaries, claims, timelines)."""
-    from marsad.report import write_report
-    from marsad.store import open_store
+    from marsad.serve.report import write_report
+    from marsad.store.sqlite import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")

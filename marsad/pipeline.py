@@ -23,12 +23,12 @@ from marsad.extract.events import extract_events
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
-from marsad.limits import PageAlarm
 from marsad.link.duplicates import ReuseFinder, with_reuse
 from marsad.link.entities import EntityIndex
 from marsad.model import Analysis, Article, Doc, Entity, Problem, RawPage, Story, Token
+from marsad.run.limits import PageAlarm
+from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.settings import PAGE_TIME_LIMIT_S
-from marsad.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.stories import iter_stories, joins_stories
 
 log = logging.getLogger(__name__)

@@ -15,10 +15,10 @@ import json
 import time
 from pathlib import Path
 
-from marsad.bench import DEFAULT_CORPUS, load_corpus
 from marsad.model import Article, Doc
-from marsad.search import benchmark_search, index_article
-from marsad.store import Store, doc_record
+from marsad.run.bench import DEFAULT_CORPUS, load_corpus
+from marsad.store.search import benchmark_search, index_article
+from marsad.store.sqlite import Store, doc_record
 
 QUERIES = [
     "السعودية",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.evaluate import Scores, Tagged, read_sentences, score
+from marsad.evaluate.ner import Scores, Tagged, read_sentences, score
 from marsad.extract.entities import ner_lexicon
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.settings import NER_MODEL_PATH, SHARED_DIR

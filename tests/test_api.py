@@ -14,7 +14,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx2 in its test client
     from fastapi.testclient import TestClient
 
-from marsad.api import MAX_PAGE_SIZE, create_app
+from marsad.serve.api import MAX_PAGE_SIZE, create_app
 
 PAGES = [
     {
@@ -49,7 +49,7 @@ HOSTILE_TEXT = (
 
 def open_test_store(path: Path) -> Any:
     store_module = pytest.importorskip(
-        "marsad.store", reason="marsad.store (issue 7, part 1) not present"
+        "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
     )
     return store_module.open_store(str(path))
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from marsad.batch import SHELF_FILE, chunk_pages, run_batch
-from marsad.export import analysis_to_dict
 from marsad.ingest import make_page, read_inputs
 from marsad.model import Problem
 from marsad.pipeline import analyze_pages
-from marsad.store import open_store
+from marsad.run.batch import SHELF_FILE, chunk_pages, run_batch
+from marsad.store.export import analysis_to_dict
+from marsad.store.sqlite import open_store
 
 PAGES = {
     "site-a/1.txt": "وزير المالية يعلن خطة جديدة\n\nأعلن وزير المالية يوم الأحد خطة لخفض العجز بنحو 3 مليارات دولار خلال عامين.\n\nوقال الوزير إن الخطة تشمل تقليص الإنفاق بنسبة 5 بالمئة.\n",
@@ -106,7 +106,7 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
         link_and_group_shelf,
         without_tokens,
     )
-    from marsad.shelf import DiskShelf
+    from marsad.run.shelf import DiskShelf
 
     demo = Path(__file__).resolve().parent.parent / "demo"
     raw = [p for p in read_inputs([str(demo)]) if isinstance(p, RawPage)]
@@ -140,8 +140,8 @@ def test_the_map_does_not_keep_the_pages_it_has_sent(tmp_path: Path) -> None:
     # pages: with Dask's default log every page of a run stayed in this process.
     import gc
 
-    from marsad.batch import _dask_client, _map_on_dask
     from marsad.model import RawPage
+    from marsad.run.batch import _dask_client, _map_on_dask
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"text": f"خبر رقم {i} عن افتتاح معرض في المدينة", "url": f"https://e{i % 7}.com/{i}"},

@@ -1,4 +1,4 @@
-from marsad.caching import WordCache
+from marsad.run.caching import WordCache
 
 
 def test_word_cache_stays_within_its_size_on_an_endless_stream_of_new_words():

@@ -5,9 +5,9 @@ import json
 import pytest
 from story_docs import make_doc
 
-from marsad.scratch import scratch_database
+from marsad.evaluate.stories import CORPUS, pairwise_scores
+from marsad.run.scratch import scratch_database
 from marsad.stories.cluster import StoredVectors, StoryClusterer, benchmark_clustering, story_id_for
-from marsad.stories.evaluate import CORPUS, pairwise_scores
 
 ATTACK = ("سقطت صواريخ على قاعدة الحرير الجوية شمال أربيل دون إصابات وعثرت القوات الأمنية "
           "على منصة الإطلاق قرب مخمور")
@@ -70,7 +70,7 @@ def test_pairwise_scores():
 
 def test_composed_corpus_quality_floor():
     """The team's 33-article corpus with look-alike stories (see fixtures/stories/README.md)."""
-    from marsad.stories.evaluate import evaluate_stories
+    from marsad.evaluate.stories import evaluate_stories
 
     scores, _ = evaluate_stories(CORPUS)
     assert scores.articles == 33 and scores.gold_stories == 8
@@ -136,7 +136,7 @@ def test_a_clusterer_holding_few_stories_in_memory_clusters_as_one_holding_all(t
     two stories and three terms' postings are held, the others written back and read
     again."""
     import marsad.stories.cluster as cluster
-    from marsad.stories.evaluate import analyze_corpus
+    from marsad.evaluate.stories import analyze_corpus
 
     docs = list(analyze_corpus(CORPUS).docs)
     monkeypatch.setattr(cluster, "_HOT_STORIES", 2)

@@ -18,7 +18,7 @@ from marsad.link.duplicates import (
     with_reuse,
     word_keys,
 )
-from marsad.scratch import scratch_database
+from marsad.run.scratch import scratch_database
 
 WIRE = ("أعلنت وزارة الصحة في بيان صدر مساء الثلاثاء أن فرقها الميدانية نجحت في احتواء "
         "الإصابات الجديدة في ثلاث محافظات جنوبية بعد حملة تطعيم واسعة شملت المدارس والأسواق")

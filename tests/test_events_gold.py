@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from marsad.evaluate_events import GOLD_FILE, NER_MODEL, evaluate, load_gold
+from marsad.evaluate.events import GOLD_FILE, NER_MODEL, evaluate, load_gold
 from marsad.extract.events import PLOVER_TYPES
 
 

@@ -135,7 +135,7 @@ def test_an_index_kept_in_a_scratch_database_links_as_one_in_memory(tmp_path, mo
     """`marsad batch` keeps the records and lookups in SQLite, a few records in memory:
     the same links and entities as the dicts give, records written back and read again."""
     import marsad.link.entities as linking
-    from marsad.scratch import scratch_database
+    from marsad.run.scratch import scratch_database
 
     monkeypatch.setattr(linking, "_HOT_RECORDS", 1)  # every other record read back from disk
     in_memory, stored = EntityIndex(), EntityIndex(scratch_database(tmp_path / "e.sqlite"))

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from marsad.ingest import read_inputs
-from marsad.loadtest import LoopbackServer, composed_pages, run_load_test
+from marsad.run.loadtest import LoopbackServer, composed_pages, run_load_test
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 
 
 def test_search_and_story_pages_under_load_with_concurrent_ingest(tmp_path: Path) -> None:
-    store_mod = pytest.importorskip("marsad.store", reason="marsad.store (issue 7) not present")
-    from marsad.api import create_app
+    store_mod = pytest.importorskip("marsad.store.sqlite", reason="marsad.store.sqlite (issue 7) not present")
+    from marsad.serve.api import create_app
 
     store = store_mod.open_store(str(tmp_path / "load.db"))
     store.ingest(read_inputs([str(DEMO)]))

@@ -16,7 +16,7 @@ from marsad import settings
 from marsad.arabic.tokenize import split_sentences
 from marsad.cli import app
 from marsad.errors import ModelError
-from marsad.evaluate import bio_spans, iter_sentences, normalize_label, parse_line, score
+from marsad.evaluate.ner import bio_spans, iter_sentences, normalize_label, parse_line, score
 from marsad.extract import crf
 from marsad.extract.entities import EntityTagger, benchmark_tagger, extract_mentions, merge_mentions
 from marsad.extract.ner_features import FeatureExtractor

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.scratch import SpilledMapping, scratch_database
+from marsad.run.scratch import SpilledMapping, scratch_database
 
 
 def test_spilled_mapping_writes_back_what_leaves_memory_and_reads_it_again(tmp_path: Path) -> None:

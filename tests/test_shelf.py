@@ -9,7 +9,7 @@ import pytest
 from story_docs import make_doc
 
 from marsad.model import Doc
-from marsad.shelf import DiskShelf, MemoryShelf, ShelvedDocs
+from marsad.run.shelf import DiskShelf, MemoryShelf, ShelvedDocs
 
 
 def _docs() -> list[Doc]:

@@ -20,8 +20,8 @@ import pytest
 
 from marsad.ingest import make_page, read_inputs
 from marsad.model import Mention
-from marsad.store import MIGRATIONS, Store, open_store
-from marsad.store_export import EXPORTERS
+from marsad.store.sqlite import MIGRATIONS, Store, open_store
+from marsad.store.tables import EXPORTERS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store"
 REPO = Path(__file__).resolve().parent.parent

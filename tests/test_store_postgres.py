@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from marsad.ingest import make_page, read_inputs
-from marsad.store import open_store
+from marsad.store.sqlite import open_store
 
 PG_URL = os.environ.get("MARSAD_TEST_PG")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store"
@@ -49,7 +49,7 @@ def snapshot(store: Any) -> dict[str, Any]:
 
 
 def test_open_store_picks_postgres_and_migrates(pg_url: str) -> None:
-    from marsad.store_postgres import PG_MIGRATIONS, PostgresStore
+    from marsad.store.postgres import PG_MIGRATIONS, PostgresStore
 
     store = open_store(pg_url)
     assert isinstance(store, PostgresStore)
@@ -124,7 +124,7 @@ def test_api_over_postgres(pg_url: str) -> None:
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-    from marsad.api import create_app
+    from marsad.serve.api import create_app
 
     client = TestClient(create_app(open_store(pg_url)))
     page = {

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from marsad.web.charts import articles_per_day_svg, outlets_svg
-from marsad.web.highlight import Mark, highlight, marks_from_article
-from marsad.web.routes import STATIC_DIR, TEMPLATES_DIR, snippet_html
+from marsad.serve.web.charts import articles_per_day_svg, outlets_svg
+from marsad.serve.web.highlight import Mark, highlight, marks_from_article
+from marsad.serve.web.routes import STATIC_DIR, TEMPLATES_DIR, snippet_html
 
 HOSTILE = (
     'قال المتحدث <script>alert("x")</script> وأضاف <img src=x onerror=alert(1)> إن 30 جنديا قتلوا'
@@ -167,7 +167,7 @@ def test_templates_never_switch_escaping_off(template: str) -> None:
 
 
 def test_report_css_embeds_the_font_or_leaves_it_out() -> None:
-    from marsad.report import inline_css
+    from marsad.serve.report import inline_css
 
     embedded = inline_css(embed_font=True)
     assert 'url("data:font/ttf;base64,' in embedded and 'url("fonts/' not in embedded
@@ -176,10 +176,10 @@ def test_report_css_embeds_the_font_or_leaves_it_out() -> None:
 
 def test_report_is_one_self_contained_rtl_file(tmp_path: Path) -> None:
     store_module = pytest.importorskip(
-        "marsad.store", reason="marsad.store (issue 7, part 1) not present"
+        "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
     )
     from marsad.ingest import make_page
-    from marsad.report import write_report
+    from marsad.serve.report import write_report
 
     store = store_module.open_store(str(tmp_path / "r.db"))
     store.ingest_one(

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from marsad.api import create_app
+from marsad.serve.api import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,7 +44,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 store_module = pytest.importorskip(
-    "marsad.store", reason="marsad.store (issue 7, part 1) not present"
+    "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
 )
 
 # Composed pages (no seed text): two outlets report different death tolls for one attack,

@@ -14,8 +14,8 @@ from functools import lru_cache
 from operator import itemgetter
 
 from marsad.arabic.normalize import match_key
-from marsad.caching import LRU_WORD_CACHE_SIZE, WordCache
 from marsad.model import Doc, Sentence, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
 _LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
@@ -129,7 +129,7 @@ def _compute_keys(word: str) -> tuple[str, str, str]:
     return key, stem, prefix
 
 
-# Keys per word type, bounded (`marsad.caching`); the hottest loops read its recent
+# Keys per word type, bounded (`marsad.run.caching`); the hottest loops read its recent
 # generation with a plain dict.get. It holds the word itself too, so that the tokens of
 # one word share one string (a corpus keeps millions of tokens: ~60 bytes each saved).
 _word_keys: WordCache[str, tuple[str, str, str, str]] = WordCache()

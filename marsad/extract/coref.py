@@ -15,9 +15,9 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
 from marsad.arabic.tokenize import clitic_candidates, doc_tokens
-from marsad.caching import LRU_WORD_CACHE_SIZE
 from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4

@@ -13,6 +13,8 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count, repeat
+from operator import ne
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -250,3 +252,23 @@ def _blocks(order: list[int], lengths: list[int]) -> list[list[int]]:
         else:
             blocks.append([b])
     return blocks
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) token spans, end exclusive. An I- without a matching open span
+    starts a new one (conlleval's reading of IOB2 errors)."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind, previous = -1, None, -2
+    # Only the labels that are not "O" are read (most are "O"); an "O" between two of them
+    # is seen as a gap in their positions.
+    for i in compress(count(), map(ne, labels, repeat("O"))):
+        bio, _, this = labels[i].partition("-")
+        if kind is not None and (i != previous + 1 or bio != "I" or this != kind):
+            spans.append((start, previous + 1, kind))
+            kind = None
+        if bio == "B" or (bio == "I" and kind is None):
+            start, kind = i, this
+        previous = i
+    if kind is not None:
+        spans.append((start, previous + 1, kind))
+    return spans

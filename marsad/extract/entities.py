@@ -16,8 +16,7 @@ import pycrfsuite
 from marsad import settings
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.errors import ModelError
-from marsad.evaluate import bio_spans
-from marsad.extract.crf import CompiledCRF
+from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Doc, Mention, Sentence, Token

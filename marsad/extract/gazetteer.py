@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
-from marsad.caching import WordCache
 from marsad.model import Token
+from marsad.run.caching import WordCache
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Hand-written lists are read last so that their canonical names and ids win over the

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
-from marsad.caching import WordCache
+from marsad.run.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
 

@@ -18,8 +18,8 @@ from operator import add
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import token_keys
-from marsad.caching import WordCache
 from marsad.model import Doc, Mention
+from marsad.run.caching import WordCache
 from marsad.settings import PACKAGE_DIR
 
 ROLES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "roles.tsv"
@@ -121,7 +121,7 @@ def split_words(text: str) -> tuple[list[str], list[int], list[int]]:
 _ROLE_PUNCT = "،,:؛\"«»()"  # words before a name
 _PHRASE_PUNCT = "،,.:؛\"«»()"  # role-only references
 _TITLE_PUNCT = "،,:؛\"«»“”()"  # titles before an untagged name
-# Bare word -> match key, shared by the scans, in a bounded cache (`marsad.caching`) whose
+# Bare word -> match key, shared by the scans, in a bounded cache (`marsad.run.caching`) whose
 # recent generation is a plain dict, so that a text's words are keyed by one C-level
 # map(dict.get).
 _bare_keys: WordCache[str, str] = WordCache()

@@ -25,7 +25,7 @@ from datasketch import MinHash
 
 from marsad.arabic.tokenize import doc_tokens, iter_tokens
 from marsad.model import Doc, Reuse, Token
-from marsad.scratch import scratch_database, transaction
+from marsad.run.scratch import scratch_database, transaction
 
 DOC_SHINGLE = 4
 PARAGRAPH_SHINGLE = 3

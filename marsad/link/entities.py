@@ -27,7 +27,7 @@ from typing import Any
 from marsad.arabic.normalize import match_key
 from marsad.link.transliteration import name_similarity, skeleton
 from marsad.model import Doc, Entity, Mention
-from marsad.scratch import SpilledMapping, transaction
+from marsad.run.scratch import SpilledMapping, transaction
 from marsad.settings import PACKAGE_DIR
 
 ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
@@ -195,7 +195,7 @@ _HOT_RECORDS = 5_000
 
 
 class _StoredNames(_Records):
-    """The same, in a scratch database (`marsad.scratch`): for `marsad batch`, whose run may
+    """The same, in a scratch database (`marsad.run.scratch`): for `marsad batch`, whose run may
     meet a new name in every article. Records are held in a `SpilledMapping`; the lookups
     are indexed tables; a record's articles are rows of their own (the pairs of entity and
     article are what grows with every page), not a list in the record."""

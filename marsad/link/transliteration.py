@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from marsad.arabic.normalize import match_key
-from marsad.caching import LRU_WORD_CACHE_SIZE
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 # Letter classes for sounds foreign names spell in several ways.
 _CLASSES = (

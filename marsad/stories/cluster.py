@@ -27,7 +27,7 @@ from datetime import date
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc
-from marsad.scratch import SpilledMapping, scratch_database
+from marsad.run.scratch import SpilledMapping, scratch_database
 from marsad.stories.terms import content_terms, title_tokens
 
 # Only the lead of an article is read: news puts the what/who/where in the first
@@ -157,7 +157,7 @@ class _DocFeatures:
 
 
 class StoredVectors(MutableMapping[str, dict[str, float]]):
-    """Article id -> its vector, kept in a SQLite table (`marsad.scratch`): on disk when
+    """Article id -> its vector, kept in a SQLite table (`marsad.run.scratch`): on disk when
     a whole corpus is clustered by `marsad batch`, so the vectors of every article (read
     back only to pick each story's central article) do not stay in memory."""
 
@@ -212,7 +212,7 @@ _HOT_POSTINGS = 20_000
 
 class StoryClusterer:
     """Assigns articles to stories one at a time; see the module docstring. With `db` (a
-    scratch database, `marsad.scratch`) the stories, the index from terms to stories, the
+    scratch database, `marsad.run.scratch`) the stories, the index from terms to stories, the
     assignments and this session's vectors are kept there, the recent and frequent ones
     held in memory (`SpilledMapping`): what grows with every article of a corpus then is
     not in memory (the document frequencies are: they grow with the vocabulary); the

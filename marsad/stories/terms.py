@@ -14,8 +14,8 @@ from importlib import resources
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, iter_tokens, tokenize
-from marsad.caching import LRU_WORD_CACHE_SIZE
 from marsad.model import Doc, Sentence, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 
 def load_word_list(name: str) -> list[str]:

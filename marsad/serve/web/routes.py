@@ -2,7 +2,7 @@
 templates (right-to-left, escaped by default) over the store's read interface.
 
 The context builders (`story_context`, ...) are plain functions of the store so that the
-static report (marsad.report) renders the same story sections without a server.
+static report (marsad.serve.report) renders the same story sections without a server.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from marsad.web.charts import articles_per_day_svg, outlets_svg
-from marsad.web.highlight import highlight, marks_from_article
+from marsad.serve.web.charts import articles_per_day_svg, outlets_svg
+from marsad.serve.web.highlight import highlight, marks_from_article
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"

@@ -7,7 +7,7 @@ near-duplicate finder's shingles, the entity records and name lookups, the stori
 index by term and their vectors) goes where the shelf keeps its docs: beside a disk
 shelf, in a scratch database (`scratch_db`), with only the frequent entities and the
 recent stories held in memory; what stays in memory besides is one story's docs at a
-time, bounded word caches (`marsad.caching`) and the document frequency of each word.
+time, bounded word caches (`marsad.run.caching`) and the document frequency of each word.
 Both shelves give the docs in the same canonical order, (source, id), so the
 corpus-level step gives the same answer whichever shelf holds them.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from marsad.model import Doc
-from marsad.scratch import scratch_database, transaction
+from marsad.run.scratch import scratch_database, transaction
 
 # Docs read from disk per query: large enough to amortise the query, small enough that
 # a page of docs is a few MB.
@@ -52,7 +52,7 @@ class DocShelf(Protocol):
     def __len__(self) -> int: ...
 
     def scratch_db(self) -> sqlite3.Connection | None:
-        """A new scratch database (`marsad.scratch`) beside the docs, for the corpus-level
+        """A new scratch database (`marsad.run.scratch`) beside the docs, for the corpus-level
         step's own state; None when the docs are in memory: that state stays in memory
         too (in dicts, which are faster; the step's answer is the same)."""
         ...

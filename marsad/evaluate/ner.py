@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
-from operator import ne
 from pathlib import Path
 
 from marsad.errors import InputError
+from marsad.extract.crf import bio_spans
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 # ANERcorp writes PERS; marsad's types are PER/ORG/LOC/MISC.
@@ -71,26 +70,6 @@ def read_sentences(path: Path, split_on_period: bool = True) -> list[Tagged]:
             return list(iter_sentences(handle, split_on_period))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read gold file ({exc})") from exc
-
-
-def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) token spans, end exclusive. An I- without a matching open span
-    starts a new one (conlleval's reading of IOB2 errors)."""
-    spans: list[tuple[int, int, str]] = []
-    start, kind, previous = -1, None, -2
-    # Only the labels that are not "O" are read (most are "O"); an "O" between two of them
-    # is seen as a gap in their positions.
-    for i in compress(count(), map(ne, labels, repeat("O"))):
-        bio, _, this = labels[i].partition("-")
-        if kind is not None and (i != previous + 1 or bio != "I" or this != kind):
-            spans.append((start, previous + 1, kind))
-            kind = None
-        if bio == "B" or (bio == "I" and kind is None):
-            start, kind = i, this
-        previous = i
-    if kind is not None:
-        spans.append((start, previous + 1, kind))
-    return spans
 
 
 @dataclass

@@ -5,7 +5,7 @@ transactions per page, the JSON records and the read queries (written in the SQL
 databases accept). What differs is here: the connection (psycopg 3), the schema (BIGSERIAL
 instead of rowids), writers serialised by an advisory lock (SQLite's BEGIN IMMEDIATE), and
 search with a 'simple' tsvector over the same normalised match keys and clitic stems that
-SQLite's FTS5 index holds (marsad.search), so both backends find the same articles.
+SQLite's FTS5 index holds (marsad.store.search), so both backends find the same articles.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from marsad import search as fts
-from marsad.store import MIGRATIONS, Store
+from marsad.store import search as fts
+from marsad.store.sqlite import MIGRATIONS, Store
 
 # Any constant works: it names the one lock that serialises marsad writers in a database.
 WRITER_LOCK = 0x6D61727361640001

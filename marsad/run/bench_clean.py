@@ -1,4 +1,4 @@
-"""How long cleaning one page takes: `python -m marsad.clean.benchmark [PATH ...]`.
+"""How long cleaning one page takes: `python -m marsad.run.bench_clean [PATH ...]`.
 
 Prints milliseconds per page for each input page (text dumps and HTML), cleaned in a loop
 after one warm-up call (word lists and regexes are built once per process). Without

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ingest import make_page, read_inputs
-from marsad.limits import tune_gc_for_bulk_work
 from marsad.model import Doc, Problem, RawPage
+from marsad.run.limits import tune_gc_for_bulk_work
 from marsad.settings import SHARED_DIR
 
 DEFAULT_CORPUS = SHARED_DIR / "data" / "saudinewsnet" / "dataset"

@@ -8,7 +8,7 @@ linker's and clusterer's changed state. A crash (even kill -9) therefore loses a
 page being written, and a re-run completes the rest without duplicating anything.
 
 Read path: the lists and records that the HTTP API, the web pages and the report show,
-shaped by marsad.export's serialisers; search lives in marsad.search.
+shaped by marsad.store.export's serialisers; search lives in marsad.store.search.
 
 Docs and stories are stored as full-fidelity JSON records (every model field, except the
 sentences, which are recomputed from the text) because export's dicts are lossy (a quantity's
@@ -28,12 +28,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from marsad import search as fts
 from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
-from marsad.export import doc_to_dict, entity_to_dict, event_to_dict, story_to_dict
-from marsad.limits import time_limit
 from marsad.link.duplicates import find_reuse
 from marsad.link.entities import EntityIndex
 from marsad.model import (
@@ -56,6 +53,9 @@ from marsad.model import (
     TimelineEntry,
 )
 from marsad.pipeline import RunContext, analyze_article
+from marsad.run.limits import time_limit
+from marsad.store import search as fts
+from marsad.store.export import doc_to_dict, entity_to_dict, event_to_dict, story_to_dict
 from marsad.stories import joins_stories, make_story
 from marsad.stories.cluster import StoryClusterer, StoryState
 
@@ -141,7 +141,7 @@ def open_store(path: str) -> Store:
     """Open (creating and migrating when needed) the store at `path`: a SQLite file, or a
     postgresql:// address for the PostgreSQL backend."""
     if path.startswith(("postgresql://", "postgres://")):
-        from marsad.store_postgres import PostgresStore  # optional backend
+        from marsad.store.postgres import PostgresStore  # optional backend
 
         return PostgresStore(path)  # type: ignore[return-value]
     return Store(path)

@@ -22,8 +22,8 @@ from marsad.arabic.tokenize import split_sentences
 from marsad.extract.events import PLOVER_TYPES, extract_events
 from marsad.model import Article, Doc, Event, Mention
 
-GOLD_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "events_gold.jsonl"
-NER_MODEL = Path(__file__).resolve().parent / "models" / "ner.crfsuite"
+GOLD_FILE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "events_gold.jsonl"
+NER_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner.crfsuite"
 # The gold sentences are written as news of mid-July 2021 (any fixed date works: only
 # relative dates depend on it, and the scores do not look at dates).
 GOLD_REFERENCE = date(2021, 7, 15)

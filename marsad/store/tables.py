@@ -1,5 +1,5 @@
 """Exports of a store (`marsad export`): the analysis JSON, a CSV of articles, and PLOVER
-event records as JSON Lines. Records become dicts only through marsad.export and
+event records as JSON Lines. Records become dicts only through marsad.store.export and
 marsad.stories.events, so a store export and `marsad analyze` agree field for field."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from marsad.export import analysis_to_dict
+from marsad.store.export import analysis_to_dict
 from marsad.stories.events import plover_record
 
 CSV_COLUMNS = (

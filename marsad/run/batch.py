@@ -31,10 +31,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from marsad.export import doc_to_dict, entity_to_dict, problem_to_dict, story_to_dict
 from marsad.model import Doc, Entity, Problem, RawPage, Story
-from marsad.scratch import transaction
-from marsad.shelf import DiskShelf
+from marsad.run.scratch import transaction
+from marsad.run.shelf import DiskShelf
+from marsad.store.export import doc_to_dict, entity_to_dict, problem_to_dict, story_to_dict
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
 # worker's memory stays flat; keeps pages of one site together (cross-page furniture).
@@ -98,8 +98,8 @@ def _peak_mb() -> float:
 @lru_cache(maxsize=4)
 def _worker_context(reference_date: date | None) -> Any:
     """One RunContext (with its loaded NER model) per worker process, reused across tasks."""
-    from marsad.limits import tune_gc_for_bulk_work
     from marsad.pipeline import RunContext
+    from marsad.run.limits import tune_gc_for_bulk_work
 
     ctx = RunContext(reference_date=reference_date)
     ctx.get_tagger()
@@ -367,7 +367,7 @@ def _load_into_store(address: str, shelf: DiskShelf, page_hashes: _PageHashes,
     """Add the analysed docs to a store as `marsad ingest` would (one transaction a page,
     linked and clustered with what the store holds; a page stored before is skipped), and
     the errors to its list. Returns the number of articles added."""
-    from marsad.store import open_store
+    from marsad.store.sqlite import open_store
 
     target = open_store(address)
     added = 0

@@ -1,7 +1,7 @@
 """The HTTP API (FastAPI, OpenAPI at /docs) and the web pages, from one app factory.
 
 `create_app(store)` serves what the store holds under /api/ as JSON and, at /, the
-right-to-left web pages (marsad.web). Lists are paged and answer {"total": N, "items": [...]};
+right-to-left web pages (marsad.serve.web). Lists are paged and answer {"total": N, "items": [...]};
 every error answers {"error": "..."} with a message a person can act on.
 """
 
@@ -76,8 +76,8 @@ class PageOut(BaseModel):
 
 
 def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app over an open store (marsad.store); the caller owns the store."""
-    from marsad.web.routes import mount_web
+    """Build the app over an open store (marsad.store.sqlite); the caller owns the store."""
+    from marsad.serve.web.routes import mount_web
 
     # FastAPIOffline serves Swagger UI's files from the package instead of a CDN, so /docs
     # works on a machine with no internet; ReDoc is left out (one API page is enough).
@@ -236,7 +236,7 @@ def _found(record: dict[str, Any] | None, kind: str, key: str) -> dict[str, Any]
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    from marsad.web.routes import render_error_page
+    from marsad.serve.web.routes import render_error_page
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Any:
