@@ -1,0 +1,172 @@
+"""What makes a happening: the signature of an article and the same-happening decision.
+
+An article's signature is what its title and lead say about the happening they report: its
+content terms (as a TF-IDF vector, `cluster.py` makes it), the entities, the days it states,
+its publication day, its distinguishing numbers and ordinals ("14 صاروخا", "الجولة الرابعة"),
+its event types, and its kind (news, or a routine market report, job advert or obituary).
+`pair_features` compares an article's signature with a story's (the story's counts divided by
+its number of articles, so a one-article story is the article itself), and `SameHappening`
+turns the features into the probability that both report one happening: a logistic
+regression whose weights and threshold `scripts/train_story_pairs.py` learns from
+hand-labelled SaudiNewsNet pairs (marsad/models/story_pairs.json).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
+from marsad.model import Doc, Token
+from marsad.stories.terms import load_word_list
+
+# A number names a happening ("14 صاروخا", "22 عاماً") unless it is a year (Gregorian or
+# Hijri) or one: those are in every article.
+_YEARS = (range(1380, 1480), range(1900, 2100))
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    words = {}
+    for line in load_word_list("story_kinds.tsv"):
+        kind, forms = line.split("\t")
+        for form in forms.split("|"):
+            key = match_key(form)
+            words[key] = kind
+            words.setdefault(key[2:] if key.startswith("ال") else "ال" + key, kind)
+    return words
+
+
+# A page is of a routine kind when its title and lead use at least 3 of its words: a market
+# close uses 5-15 ("المؤشر ... نقطة ... تداولات"), news of one happening 0-2 (SaudiNewsNet
+# development pairs, 2015-08-10/11).
+KIND_MIN_WORDS = 3
+
+
+def doc_kind(tokens: Iterable[Token]) -> str:
+    words = _kind_words()
+    counts: dict[str, int] = {}
+    for token in tokens:
+        kind = words.get(token.key)
+        if kind is not None:
+            counts[kind] = counts.get(kind, 0) + 1
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("news", 0))
+    return best[0] if best[1] >= KIND_MIN_WORDS else "news"
+
+
+def doc_numbers(tokens: Sequence[Token], doc: Doc, lead_end: int) -> frozenset[str]:
+    """The distinguishing numbers of the title and lead: digits as written ("n14"), number
+    words the quantity extractor read ("n3" for ثلاثة جنود) and ordinals ("o4")."""
+    found = set()
+    for token in tokens:
+        key = token.key
+        if key[:1].isdigit():
+            value = parse_digits(key)
+            if value is not None and _distinguishing(value):
+                found.add(f"n{value:g}")
+        elif (ordinal := ORDINAL_VALUES.get(key)) is not None and ordinal > 1:
+            found.add(f"o{ordinal}")
+    for q in doc.quantities:
+        if q.start < lead_end and _distinguishing(q.value):
+            found.add(f"n{q.value:g}")
+    return frozenset(found)
+
+
+def _distinguishing(value: float) -> bool:
+    return value > 1 and not (value == int(value) and any(int(value) in r for r in _YEARS))
+
+
+def doc_event_types(doc: Doc, lead_end: int) -> frozenset[str]:
+    """PLOVER types of the events asserted in the lead (what happened, not what was said)."""
+    return frozenset(e.type for e in doc.events if e.start < lead_end and e.mode == "asserted")
+
+
+# --- the decision ----------------------------------------------------------------------
+
+FEATURES = ("text", "title", "entity", "no_entities", "same_day", "next_day", "days_apart",
+            "stated_day", "stated_day_conflict", "numbers", "numbers_conflict", "events",
+            "kind_mismatch", "routine")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a story (or a one-article story) is: counts of what its articles say."""
+
+    n: int  # articles
+    day: int | None  # publication day (the story's latest)
+    title: dict[str, int]
+    entities: dict[str, int]
+    event_days: dict[int, int]
+    numbers: dict[str, int]
+    events: dict[str, int]
+    kinds: dict[str, int]
+
+
+def pair_features(text: float, title: frozenset[str], entities: frozenset[str], day: int | None,
+                  event_days: frozenset[int], numbers: frozenset[str], events: frozenset[str],
+                  kind: str, story: Signature) -> list[float]:
+    """The features of an article against a story, in the order of FEATURES. `text` is the
+    cosine of the article's vector with the story's centroid."""
+    n = max(1, story.n)
+
+    def share(mine: Iterable, theirs: dict) -> float:
+        mine = list(mine)
+        return sum(theirs.get(x, 0) for x in mine) / (len(mine) * n) if mine else 0.0
+
+    gap = abs(day - story.day) if day is not None and story.day is not None else 1
+    stated = share(event_days, story.event_days)
+    number_share = share(numbers, story.numbers)
+    story_kind = max(story.kinds.items(), key=lambda kv: (kv[1], kv[0]))[0] if story.kinds else "news"
+    return [
+        text,
+        share(title, story.title),
+        share(entities, story.entities),
+        float(not entities or not story.entities),
+        float(gap == 0),
+        float(gap == 1),
+        min(gap, 7) / 7,
+        stated,
+        float(bool(event_days) and bool(story.event_days) and stated == 0.0),
+        number_share,
+        float(len(numbers) >= 2 and sum(story.numbers.values()) >= 2 * n and number_share == 0.0),
+        share(events, story.events),
+        float(kind != story_kind),
+        float(kind != "news" or story_kind != "news"),
+    ]
+
+
+@dataclass(frozen=True)
+class SameHappening:
+    """Logistic regression over `pair_features`; `threshold` on its probability."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
+                "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: dict) -> SameHappening:
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("story pair model was trained on other features; rerun scripts/train_story_pairs.py")
+        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+MODEL_FILE = "story_pairs.json"
+
+
+@cache
+def same_happening_model() -> SameHappening:
+    text = (resources.files("marsad") / "models" / MODEL_FILE).read_text(encoding="utf-8")
+    return SameHappening.from_json(json.loads(text))
