@@ -89,6 +89,7 @@ class LabelledPair:
     same: bool  # one real-world happening
     unsure: bool
     why: str
+    band: str = ""  # the TF-IDF similarity band it was drawn from: hi / mid / lo
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def read_pairs(path: Path, with_unsure: bool = False) -> list[LabelledPair]:
         if line.strip():
             r = json.loads(line)
             if with_unsure or not r.get("unsure"):
-                pairs.append(LabelledPair(r["a"], r["b"], bool(r["same"]), bool(r.get("unsure")), r.get("why", "")))
+                pairs.append(LabelledPair(r["a"], r["b"], bool(r["same"]), bool(r.get("unsure")), r.get("why", ""),
+                                          r.get("tfidf_band", "")))
     return pairs
 
 

@@ -21,16 +21,19 @@ import time
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc, Token
 from marsad.run.scratch import SpilledMapping
 from marsad.stories.signature import (
+    background,
+    day_number,
     doc_event_types,
+    doc_happening_day,
     doc_kind,
     doc_numbers,
+    doc_people,
     pair_features,
     same_happening_model,
 )
@@ -56,28 +59,15 @@ WINDOW_DAYS = 7
 # A new story is threaded to an older one on the same subject seen within 120 days.
 THREAD_DAYS = 120
 
-# Subject similarity (text, entities, stated days) for a thread link to an older story
-# outside the window: on the corpus fixture the drone attack links to the rocket attack on
-# the same base three weeks earlier. Whether an article joins a story in the window is the
-# learned same-happening decision (`signature.SameHappening`), not this.
+# Subject similarity (text, entities, stated days) for a thread link to an earlier story on
+# the same subject (a developing story's earlier happening in the window, or an older one):
+# on the corpus fixture the drone attack links to the rocket attack on the same base three
+# weeks earlier. Whether an article joins a story is the learned same-happening decision
+# (`signature.SameHappening`), not this.
 TEXT_WEIGHT = 0.65
 ENTITY_WEIGHT = 0.25
 DATE_WEIGHT = 0.10
 THREAD_THRESHOLD = 0.15
-
-
-def _day(value: str | None) -> int | None:
-    """Days since 0001-01-01 for YYYY-MM-DD (month/year dates take their first day)."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        y = int(parts[0])
-        m = int(parts[1]) if len(parts) > 1 else 1
-        d = int(parts[2]) if len(parts) > 2 else 1
-        return date(y, m, d).toordinal()
-    except (ValueError, IndexError):
-        return None
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -99,11 +89,11 @@ LEAD_CHARS = 400
 def article_day(doc: Doc) -> int | None:
     """The publication day, or for an undated page the latest full date stated (not
     inferred) in its lead paragraph; None when neither is known."""
-    day = _day(doc.article.published)
+    day = day_number(doc.article.published)
     if day is not None:
         return day
     lead_end = min(len(doc.article.text), LEAD_CHARS)
-    stated = [_day(t.value) for t in doc.times
+    stated = [day_number(t.value) for t in doc.times
               if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
     stated = [d for d in stated if d is not None]
     return max(stated) if stated else None
@@ -113,7 +103,7 @@ def doc_event_days(doc: Doc) -> set[int]:
     days = set()
     for t in doc.times:
         if t.value and len(t.value) == 10:
-            day = _day(t.value)
+            day = day_number(t.value)
             if day is not None:
                 days.add(day)
     return days
@@ -135,6 +125,8 @@ class _DocFeatures:
     entities: frozenset[str]
     event_days: frozenset[int]
     day: int | None
+    people: frozenset[str]
+    happening_day: int | None
     title: frozenset[str]
     numbers: frozenset[str]
     events: frozenset[str]
@@ -152,7 +144,9 @@ _HOT_POSTINGS = 20_000
 
 def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
     """Count what the article says into the story (entities are counted by the caller)."""
-    for counts, items in ((story.event_days, f.event_days), (story.title, f.title),
+    happening = f.happening_day if f.happening_day is not None else f.day
+    for counts, items in ((story.event_days, f.event_days), (story.title, f.title), (story.people, f.people),
+                          (story.happening_days, () if happening is None else (happening,)),
                           (story.numbers, f.numbers), (story.events, f.events), (story.kinds, (f.kind,))):
         for item in items:
             counts[item] = counts.get(item, 0) + 1  # type: ignore[index]
@@ -278,20 +272,22 @@ class StoryClusterer:
     def doc_features(self, doc: Doc, known: Container[str] | None = None) -> _DocFeatures:
         title, body, tokens, lead_end = self._read(doc, known)
         counts = Counter(title * TITLE_REPEAT + body)
-        n = self.n_docs
-        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + self.df[t]) + 1.0)
+        bg = background()
+        n, bg_df = self.n_docs + bg.documents, bg.df
+        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + self.df[t] + bg_df.get(t, 0)) + 1.0)
                for t, c in counts.items()}
         vec = _top(vec, DOC_TERMS)
         norm = _norm(vec)
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, frozenset(doc_entities(doc)), frozenset(doc_event_days(doc)),
-                            article_day(doc), frozenset(title), doc_numbers(tokens, doc, lead_end),
-                            doc_event_types(doc, lead_end), doc_kind(tokens))
+                            article_day(doc), doc_people(doc, lead_end), doc_happening_day(doc, lead_end),
+                            frozenset(title), doc_numbers(tokens, doc, lead_end), doc_event_types(doc, lead_end),
+                            doc_kind(tokens))
 
     def pair_features(self, f: _DocFeatures, story: StoryState) -> list[float]:
         """`signature.pair_features` of an article against a story."""
         text = sum(w * story.centroid.get(t, 0.0) for t, w in f.vector.items()) / _norm(story.centroid)
-        return pair_features(text, f.title, f.entities, f.day, f.event_days, f.numbers, f.events, f.kind,
+        return pair_features(text, f.title, f.entities, f.people, f.day, f.happening_day, f.numbers, f.events, f.kind,
                              story.signature())
 
     # --- assignment --------------------------------------------------------------------
@@ -315,7 +311,7 @@ class StoryClusterer:
                 continue  # an older article than the story: only within the window
             if abs(gap) <= WINDOW_DAYS:
                 in_window.append((model.probability(self.pair_features(f, story)), story.id))
-            elif gap <= THREAD_DAYS:
+            if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
                 threads.append((self.similarity(f, story), story.id))
         in_window.sort(key=lambda x: (-x[0], x[1]))
         if in_window and in_window[0][0] >= model.threshold:

@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -81,6 +82,37 @@ def _distinguishing(value: float) -> bool:
     return value > 1 and not (value == int(value) and any(int(value) in r for r in _YEARS))
 
 
+def day_number(value: str | None) -> int | None:
+    """Days since 0001-01-01 for YYYY-MM-DD (month/year dates take their first day)."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return date(y, m, d).toordinal()
+    except (ValueError, IndexError):
+        return None
+
+
+def doc_happening_day(doc: Doc, lead_end: int) -> int | None:
+    """The first day the lead states or resolves ("الثلاثاء", "أمس", "12 آذار"): news says
+    when its happening was in its first lines."""
+    for t in sorted(doc.times, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        if t.value and len(t.value) == 10:
+            return day_number(t.value)
+    return None
+
+
+def doc_people(doc: Doc, lead_end: int) -> frozenset[str]:
+    """The people the lead names (entity ids, else match keys): who acted, met, called."""
+    return frozenset(m.entity or "k:" + match_key(m.text) for m in doc.mentions
+                     if m.type == "PER" and m.start < lead_end)
+
+
 def doc_event_types(doc: Doc, lead_end: int) -> frozenset[str]:
     """PLOVER types of the events asserted in the lead (what happened, not what was said)."""
     return frozenset(e.type for e in doc.events if e.start < lead_end and e.mode == "asserted")
@@ -88,8 +120,8 @@ def doc_event_types(doc: Doc, lead_end: int) -> frozenset[str]:
 
 # --- the decision ----------------------------------------------------------------------
 
-FEATURES = ("text", "title", "entity", "no_entities", "same_day", "next_day", "days_apart",
-            "stated_day", "stated_day_conflict", "numbers", "numbers_conflict", "events",
+FEATURES = ("text", "title", "entity", "no_entities", "people", "people_conflict",
+            "happening_same_day", "happening_far", "numbers", "events",
             "kind_mismatch", "routine")
 
 
@@ -101,15 +133,16 @@ class Signature:
     day: int | None  # publication day (the story's latest)
     title: dict[str, int]
     entities: dict[str, int]
-    event_days: dict[int, int]
+    people: dict[str, int]
+    happening_days: dict[int, int]
     numbers: dict[str, int]
     events: dict[str, int]
     kinds: dict[str, int]
 
 
-def pair_features(text: float, title: frozenset[str], entities: frozenset[str], day: int | None,
-                  event_days: frozenset[int], numbers: frozenset[str], events: frozenset[str],
-                  kind: str, story: Signature) -> list[float]:
+def pair_features(text: float, title: frozenset[str], entities: frozenset[str], people: frozenset[str],
+                  day: int | None, happening_day: int | None, numbers: frozenset[str],
+                  events: frozenset[str], kind: str, story: Signature) -> list[float]:
     """The features of an article against a story, in the order of FEATURES. `text` is the
     cosine of the article's vector with the story's centroid."""
     n = max(1, story.n)
@@ -119,21 +152,25 @@ def pair_features(text: float, title: frozenset[str], entities: frozenset[str], 
         return sum(theirs.get(x, 0) for x in mine) / (len(mine) * n) if mine else 0.0
 
     gap = abs(day - story.day) if day is not None and story.day is not None else 1
-    stated = share(event_days, story.event_days)
-    number_share = share(numbers, story.numbers)
+    # The happening's day: the first day the lead states (or resolves: "أمس"), else the
+    # publication day; against the nearest of the story's.
+    happening = happening_day if happening_day is not None else day
+    happening_gap = min((abs(happening - d) for d in story.happening_days), default=1) if happening is not None else 1
+    # Numbers count by how many the story states (3 at most), not by share: one small
+    # number ("3") is in many unrelated leads, three shared ones rarely are.
+    shared_numbers = min(3.0, sum(story.numbers.get(x, 0) for x in numbers) / n) / 3
+    people_share = share(people, story.people)
     story_kind = max(story.kinds.items(), key=lambda kv: (kv[1], kv[0]))[0] if story.kinds else "news"
     return [
         text,
         share(title, story.title),
         share(entities, story.entities),
         float(not entities or not story.entities),
-        float(gap == 0),
-        float(gap == 1),
-        min(gap, 7) / 7,
-        stated,
-        float(bool(event_days) and bool(story.event_days) and stated == 0.0),
-        number_share,
-        float(len(numbers) >= 2 and sum(story.numbers.values()) >= 2 * n and number_share == 0.0),
+        people_share,
+        float(bool(people) and bool(story.people) and people_share == 0.0),
+        float(happening_gap == 0),
+        float(happening_gap >= 2),
+        shared_numbers,
         share(events, story.events),
         float(kind != story_kind),
         float(kind != "news" or story_kind != "news"),
@@ -164,6 +201,26 @@ class SameHappening:
 
 
 MODEL_FILE = "story_pairs.json"
+BACKGROUND_FILE = "story_df.json"
+
+
+@dataclass(frozen=True)
+class Background:
+    """Document frequencies of content terms in a large news corpus (SaudiNewsNet, written
+    by scripts/train_story_pairs.py): a term's weight then does not hang on how many
+    articles one run holds (five seed pages or a day's stream), as the model was trained."""
+
+    documents: int
+    df: dict[str, int]
+
+
+@cache
+def background() -> Background:
+    path = resources.files("marsad") / "models" / BACKGROUND_FILE
+    if not path.is_file():
+        return Background(0, {})
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Background(int(data["documents"]), data["df"])
 
 
 @cache

@@ -31,10 +31,12 @@ class StoryState:
     events: dict[str, int] = field(default_factory=dict)  # event type -> articles
     kinds: dict[str, int] = field(default_factory=dict)  # news / market / jobs / obituary -> articles
     has_day: bool = True  # False while no article of it had a day
+    people: dict[str, int] = field(default_factory=dict)  # people named in leads -> articles
+    happening_days: dict[int, int] = field(default_factory=dict)  # day its lead dates -> articles
 
     def signature(self) -> Signature:
         return Signature(len(self.articles), self.last_day if self.has_day else None, self.title,
-                         self.entities, self.event_days, self.numbers, self.events, self.kinds)
+                         self.entities, self.people, self.happening_days, self.numbers, self.events, self.kinds)
 
     def to_json(self) -> dict:
         return {"id": self.id, "first_day": self.first_day, "last_day": self.last_day,
@@ -42,7 +44,8 @@ class StoryState:
                 "event_days": [[day, n] for day, n in sorted(self.event_days.items())],
                 "articles": self.articles, "thread": self.thread, "title": self.title,
                 "numbers": self.numbers, "events": self.events, "kinds": self.kinds,
-                "has_day": self.has_day}
+                "has_day": self.has_day, "people": self.people,
+                "happening_days": [[day, n] for day, n in sorted(self.happening_days.items())]}
 
     @classmethod
     def from_json(cls, data: dict) -> StoryState:
@@ -50,7 +53,8 @@ class StoryState:
         for item in data["event_days"]:
             day, n = item if isinstance(item, list) else (item, 1)  # older state: the days only
             counted[int(day)] = int(n)
-        return cls(**{**data, "event_days": counted})
+        happening = {int(day): int(n) for day, n in data.get("happening_days", [])}
+        return cls(**{**data, "event_days": counted, "happening_days": happening})
 
 
 class StoredVectors(MutableMapping[str, dict[str, float]]):
