@@ -95,7 +95,7 @@ def write_background(out: Path) -> None:
     """Document frequencies of the content terms of every SaudiNewsNet article (title and
     lead, as the clusterer reads them) but those of the held-out days; terms in fewer than
     BACKGROUND_MIN_DF articles are left out (they weigh as unseen terms do)."""
-    clusterer, df, seen = StoryClusterer(), Counter(), set()
+    clusterer, df, seen = StoryClusterer(), Counter[str](), set()
     for archive_path in sorted(SNN_DATASET.glob("*.zip")):
         if archive_path.stem in HELD_OUT_DAYS:
             continue
@@ -146,8 +146,8 @@ def main() -> None:
     data["pairs"] = len(y)
     data["cv_precision"], data["cv_recall"] = round(precision, 3), round(recall, 3)
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    for name, w in zip(FEATURES, model.weights, strict=True):
-        print(f"  {name:<22}{w:+.2f}")
+    for name, weight in zip(FEATURES, model.weights, strict=True):
+        print(f"  {name:<22}{weight:+.2f}")
     print(f"  {'bias':<22}{model.bias:+.2f}\nwrote {args.out}")
 
 

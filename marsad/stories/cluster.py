@@ -68,6 +68,16 @@ TEXT_WEIGHT = 0.65
 ENTITY_WEIGHT = 0.25
 DATE_WEIGHT = 0.10
 THREAD_THRESHOLD = 0.15
+# A developing story: an article the model does not call the same happening as a story in
+# the window (a preview and its meeting, a visit's talks and the summit they prepare, tolls
+# rising over days, each outlet in its own words) still joins the story on its subject
+# similarity when the model gives at least DEVELOPING_MIN_PROBABILITY. Both were chosen on
+# the SaudiNewsNet dev and training pairs with the seed pages and the composed corpus held to
+# their gold stories: 0.3/0.3 keeps the seeds' July story whole and the corpus at pair F1 1.00
+# with the most precision on the SaudiNewsNet pairs (dev 0.75; 0.2/0.15 gave 0.58, and at
+# 0.35 the seeds' July story splits in two).
+DEVELOPING_MIN_PROBABILITY = 0.3
+DEVELOPING_SIMILARITY = 0.3
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -93,9 +103,9 @@ def article_day(doc: Doc) -> int | None:
     if day is not None:
         return day
     lead_end = min(len(doc.article.text), LEAD_CHARS)
-    stated = [day_number(t.value) for t in doc.times
-              if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
-    stated = [d for d in stated if d is not None]
+    days = [day_number(t.value) for t in doc.times
+            if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
+    stated = [d for d in days if d is not None]
     return max(stated) if stated else None
 
 
@@ -145,11 +155,14 @@ _HOT_POSTINGS = 20_000
 def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
     """Count what the article says into the story (entities are counted by the caller)."""
     happening = f.happening_day if f.happening_day is not None else f.day
-    for counts, items in ((story.event_days, f.event_days), (story.title, f.title), (story.people, f.people),
-                          (story.happening_days, () if happening is None else (happening,)),
-                          (story.numbers, f.numbers), (story.events, f.events), (story.kinds, (f.kind,))):
+    for day in [*f.event_days]:
+        story.event_days[day] = story.event_days.get(day, 0) + 1
+    if happening is not None:
+        story.happening_days[happening] = story.happening_days.get(happening, 0) + 1
+    for counts, items in ((story.title, f.title), (story.people, f.people), (story.numbers, f.numbers),
+                          (story.events, f.events), (story.kinds, (f.kind,))):
         for item in items:
-            counts[item] = counts.get(item, 0) + 1  # type: ignore[index]
+            counts[item] = counts.get(item, 0) + 1
 
 
 def one_article_story(doc_id: str, f: _DocFeatures) -> StoryState:
@@ -305,17 +318,24 @@ class StoryClusterer:
         model = same_happening_model()
         in_window: list[tuple[float, str]] = []
         threads: list[tuple[float, str]] = []
+        developing: list[tuple[float, str]] = []
         for story in self._candidates(f):
             gap = (f.day - story.last_day) if f.day is not None else 0
             if f.day is not None and f.day < story.first_day - WINDOW_DAYS:
                 continue  # an older article than the story: only within the window
             if abs(gap) <= WINDOW_DAYS:
-                in_window.append((model.probability(self.pair_features(f, story)), story.id))
+                p = model.probability(self.pair_features(f, story))
+                in_window.append((p, story.id))
+                if p >= DEVELOPING_MIN_PROBABILITY:
+                    developing.append((self.similarity(f, story), story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
                 threads.append((self.similarity(f, story), story.id))
         in_window.sort(key=lambda x: (-x[0], x[1]))
+        developing.sort(key=lambda x: (-x[0], x[1]))
         if in_window and in_window[0][0] >= model.threshold:
             story = self.stories[in_window[0][1]]
+        elif developing and developing[0][0] >= DEVELOPING_SIMILARITY:
+            story = self.stories[developing[0][1]]
         else:
             story = self._new_story(doc, f)
             threads.sort(key=lambda x: (-x[0], x[1]))

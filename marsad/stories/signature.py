@@ -151,7 +151,6 @@ def pair_features(text: float, title: frozenset[str], entities: frozenset[str], 
         mine = list(mine)
         return sum(theirs.get(x, 0) for x in mine) / (len(mine) * n) if mine else 0.0
 
-    gap = abs(day - story.day) if day is not None and story.day is not None else 1
     # The happening's day: the first day the lead states (or resolves: "أمس"), else the
     # publication day; against the nearest of the story's.
     happening = happening_day if happening_day is not None else day
