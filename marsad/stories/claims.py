@@ -19,26 +19,17 @@ their dates never conflict. They agree when they name the same day.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import tokenize
-from marsad.model import Claim, ClaimValue, Doc, Quantity, Sentence, Token
-from marsad.stories.terms import content_terms, is_stopword, is_word, load_word_list, sentence_tokens
+from marsad.model import Claim, Doc, Quantity, Sentence, Token
+from marsad.stories.claim_dates import date_claims
+from marsad.stories.claim_values import make_claim, outlet_of, values_agree
+from marsad.stories.terms import is_stopword, is_word, load_word_list, sentence_tokens
 
+__all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
 
-def sentence_tokens_of(text: str) -> list[Token]:
-    return list(tokenize(text))
-
-# A hedged count ("نحو", "حوالي") is taken to be within 10% of its value: outlets rounding
-# the same figure (3,500 / 3,450) agree, different figures (3,500 / 2,500) do not.
-ABOUT_MARGIN = 0.10
-# A lower bound ("أكثر من عشرة", "ما لا يقل عن 25") is read as at most 1.5x its value:
-# "more than ten" for 11 killed is ordinary wording, but "at least 25" where another outlet
-# counts 50 is a 2x gap an analyst must see (the seeds' attacks claim).
-BOUND_SPAN = 1.5
 MAX_MODIFIERS = 4  # describing words read after the counted noun
 _SUM_WORDS = ("بالاضافه الي", "اضافه الي", "فضلا عن", "علاوه علي")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
@@ -49,19 +40,12 @@ _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امري
 # within these spans.
 ROLE_BEFORE = 5
 ROLE_AFTER = 3
-# Two statements (or two event sentences) are one when their content terms overlap by at
-# least 0.3 (Jaccard): outlets quoting one statement share most of its words; two statements
-# of one speaker on different days share only the speaker and the subject (the seeds'
-# Hood statements: 0.05-0.15).
-SAME_STATEMENT = 0.3
 # A percentage's subject: the content words among the 4 words before it and the 4 after
 # ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
 # these share a word.
 SHARE_CONTEXT = 4
-# "أكثر من ثلث" is said of a share a little above a third (up to 1.1 x 33.3 = 36.7%), not of
-# 40%, which Arabic calls "خُمسان": a fraction's lower bound spans less than a count's.
+# "أكثر من ثلث" is said of a share a little above a third, not of 40% (see FRACTION_SPAN).
 _FRACTION_BOUND = {"more_than": "just_over", "at_least": "just_over"}
-FRACTION_SPAN = 1.1
 
 
 @cache
@@ -243,28 +227,6 @@ def _weaker(a: str, b: str) -> str:
     return a if a != "exact" else b
 
 
-def _range(value: float, bound: str) -> tuple[float, float]:
-    if bound == "about":
-        return value * (1 - ABOUT_MARGIN), value * (1 + ABOUT_MARGIN)
-    if bound in ("at_least", "more_than"):
-        return value, value * BOUND_SPAN
-    if bound == "just_over":
-        return value, value * FRACTION_SPAN
-    if bound in ("at_most", "less_than"):
-        return value / BOUND_SPAN, value
-    return value, value
-
-
-def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
-    if isinstance(a.value, str) or isinstance(b.value, str):
-        x, y = str(a.value), str(b.value)
-        n = min(len(x), len(y))
-        return x[:n] == y[:n]
-    lo_a, hi_a = _range(a.value, a.bound)
-    lo_b, hi_b = _range(b.value, b.bound)
-    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
-
-
 def _same_thing(a: _Count, b: _Count) -> bool:
     if a.head != b.head or (a.year and b.year and a.year != b.year):
         return False
@@ -316,110 +278,47 @@ def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:
     return out
 
 
-def _claim(about: str, group: Iterable[tuple[float | str, str, str, str]], kind: str,
-           outlet_of: dict[str, str]) -> Claim | None:
-    """The claim of these statements of one thing: shown when two outlets state it, in
-    conflict when two outlets state values that cannot both be true."""
-    if not about.strip():
-        return None  # a row must say what it is about
-    by_value: dict[tuple[float | str, str], list[tuple[str, str]]] = defaultdict(list)
-    for value, bound, article, text in group:
-        by_value[(value, bound)].append((article, text))
-    if len({outlet_of[a] for entries in by_value.values() for a, _ in entries}) < 2:
-        return None
-    values = tuple(
-        ClaimValue(value, tuple(sorted({a for a, _ in entries})), bound, entries[0][1])
-        for (value, bound), entries in sorted(by_value.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))
-    )
-    # A conflict needs an outlet standing by each value: one that gives both counts two things.
-    agree = not any(not values_agree(a, b) and _outlets(a, outlet_of) - _outlets(b, outlet_of)
-                    and _outlets(b, outlet_of) - _outlets(a, outlet_of)
-                    for i, a in enumerate(values) for b in values[i + 1:])
-    shown = tuple(ClaimValue(v.value, v.articles, "more_than" if v.bound == "just_over" else v.bound, v.text)
-                  for v in values)
-    return Claim(about, shown, agree, kind)  # type: ignore[arg-type]
+@cache
+def _duals() -> dict[str, str]:
+    """Dual form -> counted noun ("جنديين" -> جندي, "طائرتين" -> طائرة), from
+    lexicon/units.tsv: a dual is a count of two that the number extractor does not read."""
+    duals = {}
+    for line in load_word_list("units.tsv"):
+        singular = line.split("\t")[0]
+        key = match_key(singular)
+        stem = key[:-1] + "ت" if key.endswith("ه") else key
+        for ending in ("ين", "ان"):
+            duals[stem + ending] = singular
+    return duals
 
 
-def _outlets(value: ClaimValue, outlet_of: dict[str, str]) -> frozenset[str]:
-    return frozenset(outlet_of[a] for a in value.articles)
+def _dual_counts(doc: Doc) -> list[Quantity]:
+    """"إصابة جنديين عراقيين": a count of 2 soldiers, where no quantity covers the word ("البلدين",
+    the two countries named before, is not a count)."""
+    covered = [(q.start, q.end) for q in doc.quantities]
+    found = []
+    for sentence in doc.sentences:
+        for t in sentence_tokens(sentence):
+            unit = _duals().get(t.stem) or _duals().get(t.key)
+            if unit and not t.key.startswith("ال") and not any(s <= t.start < e for s, e in covered):
+                found.append(Quantity(t.start, t.end, t.text, 2.0, "exact", unit, t.text))
+    return found
 
 
 def quantity_claims(docs: list[Doc]) -> list[Claim]:
     items: list[_Count] = []
     for doc in docs:
-        counts = [c for q in sorted(doc.quantities, key=lambda q: q.start) if (c := _describe(doc, q)) is not None]
+        quantities = sorted([*doc.quantities, *_dual_counts(doc)], key=lambda q: q.start)
+        counts = [c for q in quantities if (c := _describe(doc, q)) is not None]
         items.extend(_summed(doc, counts))
     claims = []
     for group in _components(items):
         first = min(group, key=lambda c: (c.article, c.text))
-        claim = _claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
-                       "quantity", _outlet_of(docs))
+        claim = make_claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
+                       "quantity", outlet_of(docs))
         if claim is not None:
             claims.append(claim)
     return claims
-
-
-def _dated_statements(doc: Doc) -> Iterable[tuple[tuple, str, str, str]]:
-    """(group key, about, date, source sentence) for statements and events with a day."""
-    for sentence in doc.sentences:
-        day = next((t for t in doc.times if sentence.start <= t.start < sentence.end
-                    and t.value and len(t.value) == 10), None)
-        if day is None:
-            continue
-        for q in doc.quotes:
-            if sentence.start <= q.start < sentence.end and (q.speaker or q.speaker_text):
-                who = q.speaker or match_key(q.speaker_text or "")
-                yield ("statement", who), f"تصريح {q.speaker_text or q.speaker}", day.value or "", sentence.text
-                break
-        for e in doc.events:
-            if sentence.start <= e.start < sentence.end and e.actors:
-                key = (e.type, tuple(sorted(match_key(a) for a in e.actors + e.targets)))
-                about = f"{e.trigger} {' '.join(e.actor_texts or e.actors)}".strip()
-                yield key, about, day.value or "", sentence.text
-
-
-def date_claims(docs: list[Doc]) -> list[Claim]:
-    """Dates outlets give one statement or one event: statements of one speaker (events of
-    one type and actors) are one when their sentences overlap (SAME_STATEMENT)."""
-    items: list[tuple[tuple, str, str, str, str, frozenset[str]]] = []
-    for doc in sorted(docs, key=lambda d: d.id):
-        seen = set()
-        for key, label, value, text in _dated_statements(doc):
-            if (key, value) not in seen:
-                seen.add((key, value))
-                items.append((key, label, value, text, doc.id, frozenset(content_terms(sentence_tokens_of(text)))))
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, x in enumerate(items):
-        for j in range(i + 1, len(items)):
-            y = items[j]
-            if x[0] == y[0] and x[4] != y[4] and _overlap(x[5], y[5]) >= SAME_STATEMENT:
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
-    claims = []
-    for members in sorted(groups.values(), key=lambda m: str(items[m[0]][0])):
-        group = [(items[i][2], "exact", items[i][4], items[i][3]) for i in members]
-        claim = _claim(items[members[0]][1], group, "date", _outlet_of(docs))
-        if claim is not None:
-            claims.append(claim)
-    return claims
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def _outlet_of(docs: list[Doc]) -> dict[str, str]:
-    """Article id -> its outlet (the article itself when the outlet is not known)."""
-    return {d.id: d.article.outlet or d.id for d in docs}
 
 
 def story_claims(docs: list[Doc]) -> list[Claim]:
