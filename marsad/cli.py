@@ -174,10 +174,14 @@ def eval_events(
 
 @eval_app.command("stories")
 def eval_stories(
-    file: Annotated[Path | None, typer.Argument(help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
+    file: Annotated[Path | None, typer.Argument(
+        help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
+    pairs: Annotated[bool, typer.Option(
+        help="Also score the hand-labelled SaudiNewsNet same-happening pairs (dev and labels/story_pairs).")] = True,
 ) -> None:
-    """Pairwise precision/recall/F1 of story clustering against gold story labels."""
-    from marsad.evaluate.stories import CORPUS, evaluate_stories
+    """Pairwise precision/recall/F1 of story clustering against gold story labels, and on the
+    hand-labelled SaudiNewsNet pairs (only the articles the pairs name are analysed)."""
+    from marsad.evaluate.stories import CORPUS, evaluate_pair_set, evaluate_stories, pair_sets
 
     path = file or CORPUS
     if not path.exists():
@@ -186,6 +190,10 @@ def eval_stories(
     print(f"stories: P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f} "
           f"({scores.articles} articles, {scores.gold_stories} gold stories, "
           f"{scores.predicted_stories} predicted)")
+    for pair_file in pair_sets() if pairs else []:
+        s = evaluate_pair_set(pair_file)
+        print(f"pairs {s.name}: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+              f"({s.same} same, {s.different} different; together {s.true_pos} same, {s.false_pos} different)")
 
 
 # --- commands: store (ingest, search, serve, export, report, watch) ---

@@ -135,7 +135,10 @@ def pair_days(path: Path) -> tuple[str, ...]:
 
 
 def pair_sets() -> list[Path]:
-    """The dev pairs (when ../shared has them) and the team's own labelled pairs."""
+    """The dev pairs and the team's own labelled pairs (none when ../shared lacks the
+    SaudiNewsNet archives their texts come from)."""
+    if not SNN_DATASET.is_dir():
+        return []
     return ([DEV_PAIRS] if DEV_PAIRS.is_file() else []) + sorted(OWN_PAIRS.glob("snn_*.jsonl"))
 
 

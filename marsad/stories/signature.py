@@ -120,7 +120,7 @@ def doc_event_types(doc: Doc, lead_end: int) -> frozenset[str]:
 
 # --- the decision ----------------------------------------------------------------------
 
-FEATURES = ("text", "title", "entity", "no_entities", "people", "people_conflict",
+FEATURES = ("text", "title", "entity", "no_entities", "entity_conflict", "people", "people_conflict",
             "happening_same_day", "happening_far", "numbers", "events",
             "kind_mismatch", "routine")
 
@@ -159,12 +159,14 @@ def pair_features(text: float, title: frozenset[str], entities: frozenset[str], 
     # number ("3") is in many unrelated leads, three shared ones rarely are.
     shared_numbers = min(3.0, sum(story.numbers.get(x, 0) for x in numbers) / n) / 3
     people_share = share(people, story.people)
+    entity_share = share(entities, story.entities)
     story_kind = max(story.kinds.items(), key=lambda kv: (kv[1], kv[0]))[0] if story.kinds else "news"
     return [
         text,
         share(title, story.title),
-        share(entities, story.entities),
+        entity_share,
         float(not entities or not story.entities),
+        float(bool(entities) and bool(story.entities) and entity_share == 0.0),
         people_share,
         float(bool(people) and bool(story.people) and people_share == 0.0),
         float(happening_gap == 0),
