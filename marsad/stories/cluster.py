@@ -233,9 +233,17 @@ class StoryClusterer:
             else:
                 yield i, doc, self._assign(doc, self.doc_features(doc, df_before))
 
-    def similarity(self, doc_features: _DocFeatures, story: StoryState) -> float:
-        text = sum(w * story.centroid.get(t, 0.0) for t, w in doc_features.vector.items())
-        text /= _norm(story.centroid)
+    def text_similarity(self, f: _DocFeatures, story: StoryState) -> float:
+        """Cosine of the article's vector with the story's centroid (its norm kept on the story)."""
+        if not story.norm:
+            story.norm = _norm(story.centroid)
+        centroid = story.centroid
+        return sum(w * centroid.get(t, 0.0) for t, w in f.vector.items()) / story.norm
+
+    def similarity(self, doc_features: _DocFeatures, story: StoryState, text: float | None = None) -> float:
+        """Subject similarity (text, entities, stated days); `text` when already computed."""
+        if text is None:
+            text = self.text_similarity(doc_features, story)
         # Entities and days count by the share of the story's articles that have them, as
         # its centroid weighs terms: a story that has taken in every name and day of a
         # week would otherwise match any article of that week (one story of 2,941 of
@@ -297,9 +305,10 @@ class StoryClusterer:
                             frozenset(title), doc_numbers(tokens, doc, lead_end), doc_event_types(doc, lead_end),
                             doc_kind(tokens))
 
-    def pair_features(self, f: _DocFeatures, story: StoryState) -> list[float]:
+    def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
-        text = sum(w * story.centroid.get(t, 0.0) for t, w in f.vector.items()) / _norm(story.centroid)
+        if text is None:
+            text = self.text_similarity(f, story)
         return pair_features(text, f.title, f.entities, f.people, f.day, f.happening_day, f.numbers, f.events, f.kind,
                              story.signature())
 
@@ -323,13 +332,15 @@ class StoryClusterer:
             gap = (f.day - story.last_day) if f.day is not None else 0
             if f.day is not None and f.day < story.first_day - WINDOW_DAYS:
                 continue  # an older article than the story: only within the window
+            text = self.text_similarity(f, story)
+            subject = self.similarity(f, story, text) if gap <= THREAD_DAYS else 0.0
             if abs(gap) <= WINDOW_DAYS:
-                p = model.probability(self.pair_features(f, story))
+                p = model.probability(self.pair_features(f, story, text))
                 in_window.append((p, story.id))
                 if p >= DEVELOPING_MIN_PROBABILITY:
-                    developing.append((self.similarity(f, story), story.id))
+                    developing.append((subject, story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
-                threads.append((self.similarity(f, story), story.id))
+                threads.append((subject, story.id))
         in_window.sort(key=lambda x: (-x[0], x[1]))
         developing.sort(key=lambda x: (-x[0], x[1]))
         if in_window and in_window[0][0] >= model.threshold:
@@ -354,6 +365,7 @@ class StoryClusterer:
         for t, w in f.vector.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         story.centroid = _top(story.centroid, CENTROID_TERMS)
+        story.norm = _norm(story.centroid)
         for e in f.entities:
             story.entities[e] = story.entities.get(e, 0) + 1
         add_story_counts(story, f)

@@ -33,6 +33,7 @@ class StoryState:
     has_day: bool = True  # False while no article of it had a day
     people: dict[str, int] = field(default_factory=dict)  # people named in leads -> articles
     happening_days: dict[int, int] = field(default_factory=dict)  # day its lead dates -> articles
+    norm: float = 0.0  # the centroid's length (0: not computed yet)
 
     def signature(self) -> Signature:
         return Signature(len(self.articles), self.last_day if self.has_day else None, self.title,
