@@ -188,6 +188,35 @@ def eval_stories(
           f"{scores.predicted_stories} predicted)")
 
 
+# --- commands: clean (eval clean) ---
+
+
+@eval_app.command("clean")
+def eval_clean(
+    labels: Annotated[list[Path], typer.Option("--labels", help="JSON Lines of labelled pages (id, address, file, "
+                                                                  "is_article, page_type, title, published).")],
+    pages_dir: Annotated[Path, typer.Option("--pages-dir", help="Where the labelled pages' files are.")],
+    split: Annotated[str, typer.Option(help="dev, train or all (a page's side is fixed by its id).")] = "all",
+    show_errors: Annotated[bool, typer.Option(help="List every page scored wrong.")] = False,
+) -> None:
+    """is_article, page type, title and date accuracy of cleaning on hand-labelled real pages."""
+    from marsad.evaluate.clean import evaluate_clean, read_labels, split_of
+
+    missing = [str(p) for p in labels if not p.is_file()]
+    if missing:
+        fail(f"labels file not found: {', '.join(missing)}")
+    pages = [p for p in read_labels(labels, pages_dir) if split == "all" or split_of(p.id) == split]
+    if not pages:
+        fail("no labelled page with its file present")
+    scores = evaluate_clean(pages)
+    print(f"clean ({split}):")
+    for line in scores.lines():
+        print(f"  {line}")
+    if show_errors:
+        for error in scores.errors:
+            print(f"  - {error}")
+
+
 # --- commands: store (ingest, search, serve, export, report, watch) ---
 
 

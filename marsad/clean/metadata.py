@@ -16,14 +16,15 @@ from babel import Locale
 
 from marsad.arabic.calendar import month_number, weekday_number
 from marsad.arabic.normalize import match_key
+from marsad.clean.dates import calendar_date
 from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
 
-_DIGITS = "0-9٠-٩"
+_DIGITS = "0-9٠-٩۰-۹"
 _NUMERIC_DATE = re.compile(
     rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})"
     rf"|([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
 )
-_WORD = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # letters, digits and vowel marks, not the Arabic comma
 _TIME = re.compile(rf"[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?\s*(?:ص|م|AM|PM|am|pm|GMT|بتوقيت\s+\S+)?")
 # Words allowed around a date in a dateline: "نشر في", "آخر تحديث", "بتاريخ", "الساعة", time zones.
 _DATELINE_FILLER = frozenset(
@@ -62,6 +63,9 @@ def parse_dateline(line: str) -> Dateline:
     if iso is None:
         iso, used = _worded_date(words)
     if iso is None:
+        iso = calendar_date(words)
+        used = 3
+    if iso is None:
         return Dateline(None)
     filler = sum(1 for w in words if match_key(w) in _DATELINE_FILLER or weekday_number(w) is not None)
     today = bool(_TODAY.match(line))
@@ -69,11 +73,29 @@ def parse_dateline(line: str) -> Dateline:
         return Dateline(None)
     if today:
         return Dateline(iso, "today")
-    return Dateline(iso, "update" if _UPDATED.search(line) else "date")
+    updated = _UPDATED.search(line)
+    if updated and updated.start() > 0 and loose_date(line[:updated.start()]) == iso:
+        # "الأحد، 04 آب 2013، آخر تحديث 02:21": the date stands before the update stamp.
+        return Dateline(iso, "date")
+    return Dateline(iso, "update" if updated else "date")
+
+
+def loose_date(text: str) -> str | None:
+    """The first date written anywhere in a short value (a meta tag's content), in digits,
+    month words of either family, or the Hijri and Solar Hijri calendars."""
+    text = _TIME.sub(" ", text[:200])
+    iso, _used = _numeric_date(text)
+    if iso is None:
+        words = _WORD.findall(text)
+        iso = _worded_date(words)[0] or calendar_date(words)
+    return iso
+
+
+_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def _to_int(text: str) -> int:
-    return int(text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    return int(text.translate(_TO_ASCII))
 
 
 def _valid(year: int, month: int, day: int | None) -> str | None:
@@ -127,6 +149,8 @@ def _worded_date(words: list[str]) -> tuple[str | None, int]:
             used += 1
         day = _to_int(words[i - 1]) if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 else None
         year = _to_int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+        if year is None and j < len(words) and words[j].isdigit() and words[j][:2] in ("19", "20"):
+            year = _to_int(words[j][:4])  # "20 يناير 2026291 مشاهدة": a view count glued to the year
         if year is None:
             continue
         return _valid(year, month, day), used + 1 + (day is not None)

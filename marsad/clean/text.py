@@ -82,11 +82,16 @@ class CleanText:
     body_words: int = 0
     short_lines: int = 0
     notes: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # every line of the page, classified
+
+
+# Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs.
+_LINE_BREAK = re.compile(r"\n| {3,}|\t+")
 
 
 def split_lines(content: str) -> list[Line]:
     lines = []
-    for i, raw in enumerate(display_clean(content).split("\n")):
+    for i, raw in enumerate(_LINE_BREAK.split(display_clean(content))):
         words = raw.split()
         if words:
             text = " ".join(words)
@@ -107,6 +112,10 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     _classify_lines(lines, repeated)
     title_line = _find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
+    first_body = _first_body_index(lines, 0)
+    if title_line and first_body is not None and title_line.index > lines[first_body].index:
+        # The headline repeated below a lede that starts with it: the page has no header zone.
+        title_line.kind, title_line = "title_copy", None
     if title_line:
         title_line.kind = "title"
         _mark_title_copies(lines, title_line, title or "")
@@ -125,13 +134,15 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
         if agency not in credits:
             credits.append(agency)
     site_name = site_name_from_title(title_line.text) if title_line else None
+    title = title if title_line or hint_title else next((strip_site_suffix(ln.text) for ln in lines
+                                                          if ln.kind == "title_copy"), None)
     if title and not hint_title and site_name is None:
         title, site_name = split_own_name(title, [ln.text for ln in lines if ln.kind in ("credit", "furniture")])
     return CleanText(
         text=text, title=title, published=published, credits=credits, removed=removed,
         lede=next((ln.text for ln in lines if ln.kind == "lede"), None), site_name=site_name,
         body_lines=sum(1 for ln in kept if ln.sentence_shaped), body_words=sum(ln.words for ln in kept),
-        short_lines=sum(1 for ln in kept if not ln.sentence_shaped),
+        short_lines=sum(1 for ln in kept if not ln.sentence_shaped), lines=lines,
     )
 
 
@@ -173,12 +184,42 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
         if line.kind != "body" or not _can_be_title(line.text, arabic_page):
             continue
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
+            if not candidates and _headline_over_body(lines, line):
+                candidates.append(line)
             break  # the body has started
         if 2 <= line.words <= 30:
             candidates.append(line)
     if not candidates:
-        return None
+        return _title_repeated_in_lede(lines)
     return max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
+
+
+# A headline is at most this many words: the longest of the labelled real pages' has 22.
+MAX_HEADLINE_WORDS = 24
+
+
+def _headline_over_body(lines: list[Line], line: Line) -> bool:
+    """The first line of a dump, ending in "!", "؟" or a quote rather than a full stop, with
+    a paragraph right below it, is the headline ("فيديو ... يثير ضجة!")."""
+    if line.words > MAX_HEADLINE_WORDS or line.text.rstrip().endswith((".", ":", "،")):
+        return False
+    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:1]
+    return bool(after) and after[0].sentence_shaped and after[0].words > line.words
+
+
+def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
+    """A dump whose first paragraph starts with the headline ("موعد المباراة .. تتجه أنظار")
+    and that repeats the headline alone a few lines below: that short line is the title."""
+    first = next((ln for ln in lines[:6] if ln.kind == "body" and ln.sentence_shaped), None)
+    if first is None:
+        return None
+    first_key = line_key(first.text)
+    for line in lines[:12]:
+        if line is not first and line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS:
+            key = line_key(line.text)
+            if first_key.startswith(key + " "):
+                return line
+    return None
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
@@ -250,6 +291,8 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
     datelines = [i for i in range(start, min(len(lines), start + DATELINE_WINDOW)) if lines[i].kind == "dateline"]
     if datelines:
         published = next((lines[i].date for i in datelines if lines[i].stamp == "date"), None)
+    elif title_line and start >= 2 and lines[start - 2].kind == "dateline" and lines[start - 2].stamp == "date":
+        published = lines[start - 2].date  # the dateline right above the headline, none below it
     # The body starts at the first paragraph after the last dateline of the header.
     body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
     if body_from is None:

@@ -1,0 +1,180 @@
+"""What a page is: an article, or a listing, ticker, feed, video, author or error page.
+
+Decided from the page's shape, not its topic: how much of the kept text is sentences of
+its own, how many short headline lines and "read more" teasers it shows, how many of its
+lines carry a date or a clock time, feed markup, and what its address says (/tag/,
+/author/, /video/). A small logistic regression over these features, trained by
+`scripts/train_page_type.py` on hand-labelled real pages, decides when its file ships
+(marsad/models/page_type.json: coefficients, no pickle); rules decide the clear cases
+(feed markup, an empty body) and stand in when the model is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from marsad.clean.text import CleanText, Line
+from marsad.model import PageType
+from marsad.settings import PACKAGE_DIR
+
+MODEL_FILE = PACKAGE_DIR / "models" / "page_type.json"
+
+# A page whose kept body has fewer words than this is not an article (tickers, stubs,
+# menus): two short news sentences make about 25 words; the briefs in the story corpus have 32+.
+MIN_ARTICLE_WORDS = 20
+# A listing page: many short headline lines and few paragraphs.
+LISTING_MIN_SHORT_LINES = 8
+# Teaser links ("اقرأ المزيد" under each teaser): three or more make a listing's shape.
+MIN_READ_MORE = 3
+
+_FEED_MARKERS = re.compile(r"<(?:rss|feed|channel|urlset|rdf:RDF)\b", re.IGNORECASE)
+_READ_MORE = re.compile(
+    r"اقرأ المزيد|اقرا المزيد|إقرأ المزيد|المزيد من|قراءة المزيد|التفاصيل|تابع القراءة|اقرأ التفاصيل|"
+    r"read more|continue reading|more »|\.\.\.\s*$|…\s*$",
+    re.IGNORECASE,
+)
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|"
+                            r"منذ\s+\S+|ago\b", re.IGNORECASE)
+_LISTING_PATH = re.compile(r"/(?:tags?|category|categories|section|sections|archive|archives|topics?|page|"
+                           r"search|latest|news-list|list|wasm|وسم|قسم|تصنيف|اخبار|أخبار)(?:/|$|\?)|[?&]page=",
+                           re.IGNORECASE)
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)", re.IGNORECASE)
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
+_ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
+_ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
+                          r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
+_HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
+_ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s*\"(?:News)?Article\"|"
+                           r"article:published_time", re.IGNORECASE)
+_VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|\"@type\"\s*:\s*\"VideoObject\"",
+                         re.IGNORECASE)
+
+FEATURES = (
+    "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
+    "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
+    "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
+    "is_html", "body_position",
+)
+
+
+@dataclass(frozen=True)
+class PageShape:
+    values: tuple[float, ...]  # in FEATURES order
+
+    def get(self, name: str) -> float:
+        return self.values[FEATURES.index(name)]
+
+
+def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | None, is_html: bool,
+               title: str | None, body_position: float = 0.0) -> PageShape:
+    """The features of one page. `lines` are the page's visible lines (all of them, before
+    cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
+    total = max(1, len(lines))
+    sentences = sum(1 for ln in lines if ln.sentence_shaped)
+    headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)
+    read_more = sum(1 for ln in lines if ln.words <= 16 and _READ_MORE.search(ln.text))
+    dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
+    longest = max((len(p.split()) for p in cleaned.text.split("\n\n")), default=0) if cleaned.text else 0
+    path = unquote(urlsplit(url).path) if url else ""
+    query = urlsplit(url).query if url else ""
+    head = content[:4000]
+    error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:15])}"
+    values = (
+        math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
+        math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
+        float(bool(_FEED_MARKERS.search(head))), float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))),
+        float(bool(_AUTHOR_PATH.search(path))), float(bool(_VIDEO_PATH.search(path))),
+        float(bool(_ARTICLE_PATH.search(path))), float(bool(url) and path.strip("/").count("/") == 0 and len(path) < 25),
+        float(bool(_ERROR_WORDS.search(error_text))),
+        math.log1p(len(_HTML_ARTICLE.findall(content))) if is_html else 0.0,
+        float(bool(_ARTICLE_META.search(content[:60_000]))) if is_html else 0.0,
+        float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
+        math.log1p(longest), float(is_html), body_position,
+    )
+    return PageShape(values)
+
+
+@dataclass(frozen=True)
+class PageTypeModel:
+    classes: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[tuple[float, ...], ...]  # one row per class (one row only for two classes)
+    intercept: tuple[float, ...]
+
+    def predict(self, shape: PageShape) -> str:
+        x = [(v - m) / s for v, m, s in zip(shape.values, self.mean, self.scale, strict=True)]
+        scores = [sum(c * v for c, v in zip(row, x, strict=True)) + b for row, b in zip(self.coef, self.intercept,
+                                                                                         strict=True)]
+        if len(self.classes) == 2:
+            return self.classes[1] if scores[0] > 0 else self.classes[0]
+        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+
+    def to_json(self) -> dict[str, object]:
+        return {"features": list(FEATURES), "classes": list(self.classes), "mean": list(self.mean),
+                "scale": list(self.scale), "coef": [list(r) for r in self.coef], "intercept": list(self.intercept)}
+
+
+@lru_cache(maxsize=1)
+def load_model() -> PageTypeModel | None:
+    """The shipped classifier, or None when its file is absent or was trained on other features."""
+    if not MODEL_FILE.is_file():
+        return None
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        return None
+    return PageTypeModel(tuple(data["classes"]), tuple(data["mean"]), tuple(data["scale"]),
+                         tuple(tuple(r) for r in data["coef"]), tuple(data["intercept"]))
+
+
+_PAGE_TYPES: frozenset[str] = frozenset(("article", "listing", "home", "ticker", "feed", "video", "author", "error", "other"))
+
+
+def rule_page_type(shape: PageShape) -> PageType | None:
+    """The clear cases, whatever a model says: feed markup, a page that says it is an error,
+    a body too short to be an article."""
+    if shape.get("feed_markup"):
+        return "feed"
+    if shape.get("error_words") and shape.get("body_lines") <= 1:
+        return "error"
+    if shape.get("log_body_words") < math.log1p(MIN_ARTICLE_WORDS) or shape.get("body_lines") == 0:
+        return _empty_page_type(shape)
+    return None
+
+
+def _empty_page_type(shape: PageShape) -> PageType:
+    if shape.get("author_path"):
+        return "author"
+    if shape.get("video_path") or shape.get("video_meta"):
+        return "video"
+    if shape.get("dated_share") >= 0.5 and shape.get("log_read_more") == 0:
+        return "ticker"
+    return "listing"
+
+
+def fallback_page_type(shape: PageShape) -> PageType:
+    """Without a model: many headlines and few paragraphs, or a run of teasers, is a listing."""
+    short, body = shape.get("short_kept_lines"), shape.get("body_lines")
+    if short >= LISTING_MIN_SHORT_LINES and short > 2 * body:
+        return _empty_page_type(shape)
+    if shape.get("log_read_more") >= math.log1p(MIN_READ_MORE) and body < 2 * math.expm1(shape.get("log_read_more")):
+        return "listing"
+    return "article"
+
+
+def decide_page_type(shape: PageShape) -> PageType:
+    ruled = rule_page_type(shape)
+    if ruled is not None:
+        return ruled
+    model = load_model()
+    if model is None:
+        return fallback_page_type(shape)
+    predicted = model.predict(shape)
+    if predicted == "not_article":  # a two-class model: the rules name the kind
+        return _empty_page_type(shape)
+    return predicted if predicted in _PAGE_TYPES else "other"  # type: ignore[return-value]
