@@ -30,14 +30,20 @@ DATELINE_ABOVE, DATELINE_BELOW = 3, 8
 
 def clean_pages(pages: list[RawPage]) -> tuple[list[Article], list[Problem]]:
     """Clean every page; one bad page becomes a Problem and the others go on."""
+    cleaned, problems = clean_pages_shaped(pages)
+    return [article for article, _shape in cleaned], problems
+
+
+def clean_pages_shaped(pages: list[RawPage]) -> tuple[list[tuple[Article, PageShape]], list[Problem]]:
+    """`clean_pages`, each article with its page-shape features."""
     repeated = _repeated_lines_by_site(pages)
     affixes = _title_affixes_by_site(pages)
-    articles: list[Article] = []
+    articles: list[tuple[Article, PageShape]] = []
     problems: list[Problem] = []
     for page in pages:
         site = page.site_key or ""
         try:
-            articles.append(clean_page(page, repeated.get(site, frozenset()), affixes.get(site, frozenset())))
+            articles.append(clean_page_shaped(page, repeated.get(site, frozenset()), affixes.get(site, frozenset())))
         except Exception as exc:  # a parser failure on one page must not stop the batch
             problems.append(Problem(page.source, f"could not clean page: {type(exc).__name__}: {exc}"))
     return articles, problems
@@ -75,6 +81,12 @@ def _title_affixes_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
 def clean_page(page: RawPage, repeated: frozenset[str] = frozenset(),
                site_affixes: frozenset[str] = frozenset()) -> Article:
     """One page to an Article; the page's JSON Lines hints win over what cleaning infers."""
+    return clean_page_shaped(page, repeated, site_affixes)[0]
+
+
+def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
+                      site_affixes: frozenset[str] = frozenset()) -> tuple[Article, PageShape]:
+    """`clean_page`, with the page-shape features its page type was decided on (training reads them)."""
     if page.is_html:
         return _clean_html_page(page, repeated, site_affixes)
     content = strip_crawl_prefix(page.content)  # the crawler's date is not the page's
@@ -88,7 +100,8 @@ def clean_page(page: RawPage, repeated: frozenset[str] = frozenset(),
     return _article(page, cleaned, cleaned.text, title, published, outlet, cleaned.removed, cleaned.lede, shape)
 
 
-def _clean_html_page(page: RawPage, repeated: frozenset[str], site_affixes: frozenset[str]) -> Article:
+def _clean_html_page(page: RawPage, repeated: frozenset[str],
+                     site_affixes: frozenset[str]) -> tuple[Article, PageShape]:
     extract = extract_html(page.content, page.url)
     site_names = site_affixes | ({line_key(extract.site_name)} if extract.site_name else set())
     html_title = choose_html_title(extract.h1, extract.og_title, extract.html_title, extract.title,
@@ -110,7 +123,8 @@ def _clean_html_page(page: RawPage, repeated: frozenset[str], site_affixes: froz
 
 
 def _article(page: RawPage, cleaned: CleanText, text: str, title: str | None, published: str | None,
-             outlet: str | None, removed: list[str], lede: str | None, shape: PageShape) -> Article:
+             outlet: str | None, removed: list[str], lede: str | None,
+             shape: PageShape) -> tuple[Article, PageShape]:
     page_type = decide_page_type(shape)
     # An empty body (listing, navigation) is still in some language: judge the raw lines.
     language = detect_language(text or "\n".join(cleaned.removed) or title or "")
@@ -119,7 +133,7 @@ def _article(page: RawPage, cleaned: CleanText, text: str, title: str | None, pu
         published=published, outlet=outlet, language=language,
         is_article=page_type == "article", credits=tuple(cleaned.credits),
         removed=tuple(removed), url=page.url, lede=lede, content_hash=page.content_hash, page_type=page_type,
-    )
+    ), shape
 
 
 def _visible_date(blocks: tuple[str, ...], title: str | None) -> str | None:

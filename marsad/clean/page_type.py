@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from marsad.clean.lexicon import furniture_lexicon
 from marsad.clean.text import CleanText, Line
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
@@ -46,6 +47,7 @@ _LISTING_PATH = re.compile(r"/(?:tags?|category|categories|section|sections|arch
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)", re.IGNORECASE)
 _VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
+_OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$")
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
                           r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
 _HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
@@ -54,6 +56,7 @@ _ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s
 _VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|\"@type\"\s*:\s*\"VideoObject\"",
                          re.IGNORECASE)
 
+_NOT_CONTENT = frozenset(("furniture", "repeated", "caption", "credit", "dateline", "title_copy"))
 FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
@@ -67,13 +70,18 @@ class PageShape:
     values: tuple[float, ...]  # in FEATURES order
 
     def get(self, name: str) -> float:
-        return self.values[FEATURES.index(name)]
+        """The feature's value; 0 for one the page does not tell (no address)."""
+        value = self.values[FEATURES.index(name)]
+        return 0.0 if math.isnan(value) else value
 
 
 def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | None, is_html: bool,
                title: str | None, body_position: float = 0.0) -> PageShape:
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
+    lexicon = furniture_lexicon()
+    # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
+    lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not lexicon.matches(ln.text, ln.words)]
     total = max(1, len(lines))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
     headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)
@@ -82,14 +90,20 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     longest = max((len(p.split()) for p in cleaned.text.split("\n\n")), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
     query = urlsplit(url).query if url else ""
+    # "/archives/19471", "/video/22963/slug": a section word before an article's own id or slug.
+    own_id = bool(_OWN_ID.search(path))
+    unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
     error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:15])}"
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
-        float(bool(_FEED_MARKERS.search(head))), float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))),
-        float(bool(_AUTHOR_PATH.search(path))), float(bool(_VIDEO_PATH.search(path))),
-        float(bool(_ARTICLE_PATH.search(path))), float(bool(url) and path.strip("/").count("/") == 0 and len(path) < 25),
+        float(bool(_FEED_MARKERS.search(head))),
+        float(bool(_LISTING_PATH.search(path + ("?" + query if query else ""))) and not own_id) if url else unknown,
+        float(bool(_AUTHOR_PATH.search(path)) and not own_id) if url else unknown,
+        float(bool(_VIDEO_PATH.search(path)) and not own_id) if url else unknown,
+        float(bool(_ARTICLE_PATH.search(path))) if url else unknown,
+        float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
         float(bool(_ERROR_WORDS.search(error_text))),
         math.log1p(len(_HTML_ARTICLE.findall(content))) if is_html else 0.0,
         float(bool(_ARTICLE_META.search(content[:60_000]))) if is_html else 0.0,
@@ -101,6 +115,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
 
 @dataclass(frozen=True)
 class PageTypeModel:
+    features: tuple[str, ...]  # a subset of FEATURES, in this order
     classes: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
@@ -108,7 +123,9 @@ class PageTypeModel:
     intercept: tuple[float, ...]
 
     def predict(self, shape: PageShape) -> str:
-        x = [(v - m) / s for v, m, s in zip(shape.values, self.mean, self.scale, strict=True)]
+        values = [shape.values[FEATURES.index(name)] for name in self.features]
+        # A feature the page does not tell (NaN) counts as the training mean: 0 after scaling.
+        x = [0.0 if math.isnan(v) else (v - m) / s for v, m, s in zip(values, self.mean, self.scale, strict=True)]
         scores = [sum(c * v for c, v in zip(row, x, strict=True)) + b for row, b in zip(self.coef, self.intercept,
                                                                                          strict=True)]
         if len(self.classes) == 2:
@@ -116,7 +133,7 @@ class PageTypeModel:
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
 
     def to_json(self) -> dict[str, object]:
-        return {"features": list(FEATURES), "classes": list(self.classes), "mean": list(self.mean),
+        return {"features": list(self.features), "classes": list(self.classes), "mean": list(self.mean),
                 "scale": list(self.scale), "coef": [list(r) for r in self.coef], "intercept": list(self.intercept)}
 
 
@@ -126,9 +143,9 @@ def load_model() -> PageTypeModel | None:
     if not MODEL_FILE.is_file():
         return None
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+    if not set(data["features"]) <= set(FEATURES):
         return None
-    return PageTypeModel(tuple(data["classes"]), tuple(data["mean"]), tuple(data["scale"]),
+    return PageTypeModel(tuple(data["features"]), tuple(data["classes"]), tuple(data["mean"]), tuple(data["scale"]),
                          tuple(tuple(r) for r in data["coef"]), tuple(data["intercept"]))
 
 
@@ -147,12 +164,22 @@ def rule_page_type(shape: PageShape) -> PageType | None:
     return None
 
 
+# A ticker is headlines alone; a listing pairs headlines with teasers or dates. Half the
+# lines being bare headlines (and under a quarter sentences) separates the labelled tickers.
+TICKER_HEADLINE_SHARE = 0.5
+TICKER_MAX_SENTENCE_SHARE = 0.25
+
+
 def _empty_page_type(shape: PageShape) -> PageType:
+    """The kind of a page that is not an article."""
     if shape.get("author_path"):
         return "author"
     if shape.get("video_path") or shape.get("video_meta"):
         return "video"
-    if shape.get("dated_share") >= 0.5 and shape.get("log_read_more") == 0:
+    if shape.get("listing_path") or shape.get("log_read_more") > 0:
+        return "listing"
+    if ((shape.get("dated_share") >= 0.5 or shape.get("headline_share") >= TICKER_HEADLINE_SHARE)
+            and shape.get("sentence_share") < TICKER_MAX_SENTENCE_SHARE):
         return "ticker"
     return "listing"
 
@@ -168,13 +195,15 @@ def fallback_page_type(shape: PageShape) -> PageType:
 
 
 def decide_page_type(shape: PageShape) -> PageType:
+    """Rules for feeds and error pages; the model for the rest (rules without it). A body
+    too short to be an article is never one, and the model or the rules say what it is."""
     ruled = rule_page_type(shape)
-    if ruled is not None:
+    if ruled in ("feed", "error"):
         return ruled
     model = load_model()
     if model is None:
-        return fallback_page_type(shape)
+        return ruled or fallback_page_type(shape)
     predicted = model.predict(shape)
-    if predicted == "not_article":  # a two-class model: the rules name the kind
-        return _empty_page_type(shape)
+    if predicted == "not_article" or (ruled is not None and predicted == "article"):
+        return ruled or _empty_page_type(shape)  # a class too rare to learn: the rules name the kind
     return predicted if predicted in _PAGE_TYPES else "other"  # type: ignore[return-value]

@@ -176,8 +176,11 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             if line.words <= size + 8 and line_key(strip_site_suffix(line.text)) == key:
                 return line
         return None
-    candidates: list[Line] = []
     arabic_page = _mostly_arabic(lines)
+    over_dateline = _headline_over_dateline(lines, arabic_page)
+    if over_dateline is not None:
+        return over_dateline
+    candidates: list[Line] = []
     for line in lines[:12]:
         if line.kind == "dateline" and candidates:
             break  # the headline sits above the dateline; below it come captions
@@ -192,6 +195,28 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     if not candidates:
         return _title_repeated_in_lede(lines)
     return max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
+
+
+# How far down a dump its own dateline may stand (below a welcome line, menus, a caption).
+DATELINE_SEARCH_LINES = 15
+
+
+def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None:
+    """The heading-like line right above the page's first dateline (labels such as "نشر :"
+    in between): a welcome sentence, an about blurb or a caption above it is not the title."""
+    dateline = next((ln for ln in lines[:DATELINE_SEARCH_LINES] if ln.kind == "dateline"), None)
+    if dateline is None or dateline.stamp != "date":
+        return None
+    at = lines.index(dateline) - 1
+    while at >= 0 and lines[at].words <= 2 and lines[at].kind in ("body", "furniture"):
+        at -= 1  # "نشر :", "كتب"
+    if at < 0:
+        return None
+    line = lines[at]
+    if (line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".")
+            and _can_be_title(line.text, arabic_page)):
+        return line
+    return None
 
 
 # A headline is at most this many words: the longest of the labelled real pages' has 22.
