@@ -29,6 +29,8 @@ _WIDGET_WORDS = re.compile(r"(?:^|[\s_-])(?:share|sharing|social|related|share-b
 # A widget holds less text than this (a share bar: ~10 words; a related box: a few headlines).
 # The shortest article body of the fixtures and seeds is 400+ characters.
 MAX_WIDGET_CHARS = 400
+# A run of text this long is a sentence of the article, never a share bar's label.
+MIN_SENTENCE_WORDS = 12
 # Mostly links: a related-links box of long headlines.
 MIN_WIDGET_LINK_SHARE = 0.6
 # Class words of a lede / standfirst block that trafilatura may drop with the header.
@@ -111,9 +113,11 @@ def _mark_widgets(tree: HtmlElement) -> None:
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if not _WIDGET_WORDS.search(names):
             continue
-        text_chars = len("".join(element.itertext()).strip())
+        texts = list(element.itertext())
+        text_chars = sum(len(t.strip()) for t in texts)
         link_chars = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
-        if text_chars < MAX_WIDGET_CHARS or link_chars >= MIN_WIDGET_LINK_SHARE * text_chars:
+        holds_sentences = any(len(t.split()) >= MIN_SENTENCE_WORDS for t in texts)
+        if link_chars >= MIN_WIDGET_LINK_SHARE * text_chars or (text_chars < MAX_WIDGET_CHARS and not holds_sentences):
             element.set(_WIDGET_MARK, "1")
 
 

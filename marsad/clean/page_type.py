@@ -81,7 +81,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
     lexicon = furniture_lexicon()
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
-    lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not lexicon.matches(ln.text, ln.words)]
+    # (a text dump's lines are classified already; an HTML page's visible blocks are not)
+    lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not (is_html and lexicon.matches(ln.text, ln.words))]
     total = max(1, len(lines))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
     headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)

@@ -115,9 +115,10 @@ def choose_html_title(h1: tuple[str, ...], og_title: str | None, html_title: str
     """The page's headline: an <h1> that agrees with og:title or <title> (a logo's <h1> does
     not); else og:title or <title> without the site's name; else a lone long <h1>."""
     metas = [strip_affixes(t, site_names, url) for t in (og_title, html_title) if t]
-    headlines = [h for h in h1 if len(h.split()) >= 2]
+    hosts = host_names(url)
+    headlines = [h for h in h1 if len(h.split()) >= 2 and not is_site_name(h, site_names, hosts)]  # not a logo
     for heading in headlines:
-        if any(agrees(heading, m) or agrees(heading, t) for m in metas for t in (og_title, html_title) if t):
+        if any(agrees(heading, m) for m in metas):
             return strip_affixes(heading, site_names, url)
     block_keys = {line_key(b) for b in blocks}
     for meta in metas:
