@@ -41,11 +41,15 @@ _READ_MORE = re.compile(
 )
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|"
                             r"منذ\s+\S+|ago\b", re.IGNORECASE)
-_LISTING_PATH = re.compile(r"/(?:tags?|category|categories|section|sections|archive|archives|topics?|page|"
-                           r"search|latest|news-list|list|wasm|وسم|قسم|تصنيف|اخبار|أخبار)(?:/|$|\?)|[?&]page=",
+# Listing words in an address: tag, keyword, category, search and paging pages ...
+_LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|cat|section|sections|topics?|search|"
+                           r"latest|news-list|list|wasm|taxonomy|وسم|قسم|تصنيف)(?:/|$|\?)|/page/\d+|[?&](?:page|paged|pgno|cat)=\d|"
+                           r"-list\.\w+|^/\d{4}/\d{2}(?:/\d{2})?/?$",
                            re.IGNORECASE)
+# ... and words that name an article's own page as often as an index ("/archives/19471").
+_AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)", re.IGNORECASE)
-_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|programs?|فيديو|مرئيات|برامج)(?:/|$)", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
 _OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$")
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
@@ -91,7 +95,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     longest = max((len(p.split()) for p in cleaned.text.split("\n\n")), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
     query = urlsplit(url).query if url else ""
-    # "/archives/19471", "/video/22963/slug": a section word before an article's own id or slug.
+    # "/archives/19471": a section word before an article's own id or slug.
     own_id = bool(_OWN_ID.search(path))
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
@@ -100,8 +104,9 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
         float(bool(_FEED_MARKERS.search(head))),
-        float(bool(_LISTING_PATH.search(path + ("?" + query if query else ""))) and not own_id) if url else unknown,
-        float(bool(_AUTHOR_PATH.search(path)) and not own_id) if url else unknown,
+        float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
+              or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
+        float(bool(_AUTHOR_PATH.search(path))) if url else unknown,
         float(bool(_VIDEO_PATH.search(path)) and not own_id) if url else unknown,
         float(bool(_ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
@@ -160,6 +165,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "feed"
     if shape.get("error_words") and shape.get("body_lines") <= 1:
         return "error"
+    if shape.get("video_path"):  # "/videos/hyqgq8p": a video's own page (with its own slug, it may be an article)
+        return "video"
     if shape.get("log_body_words") < math.log1p(MIN_ARTICLE_WORDS) or shape.get("body_lines") == 0:
         return _empty_page_type(shape)
     return None
@@ -199,7 +206,7 @@ def decide_page_type(shape: PageShape) -> PageType:
     """Rules for feeds and error pages; the model for the rest (rules without it). A body
     too short to be an article is never one, and the model or the rules say what it is."""
     ruled = rule_page_type(shape)
-    if ruled in ("feed", "error"):
+    if ruled in ("feed", "error", "video"):
         return ruled
     model = load_model()
     if model is None:
