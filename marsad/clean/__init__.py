@@ -11,14 +11,20 @@ import html as html_lib
 import re
 from collections import Counter, defaultdict
 
-from marsad.clean.dates import address_date, choose_date
+from marsad.clean.dates import address_date, agency_dateline, choose_date
 from marsad.clean.html import extract_html, late_date, removed_blocks
 from marsad.clean.language import detect_language
 from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.page_type import PageShape, decide_page_type, page_shape
 from marsad.clean.text import MAX_DATELINE_WORDS, CleanText, clean_text_page, split_lines
-from marsad.clean.titles import choose_html_title, repeated_affixes, strip_affixes, strip_crawl_prefix
+from marsad.clean.titles import (
+    choose_html_title,
+    repeated_affixes,
+    strip_affixes,
+    strip_crawl_prefix,
+    title_from_address,
+)
 from marsad.ingest import domain_of
 from marsad.model import Article, Problem, RawPage
 
@@ -26,6 +32,8 @@ _HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,400})</title>", re.IGNORECASE)
 # How far from the headline (in visible blocks) an HTML page's dateline may stand: a few
 # lines above it (section, date) or below it (byline, date, share bar).
 DATELINE_ABOVE, DATELINE_BELOW = 3, 8
+# Where a dump's headline may be found by the address's slug: its first lines.
+HEAD_LINES = 15
 
 
 def clean_pages(pages: list[RawPage]) -> tuple[list[Article], list[Problem]]:
@@ -92,7 +100,12 @@ def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
     content = strip_crawl_prefix(page.content)  # the crawler's date is not the page's
     cleaned = clean_text_page(content, repeated, hint_title=page.hint_title)
     title = page.hint_title or (strip_affixes(cleaned.title, site_affixes, page.url) if cleaned.title else None)
-    published = page.hint_published or cleaned.published or address_date(page.url)
+    if not page.hint_title:
+        # A headline the address spells out is the page's own, over a guess from the lines' shape.
+        spelled = title_from_address([ln.text for ln in cleaned.lines[:HEAD_LINES]], page.url)
+        title = strip_affixes(spelled, site_affixes, page.url) if spelled else title
+    # The address's date before the lines' (a dump's top line may be the site's date bar).
+    published = page.hint_published or address_date(page.url) or cleaned.published or agency_dateline(cleaned.text)
     outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
     kept = [i for i, ln in enumerate(cleaned.lines) if ln.kind in ("body", "lede")]
     position = kept[0] / len(cleaned.lines) if kept else 1.0

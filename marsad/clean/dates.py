@@ -120,22 +120,41 @@ def _one_day_apart(a: str, b: str) -> bool:
         return False
 
 
-_ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})[/_-](\d{1,2})[/_-](\d{1,2})|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
+_ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\d{1,2})|(\d{2})(\d{2}))"
+                           r"|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
 
 
 def address_date(url: str | None) -> str | None:
-    """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /16/06/2014/."""
+    """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/, /16/06/2014/."""
     if not url:
         return None
     path = url.split("//", 1)[-1].split("/", 1)[-1]
     m = _ADDRESS_DATE.search(path)
     if not m:
         return None
-    year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+    if m.group(1):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+    else:
+        year, month, day = m.group(8), m.group(7), m.group(6)
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+# "الفاشر 1 أكتوبر 2025 ــ قال الجيش ...": a place and a date before a dash open the first paragraph.
+_AGENCY_DATELINE = re.compile(r"^([^\n]{4,60}?)\s*(?:ـ{1,}|-{1,2}|–|—)\s")
+MAX_DATELINE_PREFIX_WORDS = 7
+
+
+def agency_dateline(text: str) -> str | None:
+    """The date of an agency-style dateline that opens the body, if any."""
+    m = _AGENCY_DATELINE.match(text)
+    if not m or len(m.group(1).split()) > MAX_DATELINE_PREFIX_WORDS:
+        return None
+    from marsad.clean.metadata import loose_date
+
+    return loose_date(m.group(1))
 
 
 # --- calendars ---------------------------------------------------------------------------

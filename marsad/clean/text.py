@@ -228,8 +228,8 @@ def _headline_over_body(lines: list[Line], line: Line) -> bool:
     a paragraph right below it, is the headline ("فيديو ... يثير ضجة!")."""
     if line.words > MAX_HEADLINE_WORDS or line.text.rstrip().endswith((".", ":", "،")):
         return False
-    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:1]
-    return bool(after) and after[0].sentence_shaped and after[0].words > line.words
+    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:2]  # a credit line may sit between
+    return any(ln.sentence_shaped and ln.words > line.words for ln in after)
 
 
 def _title_repeated_in_lede(lines: list[Line]) -> Line | None:

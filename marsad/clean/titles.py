@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from marsad.clean.lexicon import line_key
 from marsad.clean.metadata import strip_site_suffix, tail_kind
@@ -129,3 +129,31 @@ def choose_html_title(h1: tuple[str, ...], og_title: str | None, html_title: str
     if metas:
         return metas[0]
     return strip_affixes(fallback, site_names, url) if fallback else None
+
+
+_SLUG_SPLIT = re.compile(r"[-_+\s]+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+# An address slug names the headline when it has this many Arabic words and a line of the
+# page holds this share of them (slugs drop a word or two and cut long headlines).
+MIN_SLUG_WORDS = 4
+MIN_SLUG_SHARE = 0.8
+# A headline holds at most this many words its slug leaves out (numbers, quotes, particles).
+MAX_UNSPELLED_WORDS = 8
+
+
+def title_from_address(candidates: list[str], url: str | None) -> str | None:
+    """The line whose words the address's Arabic slug spells ("/29968354/برواتب-ومزايا-عالية-...")."""
+    if not url:
+        return None
+    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    slug = max(path.split("/"), key=lambda part: len(_ARABIC_WORD.findall(part)), default="")
+    slug_words = {line_key(w) for w in _SLUG_SPLIT.split(slug) if _ARABIC_WORD.fullmatch(w)}
+    if len(slug_words) < MIN_SLUG_WORDS:
+        return None
+    matching = []
+    for line in candidates:
+        words = set(line_key(line).split())
+        if ("http" not in line and 3 <= len(words) <= len(slug_words) + MAX_UNSPELLED_WORDS
+                and len(slug_words & words) >= MIN_SLUG_SHARE * len(slug_words)):
+            matching.append(line)
+    return min(matching, key=len) if matching else None  # not a first paragraph that starts with the headline
