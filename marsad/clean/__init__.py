@@ -155,7 +155,9 @@ def _visible_date(blocks: tuple[str, ...], title: str | None) -> str | None:
     at = next((i for i, b in enumerate(blocks) if key and line_key(b) == key), None)
     if at is None:
         return None
-    near = list(range(at + 1, min(len(blocks), at + 1 + DATELINE_BELOW))) + list(range(at - 1, max(-1, at - 1 - DATELINE_ABOVE), -1))
+    below = range(at + 1, min(len(blocks), at + 1 + DATELINE_BELOW))
+    above = range(at - 1, max(-1, at - 1 - DATELINE_ABOVE), -1)
+    near = [*below, *above]
     for i in near:
         if len(blocks[i].split()) <= MAX_DATELINE_WORDS:
             dateline = parse_dateline(blocks[i])

@@ -22,7 +22,8 @@ from lxml.html import HtmlElement
 from marsad.arabic.calendar import hijri_month_number, hijri_to_gregorian
 from marsad.arabic.normalize import match_key
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+                  r"(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 # Meta tags that state when the article was published (not modified), most specific first.
 _PUBLISHED_META = (
     "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -37,7 +38,7 @@ class StatedDate:
     """A date a page states and where: `utc` when it is a stamp in UTC (Z or +00:00),
     which may fall on another day than the page's local date."""
 
-    __slots__ = ("iso", "utc", "source")
+    __slots__ = ("iso", "source", "utc")
 
     def __init__(self, iso: str, utc: bool, source: str) -> None:
         self.iso, self.utc, self.source = iso, utc, source

@@ -50,15 +50,16 @@ _LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|c
 _AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)", re.IGNORECASE)
 _VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|programs?|فيديو|مرئيات|برامج)(?:/|$)", re.IGNORECASE)
-_ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
+_ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
+                           r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
 _OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$")
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
                           r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
 _HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
 _ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s*\"(?:News)?Article\"|"
                            r"article:published_time", re.IGNORECASE)
-_VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|\"@type\"\s*:\s*\"VideoObject\"",
-                         re.IGNORECASE)
+_VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|"
+                         r"\"@type\"\s*:\s*\"VideoObject\"", re.IGNORECASE)
 
 _NOT_CONTENT = frozenset(("furniture", "repeated", "caption", "credit", "dateline", "title_copy"))
 FEATURES = (
@@ -155,7 +156,8 @@ def load_model() -> PageTypeModel | None:
                          tuple(tuple(r) for r in data["coef"]), tuple(data["intercept"]))
 
 
-_PAGE_TYPES: frozenset[str] = frozenset(("article", "listing", "home", "ticker", "feed", "video", "author", "error", "other"))
+_PAGE_TYPES: frozenset[str] = frozenset(
+    ("article", "listing", "home", "ticker", "feed", "video", "author", "error", "other"))
 
 
 def rule_page_type(shape: PageShape) -> PageType | None:

@@ -36,12 +36,15 @@ def _latin_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+_GENERIC_HOST_LABELS = frozenset(("com", "net", "org", "news", "co", "uk", "ar", "arabic", "m", "amp"))
+
+
 def host_names(url: str | None) -> frozenset[str]:
     """Latin keys a site may be called by: "cnnarabic" for arabic.cnn.com, "alarabiya" ..."""
     if not url:
         return frozenset()
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
-    labels = [p for p in host.split(".") if p not in ("com", "net", "org", "news", "co", "uk", "ar", "arabic", "m", "amp")]
+    labels = [p for p in host.split(".") if p not in _GENERIC_HOST_LABELS]
     keys = {_latin_key(p) for p in labels if len(p) >= 3}
     keys |= {"".join(reversed(labels)), "".join(labels), host.replace(".", "")}
     return frozenset(k for k in keys if k)
