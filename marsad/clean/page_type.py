@@ -169,6 +169,10 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "error"
     if shape.get("video_path"):  # "/videos/hyqgq8p": a video's own page (with its own slug, it may be an article)
         return "video"
+    if shape.get("author_path"):  # "/author/64": a writer's page lists their articles
+        return "author"
+    if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
+        return "listing"
     if shape.get("log_body_words") < math.log1p(MIN_ARTICLE_WORDS) or shape.get("body_lines") == 0:
         return _empty_page_type(shape)
     return None
@@ -208,7 +212,7 @@ def decide_page_type(shape: PageShape) -> PageType:
     """Rules for feeds and error pages; the model for the rest (rules without it). A body
     too short to be an article is never one, and the model or the rules say what it is."""
     ruled = rule_page_type(shape)
-    if ruled in ("feed", "error", "video"):
+    if ruled in ("feed", "error", "video", "author", "listing"):
         return ruled
     model = load_model()
     if model is None:
