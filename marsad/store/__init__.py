@@ -19,8 +19,11 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from marsad.errors import StoreError
 from marsad.model import Doc, Problem, RawPage
 from marsad.pipeline import Corpus, RunContext, analyze_article, analyze_raw_pages
 from marsad.store.backend import Backend
@@ -49,17 +52,37 @@ class IngestReport:
 
 def open_store(path: str) -> Store:
     """Open (creating and migrating when needed) the store at `path`: a SQLite file, or a
-    postgresql:// address for the PostgreSQL backend."""
-    backend: Backend
+    postgresql:// address for the PostgreSQL backend. A store that cannot be opened is a
+    `StoreError` naming it, and a file this call created is removed again."""
     if path.startswith(("postgresql://", "postgres://")):
-        from marsad.store.postgres import PostgresBackend
+        return _open_postgres(path)
+    import sqlite3
 
-        backend = PostgresBackend(path)
-    else:
-        from marsad.store.sqlite import SQLiteBackend
+    from marsad.store.sqlite import SQLiteBackend
 
-        backend = SQLiteBackend(path)
-    return Store(backend)
+    created = not Path(path).exists()
+    try:
+        return Store(SQLiteBackend(path))
+    except (sqlite3.Error, OSError) as exc:
+        if created:
+            for leftover in (path, f"{path}-wal", f"{path}-shm"):
+                Path(leftover).unlink(missing_ok=True)
+        reason = "not a marsad store (not a SQLite database)" if "not a database" in str(exc) else str(exc)
+        raise StoreError(f"{path}: cannot open the store: {reason}") from exc
+
+
+def _open_postgres(address: str) -> Store:
+    import psycopg
+
+    from marsad.store.postgres import PostgresBackend
+
+    parts = urlsplit(address)
+    shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()  # no password
+    try:
+        return Store(PostgresBackend(address))
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError(f"{shown}: cannot open the store: {reason}") from exc
 
 
 class Store(StoreReader):
