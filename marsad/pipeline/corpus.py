@@ -106,7 +106,7 @@ def events_with_entity_ids(doc: Doc) -> Doc:
     once the linker has given the mentions theirs (so events merge across spellings)."""
     if not doc.events:
         return doc
-    ids = {}
+    ids: dict[str, str] = {}
     for m in doc.mentions:
         if m.entity:
             ids.setdefault(m.text, m.entity)

@@ -6,16 +6,16 @@ that SQLite and PostgreSQL both accept, with `?` placeholders.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, Protocol
 
 from marsad.store.search import Filters
 
 
 class Connection(Protocol):
-    def execute(self, sql: str, params: Iterable[Any] = ...) -> Any: ...
+    # `Any` parameters: sqlite3's and psycopg's own signatures both satisfy them.
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
 
-    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> Any: ...
+    def executemany(self, sql: str, rows: Any, /) -> Any: ...
 
 
 class Backend(Protocol):
