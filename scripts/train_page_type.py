@@ -40,7 +40,8 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
 REPO = Path(__file__).resolve().parent.parent
-TEAM_PAGE_DIRS = (REPO / "demo", REPO / "tests" / "fixtures" / "clean", REPO.parent / "shared" / "seeds")
+TEAM_PAGE_DIRS = (REPO / "demo", REPO / "tests" / "fixtures" / "clean", REPO / "tests" / "fixtures" / "store",
+                  REPO.parent / "shared" / "seeds")
 # The team's pages that are not articles say so in their file names.
 _NOT_ARTICLE_NAME = re.compile(r"listing|ticker|rss|feed")
 
@@ -65,7 +66,7 @@ def main() -> None:
     parser.add_argument("--pages-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--with-team-pages", action="store_true",
-                        help="also train on the team's composed pages (demo/, tests/fixtures/clean/) and the seeds")
+                        help="also train on the team's composed pages (demo/, tests/fixtures/clean/ and store/) and the seeds")
     parser.add_argument("--binary", action="store_true", help="learn article / not_article only; rules name the kind")
     args = parser.parse_args()
 

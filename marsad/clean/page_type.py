@@ -61,7 +61,7 @@ _ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s
 _VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|"
                          r"\"@type\"\s*:\s*\"VideoObject\"", re.IGNORECASE)
 
-_NOT_CONTENT = frozenset(("furniture", "repeated", "caption", "credit", "dateline", "title_copy"))
+_NOT_CONTENT = frozenset(("furniture", "repeated", "caption", "credit", "dateline", "title", "title_copy"))
 FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
