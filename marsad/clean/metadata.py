@@ -190,7 +190,7 @@ def strip_site_suffix(title: str) -> str:
     tail that names a site or section, since "غزة - القاهرة: ..." is headline text.
     """
     parts = [p.strip() for p in _BAR.split(title) if p.strip()]
-    if len(parts) > 1:
+    if len(parts) > 1 and parse_dateline(parts[-1]).date is None:  # "تقرير الأسبوع | 20 تشرين الثاني 2025" stays
         title = max(parts[:-1], key=len) if len(parts[-1].split()) <= MAX_TAIL_WORDS else max(parts, key=len)
     dash = _DASH.split(title)
     if len(dash) > 1 and tail_kind(dash[-1]):

@@ -49,7 +49,11 @@ _LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|c
 # ... and words that name an article's own page as often as an index ("/archives/19471").
 _AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)", re.IGNORECASE)
-_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|programs?|فيديو|مرئيات|برامج)(?:/|$)", re.IGNORECASE)
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
+# A broadcast programme's pages are transcripts and episode pages, whatever their slug.
+_PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
+# An address of a feed or a sitemap.
+_FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$|/(?:feed|rss)/?$", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
                            r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
 _OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$")
@@ -104,11 +108,11 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
-        float(bool(_FEED_MARKERS.search(head))),
+        float(bool(_FEED_MARKERS.search(head)) or bool(_FEED_PATH.search(path))),
         float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
               or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
         float(bool(_AUTHOR_PATH.search(path))) if url else unknown,
-        float(bool(_VIDEO_PATH.search(path)) and not own_id) if url else unknown,
+        float((bool(_VIDEO_PATH.search(path)) and not own_id) or bool(_PROGRAMME_PATH.search(path))) if url else unknown,
         float(bool(_ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
         float(bool(_ERROR_WORDS.search(error_text))),

@@ -120,7 +120,7 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
         title_line.kind = "title"
         _mark_title_copies(lines, title_line, title or "")
     credits = _mark_credit_blocks(lines)
-    published = _mark_header(lines, title_line)
+    published = _mark_header(lines, title_line) or (_title_date(title_line.text) if title_line else None)
     _mark_footer(lines)
     has_paragraph = any(ln.kind in ("body", "lede") and ln.sentence_shaped for ln in lines)
     if title_line and not has_paragraph and not hint_title:
@@ -291,6 +291,19 @@ def _mark_credit_blocks(lines: list[Line]) -> list[str]:
             nxt.kind = "credit"
             credits += split_credits(nxt.text)
     return list(dict.fromkeys(credits))
+
+
+_TRAILING_DATE = re.compile(r"(?:^|[\s|])([0-9٠-٩]{1,2}[-/.][0-9٠-٩]{1,2}[-/.][0-9٠-٩]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})\s*$")
+
+
+def _title_date(title: str) -> str | None:
+    """A date that ends the headline line ("نشرة المساء 1-11-2025", "تقرير الأسبوع | 20 تشرين
+    الثاني 2025"): the page's date when no dateline states one."""
+    parts = [p for p in re.split(r"\s*[|｜]\s*", title) if p.strip()]
+    if len(parts) > 1 and parse_dateline(parts[-1]).date:
+        return parse_dateline(parts[-1]).date
+    m = _TRAILING_DATE.search(title)
+    return parse_dateline(m.group(1)).date if m else None
 
 
 def _first_body_index(lines: list[Line], start: int) -> int | None:
