@@ -218,3 +218,11 @@ def test_a_page_keeps_its_side_of_the_split() -> None:
     sides = {split_of(f"ar-{i:03d}") for i in range(30)}
     assert sides == {"dev", "train"}
     assert split_of("ar-001") == split_of("ar-001")
+
+
+def test_the_shipped_page_type_model_loads_and_is_small() -> None:
+    from marsad.clean.page_type import MODEL_FILE, load_model
+
+    model = load_model()
+    assert model is not None, f"{MODEL_FILE} is missing or was trained on other features"
+    assert "article" in model.classes and MODEL_FILE.stat().st_size < 50_000
