@@ -226,3 +226,13 @@ def test_the_shipped_page_type_model_loads_and_is_small() -> None:
     model = load_model()
     assert model is not None, f"{MODEL_FILE} is missing or was trained on other features"
     assert "article" in model.classes and MODEL_FILE.stat().st_size < 50_000
+
+
+def test_a_page_that_kept_only_its_footer_blurb_is_not_an_article() -> None:
+    menu = "".join(f"<li><a href='/s{i}'>قسم {i}</a></li>" for i in range(30))
+    blurb = ("موقع المدينة صحيفة إلكترونية مستقلة تأسست عام 2010، تنقل أخبار المدينة والمنطقة "
+             "إلى قرائها على مدار الساعة، وتلتزم بالدقة والحياد في كل ما تنشره.")
+    html = (f"<html><head><title>{TITLE}</title></head><body><ul>{menu}</ul><h1>{TITLE}</h1>"
+            f"<div class='gallery'><img src='a.jpg'></div><footer><p>{blurb}</p></footer></body></html>")
+    article = _one(html, "https://madina.example/news/12345")
+    assert (article.is_article, article.page_type) == (False, "other")

@@ -30,6 +30,10 @@ MODEL_FILE = PACKAGE_DIR / "models" / "page_type.json"
 MIN_ARTICLE_WORDS = 20
 # A listing page: many short headline lines and few paragraphs.
 LISTING_MIN_SHORT_LINES = 8
+# An HTML page whose kept text starts in its last 15% of blocks, and is short, kept only the
+# footer (the 12-page set's lost article came out as a 224-character about-blurb: ~35 words).
+FOOTER_POSITION = 0.85
+MAX_BLURB_WORDS = 80
 # Teaser links ("اقرأ المزيد" under each teaser): three or more make a listing's shape.
 MIN_READ_MORE = 3
 
@@ -179,6 +183,9 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "listing"
     if shape.get("log_body_words") < math.log1p(MIN_ARTICLE_WORDS) or shape.get("body_lines") == 0:
         return _empty_page_type(shape)
+    if (shape.get("is_html") and shape.get("body_position") >= FOOTER_POSITION
+            and shape.get("log_body_words") < math.log1p(MAX_BLURB_WORDS)):
+        return "other"  # all that is left of the page is its footer's about-blurb
     return None
 
 
