@@ -233,6 +233,7 @@ def test_a_page_that_kept_only_its_footer_blurb_is_not_an_article() -> None:
     blurb = ("موقع المدينة صحيفة إلكترونية مستقلة تأسست عام 2010، تنقل أخبار المدينة والمنطقة "
              "إلى قرائها على مدار الساعة، وتلتزم بالدقة والحياد في كل ما تنشره.")
     html = (f"<html><head><title>{TITLE}</title></head><body><ul>{menu}</ul><h1>{TITLE}</h1>"
-            f"<div class='gallery'><img src='a.jpg'></div><footer><p>{blurb}</p></footer></body></html>")
+            f"<div class='gallery'><img src='a.jpg'></div><ul>{menu}</ul><div class='site-about'><p>{blurb}</p></div>"
+            "</body></html>")
     article = _one(html, "https://madina.example/news/12345")
     assert (article.is_article, article.page_type) == (False, "other")
