@@ -69,7 +69,9 @@ _ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s
 _VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|"
                          r"\"@type\"\s*:\s*\"VideoObject\"", re.IGNORECASE)
 
-_NOT_CONTENT = frozenset(("furniture", "repeated", "caption", "credit", "dateline", "title", "title_copy"))
+# Lines that are not the page's content wherever they stand (a line called furniture only for
+# standing outside the body, a listing's headline, still counts).
+_NOT_CONTENT = frozenset(("repeated", "caption", "credit", "dateline", "title", "title_copy"))
 FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
@@ -95,7 +97,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     lexicon = furniture_lexicon()
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
-    lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not (is_html and lexicon.matches(ln.text, ln.words))]
+    lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
+             and not (is_html and lexicon.matches(ln.text, ln.words))]
     total = max(1, len(lines))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
     headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)

@@ -63,6 +63,7 @@ class Line:
     date: str | None = None
     stamp: str = "date"  # for datelines: "date", "update" or "today" (see parse_dateline)
     ends_sentence: bool = False
+    chrome: bool = False  # furniture by what it says (lexicon, byline), not by where it stands
 
     @property
     def sentence_shaped(self) -> bool:
@@ -152,13 +153,13 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     lexicon = furniture_lexicon()
     for line in lines:
         if lexicon.matches(line.text, line.words):
-            line.kind = "furniture"
+            line.kind, line.chrome = "furniture", True
         elif repeated and not line.sentence_shaped and line_key(line.text) in repeated:
             line.kind = "repeated"
         elif is_caption(line.text):
             line.kind = "caption"
         elif _BYLINE.match(line.text) and line.words <= MAX_BYLINE_WORDS:
-            line.kind = "furniture"
+            line.kind, line.chrome = "furniture", True
         elif line.words <= MAX_DATELINE_WORDS:
             dateline = parse_dateline(line.text)
             if dateline.date:
