@@ -120,6 +120,9 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
     return _valid(y, mo, d), 3
 
 
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _english_months() -> dict[str, int]:
     """English month names and abbreviations (CLDR via babel): Arabic sites print English
@@ -147,7 +150,8 @@ def _worded_date(words: list[str]) -> tuple[str | None, int]:
         while j < len(words) and _month(words[j]) == month:  # the dual name: يوليو/تموز
             j += 1
             used += 1
-        day = _to_int(words[i - 1]) if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 else None
+        day_word = _ORDINAL.sub("", words[i - 1]) if i > 0 else ""  # "25th, November 2025"
+        day = _to_int(day_word) if day_word.isdigit() and len(day_word) <= 2 else None
         year = _to_int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
         if year is None and j < len(words) and words[j].isdigit() and words[j][:2] in ("19", "20"):
             year = _to_int(words[j][:4])  # "20 يناير 2026291 مشاهدة": a view count glued to the year

@@ -224,12 +224,16 @@ def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None
 MAX_HEADLINE_WORDS = 24
 
 
+HEADLINE_BODY_GAP = 3
+
+
 def _headline_over_body(lines: list[Line], line: Line) -> bool:
     """The first line of a dump, ending in "!", "؟" or a quote rather than a full stop, with
     a paragraph right below it, is the headline ("فيديو ... يثير ضجة!")."""
     if line.words > MAX_HEADLINE_WORDS or line.text.rstrip().endswith((".", ":", "،")):
         return False
-    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:2]  # a credit line may sit between
+    # A credit line, the site's logo letters or a copy of the headline may sit between.
+    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:HEADLINE_BODY_GAP]
     return any(ln.sentence_shaped and ln.words > line.words for ln in after)
 
 
