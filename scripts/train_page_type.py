@@ -66,7 +66,8 @@ def main() -> None:
     parser.add_argument("--pages-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--with-team-pages", action="store_true",
-                        help="also train on the team's composed pages (demo/, tests/fixtures/clean/ and store/) and the seeds")
+                        help="also train on the team's composed pages (demo/, tests/fixtures/clean/ and "
+                             "store/) and the seeds")
     parser.add_argument("--binary", action="store_true", help="learn article / not_article only; rules name the kind")
     args = parser.parse_args()
 

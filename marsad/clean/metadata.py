@@ -25,7 +25,8 @@ _NUMERIC_DATE = re.compile(
     rf"|([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
 )
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # letters, digits and vowel marks, not the Arabic comma
-_TIME = re.compile(rf"[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?\s*(?:ص|م|AM|PM|am|pm|GMT|بتوقيت\s+\S+)?")
+_TIME = re.compile(rf"[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?"
+                   r"\s*(?:ص|م|AM|PM|am|pm|GMT|بتوقيت\s+\S+)?")
 # Words allowed around a date in a dateline: "نشر في", "آخر تحديث", "بتاريخ", "الساعة", time zones.
 _DATELINE_FILLER = frozenset(
     match_key(w) for w in (
@@ -254,7 +255,8 @@ def canonical_credit(name: str) -> str:
 def looks_like_credit_list(line: str) -> bool:
     """A short list of source names: "العربي، أ.ف.ب", "رويترز", "وكالات"."""
     words = line.split()
-    if not words or len(words) > 8 or (re.search(r"[.؟!]$", line.strip()) and not line.strip().endswith(("أ.ف.ب", "أ.ب", "د.ب.أ"))):
+    ends_sentence = re.search(r"[.؟!]$", line.strip()) and not line.strip().endswith(("أ.ف.ب", "أ.ب", "د.ب.أ"))
+    if not words or len(words) > 8 or ends_sentence:
         return False
     names = split_credits(line)
     return bool(names) and all(len(n.split()) <= 4 for n in names)

@@ -119,7 +119,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
               or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
         float(bool(_AUTHOR_PATH.search(path))) if url else unknown,
-        float((bool(_VIDEO_PATH.search(path)) and not own_id) or bool(_PROGRAMME_PATH.search(path))) if url else unknown,
+        float((bool(_VIDEO_PATH.search(path)) and not own_id) or bool(_PROGRAMME_PATH.search(path)))
+        if url else unknown,
         float(bool(_ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
         float(bool(_ERROR_WORDS.search(error_text))),

@@ -59,7 +59,8 @@ class Line:
     index: int
     text: str  # display-clean, stripped
     words: int
-    kind: str = "body"  # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
+    # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
+    kind: str = "body"
     date: str | None = None
     stamp: str = "date"  # for datelines: "date", "update" or "today" (see parse_dateline)
     ends_sentence: bool = False
@@ -298,7 +299,8 @@ def _mark_credit_blocks(lines: list[Line]) -> list[str]:
     return list(dict.fromkeys(credits))
 
 
-_TRAILING_DATE = re.compile(r"(?:^|[\s|])([0-9٠-٩]{1,2}[-/.][0-9٠-٩]{1,2}[-/.][0-9٠-٩]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})\s*$")
+_TRAILING_DATE = re.compile(r"(?:^|[\s|])([0-9٠-٩]{1,2}[-/.][0-9٠-٩]{1,2}[-/.][0-9٠-٩]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+                            r"\s*$")
 
 
 def _title_date(title: str) -> str | None:
