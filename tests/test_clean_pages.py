@@ -262,3 +262,16 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     assert scores.titles_right / scores.titles >= 0.75
     assert scores.dates_right / scores.dates >= 0.70
     assert scores.no_date_right == scores.no_date
+
+
+def test_a_feed_flattened_to_text_is_a_feed() -> None:
+    items = "\n".join(
+        f"خبر رقم {i} عن أسعار الخضار في الأسواق\nhttps://news.example/n/{i}\nWed, 1{i} Mar 2024 10:00:00 GMT\n{P1}"
+        for i in range(5))
+    article = _one(items)
+    assert (article.is_article, article.page_type) == (False, "feed")
+
+
+def test_a_breadcrumb_without_a_home_crumb() -> None:
+    assert strip_affixes(f"أخبار / عربي ودولي / {TITLE}") == TITLE
+    assert strip_affixes("يوليو / تموز 2024 حصاد الشهر في المنطقة") == "يوليو / تموز 2024 حصاد الشهر في المنطقة"

@@ -38,6 +38,11 @@ MAX_BLURB_WORDS = 80
 MIN_READ_MORE = 3
 
 _FEED_MARKERS = re.compile(r"<(?:rss|feed|channel|urlset|rdf:RDF)\b", re.IGNORECASE)
+# A feed flattened to text: its items' links and RFC 822 dates ("Wed, 12 Mar 2024 10:00:00 GMT")
+# stand on lines of their own.
+_FEED_LINE = re.compile(r"^(?:https?://\S+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}"
+                        r"(?::\d{2})? (?:GMT|UTC|[+-]\d{4})|(?:link|guid|pubDate|title|description)\s*:.*)$")
+MIN_FEED_LINES = 3
 _READ_MORE = re.compile(
     r"اقرأ المزيد|اقرا المزيد|إقرأ المزيد|المزيد من|قراءة المزيد|التفاصيل|تابع القراءة|اقرأ التفاصيل|"
     r"read more|continue reading|more »|\.\.\.\s*$|…\s*$",
@@ -100,6 +105,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
              and not (is_html and lexicon.matches(ln.text, ln.words))]
     total = max(1, len(lines))
+    feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
     headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)
     read_more = sum(1 for ln in lines if ln.words <= 16 and _READ_MORE.search(ln.text))
@@ -115,7 +121,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
-        float(bool(_FEED_MARKERS.search(head)) or bool(_FEED_PATH.search(path))),
+        float(bool(_FEED_MARKERS.search(head)) or bool(_FEED_PATH.search(path))
+              or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
         float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
               or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
         float(bool(_AUTHOR_PATH.search(path))) if url else unknown,

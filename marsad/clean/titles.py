@@ -24,6 +24,9 @@ _CRAWL_PREFIX = re.compile(r"^\s*(?:date|تاريخ|Date:?)?\s*\d{4}-\d{2}-\d{2}
 _SEPARATORS = re.compile(r"\s+[|｜\-–—:»«/>]{1,2}\s+|\s*[|｜]\s*")
 _HOME_WORDS = frozenset(line_key(w) for w in ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "homepage",
                                                "خانه", "صفحه اصلی"))
+# Breadcrumb separators, and how long a section's crumb may be ("عربي ودولي", "شؤون عربية").
+_CRUMB = re.compile(r"\s+[/»>›]\s+")
+MAX_CRUMB_WORDS = 3
 # A site's name is short: the longest of the labelled pages' names ("شبكة الأفق الإخبارية") is four words.
 MAX_NAME_WORDS = 5
 
@@ -71,6 +74,9 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
     if len(parts) > 1:
         if line_key(parts[0]) in _HOME_WORDS:  # a breadcrumb: the headline is the last crumb
             return parts[-1].strip()
+        crumbs = [c for c in _CRUMB.split(title) if c.strip()]
+        if len(crumbs) >= 3 and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs[:-1]):
+            return crumbs[-1].strip()  # "أخبار / عربي ودولي / <headline>"
         hosts = host_names(url)
         while len(parts) > 1 and is_site_name(parts[0], site_names, hosts):
             parts = parts[1:]
