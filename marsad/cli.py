@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -253,31 +253,51 @@ def search(
     entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity id.")] = None,
     story: Annotated[str | None, typer.Option(help="Only articles of this story id.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="Results to show.")] = 20,
+    exact: Annotated[bool, typer.Option(help="Only this spelling, not the other names of its entity.")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
 ) -> None:
-    """Search the store: إيران finds ايران, بالعراق finds العراق; matches are highlighted."""
+    """Search the store: إيران finds ايران, بالعراق finds العراق, and a name finds the articles
+    of every spelling of its entity (ماكغورك finds ماجورك) unless --exact."""
+    import dataclasses
+    import json
     import re
 
-    from rich.table import Table
-    from rich.text import Text
-
+    from marsad.model import Query
     from marsad.store import open_store
 
     for name, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             fail(f"{name} must be YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    if format not in ("table", "json"):
+        fail(f"--format must be table or json, got {format!r}")
     if not _store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
-    result = open_store(db).search(query, offset=0, limit=limit, outlet=outlet, entity=entity, story=story,
-                                   date_from=date_from, date_to=date_to)
-    table = Table(title=f"{result['total']} results for «{query}»", show_lines=True)
+    found = open_store(db).search(Query(text=query, limit=limit, outlet=outlet, entity=entity, story=story,
+                                        date_from=date_from, date_to=date_to, exact=exact))
+    if format == "json":
+        results = {"total": found.total, "results": [dataclasses.asdict(hit) for hit in found.items]}
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        _print_hits(query, found)
+
+
+def _print_hits(query: str, found: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{found.total} results for «{query}»", show_lines=True)
     for column in ("id", "published", "outlet", "title / snippet"):
         table.add_column(column, overflow="fold")
-    for item in result["items"]:
-        body = Text(item["title"] or "", style="bold")
+    for hit in found.items:
+        body = Text(hit.title or "", style="bold")
         body.append("\n")
-        for i, part in enumerate(item["snippet"].replace("\x03", "\x02").split("\x02")):
-            body.append(part, style="reverse" if i % 2 else "")
-        table.add_row(item["id"], item["published"] or "", item["outlet"] or "", body)
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("reverse", start, end)
+        body.append_text(snippet)
+        if hit.matched:
+            body.append("\n" + "، ".join(hit.matched), style="dim")
+        table.add_row(hit.id, hit.published or "", hit.outlet or "", body)
     Console().print(table)
 
 

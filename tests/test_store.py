@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from marsad.ingest import make_page, read_inputs
-from marsad.model import Mention
+from marsad.model import Mention, Query
 from marsad.store import open_store
 from marsad.store.migrations import SQLITE_MIGRATIONS as MIGRATIONS
 from marsad.store.tables import EXPORTERS
@@ -164,8 +164,8 @@ def test_entities_are_linked_across_pages_and_filterable(
     listed = store.list_articles(entity=basra["id"])
     assert listed["total"] == 3 and {a["id"] for a in listed["items"]} == set(basra["articles"])
     assert store.list_entities(type="PER")["total"] == 0
-    hits = store.search("الدوام", entity=basra["id"])
-    assert hits["total"] >= 1 and all(h["id"] in basra["articles"] for h in hits["items"])
+    hits = store.search(Query(text="الدوام", entity=basra["id"]))
+    assert hits.total >= 1 and all(h.id in basra["articles"] for h in hits.items)
 
 
 # --- read interface ---------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_reads_while_another_thread_ingests(tmp_path: Path) -> None:
     thread = threading.Thread(target=writer)
     thread.start()
     while thread.is_alive():
-        store.search("الحادثة")
+        store.search(Query(text="الحادثة"))
         store.list_stories()
     thread.join()
     assert errors == [] and store.stats()["articles"] == 15
@@ -352,7 +352,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_every_page_once(tmp_path: Path) ->
     assert counts(db)["story_articles"] == N_CRASH_PAGES
     store = open_store(str(db))
     for i in range(N_CRASH_PAGES):  # each page is found once by its own number
-        assert store.search(str(1000 + i))["total"] == 1, i
+        assert store.search(Query(text=str(1000 + i))).total == 1, i
     # The interrupted-then-completed store groups the pages as one uninterrupted run does.
     whole = tmp_path / "whole.db"
     uninterrupted = run_ingest(pages_dir, whole)
