@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -304,24 +305,60 @@ def _print_hits(query: str, found: Any) -> None:
 @app.command()
 def export(
     db: Annotated[str, typer.Option(help="The store: a SQLite file or postgresql://...")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json, csv or events-jsonl")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, events-jsonl, csv, jsonl or parquet")] = "json",
+    table: Annotated[str | None, typer.Option(
+        help="With csv, jsonl or parquet: articles, entities, mentions, events, quantities, times, quotes, "
+             "claims or stories (default articles).")] = None,
+    excel: Annotated[bool, typer.Option(help="CSV for Excel: a byte-order mark first, so Arabic reads right.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """Export the store: json (the analysis schema), csv (one row per article) or
-    events-jsonl (one PLOVER record per story event)."""
+    """Export the store: json (the analysis schema), events-jsonl (one PLOVER record per story
+    event), or one table (--table) as csv, jsonl or parquet, with names and ids."""
     from marsad.store import open_store
-    from marsad.store.tables import EXPORTERS
+    from marsad.store.tables import SCHEMAS, TABLE_WRITERS, WHOLE_EXPORTS, store_rows, write_parquet
 
-    if format not in EXPORTERS:
-        fail(f"--format must be one of {', '.join(EXPORTERS)}, got {format!r}")
+    formats = [*WHOLE_EXPORTS, *TABLE_WRITERS, "parquet"]
+    if format not in formats:
+        fail(f"--format must be one of {', '.join(formats)}, got {format!r}")
+    if table is not None and format in WHOLE_EXPORTS:
+        fail(f"--table goes with csv, jsonl or parquet, not {format}")
+    table = table or "articles"
+    if table not in SCHEMAS:
+        fail(f"--table must be one of {', '.join(SCHEMAS)}, got {table!r}")
+    if format == "parquet" and output is None:
+        fail("--format parquet needs --output FILE")
     if not _store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
     store = open_store(db)
-    if output:
-        with output.open("w", encoding="utf-8", newline="") as out:
-            EXPORTERS[format](store, out)
-    else:
-        EXPORTERS[format](store, sys.stdout)
+    with _written(output) as target:
+        if format == "parquet":
+            write_parquet(store_rows(store, table), table, target)
+        else:
+            with target.open("w", encoding="utf-8", newline="") if target else _stdout() as out:
+                if format in WHOLE_EXPORTS:
+                    WHOLE_EXPORTS[format](store, out)
+                else:
+                    TABLE_WRITERS[format](store_rows(store, table), table, out, excel=excel)
+
+
+@contextmanager
+def _written(output: Path | None) -> Iterator[Path | None]:
+    """A file that appears at `output` only when the block succeeds (none is left by a
+    failed export); None when writing to standard output."""
+    if output is None:
+        yield None
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        yield partial
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def _stdout() -> Iterator[Any]:
+    yield sys.stdout
 
 
 @app.command()

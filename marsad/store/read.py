@@ -191,25 +191,3 @@ class StoreReader:
             stories=tuple(self.iter_stories()),
             errors=tuple(problems),
         )
-
-    def article_rows(self) -> Iterator[dict[str, Any]]:
-        """One flat row per article (the CSV export)."""
-        for doc in self.iter_docs():
-            a = doc.article
-            yield {
-                "id": a.id,
-                "source": a.source,
-                "outlet": a.outlet,
-                "published": a.published,
-                "title": a.title,
-                "is_article": int(a.is_article),
-                "language": a.language,
-                "mentions": len(doc.mentions),
-                "quantities": len(doc.quantities),
-                "times": len(doc.times),
-                "quotes": len(doc.quotes),
-                "events": len(doc.events),
-                "story": self.story_of_article(a.id),
-            }
-
-
