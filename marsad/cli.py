@@ -19,6 +19,7 @@ from rich.console import Console
 
 from marsad import __version__
 from marsad.model import Problem, RawPage
+from marsad.run.progress import progress
 
 app = typer.Typer(
     add_completion=False,
@@ -64,6 +65,7 @@ def analyze(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
     throughput: Annotated[bool, typer.Option(help="Print pages/s and MB/s to stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Read raw Arabic news pages and write clean, analysed articles (JSON or text).
 
@@ -82,7 +84,9 @@ def analyze(
     tune_gc_for_bulk_work()
     watch = Stopwatch()
     pages = list(read_inputs(paths, stdin=sys.stdin.buffer))
-    analysis = analyze_pages(pages, ctx)
+    unread = sum(isinstance(p, Problem) for p in pages)
+    with progress(err, "analysing", len(pages) - unread, quiet=quiet) as advance:
+        analysis = analyze_pages(pages, ctx, progress=advance)
     if throughput:
         nbytes = sum(len(d.article.text.encode()) for d in analysis.docs)
         err.print(watch.report(len(analysis.docs) + len(analysis.errors), nbytes), highlight=False)
@@ -201,11 +205,10 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
     db: Annotated[str, typer.Option(help="The store: a SQLite file (created when missing) or postgresql://...")],
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Add pages to the store, one transaction each: a page already stored is skipped, and an
     interrupted run can simply be run again. Exit status 1 when some inputs failed."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from marsad.ingest import read_inputs
     from marsad.pipeline import RunContext
     from marsad.store import open_store
@@ -219,10 +222,10 @@ def ingest(
         fail(f"no page could be read; {db} was not created", EXIT_SOME_INPUTS_FAILED)
     store = open_store(db)
     pages = itertools.chain(unread, rest or ())
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: bar.advance(task))
+    shown = err.is_terminal and not quiet and "-" not in paths
+    total = sum(1 for _ in read_inputs(paths)) if shown else None  # a quick second read, for done/total
+    with progress(err, "ingesting", total, quiet=quiet) as advance:
+        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: advance(1))
     for problem in report.failed:
         err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
     err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
@@ -332,6 +335,7 @@ def export(
     store = open_store(db)
     with _written(output) as target:
         if format == "parquet":
+            assert target is not None  # parquet needs --output (checked above)
             write_parquet(store_rows(store, table), table, target)
         else:
             with target.open("w", encoding="utf-8", newline="") if target else _stdout() as out:
@@ -441,21 +445,21 @@ def batch(
     workers: Annotated[int, typer.Option(help="Workers of the LocalCluster when no scheduler is given.")] = 2,
     chunk_size: Annotated[int, typer.Option(help="Pages per Dask task.")] = 200,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
-    db: Annotated[str | None, typer.Option(help="Also load the analysed pages into this store (SQLite file or postgresql://).")] = None,
+    db: Annotated[str | None, typer.Option(
+        help="Also load the analysed pages into this store (SQLite file or postgresql://).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Run the pipeline on Dask; write articles.jsonl, Parquet (articles, mentions,
-    quantities, times, events, entities), stories and errors to --output; with --db, load
-    the pages into a store too."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    quantities, times, quotes, events, entities), stories and errors to --output; with --db,
+    load the pages into a store too."""
+    from marsad.ingest import read_inputs
     from marsad.run.batch import run_batch
 
     ref = parse_reference_date(reference_date)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
-                  TimeElapsedColumn(), console=err) as bar:
-        task = bar.add_task("analysing", total=None)
+    total = sum(1 for _ in read_inputs(inputs)) if err.is_terminal and not quiet else None
+    with progress(err, "analysing", total, quiet=quiet) as advance:
         report = run_batch(inputs, output, scheduler=scheduler, workers=workers, chunk_pages_n=chunk_size,
-                              reference_date=ref, progress=lambda n: bar.advance(task, n), store=db)
+                           reference_date=ref, progress=advance, store=db)
     err.print(f"{report.articles} articles, {report.entities} entities, {report.stories} stories, "
               f"{report.errors} errors → {report.output}", highlight=False)
     err.print(f"{report.pages} pages in {report.seconds:.1f} s; this process's peak memory "
