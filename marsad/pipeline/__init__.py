@@ -7,7 +7,7 @@ where a bad page is caught, turned into a `Problem`, and the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from marsad.model import Analysis, Problem, RawPage
 from marsad.pipeline.corpus import (
@@ -46,16 +46,15 @@ __all__ = [
 ]
 
 
-def analyze_pages(
-    pages: Iterable[RawPage | Problem], ctx: RunContext | None = None
-) -> Analysis:
+def analyze_pages(pages: Iterable[RawPage | Problem], ctx: RunContext | None = None,
+                  progress: Callable[[int], None] | None = None) -> Analysis:
     """Run every stage over the pages; bad pages become `Problem`s, never a crash."""
     ctx = ctx or RunContext()
     raw: list[RawPage] = []
     errors: list[Problem] = []
     for page in pages:
         (errors if isinstance(page, Problem) else raw).append(page)  # type: ignore[arg-type]
-    docs, doc_errors = analyze_raw_pages(raw, ctx)
+    docs, doc_errors = analyze_raw_pages(raw, ctx, progress=progress)
     return Corpus(ctx=ctx).add(docs, errors + doc_errors)
 
 

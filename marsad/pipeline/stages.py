@@ -149,10 +149,11 @@ def analyze_article(article: Article, ctx: RunContext) -> Doc:
     return doc
 
 
-def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
-                      timings: dict[str, float] | None = None) -> tuple[list[Doc], list[Problem]]:
+def analyze_raw_pages(raw: list[RawPage], ctx: RunContext, timings: dict[str, float] | None = None,
+                      progress: Callable[[int], None] | None = None) -> tuple[list[Doc], list[Problem]]:
     """The per-article part (the map step of `marsad batch`): clean, then every stage.
-    `timings`, when given, receives the seconds of cleaning and of each stage."""
+    `timings`, when given, receives the seconds of cleaning and of each stage; `progress`,
+    the number of pages done after each group (all the pages, by the end)."""
     clock = StepClock(timings)
     with clock("clean"):
         articles, errors = clean_pages(raw)
@@ -172,6 +173,10 @@ def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
         errors += group_errors
         if ctx.freeze_results:
             gc.freeze()
+        if progress is not None:
+            progress(len(group_docs) + len(group_errors))
+    if progress is not None:  # pages cleaned away, or the same as another
+        progress(len(raw) - len(unique))
     return docs, errors
 
 

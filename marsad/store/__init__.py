@@ -15,6 +15,7 @@ and the exports; search lives in `search`.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -24,13 +25,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from marsad.errors import StoreError
-from marsad.model import Doc, Problem, RawPage
+from marsad.model import Doc, Entity, Problem, Query, RawPage, ResultPage, SearchHit
 from marsad.pipeline import Corpus, RunContext, analyze_article, analyze_raw_pages
 from marsad.store.backend import Backend
 from marsad.store.migrations import migrate
 from marsad.store.read import StoreReader
-from marsad.store.records import doc_from_record, now
-from marsad.store.write import write_corpus
+from marsad.store.records import doc_from_record, entity_from_record, now
+from marsad.store.search import query_key
+from marsad.store.write import write_corpus, write_entity_names
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ Progress = Callable[[str, str], None]  # (source, "added" | "duplicate" | "faile
 # many): the stored corpus doubles from write to write, and a long ingest costs about two
 # corpus steps over its pages in all, while a kill loses at most the group being analysed.
 MIN_WRITE_GROUP = 16
+ENTITY_NAMES_VERSION = 5  # the schema version that added search by any name of an entity
 
 
 @dataclass
@@ -97,8 +100,11 @@ class Store(StoreReader):
         self._default_ctx: RunContext | None = None
         try:
             with self._transaction():
+                before = self.schema_version()
                 migrate(backend.migrations, self.schema_version, backend.writer().execute,
                         lambda n: self._set_meta("schema_version", str(n)))
+                if 0 < before < ENTITY_NAMES_VERSION:  # an older store: name keys from its entities
+                    write_entity_names(backend.writer(), self._stored_entities())
         except BaseException:
             backend.close()
             raise
@@ -141,6 +147,26 @@ class Store(StoreReader):
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    # --- search -------------------------------------------------------------------------------
+
+    def search(self, query: Query) -> ResultPage[SearchHit]:
+        """Articles with every word of the query; a query that is a name of an entity (or a
+        person's surname) finds the articles of all its names too, unless `query.exact`."""
+        return self.backend.search(query, {} if query.exact else self.entities_named(query.text))
+
+    def entities_named(self, text: str) -> dict[str, tuple[str, ...]]:
+        """Entity id -> its names, for the entities that `text` names."""
+        key = query_key(text)
+        if not key:
+            return {}
+        rows = self._rows("SELECT e.id, e.data FROM entity_names n JOIN entities e ON e.id = n.entity "
+                          "WHERE n.key = ?", (key,))
+        return {eid: tuple(json.loads(data)["aliases"]) for eid, data in rows}
+
+    def _stored_entities(self) -> list[Entity]:
+        rows = self.backend.writer().execute("SELECT data FROM entities").fetchall()
+        return [entity_from_record(data) for (data,) in rows]
 
     # --- write path -----------------------------------------------------------------------
 

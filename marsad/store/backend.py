@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from marsad.store.search import Filters
+from marsad.model import Query, ResultPage, SearchHit
 
 
 class Connection(Protocol):
@@ -40,6 +40,8 @@ class Backend(Protocol):
         """Add an article to the full-text index, inside the write transaction."""
         ...
 
-    def search(self, query: str, filters: Filters, offset: int, limit: int) -> dict[str, Any]: ...
+    def search(self, query: Query, named: dict[str, tuple[str, ...]]) -> ResultPage[SearchHit]:
+        """Articles with the query's words, or of the `named` entities (id -> names)."""
+        ...
 
     def close(self) -> None: ...

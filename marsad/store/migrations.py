@@ -15,6 +15,16 @@ _CORPUS_STEP_SHARED = """
     ALTER TABLE story_articles DROP COLUMN vector;
 """
 
+# The keys of an entity's names (`search.name_keys`); filled by the store when it writes
+# entities (a store migrated to this version refills it from its entities on opening).
+_ENTITY_NAMES = """
+    CREATE TABLE entity_names (
+        key TEXT NOT NULL, entity TEXT NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (key, entity)
+    );
+    CREATE INDEX entity_names_by_entity ON entity_names(entity);
+"""
+
 SQLITE_MIGRATIONS: list[str] = [
     # 1: the model's records
     """
@@ -80,6 +90,8 @@ SQLITE_MIGRATIONS: list[str] = [
     # of the one corpus step that analyze runs too; the linker's and clusterer's own state
     # is no longer kept (the corpus step is recomputed from the analysed docs).
     _CORPUS_STEP_SHARED,
+    # 5: search finds an entity by any of its names (and a person by surname)
+    _ENTITY_NAMES,
 ]
 
 PG_MIGRATIONS: list[str] = [
@@ -96,9 +108,10 @@ PG_MIGRATIONS: list[str] = [
     CREATE INDEX search_docs_words ON search_docs USING GIN (words);
     CREATE INDEX search_docs_doc ON search_docs USING GIN (doc);
     """,
-    # 3, 4: as SQLite's
+    # 3, 4, 5: as SQLite's
     SQLITE_MIGRATIONS[2],
     SQLITE_MIGRATIONS[3],
+    SQLITE_MIGRATIONS[4],
 ]
 
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
+from marsad.model import Query, ResultPage, SearchHit
 from marsad.store import search as fts
 from marsad.store.migrations import PG_MIGRATIONS
 
@@ -88,7 +89,7 @@ class PostgresBackend:
             (seq, words, words, stems),
         )
 
-    def search(self, query: str, filters: fts.Filters, offset: int, limit: int) -> dict[str, Any]:
+    def search(self, query: Query, named: dict[str, tuple[str, ...]]) -> ResultPage[SearchHit]:
         conn = self.reader()
 
         def word_docs(key: str) -> int:
@@ -97,40 +98,30 @@ class PostgresBackend:
             ).fetchone()
             return int(row[0])
 
-        groups = fts.query_terms(query, word_docs)
+        groups = fts.query_terms(query.text, word_docs)
         if not groups:
-            return {"total": 0, "items": []}
+            return ResultPage(0, ())
         ordered = [sorted(g) for g in groups]
         tsquery = " && ".join(
             "(" + " || ".join("plainto_tsquery('simple', ?)" for _ in terms) + ")" for terms in ordered
         )
         term_params = [t for terms in ordered for t in terms]
-        where, params = fts.filter_sql(filters)
+        where, params = fts.filter_sql(query)
+        either, named_params = fts.entity_clause(named)
         base = (
             f"FROM search_docs s JOIN articles a ON a.seq = s.seq, (SELECT {tsquery} AS query) q "
-            f"WHERE s.doc @@ q.query{where}"
+            f"WHERE (s.doc @@ q.query OR {either}){where}"
         )
-        total = conn.execute(f"SELECT count(*) {base}", [*term_params, *params]).fetchone()
+        args = [*term_params, *named_params, *params]
+        total = conn.execute(f"SELECT count(*) {base}", args).fetchone()
         rows = conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, "
             f"a.record::json -> 'article' ->> 'text' {base} "
             "ORDER BY ts_rank(s.doc, q.query) DESC, a.published DESC NULLS LAST, a.seq DESC "
             "LIMIT ? OFFSET ?",
-            [*term_params, *params, limit, offset],
+            [*args, query.limit, query.offset],
         ).fetchall()
-        terms = set().union(*groups)
-        items = [
-            {
-                "id": aid,
-                "title": title,
-                "outlet": outlet,
-                "published": published,
-                "url": url,
-                "snippet": fts.snippet(text or "", terms) or fts.snippet(title or "", terms),
-            }
-            for aid, title, outlet, published, url, text in rows
-        ]
-        return {"total": int(total[0]), "items": items}
+        return ResultPage(int(total[0]), tuple(fts.make_hit(row, groups, named) for row in rows))
 
     def close(self) -> None:
         with self._readers_lock:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from marsad.model import Analysis, Doc, Problem, Story
+from marsad.model import Analysis, Doc, Problem, Query, Story
 from marsad.store import search as fts
 from marsad.store.backend import Backend
 from marsad.store.export import doc_to_dict
@@ -39,7 +39,8 @@ class StoreReader:
         date_to: str | None = None,
     ) -> dict[str, Any]:
         """Articles newest first, without their text."""
-        where, params = fts.filter_sql(fts.Filters(outlet, entity, story, date_from, date_to))
+        query = Query(outlet=outlet, entity=entity, story=story, date_from=date_from, date_to=date_to)
+        where, params = fts.filter_sql(query)
         total, rows = self._page(
             where,
             params,
@@ -111,20 +112,6 @@ class StoreReader:
             [*params, limit, offset],
         )
         return {"total": total, "items": [{**json.loads(d), "story": s} for s, d in rows]}
-
-    def search(
-        self,
-        q: str,
-        offset: int = 0,
-        limit: int = 20,
-        outlet: str | None = None,
-        entity: str | None = None,
-        story: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-    ) -> dict[str, Any]:
-        filters = fts.Filters(outlet, entity, story, date_from, date_to)
-        return self.backend.search(q, filters, offset, limit)
 
     def get_doc(self, article_id: str) -> Doc | None:
         rows = self._rows("SELECT record FROM articles WHERE id = ?", (article_id,))
@@ -204,25 +191,3 @@ class StoreReader:
             stories=tuple(self.iter_stories()),
             errors=tuple(problems),
         )
-
-    def article_rows(self) -> Iterator[dict[str, Any]]:
-        """One flat row per article (the CSV export)."""
-        for doc in self.iter_docs():
-            a = doc.article
-            yield {
-                "id": a.id,
-                "source": a.source,
-                "outlet": a.outlet,
-                "published": a.published,
-                "title": a.title,
-                "is_article": int(a.is_article),
-                "language": a.language,
-                "mentions": len(doc.mentions),
-                "quantities": len(doc.quantities),
-                "times": len(doc.times),
-                "quotes": len(doc.quotes),
-                "events": len(doc.events),
-                "story": self.story_of_article(a.id),
-            }
-
-

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from typing import Any
 
+from marsad.model import Query, ResultPage, SearchHit
 from marsad.store import search as fts
 from marsad.store.migrations import SQLITE_MIGRATIONS
 
@@ -66,8 +66,8 @@ class SQLiteBackend:
     def index_article(self, seq: int, title: str | None, text: str) -> None:
         fts.index_article(self._writer, seq, title, text)
 
-    def search(self, query: str, filters: fts.Filters, offset: int, limit: int) -> dict[str, Any]:
-        return fts.search(self.reader(), query, filters, offset=offset, limit=limit)
+    def search(self, query: Query, named: dict[str, tuple[str, ...]]) -> ResultPage[SearchHit]:
+        return fts.search(self.reader(), query, named)
 
     def close(self) -> None:
         with self._readers_lock:

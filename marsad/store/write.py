@@ -16,6 +16,7 @@ from marsad.model import Analysis, Doc, Entity, Story
 from marsad.store.backend import Backend, Connection
 from marsad.store.export import entity_to_dict, event_to_dict, story_to_dict
 from marsad.store.records import doc_record, dumps, now, story_record
+from marsad.store.search import name_keys
 
 
 def _stored(conn: Connection, sql: str) -> dict[str, str]:
@@ -51,6 +52,7 @@ def write_corpus(backend: Backend, analysis: Analysis, analysed: dict[str, Doc],
     # 1. rows that point at stale records
     _in_chunks(conn, "DELETE FROM mentions WHERE article IN ({marks})", [d.id for d, _ in changed_docs])
     _in_chunks(conn, "DELETE FROM entity_articles WHERE entity IN ({marks})", stale_entities)
+    _in_chunks(conn, "DELETE FROM entity_names WHERE entity IN ({marks})", stale_entities)
     _in_chunks(conn, "DELETE FROM story_articles WHERE story IN ({marks})", stale_stories)
     _in_chunks(conn, "DELETE FROM events WHERE story IN ({marks})", stale_stories)
     # 2. the records
@@ -117,6 +119,15 @@ def _write_entities(conn: Connection, entities: list[Entity], data: dict[str, st
     conn.executemany(
         "INSERT INTO entity_articles (entity, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(e.id, aid) for e in entities for aid in e.articles],
+    )
+    write_entity_names(conn, entities)
+
+
+def write_entity_names(conn: Connection, entities: Iterable[Entity]) -> None:
+    """The keys under which search finds each entity (`search.name_keys`)."""
+    conn.executemany(
+        "INSERT INTO entity_names (key, entity) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [(key, e.id) for e in entities for key in sorted({k for n in e.aliases for k in name_keys(n, e.type)})],
     )
 
 
