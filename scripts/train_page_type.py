@@ -49,7 +49,7 @@ _NOT_ARTICLE_NAME = re.compile(r"listing|ticker|rss|feed")
 def team_pages() -> list[tuple[RawPage, PageLabel]]:
     """Whole pages the team composed (and the seeds), labelled by their file names."""
     found = []
-    for page in read_inputs([str(d) for d in TEAM_PAGE_DIRS if d.is_dir()]):
+    for page in read_inputs([str(d) for d in TEAM_PAGE_DIRS if d.exists()]):
         if not isinstance(page, RawPage):
             continue
         name = page.source.rsplit("/", 1)[-1]
