@@ -275,3 +275,9 @@ def test_a_feed_flattened_to_text_is_a_feed() -> None:
 def test_a_breadcrumb_without_a_home_crumb() -> None:
     assert strip_affixes(f"أخبار / عربي ودولي / {TITLE}") == TITLE
     assert strip_affixes("يوليو / تموز 2024 حصاد الشهر في المنطقة") == "يوليو / تموز 2024 حصاد الشهر في المنطقة"
+
+
+def test_an_html_page_that_declares_itself_an_article_with_one_paragraph() -> None:
+    head = '<meta property="og:type" content="article">'
+    body = f"<article><h1>{TITLE}</h1><p>{P1} {P2}</p></article>"
+    assert _html(head, body).is_article

@@ -238,8 +238,13 @@ MAX_PLAIN_HEADLINE_SHARE = 0.3
 
 
 def _plainly_an_article(shape: PageShape) -> bool:
-    return (shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1
-            and shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE and shape.get("log_read_more") == 0)
+    """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
+    itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body."""
+    if shape.get("headline_share") >= MAX_PLAIN_HEADLINE_SHARE or shape.get("log_read_more") > 0:
+        return False
+    if shape.get("article_meta") and shape.get("body_lines") >= 1:
+        return True
+    return shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1
 
 
 def decide_page_type(shape: PageShape) -> PageType:
