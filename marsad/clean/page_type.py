@@ -108,7 +108,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
     headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)
-    read_more = sum(1 for ln in lines if ln.words <= 16 and _READ_MORE.search(ln.text))
+    # (not the last line: an excerpt cut short ends with "…" without being a teaser)
+    read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
     longest = max((len(p.split()) for p in cleaned.text.split("\n\n")), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
