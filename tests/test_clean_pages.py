@@ -177,6 +177,8 @@ def test_an_update_time_after_the_date_leaves_it_the_publication_date() -> None:
 def test_hijri_and_solar_hijri_datelines() -> None:
     assert parse_dateline("الأحد 12 رمضان 1445 هـ").date == "2024-03-22"
     assert parse_dateline("۱۴ آبان ۱۴۰۳").date == "2024-11-04"
+    assert parse_dateline("۱۴۰۳/۰۸/۱۴").date == "2024-11-04"  # numeric Solar Hijri (Iranian pages)
+    assert parse_dateline("1445/09/12 هـ").date == "2024-03-22"  # numeric lunar Hijri
     assert str(solar_hijri_to_gregorian(1403, 1, 1)) == "2024-03-20"
     assert str(solar_hijri_to_gregorian(1399, 12, 30)) == "2021-03-20"  # a leap year's last day
 

@@ -118,7 +118,24 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
         y, mo, d = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
     else:
         d, mo, y = _to_int(m.group(4)), _to_int(m.group(5)), _to_int(m.group(6))
+    if 1300 <= y < 1500:
+        return _calendar_numeric(y, mo, d), 3
     return _valid(y, mo, d), 3
+
+
+# Years of today's news in the two Hijri calendars do not overlap: Solar Hijri 1395-1410 is
+# 2016-2031, lunar Hijri 1420+ is 1999 on. Below 1420 a numeric year is read as Solar Hijri
+# (Iranian pages: "۱۴۰۳/۰۸/۱۴"), from 1420 as lunar Hijri ("1445/09/12 هـ").
+LUNAR_HIJRI_FROM = 1420
+
+
+def _calendar_numeric(year: int, month: int, day: int) -> str | None:
+    from marsad.arabic.calendar import hijri_to_gregorian
+    from marsad.clean.dates import solar_hijri_to_gregorian
+
+    converted = hijri_to_gregorian(year, month, day) if year >= LUNAR_HIJRI_FROM else solar_hijri_to_gregorian(
+        year, month, day)
+    return converted.isoformat() if converted else None
 
 
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
