@@ -283,3 +283,10 @@ def test_an_html_page_that_declares_itself_an_article_with_one_paragraph() -> No
     head = '<meta property="og:type" content="article">'
     body = f"<article><h1>{TITLE}</h1><p>{P1} {P2}</p></article>"
     assert _html(head, body).is_article
+
+
+def test_a_crawl_header_date_is_never_the_publication_date() -> None:
+    dump = f"Date: Sun, 06 Dec 2026 03:53:18 GMT\n{TITLE}\n{P1}\n{P2}"
+    article = _one(dump)
+    assert article.title == TITLE
+    assert article.published is None

@@ -39,6 +39,10 @@ _CAPTION_CREDIT = re.compile(
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
 _BYLINE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
                      r"|^\s*(?-i:By\s+[A-Z][a-z]+)", re.IGNORECASE)
+# A header the crawler or the server wrote into the dump ("Date: Sun, 06 Dec 2026 03:53:18 GMT",
+# "Last-Modified: ..."): the day of the crawl, never the page's date.
+_CRAWL_HEADER = re.compile(r"^\s*(?:Date|Last-Modified|Expires|WARC-Date|Fetched|Crawled|Retrieved)\s*:\s*\S",
+                           re.IGNORECASE)
 # A name with a role fits in six words; a longer line starting with "كتب" is a sentence.
 MAX_BYLINE_WORDS = 6
 _CAPTION_START = re.compile(r"^\s*(?:\(?صورة\b|الصورة\s*:|صور\s*:|Photo\s*:|Image\s*:)", re.IGNORECASE)
@@ -153,7 +157,7 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     captions, bylines and datelines. Position-dependent decisions come after the title."""
     lexicon = furniture_lexicon()
     for line in lines:
-        if lexicon.matches(line.text, line.words):
+        if lexicon.matches(line.text, line.words) or _CRAWL_HEADER.match(line.text):
             line.kind, line.chrome = "furniture", True
         elif repeated and not line.sentence_shaped and line_key(line.text) in repeated:
             line.kind = "repeated"
