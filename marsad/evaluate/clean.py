@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,7 +85,8 @@ def read_labels(paths: Iterable[Path], pages_dir: Path) -> list[PageLabel]:
 
 def raw_page(label: PageLabel) -> RawPage:
     content = label.file.read_bytes().decode("utf-8", errors="replace")
-    return make_page(label.address or str(label.file), content, url=label.address,
+    # The id in the source: two labelled copies of one address stay two pages.
+    return make_page(f"{label.address or label.file}#{label.id}", content, url=label.address,
                      force_html=label.file.suffix.lower() in (".html", ".htm"))
 
 
@@ -161,9 +161,6 @@ def score(labels: list[PageLabel], articles: dict[str, Article]) -> CleanScores:
             scores.no_date += 1
             scores.no_date_right += article.published is None
     return scores
-
-
-_ID_SAFE = re.compile(r"[^\w.-]")
 
 
 def evaluate_clean(labels: list[PageLabel]) -> CleanScores:
