@@ -290,3 +290,9 @@ def test_a_crawl_header_date_is_never_the_publication_date() -> None:
     article = _one(dump)
     assert article.title == TITLE
     assert article.published is None
+
+
+def test_a_sites_front_page_is_home() -> None:
+    page = "\n".join(f"عنوان خبر رقم {i} عن المدينة والطقس\n{P1}" for i in range(4))
+    article = _one(page, "https://news.example/ar/")
+    assert (article.is_article, article.page_type) == (False, "home")

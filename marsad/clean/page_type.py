@@ -61,6 +61,8 @@ _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|
 _VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
 # A broadcast programme's pages are transcripts and episode pages, whatever their slug.
 _PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
+# The front page of a site (or of its Arabic edition).
+_HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|default\.\w+|ar|en|fa|arabic)?/?$", re.IGNORECASE)
 # An address of a feed or a sitemap.
 _FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$|/(?:feed|rss)/?$", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
@@ -81,7 +83,7 @@ FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
-    "is_html", "body_position",
+    "is_html", "body_position", "home_path",
 )
 
 
@@ -136,6 +138,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_ARTICLE_META.search(content[:60_000]))) if is_html else 0.0,
         float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
         math.log1p(longest), float(is_html), body_position,
+        float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
     )
     return PageShape(values)
 
@@ -191,6 +194,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "video"
     if shape.get("author_path"):  # "/author/64": a writer's page lists their articles
         return "author"
+    if shape.get("home_path"):  # the site's front page
+        return "home"
     if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
         return "listing"
     if shape.get("log_body_words") < math.log1p(MIN_ARTICLE_WORDS) or shape.get("body_lines") == 0:
@@ -252,7 +257,7 @@ def decide_page_type(shape: PageShape) -> PageType:
     """Rules for feeds and error pages; the model for the rest (rules without it). A body
     too short to be an article is never one, and the model or the rules say what it is."""
     ruled = rule_page_type(shape)
-    if ruled in ("feed", "error", "video", "author", "listing"):
+    if ruled in ("feed", "error", "video", "author", "listing", "home"):
         return ruled
     if ruled is None and _plainly_an_article(shape):
         return "article"
