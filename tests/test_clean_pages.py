@@ -68,7 +68,7 @@ def test_a_ticker_of_bare_headlines_is_not_an_article() -> None:
          "وزير النقل يتفقد مشروع القطار السريع في الجنوب", "البرلمان يستأنف جلساته الأسبوع المقبل بعد العطلة",
          "انطلاق موسم حصاد القمح في محافظات الوسط", "منتخب الشباب يفوز في مباراته الودية الأولى",
          "هطول أمطار غزيرة على المناطق الشمالية مساء أمس", "توقيع اتفاقية لإنشاء محطة كهرباء جديدة"))
-    article = _one(headlines, "https://news.example/")
+    article = _one(headlines, "https://news.example/box/12")
     assert article.is_article is False
     assert article.page_type in ("ticker", "listing")
 
