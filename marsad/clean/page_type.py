@@ -120,7 +120,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     own_id = bool(_OWN_ID.search(path))
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
-    error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:15])}"
+    # An error page says so at its top; an article may report that something "was not found".
+    error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:3] if ln.words <= 12)}"
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
