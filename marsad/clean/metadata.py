@@ -24,6 +24,7 @@ _NUMERIC_DATE = re.compile(
     rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})"
     rf"|([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
 )
+_HAS_DIGIT = re.compile(f"[{_DIGITS}]")
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # letters, digits and vowel marks, not the Arabic comma
 _TIME = re.compile(rf"[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?"
                    r"\s*(?:ص|م|AM|PM|am|pm|GMT|بتوقيت\s+\S+)?")
@@ -56,6 +57,8 @@ def parse_dateline(line: str) -> Dateline:
     "آخر تحديث: ..." is an update stamp and "اليوم: ..." a site's today bar: they are dates
     but never the publication date.
     """
+    if not _HAS_DIGIT.search(line):
+        return Dateline(None)  # every date this reads has a year in digits: most lines end here
     text = _TIME.sub(" ", line)
     words = _WORD.findall(text)
     if not words or len(words) > 10:

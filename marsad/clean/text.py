@@ -248,7 +248,7 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
     first = next((ln for ln in lines[:6] if ln.kind == "body" and ln.sentence_shaped), None)
     if first is None:
         return None
-    first_key = line_key(first.text)
+    first_key = line_key(first.text[:MAX_HEADLINE_WORDS * 12])  # the headline's length is enough
     for line in lines[:12]:
         if line is not first and line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS:
             key = line_key(line.text)
@@ -263,8 +263,12 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
 
 
+# The page's script shows in its first few thousand characters.
+SCRIPT_SAMPLE_CHARS = 3000
+
+
 def _mostly_arabic(lines: list[Line]) -> bool:
-    sample = " ".join(ln.text for ln in lines[:40])
+    sample = " ".join(ln.text for ln in lines[:40])[:SCRIPT_SAMPLE_CHARS]
     return len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample))
 
 

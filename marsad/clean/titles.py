@@ -140,6 +140,7 @@ def choose_html_title(h1: tuple[str, ...], og_title: str | None, html_title: str
     return strip_affixes(fallback, site_names, url) if fallback else None
 
 
+_ARABIC_IN_ADDRESS = re.compile(r"%D[89AB]|[\u0600-\u06ff]", re.IGNORECASE)  # Arabic letters, raw or escaped
 _SLUG_SPLIT = re.compile(r"[-_+\s]+")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 # An address slug names the headline when it has this many Arabic words and a line of the
@@ -152,7 +153,7 @@ MAX_UNSPELLED_WORDS = 8
 
 def title_from_address(candidates: list[str], url: str | None) -> str | None:
     """The line whose words the address's Arabic slug spells ("/29968354/برواتب-ومزايا-عالية-...")."""
-    if not url:
+    if not url or not _ARABIC_IN_ADDRESS.search(url):
         return None
     path = unquote(urlsplit(url if "//" in url else "//" + url).path)
     slug = max(path.split("/"), key=lambda part: len(_ARABIC_WORD.findall(part)), default="")
@@ -161,6 +162,8 @@ def title_from_address(candidates: list[str], url: str | None) -> str | None:
         return None
     matching = []
     for line in candidates:
+        if not 3 <= line.count(" ") + 1 <= len(slug_words) + MAX_UNSPELLED_WORDS:
+            continue  # cheap length check before the match key
         words = set(line_key(line).split())
         if ("http" not in line and 3 <= len(words) <= len(slug_words) + MAX_UNSPELLED_WORDS
                 and len(slug_words & words) >= MIN_SLUG_SHARE * len(slug_words)):
