@@ -91,13 +91,25 @@ class CleanText:
     lines: list[Line] = field(default_factory=list)  # every line of the page, classified
 
 
-# Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs.
-_LINE_BREAK = re.compile(r"\n| {3,}|\t+")
+# Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs; a
+# headline may hold one such run by accident ("ترفع الحد   الأدنى"), a flattened page many.
+_BLOCK_GAP = re.compile(r" {3,}|\t+")
+MIN_FLATTENED_GAPS = 3
+
+
+def _raw_lines(content: str) -> list[str]:
+    out: list[str] = []
+    for line in display_clean(content).split("\n"):
+        if ("   " in line or "\t" in line) and len(_BLOCK_GAP.findall(line)) >= MIN_FLATTENED_GAPS:
+            out.extend(_BLOCK_GAP.split(line))
+        else:
+            out.append(line)
+    return out
 
 
 def split_lines(content: str) -> list[Line]:
     lines = []
-    for i, raw in enumerate(_LINE_BREAK.split(display_clean(content))):
+    for i, raw in enumerate(_raw_lines(content)):
         words = raw.split()
         if words:
             text = " ".join(words)
