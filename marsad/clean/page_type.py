@@ -61,6 +61,9 @@ _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|
 _VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
 # A broadcast programme's pages are transcripts and episode pages, whatever their slug.
 _PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
+# A page headed as a tag, archive or category page ("وسم: العراق", "أرشيف الأخبار").
+_LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|تصنيف|التصنيف|أرشيف|الأرشيف|قسم|Tag|Tags|Archive|Archives|"
+                              r"Category)\s*[:：]", re.IGNORECASE)
 # The front page of a site (or of its Arabic edition).
 _HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|default\.\w+|ar|en|fa|arabic)?/?$", re.IGNORECASE)
 # An address of a feed or a sitemap.
@@ -83,7 +86,7 @@ FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
-    "is_html", "body_position", "home_path",
+    "is_html", "body_position", "home_path", "listing_heading",
 )
 
 
@@ -101,6 +104,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
                title: str | None, body_position: float = 0.0) -> PageShape:
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
+    all_lines = lines
     lexicon = furniture_lexicon()
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
@@ -140,6 +144,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
         math.log1p(longest), float(is_html), body_position,
         float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
+        float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
     )
     return PageShape(values)
 
@@ -219,7 +224,7 @@ def _empty_page_type(shape: PageShape) -> PageType:
         return "author"
     if shape.get("video_path") or shape.get("video_meta"):
         return "video"
-    if shape.get("listing_path") or shape.get("log_read_more") > 0:
+    if shape.get("listing_path") or shape.get("listing_heading") or shape.get("log_read_more") > 0:
         return "listing"
     if ((shape.get("dated_share") >= 0.5 or shape.get("headline_share") >= TICKER_HEADLINE_SHARE)
             and shape.get("sentence_share") < TICKER_MAX_SENTENCE_SHARE):
