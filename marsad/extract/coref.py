@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
-from marsad.arabic.tokenize import clitic_candidates, doc_tokens
+from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates
 from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
@@ -147,13 +147,14 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _ordered_stem_options(key: str) -> tuple[str, ...]:
     """`_stem_options` in a fixed order: the word itself, then its clitic splits."""
-    return tuple(dict.fromkeys([key, *(stem for _, stem in clitic_candidates(key))]))
+    return tuple(dict.fromkeys([key, *(stem for _, stem in name_clitic_candidates(key))]))
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _stem_options(key: str) -> frozenset[str]:
-    """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي}."""
-    return frozenset(stem for _, stem in clitic_candidates(key)) | {key}
+    """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي};
+    "كريم" is only itself (a word of its own is not ك + ريم: `name_clitic_candidates`)."""
+    return frozenset(stem for _, stem in name_clitic_candidates(key)) | {key}
 
 
 def person_names_of(docs: Iterable[Doc]) -> set[tuple[str, ...]]:
