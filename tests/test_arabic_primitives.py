@@ -89,7 +89,7 @@ def test_proclitic_length_counts_surface_characters():
 
     assert proclitic_length("وواشنطن", "و") == 1
     assert proclitic_length("لـواشنطن", "ل") == 2  # the tatweel goes with the preposition
-    assert proclitic_length("وَبغداد", "وب") == 3  # a diacritic too
+    assert proclitic_length("وَبِواشنطن", "وب") == 4  # diacritics too
     # The article cannot be cut from a word that lost its alef, nor a prefix that is absent.
     assert proclitic_length("للعراق", "لل") == 0
     assert proclitic_length("والعراق", "وال") == 0

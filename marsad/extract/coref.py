@@ -21,6 +21,20 @@ from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4
+# Words of a name after which the last word is no surname (match keys): "بن" / "بنت" (the
+# father's name: فهد بن خالد is not "خالد"), and the first word of a compound name ("الله"
+# of "عبد الله", "طالب" of "أبي طالب", "سعود" of "آل سعود"; آل is ال as a key).
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ام", "ال", "ذو"})
+# Regnal numbers end a name without being a surname ("الثاني" of "عبدالله الثاني").
+REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"})
+
+
+def ends_in_surname(words: Sequence[str]) -> bool:
+    """Whether a full person name (match keys of its words) ends in a family name that may
+    stand for the person alone."""
+    return (len(words) >= 2 and words[-2] not in PATRONYMIC and words[-2] not in COMPOUND_HEADS
+            and words[-1] not in REGNAL_NUMBERS)
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
@@ -58,7 +72,7 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
     # full: a name from another article lends its full form, never its last word (one
     # mis-tagged "... الماضي" elsewhere made every "الماضي" of a corpus a person).
     for keys, etype in found:
-        if etype == "PER" and len(keys) >= 2 and len(keys[-1]) >= MIN_SURNAME_LETTERS:
+        if etype == "PER" and ends_in_surname(keys) and len(keys[-1]) >= MIN_SURNAME_LETTERS:
             surname_owner[keys[-1]].add(" ".join(keys))
     for surname, owners in surname_owner.items():
         if len(owners) == 1 and (surname,) not in names:
