@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
-from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +100,7 @@ class EntityIndex:
             surname = surname_of(key) if record.type == "PER" else None
             if surname:
                 self.names.add_surname(surname, record.id)
+                self.names.add_given_name(key.split()[0])
         for skel in skeletons:
             self.names.add_skeleton(record.type, skel, record.id)
 
@@ -115,11 +115,10 @@ class EntityIndex:
         if not mentions:
             return doc
         clusters = self._local_clusters(mentions)
-        shared = _shared_surnames(clusters)
         ids: dict[int, str] = {}
         with self.names.writing():
             for cluster in clusters:
-                record = self._match(cluster, shared) or self._new_record(cluster)
+                record = self._match(cluster) or self._new_record(cluster)
                 self._absorb(record, cluster, mentions, doc.id)
                 for i in cluster.mentions:
                     ids[i] = record.id
@@ -135,12 +134,10 @@ class EntityIndex:
                 self._register_people(people)
 
     def _register_people(self, people: list[Mention]) -> None:
-        clusters = self._local_clusters(people)
-        shared = _shared_surnames(clusters)
-        for cluster in clusters:
+        for cluster in self._local_clusters(people):
             if len(cluster.full_name.split()) < 2:
                 continue
-            record = self._match(cluster, shared) or self._new_record(cluster)
+            record = self._match(cluster) or self._new_record(cluster)
             keys = cluster.keys - record.keys
             skeletons = {skeleton(n) for n in cluster.names} - record.skeletons
             record.keys |= keys
@@ -179,16 +176,21 @@ class EntityIndex:
                 target.mentions.append(i)
         return clusters
 
-    def _match(self, cluster: _LocalCluster, shared_surnames: Container[str] = frozenset()) -> EntityRecord | None:
-        """The known record this article's cluster is, if any. `shared_surnames`: surnames
-        that two people of this article carry (a bare one joins neither)."""
+    def _match(self, cluster: _LocalCluster) -> EntityRecord | None:
+        """The known record this article's cluster is, if any."""
+        full = match_key(cluster.full_name) if cluster.names else ""
+        words = len(full.split())
+        if cluster.type == "PER" and words == 1:
+            # Before the key: an article whose bare "أوباما" found no owner may have made a
+            # record of it, which must not keep the next one from the person.
+            owner = self._surname_owner(full)
+            if owner is not None:
+                return owner
         # Longest key first; ties by the key itself, not the set's order (which is the hash seed's).
         for key in sorted(cluster.keys, key=lambda k: (-len(k), k)):
             rid = self.names.key_owner(cluster.type, key)
             if rid:
                 return self.names.record(rid)
-        full = match_key(cluster.full_name)
-        words = len(full.split())
         if cluster.type != "PER" or words >= 2:
             hits = [self.names.record(rid) for rid in sorted(self.names.skeleton_owners(cluster.type, skeleton(full)))]
             agreeing = [r for r in hits if self._spelling_of(cluster, r)]
@@ -200,8 +202,6 @@ class EntityIndex:
                 record = self.names.record(rid)
                 if self._spelling_of(cluster, record):
                     return record
-        if cluster.type == "PER" and words == 1 and full not in shared_surnames:
-            return self._surname_owner(full)
         return None
 
     @staticmethod
@@ -216,7 +216,12 @@ class EntityIndex:
 
     def _surname_owner(self, surname: str) -> EntityRecord | None:
         """The person a bare surname names across the corpus: the one full name ending in it,
-        or the one that has `DOMINANT_SHARE` of the articles naming any of them in full."""
+        or the one that has `DOMINANT_SHARE` of the articles naming any of them in full; never
+        a word that begins another full name (a given name, not a family's). Two
+        people of one article who share a surname are two owners: the bare one joins
+        neither, unless the corpus names one of them far more often."""
+        if self.names.is_given_name(surname):
+            return None  # "إبراهيم" alone is anyone called Ibrahim, not "توفيق إبراهيم"
         owners = [self.names.record(rid) for rid in sorted(self.names.surname_owners(surname))]
         if len(owners) <= 1:
             return owners[0] if owners else None
@@ -263,13 +268,6 @@ class EntityIndex:
 
     def _with_articles(self, record: EntityRecord) -> EntityRecord:
         return dataclasses.replace(record, articles=self.names.articles_of(record))
-
-
-def _shared_surnames(clusters: list[_LocalCluster]) -> set[str]:
-    """Surnames that two or more full person names of one article end with."""
-    owners = Counter(s for c in clusters if c.type == "PER"
-                     for s in {surname_of(k) for k in c.keys} if s)
-    return {s for s, n in owners.items() if n > 1}
 
 
 def _local_short_form(clusters: list[_LocalCluster], etype: str, key: str) -> _LocalCluster | None:

@@ -63,6 +63,7 @@ class MemoryNames(Records):
         self.by_key: dict[tuple[str, str], str] = {}
         self.by_skeleton: dict[tuple[str, str], set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
+        self.given_names: set[str] = set()  # first words of full person names
         # Every key of every record, and the last words of multi-word ones: what a glued
         # proclitic may be cut down to ("لواشنطن" -> واشنطن).
         self.known_keys: set[str] = set()
@@ -94,6 +95,12 @@ class MemoryNames(Records):
     def add_surname(self, surname: str, rid: str) -> None:
         self.by_surname.setdefault(surname, set()).add(rid)
 
+    def add_given_name(self, word: str) -> None:
+        self.given_names.add(word)
+
+    def is_given_name(self, word: str) -> bool:
+        return word in self.given_names
+
     def __contains__(self, key: object) -> bool:  # a known key (see known_keys)
         return key in self.known_keys
 
@@ -123,6 +130,7 @@ class StoredNames(Records):
             CREATE TABLE entity_keys (type TEXT, key TEXT, id TEXT NOT NULL, PRIMARY KEY (type, key)) WITHOUT ROWID;
             CREATE TABLE entity_skeletons (type TEXT, skel TEXT, id TEXT, PRIMARY KEY (type, skel, id)) WITHOUT ROWID;
             CREATE TABLE entity_surnames (surname TEXT, id TEXT, PRIMARY KEY (surname, id)) WITHOUT ROWID;
+            CREATE TABLE entity_given_names (word TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE entity_known (key TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE entity_articles (id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (id, doc));
         """)
@@ -156,6 +164,12 @@ class StoredNames(Records):
 
     def add_surname(self, surname: str, rid: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO entity_surnames VALUES (?, ?)", (surname, rid))
+
+    def add_given_name(self, word: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO entity_given_names VALUES (?)", (word,))
+
+    def is_given_name(self, word: str) -> bool:
+        return self.db.execute("SELECT 1 FROM entity_given_names WHERE word = ?", (word,)).fetchone() is not None
 
     def __contains__(self, key: object) -> bool:
         return self.db.execute("SELECT 1 FROM entity_known WHERE key = ?", (key,)).fetchone() is not None
