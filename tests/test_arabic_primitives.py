@@ -95,3 +95,33 @@ def test_proclitic_length_counts_surface_characters():
     assert proclitic_length("والعراق", "وال") == 0
     assert proclitic_length("بغداد", "و") == 0
     assert proclitic_length("و", "و") == 0  # never the whole word
+
+
+def test_a_word_of_its_own_loses_no_letter_to_a_proclitic() -> None:
+    from marsad.arabic.tokenize import is_whole_word, name_clitic_candidates, proclitic_length
+
+    # كريم is not ك + ريم, كامل not ك + امل, بشار (a listed name) not ب + شار
+    assert proclitic_length("كريم", "ك") == 0
+    assert proclitic_length("كامل", "ك") == 0
+    assert name_clitic_candidates("كريم") == (("", "كريم"),)
+    assert name_clitic_candidates("بشار") == (("", "بشار"),)
+    assert is_whole_word("كامل", "امل")
+    # real proclitics are still cut: the bare name is far more frequent
+    assert ("و", "واشنطن") in name_clitic_candidates("وواشنطن")
+    assert ("و", "العراق") in name_clitic_candidates("والعراق")
+    assert not is_whole_word("وسوريا", "سوريا")
+    # clitic_candidates itself still offers every split (search, events and dates use it)
+    assert ("ك", "ريم") in clitic_candidates("كريم")
+
+
+def test_gazetteer_and_name_start_keep_words_of_their_own() -> None:
+    from marsad.arabic.tokenize import make_token
+    from marsad.extract.entities import name_start
+    from marsad.extract.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    assert gazetteer.match_words(["كامل", "الأسبوع"]) == []  # not the Iranian city آمل
+    assert [m.canonical for m in gazetteer.match_words(["وواشنطن"])] == ["واشنطن"]
+    token = make_token("كريم", 10)
+    assert name_start(token, lambda key: key in {"ريم", "واشنطن"}) == 10
+    assert name_start(make_token("وواشنطن", 10), lambda key: key == "واشنطن") == 11

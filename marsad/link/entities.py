@@ -25,7 +25,15 @@ from typing import Any
 
 from marsad.arabic.normalize import match_key
 from marsad.extract.coref import ends_in_surname
-from marsad.link.names import alias_table, different_known_entries, display_name, gazetteer_type, name_key, raw_key
+from marsad.link.names import (
+    alias_table,
+    different_known_entries,
+    display_name,
+    gazetteer_type,
+    known_entry_key,
+    name_key,
+    raw_key,
+)
 from marsad.link.records import EntityRecord, MemoryNames, StoredNames
 from marsad.link.transliteration import skeleton, spellings_agree
 from marsad.model import Doc, Entity, Mention
@@ -160,7 +168,7 @@ class EntityIndex:
                 continue
             key = name_key(m.text, known)
             display = display_name(m.text, key, raw_key(m.text))
-            key = alias_table().get((m.type, key), key)
+            key = alias_table().get((m.type, key)) or known_entry_key(m.type, key) or key
             target = by_key.get((m.type, key)) or _local_short_form(clusters, m.type, key)
             if target is None:
                 target = _LocalCluster(m.type)

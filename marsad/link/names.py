@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import is_whole_word
-from marsad.extract.gazetteer import Gazetteer
+from marsad.extract.gazetteer import Gazetteer, gazetteer_files
+from marsad.link.transliteration import article_is_written
 from marsad.settings import PACKAGE_DIR
 
 ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
@@ -85,23 +86,39 @@ def display_name(text: str, key: str, original_key: str) -> str:
     return text[i:]
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_entries() -> dict[str, tuple[str, str]]:
-    """Match key of every gazetteer name (and of it without the article) -> (type,
-    canonical name) of its entry."""
+# The lists whose spellings of one entry are one name (hand-written, CLDR countries and
+# nationality forms). GeoNames' alternate city names are not: they hold ordinary words
+# (بركة is listed for بحركة), so a city's spellings only keep names apart.
+SPELLING_LISTS = ("gazetteer_countries.tsv", "gazetteer_nationalities.tsv", "gazetteer_orgs.tsv",
+                  "gazetteer_places.tsv")
+
+
+@lru_cache(maxsize=2)
+def _gazetteer_entries(spellings_only: bool = False) -> dict[str, tuple[str, str]]:
+    """Match key of every gazetteer name (and of it without the article, where the press
+    writes it so: `article_is_written`) -> (type, the
+    entry's key): its canonical name's match key, or for a nationality the key of the
+    first canonical listed with its country code (أميركي and أمريكي are one, USA).
+    `spellings_only`: from `SPELLING_LISTS` alone."""
+    files = [f for f in gazetteer_files() if not spellings_only or f.name in SPELLING_LISTS]
     table: dict[str, tuple[str, str]] = {}
-    for words, entry in Gazetteer.load().entries.items():
+    nations: dict[str, str] = {}
+    for words, entry in Gazetteer.load(files).entries.items():
+        entry_key = match_key(entry.canonical)
+        if entry.type == "MISC" and entry.code:
+            entry_key = nations.setdefault(entry.code, entry_key)
         key = " ".join(words)
-        table[key] = (entry.type, entry.canonical)
-        if key.startswith("ال") and len(words[0]) > 4:
-            table.setdefault(key[2:], (entry.type, entry.canonical))
+        table[key] = (entry.type, entry_key)
+        if len(words) == 1 and article_is_written(key):  # الموصل / موصل, not القاعدة / قاعدة
+            table.setdefault(key[2:], (entry.type, entry_key))
     return table
 
 
-def gazetteer_canonical(key: str) -> str | None:
-    """The canonical name of the gazetteer entry this name (match key) is, if any."""
-    found = _gazetteer_entries().get(key)
-    return found[1] if found else None
+def known_entry_key(etype: str, key: str) -> str | None:
+    """The key of the gazetteer entry of this type that this name (match key) is, if any:
+    every spelling the gazetteer lists for one entry links to one record."""
+    found = _gazetteer_entries(spellings_only=True).get(key)
+    return found[1] if found and found[0] == etype else None
 
 
 def gazetteer_type(key: str) -> str | None:
@@ -113,5 +130,5 @@ def gazetteer_type(key: str) -> str | None:
 def different_known_entries(a: str, b: str) -> bool:
     """Whether two names (match keys) are two different gazetteer entries: سوريا and
     سويسرا, الدمام and دوما never merge however alike their letters."""
-    ca, cb = gazetteer_canonical(a), gazetteer_canonical(b)
-    return ca is not None and cb is not None and ca != cb
+    ea, eb = _gazetteer_entries().get(a), _gazetteer_entries().get(b)
+    return ea is not None and eb is not None and ea[1] != eb[1]
