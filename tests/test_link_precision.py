@@ -5,11 +5,22 @@ the corpus names with it. Fixtures are short texts written for these tests."""
 from __future__ import annotations
 
 from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import split_sentences
 from marsad.link.entities import EntityIndex, link_entities
 from marsad.link.names import different_known_entries, known_entry_key, name_key
 from marsad.link.transliteration import spellings_agree, words_agree
-from marsad.model import Doc, Entity
-from tests.test_link_entities import doc_with
+from marsad.model import Article, Doc, Entity, Mention
+
+
+def doc_with(doc_id: str, text: str, names: list[tuple[str, str]]) -> Doc:
+    mentions, pos = [], 0
+    for name, etype in names:
+        start = text.index(name, pos)
+        mentions.append(Mention(start, start + len(name), name, etype))  # type: ignore[arg-type]
+        pos = start + len(name)
+    article = Article(id=doc_id, source=doc_id, text=text, title=None, published=None, outlet=None,
+                      language="ar", is_article=True)
+    return Doc(article=article, sentences=tuple(split_sentences(text)), mentions=tuple(mentions))
 
 
 def entity_of(docs: list[Doc], entities: list[Entity], doc_id: str, text: str) -> Entity:
@@ -95,7 +106,8 @@ def test_types_must_agree() -> None:
 
 def test_a_base_is_not_al_qaeda() -> None:
     docs, entities = link_entities([
-        doc_with("a", "تبنى تنظيم القاعدة الهجوم وقالت القاعدة إنه انتقام.", [("تنظيم القاعدة", "ORG"), ("القاعدة", "ORG")]),
+        doc_with("a", "تبنى تنظيم القاعدة الهجوم وقالت القاعدة إنه انتقام.",
+                 [("تنظيم القاعدة", "ORG"), ("القاعدة", "ORG")]),
         doc_with("b", "سقطت قذائف على قاعدة التاجي شمال بغداد.", [("قاعدة التاجي", "LOC"), ("بغداد", "LOC")]),
         doc_with("c", "قالت قاعدة إن الهجوم فشل.", [("قاعدة", "ORG")]),
     ])
@@ -107,7 +119,8 @@ def test_a_base_is_not_al_qaeda() -> None:
 
 def test_nationality_forms_are_one_record() -> None:
     docs, entities = link_entities([
-        doc_with("a", "قال المسؤول الأميركي إن القوات الأمريكية انسحبت.", [("الأميركي", "MISC"), ("الأمريكية", "MISC")]),
+        doc_with("a", "قال المسؤول الأميركي إن القوات الأمريكية انسحبت.",
+                 [("الأميركي", "MISC"), ("الأمريكية", "MISC")]),
     ])
     assert same_entity(docs, entities, ("a", "الأميركي"), ("a", "الأمريكية"))
 
@@ -115,7 +128,8 @@ def test_nationality_forms_are_one_record() -> None:
 def test_a_surname_alone_joins_the_person_the_corpus_names_with_it() -> None:
     """باراك أوباما in most articles; one article also has a tagger's "يلقي أوباما": the
     bare surname elsewhere (and there) is still Obama."""
-    docs = [doc_with(f"full{i}", "قال الرئيس باراك أوباما إن الاتفاق جيد.", [("باراك أوباما", "PER")]) for i in range(4)]
+    docs = [doc_with(f"full{i}", "قال الرئيس باراك أوباما إن الاتفاق جيد.", [("باراك أوباما", "PER")])
+            for i in range(4)]
     docs.append(doc_with("noise", "وأشار باراك أوباما ثم يلقي أوباما كلمة. وقال أوباما إن الوقت حان.",
                          [("باراك أوباما", "PER"), ("يلقي أوباما", "PER"), ("أوباما", "PER")]))
     docs.append(doc_with("bare", "وقال اوباما إن بلاده ستدعم الاتفاق.", [("اوباما", "PER")]))
@@ -137,7 +151,8 @@ def test_a_given_name_alone_joins_nobody_across_articles() -> None:
 
 def test_a_fathers_name_is_not_a_surname() -> None:
     docs, entities = link_entities([
-        doc_with("a", "استقبل الأمير فهد بن خالد الوفد. وقال خالد إن الزيارة مهمة.", [("فهد بن خالد", "PER"), ("خالد", "PER")]),
+        doc_with("a", "استقبل الأمير فهد بن خالد الوفد. وقال خالد إن الزيارة مهمة.",
+                 [("فهد بن خالد", "PER"), ("خالد", "PER")]),
         doc_with("b", "أعلن ولي العهد محمد بن سلمان بن عبدالعزيز أن الملك سلمان بن عبدالعزيز وافق.",
                  [("محمد بن سلمان بن عبدالعزيز", "PER"), ("سلمان بن عبدالعزيز", "PER")]),
         doc_with("c", "قال عبد الله الثاني إن الوضع هادئ. وأكد الثاني أن الجيش مستعد.",

@@ -26,15 +26,18 @@ MIN_SURNAME_LETTERS = 4
 # of "عبد الله", "طالب" of "أبي طالب", "سعود" of "آل سعود"; آل is ال as a key).
 PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
 COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ام", "ال", "ذو"})
-# Regnal numbers end a name without being a surname ("الثاني" of "عبدالله الثاني").
-REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"})
+# Last words that are no one's surname: regnal numbers ("الثاني" of "عبدالله الثاني"), the
+# second halves of compound names ("الدين" of "صالح زهر الدين") and of titles the tagger
+# takes into a name ("العهد" of "... ولي العهد").
+NOT_SURNAMES = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                          "الدين", "الله", "العهد"})
 
 
 def ends_in_surname(words: Sequence[str]) -> bool:
     """Whether a full person name (match keys of its words) ends in a family name that may
     stand for the person alone."""
     return (len(words) >= 2 and words[-2] not in PATRONYMIC and words[-2] not in COMPOUND_HEADS
-            and words[-1] not in REGNAL_NUMBERS)
+            and words[-1] not in NOT_SURNAMES)
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
@@ -78,8 +81,8 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
         if len(owners) == 1 and (surname,) not in names:
             names[(surname,)] = ("PER", 0)
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for keys, (etype, _) in names.items():
-        by_first[keys[0]].append((keys, etype))
+    for keys, (kind, _) in names.items():
+        by_first[keys[0]].append((keys, kind))
     for options in by_first.values():
         options.sort(key=lambda kv: -len(kv[0]))  # longest name first
     overlaps_mention = _overlap_test(mentions)
@@ -92,22 +95,22 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
         # In clitic-candidate order (the unsplit word first), never in set order: which
         # form wins must not depend on the process's hash seed.
         for first in (f for f in _ordered_stem_options(tokens[i].key) if f in by_first):
-            for keys, etype in by_first[first]:
+            for keys, kind in by_first[first]:
                 window = tokens[i:i + len(keys)]
                 if len(window) == len(keys) and all(
                         k == t.key or k in _stem_options(t.key) for k, t in zip(keys[1:], window[1:], strict=True)):
-                    hit = (len(keys), etype, first)
+                    hit = (len(keys), kind, first)
                     break
             if hit:
                 break
         if hit:
-            n, etype, first = hit
+            n, kind, first = hit
             # "وماكغورك" repeats ماكغورك: the mention starts after the glued conjunction.
             start = name_start(tokens[i], first.__eq__)
             end = tokens[i + n - 1].end
             # (repeats found earlier end before this token, so only mentions can overlap it)
             if not overlaps_mention(start, end):
-                added.append(Mention(start, end, doc.article.text[start:end], etype, source="coref"))  # type: ignore[arg-type]
+                added.append(Mention(start, end, doc.article.text[start:end], kind, source="coref"))  # type: ignore[arg-type]
             next_free = i + n
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 

@@ -115,9 +115,9 @@ def words_agree(a: str, b: str) -> bool:
     if (len(long) != len(short) + 1 or len(short) < MIN_VOWEL_VARIANT_LETTERS or short.startswith("ال")
             or _both_common(a, b)):
         return False
-    # Inside the word: not at its start, not at its end, and not before a final ة (سوسة /
-    # سوسية is a place and an adjective).
-    last_inside = len(long) - (2 if long.endswith("ه") else 1)
+    # Inside the word: not at its start, not at its end, and not before a final ة or ا (سوسة /
+    # سوسية, هولندا / هولنديا: a place and its adjective or adverb).
+    last_inside = len(long) - (2 if long.endswith(("ه", "ا")) else 1)
     ops = Levenshtein.editops(short, long)
     return all(op.tag == "insert" and long[op.dest_pos] in _VOWEL_LETTERS and 0 < op.dest_pos < last_inside
                for op in ops)
