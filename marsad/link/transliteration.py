@@ -153,4 +153,6 @@ def _agree_without_article(x: str, y: str) -> bool:
     if x.startswith("ال") == y.startswith("ال"):
         return False
     with_article, bare = (x, y) if x.startswith("ال") else (y, x)
-    return article_is_written(with_article) and words_agree(with_article[2:], bare)
+    # One difference at a time: the article, or a transliteration class (not a vowel too:
+    # الموصل / موصول).
+    return article_is_written(with_article) and _classed(with_article[2:]) == _classed(bare)
