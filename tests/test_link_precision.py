@@ -187,3 +187,11 @@ def test_the_index_in_a_scratch_database_counts_given_names_too(tmp_path) -> Non
     for index in (stored, in_memory):
         index.register_full_names(docs)
     assert [stored.add_doc(d) for d in docs] == [in_memory.add_doc(d) for d in docs]
+
+
+def test_a_fathers_full_name_inside_a_sons_is_another_person() -> None:
+    docs, entities = link_entities([doc_with(
+        "a", "نعى سعد دوابشة ابنه علي سعد دوابشة، وقال المتحدث إن دي ماريا وأنخيل دي ماريا واحد.",
+        [("سعد دوابشة", "PER"), ("علي سعد دوابشة", "PER"), ("دي ماريا", "PER"), ("أنخيل دي ماريا", "PER")])])
+    assert not same_entity(docs, entities, ("a", "سعد دوابشة"), ("a", "علي سعد دوابشة"))
+    assert same_entity(docs, entities, ("a", "دي ماريا"), ("a", "أنخيل دي ماريا"))

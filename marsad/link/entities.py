@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.arabic.normalize import match_key
-from marsad.extract.coref import COMPOUND_HEADS, ends_in_surname
+from marsad.extract.coref import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
 from marsad.link.names import (
     alias_table,
     different_known_entries,
@@ -47,8 +47,13 @@ DOMINANT_RATIO = 5
 # ...and at least this many articles name it in full (one article is no evidence of a
 # corpus's usage).
 DOMINANT_MIN_DOCS = 2
-# "عبد العزيز" alone is a given name (the father's, in "وسيم عبد العزيز"), not a short form.
-GIVEN_NAME_HEADS = frozenset({"عبد"})
+# A short form of several words that is not the first name must be a family name, led by
+# one of these (match keys): "دي ماريا", "أبو غزالة", "آل صالح", "بن لادن", "فان غال". One led
+# by a given name (عبد ... too: "عبد المحسن" of "مهدي صباح عبد المحسن") is another person,
+# mostly the father: "سعد دوابشة" of "علي سعد دوابشة",
+# "محمد مرسي" of "عبد الله محمد مرسي", "مرعي بن حسين القحطاني" of "خالد مرعي بن حسين القحطاني".
+SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | frozenset(
+    {"دي", "دا", "دو", "دوس", "ديل", "دل", "فان", "فون", "لو", "لا", "ولد", "بو"})
 
 
 @dataclass
@@ -306,13 +311,15 @@ def _is_short_form(short: list[str], long: list[str]) -> bool:
     """"الكاظمي" of "مصطفى الكاظمي" (the family name), "مصطفى الكاظمي" of "مصطفى عبد اللطيف
     الكاظمي" (first name kept), "مصطفى" (the first name); not "خالد" of "فهد بن خالد" nor
     "سلمان بن عبدالعزيز" of "محمد بن سلمان بن عبدالعزيز" (the father's name), nor "الله" of
-    "محمد بن عبد الله" (part of a compound name)."""
+    "محمد بن عبد الله" (part of a compound name), nor "سعد دوابشة" of "علي سعد دوابشة"
+    (`SURNAME_PARTICLES`)."""
     if len(short) >= len(long) or (short == [long[0]] and short[0] in COMPOUND_HEADS):  # "أبو" of "أبو حليقة"
         return False
     if short[0] == long[0]:
         return _is_subsequence(short, long)
-    return (long[-len(short):] == short and short[0] not in GIVEN_NAME_HEADS
-            and ends_in_surname(long[:len(long) - len(short) + 1]) and (len(short) > 1 or _may_be_surname(short[0])))
+    if long[-len(short):] != short or not ends_in_surname(long[:len(long) - len(short) + 1]):
+        return False
+    return short[0] in SURNAME_PARTICLES if len(short) > 1 else _may_be_surname(short[0])
 
 
 class _EitherSet(Container[str]):
