@@ -106,6 +106,8 @@ def test_a_word_of_its_own_loses_no_letter_to_a_proclitic() -> None:
     assert name_clitic_candidates("كريم") == (("", "كريم"),)
     assert name_clitic_candidates("بشار") == (("", "بشار"),)
     assert is_whole_word("كامل", "امل")
+    assert proclitic_length("وكامل", "وك") == 0  # و + كامل, not وك + امل
+    assert ("وك", "امل") not in name_clitic_candidates("وكامل")
     # real proclitics are still cut: the bare name is far more frequent
     assert ("و", "واشنطن") in name_clitic_candidates("وواشنطن")
     assert ("و", "العراق") in name_clitic_candidates("والعراق")

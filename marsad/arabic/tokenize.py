@@ -136,7 +136,16 @@ def name_clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
     ("كريم" is offered whole only; "وواشنطن" still gives و + واشنطن). Splits that end in
     the article (والعراق -> العراق) are judged on the stem with its article."""
     options = clitic_candidates(key)
-    return tuple(option for option in options if not option[0] or not is_whole_word(key, _stem_word(option)))
+    return tuple(option for option in options if not option[0] or not _cuts_a_word(key, *option))
+
+
+def _cuts_a_word(key: str, prefix: str, stem: str) -> bool:
+    """Whether the split cuts into a word of its own: the key itself, or for a conjunction
+    and a preposition the word after the conjunction ("وكامل" is و + كامل, not وك + امل)."""
+    word = _stem_word((prefix, stem))
+    if is_whole_word(key, word):
+        return True
+    return len(prefix) == 2 and _CUTTABLE_PROCLITIC.fullmatch(prefix) is not None and is_whole_word(key[1:], word)
 
 
 def _stem_word(option: tuple[str, str]) -> str:
@@ -162,7 +171,7 @@ def proclitic_length(word: str, prefix: str) -> int:
     if not prefix or _CUTTABLE_PROCLITIC.fullmatch(prefix) is None:
         return 0
     key = match_key(word)
-    if key.startswith(prefix) and is_whole_word(key, key[len(prefix):]):
+    if key.startswith(prefix) and _cuts_a_word(key, prefix, key[len(prefix):]):
         return 0
     i = 0
     for letter in prefix:
