@@ -6,7 +6,9 @@ exit non-zero, never a traceback.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +17,7 @@ import typer
 from rich.console import Console
 
 from marsad import __version__
+from marsad.model import Problem, RawPage
 
 app = typer.Typer(
     add_completion=False,
@@ -23,7 +26,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Score marsad's models on gold files.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+# soft_wrap: an error line is never broken in the middle of a message.
+err = Console(stderr=True, soft_wrap=True)
 
 # Exit statuses of `analyze` (documented in the README).
 EXIT_OK = 0
@@ -203,11 +207,17 @@ def ingest(
 
     from marsad.ingest import read_inputs
     from marsad.pipeline import RunContext
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     ctx = RunContext(reference_date=parse_reference_date(reference_date))
+    # Streamed: a big corpus never sits in memory.
+    unread, rest = _problems_before_first_page(read_inputs(paths, stdin=sys.stdin.buffer))
+    if rest is None and not _store_exists(db):  # nothing to store: leave no empty store behind
+        for problem in unread:
+            err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
+        fail(f"no page could be read; {db} was not created", EXIT_SOME_INPUTS_FAILED)
     store = open_store(db)
-    pages = read_inputs(paths, stdin=sys.stdin.buffer)  # streamed: a big corpus never sits in memory
+    pages = itertools.chain(unread, rest or ())
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -217,6 +227,20 @@ def ingest(
     err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
               f"→ {db}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.failed else EXIT_OK)
+
+
+
+def _problems_before_first_page(pages: Iterable[RawPage | Problem]) -> tuple[list[Problem], Iterator[RawPage | Problem] | None]:
+    """The problems read before the first page, and the rest of the stream from that page on
+    (None when no page came at all)."""
+    stream = iter(pages)
+    unread: list[Problem] = []
+    for item in stream:
+        if isinstance(item, Problem):
+            unread.append(item)
+        else:
+            return unread, itertools.chain([item], stream)
+    return unread, None
 
 
 @app.command()
@@ -236,7 +260,7 @@ def search(
     from rich.table import Table
     from rich.text import Text
 
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     for name, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -265,7 +289,7 @@ def export(
 ) -> None:
     """Export the store: json (the analysis schema), csv (one row per article) or
     events-jsonl (one PLOVER record per story event)."""
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
     from marsad.store.tables import EXPORTERS
 
     if format not in EXPORTERS:
@@ -291,7 +315,7 @@ def watch(
     """Poll feeds and sitemaps, fetch new article pages politely (robots.txt, a per-host
     delay, conditional GET, timeouts, a size cap) and ingest them."""
     from marsad.run.watch import PoliteClient, Watcher
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     def shown(url: str, outcome: str) -> None:
         colour = {"added": "green", "failed": "red"}.get(outcome, "dim")
@@ -398,7 +422,7 @@ def loadtest(
 
     from marsad.run.loadtest import LoopbackServer, composed_pages, run_load_test
     from marsad.serve.api import create_app
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     store = open_store(str(db))
     with LoopbackServer(create_app(store)) as server:
@@ -429,7 +453,7 @@ def serve(
     import uvicorn
 
     from marsad.serve.api import create_app
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
@@ -448,7 +472,7 @@ def report(
 ) -> None:
     """Write one self-contained static HTML report (stories, summaries, claims, timelines)."""
     from marsad.serve.report import write_report
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
@@ -456,8 +480,21 @@ def report(
     err.print(f"wrote {html} ({size / 1024:.0f} kB)", highlight=False)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """The console entry point: a user error (`MarsadError`) is one line and exit 1, never a
+    traceback; `--debug` anywhere on the command line shows the traceback instead."""
+    from marsad.errors import MarsadError
+
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except MarsadError as exc:
+        if debug:
+            raise
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover
