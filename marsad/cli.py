@@ -203,7 +203,7 @@ def ingest(
 
     from marsad.ingest import read_inputs
     from marsad.pipeline import RunContext
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     ctx = RunContext(reference_date=parse_reference_date(reference_date))
     store = open_store(db)
@@ -236,7 +236,7 @@ def search(
     from rich.table import Table
     from rich.text import Text
 
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     for name, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -265,7 +265,7 @@ def export(
 ) -> None:
     """Export the store: json (the analysis schema), csv (one row per article) or
     events-jsonl (one PLOVER record per story event)."""
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
     from marsad.store.tables import EXPORTERS
 
     if format not in EXPORTERS:
@@ -291,7 +291,7 @@ def watch(
     """Poll feeds and sitemaps, fetch new article pages politely (robots.txt, a per-host
     delay, conditional GET, timeouts, a size cap) and ingest them."""
     from marsad.run.watch import PoliteClient, Watcher
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     def shown(url: str, outcome: str) -> None:
         colour = {"added": "green", "failed": "red"}.get(outcome, "dim")
@@ -398,7 +398,7 @@ def loadtest(
 
     from marsad.run.loadtest import LoopbackServer, composed_pages, run_load_test
     from marsad.serve.api import create_app
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     store = open_store(str(db))
     with LoopbackServer(create_app(store)) as server:
@@ -429,7 +429,7 @@ def serve(
     import uvicorn
 
     from marsad.serve.api import create_app
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
@@ -448,7 +448,7 @@ def report(
 ) -> None:
     """Write one self-contained static HTML report (stories, summaries, claims, timelines)."""
     from marsad.serve.report import write_report
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")

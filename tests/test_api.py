@@ -49,7 +49,7 @@ HOSTILE_TEXT = (
 
 def open_test_store(path: Path) -> Any:
     store_module = pytest.importorskip(
-        "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
+        "marsad.store"
     )
     return store_module.open_store(str(path))
 

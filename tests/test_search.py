@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from marsad.ingest import make_page
+from marsad.store import open_store
 from marsad.store.search import MARK_CLOSE, MARK_OPEN, benchmark_search, index_columns, snippet
-from marsad.store.sqlite import open_store
 
 # Composed pages: each spells a name or word differently.
 PAGES = {

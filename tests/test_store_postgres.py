@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from marsad.ingest import make_page, read_inputs
-from marsad.store.sqlite import open_store
+from marsad.store import open_store
 
 PG_URL = os.environ.get("MARSAD_TEST_PG")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store"
@@ -49,10 +49,11 @@ def snapshot(store: Any) -> dict[str, Any]:
 
 
 def test_open_store_picks_postgres_and_migrates(pg_url: str) -> None:
-    from marsad.store.postgres import PG_MIGRATIONS, PostgresStore
+    from marsad.store.migrations import PG_MIGRATIONS
+    from marsad.store.postgres import PostgresBackend
 
     store = open_store(pg_url)
-    assert isinstance(store, PostgresStore)
+    assert isinstance(store.backend, PostgresBackend)
     assert store.schema_version() == len(PG_MIGRATIONS)
     store.close()
     assert open_store(pg_url).schema_version() == len(PG_MIGRATIONS)

@@ -167,7 +167,7 @@ class ParquetTables:
 def _rows(docs: list[Doc]) -> dict[str, list[dict[str, Any]]]:
     """The per-article tables' rows, of docs after linking (mentions and events carry
     entity ids)."""
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "mentions": [], "quantities": [], "times": [], "events": []}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("articles", "mentions", "quantities", "times", "events")}
     for d in docs:
         a = d.article
         rows["mentions"] += [{"article": a.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
@@ -228,13 +228,13 @@ def run_batch(
                 if progress is not None:
                     progress(len(chunk.docs) + len(chunk.problems))
         report.map_peak_mb = _peak_mb()
+        errors.sort(key=lambda p: p.source)
+        if store and page_hashes is not None:  # the docs as the per-article stages left them
+            report.stored = _load_into_store(store, shelf, page_hashes, errors)
         # The corpus-level step re-runs no tagger: a context without the NER model will do.
         entities, stories = link_and_group_shelf(shelf, RunContext(reference_date=reference_date),
                                                  person_names_found=names)
-        errors.sort(key=lambda p: p.source)
         report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
-        if store and page_hashes is not None:
-            report.stored = _load_into_store(store, shelf, page_hashes, errors)
     report.errors = len(errors)
     report.seconds = round(time.perf_counter() - began, 1)
     report.peak_mb = _peak_mb()
@@ -364,17 +364,15 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], st
 
 def _load_into_store(address: str, shelf: DiskShelf, page_hashes: _PageHashes,
                      errors: list[Problem]) -> int:
-    """Add the analysed docs to a store as `marsad ingest` would (one transaction a page,
-    linked and clustered with what the store holds; a page stored before is skipped), and
-    the errors to its list. Returns the number of articles added."""
-    from marsad.store.sqlite import open_store
+    """Add the docs of the per-article stages to a store as `marsad ingest` would (the
+    store runs the corpus step over what it holds and these; a page stored before is
+    skipped), and the errors to its list. Returns the number of articles added. The
+    store's corpus step holds its docs in memory, unlike the batch's own."""
+    from marsad.store import open_store
 
     target = open_store(address)
-    added = 0
     try:
-        for doc in shelf:
-            result = target.ingest_analysed(page_hashes[doc.id], doc.article.source, doc)
-            added += not result["duplicate"]
+        added = target.add_analysed((page_hashes[doc.id], doc) for doc in shelf)
         for problem in errors:
             target.record_problem(problem)
     finally:

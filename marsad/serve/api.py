@@ -76,7 +76,7 @@ class PageOut(BaseModel):
 
 
 def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app over an open store (marsad.store.sqlite); the caller owns the store."""
+    """Build the app over an open store (marsad.store); the caller owns the store."""
     from marsad.serve.web.routes import mount_web
 
     # FastAPIOffline serves Swagger UI's files from the package instead of a CDN, so /docs
