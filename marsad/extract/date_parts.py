@@ -14,6 +14,7 @@ from marsad.arabic.calendar import (
 )
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES
+from marsad.arabic.words import word_class
 from marsad.model import Token
 
 _NUMERIC = re.compile(
@@ -38,14 +39,14 @@ def numeric_dates(text: str) -> Iterator[re.Match[str]]:
 # First words of an ordinal day ("السابع", "الحادي", "العشرين"): a cheap gate before ordinal_at.
 ORDINAL_STARTS = frozenset(ORDINAL_VALUES) | frozenset(match_key(w) for w in ("العشرين", "الثلاثين"))
 
-_PAST = frozenset(match_key(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "السابق", "الفائت", "الفائتة"))
-_NEXT = frozenset(match_key(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
-_THIS = frozenset(match_key(w) for w in ("الجاري", "الحالي", "الحالية", "الجارية", "هذا", "هذه"))
+_PAST = word_class("date_past")
+_NEXT = word_class("date_next")
+_THIS = word_class("date_this")
 UNIT_WORDS = {match_key("الأسبوع"): "week", match_key("الشهر"): "month", match_key("العام"): "year",
                match_key("السنة"): "year", match_key("الاسبوع"): "week"}
-PART_OF = frozenset(match_key(w) for w in ("نهاية", "مطلع", "بداية", "منتصف", "أواخر", "أوائل", "أواسط", "اواخر"))
-YEAR_INTRO = frozenset(match_key(w) for w in ("عام", "العام", "سنة", "لعام", "بعام", "وعام", "منذ", "في"))
-_FUTURE_MARKERS = frozenset(match_key(w) for w in ("سوف", "المقرر", "المرتقب", "المرتقبة", "يعتزم", "تعتزم", "المقبل", "المقبلة"))
+PART_OF = word_class("date_part_of")
+YEAR_INTRO = word_class("year_intro")
+_FUTURE_MARKERS = word_class("future_marker")
 AWAL = match_key("أول")  # "أول من أمس"
 THIS_DEMONSTRATIVES = (match_key("هذا"), match_key("هذه"))
 SIMPLE_RELATIVE = {

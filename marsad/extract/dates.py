@@ -25,9 +25,9 @@ from marsad.arabic.calendar import (
     month_table,
     weekday_of_key,
 )
-from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, ordinal_at
 from marsad.arabic.tokenize import tokenize
+from marsad.arabic.words import word_class
 from marsad.extract.date_parts import (
     AWAL,
     ORDINAL_STARTS,
@@ -192,10 +192,7 @@ def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> Found | None:
     return None
 
 
-_MONTH_CONTEXT = frozenset(match_key(w) for w in (
-    "في", "شهر", "منذ", "حتى", "خلال", "نهاية", "مطلع", "بداية", "منتصف", "أواخر", "أوائل", "أواسط", "قبل", "بعد",
-    "مطلع", "اواخر", "الشهر", "لشهر", "بشهر",
-))
+_MONTH_CONTEXT = word_class("month_context")
 
 
 def _month_context(tokens: list[Token], i: int) -> bool:
