@@ -98,7 +98,8 @@ def _gazetteer_entries(spellings_only: bool = False) -> dict[str, tuple[str, str
     """Match key of every gazetteer name (and of it without the article, where the press
     writes it so: `article_is_written`) -> (type, the
     entry's key): its canonical name's match key, or for a nationality the key of the
-    first canonical listed with its country code (أميركي and أمريكي are one, USA).
+    first canonical listed with its country code (أميركي and أمريكي are one, USA), its
+    plural (الأميركيون, the people) another.
     `spellings_only`: from `SPELLING_LISTS` alone."""
     files = [f for f in gazetteer_files() if not spellings_only or f.name in SPELLING_LISTS]
     table: dict[str, tuple[str, str]] = {}
@@ -107,6 +108,8 @@ def _gazetteer_entries(spellings_only: bool = False) -> dict[str, tuple[str, str
         entry_key = match_key(entry.canonical)
         if entry.type == "MISC" and entry.code:
             entry_key = nations.setdefault(entry.code, entry_key)
+            if words[-1].endswith(("يين", "يون")):  # the people (الأميركيون), not the adjective
+                entry_key += " +"
         key = " ".join(words)
         table[key] = (entry.type, entry_key)
         if len(words) == 1 and article_is_written(key):  # الموصل / موصل, not القاعدة / قاعدة
