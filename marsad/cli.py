@@ -6,10 +6,14 @@ exit non-zero, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -23,7 +27,7 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Score marsad's models on gold files.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line: never wrapped at the terminal width
 
 # Exit statuses of `analyze` (documented in the README).
 EXIT_OK = 0
@@ -34,6 +38,27 @@ EXIT_USAGE = 2
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A file written in full or not at all: a run that fails leaves no file (nor a 0-byte
+    one), and a file that cannot be written is one line of error."""
+    scratch: str | None = None
+    try:
+        fd, scratch = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(scratch, 0o666 & ~umask)  # the mode open() would have given, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(scratch, path)
+    except BaseException as exc:
+        if scratch is not None:
+            Path(scratch).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            fail(f"cannot write {path}: {exc.strerror or exc}")
+        raise
 
 
 def parse_reference_date(value: str | None) -> date | None:
@@ -73,6 +98,8 @@ def analyze(
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, got {format!r}")
+    if output is not None and not output.parent.is_dir():
+        fail(f"cannot write {output}: no directory {output.parent}")  # said before the run, not after it
     ctx = RunContext(reference_date=parse_reference_date(reference_date), freeze_results=True)
     tune_gc_for_bulk_work()
     watch = Stopwatch()
@@ -83,11 +110,12 @@ def analyze(
         err.print(watch.report(len(analysis.docs) + len(analysis.errors), nbytes), highlight=False)
     rendered = analysis_to_json(analysis) if format == "json" else analysis_to_text(analysis)
     if output:
-        output.write_text(rendered, encoding="utf-8")
+        with atomic_output(output) as out:
+            out.write(rendered)
     else:
         sys.stdout.write(rendered)
     for problem in analysis.errors:
-        err.print(f"[yellow]skipped[/] {problem.source}: {problem.error}", highlight=False)
+        err.print(f"[yellow]error[/] {problem.source}: {problem.error}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if analysis.errors else EXIT_OK)
 
 
@@ -274,7 +302,7 @@ def export(
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
     store = open_store(db)
     if output:
-        with output.open("w", encoding="utf-8", newline="") as out:
+        with atomic_output(output) as out:
             EXPORTERS[format](store, out)
     else:
         EXPORTERS[format](store, sys.stdout)
