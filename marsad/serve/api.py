@@ -15,11 +15,13 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
+from marsad.ingest import check_published, find_surrogate
+from marsad.serve.security import MAX_OFFSET, SecurityHeaders, headers_for
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +32,26 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Limit = Annotated[
     int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (at most {MAX_PAGE_SIZE}).")
 ]
+
+
+def real_date(value: str | None) -> str | None:
+    """A date filter or field that names a real day (2024-13-45 is refused, not matched)."""
+    if value is None:
+        return None
+    date, problem = check_published(value)
+    if problem:
+        raise ValueError(problem)
+    return date
+
+
 DateParam = Annotated[
-    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD")
+    str | None,
+    Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD"),
+    AfterValidator(real_date),
 ]
 
 
@@ -59,6 +75,20 @@ class PageIn(BaseModel):
     )
     outlet: str | None = Field(None, max_length=200)
     title: str | None = Field(None, max_length=1000)
+
+    @field_validator("text", "html", "url", "outlet", "title", "published", mode="before")
+    @classmethod
+    def unicode_text(cls, value: object) -> object:
+        """Lone UTF-16 surrogates ("\\ud800" in the JSON) are not text: refused, naming the field."""
+        at = find_surrogate(value) if isinstance(value, str) else None
+        if at is not None:
+            raise ValueError(f"holds a lone UTF-16 surrogate at character {at} (not Unicode text)")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def published_is_a_real_date(cls, value: str | None) -> str | None:
+        return real_date(value)
 
     @model_validator(mode="after")
     def one_body(self) -> PageIn:
@@ -94,6 +124,7 @@ def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     _add_api_routes(app, store)
     mount_web(app, store)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -197,8 +228,11 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         responses={201: {"description": "stored"}, 200: {"description": "already stored"}},
     )
     def post_page(page: PageIn) -> JSONResponse:
-        """Ingest one page. The same page twice is stored once: 200 with "duplicate": true."""
+        """Ingest one page. The same page twice is stored once: 200 with "duplicate": true.
+        A page the pipeline cannot make an article of is not stored: 422 with its reason."""
         result = ingest_page(store, page)
+        if result.id is None:
+            raise ApiError(422, "page not stored: " + ("; ".join(result.errors) or "no article in it"))
         return JSONResponse(result.model_dump(), status_code=200 if result.duplicate else 201)
 
     @app.get("/api/stats", tags=["stats"])
@@ -263,7 +297,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Any:
         log.exception("internal error on %s", request.url.path)
-        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
+        # Answered outside the middleware stack (Starlette's outermost layer): headers added here.
+        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500,
+                            headers=headers_for(request.url.path))
 
 
 def _wants_json(request: Request) -> bool:
@@ -284,14 +320,22 @@ def validation_message(errors: Any) -> str:
     for error in errors:
         where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
         msg = error.get("msg", "is invalid").removeprefix("Value error, ")
-        got = error.get("input")
-        shown = (
-            f" (got {json.dumps(got, ensure_ascii=False)[:60]})"
-            if isinstance(got, (str, int, float))
-            else ""
-        )
-        lines.append(f"{where}: {msg}{shown}")
+        lines.append(f"{where}: {msg}{_shown(error.get('input'))}")
     return "; ".join(lines) or "invalid request"
+
+
+def _shown(value: object) -> str:
+    """The offending value, short; a lone surrogate escaped (it cannot be sent as UTF-8), a
+    number too long to print (a 5,000-digit integer) by its size."""
+    if isinstance(value, str) and find_surrogate(value) is not None:
+        return f' (got "{value[:60].encode("utf-8", "backslashreplace").decode("utf-8")}")'
+    if isinstance(value, str):
+        return f" (got {json.dumps(value, ensure_ascii=False)[:60]})"
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f" (got an integer of {value.bit_length()} bits)"
+    if isinstance(value, int | float):
+        return f" (got {value!r})"
+    return ""
 
 
 # --- body size limit ------------------------------------------------------------------
