@@ -35,8 +35,8 @@ from marsad.settings import MAX_DECOMPRESSED_BYTES, MAX_INPUT_BYTES
 
 __all__ = [
     "check_published", "decode_bytes", "domain_of", "find_surrogate", "gunzip_capped", "looks_like_html",
-    "looks_like_jsonl", "make_page", "normalize_date_hint", "parse_json_line", "read_file", "read_inputs",
-    "read_jsonl", "read_warc", "replace_surrogates",
+    "looks_like_jsonl", "make_page", "normalize_date_hint", "parse_json_line", "read_bytes", "read_file",
+    "read_inputs", "read_jsonl", "read_warc", "replace_surrogates",
 ]
 
 # Encodings worth trying for Arabic pages when the bytes are not UTF-8; limiting the
@@ -53,7 +53,7 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             if stdin is None:
                 yield Problem("-", "stdin requested but not available")
                 continue
-            yield from _contained("<stdin>", _pages_from_bytes("<stdin>", _read_capped(stdin, "<stdin>"), None))
+            yield from _contained("<stdin>", read_bytes("<stdin>", _read_capped(stdin, "<stdin>"), None))
             continue
         path = Path(arg)
         if path.is_dir():
@@ -95,7 +95,7 @@ def read_file(path: Path) -> Iterator[RawPage | Problem]:
     except OSError as exc:
         yield Problem(source, f"cannot read file: {exc.strerror or exc}")
         return
-    yield from _pages_from_bytes(source, data, path)
+    yield from read_bytes(source, data, path)
 
 
 def _read_capped(stream: BinaryIO, source: str) -> bytes:
@@ -108,7 +108,8 @@ def _megabytes(n: int) -> str:
     return f"{n / 2**20:.0f} MB" if n % 2**20 == 0 else f"{n / 2**20:.1f} MB"
 
 
-def _pages_from_bytes(source: str, data: bytes, path: Path | None) -> Iterator[RawPage | Problem]:
+def read_bytes(source: str, data: bytes, path: Path | None = None) -> Iterator[RawPage | Problem]:
+    """The pages of one input's bytes: gzip unpacked, WARC, JSON Lines or one text/HTML page."""
     try:
         if len(data) > MAX_INPUT_BYTES:
             raise InputError(source, f"too large (over the {_megabytes(MAX_INPUT_BYTES)} limit)")
@@ -226,3 +227,5 @@ def read_warc(source: str, data: bytes) -> Iterator[RawPage | Problem]:
                 yield Problem(exc.source, exc.problem)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
         yield Problem(source, f"corrupt WARC file: {exc}")
+    except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio on a record without its
+        yield Problem(source, f"corrupt WARC file: {type(exc).__name__}: {exc}")  # headers (found by fuzz/)
