@@ -88,6 +88,11 @@ def test_impossible_dates_are_refused_not_silently_dropped(client: TestClient, p
     assert client.get("/api/stats").json() == before
 
 
+def test_a_binary_body_is_refused_as_a_binary_file_is(client: TestClient) -> None:
+    response = client.post("/api/pages", json={"text": "\x00\x01" * 20})
+    assert response.status_code == 422 and response.json()["error"].startswith("text: binary content")
+
+
 def test_an_impossible_date_filter_is_refused(client: TestClient) -> None:
     response = client.get("/api/articles?date_from=2024-13-45")
     assert response.status_code == 422 and response.json()["error"].startswith("query.date_from: '2024-13-45'")

@@ -34,9 +34,9 @@ from marsad.model import Problem, RawPage
 from marsad.settings import MAX_DECOMPRESSED_BYTES, MAX_INPUT_BYTES
 
 __all__ = [
-    "check_published", "decode_bytes", "domain_of", "find_surrogate", "gunzip_capped", "looks_like_html",
-    "looks_like_jsonl", "make_page", "normalize_date_hint", "parse_json_line", "read_bytes", "read_file",
-    "read_inputs", "read_jsonl", "read_warc", "replace_surrogates",
+    "check_published", "decode_bytes", "domain_of", "find_surrogate", "gunzip_capped", "looks_binary",
+    "looks_like_html", "looks_like_jsonl", "make_page", "normalize_date_hint", "parse_json_line", "read_bytes",
+    "read_file", "read_inputs", "read_jsonl", "read_warc", "replace_surrogates",
 ]
 
 # Encodings worth trying for Arabic pages when the bytes are not UTF-8; limiting the
@@ -160,7 +160,7 @@ def decode_bytes(data: bytes, source: str) -> str:
             raise InputError(source, "binary or undecodable content (no text encoding fits)")
         text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _looks_binary(text):
+    if looks_binary(text):
         raise InputError(source, "binary content (control characters), not a text or HTML page")
     if not text.strip():
         raise InputError(source, "empty input")
@@ -198,7 +198,8 @@ def _decode_utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _looks_binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
+    """Control characters or NULs that no text page holds: a binary file, decoded by mistake."""
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
     return controls > max(8, len(sample) // 100) or "\x00" in sample or "\ufffd" * 4 in sample

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
-from marsad.ingest import check_published, find_surrogate
+from marsad.ingest import check_published, find_surrogate, looks_binary
 from marsad.serve.security import MAX_OFFSET, SecurityHeaders, headers_for
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,15 @@ class PageIn(BaseModel):
         at = find_surrogate(value) if isinstance(value, str) else None
         if at is not None:
             raise ValueError(f"holds a lone UTF-16 surrogate at character {at} (not Unicode text)")
+        return value
+
+    @field_validator("text", "html")
+    @classmethod
+    def not_binary(cls, value: str | None) -> str | None:
+        """As for a file (marsad.ingest.decode_bytes): NULs or a run of control characters are
+        not a page."""
+        if value is not None and looks_binary(value):
+            raise ValueError("binary content (control characters), not a text or HTML page")
         return value
 
     @field_validator("published")
