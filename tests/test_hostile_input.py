@@ -111,7 +111,7 @@ def test_gzip_bomb_is_refused_at_the_file_limit_the_readme_states(tmp_path: Path
 
 
 def test_a_page_over_the_time_limit_becomes_an_error_entry(monkeypatch: pytest.MonkeyPatch) -> None:
-    import marsad.pipeline as pipeline
+    import marsad.pipeline.stages as pipeline
 
     def slow_stage(doc, ctx):
         time.sleep(5)
@@ -135,7 +135,7 @@ _GROUP_TEXTS = [
 def test_a_failing_page_in_a_group_is_the_only_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tagger takes a group of pages at once; when that fails, each page is tagged
     alone, so that the one bad page is reported and the others keep their mentions."""
-    import marsad.pipeline as pipeline
+    import marsad.pipeline.stages as pipeline
 
     one = pipeline.add_mentions
 
@@ -155,7 +155,7 @@ def test_a_failing_page_in_a_group_is_the_only_error(monkeypatch: pytest.MonkeyP
 
 
 def test_a_slow_page_in_a_group_times_out_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    import marsad.pipeline as pipeline
+    import marsad.pipeline.stages as pipeline
 
     def slow_on_one(doc, ctx):
         if "الشرطة" in doc.article.text:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from marsad.model import Query
 from marsad.serve.api import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,7 +45,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 store_module = pytest.importorskip(
-    "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
+    "marsad.store"
 )
 
 # Composed pages (no seed text): two outlets report different death tolls for one attack,
@@ -209,11 +210,11 @@ def test_hostile_article_text_shows_as_text_and_never_runs(
 ) -> None:
     base, store = server
     hits = (
-        store.search("وسوم", offset=0, limit=5)["items"]
-        or store.search("بغداد", offset=0, limit=50)["items"]
+        store.search(Query(text="وسوم", limit=5)).items
+        or store.search(Query(text="بغداد", limit=50)).items
     )
     hostile = [
-        h["id"] for h in hits if "__pwned" in (store.get_article(h["id"]) or {}).get("text", "")
+        h.id for h in hits if "__pwned" in (store.get_article(h.id) or {}).get("text", "")
     ]
     assert hostile, "the composed page with tags was not stored"
     page = browser.new_page(viewport=DESKTOP)

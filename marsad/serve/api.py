@@ -7,6 +7,7 @@ every error answers {"error": "..."} with a message a person can act on.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from typing import Annotated, Any
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
 from marsad.ingest import check_published, find_surrogate, looks_binary
+from marsad.model import Query as StoreQuery
 from marsad.serve.security import MAX_OFFSET, SecurityHeaders, headers_for
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,23 @@ class PageIn(BaseModel):
         return self
 
 
+class SearchHitOut(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    snippet: str = Field(description="The article's words around its first match, plain text.")
+    highlights: list[tuple[int, int]] = Field(
+        description="The matching words: [start, end) character offsets into `snippet`.")
+    matched: list[str] = Field(description="The names of the entities the query named, as this article spells them.")
+
+
+class SearchPageOut(BaseModel):
+    total: int
+    items: list[SearchHitOut]
+
+
 class PageOut(BaseModel):
     id: str | None
     story: str | None
@@ -115,7 +134,7 @@ class PageOut(BaseModel):
 
 
 def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app over an open store (marsad.store.sqlite); the caller owns the store."""
+    """Build the app over an open store (marsad.store); the caller owns the store."""
     from marsad.serve.web.routes import mount_web
 
     # FastAPIOffline serves Swagger UI's files from the package instead of a CDN, so /docs
@@ -205,7 +224,7 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         """Coded events (PLOVER types), newest first."""
         return store.list_events(offset=offset, limit=limit, type=type, story=story)
 
-    @app.get("/api/search", tags=["search"])
+    @app.get("/api/search", tags=["search"], response_model=SearchPageOut)
     def search(
         q: Annotated[str, Query(min_length=1, max_length=500, description="Arabic words to find.")],
         offset: Offset = 0,
@@ -215,20 +234,17 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         story: str | None = None,
         date_from: DateParam = None,
         date_to: DateParam = None,
+        exact: Annotated[bool, Query(description="Only this spelling, not the other names of its entity.")] = False,
     ) -> dict[str, Any]:
-        """Full-text search over normalised Arabic: إيران finds ايران, بالعراق finds العراق."""
+        """Full-text search over normalised Arabic: إيران finds ايران, بالعراق finds العراق, and
+        a name of an entity (or a person's surname) finds the articles of all its names
+        (`matched` says how each article spells it) unless `exact`. Each hit's `highlights`
+        are [start, end) character offsets into its `snippet`: the matching words."""
         if not q.strip():
             raise ApiError(422, "q: give at least one word to search for")
-        return store.search(
-            q,
-            offset=offset,
-            limit=limit,
-            outlet=outlet,
-            entity=entity,
-            story=story,
-            date_from=date_from,
-            date_to=date_to,
-        )
+        found = store.search(StoreQuery(text=q, offset=offset, limit=limit, outlet=outlet, entity=entity,
+                                        story=story, date_from=date_from, date_to=date_to, exact=exact))
+        return {"total": found.total, "items": [dataclasses.asdict(hit) for hit in found.items]}
 
     @app.post(
         "/api/pages",

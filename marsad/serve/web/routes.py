@@ -7,9 +7,10 @@ static report (marsad.serve.report) renders the same story sections without a se
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -22,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from marsad.ingest import check_published
+from marsad.model import Query as StoreQuery
 from marsad.serve.security import MAX_OFFSET
 from marsad.serve.web.charts import articles_per_day_svg, outlets_svg
 from marsad.serve.web.highlight import highlight, marks_from_article
@@ -47,10 +49,6 @@ BOUND_LABELS = {
 MODE_LABELS = {"future": "مستقبلي", "negated": "منفي", "hypothetical": "افتراضي"}
 REUSE_LABELS = {"duplicate": "نسخة مكررة", "passage": "فقرة منقولة"}
 
-# Snippet markers the store puts around matched words; they are swapped for <mark> after
-# the snippet text has been escaped, so a snippet can never inject markup.
-SNIPPET_OPEN = "\x02"
-SNIPPET_CLOSE = "\x03"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -190,10 +188,18 @@ def entity_context(store: Any, entity: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def snippet_html(snippet: str) -> Markup:
-    """Escape a search snippet, then turn the store's match markers into <mark>."""
-    escaped = str(escape(snippet))
-    return Markup(escaped.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
+def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> Markup:
+    """A search snippet with its matches in <mark>: every piece of text escaped, the marks
+    placed by the hit's character offsets (so no character of the text can make a tag)."""
+    parts: list[str] = []
+    at = 0
+    for start, end in sorted(highlights):
+        if start < at or end > len(snippet):
+            continue  # overlapping or out of range: left unmarked
+        parts += [str(escape(snippet[at:start])), "<mark>", str(escape(snippet[start:end])), "</mark>"]
+        at = end
+    parts.append(str(escape(snippet[at:])))
+    return Markup("".join(parts))
 
 
 def pager(base: str, params: dict[str, Any], offset: int, limit: int, total: int) -> dict[str, Any]:
@@ -275,6 +281,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
         story: str = "",
         date_from: str = "",
         date_to: str = "",
+        exact: bool = False,
     ) -> HTMLResponse:
         filters = {
             "outlet": outlet,
@@ -285,6 +292,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
         }
         context: dict[str, Any] = {
             "query": q,
+            "exact": exact,
             "filters": filters,
             "results": [],
             "total": 0,
@@ -301,15 +309,17 @@ def mount_web(app: FastAPI, store: Any) -> None:
         if bad_dates:
             context["error"] = "تُكتب التواريخ بالشكل YYYY-MM-DD؛ أُهمل التاريخ غير الصالح."
         if q.strip():
-            result = store.search(
-                q, offset=offset, limit=PAGE_SIZE, **{k: v or None for k, v in filters.items()}
-            )
-            for item in result["items"]:
-                item["snippet_html"] = snippet_html(item.get("snippet") or "")
+            given = {k: v or None for k, v in filters.items()}
+            found = store.search(StoreQuery(
+                text=q, offset=offset, limit=PAGE_SIZE, outlet=given["outlet"], entity=given["entity"],
+                story=given["story"], date_from=given["date_from"], date_to=given["date_to"], exact=exact))
+            results = [{**dataclasses.asdict(hit), "snippet_html": snippet_html(hit.snippet, hit.highlights)}
+                       for hit in found.items]
             context.update(
-                results=result["items"],
-                total=result["total"],
-                pager=pager("/search", {"q": q, **filters}, offset, PAGE_SIZE, result["total"]),
+                results=results,
+                total=found.total,
+                pager=pager("/search", {"q": q, **filters, "exact": "1" if exact else ""}, offset, PAGE_SIZE,
+                            found.total),
             )
         return page(request, "search.html", context)
 
