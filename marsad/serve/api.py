@@ -18,12 +18,11 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
 from marsad.ingest import check_published, find_surrogate, looks_binary
 from marsad.model import Query as StoreQuery
-from marsad.serve.security import MAX_OFFSET, SecurityHeaders, headers_for
+from marsad.serve.security import MAX_OFFSET, BodySizeLimit, SecurityHeaders, headers_for
 
 log = logging.getLogger(__name__)
 
@@ -361,56 +360,3 @@ def _shown(value: object) -> str:
     if isinstance(value, int | float):
         return f" (got {value!r})"
     return ""
-
-
-# --- body size limit ------------------------------------------------------------------
-
-
-class BodySizeLimit:
-    """Refuse request bodies above `max_bytes` with 413 before the app reads them in full.
-
-    Content-Length is checked first; a chunked body is counted as it arrives and buffered
-    (at most `max_bytes`), then handed to the app.
-    """
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send, int(declared))
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            if len(body) > self.max_bytes:
-                await self._refuse(scope, receive, send, len(body))
-                return
-            if not message.get("more_body", False):
-                break
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if replayed:
-                return await receive()
-            replayed = True
-            return {"type": "http.request", "body": bytes(body), "more_body": False}
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        limit_mb = self.max_bytes / (1024 * 1024)
-        response = JSONResponse(
-            {"error": f"request body too large: {size} bytes > {limit_mb:g} MB limit"},
-            status_code=413,
-        )
-        await response(scope, receive, send)

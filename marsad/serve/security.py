@@ -1,5 +1,5 @@
-"""The serving edge's hardening: security headers on every response, and the bounds a
-request's paging numbers must keep.
+"""The serving edge's hardening: security headers on every response, the size a request
+body may have, and the bounds a request's paging numbers must keep.
 
 The web pages load their style sheet, font and icon from /static, draw their charts as
 inline SVG (presentation attributes, no <style> or script), and run no script at all; so
@@ -10,6 +10,7 @@ of its own, still limited to the site's own origin.
 
 from __future__ import annotations
 
+from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Paging: no store holds a billion articles, so a larger offset is a mistake or a probe,
@@ -62,3 +63,53 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class BodySizeLimit:
+    """Refuse request bodies above `max_bytes` with 413 before the app reads them in full.
+
+    Content-Length is checked first; a chunked body is counted as it arrives and buffered
+    (at most `max_bytes`), then handed to the app.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, receive, send, int(declared))
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.max_bytes:
+                await self._refuse(scope, receive, send, len(body))
+                return
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+        limit_mb = self.max_bytes / (1024 * 1024)
+        response = JSONResponse(
+            {"error": f"request body too large: {size} bytes > {limit_mb:g} MB limit"},
+            status_code=413,
+        )
+        await response(scope, receive, send)
