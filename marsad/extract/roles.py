@@ -18,6 +18,7 @@ from operator import add
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import token_keys
+from marsad.arabic.words import word_class
 from marsad.model import Doc, Mention
 from marsad.run.caching import WordCache
 from marsad.settings import PACKAGE_DIR
@@ -28,11 +29,7 @@ ROLES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "roles.tsv"
 MAX_ROLE_WORDS = 9
 _WORD = re.compile(r"\S+")
 # Words that end a role phrase: verbs of saying/meeting and conjunctions that open a clause.
-_BREAKERS = frozenset(match_key(w) for w in (
-    "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "التقى", "التقت", "بحث", "استقبل", "إن", "أن", "إلى",
-    "على", "عن", "بعد", "قبل", "مع", "الذي", "التي", "حيث", "كما", "لكن", "وقال", "وقالت", "وأكد", "أمس",
-    "اليوم", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
-))
+_BREAKERS = word_class("role_breaker")
 
 
 @dataclass(frozen=True)
