@@ -22,7 +22,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from marsad.ingest import check_published
 from marsad.model import Query as StoreQuery
+from marsad.serve.security import MAX_OFFSET
 from marsad.serve.web.highlight import highlight, marks_from_article
 from marsad.serve.web.story_view import article_summaries, entity_href, entity_names, story_context
 
@@ -171,7 +173,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
     def story_list(
         request: Request,
         sort: str = Query("newest", pattern="^(newest|biggest)$"),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> HTMLResponse:
         result = store.list_stories(offset=offset, limit=PAGE_SIZE, sort=sort)
         return page(
@@ -210,7 +212,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
     def search_page(
         request: Request,
         q: str = Query("", max_length=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         outlet: str = "",
         entity: str = "",
         story: str = "",
@@ -235,8 +237,9 @@ def mount_web(app: FastAPI, store: Any) -> None:
             "pager": None,
             "error": None,
         }
-        bad_dates = [
-            k for k in ("date_from", "date_to") if filters[k] and not _ISO_DAY.match(filters[k])
+        bad_dates = [  # 2024-13-45 has the shape of a day, but is none
+            k for k in ("date_from", "date_to")
+            if filters[k] and not (_ISO_DAY.match(filters[k]) and check_published(filters[k])[0])
         ]
         for key in bad_dates:
             filters[key] = ""
