@@ -259,17 +259,17 @@ def role_references(doc: Doc, mentions: list[Mention], people: list[tuple[Mentio
     refs: list[Mention] = []
     words: DocWords | None = None  # made for the first phrase looked for
     # Longest phrases first: "رئيس الوزراء الليبي" before the bare "رئيس الوزراء".
-    for phrase_key, person in sorted(key_owner.items(), key=lambda kv: -len(kv[0])):
-        if person is None:
+    for phrase_key, holder in sorted(key_owner.items(), key=lambda kv: -len(kv[0])):
+        if holder is None:
             continue
         words = words or DocWords(text)
-        for start, end in _find_phrase(text, phrase_key, after=person.end, words=words):
+        for start, end in _find_phrase(text, phrase_key, after=holder.end, words=words):
             if any(s < end and start < e for s, e in taken):
                 continue  # part of a mention or of a role + name construct
             if _followed_by_name(mentions, end) or _preceded_by_name(mentions, start, text):
                 continue  # "role + name" or an appositive "name، role"
-            refs.append(Mention(start, end, text[start:end], "PER", role=person.role, source="role",
-                                antecedent=person.text))
+            refs.append(Mention(start, end, text[start:end], "PER", role=holder.role, source="role",
+                                antecedent=holder.text))
             taken.append((start, end))
     return refs
 
