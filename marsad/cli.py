@@ -80,6 +80,8 @@ def analyze(
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, got {format!r}")
+    if output is not None and not output.parent.is_dir():
+        fail(f"cannot write {output}: no directory {output.parent}")  # said before the run, not after it
     ctx = RunContext(reference_date=parse_reference_date(reference_date), freeze_results=True)
     tune_gc_for_bulk_work()
     watch = Stopwatch()
@@ -92,11 +94,13 @@ def analyze(
         err.print(watch.report(len(analysis.docs) + len(analysis.errors), nbytes), highlight=False)
     rendered = analysis_to_json(analysis) if format == "json" else analysis_to_text(analysis)
     if output:
-        output.write_text(rendered, encoding="utf-8")
+        with _written(output) as target:  # appears only whole: a failed run leaves no (0-byte) file
+            assert target is not None
+            target.write_text(rendered, encoding="utf-8")
     else:
         sys.stdout.write(rendered)
     for problem in analysis.errors:
-        err.print(f"[yellow]skipped[/] {problem.source}: {problem.error}", highlight=False)
+        err.print(f"[yellow]error[/] {problem.source}: {problem.error}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if analysis.errors else EXIT_OK)
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
@@ -22,9 +22,11 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from marsad.ingest import check_published
 from marsad.model import Query as StoreQuery
-from marsad.serve.web.charts import articles_per_day_svg, outlets_svg
+from marsad.serve.security import MAX_OFFSET
 from marsad.serve.web.highlight import highlight, marks_from_article
+from marsad.serve.web.story_view import article_summaries, entity_href, entity_names, story_context
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -57,6 +59,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["day"] = day_html
     env.globals.update(
         root="",
         type_labels=TYPE_LABELS,
@@ -67,80 +70,16 @@ def environment() -> Environment:
     return env
 
 
-def article_href(article_id: str) -> str:
-    return f"/articles/{quote(article_id, safe='')}"
-
-
-def entity_href(entity_id: str) -> str:
-    return f"/entities/{quote(entity_id, safe='')}"
+def day_html(value: str | None) -> Markup:
+    """A date as the store gives it (YYYY-MM-DD, YYYY-MM or YYYY), the one format on every
+    page, kept left-to-right: in a right-to-left line the bidi algorithm would otherwise
+    show 2024-03-14 as 14-03-2024."""
+    if not value:
+        return Markup("")
+    return Markup('<time datetime="{0}" dir="ltr">{0}</time>').format(value)
 
 
 # --- context builders (shared with the static report) ---------------------------------
-
-
-def story_context(
-    store: Any,
-    story: dict[str, Any],
-    *,
-    article_href: Callable[[str], str] = article_href,
-    entity_href: Callable[[str], str | None] = entity_href,
-) -> dict[str, Any]:
-    """Everything `_story_body.html` needs for one story."""
-    articles = article_summaries(store, story["articles"])
-    by_outlet: dict[str, list[str]] = defaultdict(list)
-    for aid in story["articles"]:
-        by_outlet[(articles.get(aid) or {}).get("outlet") or "منبر غير معروف"].append(aid)
-    per_day = Counter(a["published"][:10] for a in articles.values() if a.get("published"))
-    return {
-        "story": story,
-        "articles": articles,
-        "cite_number": {aid: i + 1 for i, aid in enumerate(story["articles"])},
-        "entity_names": entity_names(store, _story_entity_ids(story)),
-        "outlet_articles": sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        "charts": {
-            # One day or one outlet is a fact, not a trend: a chart needs two bars to say anything.
-            "per_day": articles_per_day_svg(sorted(per_day.items())) if len(per_day) > 1 else "",
-            "outlets": outlets_svg([(o, len(ids)) for o, ids in by_outlet.items()])
-            if len(by_outlet) > 1
-            else "",
-        },
-        "outlets_of": lambda ids: list(
-            dict.fromkeys(
-                (articles.get(aid) or {}).get("outlet")
-                for aid in ids
-                if (articles.get(aid) or {}).get("outlet")
-            )
-        ),
-        "article_href": article_href,
-        "entity_href": entity_href,
-    }
-
-
-def article_summaries(store: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """id -> {id, title, outlet, published, url} for the given articles (missing ones left out)."""
-    out: dict[str, dict[str, Any]] = {}
-    for aid in ids:
-        record = store.get_article(aid)
-        if record is not None:
-            out[aid] = {k: record.get(k) for k in ("id", "title", "outlet", "published", "url")}
-    return out
-
-
-def entity_names(store: Any, ids: Iterable[str]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for eid in ids:
-        record = store.get_entity(eid)
-        if record is not None:
-            names[eid] = record["name"]
-    return names
-
-
-def _story_entity_ids(story: dict[str, Any]) -> list[str]:
-    ids = list(story.get("entities") or ())
-    for event in story.get("events") or ():
-        ids.extend(event.get("actors") or ())
-        ids.extend(event.get("targets") or ())
-    return list(dict.fromkeys(ids))
 
 
 def article_context(store: Any, article: dict[str, Any]) -> dict[str, Any]:
@@ -234,7 +173,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
     def story_list(
         request: Request,
         sort: str = Query("newest", pattern="^(newest|biggest)$"),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> HTMLResponse:
         result = store.list_stories(offset=offset, limit=PAGE_SIZE, sort=sort)
         return page(
@@ -273,7 +212,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
     def search_page(
         request: Request,
         q: str = Query("", max_length=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         outlet: str = "",
         entity: str = "",
         story: str = "",
@@ -298,8 +237,9 @@ def mount_web(app: FastAPI, store: Any) -> None:
             "pager": None,
             "error": None,
         }
-        bad_dates = [
-            k for k in ("date_from", "date_to") if filters[k] and not _ISO_DAY.match(filters[k])
+        bad_dates = [  # 2024-13-45 has the shape of a day, but is none
+            k for k in ("date_from", "date_to")
+            if filters[k] and not (_ISO_DAY.match(filters[k]) and check_published(filters[k])[0])
         ]
         for key in bad_dates:
             filters[key] = ""
