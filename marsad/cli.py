@@ -589,6 +589,12 @@ def main() -> None:
             raise
         err.print(f"[bold red]error:[/] {exc}", highlight=False)
         sys.exit(EXIT_SOME_INPUTS_FAILED)
+    except Exception as exc:  # a fault of marsad's own: one line, and how to see more
+        if debug:
+            raise
+        err.print(f"[bold red]error:[/] internal error: {exc!r} (run `marsad --debug ...` for the traceback)",
+                  highlight=False)
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover

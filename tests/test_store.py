@@ -489,3 +489,20 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
     assert result.exit_code != 0 and not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_a_page_kept_with_a_warning_is_stored_once(tmp_path: Path) -> None:
+    """An impossible `published` is dropped with a line of its own (ingest), and the page,
+    whose source is that same JSON Lines line, is still stored, and only once."""
+    from marsad.ingest import read_inputs
+
+    line = {"text": "قال وزير الخارجية إن بغداد ستستضيف اجتماعا إقليميا الأسبوع المقبل لبحث أزمة المياه.",
+            "title": "بغداد تستضيف اجتماعا", "published": "9999-99-99"}
+    source = tmp_path / "pages.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "w.db"))
+    first = store.ingest(read_inputs([str(source)]))
+    assert first.added == 1 and len(first.failed) == 1 and "9999-99-99" in first.failed[0].error
+    again = store.ingest(read_inputs([str(source)]))
+    assert again.added == 0 and again.duplicates == 1
+    assert store.stats()["articles"] == 1 and store.stats()["pages"] == 1

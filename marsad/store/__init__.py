@@ -218,24 +218,25 @@ class Store(StoreReader):
                    progress: Progress | None) -> None:
         size = max(1, ctx.group_size)
         docs: list[Doc] = []
+        unanalysed: set[str] = set()  # pages to try again on a later run: no row in `pages`
         for begin in range(0, len(pages), size):  # a group at a time, to tell progress
             part = pages[begin:begin + size]
             part_docs, problems = analyze_raw_pages(part, ctx)
             docs += part_docs
-            failed = {p.source for p in problems}
+            unanalysed |= {p.source for p in problems}
             for problem in problems:
                 self.record_problem(problem)
                 report.failed.append(problem)
             for page in part:
-                _tell(progress, page.source, "failed" if page.source in failed else "added")
-        by_hash = {doc.article.content_hash: doc for doc in docs}
+                _tell(progress, page.source, "failed" if page.source in unanalysed else "added")
+        doc_of = {doc.article.content_hash: doc.id for doc in docs}
         # A page that became no doc and no problem has the text of another page of this run.
-        pages_done = [(p.content_hash, p.source, by_hash[p.content_hash].id if p.content_hash in by_hash else None)
-                      for p in pages if p.source not in {f.source for f in report.failed}]
-        self._commit(docs, pages_done)  # type: ignore[arg-type]
+        rows = [(p.content_hash, p.source, doc_of.get(p.content_hash)) for p in pages
+                if p.content_hash in doc_of or p.source not in unanalysed]
+        self._commit(docs, rows)
         report.added += len(docs)
 
-    def _commit(self, docs: list[Doc], pages: list[tuple[str, str, str]]) -> None:
+    def _commit(self, docs: list[Doc], pages: list[tuple[str, str, str | None]]) -> None:
         """One write: the corpus step over the stored articles and `docs`, and its answer
         written (`write.write_corpus`). The writer lock is held throughout, so a second
         writer (another process) waits and then computes over this one's articles too."""
