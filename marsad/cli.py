@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -355,6 +355,7 @@ def export(
              "claims or stories (default articles).")] = None,
     excel: Annotated[bool, typer.Option(help="CSV for Excel: a byte-order mark first, so Arabic reads right.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Export the store: json (the analysis schema), events-jsonl (one PLOVER record per story
     event), or one table (--table) as csv, jsonl or parquet, with names and ids."""
@@ -374,16 +375,23 @@ def export(
     if not _store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
     store = open_store(db)
-    with _written(output) as target:
+    with _written(output) as target, progress(err, f"exporting {table}", None, quiet=quiet) as advance:
+        rows = _counting(store_rows(store, table), advance)
         if format == "parquet":
             assert target is not None  # parquet needs --output (checked above)
-            write_parquet(store_rows(store, table), table, target)
+            write_parquet(rows, table, target)
         else:
             with target.open("w", encoding="utf-8", newline="") if target else _stdout() as out:
                 if format in WHOLE_EXPORTS:
                     WHOLE_EXPORTS[format](store, out)
                 else:
-                    TABLE_WRITERS[format](store_rows(store, table), table, out, excel=excel)
+                    TABLE_WRITERS[format](rows, table, out, excel=excel)
+
+
+def _counting(rows: Iterable[dict[str, Any]], advance: Callable[[int], None]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        yield row
+        advance(1)
 
 
 @contextmanager
@@ -452,6 +460,7 @@ def bench(
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     clustering_only: Annotated[bool, typer.Option(
         "--clustering-only", help="Time only the story clustering step (articles cleaned and tokenised first).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
     import json as jsonlib
@@ -474,7 +483,8 @@ def bench(
         result = clustering_benchmark(pages)
         print(jsonlib.dumps(result, ensure_ascii=False, indent=None if json_out else 2))
         return
-    report = run_benchmark(pages, str(path))
+    with progress(err, "per-article stages", len(pages), quiet=quiet) as advance:
+        report = run_benchmark(pages, str(path), advance)
     print(jsonlib.dumps(report.as_dict(), ensure_ascii=False, indent=2) if json_out else format_report(report))
 
 
