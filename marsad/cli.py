@@ -266,7 +266,7 @@ def ingest(
     shown = err.is_terminal and not quiet and "-" not in paths
     total = sum(1 for _ in read_inputs(paths)) if shown else None  # a quick second read, for done/total
     with progress(err, "ingesting", total, quiet=quiet) as advance:
-        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: advance(1))
+        report = store.ingest(pages, ctx, progress=advance)
     for problem in report.failed:
         err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
     err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
