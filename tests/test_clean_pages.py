@@ -299,8 +299,9 @@ def test_a_sites_front_page_is_home() -> None:
 
 
 def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None:
-    from marsad.clean import clean_pages
+    """Decided by the corpus step, over every page of the corpus."""
     from marsad.ingest import make_page
+    from marsad.pipeline import analyze_pages
 
     body = ("أعلنت وزارة الزراعة أن موسم الحصاد بدأ مبكرا هذا العام بسبب ارتفاع درجات الحرارة في المحافظات الجنوبية.\n\n"
             "وقال مدير الدائرة الفنية إن الإنتاج المتوقع يفوق مليون طن من القمح والشعير.\n\n")
@@ -309,9 +310,9 @@ def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None
                          + "المصادر:\nالواحة، رويترز\n")
     agency_only = make_page("site/c.txt", "موسم الشعير\n\n" + body.replace("الزراعة", "المالية")
                             + "المصادر:\nرويترز\n")
-    articles, problems = clean_pages([named, credited, agency_only])
-    assert problems == []
-    outlets = {a.source: a.outlet for a in articles}
+    analysis = analyze_pages([named, credited, agency_only])
+    assert analysis.errors == ()
+    outlets = {d.article.source: d.article.outlet for d in analysis.docs}
     assert outlets["site/a.txt"] == "صحيفة الواحة"
     assert outlets["site/b.txt"] == "صحيفة الواحة"  # credits itself first
     assert outlets["site/c.txt"] is None  # an agency is never the outlet

@@ -7,7 +7,6 @@ as furniture.
 
 from __future__ import annotations
 
-import dataclasses
 import html as html_lib
 import re
 from collections import Counter, defaultdict
@@ -15,7 +14,7 @@ from collections import Counter, defaultdict
 from marsad.clean.dates import address_date, agency_dateline, choose_date
 from marsad.clean.html import extract_html, late_date, removed_blocks
 from marsad.clean.language import detect_language
-from marsad.clean.lexicon import agency_variants, line_key, outlet_for_domain, outlet_for_url
+from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.page_type import PageShape, decide_page_type, page_shape
 from marsad.clean.text import MAX_DATELINE_WORDS, CleanText, clean_text_page, split_lines
@@ -55,28 +54,8 @@ def clean_pages_shaped(pages: list[RawPage]) -> tuple[list[tuple[Article, PageSh
             articles.append(clean_page_shaped(page, repeated.get(site, frozenset()), affixes.get(site, frozenset())))
         except Exception as exc:  # a parser failure on one page must not stop the batch
             problems.append(Problem(page.source, f"could not clean page: {type(exc).__name__}: {exc}"))
-    return _outlets_from_credits(articles), problems
+    return articles, problems
 
-
-def _outlets_from_credits(articles: list[tuple[Article, PageShape]]) -> list[tuple[Article, PageShape]]:
-    """A page that names no outlet but credits one that other pages of the run name in full
-    ("المصادر: الرافدين، واع" beside pages of "صحيفة الرافدين") is that outlet's: outlets
-    credit themselves first. Agencies are never taken for the outlet."""
-    known = {line_key(a.outlet): a.outlet for a, _ in articles if a.outlet}
-    agencies = agency_variants()
-    out = []
-    for article, shape in articles:
-        if article.outlet is None:
-            for credit in article.credits:
-                key = line_key(credit)
-                if not key or key in agencies:
-                    continue
-                named = {name for k, name in known.items() if k == key or k.endswith(" " + key)}
-                if len(named) == 1:
-                    article = dataclasses.replace(article, outlet=named.pop())
-                    break
-        out.append((article, shape))
-    return out
 
 
 def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
