@@ -275,7 +275,9 @@ def ingest(
 
 
 
-def _problems_before_first_page(pages: Iterable[RawPage | Problem]) -> tuple[list[Problem], Iterator[RawPage | Problem] | None]:
+def _problems_before_first_page(
+    pages: Iterable[RawPage | Problem],
+) -> tuple[list[Problem], Iterator[RawPage | Problem] | None]:
     """The problems read before the first page, and the rest of the stream from that page on
     (None when no page came at all)."""
     stream = iter(pages)
@@ -419,7 +421,8 @@ def watch(
     sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed or (news) sitemap URLs.")],
     db: Annotated[str, typer.Option(help="The store: a SQLite file (created when missing) or postgresql://...")],
     interval: Annotated[float, typer.Option(min=10, help="Seconds between polls.")] = 300,
-    rounds: Annotated[int | None, typer.Option(min=1, help="Stop after this many polls (default: run until Ctrl-C).")] = None,
+    rounds: Annotated[int | None, typer.Option(
+        min=1, help="Stop after this many polls (default: run until Ctrl-C).")] = None,
     host_delay: Annotated[float, typer.Option(min=0.1, help="Seconds between two requests to one host.")] = 1.0,
 ) -> None:
     """Poll feeds and sitemaps, fetch new article pages politely (robots.txt, a per-host
@@ -455,11 +458,13 @@ def _store_exists(db: str) -> bool:
 
 @app.command()
 def bench(
-    corpus: Annotated[Path | None, typer.Option(help="Directory of pages or SaudiNewsNet zips, or a JSONL file.")] = None,
+    corpus: Annotated[Path | None, typer.Option(
+        help="Directory of pages or SaudiNewsNet zips, or a JSONL file.")] = None,
     limit: Annotated[int | None, typer.Option(help="Use at most N articles.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     clustering_only: Annotated[bool, typer.Option(
-        "--clustering-only", help="Time only the story clustering step (articles cleaned and tokenised first).")] = False,
+        "--clustering-only",
+        help="Time only the story clustering step (articles cleaned and tokenised first).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
@@ -492,7 +497,8 @@ def bench(
 def batch(
     inputs: Annotated[list[str], typer.Argument(help="Directories, JSON Lines, WARC or gzip files.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the Parquet tables.")],
-    scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Address of a running Dask scheduler (tcp://host:8786).")] = None,
     workers: Annotated[int, typer.Option(help="Workers of the LocalCluster when no scheduler is given.")] = 2,
     chunk_size: Annotated[int, typer.Option(help="Pages per Dask task.")] = 200,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
