@@ -9,8 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from marsad.arabic.calendar import solar_hijri_to_gregorian
 from marsad.clean import clean_pages
-from marsad.clean.dates import address_date, solar_hijri_to_gregorian
+from marsad.clean.dates import address_date
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.titles import repeated_affixes, strip_affixes
 from marsad.cli import app
