@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import cast
 
 import pycrfsuite
 
@@ -20,7 +21,7 @@ from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.mention_filter import clean_mention, load_not_entities
 from marsad.extract.ner_features import FeatureExtractor
-from marsad.model import Doc, Mention, Sentence, Token
+from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
 # this is the one switch both read (scripts/train_ner.py records it in the model card).
@@ -101,7 +102,8 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
     for first, stop, kind in bio_spans(labels):
         start = name_start(tokens[first], gazetteer.starts_name) if gazetteer else tokens[first].start
         end = tokens[stop - 1].end
-        mentions.append(Mention(start, end, text[start:end], kind, source="model"))
+        # The model's labels are B-/I- of the four entity types only.
+        mentions.append(Mention(start, end, text[start:end], cast(EntityType, kind), source="model"))
     return mentions
 
 
@@ -113,7 +115,7 @@ def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer) -> l
         # "وواشنطن" is و + واشنطن: the mention is the name, without the conjunction.
         start = first.start + proclitic_length(first.text, match.prefix)
         end = tokens[match.end - 1].end
-        mentions.append(Mention(start, end, text[start:end], match.type, source="gazetteer"))
+        mentions.append(Mention(start, end, text[start:end], cast(EntityType, match.type), source="gazetteer"))
     return mentions
 
 
