@@ -6,15 +6,20 @@ exit non-zero, never a traceback.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from marsad import __version__
+from marsad.model import Problem, RawPage
+from marsad.run.progress import progress
 
 app = typer.Typer(
     add_completion=False,
@@ -23,7 +28,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Score marsad's models on gold files.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+# soft_wrap: an error line is never broken in the middle of a message.
+err = Console(stderr=True, soft_wrap=True)
 
 # Exit statuses of `analyze` (documented in the README).
 EXIT_OK = 0
@@ -59,6 +65,7 @@ def analyze(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
     throughput: Annotated[bool, typer.Option(help="Print pages/s and MB/s to stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Read raw Arabic news pages and write clean, analysed articles (JSON or text).
 
@@ -73,21 +80,27 @@ def analyze(
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, got {format!r}")
+    if output is not None and not output.parent.is_dir():
+        fail(f"cannot write {output}: no directory {output.parent}")  # said before the run, not after it
     ctx = RunContext(reference_date=parse_reference_date(reference_date), freeze_results=True)
     tune_gc_for_bulk_work()
     watch = Stopwatch()
     pages = list(read_inputs(paths, stdin=sys.stdin.buffer))
-    analysis = analyze_pages(pages, ctx)
+    unread = sum(isinstance(p, Problem) for p in pages)
+    with progress(err, "analysing", len(pages) - unread, quiet=quiet) as advance:
+        analysis = analyze_pages(pages, ctx, progress=advance)
     if throughput:
         nbytes = sum(len(d.article.text.encode()) for d in analysis.docs)
         err.print(watch.report(len(analysis.docs) + len(analysis.errors), nbytes), highlight=False)
     rendered = analysis_to_json(analysis) if format == "json" else analysis_to_text(analysis)
     if output:
-        output.write_text(rendered, encoding="utf-8")
+        with _written(output) as target:  # appears only whole: a failed run leaves no (0-byte) file
+            assert target is not None
+            target.write_text(rendered, encoding="utf-8")
     else:
         sys.stdout.write(rendered)
     for problem in analysis.errors:
-        err.print(f"[yellow]skipped[/] {problem.source}: {problem.error}", highlight=False)
+        err.print(f"[yellow]error[/] {problem.source}: {problem.error}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if analysis.errors else EXIT_OK)
 
 
@@ -197,27 +210,46 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
     db: Annotated[str, typer.Option(help="The store: a SQLite file (created when missing) or postgresql://...")],
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Add pages to the store, one transaction each: a page already stored is skipped, and an
     interrupted run can simply be run again. Exit status 1 when some inputs failed."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from marsad.ingest import read_inputs
     from marsad.pipeline import RunContext
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     ctx = RunContext(reference_date=parse_reference_date(reference_date))
+    # Streamed: a big corpus never sits in memory.
+    unread, rest = _problems_before_first_page(read_inputs(paths, stdin=sys.stdin.buffer))
+    if rest is None and not _store_exists(db):  # nothing to store: leave no empty store behind
+        for problem in unread:
+            err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
+        fail(f"no page could be read; {db} was not created", EXIT_SOME_INPUTS_FAILED)
     store = open_store(db)
-    pages = read_inputs(paths, stdin=sys.stdin.buffer)  # streamed: a big corpus never sits in memory
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: bar.advance(task))
+    pages = itertools.chain(unread, rest or ())
+    shown = err.is_terminal and not quiet and "-" not in paths
+    total = sum(1 for _ in read_inputs(paths)) if shown else None  # a quick second read, for done/total
+    with progress(err, "ingesting", total, quiet=quiet) as advance:
+        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: advance(1))
     for problem in report.failed:
         err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
     err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
               f"→ {db}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.failed else EXIT_OK)
+
+
+
+def _problems_before_first_page(pages: Iterable[RawPage | Problem]) -> tuple[list[Problem], Iterator[RawPage | Problem] | None]:
+    """The problems read before the first page, and the rest of the stream from that page on
+    (None when no page came at all)."""
+    stream = iter(pages)
+    unread: list[Problem] = []
+    for item in stream:
+        if isinstance(item, Problem):
+            unread.append(item)
+        else:
+            return unread, itertools.chain([item], stream)
+    return unread, None
 
 
 @app.command()
@@ -230,55 +262,112 @@ def search(
     entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity id.")] = None,
     story: Annotated[str | None, typer.Option(help="Only articles of this story id.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="Results to show.")] = 20,
+    exact: Annotated[bool, typer.Option(help="Only this spelling, not the other names of its entity.")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
 ) -> None:
-    """Search the store: إيران finds ايران, بالعراق finds العراق; matches are highlighted."""
+    """Search the store: إيران finds ايران, بالعراق finds العراق, and a name finds the articles
+    of every spelling of its entity (ماكغورك finds ماجورك) unless --exact."""
+    import dataclasses
+    import json
     import re
 
-    from rich.table import Table
-    from rich.text import Text
-
-    from marsad.store.sqlite import open_store
+    from marsad.model import Query
+    from marsad.store import open_store
 
     for name, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             fail(f"{name} must be YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    if format not in ("table", "json"):
+        fail(f"--format must be table or json, got {format!r}")
     if not _store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
-    result = open_store(db).search(query, offset=0, limit=limit, outlet=outlet, entity=entity, story=story,
-                                   date_from=date_from, date_to=date_to)
-    table = Table(title=f"{result['total']} results for «{query}»", show_lines=True)
+    found = open_store(db).search(Query(text=query, limit=limit, outlet=outlet, entity=entity, story=story,
+                                        date_from=date_from, date_to=date_to, exact=exact))
+    if format == "json":
+        results = {"total": found.total, "results": [dataclasses.asdict(hit) for hit in found.items]}
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        _print_hits(query, found)
+
+
+def _print_hits(query: str, found: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{found.total} results for «{query}»", show_lines=True)
     for column in ("id", "published", "outlet", "title / snippet"):
         table.add_column(column, overflow="fold")
-    for item in result["items"]:
-        body = Text(item["title"] or "", style="bold")
+    for hit in found.items:
+        body = Text(hit.title or "", style="bold")
         body.append("\n")
-        for i, part in enumerate(item["snippet"].replace("\x03", "\x02").split("\x02")):
-            body.append(part, style="reverse" if i % 2 else "")
-        table.add_row(item["id"], item["published"] or "", item["outlet"] or "", body)
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("reverse", start, end)
+        body.append_text(snippet)
+        if hit.matched:
+            body.append("\n" + "، ".join(hit.matched), style="dim")
+        table.add_row(hit.id, hit.published or "", hit.outlet or "", body)
     Console().print(table)
 
 
 @app.command()
 def export(
     db: Annotated[str, typer.Option(help="The store: a SQLite file or postgresql://...")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json, csv or events-jsonl")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, events-jsonl, csv, jsonl or parquet")] = "json",
+    table: Annotated[str | None, typer.Option(
+        help="With csv, jsonl or parquet: articles, entities, mentions, events, quantities, times, quotes, "
+             "claims or stories (default articles).")] = None,
+    excel: Annotated[bool, typer.Option(help="CSV for Excel: a byte-order mark first, so Arabic reads right.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """Export the store: json (the analysis schema), csv (one row per article) or
-    events-jsonl (one PLOVER record per story event)."""
-    from marsad.store.sqlite import open_store
-    from marsad.store.tables import EXPORTERS
+    """Export the store: json (the analysis schema), events-jsonl (one PLOVER record per story
+    event), or one table (--table) as csv, jsonl or parquet, with names and ids."""
+    from marsad.store import open_store
+    from marsad.store.tables import SCHEMAS, TABLE_WRITERS, WHOLE_EXPORTS, store_rows, write_parquet
 
-    if format not in EXPORTERS:
-        fail(f"--format must be one of {', '.join(EXPORTERS)}, got {format!r}")
+    formats = [*WHOLE_EXPORTS, *TABLE_WRITERS, "parquet"]
+    if format not in formats:
+        fail(f"--format must be one of {', '.join(formats)}, got {format!r}")
+    if table is not None and format in WHOLE_EXPORTS:
+        fail(f"--table goes with csv, jsonl or parquet, not {format}")
+    table = table or "articles"
+    if table not in SCHEMAS:
+        fail(f"--table must be one of {', '.join(SCHEMAS)}, got {table!r}")
+    if format == "parquet" and output is None:
+        fail("--format parquet needs --output FILE")
     if not _store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
     store = open_store(db)
-    if output:
-        with output.open("w", encoding="utf-8", newline="") as out:
-            EXPORTERS[format](store, out)
-    else:
-        EXPORTERS[format](store, sys.stdout)
+    with _written(output) as target:
+        if format == "parquet":
+            assert target is not None  # parquet needs --output (checked above)
+            write_parquet(store_rows(store, table), table, target)
+        else:
+            with target.open("w", encoding="utf-8", newline="") if target else _stdout() as out:
+                if format in WHOLE_EXPORTS:
+                    WHOLE_EXPORTS[format](store, out)
+                else:
+                    TABLE_WRITERS[format](store_rows(store, table), table, out, excel=excel)
+
+
+@contextmanager
+def _written(output: Path | None) -> Iterator[Path | None]:
+    """A file that appears at `output` only when the block succeeds (none is left by a
+    failed export); None when writing to standard output."""
+    if output is None:
+        yield None
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        yield partial
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def _stdout() -> Iterator[Any]:
+    yield sys.stdout
 
 
 @app.command()
@@ -292,7 +381,7 @@ def watch(
     """Poll feeds and sitemaps, fetch new article pages politely (robots.txt, a per-host
     delay, conditional GET, timeouts, a size cap) and ingest them."""
     from marsad.run.watch import PoliteClient, Watcher
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     def shown(url: str, outcome: str) -> None:
         colour = {"added": "green", "failed": "red"}.get(outcome, "dim")
@@ -361,21 +450,21 @@ def batch(
     workers: Annotated[int, typer.Option(help="Workers of the LocalCluster when no scheduler is given.")] = 2,
     chunk_size: Annotated[int, typer.Option(help="Pages per Dask task.")] = 200,
     reference_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD for pages with no publication date.")] = None,
-    db: Annotated[str | None, typer.Option(help="Also load the analysed pages into this store (SQLite file or postgresql://).")] = None,
+    db: Annotated[str | None, typer.Option(
+        help="Also load the analysed pages into this store (SQLite file or postgresql://).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Run the pipeline on Dask; write articles.jsonl, Parquet (articles, mentions,
-    quantities, times, events, entities), stories and errors to --output; with --db, load
-    the pages into a store too."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    quantities, times, quotes, events, entities), stories and errors to --output; with --db,
+    load the pages into a store too."""
+    from marsad.ingest import read_inputs
     from marsad.run.batch import run_batch
 
     ref = parse_reference_date(reference_date)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} pages"),
-                  TimeElapsedColumn(), console=err) as bar:
-        task = bar.add_task("analysing", total=None)
+    total = sum(1 for _ in read_inputs(inputs)) if err.is_terminal and not quiet else None
+    with progress(err, "analysing", total, quiet=quiet) as advance:
         report = run_batch(inputs, output, scheduler=scheduler, workers=workers, chunk_pages_n=chunk_size,
-                              reference_date=ref, progress=lambda n: bar.advance(task, n), store=db)
+                           reference_date=ref, progress=advance, store=db)
     err.print(f"{report.articles} articles, {report.entities} entities, {report.stories} stories, "
               f"{report.errors} errors → {report.output}", highlight=False)
     err.print(f"{report.pages} pages in {report.seconds:.1f} s; this process's peak memory "
@@ -399,7 +488,7 @@ def loadtest(
 
     from marsad.run.loadtest import LoopbackServer, composed_pages, run_load_test
     from marsad.serve.api import create_app
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     store = open_store(str(db))
     with LoopbackServer(create_app(store)) as server:
@@ -430,7 +519,7 @@ def serve(
     import uvicorn
 
     from marsad.serve.api import create_app
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
@@ -449,7 +538,7 @@ def report(
 ) -> None:
     """Write one self-contained static HTML report (stories, summaries, claims, timelines)."""
     from marsad.serve.report import write_report
-    from marsad.store.sqlite import open_store
+    from marsad.store import open_store
 
     if not db.exists():
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
@@ -457,8 +546,21 @@ def report(
     err.print(f"wrote {html} ({size / 1024:.0f} kB)", highlight=False)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """The console entry point: a user error (`MarsadError`) is one line and exit 1, never a
+    traceback; `--debug` anywhere on the command line shows the traceback instead."""
+    from marsad.errors import MarsadError
+
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except MarsadError as exc:
+        if debug:
+            raise
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover

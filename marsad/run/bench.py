@@ -145,9 +145,9 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     )
 
     # The corpus-level steps exactly as `marsad analyze` runs them, each one timed.
-    timings: dict[str, float] = {}
-    analysis = link_and_group(docs, [], ctx, timings)
-    for name, seconds in timings.items():
+    corpus_timings: dict[str, float] = {}
+    analysis = link_and_group(docs, [], ctx, corpus_timings)
+    for name, seconds in corpus_timings.items():
         report.stages.append(StageTiming(f"{name} (corpus)", seconds, len(docs), nbytes))
     docs, _entities, stories = list(analysis.docs), analysis.entities, analysis.stories
 
