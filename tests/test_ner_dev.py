@@ -99,3 +99,9 @@ def test_gold_files_with_blank_lines_keep_their_sentences(tmp_path):
     assert [len(s) for s in read_sentences(gold)] == [3, 1]
     gold.write_text("د B-LOC\n. O\nب O\nقال O\n", encoding="utf-8")  # ANERcorp: no blank lines
     assert [len(s) for s in read_sentences(gold)] == [2, 2]
+
+
+@pytest.mark.parametrize("text", ["المدينة", "روسيا اليوم"])
+def test_names_that_look_like_generic_words_are_kept(text: str):
+    mention = clean_mention(Mention(0, len(text), text, "LOC"))
+    assert mention is not None and mention.text == text

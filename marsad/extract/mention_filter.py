@@ -44,7 +44,8 @@ def _kind(text: str, lists: dict[str, str]) -> str | None:
         return found
     for _, stem in clitic_candidates(key)[1:]:
         found = lists.get(stem)
-        if found:
+        # A generic noun must be the whole word: المدينة (Medina) is not ال + مدينة.
+        if found and found != "generic":
             return found
     return None
 
