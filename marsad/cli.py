@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -188,10 +188,14 @@ def eval_events(
 
 @eval_app.command("stories")
 def eval_stories(
-    file: Annotated[Path | None, typer.Argument(help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
+    file: Annotated[Path | None, typer.Argument(
+        help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
+    pairs: Annotated[bool, typer.Option(
+        help="Also score the hand-labelled SaudiNewsNet same-happening pairs (dev and labels/story_pairs).")] = True,
 ) -> None:
-    """Pairwise precision/recall/F1 of story clustering against gold story labels."""
-    from marsad.evaluate.stories import CORPUS, evaluate_stories
+    """Pairwise precision/recall/F1 of story clustering against gold story labels, and on the
+    hand-labelled SaudiNewsNet pairs (only the articles the pairs name are analysed)."""
+    from marsad.evaluate.stories import CORPUS, evaluate_pair_set, evaluate_stories, pair_sets
 
     path = file or CORPUS
     if not path.exists():
@@ -200,6 +204,39 @@ def eval_stories(
     print(f"stories: P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f} "
           f"({scores.articles} articles, {scores.gold_stories} gold stories, "
           f"{scores.predicted_stories} predicted)")
+    for pair_file in pair_sets() if pairs else []:
+        s = evaluate_pair_set(pair_file)
+        print(f"pairs {s.name}: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+              f"({s.same} same, {s.different} different; together {s.true_pos} same, {s.false_pos} different)")
+
+
+# --- commands: clean (eval clean) ---
+
+
+@eval_app.command("clean")
+def eval_clean(
+    labels: Annotated[list[Path], typer.Option("--labels", help="JSON Lines of labelled pages (id, address, file, "
+                                                                  "is_article, page_type, title, published).")],
+    pages_dir: Annotated[Path, typer.Option("--pages-dir", help="Where the labelled pages' files are.")],
+    split: Annotated[str, typer.Option(help="dev, train or all (a page's side is fixed by its id).")] = "all",
+    show_errors: Annotated[bool, typer.Option(help="List every page scored wrong.")] = False,
+) -> None:
+    """is_article, page type, title and date accuracy of cleaning on hand-labelled real pages."""
+    from marsad.evaluate.clean import evaluate_clean, read_labels, split_of
+
+    missing = [str(p) for p in labels if not p.is_file()]
+    if missing:
+        fail(f"labels file not found: {', '.join(missing)}")
+    pages = [p for p in read_labels(labels, pages_dir) if split == "all" or split_of(p.id) == split]
+    if not pages:
+        fail("no labelled page with its file present")
+    scores = evaluate_clean(pages)
+    print(f"clean ({split}):")
+    for line in scores.lines():
+        print(f"  {line}")
+    if show_errors:
+        for error in scores.errors:
+            print(f"  - {error}")
 
 
 # --- commands: store (ingest, search, serve, export, report, watch) ---
@@ -230,7 +267,7 @@ def ingest(
     shown = err.is_terminal and not quiet and "-" not in paths
     total = sum(1 for _ in read_inputs(paths)) if shown else None  # a quick second read, for done/total
     with progress(err, "ingesting", total, quiet=quiet) as advance:
-        report = store.ingest(pages, ctx, progress=lambda _source, _outcome: advance(1))
+        report = store.ingest(pages, ctx, progress=advance)
     for problem in report.failed:
         err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
     err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
@@ -319,6 +356,7 @@ def export(
              "claims or stories (default articles).")] = None,
     excel: Annotated[bool, typer.Option(help="CSV for Excel: a byte-order mark first, so Arabic reads right.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Export the store: json (the analysis schema), events-jsonl (one PLOVER record per story
     event), or one table (--table) as csv, jsonl or parquet, with names and ids."""
@@ -338,16 +376,23 @@ def export(
     if not _store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
     store = open_store(db)
-    with _written(output) as target:
+    with _written(output) as target, progress(err, f"exporting {table}", None, quiet=quiet) as advance:
+        rows = _counting(store_rows(store, table), advance)
         if format == "parquet":
             assert target is not None  # parquet needs --output (checked above)
-            write_parquet(store_rows(store, table), table, target)
+            write_parquet(rows, table, target)
         else:
             with target.open("w", encoding="utf-8", newline="") if target else _stdout() as out:
                 if format in WHOLE_EXPORTS:
                     WHOLE_EXPORTS[format](store, out)
                 else:
-                    TABLE_WRITERS[format](store_rows(store, table), table, out, excel=excel)
+                    TABLE_WRITERS[format](rows, table, out, excel=excel)
+
+
+def _counting(rows: Iterable[dict[str, Any]], advance: Callable[[int], None]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        yield row
+        advance(1)
 
 
 @contextmanager
@@ -416,6 +461,7 @@ def bench(
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     clustering_only: Annotated[bool, typer.Option(
         "--clustering-only", help="Time only the story clustering step (articles cleaned and tokenised first).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line on a terminal.")] = False,
 ) -> None:
     """Run the whole pipeline and each stage on a corpus; print articles/s, MB/s, memory."""
     import json as jsonlib
@@ -438,7 +484,8 @@ def bench(
         result = clustering_benchmark(pages)
         print(jsonlib.dumps(result, ensure_ascii=False, indent=None if json_out else 2))
         return
-    report = run_benchmark(pages, str(path))
+    with progress(err, "per-article stages", len(pages), quiet=quiet) as advance:
+        report = run_benchmark(pages, str(path), advance)
     print(jsonlib.dumps(report.as_dict(), ensure_ascii=False, indent=2) if json_out else format_report(report))
 
 
@@ -560,6 +607,12 @@ def main() -> None:
         if debug:
             raise
         err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
+    except Exception as exc:  # a fault of marsad's own: one line, and how to see more
+        if debug:
+            raise
+        err.print(f"[bold red]error:[/] internal error: {exc!r} (run `marsad --debug ...` for the traceback)",
+                  highlight=False)
         sys.exit(EXIT_SOME_INPUTS_FAILED)
 
 

@@ -16,6 +16,8 @@ EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 Bound = Literal["exact", "about", "at_least", "at_most", "more_than", "less_than"]
 Granularity = Literal["day", "week", "month", "year"]  # a week's value is its Monday
 EventMode = Literal["asserted", "future", "negated", "hypothetical"]
+# What a page is: an article, or one of the pages that are not (no entities, no stories).
+PageType = Literal["article", "listing", "home", "ticker", "feed", "video", "author", "error", "other"]
 ItemT = TypeVar("ItemT")
 
 
@@ -70,6 +72,7 @@ class Article:
     url: str | None = None
     lede: str | None = None  # a standfirst/subtitle line when the page shows one
     content_hash: str = ""
+    page_type: PageType = "article"  # "article" exactly when is_article
 
 
 # --- arabic primitives ------------------------------------------------------------------

@@ -228,6 +228,26 @@ def test_reads_while_another_thread_ingests(tmp_path: Path) -> None:
     assert errors == [] and store.stats()["articles"] == 15
 
 
+def test_reads_never_wait_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    """Issue 25, case 6: a server's readers do not wait on another process's write (a CLI
+    ingest holding the writer lock for its whole corpus step)."""
+    db = tmp_path / "busy.db"
+    store, _ = ingest_dir(db)
+    other = sqlite3.connect(db, isolation_level=None)  # another writer, mid-transaction
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+    try:
+        began = time.monotonic()
+        for _ in range(20):
+            assert store.list_stories()["total"] == 2
+            assert store.search(Query(text="البصرة")).total >= 1
+            assert store.get_story(store.list_stories()["items"][0]["id"]) is not None
+        assert time.monotonic() - began < 10  # a waiting reader would block for the busy timeout
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
 # --- crash safety ----------------------------------------------------------------------
 
 TOWNS = ["الفلوجة", "الرمادي", "كركوك", "الموصل", "الحلة", "النجف", "كربلاء", "الكوت"]
@@ -489,3 +509,20 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
     assert result.exit_code != 0 and not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_a_page_kept_with_a_warning_is_stored_once(tmp_path: Path) -> None:
+    """An impossible `published` is dropped with a line of its own (ingest), and the page,
+    whose source is that same JSON Lines line, is still stored, and only once."""
+    from marsad.ingest import read_inputs
+
+    line = {"text": "قال وزير الخارجية إن بغداد ستستضيف اجتماعا إقليميا الأسبوع المقبل لبحث أزمة المياه.",
+            "title": "بغداد تستضيف اجتماعا", "published": "9999-99-99"}
+    source = tmp_path / "pages.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "w.db"))
+    first = store.ingest(read_inputs([str(source)]))
+    assert first.added == 1 and len(first.failed) == 1 and "9999-99-99" in first.failed[0].error
+    again = store.ingest(read_inputs([str(source)]))
+    assert again.added == 0 and again.duplicates == 1
+    assert store.stats()["articles"] == 1 and store.stats()["pages"] == 1

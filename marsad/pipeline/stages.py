@@ -140,9 +140,15 @@ def _reference_for(article: Article, ctx: RunContext) -> date | None:
     return ctx.reference_date
 
 
+def runs_stages(article: Article) -> bool:
+    """The extractors read Arabic articles: listings, tickers, feeds and other non-articles
+    (`Article.page_type`), pages in other languages and empty pages keep only their cleaning."""
+    return article.is_article and article.language == "ar" and bool(article.text)
+
+
 def analyze_article(article: Article, ctx: RunContext) -> Doc:
     doc = Doc(article=article)
-    if article.language != "ar" or not article.text:
+    if not runs_stages(article):
         return doc
     for stage in ARABIC_STAGES:
         doc = stage.one(doc, ctx)
@@ -195,7 +201,7 @@ def _analyze_group(articles: list[Article], ctx: RunContext, clock: StepClock) -
     work = [_PageWork(a) for a in articles]
     with PageAlarm(ctx.page_time_limit_s) as alarm:
         for stage in ARABIC_STAGES:
-            live = [w for w in work if w.problem is None and w.doc.article.language == "ar" and w.doc.article.text]
+            live = [w for w in work if w.problem is None and runs_stages(w.doc.article)]
             with clock(stage.name):
                 if stage.many is not None and len(live) > 1:
                     _run_on_group(stage, live, ctx, alarm)

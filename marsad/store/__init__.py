@@ -36,7 +36,7 @@ from marsad.store.write import write_corpus, write_entity_names
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, str], None]  # (source, "added" | "duplicate" | "failed")
+Progress = Callable[[int], None]  # told the number of pages done (stored, skipped or failed)
 
 # Pages analysed between two writes. The corpus step runs over the whole store at each
 # write, so the group grows with the store (as many pages as are stored, at least this
@@ -172,8 +172,10 @@ class Store(StoreReader):
 
     def ingest(self, pages: Iterable[RawPage | Problem], ctx: RunContext | None = None,
                progress: Progress | None = None) -> IngestReport:
-        """Add pages; `progress(source, outcome)` after each page is analysed (or skipped),
-        outcome one of "added", "duplicate", "failed"."""
+        """Add pages; `progress(n)` as pages are done (analysed, skipped as stored, or failed).
+        The pages of one write group are cleaned together, as `marsad analyze` cleans the
+        pages it is given: what cleaning learns across a site's pages (repeated furniture
+        lines, a site's title affixes) comes from the pages of that group."""
         ctx = ctx or self._ctx()
         report = IngestReport()
         group: list[RawPage] = []
@@ -182,10 +184,10 @@ class Store(StoreReader):
             if isinstance(page, Problem):
                 self.record_problem(page)
                 report.failed.append(page)
-                _tell(progress, page.source, "failed")
+                _tell(progress, 1)
             elif page.content_hash in seen or self._has_page(page.content_hash):
                 report.duplicates += 1
-                _tell(progress, page.source, "duplicate")
+                _tell(progress, 1)
             else:
                 seen.add(page.content_hash)
                 group.append(page)
@@ -216,26 +218,19 @@ class Store(StoreReader):
 
     def _add_pages(self, pages: list[RawPage], ctx: RunContext, report: IngestReport,
                    progress: Progress | None) -> None:
-        size = max(1, ctx.group_size)
-        docs: list[Doc] = []
-        for begin in range(0, len(pages), size):  # a group at a time, to tell progress
-            part = pages[begin:begin + size]
-            part_docs, problems = analyze_raw_pages(part, ctx)
-            docs += part_docs
-            failed = {p.source for p in problems}
-            for problem in problems:
-                self.record_problem(problem)
-                report.failed.append(problem)
-            for page in part:
-                _tell(progress, page.source, "failed" if page.source in failed else "added")
-        by_hash = {doc.article.content_hash: doc for doc in docs}
+        docs, problems = analyze_raw_pages(pages, ctx, progress=progress)
+        unanalysed = {p.source for p in problems}  # pages to try again on a later run: no row in `pages`
+        for problem in problems:
+            self.record_problem(problem)
+            report.failed.append(problem)
+        doc_of = {doc.article.content_hash: doc.id for doc in docs}
         # A page that became no doc and no problem has the text of another page of this run.
-        pages_done = [(p.content_hash, p.source, by_hash[p.content_hash].id if p.content_hash in by_hash else None)
-                      for p in pages if p.source not in {f.source for f in report.failed}]
-        self._commit(docs, pages_done)  # type: ignore[arg-type]
+        rows = [(p.content_hash, p.source, doc_of.get(p.content_hash)) for p in pages
+                if p.content_hash in doc_of or p.source not in unanalysed]
+        self._commit(docs, rows)
         report.added += len(docs)
 
-    def _commit(self, docs: list[Doc], pages: list[tuple[str, str, str]]) -> None:
+    def _commit(self, docs: list[Doc], pages: list[tuple[str, str, str | None]]) -> None:
         """One write: the corpus step over the stored articles and `docs`, and its answer
         written (`write.write_corpus`). The writer lock is held throughout, so a second
         writer (another process) waits and then computes over this one's articles too."""
@@ -289,6 +284,6 @@ class Store(StoreReader):
             )
 
 
-def _tell(progress: Progress | None, source: str, outcome: str) -> None:
+def _tell(progress: Progress | None, done: int) -> None:
     if progress is not None:
-        progress(source, outcome)
+        progress(done)

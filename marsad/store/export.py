@@ -35,6 +35,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "source": a.source,
         "url": a.url,
         "is_article": a.is_article,
+        "page_type": a.page_type,
         "language": a.language,
         "title": a.title,
         "published": a.published,

@@ -31,6 +31,7 @@ from marsad.model import (
     TimeExpr,
     TimelineEntry,
 )
+from marsad.pipeline.stages import runs_stages
 
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +63,7 @@ def doc_from_record(text: str, *, with_sentences: bool = True) -> Doc:
     return Doc(
         article=article,
         # as the per-article stages made them: only Arabic articles with text have sentences
-        sentences=tuple(split_sentences(article.text)) if with_sentences and _has_sentences(article) else (),
+        sentences=tuple(split_sentences(article.text)) if with_sentences and runs_stages(article) else (),
         mentions=tuple(_make(Mention, m) for m in data["mentions"]),
         quantities=tuple(_make(Quantity, q) for q in data["quantities"]),
         times=tuple(_make(TimeExpr, t) for t in data["times"]),
@@ -70,10 +71,6 @@ def doc_from_record(text: str, *, with_sentences: bool = True) -> Doc:
         events=tuple(_make(Event, e) for e in data["events"]),
         reuse=tuple(_make(Reuse, r) for r in data["reuse"]),
     )
-
-
-def _has_sentences(article: Article) -> bool:
-    return article.language == "ar" and bool(article.text)
 
 
 def story_record(story: Story) -> str:

@@ -30,7 +30,8 @@ def _span(*more: tuple[str, pa.DataType]) -> pa.Schema:
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("id", _S), ("source", _S), ("url", _S), ("outlet", _S), ("title", _S), ("published", _S),
-        ("language", _S), ("is_article", _B), ("credits", _LIST), ("text", _S), ("removed", _LIST),
+        ("language", _S), ("is_article", _B), ("page_type", _S), ("credits", _LIST), ("text", _S),
+        ("removed", _LIST),
     ]),
     "mentions": _span(("type", _S), ("entity", _S), ("role", _S)),
     "quantities": _span(("value", _F), ("bound", _S), ("unit", _S)),
@@ -65,7 +66,7 @@ def doc_rows(docs: Iterable[Doc]) -> dict[str, list[dict[str, Any]]]:
         rows["articles"].append({
             "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
             "published": a.published, "language": a.language, "is_article": a.is_article,
-            "credits": list(a.credits), "text": a.text, "removed": list(a.removed),
+            "page_type": a.page_type, "credits": list(a.credits), "text": a.text, "removed": list(a.removed),
         })
         rows["mentions"] += [{"article": a.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
                               "entity": m.entity, "role": m.role} for m in d.mentions]

@@ -31,7 +31,7 @@ def _in_chunks(conn: Connection, sql: str, keys: Sequence[str], size: int = 500)
 
 
 def write_corpus(backend: Backend, analysis: Analysis, analysed: dict[str, Doc],
-                 pages: Iterable[tuple[str, str, str]]) -> None:
+                 pages: Iterable[tuple[str, str, str | None]]) -> None:
     """`analysis`: the corpus step over every doc; `analysed`: the per-article docs of the
     articles this write adds; `pages`: (content hash, source, article id) of the pages
     this write adds."""

@@ -1,0 +1,215 @@
+"""Publication dates as the page states them.
+
+HTML pages state their date in metadata (JSON-LD `datePublished`, `article:published_time`,
+`itemprop="datePublished"`, `<time datetime>`), often as an ISO stamp with a UTC offset,
+sometimes in Arabic words ("الأربعاء، 07 أكتوبر 2020 - 12:09 م"). The date is taken as the
+page writes it, in its own local time: "2020-10-07T23:59:50+00:00" in a meta tag beside a
+JSON-LD or visible date of 2020-10-08 is the same moment, and the page's readers saw the 8th.
+A date that only the crawler or the server added (an HTTP `Date:` header) is never one.
+
+Visible datelines in Hijri (Umm al-Qura) and Solar Hijri (Persian) calendars are turned into
+Gregorian dates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+
+from lxml.html import HtmlElement
+
+from marsad.arabic.calendar import hijri_month_number, hijri_to_gregorian
+from marsad.arabic.normalize import match_key
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+                  r"(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+# Meta tags that state when the article was published (not modified), most specific first.
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "publishdate", "publish-date", "publish_date", "pubdate", "dc.date.issued", "dcterms.created", "dc.date",
+    "sailthru.date", "parsely-pub-date", "date", "created",
+)
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+class StatedDate:
+    """A date a page states and where: `utc` when it is a stamp in UTC (Z or +00:00),
+    which may fall on another day than the page's local date."""
+
+    __slots__ = ("iso", "source", "utc")
+
+    def __init__(self, iso: str, utc: bool, source: str) -> None:
+        self.iso, self.utc, self.source = iso, utc, source
+
+    def __repr__(self) -> str:
+        return f"StatedDate({self.iso!r}, utc={self.utc}, {self.source})"
+
+
+def parse_stamp(value: str) -> StatedDate | None:
+    """An ISO stamp, as written (its local date), or a date in words or digits."""
+    value = value.translate(_PERSIAN_DIGITS)
+    m = _ISO.match(value)
+    if m:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        zone = m.group(6)
+        return StatedDate(day.isoformat(), zone in ("Z", "+00:00", "+0000", "-00:00"), "meta")
+    from marsad.clean.metadata import loose_date
+
+    iso = loose_date(value)
+    return StatedDate(iso, False, "meta") if iso else None
+
+
+def metadata_dates(tree: HtmlElement, html: str) -> list[StatedDate]:
+    """Publication dates the page's markup states, JSON-LD first, then meta tags, then
+    `<time>` elements marked as the publication time."""
+    found: list[StatedDate] = []
+    for value in _JSON_LD_DATE.findall(html[:300_000]):
+        stated = parse_stamp(_json_unescape(value))
+        if stated:
+            stated.source = "json-ld"
+            found.append(stated)
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = meta.get("content")
+        if key and content and key not in metas:
+            metas[key] = content
+    for key in _PUBLISHED_META:
+        if key in metas:
+            stated = parse_stamp(metas[key])
+            if stated:
+                found.append(stated)
+    for element in tree.iter("time"):
+        if element.get("itemprop", "").lower() == "datepublished" or element.get("pubdate") is not None:
+            stated = parse_stamp(element.get("datetime") or element.text_content())
+            if stated:
+                stated.source = "time"
+                found.append(stated)
+    return found
+
+
+def _json_unescape(value: str) -> str:
+    try:
+        return str(json.loads(f'"{value}"'))
+    except json.JSONDecodeError:
+        return value
+
+
+def choose_date(stated: list[StatedDate], visible: str | None) -> str | None:
+    """The page's date: the first stated date, except that a UTC stamp gives way to a local
+    one (another stamp with an offset, or the visible dateline) one day off it."""
+    if not stated:
+        return visible
+    first = stated[0]
+    if first.utc:
+        local = [s.iso for s in stated if not s.utc] + ([visible] if visible else [])
+        for other in local:
+            if len(other) == 10 and _one_day_apart(first.iso, other):
+                return other
+    return first.iso
+
+
+def _one_day_apart(a: str, b: str) -> bool:
+    try:
+        return abs(date.fromisoformat(a) - date.fromisoformat(b)) == timedelta(days=1)
+    except ValueError:
+        return False
+
+
+_ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\d{1,2})|(\d{2})(\d{2}))"
+                           r"|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
+
+
+def address_date(url: str | None) -> str | None:
+    """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/, /16/06/2014/."""
+    if not url:
+        return None
+    path = url.split("//", 1)[-1].split("/", 1)[-1]
+    m = _ADDRESS_DATE.search(path)
+    if not m:
+        return None
+    if m.group(1):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+    else:
+        year, month, day = m.group(8), m.group(7), m.group(6)
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+# "الفاشر 1 أكتوبر 2025 ــ قال الجيش ...": a place and a date before a dash open the first paragraph.
+_AGENCY_DATELINE = re.compile(r"^([^\n]{4,60}?)\s*(?:ـ{1,}|-{1,2}|–|—)\s")
+MAX_DATELINE_PREFIX_WORDS = 7
+
+
+def agency_dateline(text: str) -> str | None:
+    """The date of an agency-style dateline that opens the body, if any."""
+    m = _AGENCY_DATELINE.match(text)
+    if not m or len(m.group(1).split()) > MAX_DATELINE_PREFIX_WORDS:
+        return None
+    from marsad.clean.metadata import loose_date
+
+    return loose_date(m.group(1))
+
+
+# --- calendars ---------------------------------------------------------------------------
+
+_PERSIAN_MONTHS = {match_key(name): n for n, name in enumerate(
+    ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), start=1)}
+
+
+def persian_month_number(word: str) -> int | None:
+    return _PERSIAN_MONTHS.get(match_key(word))
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """Solar Hijri (Jalali) to Gregorian: day 1 of Farvardin is the March equinox day, taken
+    from the arithmetic 33-year rule that the Iranian calendar follows within 1200-1600 AP."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)) or not 1200 <= year <= 1600:
+        return None
+    days = day - 1 + (31 * (month - 1) if month <= 7 else 186 + 30 * (month - 7))
+    return _farvardin_first(year) + timedelta(days=days)
+
+
+def _farvardin_first(year: int) -> date:
+    # Count leap years from 1 Farvardin 1300 (21 March 1921) with the 33-year cycle rule.
+    start = date(1921, 3, 21)
+    offset = sum(366 if _jalali_leap(y) else 365 for y in range(min(year, 1300), max(year, 1300)))
+    return start + timedelta(days=offset if year >= 1300 else -offset)
+
+
+# Leap years of the 33-year cycle (their remainders mod 33).
+_JALALI_LEAP = frozenset((1, 5, 9, 13, 17, 22, 26, 30))
+
+
+def _jalali_leap(year: int) -> bool:
+    return year % 33 in _JALALI_LEAP
+
+
+def calendar_date(words: list[str]) -> str | None:
+    """A Hijri ("12 رمضان 1445 هـ") or Solar Hijri ("۱۴ آبان ۱۴۰۳") date in Gregorian."""
+    for i, word in enumerate(words):
+        month = persian_month_number(word)
+        convert = solar_hijri_to_gregorian
+        used = 1
+        if month is None:
+            month = hijri_month_number(word)
+            convert = hijri_to_gregorian
+            if month is None and i + 1 < len(words):
+                month = hijri_month_number(f"{word} {words[i + 1]}")
+                used = 2
+        if month is None or i == 0:
+            continue
+        day_word, year_word = words[i - 1].translate(_PERSIAN_DIGITS), words[i + used:i + used + 1]
+        if not (day_word.isdigit() and year_word and year_word[0].translate(_PERSIAN_DIGITS).isdigit()):
+            continue
+        converted = convert(int(year_word[0].translate(_PERSIAN_DIGITS)), month, int(day_word))
+        if converted:
+            return converted.isoformat()
+    return None
