@@ -22,13 +22,14 @@ from collections import Counter
 from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 
-from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc, Token
 from marsad.run.scratch import SpilledMapping
 from marsad.stories.signature import (
+    article_day,
     background,
-    day_number,
+    doc_entities,
+    doc_event_days,
     doc_event_types,
     doc_happening_day,
     doc_kind,
@@ -40,7 +41,7 @@ from marsad.stories.signature import (
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
 from marsad.stories.terms import content_terms, title_tokens
 
-__all__ = ["StoredVectors", "StoryClusterer", "StoryState", "benchmark_clustering", "story_id_for"]
+__all__ = ["StoredVectors", "StoryClusterer", "StoryState", "article_day", "benchmark_clustering", "story_id_for"]
 
 # Only the lead of an article is read: news puts the what/who/where in the first
 # paragraphs, and 250 tokens keep the per-article cost flat for long pages.
@@ -82,41 +83,6 @@ DEVELOPING_SIMILARITY = 0.3
 
 def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
-
-
-def doc_entities(doc: Doc) -> set[str]:
-    """Linked entity ids; unlinked PER/ORG/LOC mentions count by their match key."""
-    found = set()
-    for m in doc.mentions:
-        found.add(m.entity if m.entity else "k:" + match_key(m.text))
-    return found
-
-
-# A lead paragraph dates its own news: "أعلنت الحكومتان مساء الخميس 11 يونيو 2020 ...".
-LEAD_CHARS = 400
-
-
-def article_day(doc: Doc) -> int | None:
-    """The publication day, or for an undated page the latest full date stated (not
-    inferred) in its lead paragraph; None when neither is known."""
-    day = day_number(doc.article.published)
-    if day is not None:
-        return day
-    lead_end = min(len(doc.article.text), LEAD_CHARS)
-    days = [day_number(t.value) for t in doc.times
-            if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
-    stated = [d for d in days if d is not None]
-    return max(stated) if stated else None
-
-
-def doc_event_days(doc: Doc) -> set[int]:
-    days = set()
-    for t in doc.times:
-        if t.value and len(t.value) == 10:
-            day = day_number(t.value)
-            if day is not None:
-                days.add(day)
-    return days
 
 
 def _norm(vec: dict[str, float]) -> float:
@@ -214,13 +180,17 @@ class StoryClusterer:
         """(position in `docs`, the doc, its story id) of each doc, in the order assigned:
         dated first, then by day and id. Document frequencies are updated with the whole
         batch first, so the first articles of a run get sensible IDF. `docs` may read its
-        docs lazily (`shelf.ShelvedDocs`): each is read twice, and none is kept here."""
+        docs lazily (`shelf.ShelvedDocs`): each is read twice, and none is kept here (their
+        title and lead terms are, ~100 short strings a doc: reading them is half the cost)."""
         keys = []
         added: Counter[str] = Counter()
+        terms_of: dict[int, tuple[list[str], list[str]]] = {}
         for i, doc in enumerate(docs):
             day = article_day(doc)
             keys.append((day is None, day or 0, doc.id, i))
-            added.update(set(self._terms(doc)))
+            title, body, _, _ = self._read(doc, None)
+            terms_of[i] = (title, body)
+            added.update(set(title * TITLE_REPEAT + body))
         # Every doc's terms are read as the clusterer knew them before this batch.
         df_before = SeenBefore(self.df, {t for t in added if t not in self.df})
         self.df.update(added)
@@ -231,7 +201,8 @@ class StoryClusterer:
             if doc_id in self.assignments:
                 yield i, doc, self.assignments[doc_id]
             else:
-                yield i, doc, self._assign(doc, self.doc_features(doc, df_before))
+                yield i, doc, self._assign(doc, self.doc_features(doc, df_before, terms_of.pop(i)))
+            terms_of.pop(i, None)
 
     def text_similarity(self, f: _DocFeatures, story: StoryState) -> float:
         """Cosine of the article's vector with the story's centroid (its norm kept on the story)."""
@@ -281,17 +252,21 @@ class StoryClusterer:
         title, body, _, _ = self._read(doc, known)
         return title * TITLE_REPEAT + body
 
-    def _read(self, doc: Doc, known: Container[str] | None) -> tuple[list[str], list[str], list[Token], int]:
-        """The title's terms, the lead's, the tokens of both (tokenised once), and where the
-        lead ends in the text."""
+    def _read(self, doc: Doc, known: Container[str] | None,
+              terms: tuple[list[str], list[str]] | None = None) -> tuple[list[str], list[str], list[Token], int]:
+        """The title's terms, the lead's (`terms` when read already), the tokens of both
+        (tokenised once), and where the lead ends in the text."""
         known = self.df if known is None else known
         title_toks = title_tokens(doc)
         lead = list(doc_tokens(doc, LEAD_TOKENS))
         lead_end = lead[-1].end if lead else 0
-        return content_terms(title_toks, known), content_terms(lead, known), title_toks + lead, lead_end
+        if terms is None:
+            terms = (content_terms(title_toks, known), content_terms(lead, known))
+        return terms[0], terms[1], title_toks + lead, lead_end
 
-    def doc_features(self, doc: Doc, known: Container[str] | None = None) -> _DocFeatures:
-        title, body, tokens, lead_end = self._read(doc, known)
+    def doc_features(self, doc: Doc, known: Container[str] | None = None,
+                     terms: tuple[list[str], list[str]] | None = None) -> _DocFeatures:
+        title, body, tokens, lead_end = self._read(doc, known, terms)
         counts = Counter(title * TITLE_REPEAT + body)
         bg = background()
         n, bg_df = self.n_docs + bg.documents, bg.df

@@ -96,6 +96,41 @@ def day_number(value: str | None) -> int | None:
         return None
 
 
+def doc_entities(doc: Doc) -> set[str]:
+    """Linked entity ids; unlinked PER/ORG/LOC mentions count by their match key."""
+    found = set()
+    for m in doc.mentions:
+        found.add(m.entity if m.entity else "k:" + match_key(m.text))
+    return found
+
+
+# A lead paragraph dates its own news: "أعلنت الحكومتان مساء الخميس 11 يونيو 2020 ...".
+LEAD_CHARS = 400
+
+
+def article_day(doc: Doc) -> int | None:
+    """The publication day, or for an undated page the latest full date stated (not
+    inferred) in its lead paragraph; None when neither is known."""
+    day = day_number(doc.article.published)
+    if day is not None:
+        return day
+    lead_end = min(len(doc.article.text), LEAD_CHARS)
+    days = [day_number(t.value) for t in doc.times
+            if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
+    stated = [d for d in days if d is not None]
+    return max(stated) if stated else None
+
+
+def doc_event_days(doc: Doc) -> set[int]:
+    days = set()
+    for t in doc.times:
+        if t.value and len(t.value) == 10:
+            day = day_number(t.value)
+            if day is not None:
+                days.add(day)
+    return days
+
+
 def doc_happening_day(doc: Doc, lead_end: int) -> int | None:
     """The first day the lead states or resolves ("الثلاثاء", "أمس", "12 آذار"): news says
     when its happening was in its first lines."""
