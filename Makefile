@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo analyze-demo test lint bench clean
+.PHONY: install demo analyze-demo test lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check marsad tests scripts
+	$(BIN)/ruff check marsad tests scripts fuzz
+
+typecheck: $(STAMP)
+	$(BIN)/mypy marsad
 
 bench: $(STAMP)
 	$(BIN)/marsad bench

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from marsad.arabic.calendar import solar_hijri_to_gregorian
 from marsad.clean import clean_pages
-from marsad.clean.dates import address_date, solar_hijri_to_gregorian
+from marsad.clean.dates import address_date
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.titles import repeated_affixes, strip_affixes
 from marsad.cli import app
@@ -296,3 +297,23 @@ def test_a_sites_front_page_is_home() -> None:
     page = "\n".join(f"عنوان خبر رقم {i} عن المدينة والطقس\n{P1}" for i in range(4))
     article = _one(page, "https://news.example/ar/")
     assert (article.is_article, article.page_type) == (False, "home")
+
+
+def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None:
+    """Decided by the corpus step, over every page of the corpus."""
+    from marsad.ingest import make_page
+    from marsad.pipeline import analyze_pages
+
+    body = ("أعلنت وزارة الزراعة أن موسم الحصاد بدأ مبكرا هذا العام بسبب ارتفاع درجات الحرارة في المحافظات الجنوبية.\n\n"
+            "وقال مدير الدائرة الفنية إن الإنتاج المتوقع يفوق مليون طن من القمح والشعير.\n\n")
+    named = make_page("site/a.txt", "الحصاد يبدأ مبكرا | صحيفة الواحة\n\nالحصاد يبدأ مبكرا\n\n" + body)
+    credited = make_page("site/b.txt", "موسم القمح\n\n" + body.replace("الزراعة", "الري")
+                         + "المصادر:\nالواحة، رويترز\n")
+    agency_only = make_page("site/c.txt", "موسم الشعير\n\n" + body.replace("الزراعة", "المالية")
+                            + "المصادر:\nرويترز\n")
+    analysis = analyze_pages([named, credited, agency_only])
+    assert analysis.errors == ()
+    outlets = {d.article.source: d.article.outlet for d in analysis.docs}
+    assert outlets["site/a.txt"] == "صحيفة الواحة"
+    assert outlets["site/b.txt"] == "صحيفة الواحة"  # credits itself first
+    assert outlets["site/c.txt"] is None  # an agency is never the outlet

@@ -110,6 +110,10 @@ def test_gzip_bomb_is_refused_at_the_file_limit_the_readme_states(tmp_path: Path
     assert readme_limit and f"the {readme_limit.group(1)} file size limit" in items[0].error
 
 
+# Two paragraphs: a page of one sentence is no article (clean.page_type), and the stages
+# these tests time run on articles only.
+_SECOND_PARAGRAPH = "\n\nوأضاف المصدر أن الجهات المعنية ستصدر بيانا مفصلا خلال الساعات المقبلة بعد اكتمال المراجعة."
+
 def test_a_page_over_the_time_limit_becomes_an_error_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     import marsad.pipeline.stages as pipeline
 
@@ -118,17 +122,17 @@ def test_a_page_over_the_time_limit_becomes_an_error_entry(monkeypatch: pytest.M
         return doc
 
     monkeypatch.setattr(pipeline, "ARABIC_STAGES", (pipeline.Stage("slow", slow_stage),))
-    text = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في القاهرة."
+    text = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في القاهرة." + _SECOND_PARAGRAPH
     analysis = analyze_pages([make_page("slow.txt", text)], RunContext(page_time_limit_s=0.2))
     assert not analysis.docs
     assert analysis.errors[0].source == "slow.txt" and "per-page limit" in analysis.errors[0].error
 
 
 _GROUP_TEXTS = [
-    "قال وزير الخارجية المصري سامح شكري في القاهرة إن المحادثات ستستأنف الأسبوع المقبل.",
-    "أعلنت وزارة الصحة في الرياض تسجيل خمسين إصابة جديدة يوم الثلاثاء.",
-    "التقى رئيس الوزراء العراقي في بغداد وفدا من الأمم المتحدة.",
-    "وقالت الشرطة إن ثلاثة أشخاص أصيبوا في حادث سير على طريق جدة.",
+    "قال وزير الخارجية المصري سامح شكري في القاهرة إن المحادثات ستستأنف الأسبوع المقبل." + _SECOND_PARAGRAPH,
+    "أعلنت وزارة الصحة في الرياض تسجيل خمسين إصابة جديدة يوم الثلاثاء." + _SECOND_PARAGRAPH,
+    "التقى رئيس الوزراء العراقي في بغداد وفدا من الأمم المتحدة." + _SECOND_PARAGRAPH,
+    "وقالت الشرطة إن ثلاثة أشخاص أصيبوا في حادث سير على طريق جدة." + _SECOND_PARAGRAPH,
 ]
 
 

@@ -228,6 +228,26 @@ def test_reads_while_another_thread_ingests(tmp_path: Path) -> None:
     assert errors == [] and store.stats()["articles"] == 15
 
 
+def test_reads_never_wait_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    """Issue 25, case 6: a server's readers do not wait on another process's write (a CLI
+    ingest holding the writer lock for its whole corpus step)."""
+    db = tmp_path / "busy.db"
+    store, _ = ingest_dir(db)
+    other = sqlite3.connect(db, isolation_level=None)  # another writer, mid-transaction
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+    try:
+        began = time.monotonic()
+        for _ in range(20):
+            assert store.list_stories()["total"] == 2
+            assert store.search(Query(text="البصرة")).total >= 1
+            assert store.get_story(store.list_stories()["items"][0]["id"]) is not None
+        assert time.monotonic() - began < 10  # a waiting reader would block for the busy timeout
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
 # --- crash safety ----------------------------------------------------------------------
 
 TOWNS = ["الفلوجة", "الرمادي", "كركوك", "الموصل", "الحلة", "النجف", "كربلاء", "الكوت"]

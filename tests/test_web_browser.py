@@ -251,7 +251,7 @@ def test_claim_rows_open_to_the_sentences_behind_them(server: tuple[str, Any], b
 
 
 def test_search_with_either_spelling_finds_the_same_articles(server: tuple[str, Any], browser: Any) -> None:
-    base, store = server
+    base, _ = server
     found = {}
     page = browser.new_page(viewport=DESKTOP)
     for spelling in ("فيليب كارتر", "فليب كارتر"):

@@ -57,6 +57,7 @@ def clean_pages_shaped(pages: list[RawPage]) -> tuple[list[tuple[Article, PageSh
     return articles, problems
 
 
+
 def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
     """Short lines that appear on at least half (and at least 3) of a site's text pages."""
     by_site: dict[str, list[RawPage]] = defaultdict(list)

@@ -19,8 +19,7 @@ from datetime import date, timedelta
 
 from lxml.html import HtmlElement
 
-from marsad.arabic.calendar import hijri_month_number, hijri_to_gregorian
-from marsad.arabic.normalize import match_key
+from marsad.clean.metadata import loose_date
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
                   r"(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
@@ -58,8 +57,6 @@ def parse_stamp(value: str) -> StatedDate | None:
             return None
         zone = m.group(6)
         return StatedDate(day.isoformat(), zone in ("Z", "+00:00", "+0000", "-00:00"), "meta")
-    from marsad.clean.metadata import loose_date
-
     iso = loose_date(value)
     return StatedDate(iso, False, "meta") if iso else None
 
@@ -153,63 +150,4 @@ def agency_dateline(text: str) -> str | None:
     m = _AGENCY_DATELINE.match(text)
     if not m or len(m.group(1).split()) > MAX_DATELINE_PREFIX_WORDS:
         return None
-    from marsad.clean.metadata import loose_date
-
     return loose_date(m.group(1))
-
-
-# --- calendars ---------------------------------------------------------------------------
-
-_PERSIAN_MONTHS = {match_key(name): n for n, name in enumerate(
-    ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), start=1)}
-
-
-def persian_month_number(word: str) -> int | None:
-    return _PERSIAN_MONTHS.get(match_key(word))
-
-
-def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
-    """Solar Hijri (Jalali) to Gregorian: day 1 of Farvardin is the March equinox day, taken
-    from the arithmetic 33-year rule that the Iranian calendar follows within 1200-1600 AP."""
-    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)) or not 1200 <= year <= 1600:
-        return None
-    days = day - 1 + (31 * (month - 1) if month <= 7 else 186 + 30 * (month - 7))
-    return _farvardin_first(year) + timedelta(days=days)
-
-
-def _farvardin_first(year: int) -> date:
-    # Count leap years from 1 Farvardin 1300 (21 March 1921) with the 33-year cycle rule.
-    start = date(1921, 3, 21)
-    offset = sum(366 if _jalali_leap(y) else 365 for y in range(min(year, 1300), max(year, 1300)))
-    return start + timedelta(days=offset if year >= 1300 else -offset)
-
-
-# Leap years of the 33-year cycle (their remainders mod 33).
-_JALALI_LEAP = frozenset((1, 5, 9, 13, 17, 22, 26, 30))
-
-
-def _jalali_leap(year: int) -> bool:
-    return year % 33 in _JALALI_LEAP
-
-
-def calendar_date(words: list[str]) -> str | None:
-    """A Hijri ("12 رمضان 1445 هـ") or Solar Hijri ("۱۴ آبان ۱۴۰۳") date in Gregorian."""
-    for i, word in enumerate(words):
-        month = persian_month_number(word)
-        convert = solar_hijri_to_gregorian
-        used = 1
-        if month is None:
-            month = hijri_month_number(word)
-            convert = hijri_to_gregorian
-            if month is None and i + 1 < len(words):
-                month = hijri_month_number(f"{word} {words[i + 1]}")
-                used = 2
-        if month is None or i == 0:
-            continue
-        day_word, year_word = words[i - 1].translate(_PERSIAN_DIGITS), words[i + used:i + used + 1]
-        if not (day_word.isdigit() and year_word and year_word[0].translate(_PERSIAN_DIGITS).isdigit()):
-            continue
-        converted = convert(int(year_word[0].translate(_PERSIAN_DIGITS)), month, int(day_word))
-        if converted:
-            return converted.isoformat()
-    return None

@@ -14,9 +14,8 @@ from typing import NamedTuple
 
 from babel import Locale
 
-from marsad.arabic.calendar import month_number, weekday_number
+from marsad.arabic.calendar import calendar_date, month_number, solar_hijri_to_gregorian, weekday_number
 from marsad.arabic.normalize import match_key
-from marsad.clean.dates import calendar_date
 from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
 
 _DIGITS = "0-9٠-٩۰-۹"
@@ -134,7 +133,6 @@ LUNAR_HIJRI_FROM = 1420
 
 def _calendar_numeric(year: int, month: int, day: int) -> str | None:
     from marsad.arabic.calendar import hijri_to_gregorian
-    from marsad.clean.dates import solar_hijri_to_gregorian
 
     converted = hijri_to_gregorian(year, month, day) if year >= LUNAR_HIJRI_FROM else solar_hijri_to_gregorian(
         year, month, day)

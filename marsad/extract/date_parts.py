@@ -96,7 +96,8 @@ def is_future(tokens: list[Token], i: int) -> bool:
         k = t.key
         if k in _FUTURE_MARKERS:
             return True
-        if len(k) >= 4 and k[0] == "س" and k[1] in "يتن" and not k.startswith(("سيا", "سيد", "سين", "ستة", "سنة", "سنو", "تي")):
+        future_prefix = len(k) >= 4 and k[0] == "س" and k[1] in "يتن"
+        if future_prefix and not k.startswith(("سيا", "سيد", "سين", "ستة", "سنة", "سنو", "تي")):
             return True  # سيعقد، ستعقد، سنعمل: the future prefix on a verb
     return False
 
@@ -161,7 +162,9 @@ def year_starting_at(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-def resolve_month_day(month: int, day: int | None, ref: date | None, future: bool, direction: str | None) -> tuple[int, str] | None:
+def resolve_month_day(
+    month: int, day: int | None, ref: date | None, future: bool, direction: str | None,
+) -> tuple[int, str] | None:
     """Year for a date given without one. "الماضي" -> the last such date before the reference,
     "المقبل" or a future sentence -> the next one, otherwise the past one
     (the last one, unless the next one is days away and the last half a year back)."""
@@ -177,7 +180,8 @@ def resolve_month_day(month: int, day: int | None, ref: date | None, future: boo
     if direction == "past":
         return max(y for y in years if at(y) < anchor), gran
     if direction == "next" or future:
-        return min(y for y in years if at(y) >= anchor) if direction != "next" else min(y for y in years if at(y) > anchor), gran
+        after = [y for y in years if (at(y) > anchor if direction == "next" else at(y) >= anchor)]
+        return min(after), gran
     past = max(y for y in years if at(y) <= anchor)
     upcoming = min(y for y in years if at(y) > anchor)
     # Without a future verb, news reports the past: take the last such date, unless it is

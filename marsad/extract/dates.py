@@ -56,7 +56,8 @@ def _match_at(tokens: list[Token], i: int, ref: date | None) -> Found | None:
     t = tokens[i]
     key = t.key if t.key in _STARTERS or t.key.startswith("ال") else without_conjunction(t.key)
     # "أول من أمس [الثلاثاء]"
-    if key in ("اول", AWAL) and i + 2 < len(tokens) and tokens[i + 1].key == "من" and tokens[i + 2].key in ("امس", "الامس"):
+    day_before_yesterday = i + 2 < len(tokens) and tokens[i + 1].key == "من" and tokens[i + 2].key in ("امس", "الامس")
+    if key in ("اول", AWAL) and day_before_yesterday:
         end = i + 3
         weekday = weekday_of_key(tokens[end].key) if end < len(tokens) else None
         return _relative_days(i, end + (weekday is not None), ref, -2, weekday)
@@ -164,7 +165,8 @@ def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> Found | None:
     if month is not None:
         m, used = month
         j += used
-        if _hijri_marker(tokens, j + 1) and year_starting_at(tokens, j) is None and tokens[j:j + 1] and tokens[j].key.isdecimal():
+        bare_number = tokens[j:j + 1] and tokens[j].key.isdecimal() and year_starting_at(tokens, j) is None
+        if _hijri_marker(tokens, j + 1) and bare_number:
             pass
         year = year_starting_at(tokens, j)
         if year is not None:

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from marsad.clean.lexicon import agency_variants, line_key
 from marsad.extract.coref import names_by_surname, person_names_of, propagate_names
 from marsad.link.duplicates import ReuseFinder, with_reuse
 from marsad.link.entities import EntityIndex
@@ -158,15 +159,19 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
         if person_names_found is None:
             person_names_found = person_names_of(shelf)
         known = names_by_surname(person_names_found)
+    outlets: dict[str, str] = {}  # line key -> an outlet's name as the corpus writes it
     for doc in shelf:
         with clock("share_names"):
             shared = with_shared_names(doc, known, ctx)
             _put_if_changed(shelf, doc, shared)
+            if doc.article.outlet:
+                outlets.setdefault(line_key(doc.article.outlet), doc.article.outlet)
         with clock("link_entities"):
             index.register_full_names([shared])
     for doc in shelf:
         with clock("link_entities"):
-            _put_if_changed(shelf, doc, events_with_entity_ids(index.add_doc(doc)))
+            linked = events_with_entity_ids(index.add_doc(with_outlet_from_credits(doc, outlets)))
+            _put_if_changed(shelf, doc, linked)
         with clock("near_duplicates"):
             reuse.add(doc)
         if joins_stories(doc):
@@ -176,6 +181,24 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
             shelf.put(with_reuse(shelf.get(doc_id), found))
     return (_timed(clock, "link_entities", index.entities()),
             _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch)))
+
+
+def with_outlet_from_credits(doc: Doc, outlets: dict[str, str]) -> Doc:
+    """A page that names no outlet but credits one that other pages of the corpus name in
+    full ("المصادر: الرافدين، واع" beside pages of "صحيفة الرافدين") is that outlet's:
+    outlets credit themselves first. An agency is never taken for the outlet. Decided here,
+    over the whole corpus, so that the answer does not depend on which pages came together."""
+    if doc.article.outlet is not None:
+        return doc
+    agencies = agency_variants()
+    for credit in doc.article.credits:
+        key = line_key(credit)
+        if not key or key in agencies:
+            continue
+        named = {name for k, name in outlets.items() if k == key or k.endswith(" " + key)}
+        if len(named) == 1:
+            return dataclasses.replace(doc, article=dataclasses.replace(doc.article, outlet=named.pop()))
+    return doc
 
 
 def _timed(clock: StepClock, name: str, items: Iterator[T]) -> Iterator[T]:

@@ -36,7 +36,7 @@ from marsad.store.write import write_corpus, write_entity_names
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, str], None]  # (source, "added" | "duplicate" | "failed")
+Progress = Callable[[int], None]  # told the number of pages done (stored, skipped or failed)
 
 # Pages analysed between two writes. The corpus step runs over the whole store at each
 # write, so the group grows with the store (as many pages as are stored, at least this
@@ -172,8 +172,10 @@ class Store(StoreReader):
 
     def ingest(self, pages: Iterable[RawPage | Problem], ctx: RunContext | None = None,
                progress: Progress | None = None) -> IngestReport:
-        """Add pages; `progress(source, outcome)` after each page is analysed (or skipped),
-        outcome one of "added", "duplicate", "failed"."""
+        """Add pages; `progress(n)` as pages are done (analysed, skipped as stored, or failed).
+        The pages of one write group are cleaned together, as `marsad analyze` cleans the
+        pages it is given: what cleaning learns across a site's pages (repeated furniture
+        lines, a site's title affixes) comes from the pages of that group."""
         ctx = ctx or self._ctx()
         report = IngestReport()
         group: list[RawPage] = []
@@ -182,10 +184,10 @@ class Store(StoreReader):
             if isinstance(page, Problem):
                 self.record_problem(page)
                 report.failed.append(page)
-                _tell(progress, page.source, "failed")
+                _tell(progress, 1)
             elif page.content_hash in seen or self._has_page(page.content_hash):
                 report.duplicates += 1
-                _tell(progress, page.source, "duplicate")
+                _tell(progress, 1)
             else:
                 seen.add(page.content_hash)
                 group.append(page)
@@ -216,19 +218,11 @@ class Store(StoreReader):
 
     def _add_pages(self, pages: list[RawPage], ctx: RunContext, report: IngestReport,
                    progress: Progress | None) -> None:
-        size = max(1, ctx.group_size)
-        docs: list[Doc] = []
-        unanalysed: set[str] = set()  # pages to try again on a later run: no row in `pages`
-        for begin in range(0, len(pages), size):  # a group at a time, to tell progress
-            part = pages[begin:begin + size]
-            part_docs, problems = analyze_raw_pages(part, ctx)
-            docs += part_docs
-            unanalysed |= {p.source for p in problems}
-            for problem in problems:
-                self.record_problem(problem)
-                report.failed.append(problem)
-            for page in part:
-                _tell(progress, page.source, "failed" if page.source in unanalysed else "added")
+        docs, problems = analyze_raw_pages(pages, ctx, progress=progress)
+        unanalysed = {p.source for p in problems}  # pages to try again on a later run: no row in `pages`
+        for problem in problems:
+            self.record_problem(problem)
+            report.failed.append(problem)
         doc_of = {doc.article.content_hash: doc.id for doc in docs}
         # A page that became no doc and no problem has the text of another page of this run.
         rows = [(p.content_hash, p.source, doc_of.get(p.content_hash)) for p in pages
@@ -290,6 +284,6 @@ class Store(StoreReader):
             )
 
 
-def _tell(progress: Progress | None, source: str, outcome: str) -> None:
+def _tell(progress: Progress | None, done: int) -> None:
     if progress is not None:
-        progress(source, outcome)
+        progress(done)
