@@ -4,13 +4,22 @@ joined across adjacent sentences that elaborate one event."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from marsad.extract.actor_codes import actor_code, country_of
-from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
-from marsad.extract.events.lexicon import Lexicon, load_lexicon
+from marsad.extract.events.arguments import (
+    Agent,
+    Arg,
+    Args,
+    agent_participants,
+    attach_arguments,
+    find_agents,
+    place_mentions,
+)
+from marsad.extract.events.detector import TypeModel, anchored, load_detector, sentence_features
+from marsad.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.triggers import Hit, find_triggers
 from marsad.model import Doc, Event, Mention, Sentence, TimeExpr, Token
@@ -74,11 +83,18 @@ def code_sentence(
         hits = find_triggers(tokens, lex, inside)
     triggers_at = {h.index for h in hits}
     events: dict[str, Event] = {}
+    found_agents: list[list[Agent]] = []
+
+    def agents(taken: frozenset[int]) -> list[Agent]:  # found once a sentence, when wanted
+        if not found_agents:
+            found_agents.append(find_agents(tokens, taken))
+        return found_agents[0]
+
     for hit in hits:
         args = attach_arguments(tokens, hit, placed, triggers_at)
         if hit.trigger.weak and not (args.actors or args.targets or args.location):
             continue  # "التقى الفريقان": a weak trigger with no named participant or place
-        event = _make_event(sentence, tokens, hit, args, times, reference)
+        event = _make_event(sentence, tokens, hit, args, times, reference, lambda: agents(inside))
         events[event.type] = _union(events[event.type], event) if event.type in events else event
     return list(events.values())
 
@@ -90,6 +106,7 @@ def _make_event(
     args: Args,
     times: Sequence[TimeExpr],
     reference: date | None,
+    agents: Callable[[], list[Agent]] | None = None,  # typed agent phrases of the sentence
 ) -> Event:
     tok = tokens[hit.index]
     last = tokens[min(len(tokens) - 1, hit.index + len(hit.trigger.rest))]
@@ -103,19 +120,29 @@ def _make_event(
         actor_values.append(args.adjective_actor)
         actor_texts.append(args.adjective_actor)
         actor_codes.append(country_of(args.adjective_actor) or "")
+    target_values = [_arg_value(a) for a in targets]
+    target_texts = [a.mention.text for a in targets]
+    target_codes = [_arg_code(a, tokens) for a in targets]
+    if not actor_values or not target_values:
+        # no mention stands there: a typed agent phrase may ("الشرطة العراقية", "مسلحون")
+        agent, patient = agent_participants(tokens, hit, agents() if agents else [])
+        if agent and not actor_values:
+            actor_values, actor_texts, actor_codes = [agent.text], [agent.text], [agent.code]
+        if patient and not target_values and patient.text not in actor_texts:
+            target_values, target_texts, target_codes = [patient.text], [patient.text], [patient.code]
     return Event(
         type=hit.trigger.type,
         trigger=sentence.text[tok.start - sentence.start : last.end - sentence.start],
         actors=tuple(actor_values),
-        targets=tuple(_arg_value(a) for a in targets),
+        targets=tuple(target_values),
         location=_arg_value(args.location) if args.location else None,
         date=event_date(sentence, tok.start, times, mode, reference),
         sentence=sentence.text,
         mode=mode,  # type: ignore[arg-type]
         actor_codes=tuple(actor_codes),
-        target_codes=tuple(_arg_code(a, tokens) for a in targets),
+        target_codes=tuple(target_codes),
         actor_texts=tuple(actor_texts),
-        target_texts=tuple(a.mention.text for a in targets),
+        target_texts=tuple(target_texts),
         start=sentence.start,
         end=sentence.end,
     )
@@ -155,28 +182,77 @@ def _union(first: Event, other: Event) -> Event:
     )
 
 
-def extract_events(doc: Doc, reference: date | None) -> list[Event]:
+def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) -> list[Event]:
+    """The doc's events; `learned=False` leaves out the learned detector (the lexicon coder
+    alone, as its own tests and the detector's training read it)."""
     lex = load_lexicon()
     coded: list[tuple[int, bool, Event]] = []  # (sentence index, date stated there, event)
+    models = load_detector() if learned else {}
+    doubted: set[int] = set()
     for k, sentence in enumerate(doc.sentences):
         events = code_sentence(sentence, doc.mentions, doc.times, reference, lex)
+        if models:
+            events = _detect(sentence, events, doc, reference, models, doubted)
         if events:
             stated = any(
                 t.value and sentence.start <= t.start and t.end <= sentence.end for t in doc.times
             )
             coded += ((k, stated, event) for event in events)
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
-    joined = _join_elaborations(coded, places)
+    joined = _join_elaborations(coded, places, frozenset(doubted))
     stated_ids = {id(e) for _, st, e in coded if st}
     return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
             for e in joined]
+
+
+def _detect(
+    sentence: Sentence,
+    events: list[Event],
+    doc: Doc,
+    reference: date | None,
+    models: dict[str, TypeModel],
+    doubted: set[int],
+) -> list[Event]:
+    """The learned detector's word on the types it knows: an asserted lexicon event the model
+    does not believe is doubted (a topic, a reference back, a habit: it goes unless a believed
+    event of the next or previous sentence takes it in, `_join_elaborations`); a sentence it believes
+    with no lexicon event of the type gets one, its trigger the word that weighs most.
+    Events in another mode keep it: they are not counted as asserted either way."""
+    feats = sentence_features(sentence, events, doc.mentions, doc.times, doc.quantities)
+    for kind, model in models.items():
+        believed = model.probability(feats) >= model.threshold
+        if not believed:
+            doubted.update(
+                id(e)
+                for e in events
+                if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, doc.times)
+            )
+        elif not any(e.type == kind for e in events):
+            found = _model_event(sentence, doc, reference, kind, model)
+            if found:
+                events.append(found)
+    return events
+
+
+def _model_event(sentence: Sentence, doc: Doc, reference: date | None, kind: str, model: TypeModel) -> Event | None:
+    index = model.strongest_word(sentence)
+    if index is None:
+        return None
+    tokens = sentence.tokens
+    hit = Hit(index, Trigger(kind, "x", frozenset(), "agent", False), False)
+    placed = place_mentions(tokens, (m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end))
+    args = attach_arguments(tokens, hit, placed, {index})
+    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
+    return _make_event(sentence, tokens, hit, args, doc.times, reference, lambda: find_agents(tokens, inside))
 
 
 def _participants(event: Event) -> set[str]:
     return set(event.actors + event.targets)
 
 
-def _join_elaborations(coded: list[tuple[int, bool, Event]], places: frozenset[str] = frozenset()) -> list[Event]:
+def _join_elaborations(
+    coded: list[tuple[int, bool, Event]], places: frozenset[str] = frozenset(), doubted: frozenset[int] = frozenset()
+) -> list[Event]:
     """A news paragraph often names an event in one sentence and gives its date or its
     victims in the next ("اغتالت الولايات المتحدة سليماني ... كانت الغارة في 3 يناير 2020").
     Same type and mode in adjacent sentences, with shared or missing participants and no
@@ -184,8 +260,13 @@ def _join_elaborations(coded: list[tuple[int, bool, Event]], places: frozenset[s
 
     Sharing only a place (`places`: the texts of the doc's LOC mentions) is not enough: a
     meeting with the American envoy and the Iranian minister's visit, told in adjacent
-    sentences, both involve Baghdad and are two events."""
+    sentences, both involve Baghdad and are two events.
+
+    `doubted` (ids of events the learned detector does not believe) go out unless joined to
+    one it believes, or joined into an anchored one: the date told in a second sentence
+    belongs to the event named in the first."""
     out: list[tuple[int, bool, Event]] = []
+    believed: dict[int, bool] = {}  # id of an event in `out` -> believed
     for k, stated, event in coded:
         prev = next(
             (
@@ -207,10 +288,18 @@ def _join_elaborations(coded: list[tuple[int, bool, Event]], places: frozenset[s
                 joined = _union(pevent, event)
                 if stated and (not pstated or len(event.date or "") > len(pevent.date or "")):
                     joined = replace(joined, date=event.date)
+                # told across the two sentences with a named participant and a stated date,
+                # the joined event is anchored as one sentence's would be (`anchored`)
+                believed[id(joined)] = (
+                    believed[id(pevent)]
+                    or id(event) not in doubted
+                    or (joined.mode == "asserted" and bool(_participants(joined)) and (stated or pstated))
+                )
                 out[prev] = (k, stated or pstated, joined)
                 continue
+        believed[id(event)] = id(event) not in doubted
         out.append((k, stated, event))
-    return [e for _, _, e in out]
+    return [e for _, _, e in out if believed[id(e)]]
 
 
 def _date_prefix_match(a: str | None, b: str | None) -> bool:

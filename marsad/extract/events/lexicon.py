@@ -82,6 +82,8 @@ FUTURE_AFTER = _GRAMMAR["future_after"]
 # (not "ان": in match keys إن "if" and أن "that" are one word)
 HYPOTHETICAL = _GRAMMAR["hypothetical"]
 TIME_WORDS = _GRAMMAR["time_word"]
+TIME_NOUNS = _GRAMMAR["time_noun"]
+OTHER_PREPOSITIONS = _GRAMMAR["preposition"]
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "نا", "هن")
 VERB_PREFIXES = frozenset({"", "و", "ف"})  # a verb takes no preposition or article
 MAYBE = "قد"  # قد + imperfect = "may"; قد + perfect = "has already" (asserted)

@@ -13,9 +13,12 @@ from operator import methodcaller
 from marsad.extract.events.lexicon import (
     FIRST,
     KEY,
+    TIME_NOUNS,
+    TIME_WORDS,
     TOPIC_TAKING,
     Lexicon,
     Trigger,
+    _has_word,
     _requirement_met,
     _rest_matches,
     _stems,
@@ -46,6 +49,8 @@ def find_triggers(
         if i in inside_names:
             continue
         candidates, future = found[i]
+        if i + 1 < len(tokens) and tokens[i + 1].key in TIME_WORDS and _has_word(tokens[i], TIME_NOUNS):
+            continue  # "فجر اليوم": dawn, not a bombing
         generic = i > 0 and tokens[i - 1].key == "اي"  # "أي هجوم": no particular event
         for trig in candidates:
             if generic and trig.pos == "n":
