@@ -157,7 +157,7 @@ def eval_events(
     the team's gold set, and ASSAULT/PROTEST detection cross-validated over documents on the
     Arabic event gold standard's development half (when ../shared is there)."""
     from marsad.evaluate.events import GOLD_FILE, evaluate, render
-    from marsad.evaluate.events_gsr import GSR, cross_validate
+    from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
 
     path = file or GOLD_FILE
     if not path.exists():
@@ -178,6 +178,10 @@ def eval_events(
                   f"{'nested ' if nested else ''}cross-validated over documents): P {100 * s.precision:.1f} "
                   f"R {100 * s.recall:.1f} F1 {100 * s.f1:.1f}, negatives fired {s.negatives_fired}/{s.negatives}")
         print(f"GSR dev half macro F1 {100 * sum(s.f1 for s in scores) / len(scores):.1f}")
+        for a in actor_agreement():
+            print(f"GSR spans, {a.kind}: event coded in {a.coded}/{a.sentences} span sentences; source shares a word "
+                  f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
+                  f"source role (CAMEO) in the code {a.role_right}/{a.roles} (in-sample for the detector)")
 
 
 # --- commands: stories ---

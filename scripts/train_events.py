@@ -34,6 +34,7 @@ from marsad.evaluate.events_gsr import (  # noqa: E402
     _prf,
     analyse,
     choose,
+    detected,
     read_rows,
     type_data,
 )
@@ -54,12 +55,12 @@ def main() -> None:
     model_types: dict[str, dict] = {}
     f1s = []
     for kind, _ in FILES:
-        vec, x, y, groups, kept, other_mode = type_data(rows, docs, kind)
+        vec, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
         predicted = np.zeros(len(y), dtype=bool)
         for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
-            c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train])
+            c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
             scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
-            predicted[test] = ((scores >= t) | kept[test]) & ~other_mode[test]
+            predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test])
         p, r, f = _prf(y, predicted)
         f1s.append(f)
         print(f"{kind}: {len(y)} sentences ({y.sum()} yes, {len(set(groups))} documents) "
@@ -67,7 +68,7 @@ def main() -> None:
               f"{int(predicted[y == 0].sum())}/{int((y == 0).sum())})")
         if args.report_only:
             continue
-        c, t = choose(x, y, groups, kept, other_mode)
+        c, t = choose(x, y, groups, kept, other_mode, none)
         clf = _fit(x, y, c)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
                    if abs(w) >= PRUNE}

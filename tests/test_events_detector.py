@@ -53,11 +53,15 @@ def test_dated_event_with_a_named_participant_is_anchored(monkeypatch):
     assert [(e.type, e.date) for e in events] == [("ASSAULT", "2021-07-03")]
 
 
-def test_believed_sentence_without_trigger_gets_an_event(monkeypatch):
-    with_models(monkeypatch, PROTEST=ALWAYS)
-    doc = make_doc("نظم العمال اعتصاما أمام المصنع.", [])
+def test_believed_sentence_without_trigger_gets_an_event_above_the_floor(monkeypatch):
+    doc = make_doc("وقف العمال أمام المصنع.", [])
+    with_models(monkeypatch, PROTEST=TypeModel({"bias": 0.0, "w:مصنع": 0.5}, 0.3))  # p 0.62 >= 0.5
     events = [e for e in coding.extract_events(doc, REF) if e.type == "PROTEST"]
-    assert len(events) == 1 and events[0].mode == "asserted"
+    assert len(events) == 1 and events[0].trigger == "المصنع"
+    with_models(monkeypatch, PROTEST=TypeModel({"bias": 0.0, "w:مصنع": 0.2}, 0.3))  # p 0.55: believed...
+    assert len([e for e in coding.extract_events(doc, REF) if e.type == "PROTEST"]) == 1
+    with_models(monkeypatch, PROTEST=TypeModel({"bias": -0.5, "w:مصنع": 0.2}, 0.3))  # p 0.43: under the floor
+    assert [e for e in coding.extract_events(doc, REF) if e.type == "PROTEST"] == []
 
 
 def test_learned_false_is_the_lexicon_alone(monkeypatch):

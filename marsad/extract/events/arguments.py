@@ -18,6 +18,7 @@ from marsad.extract.events.lexicon import (
     LOCATIVE,
     ON,
     OTHER_PREPOSITIONS,
+    PASSIVE_AUX,
     SUBJECT_BACK,
     TIME_WORDS,
     TO,
@@ -236,7 +237,7 @@ def _prepositional_targets(hit: Hit, forward: list[Arg], args: Args) -> None:
 def _looks_passive(tokens: Sequence[Token], i: int, forward: list[Arg]) -> bool:
     """ "قتل سليماني في غارة أمريكية", "اعتقل ثلاثة على يد": the first mention is the
     patient when the clause names the means (an attack noun) or the agent (على يد)."""
-    if i > 0 and tokens[i - 1].key in ("تم", "جري"):
+    if i > 0 and tokens[i - 1].key in PASSIVE_AUX:
         return True
     if any(a.prep in AGENT_MARKS for a in forward):
         return True
@@ -385,4 +386,4 @@ def agent_participants(tokens: Sequence[Token], hit: Hit, agents: list[Agent]) -
 
 
 def _passive_marked(tokens: Sequence[Token], i: int) -> bool:
-    return i > 0 and tokens[i - 1].key in ("تم", "جري")
+    return i > 0 and tokens[i - 1].key in PASSIVE_AUX

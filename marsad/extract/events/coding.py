@@ -18,7 +18,7 @@ from marsad.extract.events.arguments import (
     find_agents,
     place_mentions,
 )
-from marsad.extract.events.detector import TypeModel, anchored, load_detector, sentence_features
+from marsad.extract.events.detector import CREATE_FLOOR, TypeModel, anchored, load_detector, sentence_features
 from marsad.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.triggers import Hit, find_triggers
@@ -215,19 +215,21 @@ def _detect(
 ) -> list[Event]:
     """The learned detector's word on the types it knows: an asserted lexicon event the model
     does not believe is doubted (a topic, a reference back, a habit: it goes unless a believed
-    event of the next or previous sentence takes it in, `_join_elaborations`); a sentence it believes
-    with no lexicon event of the type gets one, its trigger the word that weighs most.
-    Events in another mode keep it: they are not counted as asserted either way."""
+    event of the next or previous sentence takes it in, `_join_elaborations`). Events in another
+    mode keep it: they are not counted as asserted either way. Where the lexicon found no
+    event of the type, the model adds one above CREATE_FLOOR, its trigger the word that
+    weighs most (the same rule as the cross-validation, marsad.evaluate.events_gsr.detected)."""
     feats = sentence_features(sentence, events, doc.mentions, doc.times, doc.quantities)
     for kind, model in models.items():
-        believed = model.probability(feats) >= model.threshold
+        probability = model.probability(feats)
+        believed = probability >= model.threshold
         if not believed:
             doubted.update(
                 id(e)
                 for e in events
                 if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, doc.times)
             )
-        elif not any(e.type == kind for e in events):
+        elif probability >= CREATE_FLOOR and not any(e.type == kind for e in events):
             found = _model_event(sentence, doc, reference, kind, model)
             if found:
                 events.append(found)
