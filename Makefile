@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo analyze-demo test lint bench clean
+.PHONY: install demo analyze-demo test lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,7 @@ install: $(STAMP)
 
 # Analyse the bundled demo corpus, store it, and serve the web page on localhost.
 demo: $(STAMP)
+	@echo "note: line 4 of demo/mashriq-feed.jsonl is broken on purpose: marsad reports it and goes on"
 	$(BIN)/marsad analyze demo --format text --output demo-analysis.txt || true
 	@echo "analysis of the demo corpus written to demo-analysis.txt"
 	rm -f demo.db
@@ -29,7 +30,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check marsad tests scripts
+	$(BIN)/ruff check marsad tests scripts fuzz
+
+typecheck: $(STAMP)
+	$(BIN)/mypy marsad
 
 bench: $(STAMP)
 	$(BIN)/marsad bench

@@ -10,12 +10,15 @@ No logic lives here beyond trivial derived properties.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 Bound = Literal["exact", "about", "at_least", "at_most", "more_than", "less_than"]
 Granularity = Literal["day", "week", "month", "year"]  # a week's value is its Monday
 EventMode = Literal["asserted", "future", "negated", "hypothetical"]
+# What a page is: an article, or one of the pages that are not (no entities, no stories).
+PageType = Literal["article", "listing", "home", "ticker", "feed", "video", "author", "error", "other"]
+ItemT = TypeVar("ItemT")
 
 
 # --- ingest -----------------------------------------------------------------------------
@@ -69,6 +72,7 @@ class Article:
     url: str | None = None
     lede: str | None = None  # a standfirst/subtitle line when the page shows one
     content_hash: str = ""
+    page_type: PageType = "article"  # "article" exactly when is_article
 
 
 # --- arabic primitives ------------------------------------------------------------------
@@ -280,3 +284,39 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     stories: tuple[Story, ...] = ()
     errors: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+# --- the read side: what readers ask the store, and what it answers ----------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """Words to find and filters, a page at a time (cli, API and web ask the store so)."""
+
+    text: str = ""
+    outlet: str | None = None
+    entity: str | None = None  # entity id
+    story: str | None = None  # story id
+    date_from: str | None = None  # YYYY-MM-DD, or YYYY-MM / YYYY
+    date_to: str | None = None
+    offset: int = 0
+    limit: int = 20
+    exact: bool = False  # only the spelling asked for, not the other names of its entity
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    snippet: str  # a few lines of the article around its first match, plain text
+    highlights: tuple[tuple[int, int], ...] = ()  # matches: character offsets into `snippet`
+    matched: tuple[str, ...] = ()  # the entity's names as this article spells them
+
+
+@dataclass(frozen=True)
+class ResultPage(Generic[ItemT]):
+    total: int
+    items: tuple[ItemT, ...]

@@ -9,8 +9,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # Pages above this are refused: real article pages are < 2 MB; 20 MB means a dump or a bomb.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
-# Decompressed size cap for gzip/WARC members (zip-bomb guard).
-MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024
+# Decompressed size cap for gzip files (zip-bomb guard): the file limit, so that a 184 kB
+# gzip cannot bring in the 45 MB page that a 45 MB file is refused for.
+MAX_DECOMPRESSED_BYTES = MAX_INPUT_BYTES
 
 # Where the shipped models live.
 MODELS_DIR = PACKAGE_DIR / "models"

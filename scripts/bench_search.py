@@ -17,8 +17,9 @@ from pathlib import Path
 
 from marsad.model import Article, Doc
 from marsad.run.bench import DEFAULT_CORPUS, load_corpus
+from marsad.store import Store, open_store
+from marsad.store.records import doc_record
 from marsad.store.search import benchmark_search, index_article
-from marsad.store.sqlite import Store, doc_record
 
 QUERIES = [
     "السعودية",
@@ -46,8 +47,8 @@ QUERIES = [
 
 def fill(store: Store, corpus: Path, limit: int) -> int:
     pages = load_corpus(corpus, limit)
-    conn = store._conn
-    with store._lock, store._transaction():
+    conn = store.backend.writer()
+    with store._transaction():
         for page in pages:
             article = Article(
                 id=page.content_hash[:16],
@@ -91,7 +92,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=30_000)
     parser.add_argument("--db", default="/tmp/bench-search.db")
     args = parser.parse_args()
-    store = Store(args.db)
+    store = open_store(args.db)
     if store.stats()["articles"] < args.limit:
         start = time.perf_counter()
         n = fill(store, args.corpus, args.limit)

@@ -49,7 +49,7 @@ HOSTILE_TEXT = (
 
 def open_test_store(path: Path) -> Any:
     store_module = pytest.importorskip(
-        "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
+        "marsad.store"
     )
     return store_module.open_store(str(path))
 
@@ -215,3 +215,13 @@ def test_search_page_highlights_matches(client: TestClient) -> None:
 def test_unknown_web_page_is_a_404_page(client: TestClient) -> None:
     response = client.get("/stories/no-such-story")
     assert response.status_code == 404 and 'dir="rtl"' in response.text
+
+
+def test_search_hits_give_highlights_as_offsets_into_the_snippet(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "بغداد"}).json()
+    assert body["items"]
+    for hit in body["items"]:
+        assert "\x02" not in hit["snippet"] and "\x03" not in hit["snippet"]
+        assert hit["highlights"] and all("بغداد" in hit["snippet"][a:b] for a, b in hit["highlights"])
+    described = client.get("/openapi.json").json()["components"]["schemas"]["SearchHitOut"]["properties"]
+    assert "offsets" in described["highlights"]["description"]

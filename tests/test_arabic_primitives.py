@@ -89,9 +89,41 @@ def test_proclitic_length_counts_surface_characters():
 
     assert proclitic_length("وواشنطن", "و") == 1
     assert proclitic_length("لـواشنطن", "ل") == 2  # the tatweel goes with the preposition
-    assert proclitic_length("وَبغداد", "وب") == 3  # a diacritic too
+    assert proclitic_length("وَبِواشنطن", "وب") == 4  # diacritics too
     # The article cannot be cut from a word that lost its alef, nor a prefix that is absent.
     assert proclitic_length("للعراق", "لل") == 0
     assert proclitic_length("والعراق", "وال") == 0
     assert proclitic_length("بغداد", "و") == 0
     assert proclitic_length("و", "و") == 0  # never the whole word
+
+
+def test_a_word_of_its_own_loses_no_letter_to_a_proclitic() -> None:
+    from marsad.arabic.tokenize import is_whole_word, name_clitic_candidates, proclitic_length
+
+    # كريم is not ك + ريم, كامل not ك + امل, بشار (a listed name) not ب + شار
+    assert proclitic_length("كريم", "ك") == 0
+    assert proclitic_length("كامل", "ك") == 0
+    assert name_clitic_candidates("كريم") == (("", "كريم"),)
+    assert name_clitic_candidates("بشار") == (("", "بشار"),)
+    assert is_whole_word("كامل", "امل")
+    assert proclitic_length("وكامل", "وك") == 0  # و + كامل, not وك + امل
+    assert ("وك", "امل") not in name_clitic_candidates("وكامل")
+    # real proclitics are still cut: the bare name is far more frequent
+    assert ("و", "واشنطن") in name_clitic_candidates("وواشنطن")
+    assert ("و", "العراق") in name_clitic_candidates("والعراق")
+    assert not is_whole_word("وسوريا", "سوريا")
+    # clitic_candidates itself still offers every split (search, events and dates use it)
+    assert ("ك", "ريم") in clitic_candidates("كريم")
+
+
+def test_gazetteer_and_name_start_keep_words_of_their_own() -> None:
+    from marsad.arabic.tokenize import make_token
+    from marsad.extract.entities import name_start
+    from marsad.extract.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    assert gazetteer.match_words(["كامل", "الأسبوع"]) == []  # not the Iranian city آمل
+    assert [m.canonical for m in gazetteer.match_words(["وواشنطن"])] == ["واشنطن"]
+    token = make_token("كريم", 10)
+    assert name_start(token, lambda key: key in {"ريم", "واشنطن"}) == 10
+    assert name_start(make_token("وواشنطن", 10), lambda key: key == "واشنطن") == 11

@@ -13,8 +13,8 @@ from marsad.ingest import make_page, read_inputs
 from marsad.model import Problem
 from marsad.pipeline import analyze_pages
 from marsad.run.batch import SHELF_FILE, chunk_pages, run_batch
+from marsad.store import open_store
 from marsad.store.export import analysis_to_dict
-from marsad.store.sqlite import open_store
 
 PAGES = {
     "site-a/1.txt": "وزير المالية يعلن خطة جديدة\n\nأعلن وزير المالية يوم الأحد خطة لخفض العجز بنحو 3 مليارات دولار خلال عامين.\n\nوقال الوزير إن الخطة تشمل تقليص الإنفاق بنسبة 5 بالمئة.\n",

@@ -69,3 +69,71 @@ def test_dates_of_the_same_statement_conflict():
     (claim,) = date_claims(docs)
     assert claim.kind == "date" and not claim.agree
     assert {x.value: x.articles for x in claim.values} == {"2023-05-02": ("b",), "2023-05-03": ("a",)}
+
+
+def _doc(doc_id, text, outlet, quantities):
+    return make_doc(doc_id, text, outlet=outlet, quantities=quantities)
+
+
+def test_soldiers_wounded_are_not_soldiers_stationed():
+    a = _doc("a", "ويتمركز في القاعدة نحو 2500 جندي من القوات النظامية. وأسفر الهجوم عن إصابة ثلاثة جنود بجروح.",
+             "الأولى", (("نحو 2500", 2500, "about", "جندي", "جندي"), ("ثلاثة", 3, "exact", "جندي", "جنود")))
+    b = _doc("b", "أسفر القصف عن إصابة ثلاثة جنود بجروح طفيفة نقلوا إلى المستشفى.",
+             "الثانية", (("ثلاثة", 3, "exact", "جندي", "جنود"),))
+    claims = quantity_claims([a, b])
+    assert [sorted(x.value for x in c.values) for c in claims] == [[3.0]]
+    assert claims[0].agree
+
+
+def test_drones_launched_are_not_drones_shot_down_and_duals_count_two():
+    a = _doc("a", "تعرضت القاعدة لهجوم بـ12 طائرة مسيرة. وأسقطت الدفاعات الجوية ثماني طائرات قبل وصولها.",
+             "الأولى", (("12", 12, "exact", "طائرة", "طائرة"), ("ثماني", 8, "exact", "طائرة", "طائرات")))
+    b = _doc("b", "قال المتحدث إن أكثر من عشرين طائرة مسيرة استهدفت القاعدة وأصيب جنديين في الهجوم.",
+             "الثانية", (("أكثر من عشرين", 20, "more_than", "طائرة", "طائرة"),))
+    c = _doc("c", "وأسفر الهجوم عن إصابة ثلاثة جنود من حراس القاعدة.", "الثالثة",
+             (("ثلاثة", 3, "exact", "جندي", "جنود"),))
+    by_values = {tuple(sorted(x.value for x in cl.values)): cl for cl in quantity_claims([a, b, c])}
+    assert not by_values[(12.0, 20.0)].agree  # 8 shot down is not among the drones that attacked
+    assert not by_values[(2.0, 3.0)].agree  # "جنديين": two soldiers
+
+
+def test_prices_and_index_levels_are_not_claims():
+    a = _doc("a", "أغلق المؤشر عند مستوى 8790 نقطة وارتفع سعر البرميل إلى 50 دولارا.", "الأولى",
+             (("8790", 8790, "exact", "نقطة", "نقطة"), ("50", 50, "exact", "دولار", "دولارا")))
+    b = _doc("b", "أغلق المؤشر عند مستوى 8800 نقطة وبلغ سعر البرميل 49 دولارا.", "الثانية",
+             (("8800", 8800, "exact", "نقطة", "نقطة"), ("49", 49, "exact", "دولار", "دولارا")))
+    assert quantity_claims([a, b]) == []
+
+
+def test_values_of_one_outlet_alone_do_not_conflict():
+    a = make_doc("a", "قتل 12 شخصا في الانفجار.", outlet="الأولى", quantities=(("12", 12, "exact", "شخص", "شخصا"),))
+    b = make_doc("b", "ارتفع عدد القتلى إلى 15 شخصا في الانفجار.", outlet="الأولى",
+                 quantities=(("15", 15, "exact", "شخص", "شخصا"),))
+    assert quantity_claims([a, b]) == []  # one outlet updating its own count: no second outlet
+
+
+def test_two_statements_of_one_speaker_are_not_a_date_conflict():
+    a = make_doc("a", "والأربعاء، قال المبعوث جون ميلر إن وفدا فنيا سيزور السدود الثلاثة في الربيع.",
+                 mentions=(("جون ميلر", "PER", "P1"),), times=(("الأربعاء", "2023-05-03"),))
+    b = make_doc("b", "والأحد، أكد المبعوث جون ميلر أن بلاده تدين قصف الميناء وتطالب بتحقيق دولي.",
+                 mentions=(("جون ميلر", "PER", "P1"),), times=(("الأحد", "2023-04-30"),))
+    import dataclasses
+
+    from marsad.extract.quotes import extract_quotes
+    docs = [dataclasses.replace(d, quotes=tuple(extract_quotes(d))) for d in (a, b)]
+    assert [c for c in date_claims(docs) if not c.agree] == []
+
+
+def test_demo_planted_conflicts_are_found(fixtures_dir):
+    """demo/README.md plants four disagreements between outlets; each is a claim in conflict."""
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import analyze_pages
+
+    analysis = analyze_pages(read_inputs([str(fixtures_dir.parent.parent / "demo")]))
+    conflicts = [c for s in analysis.stories for c in s.claims if not c.agree]
+    values = [sorted(str(x.value) for x in c.values) for c in conflicts]
+    assert ["2.0", "3.0"] in values  # wounded soldiers
+    assert any("20.0" in v and "12.0" in v for v in values)  # drones
+    assert any("40.0" in v and any(x.startswith("33.3") for x in v) for v in values)  # share of the Euphrates
+    assert ["2024-03-12", "2024-03-13"] in values  # Tuesday / Wednesday
+    assert all(c.about.strip() for s in analysis.stories for c in s.claims)

@@ -55,3 +55,16 @@ def test_a_name_learnt_from_another_article_brings_its_surname_repeats():
                sentences=here.sentences)
     shared = {d.id: d for d in share_person_names([other, here], RunContext())}
     assert [m.text for m in shared["b"].mentions] == ["جاك ساليفان", "ساليفان"]
+
+
+def test_a_fathers_name_or_a_regnal_number_is_not_repeated_as_a_surname():
+    text = "استقبل الأمير فهد بن خالد الوفد. وقال خالد الثقفي إن الزيارة مهمة. وصل خالد متأخرا."
+    assert added(doc_with(text, ["فهد بن خالد"])) == []
+    text = "قال الملك عبد الله الثاني إن الوضع هادئ، وفي اليوم الثاني وصل الوفد."
+    assert added(doc_with(text, ["عبد الله الثاني"])) == []
+
+
+def test_a_word_of_its_own_is_not_a_repeat_of_a_name_it_contains():
+    # "كريم العتيبي" is another person, not ك + "ريم العتيبي"; only its surname is a repeat.
+    text = "قالت ريم العتيبي إن المعرض افتتح. وحضر كريم العتيبي الحفل."
+    assert added(doc_with(text, ["ريم العتيبي"])) == ["العتيبي"]

@@ -14,7 +14,7 @@ DEMO = Path(__file__).resolve().parent.parent / "demo"
 
 
 def test_search_and_story_pages_under_load_with_concurrent_ingest(tmp_path: Path) -> None:
-    store_mod = pytest.importorskip("marsad.store.sqlite", reason="marsad.store.sqlite (issue 7) not present")
+    store_mod = pytest.importorskip("marsad.store")
     from marsad.serve.api import create_app
 
     store = store_mod.open_store(str(tmp_path / "load.db"))

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from marsad.ingest import make_page
-from marsad.store.search import MARK_CLOSE, MARK_OPEN, benchmark_search, index_columns, snippet
-from marsad.store.sqlite import open_store
+from marsad.model import Query, ResultPage, SearchHit
+from marsad.store import open_store
+from marsad.store.search import benchmark_search, index_columns, snippet
 
 # Composed pages: each spells a name or word differently.
 PAGES = {
@@ -40,10 +41,18 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return s
 
 
+def search(store: Any, text: str, **filters: Any) -> ResultPage[SearchHit]:
+    return store.search(Query(text=text, **filters))
+
+
+def marked(hit: SearchHit) -> list[str]:
+    return [hit.snippet[start:end] for start, end in hit.highlights]
+
+
 def found(store: Any, query: str, **filters: Any) -> set[str]:
-    result = store.search(query, offset=0, limit=100, **filters)
-    assert result["total"] == len(result["items"])
-    return {item["title"] for item in result["items"]}
+    result = search(store, query, offset=0, limit=100, **filters)
+    assert result.total == len(result.items)
+    return {item.title for item in result.items}
 
 
 def test_hamza_forms_match_both_ways(store: Any) -> None:
@@ -94,39 +103,43 @@ def test_filter_by_story(tmp_path: Path) -> None:
     flood, power = sorted(
         stored.list_stories(sort="biggest")["items"], key=lambda s: -len(s["articles"])
     )
-    everywhere = {i["id"] for i in stored.search("محافظة", limit=100)["items"]}
-    in_power = {i["id"] for i in stored.search("محافظة", story=power["id"], limit=100)["items"]}
+    everywhere = {i.id for i in search(stored, "محافظة", limit=100).items}
+    in_power = {i.id for i in search(stored, "محافظة", story=power["id"], limit=100).items}
     assert in_power == set(power["articles"]) and everywhere > in_power  # both stories say it
-    assert stored.search("الفيضانات", story=power["id"])["total"] == 0
-    assert stored.search("الفيضانات", story=flood["id"])["total"] == 3
+    assert search(stored, "الفيضانات", story=power["id"]).total == 0
+    assert search(stored, "الفيضانات", story=flood["id"]).total == 3
 
 
 def test_results_are_paged_with_a_total(store: Any) -> None:
-    first = store.search("العراق", offset=0, limit=3)
-    second = store.search("العراق", offset=3, limit=3)
-    assert first["total"] == second["total"] == 4
-    assert len(first["items"]) == 3 and len(second["items"]) == 1
-    ids = [i["id"] for i in first["items"] + second["items"]]
+    first = search(store, "العراق", offset=0, limit=3)
+    second = search(store, "العراق", offset=3, limit=3)
+    assert first.total == second.total == 4
+    assert len(first.items) == 3 and len(second.items) == 1
+    ids = [i.id for i in first.items + second.items]
     assert len(set(ids)) == 4
 
 
 def test_snippets_mark_the_original_words(store: Any) -> None:
-    (item,) = [
-        i for i in store.search("العراق", offset=0, limit=10)["items"] if i["title"] == "wa_iraq"
-    ]
-    assert f"{MARK_OPEN}والعراق{MARK_CLOSE}" in item["snippet"]
-    assert item["snippet"].replace(MARK_OPEN, "").replace(MARK_CLOSE, "") in PAGES["wa_iraq"][0]
-    (vowelled,) = store.search("الحكومة", offset=0, limit=10)["items"]
-    assert f"{MARK_OPEN}الحُكُومَةُ{MARK_CLOSE}" in vowelled["snippet"]
+    (item,) = [i for i in search(store, "العراق", limit=10).items if i.title == "wa_iraq"]
+    assert marked(item) == ["والعراق"]
+    assert item.snippet in PAGES["wa_iraq"][0]
+    (vowelled,) = search(store, "الحكومة", limit=10).items
+    assert marked(vowelled) == ["الحُكُومَةُ"]
 
 
 def test_snippet_is_a_window_around_the_first_match() -> None:
     words = [f"كلمة{i}" for i in range(100)]
     text = " ".join([*words[:60], "بالعراق", *words[60:]])
-    cut = snippet(text, {"العراق"}, size=10)
+    cut, spans = snippet(text, {"العراق"}, size=10)
     assert cut.startswith("…") and cut.endswith("…")
-    assert f"{MARK_OPEN}بالعراق{MARK_CLOSE}" in cut and len(cut.split()) <= 12
-    assert snippet("نص بلا تطابق", {"العراق"}) == ""
+    assert [cut[a:b] for a, b in spans] == ["بالعراق"] and len(cut.split()) <= 12
+    assert snippet("نص بلا تطابق", {"العراق"}) == ("", ())
+
+
+def test_control_characters_in_the_text_never_become_highlights() -> None:
+    cut, spans = snippet("قبل \x02بالعراق\x03 بعد \x03 ثم \x02", {"العراق"})
+    assert "\x02" not in cut and "\x03" not in cut
+    assert [cut[a:b] for a, b in spans] == ["بالعراق"]
 
 
 def test_index_columns_hold_keys_and_clitic_stems() -> None:
@@ -143,5 +156,46 @@ def test_benchmark_reports_percentiles(store: Any) -> None:
 
 def test_search_is_over_stored_articles_only(tmp_path: Path) -> None:
     empty = open_store(str(tmp_path / "empty.db"))
-    assert empty.search("العراق") == {"total": 0, "items": []}
-    assert empty.search("!!") == {"total": 0, "items": []}
+    assert search(empty, "العراق") == ResultPage(0, ())
+    assert search(empty, "!!") == ResultPage(0, ())
+
+
+# --- a name finds every spelling of its entity (issue 23) ------------------------------------
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from marsad.ingest import read_inputs
+
+    s = open_store(str(tmp_path_factory.mktemp("demo") / "demo.db"))
+    s.ingest(read_inputs([str(DEMO)]))
+    return s
+
+
+def test_a_name_finds_the_articles_of_every_spelling_of_its_entity(demo_store: Any) -> None:
+    one, other = search(demo_store, "فيليب كارتر"), search(demo_store, "فليب كارتر")
+    assert one.total == other.total == 4
+    assert {h.id for h in one.items} == {h.id for h in other.items}
+    spellings = {name for h in one.items for name in h.matched}
+    assert {"فيليب كارتر", "فليب كارتر"} <= spellings
+    for hit in one.items:  # the article's own spelling is what the snippet marks
+        assert any(hit.snippet[a:b] in " ".join(hit.matched) for a, b in hit.highlights)
+
+
+def test_exact_finds_only_the_spelling_asked_for(demo_store: Any) -> None:
+    exact = search(demo_store, "فليب كارتر", exact=True)
+    assert 0 < exact.total < 4
+    assert all(h.matched == () for h in exact.items)
+
+
+@pytest.mark.seeds
+def test_on_the_seeds_either_spelling_of_the_envoy_finds_all_four_pages(tmp_path: Path, seeds_dir: Path) -> None:
+    from marsad.ingest import read_inputs
+
+    stored = open_store(str(tmp_path / "seeds.db"))
+    stored.ingest(read_inputs([str(seeds_dir)]))
+    with_k = {h.id for h in search(stored, "ماكغورك").items}
+    with_j = {h.id for h in search(stored, "ماجورك").items}
+    assert len(with_k) == 4 and with_k == with_j

@@ -19,9 +19,10 @@ from typing import Any
 import pytest
 
 from marsad.ingest import make_page, read_inputs
-from marsad.model import Mention
-from marsad.store.sqlite import MIGRATIONS, Store, open_store
-from marsad.store.tables import EXPORTERS
+from marsad.model import Mention, Query
+from marsad.store import open_store
+from marsad.store.migrations import SQLITE_MIGRATIONS as MIGRATIONS
+from marsad.store.tables import TABLE_WRITERS, WHOLE_EXPORTS, store_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store"
 REPO = Path(__file__).resolve().parent.parent
@@ -112,10 +113,10 @@ def test_a_story_grows_when_a_later_page_joins_it(tmp_path: Path) -> None:
 
 def test_migrations_are_recorded_and_not_reapplied(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
-    store = Store(str(db))
+    store = open_store(str(db))
     assert store.schema_version() == len(MIGRATIONS)
     store.close()
-    assert Store(str(db)).schema_version() == len(MIGRATIONS)  # reopening applies nothing
+    assert open_store(str(db)).schema_version() == len(MIGRATIONS)  # reopening applies nothing
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -130,13 +131,15 @@ def test_failed_inputs_are_reported_and_kept_as_problems(tmp_path: Path) -> None
 # --- entities (with a stand-in tagger: the NER stage is not part of the store) -----------
 
 
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+
 GAZETTEER = {"البصرة": "LOC", "عمّان": "LOC", "الأنبار": "LOC"}
 
 
 @pytest.fixture
 def gazetteer_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     """Mentions for a few place names, so entity linking and storage can be checked."""
-    import marsad.pipeline
+    import marsad.pipeline.stages as stages
 
     def mentions(doc: Any, tagger: Any) -> list[Mention]:
         text = doc.article.text
@@ -148,7 +151,8 @@ def gazetteer_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
                 at = text.find(name, at + 1)
         return sorted(found, key=lambda m: m.start)
 
-    monkeypatch.setattr(marsad.pipeline, "extract_mentions", mentions)
+    monkeypatch.setattr(stages, "extract_mentions", mentions)
+    monkeypatch.setattr(stages, "extract_mentions_of_docs", lambda docs, tagger: [mentions(d, tagger) for d in docs])
 
 
 def test_entities_are_linked_across_pages_and_filterable(
@@ -162,8 +166,8 @@ def test_entities_are_linked_across_pages_and_filterable(
     listed = store.list_articles(entity=basra["id"])
     assert listed["total"] == 3 and {a["id"] for a in listed["items"]} == set(basra["articles"])
     assert store.list_entities(type="PER")["total"] == 0
-    hits = store.search("الدوام", entity=basra["id"])
-    assert hits["total"] >= 1 and all(h["id"] in basra["articles"] for h in hits["items"])
+    hits = store.search(Query(text="الدوام", entity=basra["id"]))
+    assert hits.total >= 1 and all(h.id in basra["articles"] for h in hits.items)
 
 
 # --- read interface ---------------------------------------------------------------------
@@ -218,10 +222,30 @@ def test_reads_while_another_thread_ingests(tmp_path: Path) -> None:
     thread = threading.Thread(target=writer)
     thread.start()
     while thread.is_alive():
-        store.search("الحادثة")
+        store.search(Query(text="الحادثة"))
         store.list_stories()
     thread.join()
     assert errors == [] and store.stats()["articles"] == 15
+
+
+def test_reads_never_wait_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    """Issue 25, case 6: a server's readers do not wait on another process's write (a CLI
+    ingest holding the writer lock for its whole corpus step)."""
+    db = tmp_path / "busy.db"
+    store, _ = ingest_dir(db)
+    other = sqlite3.connect(db, isolation_level=None)  # another writer, mid-transaction
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+    try:
+        began = time.monotonic()
+        for _ in range(20):
+            assert store.list_stories()["total"] == 2
+            assert store.search(Query(text="البصرة")).total >= 1
+            assert store.get_story(store.list_stories()["items"][0]["id"]) is not None
+        assert time.monotonic() - began < 10  # a waiting reader would block for the busy timeout
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
 
 
 # --- crash safety ----------------------------------------------------------------------
@@ -350,7 +374,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_every_page_once(tmp_path: Path) ->
     assert counts(db)["story_articles"] == N_CRASH_PAGES
     store = open_store(str(db))
     for i in range(N_CRASH_PAGES):  # each page is found once by its own number
-        assert store.search(str(1000 + i))["total"] == 1, i
+        assert store.search(Query(text=str(1000 + i))).total == 1, i
     # The interrupted-then-completed store groups the pages as one uninterrupted run does.
     whole = tmp_path / "whole.db"
     uninterrupted = run_ingest(pages_dir, whole)
@@ -368,9 +392,12 @@ def _partition(assigned: dict[str, str]) -> set[frozenset[str]]:
 # --- exports ---------------------------------------------------------------------------
 
 
-def export(store: Any, fmt: str) -> str:
+def export(store: Any, fmt: str, table: str = "articles") -> str:
     out = io.StringIO()
-    EXPORTERS[fmt](store, out)
+    if fmt in WHOLE_EXPORTS:
+        WHOLE_EXPORTS[fmt](store, out)
+    else:
+        TABLE_WRITERS[fmt](store_rows(store, table), table, out)
     return out.getvalue()
 
 
@@ -393,8 +420,10 @@ def test_csv_export_has_one_row_per_article(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(export(store, "csv"))))
     assert len(rows) == 6
     assert {r["language"] for r in rows} == {"ar", "en"}
-    assert sum(1 for r in rows if r["story"]) == 5
-    assert all(r["id"] and r["source"] for r in rows)
+    assert all(r["id"] and r["source"] and r["text"] for r in rows)
+    stories = list(csv.DictReader(io.StringIO(export(store, "csv", "stories"))))
+    in_stories = {aid for s in stories for aid in s["articles"].split(" | ")}
+    assert len(in_stories) == 5 and in_stories <= {r["id"] for r in rows}
 
 
 def test_events_jsonl_export_is_one_plover_record_per_story_event(tmp_path: Path) -> None:
@@ -423,7 +452,7 @@ def test_cli_ingest_and_export(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     out = tmp_path / "a.csv"
     exported = runner.invoke(app, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
-    assert exported.exit_code == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 7
+    assert exported.exit_code == 0 and len(list(csv.DictReader(out.open(encoding="utf-8")))) == 6
     wrong = runner.invoke(app, ["export", "--db", str(db), "--format", "xml"])
     assert wrong.exit_code == 2
     found = runner.invoke(app, ["search", "بالبصرة", "--db", str(db)])
@@ -437,7 +466,63 @@ def test_a_syndicated_copy_is_marked_as_reuse(tmp_path: Path) -> None:
     copy = make_page("composed:copy", text)
     first = store.ingest_one(original)
     second = store.ingest_one(copy)
-    assert second["story"] == first["story"]
+    # One story now (its id may change as it grows: it is named after its first article).
+    assert second["story"] == store.story_of_article(first["id"])
     reuse = store.get_article(second["id"])["reuse"]
     assert [(r["other"], r["kind"]) for r in reuse] == [(first["id"], "duplicate")]
     assert store.get_article(first["id"])["reuse"][0]["other"] == second["id"]
+
+
+@pytest.mark.parametrize("table", ["entities", "events", "claims", "mentions", "quotes", "quantities", "stories"])
+def test_every_table_exports_as_csv_with_a_header_and_rows(tmp_path: Path, table: str) -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+    from marsad.store.tables import SCHEMAS
+
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(DEMO), "--db", str(db)]).exit_code == 1  # the broken line
+    out = tmp_path / f"{table}.csv"
+    done = runner.invoke(app, ["export", "--db", str(db), "--table", table, "--format", "csv", "--excel", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    raw = out.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")  # Excel reads the Arabic as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"))))
+    assert rows and list(rows[0]) == SCHEMAS[table].names
+    parquet = tmp_path / f"{table}.parquet"
+    assert runner.invoke(app, ["export", "--db", str(db), "--table", table, "--format", "parquet",
+                               "-o", str(parquet)]).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).num_rows == len(rows)
+
+
+def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    db = tmp_path / "notes.db"
+    db.write_text("not a store", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
+    assert result.exit_code != 0 and not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_a_page_kept_with_a_warning_is_stored_once(tmp_path: Path) -> None:
+    """An impossible `published` is dropped with a line of its own (ingest), and the page,
+    whose source is that same JSON Lines line, is still stored, and only once."""
+    from marsad.ingest import read_inputs
+
+    line = {"text": "قال وزير الخارجية إن بغداد ستستضيف اجتماعا إقليميا الأسبوع المقبل لبحث أزمة المياه.",
+            "title": "بغداد تستضيف اجتماعا", "published": "9999-99-99"}
+    source = tmp_path / "pages.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "w.db"))
+    first = store.ingest(read_inputs([str(source)]))
+    assert first.added == 1 and len(first.failed) == 1 and "9999-99-99" in first.failed[0].error
+    again = store.ingest(read_inputs([str(source)]))
+    assert again.added == 0 and again.duplicates == 1
+    assert store.stats()["articles"] == 1 and store.stats()["pages"] == 1

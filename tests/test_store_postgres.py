@@ -15,7 +15,8 @@ from urllib.parse import quote
 import pytest
 
 from marsad.ingest import make_page, read_inputs
-from marsad.store.sqlite import open_store
+from marsad.model import Query
+from marsad.store import open_store
 
 PG_URL = os.environ.get("MARSAD_TEST_PG")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store"
@@ -49,10 +50,11 @@ def snapshot(store: Any) -> dict[str, Any]:
 
 
 def test_open_store_picks_postgres_and_migrates(pg_url: str) -> None:
-    from marsad.store.postgres import PG_MIGRATIONS, PostgresStore
+    from marsad.store.migrations import PG_MIGRATIONS
+    from marsad.store.postgres import PostgresBackend
 
     store = open_store(pg_url)
-    assert isinstance(store, PostgresStore)
+    assert isinstance(store.backend, PostgresBackend)
     assert store.schema_version() == len(PG_MIGRATIONS)
     store.close()
     assert open_store(pg_url).schema_version() == len(PG_MIGRATIONS)
@@ -84,8 +86,8 @@ def test_sqlite_and_postgres_group_the_same_way(pg_url: str, tmp_path: Path) -> 
 
     assert groups(pg) == groups(lite)
     for query in ("بالبصرة", "الفيضانات", "عمان", "الكهرباء"):
-        assert {i["id"] for i in pg.search(query, limit=100)["items"]} == {
-            i["id"] for i in lite.search(query, limit=100)["items"]
+        assert {i.id for i in pg.search(Query(text=query, limit=100)).items} == {
+            i.id for i in lite.search(Query(text=query, limit=100)).items
         }, query
 
 
@@ -106,17 +108,17 @@ def test_arabic_search_and_filters(pg_url: str) -> None:
     ]
 
     def found(q: str, **filters: Any) -> set[str]:
-        result = store.search(q, limit=100, **filters)
-        assert result["total"] == len(result["items"])
-        return {i["id"] for i in result["items"]}
+        result = store.search(Query(text=q, limit=100, **filters))
+        assert result.total == len(result.items)
+        return {i.id for i in result.items}
 
     assert found("ايران") == found("إيران") == {ids[0], ids[1]}
     assert found("العراق") == {ids[2], ids[3]}
     assert found("العراق", outlet="وكالة أ") == {ids[3]}
     assert found("العراق", date_to="2024-02-03") == {ids[2]}
     assert found("الحكومة") == {ids[4]}
-    (hit,) = store.search("العراق", outlet="وكالة ب")["items"]
-    assert "\x02والعراق\x03" in hit["snippet"]
+    (hit,) = store.search(Query(text="العراق", outlet="وكالة ب")).items
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["والعراق"]
 
 
 def test_api_over_postgres(pg_url: str) -> None:

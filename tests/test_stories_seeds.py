@@ -83,3 +83,14 @@ def test_quotes_attributed_to_people(seed, name):
 def test_pm_office_statement_is_an_institution(seed):
     quotes = [q for q in seed["004"].quotes if q.speaker_kind == "institution"]
     assert any("المكتب الإعلامي لرئيس الوزراء" in (q.speaker_text or "") for q in quotes)
+
+
+def test_hood_date_conflict_and_no_false_date_conflicts(analysis, seed):
+    """Two outlets date Hood's statement a day apart (the 13th and the 14th): the only date
+    conflict; statements and meetings on other days are other happenings."""
+    if not any(d.quotes for d in seed.values()):
+        pytest.skip("the quote extractor finds no quotes yet")
+    date_conflicts = [c for s in analysis.stories for c in s.claims if c.kind == "date" and not c.agree]
+    assert len(date_conflicts) == 1, [(c.about, [v.value for v in c.values]) for c in date_conflicts]
+    assert "هود" in date_conflicts[0].about
+    assert sorted(v.value for v in date_conflicts[0].values) == ["2021-07-13", "2021-07-14"]

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from marsad.run.watch import PoliteClient, Watcher, links_from_feed, parse_sitemap
-from marsad.store.sqlite import open_store
+from marsad.store import open_store
 
 ARTICLES = {
     "/news/1": (

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from marsad.model import Query
 from marsad.serve.api import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,7 +45,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 store_module = pytest.importorskip(
-    "marsad.store.sqlite", reason="marsad.store.sqlite (issue 7, part 1) not present"
+    "marsad.store"
 )
 
 # Composed pages (no seed text): two outlets report different death tolls for one attack,
@@ -209,11 +210,11 @@ def test_hostile_article_text_shows_as_text_and_never_runs(
 ) -> None:
     base, store = server
     hits = (
-        store.search("وسوم", offset=0, limit=5)["items"]
-        or store.search("بغداد", offset=0, limit=50)["items"]
+        store.search(Query(text="وسوم", limit=5)).items
+        or store.search(Query(text="بغداد", limit=50)).items
     )
     hostile = [
-        h["id"] for h in hits if "__pwned" in (store.get_article(h["id"]) or {}).get("text", "")
+        h.id for h in hits if "__pwned" in (store.get_article(h.id) or {}).get("text", "")
     ]
     assert hostile, "the composed page with tags was not stored"
     page = browser.new_page(viewport=DESKTOP)
@@ -225,4 +226,56 @@ def test_hostile_article_text_shows_as_text_and_never_runs(
     assert page.evaluate("window.__pwned === undefined") and dialogs == []
     assert page.locator(".article-text script, .article-text img").count() == 0
     page.screenshot(path=str(ARTIFACTS / "article-hostile.png"), full_page=True)
+    page.close()
+
+
+def test_claim_rows_open_to_the_sentences_behind_them(server: tuple[str, Any], browser: Any) -> None:
+    base, store = server
+    story_id = _story_with_conflict(store)
+    assert story_id is not None
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{base}/stories/{story_id}")
+    rows = page.locator("section.claims tr")
+    classes = [rows.nth(i).get_attribute("class") for i in range(rows.count())]
+    shown = [c for c in classes if c in ("agree", "conflict")]
+    assert shown[0] == "conflict" and shown == sorted(shown, key=lambda c: c != "conflict")  # conflicts first
+    value = page.locator("tr.conflict ul.values > li").filter(has=page.locator("details.sentences")).first
+    said = value.locator("strong").first.inner_text().strip()
+    sentences = value.locator("details.sentences")
+    assert not sentences.locator("li").first.is_visible()  # folded until asked for
+    sentences.locator("summary").click()
+    sentence = sentences.locator("li").first
+    assert sentence.is_visible() and said in sentence.inner_text()  # the sentence that states the value
+    page.screenshot(path=str(ARTIFACTS / "story-claims-open.png"), full_page=True)
+    page.close()
+
+
+def test_search_with_either_spelling_finds_the_same_articles(server: tuple[str, Any], browser: Any) -> None:
+    base, _ = server
+    found = {}
+    page = browser.new_page(viewport=DESKTOP)
+    for spelling in ("فيليب كارتر", "فليب كارتر"):
+        page.goto(f"{base}/search")
+        page.locator("form#search-form input[name=q]").fill(spelling)
+        page.locator("form#search-form button[type=submit]").click()
+        page.wait_for_selector("li.result")
+        results = page.locator("li.result")
+        found[spelling] = {results.nth(i).get_attribute("data-article") for i in range(results.count())}
+        assert page.locator("li.result .matched").count() >= 1
+    assert found["فيليب كارتر"] == found["فليب كارتر"] and len(found["فليب كارتر"]) == 4
+    page.screenshot(path=str(ARTIFACTS / "search-two-spellings.png"), full_page=True)
+    page.close()
+
+
+def test_entity_page_lists_its_names_and_articles(server: tuple[str, Any], browser: Any) -> None:
+    base, store = server
+    carter = [e for e in store.list_entities(limit=200)["items"] if "فليب كارتر" in e["aliases"]]
+    assert len(carter) == 1
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{base}/entities/{carter[0]['id']}")
+    body = page.locator("main").inner_text()
+    assert "فيليب كارتر" in body and "فليب كارتر" in body
+    assert page.locator("main a[href^='/articles/']").count() >= 4
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    page.screenshot(path=str(ARTIFACTS / "entity-phone.png"), full_page=True)
     page.close()

@@ -4,7 +4,7 @@ variants CLDR lacks, all matched on match keys."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from babel import Locale
@@ -167,3 +167,63 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
         return Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
         return None
+
+
+# --- Solar Hijri (Persian) dates, and a date written in either Hijri calendar ---------------
+
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# --- calendars ---------------------------------------------------------------------------
+
+_PERSIAN_MONTHS = {match_key(name): n for n, name in enumerate(
+    ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), start=1)}
+
+
+def persian_month_number(word: str) -> int | None:
+    return _PERSIAN_MONTHS.get(match_key(word))
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """Solar Hijri (Jalali) to Gregorian: day 1 of Farvardin is the March equinox day, taken
+    from the arithmetic 33-year rule that the Iranian calendar follows within 1200-1600 AP."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)) or not 1200 <= year <= 1600:
+        return None
+    days = day - 1 + (31 * (month - 1) if month <= 7 else 186 + 30 * (month - 7))
+    return _farvardin_first(year) + timedelta(days=days)
+
+
+def _farvardin_first(year: int) -> date:
+    # Count leap years from 1 Farvardin 1300 (21 March 1921) with the 33-year cycle rule.
+    start = date(1921, 3, 21)
+    offset = sum(366 if _jalali_leap(y) else 365 for y in range(min(year, 1300), max(year, 1300)))
+    return start + timedelta(days=offset if year >= 1300 else -offset)
+
+
+# Leap years of the 33-year cycle (their remainders mod 33).
+_JALALI_LEAP = frozenset((1, 5, 9, 13, 17, 22, 26, 30))
+
+
+def _jalali_leap(year: int) -> bool:
+    return year % 33 in _JALALI_LEAP
+
+
+def calendar_date(words: list[str]) -> str | None:
+    """A Hijri ("12 رمضان 1445 هـ") or Solar Hijri ("۱۴ آبان ۱۴۰۳") date in Gregorian."""
+    for i, word in enumerate(words):
+        month = persian_month_number(word)
+        convert = solar_hijri_to_gregorian
+        used = 1
+        if month is None:
+            month = hijri_month_number(word)
+            convert = hijri_to_gregorian
+            if month is None and i + 1 < len(words):
+                month = hijri_month_number(f"{word} {words[i + 1]}")
+                used = 2
+        if month is None or i == 0:
+            continue
+        day_word, year_word = words[i - 1].translate(_PERSIAN_DIGITS), words[i + used:i + used + 1]
+        if not (day_word.isdigit() and year_word and year_word[0].translate(_PERSIAN_DIGITS).isdigit()):
+            continue
+        converted = convert(int(year_word[0].translate(_PERSIAN_DIGITS)), month, int(day_word))
+        if converted:
+            return converted.isoformat()
+    return None

@@ -83,6 +83,10 @@ _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 DIGITS_RE = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٬٫][0-9٠-٩۰-۹]+)*")
 
 
+# Number words that continue a number without "و": "ثلاثة آلاف"، "مئتان".
+_JOINING_KINDS = ("scale", "hundred", "unit", "dual_scale")
+
+
 def parse_digits(text: str) -> float | None:
     """"3,500" -> 3500; "2.5" -> 2.5; "٣٬٥٠٠" -> 3500; "٢٫٥" -> 2.5; "1.250.000" -> 1250000.
 
@@ -268,7 +272,7 @@ def number_runs(tokens: list[Token]) -> list[NumberRun]:
                 parts.append((value, "digit"))
             else:
                 wv = word_value(t.key)
-                if wv is None or (j > i and not t.key.startswith("و") and wv[1] not in ("scale", "hundred", "unit", "dual_scale")):
+                if wv is None or not (j == i or t.key.startswith("و") or wv[1] in _JOINING_KINDS):
                     break
                 teen = t.key in ("عشر", "عشره") and parts and parts[-1][1] == "unit" and parts[-1][0] < 10
                 if j > i and wv[1] == "unit" and not teen and parts[-1][1] in ("unit", "ten", "digit") \

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.model import Doc, Sentence, Token
@@ -92,6 +93,69 @@ def clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+WORD_FREQUENCIES_FILE = Path(__file__).resolve().parent / "lexicon" / "word_frequencies.tsv"
+# A glued proclitic is real when the bare word is far more frequent than the word with it:
+# on SaudiNewsNet و/ب/ل + a name is at most 0.19 of the bare name (ولبنان/لبنان, وسوريا/سوريا
+# 0.13, وواشنطن 0.07), while words that only look so are more frequent than their "stem"
+# (كريم/ريم 4.8, كامل/امل 2.7, باسم/اسم 2.2, فيصل/يصل 1.8). 0.5 sits between the two.
+WHOLE_WORD_RATIO = 0.5
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> tuple[dict[str, int], frozenset[str]]:
+    """(match key -> count in SaudiNewsNet, one-word gazetteer names) from the shipped list
+    (scripts/build_word_frequencies.py)."""
+    counts: dict[str, int] = {}
+    names: set[str] = set()
+    with WORD_FREQUENCIES_FILE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("word\t"):
+                continue
+            word, count, gazetteer = line.rstrip("\n").split("\t")
+            counts[word] = int(count)
+            if gazetteer == "1":
+                names.add(word)
+    return counts, frozenset(names)
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def is_whole_word(key: str, stem: str) -> bool:
+    """Whether `key` is a word of its own rather than proclitics glued to `stem`: a known
+    one-word name (بشار, not ب + شار), or a word about as frequent as the stem or more
+    (كريم is not ك + ريم, كامل not ك + امل). A word too rare to be listed is cut as before."""
+    counts, names = word_frequencies()
+    if key in names:
+        return True
+    whole = counts.get(key, 0)
+    return whole > 0 and whole >= WHOLE_WORD_RATIO * counts.get(stem, 0)
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def name_clitic_candidates(key: str) -> tuple[tuple[str, str], ...]:
+    """`clitic_candidates` for names: the splits that leave a word standing are dropped
+    ("كريم" is offered whole only; "وواشنطن" still gives و + واشنطن). Splits that end in
+    the article (والعراق -> العراق) are judged on the stem with its article."""
+    options = clitic_candidates(key)
+    return tuple(option for option in options if not option[0] or not _cuts_a_word(key, *option))
+
+
+def _cuts_a_word(key: str, prefix: str, stem: str) -> bool:
+    """Whether the split cuts into a word of its own: the key itself, or for a conjunction
+    and a preposition the word after the conjunction ("وكامل" is و + كامل, not وك + امل)."""
+    word = _stem_word((prefix, stem))
+    if is_whole_word(key, word):
+        return True
+    return len(prefix) == 2 and _CUTTABLE_PROCLITIC.fullmatch(prefix) is not None and is_whole_word(key[1:], word)
+
+
+def _stem_word(option: tuple[str, str]) -> str:
+    """The word a split leaves: the stem, with the article when the prefix ends in it."""
+    prefix, stem = option
+    if stem.startswith("ال") or not (prefix.endswith("ال") or prefix.endswith("لل")):
+        return stem
+    return "ال" + stem
+
+
 _CUTTABLE_PROCLITIC = re.compile("[وف]?[بلك]?")
 _MARK_RUN = re.compile(f"[{_MARKS}]*")  # diacritics and tatweel, as in TOKEN_RE
 
@@ -101,9 +165,13 @@ def proclitic_length(word: str, prefix: str) -> int:
     form: "و", "وب", "ل") take up, tatweel and diacritics after them included ("لـ").
 
     0 when the prefix cannot be cut off cleanly: one with the article (للعراق has lost the
-    article's alef, so no substring of it is "العراق") or one that is not at the start.
+    article's alef, so no substring of it is "العراق"), one that is not at the start, or one
+    that is part of a word of its own (كريم, كامل: `is_whole_word`).
     """
     if not prefix or _CUTTABLE_PROCLITIC.fullmatch(prefix) is None:
+        return 0
+    key = match_key(word)
+    if key.startswith(prefix) and _cuts_a_word(key, prefix, key[len(prefix):]):
         return 0
     i = 0
     for letter in prefix:

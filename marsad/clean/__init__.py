@@ -7,35 +7,55 @@ as furniture.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections import Counter, defaultdict
 
-from marsad.clean.html import extract_html, removed_blocks
+from marsad.clean.dates import address_date, agency_dateline, choose_date
+from marsad.clean.html import extract_html, late_date, removed_blocks
 from marsad.clean.language import detect_language
 from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
-from marsad.clean.text import CleanText, clean_text_page, split_lines
+from marsad.clean.metadata import parse_dateline
+from marsad.clean.page_type import PageShape, decide_page_type, page_shape
+from marsad.clean.text import MAX_DATELINE_WORDS, CleanText, clean_text_page, split_lines
+from marsad.clean.titles import (
+    choose_html_title,
+    repeated_affixes,
+    strip_affixes,
+    strip_crawl_prefix,
+    title_from_address,
+)
 from marsad.ingest import domain_of
 from marsad.model import Article, Problem, RawPage
 
-# A page whose body has fewer words than this is not an article (tickers, stubs, menus).
-# Two short news sentences make about 25 words; the briefs in the story corpus have 32+.
-MIN_ARTICLE_WORDS = 20
-# A listing page: many short headline lines and few paragraphs.
-LISTING_MIN_SHORT_LINES = 8
-_FEED_MARKERS = re.compile(r"<(?:rss|feed|channel|urlset)\b", re.IGNORECASE)
+_HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,400})</title>", re.IGNORECASE)
+# How far from the headline (in visible blocks) an HTML page's dateline may stand: a few
+# lines above it (section, date) or below it (byline, date, share bar).
+DATELINE_ABOVE, DATELINE_BELOW = 3, 8
+# Where a dump's headline may be found by the address's slug: its first lines.
+HEAD_LINES = 15
 
 
 def clean_pages(pages: list[RawPage]) -> tuple[list[Article], list[Problem]]:
     """Clean every page; one bad page becomes a Problem and the others go on."""
+    cleaned, problems = clean_pages_shaped(pages)
+    return [article for article, _shape in cleaned], problems
+
+
+def clean_pages_shaped(pages: list[RawPage]) -> tuple[list[tuple[Article, PageShape]], list[Problem]]:
+    """`clean_pages`, each article with its page-shape features."""
     repeated = _repeated_lines_by_site(pages)
-    articles: list[Article] = []
+    affixes = _title_affixes_by_site(pages)
+    articles: list[tuple[Article, PageShape]] = []
     problems: list[Problem] = []
     for page in pages:
+        site = page.site_key or ""
         try:
-            articles.append(clean_page(page, repeated.get(page.site_key or "", frozenset())))
+            articles.append(clean_page_shaped(page, repeated.get(site, frozenset()), affixes.get(site, frozenset())))
         except Exception as exc:  # a parser failure on one page must not stop the batch
             problems.append(Problem(page.source, f"could not clean page: {type(exc).__name__}: {exc}"))
     return articles, problems
+
 
 
 def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
@@ -56,30 +76,107 @@ def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
     return out
 
 
-def clean_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Article:
+def _title_affixes_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
+    """Name segments repeated at either end of one site's page titles (HTML <title>)."""
+    titles: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        if page.site_key and page.is_html:
+            m = _HTML_TITLE.search(page.content[:20_000])
+            if m:
+                titles[page.site_key].append(html_lib.unescape(m.group(1)))
+    return {site: repeated_affixes(found) for site, found in titles.items() if len(found) >= 2}
+
+
+def clean_page(page: RawPage, repeated: frozenset[str] = frozenset(),
+               site_affixes: frozenset[str] = frozenset()) -> Article:
     """One page to an Article; the page's JSON Lines hints win over what cleaning infers."""
+    return clean_page_shaped(page, repeated, site_affixes)[0]
+
+
+def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
+                      site_affixes: frozenset[str] = frozenset()) -> tuple[Article, PageShape]:
+    """`clean_page`, with the page-shape features its page type was decided on (training reads them)."""
     if page.is_html:
-        extract = extract_html(page.content, page.url)
-        cleaned = clean_text_page(extract.text, repeated, hint_title=page.hint_title or extract.title)
-        title = page.hint_title or _strip_title(extract.title) or cleaned.title
-        published = page.hint_published or extract.published or cleaned.published
-        outlet = page.hint_outlet or _outlet_name(extract.site_name, page.url, extract.hostname)
-        removed = removed_blocks(extract.blocks, cleaned.text, title) if extract.blocks else cleaned.removed
-    else:
-        cleaned = clean_text_page(page.content, repeated, hint_title=page.hint_title)
-        title = page.hint_title or cleaned.title
-        published = page.hint_published or cleaned.published
-        outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
-        removed = cleaned.removed
-    is_feed = bool(_FEED_MARKERS.search(page.content[:2000]))
+        return _clean_html_page(page, repeated, site_affixes)
+    content = strip_crawl_prefix(page.content)  # the crawler's date is not the page's
+    cleaned = clean_text_page(content, repeated, hint_title=page.hint_title)
+    title = page.hint_title or (strip_affixes(cleaned.title, site_affixes, page.url) if cleaned.title else None)
+    if not page.hint_title:
+        # A headline the address spells out is the page's own, over a guess from the lines' shape.
+        spelled = title_from_address([ln.text for ln in cleaned.lines[:HEAD_LINES]], page.url)
+        title = strip_affixes(spelled, site_affixes, page.url) if spelled else title
+    # The address's date before the lines' (a dump's top line may be the site's date bar).
+    published = page.hint_published or address_date(page.url) or cleaned.published or agency_dateline(cleaned.text)
+    outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
+    kept = [i for i, ln in enumerate(cleaned.lines) if ln.kind in ("body", "lede")]
+    position = kept[0] / len(cleaned.lines) if kept else 1.0
+    shape = page_shape(cleaned.lines, cleaned, page.content, page.url, False, title, position)
+    return _article(page, cleaned, cleaned.text, title, published, outlet, cleaned.removed, cleaned.lede, shape)
+
+
+def _clean_html_page(page: RawPage, repeated: frozenset[str],
+                     site_affixes: frozenset[str]) -> tuple[Article, PageShape]:
+    extract = extract_html(page.content, page.url)
+    site_names = site_affixes | ({line_key(extract.site_name)} if extract.site_name else set())
+    html_title = choose_html_title(extract.h1, extract.og_title, extract.html_title, extract.title,
+                                   frozenset(site_names), page.url, extract.blocks)
+    cleaned = clean_text_page(extract.text, repeated, hint_title=page.hint_title or html_title)
+    text, lede = cleaned.text, cleaned.lede
+    if extract.lede and line_key(extract.lede) not in line_key(text):
+        text, lede = f"{extract.lede}\n\n{text}" if text else extract.lede, extract.lede  # the standfirst is body
+    title = page.hint_title or html_title or cleaned.title
+    visible = _visible_date(extract.blocks, title)
+    published = (page.hint_published or choose_date(list(extract.stated_dates), visible or cleaned.published)
+                 or extract.published or address_date(page.url) or late_date(page.content))
+    outlet = page.hint_outlet or _outlet_name(extract.site_name, page.url, extract.hostname)
+    removed = removed_blocks(extract.blocks, text, title) if extract.blocks else cleaned.removed
+    lines = split_lines("\n".join(extract.blocks))
+    position = _body_position(extract.blocks, text)
+    shape = page_shape(lines, cleaned, page.content, page.url, True, title, position)
+    return _article(page, cleaned, text, title, published, outlet, removed, lede, shape)
+
+
+def _article(page: RawPage, cleaned: CleanText, text: str, title: str | None, published: str | None,
+             outlet: str | None, removed: list[str], lede: str | None,
+             shape: PageShape) -> tuple[Article, PageShape]:
+    page_type = decide_page_type(shape)
     # An empty body (listing, navigation) is still in some language: judge the raw lines.
-    language = detect_language(cleaned.text or "\n".join(cleaned.removed) or title or "")
+    language = detect_language(text or "\n".join(cleaned.removed) or title or "")
     return Article(
-        id=page.content_hash[:16], source=page.source, text=cleaned.text, title=title,
+        id=page.content_hash[:16], source=page.source, text=text, title=title,
         published=published, outlet=outlet, language=language,
-        is_article=not is_feed and is_article_body(cleaned), credits=tuple(cleaned.credits),
-        removed=tuple(removed), url=page.url, lede=cleaned.lede, content_hash=page.content_hash,
-    )
+        is_article=page_type == "article", credits=tuple(cleaned.credits),
+        removed=tuple(removed), url=page.url, lede=lede, content_hash=page.content_hash, page_type=page_type,
+    ), shape
+
+
+def _visible_date(blocks: tuple[str, ...], title: str | None) -> str | None:
+    """The dateline the page shows near its headline (below it first, then above)."""
+    key = line_key(title) if title else None
+    at = next((i for i, b in enumerate(blocks) if key and line_key(b) == key), None)
+    if at is None:
+        return None
+    below = range(at + 1, min(len(blocks), at + 1 + DATELINE_BELOW))
+    above = range(at - 1, max(-1, at - 1 - DATELINE_ABOVE), -1)
+    near = [*below, *above]
+    for i in near:
+        if len(blocks[i].split()) <= MAX_DATELINE_WORDS:
+            dateline = parse_dateline(blocks[i])
+            if dateline.date and dateline.kind == "date":
+                return dateline.date
+    return None
+
+
+def _body_position(blocks: tuple[str, ...], text: str) -> float:
+    """Where the kept text starts among the page's blocks: 0 at the top, 1 at the bottom
+    (a body that is the footer's about-blurb starts near 1)."""
+    if not text or not blocks:
+        return 1.0
+    first = line_key(text.split("\n", 1)[0])
+    for i, block in enumerate(blocks):
+        if line_key(block) == first:
+            return i / len(blocks)
+    return 0.0
 
 
 def _outlet_name(site_name: str | None, url: str | None, hostname: str | None = None) -> str | None:
@@ -90,16 +187,3 @@ def _outlet_name(site_name: str | None, url: str | None, hostname: str | None = 
         return site_name
     domain = domain_of(url) or hostname
     return outlet_for_url(url) or outlet_for_domain(domain) or site_name or domain
-
-
-def _strip_title(title: str | None) -> str | None:
-    from marsad.clean.metadata import strip_site_suffix
-
-    return strip_site_suffix(title) if title else None
-
-
-def is_article_body(cleaned: CleanText) -> bool:
-    """False for empty, navigation-only and listing pages (many headlines, few paragraphs)."""
-    if cleaned.body_words < MIN_ARTICLE_WORDS or cleaned.body_lines == 0:
-        return False
-    return not (cleaned.short_lines >= LISTING_MIN_SHORT_LINES and cleaned.short_lines > 2 * cleaned.body_lines)

@@ -14,17 +14,19 @@ from typing import NamedTuple
 
 from babel import Locale
 
-from marsad.arabic.calendar import month_number, weekday_number
+from marsad.arabic.calendar import calendar_date, month_number, solar_hijri_to_gregorian, weekday_number
 from marsad.arabic.normalize import match_key
 from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
 
-_DIGITS = "0-9٠-٩"
+_DIGITS = "0-9٠-٩۰-۹"
 _NUMERIC_DATE = re.compile(
     rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})"
     rf"|([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
 )
-_WORD = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
-_TIME = re.compile(rf"[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?\s*(?:ص|م|AM|PM|am|pm|GMT|بتوقيت\s+\S+)?")
+_HAS_DIGIT = re.compile(f"[{_DIGITS}]")
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # letters, digits and vowel marks, not the Arabic comma
+_TIME = re.compile(rf"[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?"
+                   r"\s*(?:ص|م|AM|PM|am|pm|GMT|بتوقيت\s+\S+)?")
 # Words allowed around a date in a dateline: "نشر في", "آخر تحديث", "بتاريخ", "الساعة", time zones.
 _DATELINE_FILLER = frozenset(
     match_key(w) for w in (
@@ -54,6 +56,8 @@ def parse_dateline(line: str) -> Dateline:
     "آخر تحديث: ..." is an update stamp and "اليوم: ..." a site's today bar: they are dates
     but never the publication date.
     """
+    if not _HAS_DIGIT.search(line):
+        return Dateline(None)  # every date this reads has a year in digits: most lines end here
     text = _TIME.sub(" ", line)
     words = _WORD.findall(text)
     if not words or len(words) > 10:
@@ -62,6 +66,9 @@ def parse_dateline(line: str) -> Dateline:
     if iso is None:
         iso, used = _worded_date(words)
     if iso is None:
+        iso = calendar_date(words)
+        used = 3
+    if iso is None:
         return Dateline(None)
     filler = sum(1 for w in words if match_key(w) in _DATELINE_FILLER or weekday_number(w) is not None)
     today = bool(_TODAY.match(line))
@@ -69,11 +76,29 @@ def parse_dateline(line: str) -> Dateline:
         return Dateline(None)
     if today:
         return Dateline(iso, "today")
-    return Dateline(iso, "update" if _UPDATED.search(line) else "date")
+    updated = _UPDATED.search(line)
+    if updated and updated.start() > 0 and loose_date(line[:updated.start()]) == iso:
+        # "الأحد، 04 آب 2013، آخر تحديث 02:21": the date stands before the update stamp.
+        return Dateline(iso, "date")
+    return Dateline(iso, "update" if updated else "date")
+
+
+def loose_date(text: str) -> str | None:
+    """The first date written anywhere in a short value (a meta tag's content), in digits,
+    month words of either family, or the Hijri and Solar Hijri calendars."""
+    text = _TIME.sub(" ", text[:200])
+    iso, _used = _numeric_date(text)
+    if iso is None:
+        words = _WORD.findall(text)
+        iso = _worded_date(words)[0] or calendar_date(words)
+    return iso
+
+
+_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def _to_int(text: str) -> int:
-    return int(text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    return int(text.translate(_TO_ASCII))
 
 
 def _valid(year: int, month: int, day: int | None) -> str | None:
@@ -95,7 +120,26 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
         y, mo, d = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
     else:
         d, mo, y = _to_int(m.group(4)), _to_int(m.group(5)), _to_int(m.group(6))
+    if 1300 <= y < 1500:
+        return _calendar_numeric(y, mo, d), 3
     return _valid(y, mo, d), 3
+
+
+# Years of today's news in the two Hijri calendars do not overlap: Solar Hijri 1395-1410 is
+# 2016-2031, lunar Hijri 1420+ is 1999 on. Below 1420 a numeric year is read as Solar Hijri
+# (Iranian pages: "۱۴۰۳/۰۸/۱۴"), from 1420 as lunar Hijri ("1445/09/12 هـ").
+LUNAR_HIJRI_FROM = 1420
+
+
+def _calendar_numeric(year: int, month: int, day: int) -> str | None:
+    from marsad.arabic.calendar import hijri_to_gregorian
+
+    converted = hijri_to_gregorian(year, month, day) if year >= LUNAR_HIJRI_FROM else solar_hijri_to_gregorian(
+        year, month, day)
+    return converted.isoformat() if converted else None
+
+
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +169,11 @@ def _worded_date(words: list[str]) -> tuple[str | None, int]:
         while j < len(words) and _month(words[j]) == month:  # the dual name: يوليو/تموز
             j += 1
             used += 1
-        day = _to_int(words[i - 1]) if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 else None
+        day_word = _ORDINAL.sub("", words[i - 1]) if i > 0 else ""  # "25th, November 2025"
+        day = _to_int(day_word) if day_word.isdigit() and len(day_word) <= 2 else None
         year = _to_int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
+        if year is None and j < len(words) and words[j].isdigit() and words[j][:2] in ("19", "20"):
+            year = _to_int(words[j][:4])  # "20 يناير 2026291 مشاهدة": a view count glued to the year
         if year is None:
             continue
         return _valid(year, month, day), used + 1 + (day is not None)
@@ -166,7 +213,7 @@ def strip_site_suffix(title: str) -> str:
     tail that names a site or section, since "غزة - القاهرة: ..." is headline text.
     """
     parts = [p.strip() for p in _BAR.split(title) if p.strip()]
-    if len(parts) > 1:
+    if len(parts) > 1 and parse_dateline(parts[-1]).date is None:  # "تقرير الأسبوع | 20 تشرين الثاني 2025" stays
         title = max(parts[:-1], key=len) if len(parts[-1].split()) <= MAX_TAIL_WORDS else max(parts, key=len)
     dash = _DASH.split(title)
     if len(dash) > 1 and tail_kind(dash[-1]):
@@ -226,7 +273,8 @@ def canonical_credit(name: str) -> str:
 def looks_like_credit_list(line: str) -> bool:
     """A short list of source names: "العربي، أ.ف.ب", "رويترز", "وكالات"."""
     words = line.split()
-    if not words or len(words) > 8 or (re.search(r"[.؟!]$", line.strip()) and not line.strip().endswith(("أ.ف.ب", "أ.ب", "د.ب.أ"))):
+    ends_sentence = re.search(r"[.؟!]$", line.strip()) and not line.strip().endswith(("أ.ف.ب", "أ.ب", "د.ب.أ"))
+    if not words or len(words) > 8 or ends_sentence:
         return False
     names = split_credits(line)
     return bool(names) and all(len(n.split()) <= 4 for n in names)

@@ -39,6 +39,10 @@ _CAPTION_CREDIT = re.compile(
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
 _BYLINE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
                      r"|^\s*(?-i:By\s+[A-Z][a-z]+)", re.IGNORECASE)
+# A header the crawler or the server wrote into the dump ("Date: Sun, 06 Dec 2026 03:53:18 GMT",
+# "Last-Modified: ..."): the day of the crawl, never the page's date.
+_CRAWL_HEADER = re.compile(r"^\s*(?:Date|Last-Modified|Expires|WARC-Date|Fetched|Crawled|Retrieved)\s*:\s*\S",
+                           re.IGNORECASE)
 # A name with a role fits in six words; a longer line starting with "كتب" is a sentence.
 MAX_BYLINE_WORDS = 6
 _CAPTION_START = re.compile(r"^\s*(?:\(?صورة\b|الصورة\s*:|صور\s*:|Photo\s*:|Image\s*:)", re.IGNORECASE)
@@ -59,10 +63,12 @@ class Line:
     index: int
     text: str  # display-clean, stripped
     words: int
-    kind: str = "body"  # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
+    # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
+    kind: str = "body"
     date: str | None = None
     stamp: str = "date"  # for datelines: "date", "update" or "today" (see parse_dateline)
     ends_sentence: bool = False
+    chrome: bool = False  # furniture by what it says (lexicon, byline), not by where it stands
 
     @property
     def sentence_shaped(self) -> bool:
@@ -82,11 +88,28 @@ class CleanText:
     body_words: int = 0
     short_lines: int = 0
     notes: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # every line of the page, classified
+
+
+# Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs; a
+# headline may hold one such run by accident ("ترفع الحد   الأدنى"), a flattened page many.
+_BLOCK_GAP = re.compile(r" {3,}|\t+")
+MIN_FLATTENED_GAPS = 3
+
+
+def _raw_lines(content: str) -> list[str]:
+    out: list[str] = []
+    for line in display_clean(content).split("\n"):
+        if ("   " in line or "\t" in line) and len(_BLOCK_GAP.findall(line)) >= MIN_FLATTENED_GAPS:
+            out.extend(_BLOCK_GAP.split(line))
+        else:
+            out.append(line)
+    return out
 
 
 def split_lines(content: str) -> list[Line]:
     lines = []
-    for i, raw in enumerate(display_clean(content).split("\n")):
+    for i, raw in enumerate(_raw_lines(content)):
         words = raw.split()
         if words:
             text = " ".join(words)
@@ -107,11 +130,15 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     _classify_lines(lines, repeated)
     title_line = _find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
+    first_body = _first_body_index(lines, 0)
+    if title_line and first_body is not None and title_line.index > lines[first_body].index:
+        # The headline repeated below a lede that starts with it: the page has no header zone.
+        title_line.kind, title_line = "title_copy", None
     if title_line:
         title_line.kind = "title"
         _mark_title_copies(lines, title_line, title or "")
     credits = _mark_credit_blocks(lines)
-    published = _mark_header(lines, title_line)
+    published = _mark_header(lines, title_line) or (_title_date(title_line.text) if title_line else None)
     _mark_footer(lines)
     has_paragraph = any(ln.kind in ("body", "lede") and ln.sentence_shaped for ln in lines)
     if title_line and not has_paragraph and not hint_title:
@@ -125,13 +152,15 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
         if agency not in credits:
             credits.append(agency)
     site_name = site_name_from_title(title_line.text) if title_line else None
+    title = title if title_line or hint_title else next((strip_site_suffix(ln.text) for ln in lines
+                                                          if ln.kind == "title_copy"), None)
     if title and not hint_title and site_name is None:
         title, site_name = split_own_name(title, [ln.text for ln in lines if ln.kind in ("credit", "furniture")])
     return CleanText(
         text=text, title=title, published=published, credits=credits, removed=removed,
         lede=next((ln.text for ln in lines if ln.kind == "lede"), None), site_name=site_name,
         body_lines=sum(1 for ln in kept if ln.sentence_shaped), body_words=sum(ln.words for ln in kept),
-        short_lines=sum(1 for ln in kept if not ln.sentence_shaped),
+        short_lines=sum(1 for ln in kept if not ln.sentence_shaped), lines=lines,
     )
 
 
@@ -140,14 +169,14 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     captions, bylines and datelines. Position-dependent decisions come after the title."""
     lexicon = furniture_lexicon()
     for line in lines:
-        if lexicon.matches(line.text, line.words):
-            line.kind = "furniture"
+        if lexicon.matches(line.text, line.words) or _CRAWL_HEADER.match(line.text):
+            line.kind, line.chrome = "furniture", True
         elif repeated and not line.sentence_shaped and line_key(line.text) in repeated:
             line.kind = "repeated"
         elif is_caption(line.text):
             line.kind = "caption"
         elif _BYLINE.match(line.text) and line.words <= MAX_BYLINE_WORDS:
-            line.kind = "furniture"
+            line.kind, line.chrome = "furniture", True
         elif line.words <= MAX_DATELINE_WORDS:
             dateline = parse_dateline(line.text)
             if dateline.date:
@@ -165,20 +194,79 @@ def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             if line.words <= size + 8 and line_key(strip_site_suffix(line.text)) == key:
                 return line
         return None
-    candidates: list[Line] = []
     arabic_page = _mostly_arabic(lines)
+    over_dateline = _headline_over_dateline(lines, arabic_page)
+    if over_dateline is not None:
+        return over_dateline
+    candidates: list[Line] = []
     for line in lines[:12]:
         if line.kind == "dateline" and candidates:
             break  # the headline sits above the dateline; below it come captions
         if line.kind != "body" or not _can_be_title(line.text, arabic_page):
             continue
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
+            if not candidates and _headline_over_body(lines, line):
+                candidates.append(line)
             break  # the body has started
         if 2 <= line.words <= 30:
             candidates.append(line)
     if not candidates:
-        return None
+        return _title_repeated_in_lede(lines)
     return max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
+
+
+# How far down a dump its own dateline may stand (below a welcome line, menus, a caption).
+DATELINE_SEARCH_LINES = 15
+
+
+def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None:
+    """The heading-like line right above the page's first dateline (labels such as "نشر :"
+    in between): a welcome sentence, an about blurb or a caption above it is not the title."""
+    dateline = next((ln for ln in lines[:DATELINE_SEARCH_LINES] if ln.kind == "dateline"), None)
+    if dateline is None or dateline.stamp != "date":
+        return None
+    at = lines.index(dateline) - 1
+    while at >= 0 and lines[at].words <= 2 and lines[at].kind in ("body", "furniture"):
+        at -= 1  # "نشر :", "كتب"
+    if at < 0:
+        return None
+    line = lines[at]
+    if (line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".")
+            and _can_be_title(line.text, arabic_page)):
+        return line
+    return None
+
+
+# A headline is at most this many words: the longest of the labelled real pages' has 22.
+MAX_HEADLINE_WORDS = 24
+
+
+HEADLINE_BODY_GAP = 3
+
+
+def _headline_over_body(lines: list[Line], line: Line) -> bool:
+    """The first line of a dump, ending in "!", "؟" or a quote rather than a full stop, with
+    a paragraph right below it, is the headline ("فيديو ... يثير ضجة!")."""
+    if line.words > MAX_HEADLINE_WORDS or line.text.rstrip().endswith((".", ":", "،")):
+        return False
+    # A credit line, the site's logo letters or a copy of the headline may sit between.
+    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:HEADLINE_BODY_GAP]
+    return any(ln.sentence_shaped and ln.words > line.words for ln in after)
+
+
+def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
+    """A dump whose first paragraph starts with the headline ("موعد المباراة .. تتجه أنظار")
+    and that repeats the headline alone a few lines below: that short line is the title."""
+    first = next((ln for ln in lines[:6] if ln.kind == "body" and ln.sentence_shaped), None)
+    if first is None:
+        return None
+    first_key = line_key(first.text[:MAX_HEADLINE_WORDS * 12])  # the headline's length is enough
+    for line in lines[:12]:
+        if line is not first and line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS:
+            key = line_key(line.text)
+            if first_key.startswith(key + " "):
+                return line
+    return None
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
@@ -187,8 +275,12 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
 
 
+# The page's script shows in its first few thousand characters.
+SCRIPT_SAMPLE_CHARS = 3000
+
+
 def _mostly_arabic(lines: list[Line]) -> bool:
-    sample = " ".join(ln.text for ln in lines[:40])
+    sample = " ".join(ln.text for ln in lines[:40])[:SCRIPT_SAMPLE_CHARS]
     return len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample))
 
 
@@ -227,6 +319,20 @@ def _mark_credit_blocks(lines: list[Line]) -> list[str]:
     return list(dict.fromkeys(credits))
 
 
+_TRAILING_DATE = re.compile(r"(?:^|[\s|])([0-9٠-٩]{1,2}[-/.][0-9٠-٩]{1,2}[-/.][0-9٠-٩]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+                            r"\s*$")
+
+
+def _title_date(title: str) -> str | None:
+    """A date that ends the headline line ("نشرة المساء 1-11-2025", "تقرير الأسبوع | 20 تشرين
+    الثاني 2025"): the page's date when no dateline states one."""
+    parts = [p for p in re.split(r"\s*[|｜]\s*", title) if p.strip()]
+    if len(parts) > 1 and parse_dateline(parts[-1]).date:
+        return parse_dateline(parts[-1]).date
+    m = _TRAILING_DATE.search(title)
+    return parse_dateline(m.group(1)).date if m else None
+
+
 def _first_body_index(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         if lines[i].kind == "body" and lines[i].sentence_shaped:
@@ -250,6 +356,8 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
     datelines = [i for i in range(start, min(len(lines), start + DATELINE_WINDOW)) if lines[i].kind == "dateline"]
     if datelines:
         published = next((lines[i].date for i in datelines if lines[i].stamp == "date"), None)
+    elif title_line and start >= 2 and lines[start - 2].kind == "dateline" and lines[start - 2].stamp == "date":
+        published = lines[start - 2].date  # the dateline right above the headline, none below it
     # The body starts at the first paragraph after the last dateline of the header.
     body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
     if body_from is None:

@@ -8,11 +8,13 @@ clustering, which penalises both merged look-alikes and split stories).
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from marsad.model import Analysis
+from marsad.model import Analysis, Problem, RawPage
+from marsad.settings import SHARED_DIR
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "stories" / "corpus.jsonl"
 
@@ -69,3 +71,120 @@ def evaluate_stories(path: Path = CORPUS) -> tuple[PairScores, Analysis]:
     url_of = {d.id: d.article.url or d.article.source for d in analysis.docs}
     predicted = {url_of[a]: s.id for s in analysis.stories for a in s.articles}
     return pairwise_scores(read_gold(path), predicted), analysis
+
+
+# --- hand-labelled same-happening pairs of SaudiNewsNet articles ---------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+DEV_PAIRS = SHARED_DIR / "data" / "snn-story-pairs-dev" / "pairs.jsonl"
+DEV_DAYS = ("2015-08-10", "2015-08-11")  # the days make_input.py reads for the dev pairs
+OWN_PAIRS = REPO / "labels" / "story_pairs"  # snn_<day>+<day>.jsonl, labelled by the team
+SNN_DATASET = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
+
+
+@dataclass(frozen=True)
+class LabelledPair:
+    a: str  # article url
+    b: str
+    same: bool  # one real-world happening
+    unsure: bool
+    why: str
+    band: str = ""  # the TF-IDF similarity band it was drawn from: hi / mid / lo
+
+
+@dataclass(frozen=True)
+class PairSetScores:
+    name: str
+    same: int
+    different: int
+    true_pos: int
+    false_pos: int
+
+    @property
+    def precision(self) -> float:
+        together = self.true_pos + self.false_pos
+        return self.true_pos / together if together else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / self.same if self.same else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_pairs(path: Path, with_unsure: bool = False) -> list[LabelledPair]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            if with_unsure or not r.get("unsure"):
+                pairs.append(LabelledPair(r["a"], r["b"], bool(r["same"]), bool(r.get("unsure")), r.get("why", ""),
+                                          r.get("tfidf_band", "")))
+    return pairs
+
+
+def pair_days(path: Path) -> tuple[str, ...]:
+    """The SaudiNewsNet days a pair file's articles come from: the dev set's two days, or
+    those its name gives (snn_2015-08-06+2015-08-07.jsonl)."""
+    if path == DEV_PAIRS:
+        return DEV_DAYS
+    return tuple(path.stem.removeprefix("snn_").split("+"))
+
+
+def pair_sets() -> list[Path]:
+    """The dev pairs and the team's own labelled pairs (none when ../shared lacks the
+    SaudiNewsNet archives their texts come from)."""
+    if not SNN_DATASET.is_dir():
+        return []
+    return ([DEV_PAIRS] if DEV_PAIRS.is_file() else []) + sorted(OWN_PAIRS.glob("snn_*.jsonl"))
+
+
+def snn_pages(urls: set[str], days: tuple[str, ...]) -> list[RawPage | Problem]:
+    """The SaudiNewsNet articles with these urls, read from the days' archives as
+    make_input.py writes them (url, title, published, outlet, text)."""
+    lines, seen = [], set()
+    for day in days:
+        with zipfile.ZipFile(SNN_DATASET / f"{day}.zip") as archive:
+            for inner in archive.namelist():
+                for a in json.loads(archive.read(inner)):
+                    url = a["url"]
+                    if url in urls and url not in seen and (a.get("content") or "").strip():
+                        seen.add(url)
+                        lines.append(json.dumps({"url": url, "title": a.get("title"),
+                                                 "published": (a.get("date_extracted") or "")[:10] or None,
+                                                 "outlet": a.get("source"), "text": a["content"]},
+                                                ensure_ascii=False))
+    from marsad.ingest import read_jsonl
+
+    return list(read_jsonl(f"saudinewsnet:{'+'.join(days)}", "\n".join(lines)))
+
+
+def analyze_pair_articles(pairs: list[LabelledPair], days: tuple[str, ...]) -> Analysis:
+    """marsad's analysis of only the articles the pairs name (as `marsad analyze` would)."""
+    from marsad.pipeline import analyze_pages
+
+    return analyze_pages(snn_pages({u for p in pairs for u in (p.a, p.b)}, days))
+
+
+def score_pairs(name: str, pairs: list[LabelledPair], analysis: Analysis) -> PairSetScores:
+    """Pair precision/recall as the dev set's score.py counts them: a pair is together when
+    both articles are in one story."""
+    story = {a: s.id for s in analysis.stories for a in s.articles}
+    by_url = {d.article.url or d.article.source: story.get(d.id) for d in analysis.docs}
+    tp = fp = 0
+    for p in pairs:
+        sa, sb = by_url.get(p.a), by_url.get(p.b)
+        together = sa is not None and sa == sb
+        tp += together and p.same
+        fp += together and not p.same
+    same = sum(p.same for p in pairs)
+    return PairSetScores(name, same, len(pairs) - same, tp, fp)
+
+
+def evaluate_pair_set(path: Path) -> PairSetScores:
+    pairs = read_pairs(path)
+    return score_pairs(path.name if path != DEV_PAIRS else "snn-story-pairs-dev", pairs,
+                       analyze_pair_articles(pairs, pair_days(path)))

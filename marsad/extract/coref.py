@@ -14,13 +14,30 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
-from marsad.arabic.tokenize import clitic_candidates, doc_tokens
+from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates
 from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4
+# Words of a name after which the last word is no surname (match keys): "بن" / "بنت" (the
+# father's name: فهد بن خالد is not "خالد"), and the first word of a compound name ("الله"
+# of "عبد الله", "طالب" of "أبي طالب", "سعود" of "آل سعود"; آل is ال as a key).
+PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ام", "ال", "ذو"})
+# Last words that are no one's surname: regnal numbers ("الثاني" of "عبدالله الثاني"), the
+# second halves of compound names ("الدين" of "صالح زهر الدين") and of titles the tagger
+# takes into a name ("العهد" of "... ولي العهد").
+NOT_SURNAMES = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                          "الدين", "الله", "العهد"})
+
+
+def ends_in_surname(words: Sequence[str]) -> bool:
+    """Whether a full person name (match keys of its words) ends in a family name that may
+    stand for the person alone."""
+    return (len(words) >= 2 and words[-2] not in PATRONYMIC and words[-2] not in COMPOUND_HEADS
+            and words[-1] not in NOT_SURNAMES)
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
@@ -58,14 +75,14 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
     # full: a name from another article lends its full form, never its last word (one
     # mis-tagged "... الماضي" elsewhere made every "الماضي" of a corpus a person).
     for keys, etype in found:
-        if etype == "PER" and len(keys) >= 2 and len(keys[-1]) >= MIN_SURNAME_LETTERS:
+        if etype == "PER" and ends_in_surname(keys) and len(keys[-1]) >= MIN_SURNAME_LETTERS:
             surname_owner[keys[-1]].add(" ".join(keys))
     for surname, owners in surname_owner.items():
         if len(owners) == 1 and (surname,) not in names:
             names[(surname,)] = ("PER", 0)
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for keys, (etype, _) in names.items():
-        by_first[keys[0]].append((keys, etype))
+    for keys, (kind, _) in names.items():
+        by_first[keys[0]].append((keys, kind))
     for options in by_first.values():
         options.sort(key=lambda kv: -len(kv[0]))  # longest name first
     overlaps_mention = _overlap_test(mentions)
@@ -78,22 +95,22 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
         # In clitic-candidate order (the unsplit word first), never in set order: which
         # form wins must not depend on the process's hash seed.
         for first in (f for f in _ordered_stem_options(tokens[i].key) if f in by_first):
-            for keys, etype in by_first[first]:
+            for keys, kind in by_first[first]:
                 window = tokens[i:i + len(keys)]
                 if len(window) == len(keys) and all(
                         k == t.key or k in _stem_options(t.key) for k, t in zip(keys[1:], window[1:], strict=True)):
-                    hit = (len(keys), etype, first)
+                    hit = (len(keys), kind, first)
                     break
             if hit:
                 break
         if hit:
-            n, etype, first = hit
+            n, kind, first = hit
             # "وماكغورك" repeats ماكغورك: the mention starts after the glued conjunction.
             start = name_start(tokens[i], first.__eq__)
             end = tokens[i + n - 1].end
             # (repeats found earlier end before this token, so only mentions can overlap it)
             if not overlaps_mention(start, end):
-                added.append(Mention(start, end, doc.article.text[start:end], etype, source="coref"))  # type: ignore[arg-type]
+                added.append(Mention(start, end, doc.article.text[start:end], kind, source="coref"))  # type: ignore[arg-type]
             next_free = i + n
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
@@ -147,13 +164,14 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _ordered_stem_options(key: str) -> tuple[str, ...]:
     """`_stem_options` in a fixed order: the word itself, then its clitic splits."""
-    return tuple(dict.fromkeys([key, *(stem for _, stem in clitic_candidates(key))]))
+    return tuple(dict.fromkeys([key, *(stem for _, stem in name_clitic_candidates(key))]))
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _stem_options(key: str) -> frozenset[str]:
-    """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي}."""
-    return frozenset(stem for _, stem in clitic_candidates(key)) | {key}
+    """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي};
+    "كريم" is only itself (a word of its own is not ك + ريم: `name_clitic_candidates`)."""
+    return frozenset(stem for _, stem in name_clitic_candidates(key)) | {key}
 
 
 def person_names_of(docs: Iterable[Doc]) -> set[tuple[str, ...]]:

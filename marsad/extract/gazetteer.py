@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import clitic_candidates
+from marsad.arabic.tokenize import name_clitic_candidates
 from marsad.model import Token
 from marsad.run.caching import WordCache
 
@@ -115,9 +115,10 @@ class Gazetteer:
         name; cached per word, since almost every word of a text begins none."""
         found = self._starts_cache.get(key)
         if found is None:
-            # "المالي" must not match مالي: an article the name does not have is not a clitic.
+            # "المالي" must not match مالي: an article the name does not have is not a clitic;
+            # nor "كامل" آمل: a word of its own keeps its letters (`name_clitic_candidates`).
             found = self._starts_cache.put(key, tuple(
-                (prefix, stem, self._longest[stem]) for prefix, stem in clitic_candidates(key)
+                (prefix, stem, self._longest[stem]) for prefix, stem in name_clitic_candidates(key)
                 if stem in self._longest and not prefix.endswith("ال")))
         return found
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from marsad.arabic.normalize import match_key, strip_diacritics
 from marsad.arabic.numbers import WORD_VALUES, NumberRun, number_runs, word_value
 from marsad.arabic.tokenize import clitic_candidates, tokenize
+from marsad.arabic.words import word_class
 from marsad.extract.dates import extract_times
 from marsad.model import Bound, Quantity, TimeExpr, Token
 from marsad.settings import PACKAGE_DIR
@@ -37,22 +38,13 @@ _AFTER: dict[tuple[str, ...], Bound] = {
     (match_key("تقريباً"),): "about", (match_key("على"), match_key("الأكثر")): "at_most",
 }
 # A number right after these is a label, not a count.
-_LABEL_WORDS = frozenset(match_key(w) for w in (
-    "رقم", "المادة", "مادة", "الفقرة", "البند", "الصفحة", "صفحة", "الدورة", "الجولة", "الفصل", "القرار",
-    "العدد", "الطريق", "الحلقة", "الساعة", "ساعة", "الدقيقة", "الطابق", "الغرفة", "المرحلة", "النسخة",
-    "الإصدار", "كود", "هاتف", "الهاتف", "جوال", "فاكس", "المركز", "الترتيب", "بند", "العام", "عام", "سنة",
-    "لعام", "بعام", "وعام", "منذ", "السنة", "موديل", "الرقم",
-))
+_LABEL_WORDS = word_class("number_label")
 _PERCENT_AFTER: tuple[tuple[str, ...], ...] = (
     (match_key("بالمئة"),), (match_key("بالمائة"),), (match_key("في"), match_key("المئة")),
     (match_key("في"), match_key("المائة")), ("%",), ("٪",), (match_key("بالمئه"),),
 )
 # After the counted noun, these words carry on the noun phrase ("جندي أجنبي"): kept in unit_text.
-_NOT_UNIT = frozenset(match_key(w) for w in (
-    "في", "من", "على", "إلى", "عن", "مع", "و", "أو", "ثم", "قد", "لم", "لن", "إن", "أن", "التي", "الذي", "منذ",
-    "خلال", "بين", "حتى", "عند", "بعد", "قبل", "كما", "وفق", "حسب", "بحسب", "ما", "هو", "هي", "آخرين", "اخرين",
-    "أخرى", "آخر", "آخرون", "أخريات",
-))
+_NOT_UNIT = word_class("noun_phrase_carrier")
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +123,7 @@ def _is_excluded(tokens: list[Token], run: NumberRun, value: float) -> bool:
     return False
 
 
-_CLOCK_WORDS = frozenset(match_key(w) for w in ("الساعة", "ساعة", "بالساعة"))
+_CLOCK_WORDS = word_class("clock")
 
 
 def _in_digit_groups(tokens: list[Token], i: int) -> bool:

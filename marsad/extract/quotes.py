@@ -22,6 +22,7 @@ from operator import attrgetter
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_sentences
+from marsad.arabic.words import word_class
 from marsad.model import Doc, Quote, Sentence, Token
 
 # Direct quotes: “...” «...» and straight "..." pairs, within one paragraph.
@@ -36,15 +37,13 @@ MAX_SPEAKER_WORDS = 14
 # Subject before the verb (SVO): "حكومتا البلدين قالتا" is 2 words; longer spans before a
 # verb are fronted time or place phrases ("وأول من أمس الثلاثاء، أكد").
 MAX_SUBJECT_WORDS = 6
-_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها",
-                              "فان", "فانه", "فانها"})
+_COMPLEMENTIZERS = word_class("complementizer")
 _CALL_OBJECT = "الي"  # دعا ... إلى
-_WEEKDAYS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه"})
-_SPEAKER_CUT = frozenset({"في", "خلال", "يوم", "امس", "اليوم", "مساء", "صباح", "عقب", "بعد"}) | _WEEKDAYS
+_WEEKDAYS = word_class("weekday")
+_SPEAKER_CUT = word_class("speaker_cut") | _WEEKDAYS
 # Words that can sit between a verb and its content without naming anyone ("وأكد على ...",
 # "وأضاف أيضا أن ..."): a region of only these is a continuation of the last speaker.
-_PRONOUN_FILLERS = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "من", "جهته", "جهتها",
-                              "علي", "في", "الي", "عن", "مع", "ل"})
+_PRONOUN_FILLERS = word_class("speaker_filler")
 
 
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")

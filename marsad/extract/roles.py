@@ -18,6 +18,7 @@ from operator import add
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import token_keys
+from marsad.arabic.words import word_class
 from marsad.model import Doc, Mention
 from marsad.run.caching import WordCache
 from marsad.settings import PACKAGE_DIR
@@ -28,11 +29,7 @@ ROLES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "roles.tsv"
 MAX_ROLE_WORDS = 9
 _WORD = re.compile(r"\S+")
 # Words that end a role phrase: verbs of saying/meeting and conjunctions that open a clause.
-_BREAKERS = frozenset(match_key(w) for w in (
-    "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "التقى", "التقت", "بحث", "استقبل", "إن", "أن", "إلى",
-    "على", "عن", "بعد", "قبل", "مع", "الذي", "التي", "حيث", "كما", "لكن", "وقال", "وقالت", "وأكد", "أمس",
-    "اليوم", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
-))
+_BREAKERS = word_class("role_breaker")
 
 
 @dataclass(frozen=True)
@@ -262,17 +259,17 @@ def role_references(doc: Doc, mentions: list[Mention], people: list[tuple[Mentio
     refs: list[Mention] = []
     words: DocWords | None = None  # made for the first phrase looked for
     # Longest phrases first: "رئيس الوزراء الليبي" before the bare "رئيس الوزراء".
-    for phrase_key, person in sorted(key_owner.items(), key=lambda kv: -len(kv[0])):
-        if person is None:
+    for phrase_key, holder in sorted(key_owner.items(), key=lambda kv: -len(kv[0])):
+        if holder is None:
             continue
         words = words or DocWords(text)
-        for start, end in _find_phrase(text, phrase_key, after=person.end, words=words):
+        for start, end in _find_phrase(text, phrase_key, after=holder.end, words=words):
             if any(s < end and start < e for s, e in taken):
                 continue  # part of a mention or of a role + name construct
             if _followed_by_name(mentions, end) or _preceded_by_name(mentions, start, text):
                 continue  # "role + name" or an appositive "name، role"
-            refs.append(Mention(start, end, text[start:end], "PER", role=person.role, source="role",
-                                antecedent=person.text))
+            refs.append(Mention(start, end, text[start:end], "PER", role=holder.role, source="role",
+                                antecedent=holder.text))
             taken.append((start, end))
     return refs
 

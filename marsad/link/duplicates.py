@@ -17,8 +17,9 @@ import bisect
 import sqlite3
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
+from typing import Literal
 
 import numpy as np
 from datasketch import MinHash
@@ -112,7 +113,7 @@ def _bands(threshold: float) -> tuple[int, int]:
     return (64, 2) if threshold < 0.5 else (32, 4)
 
 
-def signatures(units: Sequence[frozenset[str]]) -> np.ndarray:
+def signatures(units: Sequence[Set[str]]) -> np.ndarray:
     """MinHash signatures (units x NUM_PERM, uint32) of many shingle sets at once: the
     values datasketch's `MinHash.update_batch` gives (affine32 scheme, crc32, the same
     permutations; tests/test_duplicates.py checks), without a Python object per unit —
@@ -274,7 +275,7 @@ class FoundReuse:
     """Reuse found for one doc, before its passage's text is read back from the doc."""
 
     other: str
-    kind: str
+    kind: Literal["duplicate", "passage"]
     similarity: float
     span: tuple[int, int] | None = None
 

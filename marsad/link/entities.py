@@ -2,10 +2,13 @@
 
 Within an article a surname or short form joins the full name seen there ("الكاظمي" →
 "مصطفى الكاظمي"), and a role-only reference joins the person it names. Across articles,
-names meet on their match key, on a known alias (داعش / تنظيم الدولة), or on the
-transliteration skeleton of a full name (ماكغورك / ماجورك). A false merge is worse than a
-missed one: a bare surname joins only when one person of that surname is known, and two
-full names with different first names never merge.
+names meet on their match key, on a known alias (داعش / تنظيم الدولة), or on a spelling
+variant: the same transliteration skeleton, and letters that agree once transliteration
+is folded (`spellings_agree`: ماكغورك / ماجورك, not سوريا / سويسرا), of the same type, and
+not two different gazetteer entries (الدمام / دوما). A false merge is worse than a missed
+one: a bare surname joins only the person the corpus names with it (one person, or one
+who has nearly all its full-name mentions), and two full names whose first names differ
+never merge.
 
 `EntityIndex` is incremental (the store adds one article at a time) and serialisable;
 `link_entities` runs it over a list of docs in a canonical order.
@@ -15,77 +18,42 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 import sqlite3
-from collections import Counter
-from collections.abc import Container, Iterable, Iterator, MutableMapping
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from marsad.arabic.normalize import match_key
-from marsad.link.transliteration import name_similarity, skeleton
+from marsad.extract.coref import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
+from marsad.link.names import (
+    alias_table,
+    different_known_entries,
+    display_name,
+    gazetteer_type,
+    known_entry_key,
+    name_key,
+    raw_key,
+)
+from marsad.link.records import EntityRecord, MemoryNames, StoredNames
+from marsad.link.transliteration import skeleton, spellings_agree
 from marsad.model import Doc, Entity, Mention
-from marsad.run.scratch import SpilledMapping, transaction
-from marsad.settings import PACKAGE_DIR
 
-ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
-# Two full person names merge across articles when their skeletons are this similar (0–100)
-# and have the same number of words: 92 joins ماكغورك/ماكجورك-style variants in the tests
-# while keeping names that differ by one real consonant apart.
-PERSON_SIMILARITY = 92.0
-_EDGE_PUNCT = "،,.:؛\"'«»()[]“”-–—"
-
-
-@lru_cache(maxsize=1)
-def alias_table() -> dict[tuple[str, str], str]:
-    """(type, match key) -> canonical key, from the team's alias list."""
-    table: dict[tuple[str, str], str] = {}
-    for line in ALIASES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        etype, _, names = line.partition("\t")
-        forms = [match_key(n) for n in names.split("|") if n.strip()]
-        for form in forms:
-            table[(etype.strip(), form)] = forms[0]
-    return table
-
-
-def name_key(text: str, known: Container[str] = frozenset()) -> str:
-    """Match key of a mention's name, with glued proclitics removed where safe:
-    والعراق / بالعراق / للعراق → العراق; لواشنطن → واشنطن when واشنطن is known."""
-    key = match_key(text.strip(_EDGE_PUNCT)).replace("ـ", "")
-    if key.startswith("لل") and len(key) > 4:
-        return "ال" + key[2:]
-    for prefix in ("وبال", "وال", "فال", "بال", "كال", "ولل"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
-            return ("ال" + key[len(prefix):]) if prefix != "ولل" else "ال" + key[3:]
-    for prefix in ("وب", "ول", "و", "ف", "ب", "ل", "ك"):
-        rest = key[len(prefix):]
-        if key.startswith(prefix) and rest in known:
-            return rest
-    return key
-
-
-@dataclass
-class _Record:
-    id: str
-    type: str
-    names: Counter[str] = field(default_factory=Counter)
-    keys: set[str] = field(default_factory=set)
-    skeletons: set[str] = field(default_factory=set)
-    articles: list[str] = field(default_factory=list)
-    roles: Counter[str] = field(default_factory=Counter)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "names": dict(self.names), "keys": sorted(self.keys),
-                "skeletons": sorted(self.skeletons), "articles": self.articles, "roles": dict(self.roles)}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> _Record:
-        return cls(d["id"], d["type"], Counter(d["names"]), set(d["keys"]), set(d["skeletons"]),
-                   list(d["articles"]), Counter(d["roles"]))
+# A bare surname that several full names end with joins the one named in full in this many
+# times as many articles as any other: باراك أوباما (14 and 15 articles in two samples of
+# 1,000 SaudiNewsNet articles) over the tagger's "رؤية أوباما", "بفيتو أوباما" ... (one
+# each, eight of them in one sample: a share of all owners would fail there); two real
+# people of one surname (جو بايدن / هانتر بايدن) are rarely so lopsided.
+DOMINANT_RATIO = 5
+# ...and at least this many articles name it in full (one article is no evidence of a
+# corpus's usage).
+DOMINANT_MIN_DOCS = 2
+# A short form of several words that is not the first name must be a family name, led by
+# one of these (match keys): "دي ماريا", "أبو غزالة", "آل صالح", "بن لادن", "فان غال". One led
+# by a given name (عبد ... too: "عبد المحسن" of "مهدي صباح عبد المحسن") is another person,
+# mostly the father: "سعد دوابشة" of "علي سعد دوابشة",
+# "محمد مرسي" of "عبد الله محمد مرسي", "مرعي بن حسين القحطاني" of "خالد مرعي بن حسين القحطاني".
+SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | frozenset(
+    {"دي", "دا", "دو", "دوس", "ديل", "دل", "فان", "فون", "لو", "لا", "ولد", "بو"})
 
 
 @dataclass
@@ -102,163 +70,27 @@ class _LocalCluster:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
 
-def _display_name(text: str, key: str, original_key: str) -> str:
-    """The surface form without the clitics that name_key removed (diacritics kept)."""
-    text = text.strip(_EDGE_PUNCT).replace("ـ", "")
-    if key == original_key:
-        return text
-    if "لل" in original_key[:3] and key.startswith("ال"):  # للعراق / وللعراق -> العراق
-        at = text.find("لل")
-        return "ال" + text[at + 2:]
-    drop = len(original_key) - len(key)
-    i = 0
-    while drop > 0 and i < len(text):
-        if not _MARKS.match(text[i]):
-            drop -= 1
-        i += 1
-    while i < len(text) and _MARKS.match(text[i]):
-        i += 1
-    return text[i:]
+def surname_of(key: str) -> str | None:
+    """The last word of a full person name (match key), when it is a family name."""
+    words = key.split()
+    if not ends_in_surname(words) or not _may_be_surname(words[-1]):
+        return None
+    return words[-1]
 
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670]")
-
-
-class _Records:
-    """The records by id, in a dict or a `SpilledMapping` (a record changed is saved)."""
-
-    records: MutableMapping[str, _Record]
-
-    def record(self, rid: str) -> _Record:
-        return self.records[rid]
-
-    def has_record(self, rid: str) -> bool:
-        return rid in self.records
-
-    def save(self, record: _Record) -> None:
-        self.records[record.id] = record
-
-
-class _MemoryNames(_Records):
-    """An index's records and name lookups, in dicts (`marsad analyze`, the store)."""
-
-    def __init__(self) -> None:
-        self.records: dict[str, _Record] = {}
-        self.by_key: dict[tuple[str, str], str] = {}
-        self.by_skeleton: dict[tuple[str, str], set[str]] = {}
-        self.by_surname: dict[str, set[str]] = {}
-        # Every key of every record, and the last words of multi-word ones: what a glued
-        # proclitic may be cut down to ("لواشنطن" -> واشنطن).
-        self.known_keys: set[str] = set()
-
-    def records_by_id(self) -> Iterator[_Record]:
-        return iter(sorted(self.records.values(), key=lambda r: r.id))
-
-    def writing(self) -> AbstractContextManager[None]:
-        return nullcontext()
-
-    def key_owner(self, etype: str, key: str) -> str | None:
-        return self.by_key.get((etype, key))
-
-    def add_key(self, etype: str, key: str, rid: str) -> None:
-        self.by_key.setdefault((etype, key), rid)  # the first record with a key keeps it
-        self.known_keys.add(key)
-        if " " in key:
-            self.known_keys.add(key.split()[-1])
-
-    def skeleton_owners(self, etype: str, skel: str) -> set[str]:
-        return self.by_skeleton.get((etype, skel), set())
-
-    def add_skeleton(self, etype: str, skel: str, rid: str) -> None:
-        self.by_skeleton.setdefault((etype, skel), set()).add(rid)
-
-    def surname_owners(self, surname: str) -> set[str]:
-        return self.by_surname.get(surname, set())
-
-    def add_surname(self, surname: str, rid: str) -> None:
-        self.by_surname.setdefault(surname, set()).add(rid)
-
-    def __contains__(self, key: object) -> bool:  # a known key (see known_keys)
-        return key in self.known_keys
-
-    def add_article(self, record: _Record, doc_id: str) -> None:
-        if doc_id not in record.articles:
-            record.articles.append(doc_id)
-
-    def articles_of(self, record: _Record) -> list[str]:
-        return record.articles
-
-
-# Entity records held in memory by `_StoredNames`: the frequent names of a run (a record
-# is ~1.6 KB on SaudiNewsNet; 41,000 records at 24,000 articles, most seen once).
-_HOT_RECORDS = 5_000
-
-
-class _StoredNames(_Records):
-    """The same, in a scratch database (`marsad.run.scratch`): for `marsad batch`, whose run may
-    meet a new name in every article. Records are held in a `SpilledMapping`; the lookups
-    are indexed tables; a record's articles are rows of their own (the pairs of entity and
-    article are what grows with every page), not a list in the record."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self.records: SpilledMapping[_Record] = SpilledMapping(db, "entity_records", _HOT_RECORDS)
-        db.executescript("""
-            CREATE TABLE entity_keys (type TEXT, key TEXT, id TEXT NOT NULL, PRIMARY KEY (type, key)) WITHOUT ROWID;
-            CREATE TABLE entity_skeletons (type TEXT, skel TEXT, id TEXT, PRIMARY KEY (type, skel, id)) WITHOUT ROWID;
-            CREATE TABLE entity_surnames (surname TEXT, id TEXT, PRIMARY KEY (surname, id)) WITHOUT ROWID;
-            CREATE TABLE entity_known (key TEXT PRIMARY KEY) WITHOUT ROWID;
-            CREATE TABLE entity_articles (id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (id, doc));
-        """)
-
-    def records_by_id(self) -> Iterator[_Record]:
-        return self.records.values_by_key()
-
-    def writing(self) -> AbstractContextManager[None]:
-        """One transaction for an article's writes (a commit per statement costs more)."""
-        return transaction(self.db)
-
-    def key_owner(self, etype: str, key: str) -> str | None:
-        row = self.db.execute("SELECT id FROM entity_keys WHERE type = ? AND key = ?", (etype, key)).fetchone()
-        return row[0] if row else None
-
-    def add_key(self, etype: str, key: str, rid: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)", (etype, key, rid))
-        self.db.execute("INSERT OR IGNORE INTO entity_known VALUES (?)", (key,))
-        if " " in key:
-            self.db.execute("INSERT OR IGNORE INTO entity_known VALUES (?)", (key.split()[-1],))
-
-    def skeleton_owners(self, etype: str, skel: str) -> set[str]:
-        return {row[0] for row in self.db.execute(
-            "SELECT id FROM entity_skeletons WHERE type = ? AND skel = ?", (etype, skel))}
-
-    def add_skeleton(self, etype: str, skel: str, rid: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO entity_skeletons VALUES (?, ?, ?)", (etype, skel, rid))
-
-    def surname_owners(self, surname: str) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT id FROM entity_surnames WHERE surname = ?", (surname,))}
-
-    def add_surname(self, surname: str, rid: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO entity_surnames VALUES (?, ?)", (surname, rid))
-
-    def __contains__(self, key: object) -> bool:
-        return self.db.execute("SELECT 1 FROM entity_known WHERE key = ?", (key,)).fetchone() is not None
-
-    def add_article(self, record: _Record, doc_id: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO entity_articles VALUES (?, ?)", (record.id, doc_id))
-
-    def articles_of(self, record: _Record) -> list[str]:
-        return [row[0] for row in self.db.execute(
-            "SELECT doc FROM entity_articles WHERE id = ? ORDER BY rowid", (record.id,))]
+def _may_be_surname(word: str) -> bool:
+    """Not a place or organisation the gazetteer knows (a tagger's "زيارة عسير" does not
+    make عسير a person's surname)."""
+    return gazetteer_type(word) in (None, "PER")
 
 
 class EntityIndex:
     """Entities known so far; `add_doc` links one article's mentions against them. `db`:
-    a scratch database to keep the records and lookups in (`_StoredNames`), instead of
+    a scratch database to keep the records and lookups in (`StoredNames`), instead of
     dicts; the links are the same."""
 
     def __init__(self, db: sqlite3.Connection | None = None) -> None:
-        self.names: _MemoryNames | _StoredNames = _MemoryNames() if db is None else _StoredNames(db)
+        self.names: MemoryNames | StoredNames = MemoryNames() if db is None else StoredNames(db)
 
     # --- persistence ---------------------------------------------------------------------
 
@@ -269,22 +101,24 @@ class EntityIndex:
     def from_state(cls, state: dict[str, Any]) -> EntityIndex:
         index = cls()
         for d in state.get("records", []):
-            record = _Record.from_dict(d)
+            record = EntityRecord.from_dict(d)
             index._register(record, record.keys, record.skeletons)
         return index
 
-    def _register(self, record: _Record, keys: Iterable[str], skeletons: Iterable[str]) -> None:
+    def _register(self, record: EntityRecord, keys: Iterable[str], skeletons: Iterable[str]) -> None:
         """Save the record, and index these keys and skeletons of it (the ones it did not
         have before: the others are indexed already)."""
         self.names.save(record)
         for key in keys:
             self.names.add_key(record.type, key, record.id)
-            if record.type == "PER" and len(key.split()) >= 2:
-                self.names.add_surname(key.split()[-1], record.id)
+            surname = surname_of(key) if record.type == "PER" else None
+            if surname:
+                self.names.add_surname(surname, record.id)
+                self.names.add_given_name(key.split()[0])
         for skel in skeletons:
             self.names.add_skeleton(record.type, skel, record.id)
 
-    def record(self, rid: str) -> _Record:
+    def record(self, rid: str) -> EntityRecord:
         return self.names.record(rid)
 
     # --- linking ---------------------------------------------------------------------------
@@ -307,7 +141,7 @@ class EntityIndex:
 
     def register_full_names(self, docs: Iterable[Doc]) -> None:
         """Create (or find) the records of every full person name, without counting them
-        as seen in any article yet."""
+        as seen in any article yet (but counting the articles that name each in full)."""
         for doc in docs:
             people = [m for m in doc.mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
             with self.names.writing():
@@ -322,25 +156,25 @@ class EntityIndex:
             skeletons = {skeleton(n) for n in cluster.names} - record.skeletons
             record.keys |= keys
             record.skeletons |= skeletons
+            record.full_name_docs += 1
             self._register(record, keys, skeletons)
 
     def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
-        local = {match_key(m.text.strip(_EDGE_PUNCT)) for m in mentions}
+        local = {raw_key(m.text) for m in mentions}
         local |= {k.split()[-1] for k in local if " " in k}  # surnames: "وماكغورك" -> ماكغورك
         known = _EitherSet(local, self.names)
         clusters: list[_LocalCluster] = []
         by_key: dict[tuple[str, str], _LocalCluster] = {}
-        deferred: list[tuple[int, Mention, str, str]] = []
+        deferred: list[tuple[int, Mention]] = []
         order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split()))
         for i in order:  # longest names first, so short forms find their full name
             m = mentions[i]
             if m.antecedent:
-                deferred.append((i, m, "", ""))
+                deferred.append((i, m))
                 continue
-            original = match_key(m.text.strip(_EDGE_PUNCT))
             key = name_key(m.text, known)
-            display = _display_name(m.text, key, original)
-            key = alias_table().get((m.type, key), key)
+            display = display_name(m.text, key, raw_key(m.text))
+            key = alias_table().get((m.type, key)) or known_entry_key(m.type, key) or key
             target = by_key.get((m.type, key)) or self._local_short_form(clusters, m.type, key)
             if target is None:
                 target = _LocalCluster(m.type)
@@ -349,60 +183,98 @@ class EntityIndex:
             target.names.append(display)
             target.keys.add(key)
             by_key[(m.type, key)] = target
-        for i, m, _, _ in deferred:  # role-only references join their person
+        for i, m in deferred:  # role-only references join their person
             ante = name_key(m.antecedent or "", known)
             target = by_key.get(("PER", ante)) or self._local_short_form(clusters, "PER", ante)
             if target is not None:
                 target.mentions.append(i)
         return clusters
 
-    @staticmethod
-    def _local_short_form(clusters: list[_LocalCluster], etype: str, key: str) -> _LocalCluster | None:
-        """A person's surname or partial name joins the one full name in the article that ends
-        with (or contains) it; two candidates mean ambiguity and no join."""
+    def _local_short_form(self, clusters: list[_LocalCluster], etype: str, key: str) -> _LocalCluster | None:
+        """A person's surname or partial name joins the one full name in the article it is a
+        short form of (`_is_short_form`); two candidates mean ambiguity and no join. A bare
+        surname whose person the corpus knows (`_surname_owner`) joins a name of this
+        article only if it is that person's: "أوباما" is not the tagger's "رؤية أوباما"."""
         if etype != "PER":
             return None
         words = key.split()
-        hits = [c for c in clusters if c.type == "PER" and any(
-            len(k.split()) > len(words) and _is_subsequence(words, k.split()) for k in c.keys)]
-        return hits[0] if len(hits) == 1 else None
+        hits = [c for c in clusters if c.type == "PER" and any(_is_short_form(words, k.split()) for k in c.keys)]
+        if len(hits) != 1:
+            return None
+        if len(words) == 1:
+            owner = self._surname_owner(key)
+            if owner is not None and owner.keys.isdisjoint(hits[0].keys):
+                return None
+        return hits[0]
 
-    def _match(self, cluster: _LocalCluster) -> _Record | None:
+    def _match(self, cluster: _LocalCluster) -> EntityRecord | None:
+        """The known record this article's cluster is, if any."""
+        full = match_key(cluster.full_name) if cluster.names else ""
+        words = len(full.split())
+        if cluster.type == "PER" and words == 1:
+            # Before the key: an article whose bare "أوباما" found no owner may have made a
+            # record of it, which must not keep the next one from the person.
+            owner = self._surname_owner(full)
+            if owner is not None:
+                return owner
         # Longest key first; ties by the key itself, not the set's order (which is the hash seed's).
-        for key in sorted(cluster.keys, key=lambda k: (-len(k), k)):
+        # A person is looked up by the names as long as the fullest: the article's "عبد الله"
+        # of "عبد الله العدوان" must not find "عبد الله الثاني", whose short form it was elsewhere.
+        keys = cluster.keys if cluster.type != "PER" else {k for k in cluster.keys if len(k.split()) == words}
+        for key in sorted(keys, key=lambda k: (-len(k), k)):
             rid = self.names.key_owner(cluster.type, key)
             if rid:
                 return self.names.record(rid)
-        full = cluster.full_name
-        skel = skeleton(full)
-        words = len(full.split())
         if cluster.type != "PER" or words >= 2:
-            hits = self.names.skeleton_owners(cluster.type, skel)
-            if len(hits) == 1:
-                return self.names.record(next(iter(hits)))
+            hits = [self.names.record(rid) for rid in sorted(self.names.skeleton_owners(cluster.type, skeleton(full)))]
+            agreeing = [r for r in hits if self._spelling_of(cluster, r)]
+            if len(agreeing) == 1:
+                return agreeing[0]
         if cluster.type == "PER" and words >= 2:
-            surname = match_key(full).split()[-1]
+            surname = full.split()[-1]
             for rid in sorted(self.names.surname_owners(surname)):
                 record = self.names.record(rid)
-                if any(len(k.split()) == words and name_similarity(k, full) >= PERSON_SIMILARITY for k in record.keys):
+                if self._spelling_of(cluster, record):
                     return record
-        if cluster.type == "PER" and words == 1:
-            # A bare surname joins the one known person of that surname, never one of several.
-            hits = self.names.surname_owners(match_key(full))
-            if len(hits) == 1:
-                return self.names.record(next(iter(hits)))
         return None
 
-    def _new_record(self, cluster: _LocalCluster) -> _Record:
+    @staticmethod
+    def _spelling_of(cluster: _LocalCluster, record: EntityRecord) -> bool:
+        """Whether a cluster's names are spellings of a record's: some pair of keys agrees
+        letter by letter, and no pair is two different gazetteer entries. A family name's
+        article counts (الأحمد is not أحمد); a place's does not (الموصل / موصل)."""
+        pairs = [(a, b) for a in cluster.keys for b in record.keys]
+        if any(different_known_entries(a, b) for a, b in pairs):
+            return False
+        return any(spellings_agree(a, b, article_matters=cluster.type == "PER") for a, b in pairs)
+
+    def _surname_owner(self, surname: str) -> EntityRecord | None:
+        """The person a bare surname names across the corpus: the one full name ending in it,
+        or the one named in full in `DOMINANT_RATIO` times as many articles as any other; never
+        a word that begins another full name (a given name, not a family's). Two
+        people of one article who share a surname are two owners: the bare one joins
+        neither, unless the corpus names one of them far more often."""
+        if self.names.is_given_name(surname):
+            return None  # "إبراهيم" alone is anyone called Ibrahim, not "توفيق إبراهيم"
+        owners = [self.names.record(rid) for rid in sorted(self.names.surname_owners(surname))]
+        if len(owners) <= 1:
+            return owners[0] if owners else None
+        support = sorted(((max(r.full_name_docs, len(self.names.articles_of(r))), r.id) for r in owners), reverse=True)
+        (best, rid), (runner_up, _) = support[0], support[1]
+        if best >= DOMINANT_MIN_DOCS and best >= DOMINANT_RATIO * runner_up:
+            return self.names.record(rid)
+        return None
+
+    def _new_record(self, cluster: _LocalCluster) -> EntityRecord:
         canonical = max(cluster.keys, key=lambda k: (len(k.split()), len(k), k))  # ties: not by set order
         digest = hashlib.sha1(f"{cluster.type}|{canonical}".encode()).hexdigest()[:12]
-        record = _Record(id=f"e{digest}", type=cluster.type)
+        record = EntityRecord(id=f"e{digest}", type=cluster.type)
         while self.names.has_record(record.id):  # a hash collision with another name: extend
             digest = hashlib.sha1(digest.encode()).hexdigest()[:12]
             record.id = f"e{digest}"
         return record
 
-    def _absorb(self, record: _Record, cluster: _LocalCluster, mentions: list[Mention], doc_id: str) -> None:
+    def _absorb(self, record: EntityRecord, cluster: _LocalCluster, mentions: list[Mention], doc_id: str) -> None:
         record.names.update(cluster.names)
         keys = cluster.keys - record.keys
         record.keys |= keys
@@ -411,8 +283,9 @@ class EntityIndex:
         record.skeletons |= skeletons
         self.names.add_article(record, doc_id)
         for i in cluster.mentions:
-            if mentions[i].role:
-                record.roles[" ".join(mentions[i].role.split())] += 1
+            role = mentions[i].role
+            if role:
+                record.roles[" ".join(role.split())] += 1
         self._register(record, keys, skeletons)
 
     def entities(self) -> Iterator[Entity]:
@@ -420,7 +293,7 @@ class EntityIndex:
         # A full name registered up front but never linked in any article has no record to show.
         return (self.entity(r) for r in self.names.records_by_id() if r.names)
 
-    def entity(self, record: _Record) -> Entity:
+    def entity(self, record: EntityRecord) -> Entity:
         # The fullest common spelling: most words first, then most frequent, then shortest.
         name = max(record.names, key=lambda n: (len(n.split()), record.names[n], -len(n)))
         aliases = tuple(sorted(record.names, key=lambda n: (-record.names[n], n)))
@@ -428,8 +301,25 @@ class EntityIndex:
         return Entity(id=record.id, type=record.type, name=name, aliases=aliases,  # type: ignore[arg-type]
                       articles=tuple(self.names.articles_of(record)), roles=roles)
 
-    def _with_articles(self, record: _Record) -> _Record:
+    def _with_articles(self, record: EntityRecord) -> EntityRecord:
         return dataclasses.replace(record, articles=self.names.articles_of(record))
+
+
+
+
+def _is_short_form(short: list[str], long: list[str]) -> bool:
+    """"الكاظمي" of "مصطفى الكاظمي" (the family name), "مصطفى الكاظمي" of "مصطفى عبد اللطيف
+    الكاظمي" (first name kept), "مصطفى" (the first name); not "خالد" of "فهد بن خالد" nor
+    "سلمان بن عبدالعزيز" of "محمد بن سلمان بن عبدالعزيز" (the father's name), nor "الله" of
+    "محمد بن عبد الله" (part of a compound name), nor "سعد دوابشة" of "علي سعد دوابشة"
+    (`SURNAME_PARTICLES`)."""
+    if len(short) >= len(long) or (short == [long[0]] and short[0] in COMPOUND_HEADS):  # "أبو" of "أبو حليقة"
+        return False
+    if short[0] == long[0]:
+        return _is_subsequence(short, long)
+    if long[-len(short):] != short or not ends_in_surname(long[:len(long) - len(short) + 1]):
+        return False
+    return short[0] in SURNAME_PARTICLES if len(short) > 1 else _may_be_surname(short[0])
 
 
 class _EitherSet(Container[str]):
@@ -459,4 +349,3 @@ def link_entities(docs: list[Doc]) -> tuple[list[Doc], list[Entity]]:
     index.register_full_names(docs)
     linked = [index.add_doc(doc) for doc in docs]
     return linked, list(index.entities())
-

@@ -28,13 +28,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from marsad.model import Doc, Entity, Problem, RawPage, Story
 from marsad.run.scratch import transaction
 from marsad.run.shelf import DiskShelf
-from marsad.store.export import doc_to_dict, entity_to_dict, problem_to_dict, story_to_dict
+from marsad.store.export import doc_to_dict, problem_to_dict, story_to_dict
+from marsad.store.tables import ParquetTables, entity_row
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
 # worker's memory stays flat; keeps pages of one site together (cross-page furniture).
@@ -44,36 +42,6 @@ _DOCS_PER_WRITE = 200
 _ROWS_PER_WRITE = 5_000
 # Where the docs wait, inside --output, for the corpus-level step (removed at the end).
 SHELF_FILE = ".docs-shelf.sqlite"
-
-ARTICLE_SCHEMA = pa.schema([
-    ("id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
-    ("title", pa.string()), ("published", pa.string()), ("language", pa.string()),
-    ("is_article", pa.bool_()), ("credits", pa.list_(pa.string())), ("text", pa.string()),
-    ("removed", pa.list_(pa.string())),
-])
-MENTION_SCHEMA = pa.schema([
-    ("article", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
-    ("type", pa.string()), ("entity", pa.string()), ("role", pa.string()),
-])
-QUANTITY_SCHEMA = pa.schema([
-    ("article", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
-    ("value", pa.float64()), ("bound", pa.string()), ("unit", pa.string()),
-])
-TIME_SCHEMA = pa.schema([
-    ("article", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
-    ("value", pa.string()), ("relative", pa.bool_()), ("granularity", pa.string()),
-])
-ENTITY_SCHEMA = pa.schema([
-    ("id", pa.string()), ("type", pa.string()), ("name", pa.string()), ("aliases", pa.list_(pa.string())),
-    ("articles", pa.list_(pa.string())), ("roles", pa.list_(pa.string())), ("wikidata", pa.string()),
-    ("code", pa.string()),
-])
-EVENT_SCHEMA = pa.schema([
-    ("article", pa.string()), ("type", pa.string()), ("mode", pa.string()), ("trigger", pa.string()),
-    ("actors", pa.list_(pa.string())), ("targets", pa.list_(pa.string())),
-    ("location", pa.string()), ("date", pa.string()), ("sentence", pa.string()),
-])
-
 
 @dataclass
 class BatchReport:
@@ -146,57 +114,6 @@ def chunk_pages(items: Iterable[RawPage | Problem], size: int) -> Iterator[tuple
         yield chunk, problems
 
 
-class ParquetTables:
-    """One Parquet file per table, written incrementally as chunks arrive."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.writers: dict[str, pq.ParquetWriter] = {}
-
-    def write(self, name: str, schema: pa.Schema, rows: list[dict[str, Any]]) -> None:
-        if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.out / f"{name}.parquet", schema)
-        if rows:
-            self.writers[name].write_table(pa.Table.from_pylist(rows, schema=schema))
-
-    def close(self) -> None:
-        for writer in self.writers.values():
-            writer.close()
-
-
-def _rows(docs: list[Doc]) -> dict[str, list[dict[str, Any]]]:
-    """The per-article tables' rows, of docs after linking (mentions and events carry
-    entity ids)."""
-    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "mentions": [], "quantities": [], "times": [], "events": []}
-    for d in docs:
-        a = d.article
-        rows["mentions"] += [{"article": a.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
-                              "entity": m.entity, "role": m.role} for m in d.mentions]
-        rows["articles"].append({
-            "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
-            "published": a.published, "language": a.language, "is_article": a.is_article,
-            "credits": list(a.credits), "text": a.text, "removed": list(a.removed),
-        })
-        rows["quantities"] += [{"article": a.id, "start": q.start, "end": q.end, "text": q.text,
-                                "value": float(q.value), "bound": q.bound, "unit": q.unit} for q in d.quantities]
-        rows["times"] += [{"article": a.id, "start": t.start, "end": t.end, "text": t.text, "value": t.value,
-                           "relative": t.relative, "granularity": t.granularity} for t in d.times]
-        rows["events"] += [{"article": a.id, "type": e.type, "mode": e.mode, "trigger": e.trigger,
-                            "actors": list(e.actors), "targets": list(e.targets), "location": e.location,
-                            "date": e.date, "sentence": e.sentence} for e in d.events]
-    return rows
-
-
-SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "quantities": QUANTITY_SCHEMA,
-           "times": TIME_SCHEMA, "events": EVENT_SCHEMA}
-
-
-def write_tables(tables: ParquetTables, docs: list[Doc]) -> None:
-    """The per-article tables' rows of these docs."""
-    for name, rows in _rows(docs).items():
-        tables.write(name, SCHEMAS[name], rows)
-
-
 def run_batch(
     inputs: list[str], output: Path, *, scheduler: str | None = None, workers: int = 2,
     chunk_pages_n: int = DEFAULT_CHUNK_PAGES, reference_date: date | None = None,
@@ -228,13 +145,13 @@ def run_batch(
                 if progress is not None:
                     progress(len(chunk.docs) + len(chunk.problems))
         report.map_peak_mb = _peak_mb()
+        errors.sort(key=lambda p: p.source)
+        if store and page_hashes is not None:  # the docs as the per-article stages left them
+            report.stored = _load_into_store(store, shelf, page_hashes, errors)
         # The corpus-level step re-runs no tagger: a context without the NER model will do.
         entities, stories = link_and_group_shelf(shelf, RunContext(reference_date=reference_date),
                                                  person_names_found=names)
-        errors.sort(key=lambda p: p.source)
         report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
-        if store and page_hashes is not None:
-            report.stored = _load_into_store(store, shelf, page_hashes, errors)
     report.errors = len(errors)
     report.seconds = round(time.perf_counter() - began, 1)
     report.peak_mb = _peak_mb()
@@ -335,9 +252,9 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], st
     n = n_entities = 0
     tables = ParquetTables(output)
     try:
-        tables.write("entities", ENTITY_SCHEMA, [])  # the file, even when there are none
-        while part := [entity_to_dict(e) for e in islice(entities, _ROWS_PER_WRITE)]:
-            tables.write("entities", ENTITY_SCHEMA, part)
+        tables.write("entities", [])  # the file, even when there are none
+        while part := [entity_row(e) for e in islice(entities, _ROWS_PER_WRITE)]:
+            tables.write("entities", part)
             n_entities += len(part)
         with (output / "articles.jsonl").open("w", encoding="utf-8") as articles:
             page: list[Doc] = []
@@ -346,9 +263,9 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], st
                 page.append(doc)
                 n += 1
                 if len(page) == _DOCS_PER_WRITE:
-                    write_tables(tables, page)
+                    tables.write_docs(page)
                     page = []
-            write_tables(tables, page)
+            tables.write_docs(page)
     finally:
         tables.close()
     n_stories = 0
@@ -364,17 +281,15 @@ def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], st
 
 def _load_into_store(address: str, shelf: DiskShelf, page_hashes: _PageHashes,
                      errors: list[Problem]) -> int:
-    """Add the analysed docs to a store as `marsad ingest` would (one transaction a page,
-    linked and clustered with what the store holds; a page stored before is skipped), and
-    the errors to its list. Returns the number of articles added."""
-    from marsad.store.sqlite import open_store
+    """Add the docs of the per-article stages to a store as `marsad ingest` would (the
+    store runs the corpus step over what it holds and these; a page stored before is
+    skipped), and the errors to its list. Returns the number of articles added. The
+    store's corpus step holds its docs in memory, unlike the batch's own."""
+    from marsad.store import open_store
 
     target = open_store(address)
-    added = 0
     try:
-        for doc in shelf:
-            result = target.ingest_analysed(page_hashes[doc.id], doc.article.source, doc)
-            added += not result["duplicate"]
+        added = target.add_analysed((page_hashes[doc.id], doc) for doc in shelf)
         for problem in errors:
             target.record_problem(problem)
     finally:

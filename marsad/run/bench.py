@@ -12,7 +12,7 @@ import platform
 import resource
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,8 +116,10 @@ def _pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
                     )
 
 
-def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
-    """Time clean, each per-article stage, then the corpus-level stages, one process."""
+def run_benchmark(pages: list[RawPage], corpus_name: str,
+                  progress: Callable[[int], None] | None = None) -> BenchReport:
+    """Time clean, each per-article stage, then the corpus-level stages, one process;
+    `progress` hears of the pages done by the per-article part."""
     from marsad.pipeline import ARABIC_STAGES, RunContext, analyze_raw_pages, link_and_group
 
     nbytes = sum(len(p.content.encode("utf-8")) for p in pages)
@@ -130,7 +132,7 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     # The per-article part exactly as `marsad analyze` runs it (groups of articles, stage
     # by stage), each stage timed.
     timings: dict[str, float] = {}
-    docs, problems = analyze_raw_pages(pages, ctx, timings)
+    docs, problems = analyze_raw_pages(pages, ctx, timings, progress)
     clean = StageTiming("clean", timings.get("clean", 0.0), len(pages), nbytes)
     report.stages.append(clean)
     arabic = [d for d in docs if d.article.language == "ar" and d.article.text]
@@ -145,9 +147,9 @@ def run_benchmark(pages: list[RawPage], corpus_name: str) -> BenchReport:
     )
 
     # The corpus-level steps exactly as `marsad analyze` runs them, each one timed.
-    timings: dict[str, float] = {}
-    analysis = link_and_group(docs, [], ctx, timings)
-    for name, seconds in timings.items():
+    corpus_timings: dict[str, float] = {}
+    analysis = link_and_group(docs, [], ctx, corpus_timings)
+    for name, seconds in corpus_timings.items():
         report.stages.append(StageTiming(f"{name} (corpus)", seconds, len(docs), nbytes))
     docs, _entities, stories = list(analysis.docs), analysis.entities, analysis.stories
 

@@ -96,7 +96,7 @@ def run_load_test(
     report = LoadReport()
     with httpx.Client(base_url=base_url, timeout=30) as probe:
         stories = [s["id"] for s in probe.get("/api/stories", params={"limit": 50}).json()["items"]]
-    paths = []
+    paths: list[tuple[str, str, dict[str, str] | None]] = []
     for i in range(requests):
         if i % 2 == 0 or not stories:
             paths.append(("search", "/api/search", {"q": queries[i % len(queries)]}))

@@ -7,6 +7,7 @@ every error answers {"error": "..."} with a message a person can act on.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from typing import Annotated, Any
@@ -15,11 +16,13 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
+from marsad.ingest import check_published, find_surrogate, looks_binary
+from marsad.model import Query as StoreQuery
+from marsad.serve.security import MAX_OFFSET, BodySizeLimit, SecurityHeaders, headers_for
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +33,26 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Limit = Annotated[
     int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (at most {MAX_PAGE_SIZE}).")
 ]
+
+
+def real_date(value: str | None) -> str | None:
+    """A date filter or field that names a real day (2024-13-45 is refused, not matched)."""
+    if value is None:
+        return None
+    date, problem = check_published(value)
+    if problem:
+        raise ValueError(problem)
+    return date
+
+
 DateParam = Annotated[
-    str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD")
+    str | None,
+    Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY-MM-DD"),
+    AfterValidator(real_date),
 ]
 
 
@@ -60,12 +77,52 @@ class PageIn(BaseModel):
     outlet: str | None = Field(None, max_length=200)
     title: str | None = Field(None, max_length=1000)
 
+    @field_validator("text", "html", "url", "outlet", "title", "published", mode="before")
+    @classmethod
+    def unicode_text(cls, value: object) -> object:
+        """Lone UTF-16 surrogates ("\\ud800" in the JSON) are not text: refused, naming the field."""
+        at = find_surrogate(value) if isinstance(value, str) else None
+        if at is not None:
+            raise ValueError(f"holds a lone UTF-16 surrogate at character {at} (not Unicode text)")
+        return value
+
+    @field_validator("text", "html")
+    @classmethod
+    def not_binary(cls, value: str | None) -> str | None:
+        """As for a file (marsad.ingest.decode_bytes): NULs or a run of control characters are
+        not a page."""
+        if value is not None and looks_binary(value):
+            raise ValueError("binary content (control characters), not a text or HTML page")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def published_is_a_real_date(cls, value: str | None) -> str | None:
+        return real_date(value)
+
     @model_validator(mode="after")
     def one_body(self) -> PageIn:
         given = [name for name in ("text", "html") if (getattr(self, name) or "").strip()]
         if len(given) != 1:
             raise ValueError("give exactly one non-empty field of 'text' or 'html'")
         return self
+
+
+class SearchHitOut(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    snippet: str = Field(description="The article's words around its first match, plain text.")
+    highlights: list[tuple[int, int]] = Field(
+        description="The matching words: [start, end) character offsets into `snippet`.")
+    matched: list[str] = Field(description="The names of the entities the query named, as this article spells them.")
+
+
+class SearchPageOut(BaseModel):
+    total: int
+    items: list[SearchHitOut]
 
 
 class PageOut(BaseModel):
@@ -76,7 +133,7 @@ class PageOut(BaseModel):
 
 
 def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app over an open store (marsad.store.sqlite); the caller owns the store."""
+    """Build the app over an open store (marsad.store); the caller owns the store."""
     from marsad.serve.web.routes import mount_web
 
     # FastAPIOffline serves Swagger UI's files from the package instead of a CDN, so /docs
@@ -94,6 +151,7 @@ def create_app(store: Any, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     _add_api_routes(app, store)
     mount_web(app, store)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -165,7 +223,7 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         """Coded events (PLOVER types), newest first."""
         return store.list_events(offset=offset, limit=limit, type=type, story=story)
 
-    @app.get("/api/search", tags=["search"])
+    @app.get("/api/search", tags=["search"], response_model=SearchPageOut)
     def search(
         q: Annotated[str, Query(min_length=1, max_length=500, description="Arabic words to find.")],
         offset: Offset = 0,
@@ -175,20 +233,17 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         story: str | None = None,
         date_from: DateParam = None,
         date_to: DateParam = None,
+        exact: Annotated[bool, Query(description="Only this spelling, not the other names of its entity.")] = False,
     ) -> dict[str, Any]:
-        """Full-text search over normalised Arabic: إيران finds ايران, بالعراق finds العراق."""
+        """Full-text search over normalised Arabic: إيران finds ايران, بالعراق finds العراق, and
+        a name of an entity (or a person's surname) finds the articles of all its names
+        (`matched` says how each article spells it) unless `exact`. Each hit's `highlights`
+        are [start, end) character offsets into its `snippet`: the matching words."""
         if not q.strip():
             raise ApiError(422, "q: give at least one word to search for")
-        return store.search(
-            q,
-            offset=offset,
-            limit=limit,
-            outlet=outlet,
-            entity=entity,
-            story=story,
-            date_from=date_from,
-            date_to=date_to,
-        )
+        found = store.search(StoreQuery(text=q, offset=offset, limit=limit, outlet=outlet, entity=entity,
+                                        story=story, date_from=date_from, date_to=date_to, exact=exact))
+        return {"total": found.total, "items": [dataclasses.asdict(hit) for hit in found.items]}
 
     @app.post(
         "/api/pages",
@@ -197,8 +252,11 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         responses={201: {"description": "stored"}, 200: {"description": "already stored"}},
     )
     def post_page(page: PageIn) -> JSONResponse:
-        """Ingest one page. The same page twice is stored once: 200 with "duplicate": true."""
+        """Ingest one page. The same page twice is stored once: 200 with "duplicate": true.
+        A page the pipeline cannot make an article of is not stored: 422 with its reason."""
         result = ingest_page(store, page)
+        if result.id is None:
+            raise ApiError(422, "page not stored: " + ("; ".join(result.errors) or "no article in it"))
         return JSONResponse(result.model_dump(), status_code=200 if result.duplicate else 201)
 
     @app.get("/api/stats", tags=["stats"])
@@ -263,7 +321,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Any:
         log.exception("internal error on %s", request.url.path)
-        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
+        # Answered outside the middleware stack (Starlette's outermost layer): headers added here.
+        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500,
+                            headers=headers_for(request.url.path))
 
 
 def _wants_json(request: Request) -> bool:
@@ -284,64 +344,19 @@ def validation_message(errors: Any) -> str:
     for error in errors:
         where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
         msg = error.get("msg", "is invalid").removeprefix("Value error, ")
-        got = error.get("input")
-        shown = (
-            f" (got {json.dumps(got, ensure_ascii=False)[:60]})"
-            if isinstance(got, (str, int, float))
-            else ""
-        )
-        lines.append(f"{where}: {msg}{shown}")
+        lines.append(f"{where}: {msg}{_shown(error.get('input'))}")
     return "; ".join(lines) or "invalid request"
 
 
-# --- body size limit ------------------------------------------------------------------
-
-
-class BodySizeLimit:
-    """Refuse request bodies above `max_bytes` with 413 before the app reads them in full.
-
-    Content-Length is checked first; a chunked body is counted as it arrives and buffered
-    (at most `max_bytes`), then handed to the app.
-    """
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send, int(declared))
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            if len(body) > self.max_bytes:
-                await self._refuse(scope, receive, send, len(body))
-                return
-            if not message.get("more_body", False):
-                break
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if replayed:
-                return await receive()
-            replayed = True
-            return {"type": "http.request", "body": bytes(body), "more_body": False}
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        limit_mb = self.max_bytes / (1024 * 1024)
-        response = JSONResponse(
-            {"error": f"request body too large: {size} bytes > {limit_mb:g} MB limit"},
-            status_code=413,
-        )
-        await response(scope, receive, send)
+def _shown(value: object) -> str:
+    """The offending value, short; a lone surrogate escaped (it cannot be sent as UTF-8), a
+    number too long to print (a 5,000-digit integer) by its size."""
+    if isinstance(value, str) and find_surrogate(value) is not None:
+        return f' (got "{value[:60].encode("utf-8", "backslashreplace").decode("utf-8")}")'
+    if isinstance(value, str):
+        return f" (got {json.dumps(value, ensure_ascii=False)[:60]})"
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f" (got an integer of {value.bit_length()} bits)"
+    if isinstance(value, int | float):
+        return f" (got {value!r})"
+    return ""

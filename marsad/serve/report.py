@@ -16,7 +16,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from marsad.serve.web.routes import STATIC_DIR, environment, story_context
+from marsad.serve.web.routes import STATIC_DIR, environment
+from marsad.serve.web.story_view import story_context
 
 FONT_FILE = STATIC_DIR / "fonts" / "NotoNaskhArabic-Regular.ttf"
 # Stories in one report: a file with hundreds of stories is too heavy to open on a phone

@@ -35,6 +35,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "source": a.source,
         "url": a.url,
         "is_article": a.is_article,
+        "page_type": a.page_type,
         "language": a.language,
         "title": a.title,
         "published": a.published,
@@ -154,8 +155,8 @@ def _article_panel(doc: Doc, names: dict[str, str]) -> Panel:
         lines.append(f"number: {q.text} = {_number(q.value)} ({q.bound}, {q.unit or '-'})")
     for t in doc.times:
         lines.append(f"date: {t.text} = {t.value or 'unresolved'}")
-    for q in doc.quotes:
-        lines.append(f"quote ({q.speaker_text or '?'}): {q.text[:80]}")
+    for quote in doc.quotes:
+        lines.append(f"quote ({quote.speaker_text or '?'}): {quote.text[:80]}")
     for e in doc.events:
         lines.append(f"event: {e.type} [{e.mode}] {e.trigger} {e.date or ''} {e.location or ''}")
     return Panel("\n".join(lines), title=a.title or "(no title)", title_align="right")

@@ -1,41 +1,25 @@
-"""The store on PostgreSQL (`open_store("postgresql://...")`), through the same interface.
+"""The store on PostgreSQL (`open_store("postgresql://...")`), behind the same backend
+protocol as SQLite.
 
-Everything above the backend hooks of `marsad.store.Store` is shared: the write path, the
-transactions per page, the JSON records and the read queries (written in the SQL both
-databases accept). What differs is here: the connection (psycopg 3), the schema (BIGSERIAL
-instead of rowids), writers serialised by an advisory lock (SQLite's BEGIN IMMEDIATE), and
-search with a 'simple' tsvector over the same normalised match keys and clitic stems that
-SQLite's FTS5 index holds (marsad.store.search), so both backends find the same articles.
+What differs from SQLite is here: the connections (psycopg 3, one per reading thread), the
+schema (BIGSERIAL instead of rowids), writers serialised by an advisory lock (SQLite's
+BEGIN IMMEDIATE), and search with a 'simple' tsvector over the same normalised match keys
+and clitic stems that SQLite's FTS5 index holds (marsad.store.search), so both backends
+find the same articles.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import Any
 
+from marsad.model import Query, ResultPage, SearchHit
 from marsad.store import search as fts
-from marsad.store.sqlite import MIGRATIONS, Store
+from marsad.store.migrations import PG_MIGRATIONS
 
 # Any constant works: it names the one lock that serialises marsad writers in a database.
 WRITER_LOCK = 0x6D61727361640001
-
-PG_MIGRATIONS: list[str] = [
-    # 1: the model's records (as marsad.store.MIGRATIONS[0], with PostgreSQL's types)
-    MIGRATIONS[0]
-    .replace("seq INTEGER PRIMARY KEY", "seq BIGSERIAL PRIMARY KEY")
-    .replace(") WITHOUT ROWID;", ");"),
-    # 2: search: 'simple' keeps the keys as they are (no stemming, no stop words)
-    """
-    CREATE TABLE search_docs (
-        seq BIGINT PRIMARY KEY REFERENCES articles(seq),
-        words TSVECTOR NOT NULL, doc TSVECTOR NOT NULL
-    );
-    CREATE INDEX search_docs_words ON search_docs USING GIN (words);
-    CREATE INDEX search_docs_doc ON search_docs USING GIN (doc);
-    """,
-    # 3: as SQLite's
-    MIGRATIONS[2],
-]
 
 
 class _Connection:
@@ -63,68 +47,85 @@ class _Connection:
         self._conn.close()
 
 
-class PostgresStore(Store):
+def _connect(address: str) -> _Connection:
+    import psycopg  # optional backend: imported only when a postgresql:// store is opened
+
+    return _Connection(psycopg.connect(address, autocommit=True))
+
+
+class PostgresBackend:
     migrations = PG_MIGRATIONS
 
-    def _connect(self, path: str) -> Any:
-        import psycopg
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self._writer = _connect(address)
+        self._local = threading.local()
+        self._readers: list[_Connection] = []
+        self._readers_lock = threading.Lock()
 
-        return _Connection(psycopg.connect(path, autocommit=True))
+    def writer(self) -> _Connection:
+        return self._writer
 
-    def _has_table(self, name: str) -> bool:
-        return bool(self._conn.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
+    def reader(self) -> _Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = _connect(self.address)
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
 
-    def _begin(self) -> None:
-        self._conn.execute("BEGIN")
-        self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+    def begin_write(self) -> None:
+        self._writer.execute("BEGIN")
+        self._writer.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
 
-    def _index(self, seq: int, title: str | None, text: str) -> None:
+    def has_table(self, name: str) -> bool:
+        return bool(self._writer.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
+
+    def index_article(self, seq: int, title: str | None, text: str) -> None:
         words, stems = fts.index_columns(title, text)
-        self._conn.execute(
+        self._writer.execute(
             "INSERT INTO search_docs (seq, words, doc) VALUES "
             "(?, to_tsvector('simple', ?), to_tsvector('simple', ?) || to_tsvector('simple', ?))",
             (seq, words, words, stems),
         )
 
-    def _word_docs(self, key: str) -> int:
-        row = self._conn.execute(
-            "SELECT count(*) FROM search_docs WHERE words @@ plainto_tsquery('simple', ?)", (key,)
-        ).fetchone()
-        return int(row[0])
+    def search(self, query: Query, named: dict[str, tuple[str, ...]]) -> ResultPage[SearchHit]:
+        conn = self.reader()
 
-    def _search(self, q: str, filters: fts.Filters, offset: int, limit: int) -> dict[str, Any]:
-        groups = fts.query_terms(q, self._word_docs)
+        def word_docs(key: str) -> int:
+            row = conn.execute(
+                "SELECT count(*) FROM search_docs WHERE words @@ plainto_tsquery('simple', ?)", (key,)
+            ).fetchone()
+            return int(row[0])
+
+        groups = fts.query_terms(query.text, word_docs)
         if not groups:
-            return {"total": 0, "items": []}
+            return ResultPage(0, ())
         ordered = [sorted(g) for g in groups]
         tsquery = " && ".join(
-            "(" + " || ".join("plainto_tsquery('simple', ?)" for _ in terms) + ")"
-            for terms in ordered
+            "(" + " || ".join("plainto_tsquery('simple', ?)" for _ in terms) + ")" for terms in ordered
         )
         term_params = [t for terms in ordered for t in terms]
-        where, params = fts.filter_sql(filters)
+        where, params = fts.filter_sql(query)
+        either, named_params = fts.entity_clause(named)
         base = (
             f"FROM search_docs s JOIN articles a ON a.seq = s.seq, (SELECT {tsquery} AS query) q "
-            f"WHERE s.doc @@ q.query{where}"
+            f"WHERE (s.doc @@ q.query OR {either}){where}"
         )
-        total = self._conn.execute(f"SELECT count(*) {base}", [*term_params, *params]).fetchone()
-        rows = self._conn.execute(
+        args = [*term_params, *named_params, *params]
+        total = conn.execute(f"SELECT count(*) {base}", args).fetchone()
+        rows = conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, "
             f"a.record::json -> 'article' ->> 'text' {base} "
             "ORDER BY ts_rank(s.doc, q.query) DESC, a.published DESC NULLS LAST, a.seq DESC "
             "LIMIT ? OFFSET ?",
-            [*term_params, *params, limit, offset],
+            [*args, query.limit, query.offset],
         ).fetchall()
-        terms = set().union(*groups)
-        items = [
-            {
-                "id": aid,
-                "title": title,
-                "outlet": outlet,
-                "published": published,
-                "url": url,
-                "snippet": fts.snippet(text or "", terms) or fts.snippet(title or "", terms),
-            }
-            for aid, title, outlet, published, url, text in rows
-        ]
-        return {"total": int(total[0]), "items": items}
+        return ResultPage(int(total[0]), tuple(fts.make_hit(row, groups, named) for row in rows))
+
+    def close(self) -> None:
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        self._writer.close()

@@ -8,9 +8,11 @@ Each article is indexed as two FTS5 columns built from its title and body tokens
 A query word is looked up as its match key, its conservative stem (`split_clitics`: only
 prefixes ending in the article), and any other clitic split that is a word of the corpus
 (so ببغداد finds بغداد, while وزير does not turn into زير unless زير is a word seen alone).
-Words of a query must all match (AND). Snippets are cut from the original display text by
-token offsets, with \\x02 and \\x03 around each matching word (the web layer escapes the
-snippet, then turns the markers into <mark>).
+Words of a query must all match (AND). A query that names an entity (one of its names, or
+a person's surname) also finds the articles of every other name of that entity, unless the
+query asks for the exact spelling (`Query.exact`). Snippets are cut from the original display
+text by token offsets; each matching word is given as character offsets into the snippet
+(`SearchHit.highlights`), never as markers inside the text.
 
 Written by hand, not with an Arabic stemmer library, because the same tokenizer and clitic
 rules as the rest of marsad keep indexing, querying and highlighting consistent.
@@ -21,14 +23,14 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from marsad.arabic.tokenize import clitic_candidates, iter_tokens, split_clitics
-from marsad.model import Token
+from marsad.model import Query, ResultPage, SearchHit, Token
 
-MARK_OPEN = "\x02"
-MARK_CLOSE = "\x03"
+# Used only inside `snippet` (and removed from the text first): the result carries offsets.
+_MARK_OPEN = "\x02"
+_MARK_CLOSE = "\x03"
 # A snippet shows about 30 words: two lines of a result list on a phone.
 SNIPPET_TOKENS = 30
 SNIPPET_LEAD = 8  # words shown before the first match, for context
@@ -41,15 +43,6 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'col');
 """
-
-
-@dataclass(frozen=True)
-class Filters:
-    outlet: str | None = None
-    entity: str | None = None
-    story: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
 
 
 # --- indexing --------------------------------------------------------------------------
@@ -123,7 +116,7 @@ def match_expression(groups: Sequence[set[str]]) -> str:
     )
 
 
-def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
+def filter_sql(filters: Query) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if filters.outlet:
@@ -148,54 +141,69 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
     return "".join(" AND " + c for c in clauses), params
 
 
-def search(
-    conn: Any, query: str, filters: Filters, *, offset: int = 0, limit: int = 20
-) -> dict[str, Any]:
-    """{"total": N, "items": [{id, title, outlet, published, url, snippet}]}, best first
-    (FTS5's bm25 rank)."""
-    groups = query_terms(query, lambda key: _word_docs(conn, key))
+def entity_clause(named: dict[str, tuple[str, ...]]) -> tuple[str, list[Any]]:
+    """SQL true for an article of one of the `named` entities (none: false)."""
+    if not named:
+        return "0 = 1", []
+    marks = ", ".join("?" * len(named))
+    return (f"EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.article = a.id AND ea.entity IN ({marks}))",
+            sorted(named))
+
+
+def search(conn: Any, query: Query, named: dict[str, tuple[str, ...]]) -> ResultPage[SearchHit]:
+    """Articles with every word of the query, or of an entity the query names (`named`:
+    entity id -> its names), best first (FTS5's bm25 rank, then the newest)."""
+    groups = query_terms(query.text, lambda key: _word_docs(conn, key))
     if not groups:
-        return {"total": 0, "items": []}
-    expr = match_expression(groups)
-    where, params = filter_sql(filters)
-    if where:
-        base = (
-            "FROM articles a JOIN (SELECT rowid, rank FROM search_index "
-            f"WHERE search_index MATCH ?) f ON a.seq = f.rowid WHERE 1 = 1{where}"
-        )
-        total = conn.execute(f"SELECT count(*) {base}", [expr, *params]).fetchone()[0]
-        rows = conn.execute(
-            f"SELECT a.seq {base} ORDER BY f.rank LIMIT ? OFFSET ?",
-            [expr, *params, limit, offset],
-        ).fetchall()
-    else:  # every indexed row is an article: count and rank inside FTS5, join only the page
-        total = conn.execute(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (expr,)
-        ).fetchone()[0]
-        rows = conn.execute(
-            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank "
-            "LIMIT ? OFFSET ?",
-            (expr, limit, offset),
-        ).fetchall()
-    terms = set().union(*groups)
-    items = []
-    for (seq,) in rows:
-        aid, title, outlet, published, url, text = conn.execute(
-            "SELECT id, title, outlet, published, url, json_extract(record, '$.article.text') "
-            "FROM articles WHERE seq = ?",
-            (seq,),
-        ).fetchone()
-        items.append(
-            {
-                "id": aid,
-                "title": title,
-                "outlet": outlet,
-                "published": published,
-                "url": url,
-                "snippet": snippet(text or "", terms) or snippet(title or "", terms),
-            }
-        )
-    return {"total": total, "items": items}
+        return ResultPage(0, ())
+    where, params = filter_sql(query)
+    either, named_params = entity_clause(named)
+    base = (
+        "FROM articles a LEFT JOIN (SELECT rowid, rank FROM search_index "
+        "WHERE search_index MATCH ?) f ON a.seq = f.rowid "
+        f"WHERE (f.rowid IS NOT NULL OR {either}){where}"
+    )
+    args = [match_expression(groups), *named_params, *params]
+    total = conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, a.url, json_extract(a.record, '$.article.text') "
+        f"{base} ORDER BY f.rank IS NULL, f.rank, a.published IS NULL, a.published DESC, a.seq DESC "
+        "LIMIT ? OFFSET ?",
+        [*args, query.limit, query.offset],
+    ).fetchall()
+    return ResultPage(total, tuple(make_hit(row, groups, named) for row in rows))
+
+
+def make_hit(row: Sequence[Any], groups: list[set[str]], named: dict[str, tuple[str, ...]]) -> SearchHit:
+    """A result from (id, title, outlet, published, url, text): its snippet around the first
+    match of the query's words or of a name of the named entities."""
+    aid, title, outlet, published, url, text = row
+    terms = set().union(*groups, *(name_terms(names) for names in named.values()))
+    shown, spans = snippet(text or "", terms)
+    if not shown:
+        shown, spans = snippet(title or "", terms)
+    keys = set(_word_keys(f"{title or ''}\n{text or ''}"))
+    matched = tuple(sorted({name for names in named.values() for name in names
+                            if all(k in keys for k in _word_keys(name))}))
+    return SearchHit(aid, title, outlet, published, url, shown, spans, matched)
+
+
+def name_terms(names: Iterable[str]) -> set[str]:
+    return {key for name in names for key in _word_keys(name)}
+
+
+def name_keys(name: str, entity_type: str) -> set[str]:
+    """The keys under which a query finds an entity by this name: the whole name, and a
+    person's surname (the last word of a name of two words or more)."""
+    words = list(_word_keys(name))
+    keys = {" ".join(words)} if words else set()
+    if entity_type == "PER" and len(words) >= 2 and len(words[-1]) >= 3:
+        keys.add(words[-1])
+    return keys
+
+
+def query_key(text: str) -> str:
+    return " ".join(_word_keys(text))
 
 
 # --- snippets --------------------------------------------------------------------------
@@ -205,9 +213,10 @@ def _is_hit(key: str, terms: set[str]) -> bool:
     return key in terms or any(stem in terms for _p, stem in clitic_candidates(key)[1:])
 
 
-def snippet(text: str, terms: set[str], size: int = SNIPPET_TOKENS) -> str:
-    """About `size` words of `text` around its first match, matches wrapped in \\x02…\\x03;
-    "" when nothing in `text` matches. Tokenises only as far as the window reaches."""
+def snippet(text: str, terms: set[str], size: int = SNIPPET_TOKENS) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About `size` words of `text` around its first match, and the matches as character
+    offsets into it; ("", ()) when nothing in `text` matches. Tokenises only as far as the
+    window reaches."""
     before: list[Token] = []
     shown: list[Token] = []
     more = False
@@ -225,18 +234,40 @@ def snippet(text: str, terms: set[str], size: int = SNIPPET_TOKENS) -> str:
             before.append(token)
             del before[:-SNIPPET_LEAD]
     if not shown:
-        return ""
+        return "", ()
     parts = ["…" if _has_words_before(text, shown[0].start) else ""]
     at = shown[0].start
     for token in shown:
         if _is_hit(token.key, terms):
-            parts += [text[at : token.start], MARK_OPEN, text[token.start : token.end], MARK_CLOSE]
+            parts += [_plain(text[at : token.start]), _MARK_OPEN, _plain(text[token.start : token.end]), _MARK_CLOSE]
             at = token.end
-    parts.append(text[at : shown[-1].end])
+    parts.append(_plain(text[at : shown[-1].end]))
     if more:
         parts.append("…")
     # Newlines inside a snippet would break a one-paragraph result line.
-    return " ".join("".join(parts).split())
+    return _offsets(" ".join("".join(parts).split()))
+
+
+def _plain(text: str) -> str:
+    """Text without the characters `snippet` uses as its own markers."""
+    return text.replace(_MARK_OPEN, " ").replace(_MARK_CLOSE, " ")
+
+
+def _offsets(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text without its markers, and the marked stretches as offsets into it."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = 0
+    for ch in marked:
+        if ch == _MARK_OPEN:
+            start = length
+        elif ch == _MARK_CLOSE:
+            spans.append((start, length))
+        else:
+            out.append(ch)
+            length += 1
+    return "".join(out), tuple(spans)
 
 
 def _has_words_before(text: str, offset: int) -> bool:
@@ -253,7 +284,7 @@ def benchmark_search(store: Any, queries: Sequence[str], repeat: int = 3) -> dic
     for _ in range(repeat):
         for q in queries:
             start = time.perf_counter()
-            store.search(q, offset=0, limit=20)
+            store.search(Query(text=q))
             times.append((time.perf_counter() - start) * 1000)
     times.sort()
 

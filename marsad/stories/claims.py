@@ -1,36 +1,74 @@
 """Claims: what the outlets of one story say about the same count or the same date.
 
-Quantities are grouped when they count the same thing: the same counted noun (unit), the
-same describing words after it where both give some ("جندي أجنبي" and "جندي أمريكي" are
-different things), and the same year when a sentence dates them. Counts one article splits
+Quantities are grouped when they count the same thing in the same role: the same counted
+noun (unit), the same describing words after it where both give some ("جندي أجنبي" and
+"جندي أمريكي" are different things), the same role where both sentences give one (soldiers
+wounded are not soldiers stationed, drones launched not drones shot down:
+lexicon/claim_roles.tsv), and the same year when a sentence dates them. Prices, index
+levels and scores are not claims (lexicon/claim_moments.tsv), and values conflict only when
+two outlets state different values. Counts one article splits
 ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11).
 
-Dates are grouped when outlets date the same statement (same speaker) or the same coded
-event (same type and actors); they agree when they name the same day.
+Dates are grouped when outlets date the same statement (same speaker, and the quoted words
+overlap) or the same coded event (same type and actors, and the sentences overlap): two
+statements of one speaker, or two meetings of the same people, are two happenings, and
+their dates never conflict. They agree when they name the same day.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from marsad.arabic.normalize import match_key
-from marsad.model import Claim, ClaimValue, Doc, Quantity, Sentence, Token
-from marsad.stories.terms import is_stopword, is_word, sentence_tokens
+from marsad.model import Claim, Doc, Quantity, Sentence, Token
+from marsad.stories.claim_dates import date_claims
+from marsad.stories.claim_values import make_claim, outlet_of, values_agree
+from marsad.stories.terms import is_stopword, is_word, load_word_list, sentence_tokens
 
-# A hedged count ("نحو", "حوالي") is taken to be within 10% of its value: outlets rounding
-# the same figure (3,500 / 3,450) agree, different figures (3,500 / 2,500) do not.
-ABOUT_MARGIN = 0.10
-# A lower bound ("أكثر من عشرة", "ما لا يقل عن 25") is read as at most 1.5x its value:
-# "more than ten" for 11 killed is ordinary wording, but "at least 25" where another outlet
-# counts 50 is a 2x gap an analyst must see (the seeds' attacks claim).
-BOUND_SPAN = 1.5
+__all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
+
 MAX_MODIFIERS = 4  # describing words read after the counted noun
 _SUM_WORDS = ("بالاضافه الي", "اضافه الي", "فضلا عن", "علاوه علي")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
+# The role of a count is read from the 5 words before it ("أسفر عن إصابة ثلاثة جنود",
+# "استثمارات أجنبية بقيمة تصل إلى خمسة مليارات") and the 3 after its counted noun
+# ("ثلاثة جنود أصيبوا"), the nearest first: the demo's and the seeds' counts name their role
+# within these spans.
+ROLE_BEFORE = 5
+ROLE_AFTER = 3
+# A percentage's subject: the content words among the 4 words before it and the 4 after
+# ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
+# these share a word.
+SHARE_CONTEXT = 4
+# "أكثر من ثلث" is said of a share a little above a third, not of 40% (see FRACTION_SPAN).
+_FRACTION_BOUND = {"more_than": "just_over", "at_least": "just_over"}
+
+
+@cache
+def _roles() -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for line in load_word_list("claim_roles.tsv"):
+        role, stems = line.split("\t")
+        pairs += [(match_key(stem), role) for stem in stems.split("|")]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@cache
+def _moments() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(match_key(w) for w in words.split("|"))
+            for kind, words in (line.split("\t") for line in load_word_list("claim_moments.tsv"))}
+
+
+def _role_of(key: str) -> str | None:
+    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ل", "ب"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            key = key[len(prefix):]
+            break
+    return next((role for stem, role in _roles() if key.startswith(stem)), None)
 
 
 @dataclass(frozen=True)
@@ -38,6 +76,7 @@ class _Count:
     article: str
     head: str
     modifiers: frozenset[str]
+    role: str | None
     year: str | None
     value: float
     bound: str
@@ -86,7 +125,10 @@ def _describe(doc: Doc, q: Quantity) -> _Count | None:
     sentence = _sentence_of(doc, q.start)
     if sentence is None:
         return None
-    words = [t for t in sentence_tokens(sentence) if t.start >= q.end]
+    tokens = sentence_tokens(sentence)
+    words = [t for t in tokens if t.start >= q.end]
+    if q.is_percent or (q.value < 1 and not q.unit):
+        return _describe_share(doc, q, tokens)
     if q.unit:
         head = _variant(match_key(q.unit))
         unit_keys = match_key(q.unit_text or q.unit).split()
@@ -98,12 +140,55 @@ def _describe(doc: Doc, q: Quantity) -> _Count | None:
         head, words = _word_key(words[0]), words[1:]
     modifiers, end = _modifiers(words)
     end = max(end, q.end)
+    if _is_moment(head, modifiers, tokens):
+        return None
+    before = [t.key for t in tokens if t.end <= q.start][-ROLE_BEFORE:]
+    after = [t.key for t in words if t.start >= end][:ROLE_AFTER]
+    role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
     text = doc.article.text
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
-    return _Count(doc.id, head, frozenset(modifiers), _year_in(doc, sentence), q.value, q.bound,
+    return _Count(doc.id, head, frozenset(modifiers), role, _year_in(doc, sentence), q.value, q.bound,
                   text[q.start:end], about, q.start, end)
+
+
+def _share_key(token: Token) -> str:
+    """حصتها / حصته / حصة -> حصه: a noun with an attached pronoun, as the bare noun."""
+    key = _word_key(token)
+    for ending in ("تها", "تهم", "ته"):
+        if key.endswith(ending) and len(key) > len(ending) + 1:
+            return key[: -len(ending)] + "ه"
+    return key
+
+
+def _describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...]) -> _Count | None:
+    """A percentage or a fraction ("نحو 40 بالمئة", "أكثر من ثلث"), as a percentage of what the
+    words around it name ("حصة العراق من مياه الفرات"): its describing words are the content
+    words of the SHARE_CONTEXT words before and after it."""
+    if {t.key for t in tokens} & _moments()["index_word"]:
+        return None  # an index's move, a market moment
+    before = [t for t in tokens if t.end <= q.start][-SHARE_CONTEXT:]
+    after = [t for t in tokens if t.start >= q.end][:SHARE_CONTEXT]
+    context = [t for t in before + after if is_word(t) and not is_stopword(t) and len(t.key) > 2]
+    if not context:
+        return None
+    value, bound = (q.value, q.bound) if q.is_percent else (100 * q.value, _FRACTION_BOUND.get(q.bound, q.bound))
+    words = [_share_key(t) for t in context]
+    about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
+    return _Count(doc.id, "%", frozenset(words), None, None, value, bound, q.text, about.strip(), q.start, q.end)
+
+
+def _is_moment(head: str, modifiers: list[str], tokens: tuple[Token, ...]) -> bool:
+    """A price, an index level or a score: a moment of a market or a match, not a claim.
+    Basis points ("200 نقطة أساس") are a decision's size, and stay."""
+    moments = _moments()
+    if head in moments["unit"]:
+        return "اساس" not in modifiers
+    keys = {t.key for t in tokens}
+    if head in moments["currency"]:
+        return bool(keys & moments["price_word"])
+    return bool(keys & moments["score_word"]) and head in moments["score_word"]
 
 
 def _modifiers(words: list[Token]) -> tuple[list[str], int]:
@@ -129,7 +214,7 @@ def _summed(doc: Doc, counts: list[_Count]) -> list[_Count]:
             prev = out[-1]
             between = match_key(doc.article.text[prev.end:c.start])
             if prev.head == c.head and any(w in between for w in _SUM_WORDS):
-                out[-1] = _Count(c.article, c.head, prev.modifiers | c.modifiers,
+                out[-1] = _Count(c.article, c.head, prev.modifiers | c.modifiers, prev.role or c.role,
                                  c.year or prev.year, prev.value + c.value,
                                  _weaker(prev.bound, c.bound), f"{prev.text} + {c.text}",
                                  prev.written_about, prev.start, c.end)
@@ -142,28 +227,10 @@ def _weaker(a: str, b: str) -> str:
     return a if a != "exact" else b
 
 
-def _range(value: float, bound: str) -> tuple[float, float]:
-    if bound == "about":
-        return value * (1 - ABOUT_MARGIN), value * (1 + ABOUT_MARGIN)
-    if bound in ("at_least", "more_than"):
-        return value, value * BOUND_SPAN
-    if bound in ("at_most", "less_than"):
-        return value / BOUND_SPAN, value
-    return value, value
-
-
-def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
-    if isinstance(a.value, str) or isinstance(b.value, str):
-        x, y = str(a.value), str(b.value)
-        n = min(len(x), len(y))
-        return x[:n] == y[:n]
-    lo_a, hi_a = _range(a.value, a.bound)
-    lo_b, hi_b = _range(b.value, b.bound)
-    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
-
-
 def _same_thing(a: _Count, b: _Count) -> bool:
     if a.head != b.head or (a.year and b.year and a.year != b.year):
+        return False
+    if a.role and b.role and a.role != b.role:
         return False
     if a.modifiers and b.modifiers:
         return bool(a.modifiers & b.modifiers)
@@ -202,7 +269,8 @@ def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:
             described[g[0].head].append(g)
     out = []
     for g in groups:
-        targets = described.get(g[0].head, [])
+        roles = {c.role for c in g} - {None}
+        targets = [t for t in described.get(g[0].head, []) if not roles or roles <= {c.role for c in t}]
         if not any(c.modifiers for c in g) and len(targets) == 1:
             targets[0].extend(g)
         else:
@@ -210,70 +278,44 @@ def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:
     return out
 
 
-def _claim(about: str, group: Iterable[tuple[float | str, str, str, str]], kind: str) -> Claim | None:
-    by_value: dict[tuple[float | str, str], list[tuple[str, str]]] = defaultdict(list)
-    for value, bound, article, text in group:
-        by_value[(value, bound)].append((article, text))
-    articles = {a for entries in by_value.values() for a, _ in entries}
-    if len(articles) < 2:
-        return None
-    values = tuple(
-        ClaimValue(value, tuple(sorted({a for a, _ in entries})), bound, entries[0][1])
-        for (value, bound), entries in sorted(by_value.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))
-    )
-    agree = all(values_agree(a, b) for i, a in enumerate(values) for b in values[i + 1:])
-    return Claim(about, values, agree, kind)  # type: ignore[arg-type]
+@cache
+def _duals() -> dict[str, str]:
+    """Dual form -> counted noun ("جنديين" -> جندي, "طائرتين" -> طائرة), from
+    lexicon/units.tsv: a dual is a count of two that the number extractor does not read."""
+    duals = {}
+    for line in load_word_list("units.tsv"):
+        singular = line.split("\t")[0]
+        key = match_key(singular)
+        stem = key[:-1] + "ت" if key.endswith("ه") else key
+        for ending in ("ين", "ان"):
+            duals[stem + ending] = singular
+    return duals
+
+
+def _dual_counts(doc: Doc) -> list[Quantity]:
+    """"إصابة جنديين عراقيين": a count of 2 soldiers, where no quantity covers the word ("البلدين",
+    the two countries named before, is not a count)."""
+    covered = [(q.start, q.end) for q in doc.quantities]
+    found = []
+    for sentence in doc.sentences:
+        for t in sentence_tokens(sentence):
+            unit = _duals().get(t.stem) or _duals().get(t.key)
+            if unit and not t.key.startswith("ال") and not any(s <= t.start < e for s, e in covered):
+                found.append(Quantity(t.start, t.end, t.text, 2.0, "exact", unit, t.text))
+    return found
 
 
 def quantity_claims(docs: list[Doc]) -> list[Claim]:
     items: list[_Count] = []
     for doc in docs:
-        counts = [c for q in sorted(doc.quantities, key=lambda q: q.start)
-                  if not q.is_percent and (c := _describe(doc, q)) is not None]
+        quantities = sorted([*doc.quantities, *_dual_counts(doc)], key=lambda q: q.start)
+        counts = [c for q in quantities if (c := _describe(doc, q)) is not None]
         items.extend(_summed(doc, counts))
     claims = []
     for group in _components(items):
         first = min(group, key=lambda c: (c.article, c.text))
-        claim = _claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
-                       "quantity")
-        if claim is not None:
-            claims.append(claim)
-    return claims
-
-
-def _dated_statements(doc: Doc) -> Iterable[tuple[tuple, str, str, str]]:
-    """(group key, about, date, source sentence) for statements and events with a day."""
-    for sentence in doc.sentences:
-        day = next((t for t in doc.times if sentence.start <= t.start < sentence.end
-                    and t.value and len(t.value) == 10), None)
-        if day is None:
-            continue
-        for q in doc.quotes:
-            if sentence.start <= q.start < sentence.end and (q.speaker or q.speaker_text):
-                who = q.speaker or match_key(q.speaker_text or "")
-                yield ("statement", who), f"تصريح {q.speaker_text or q.speaker}", day.value, sentence.text
-                break
-        for e in doc.events:
-            if sentence.start <= e.start < sentence.end and e.actors:
-                key = (e.type, tuple(sorted(match_key(a) for a in e.actors + e.targets)))
-                about = f"{e.trigger} {' '.join(e.actor_texts or e.actors)}".strip()
-                yield key, about, day.value, sentence.text
-
-
-def date_claims(docs: list[Doc]) -> list[Claim]:
-    groups: dict[tuple, list[tuple[str, str, str, str]]] = defaultdict(list)
-    about: dict[tuple, str] = {}
-    for doc in sorted(docs, key=lambda d: d.id):
-        seen = set()
-        for key, label, value, text in _dated_statements(doc):
-            if (key, value) in seen:
-                continue
-            seen.add((key, value))
-            about.setdefault(key, label)
-            groups[key].append((value, "exact", doc.id, text))
-    claims = []
-    for key in sorted(groups, key=str):
-        claim = _claim(about[key], groups[key], "date")
+        claim = make_claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
+                       "quantity", outlet_of(docs))
         if claim is not None:
             claims.append(claim)
     return claims

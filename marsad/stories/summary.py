@@ -96,7 +96,8 @@ def group_same(candidates: Sequence[_Candidate], threshold: float) -> list[list[
                     continue
                 seen.add(i)
                 # Length filter: Jaccard >= t needs t*|a| <= |b| <= |a|/t.
-                if not threshold * size <= len(ordered[i]) * (1 + 1e-9) or len(ordered[i]) * threshold > size * (1 + 1e-9):
+                other = len(ordered[i])
+                if not threshold * size <= other * (1 + 1e-9) or other * threshold > size * (1 + 1e-9):
                     continue
                 if _jaccard_at_least(candidates[i].terms, candidates[j].terms, threshold):
                     parent[find(j)] = find(i)

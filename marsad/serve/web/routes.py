@@ -7,12 +7,13 @@ static report (marsad.serve.report) renders the same story sections without a se
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
@@ -21,8 +22,11 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from marsad.serve.web.charts import articles_per_day_svg, outlets_svg
+from marsad.ingest import check_published
+from marsad.model import Query as StoreQuery
+from marsad.serve.security import MAX_OFFSET
 from marsad.serve.web.highlight import highlight, marks_from_article
+from marsad.serve.web.story_view import article_summaries, entity_href, entity_names, story_context
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -45,10 +49,6 @@ BOUND_LABELS = {
 MODE_LABELS = {"future": "مستقبلي", "negated": "منفي", "hypothetical": "افتراضي"}
 REUSE_LABELS = {"duplicate": "نسخة مكررة", "passage": "فقرة منقولة"}
 
-# Snippet markers the store puts around matched words; they are swapped for <mark> after
-# the snippet text has been escaped, so a snippet can never inject markup.
-SNIPPET_OPEN = "\x02"
-SNIPPET_CLOSE = "\x03"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -59,6 +59,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["day"] = day_html
     env.globals.update(
         root="",
         type_labels=TYPE_LABELS,
@@ -69,80 +70,16 @@ def environment() -> Environment:
     return env
 
 
-def article_href(article_id: str) -> str:
-    return f"/articles/{quote(article_id, safe='')}"
-
-
-def entity_href(entity_id: str) -> str:
-    return f"/entities/{quote(entity_id, safe='')}"
+def day_html(value: str | None) -> Markup:
+    """A date as the store gives it (YYYY-MM-DD, YYYY-MM or YYYY), the one format on every
+    page, kept left-to-right: in a right-to-left line the bidi algorithm would otherwise
+    show 2024-03-14 as 14-03-2024."""
+    if not value:
+        return Markup("")
+    return Markup('<time datetime="{0}" dir="ltr">{0}</time>').format(value)
 
 
 # --- context builders (shared with the static report) ---------------------------------
-
-
-def story_context(
-    store: Any,
-    story: dict[str, Any],
-    *,
-    article_href: Callable[[str], str] = article_href,
-    entity_href: Callable[[str], str | None] = entity_href,
-) -> dict[str, Any]:
-    """Everything `_story_body.html` needs for one story."""
-    articles = article_summaries(store, story["articles"])
-    by_outlet: dict[str, list[str]] = defaultdict(list)
-    for aid in story["articles"]:
-        by_outlet[(articles.get(aid) or {}).get("outlet") or "منبر غير معروف"].append(aid)
-    per_day = Counter(a["published"][:10] for a in articles.values() if a.get("published"))
-    return {
-        "story": story,
-        "articles": articles,
-        "cite_number": {aid: i + 1 for i, aid in enumerate(story["articles"])},
-        "entity_names": entity_names(store, _story_entity_ids(story)),
-        "outlet_articles": sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        "charts": {
-            # One day or one outlet is a fact, not a trend: a chart needs two bars to say anything.
-            "per_day": articles_per_day_svg(sorted(per_day.items())) if len(per_day) > 1 else "",
-            "outlets": outlets_svg([(o, len(ids)) for o, ids in by_outlet.items()])
-            if len(by_outlet) > 1
-            else "",
-        },
-        "outlets_of": lambda ids: list(
-            dict.fromkeys(
-                (articles.get(aid) or {}).get("outlet")
-                for aid in ids
-                if (articles.get(aid) or {}).get("outlet")
-            )
-        ),
-        "article_href": article_href,
-        "entity_href": entity_href,
-    }
-
-
-def article_summaries(store: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """id -> {id, title, outlet, published, url} for the given articles (missing ones left out)."""
-    out: dict[str, dict[str, Any]] = {}
-    for aid in ids:
-        record = store.get_article(aid)
-        if record is not None:
-            out[aid] = {k: record.get(k) for k in ("id", "title", "outlet", "published", "url")}
-    return out
-
-
-def entity_names(store: Any, ids: Iterable[str]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for eid in ids:
-        record = store.get_entity(eid)
-        if record is not None:
-            names[eid] = record["name"]
-    return names
-
-
-def _story_entity_ids(story: dict[str, Any]) -> list[str]:
-    ids = list(story.get("entities") or ())
-    for event in story.get("events") or ():
-        ids.extend(event.get("actors") or ())
-        ids.extend(event.get("targets") or ())
-    return list(dict.fromkeys(ids))
 
 
 def article_context(store: Any, article: dict[str, Any]) -> dict[str, Any]:
@@ -188,10 +125,18 @@ def entity_context(store: Any, entity: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def snippet_html(snippet: str) -> Markup:
-    """Escape a search snippet, then turn the store's match markers into <mark>."""
-    escaped = str(escape(snippet))
-    return Markup(escaped.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
+def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> Markup:
+    """A search snippet with its matches in <mark>: every piece of text escaped, the marks
+    placed by the hit's character offsets (so no character of the text can make a tag)."""
+    parts: list[str] = []
+    at = 0
+    for start, end in sorted(highlights):
+        if start < at or end > len(snippet):
+            continue  # overlapping or out of range: left unmarked
+        parts += [str(escape(snippet[at:start])), "<mark>", str(escape(snippet[start:end])), "</mark>"]
+        at = end
+    parts.append(str(escape(snippet[at:])))
+    return Markup("".join(parts))
 
 
 def pager(base: str, params: dict[str, Any], offset: int, limit: int, total: int) -> dict[str, Any]:
@@ -228,7 +173,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
     def story_list(
         request: Request,
         sort: str = Query("newest", pattern="^(newest|biggest)$"),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> HTMLResponse:
         result = store.list_stories(offset=offset, limit=PAGE_SIZE, sort=sort)
         return page(
@@ -267,12 +212,13 @@ def mount_web(app: FastAPI, store: Any) -> None:
     def search_page(
         request: Request,
         q: str = Query("", max_length=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         outlet: str = "",
         entity: str = "",
         story: str = "",
         date_from: str = "",
         date_to: str = "",
+        exact: bool = False,
     ) -> HTMLResponse:
         filters = {
             "outlet": outlet,
@@ -283,6 +229,7 @@ def mount_web(app: FastAPI, store: Any) -> None:
         }
         context: dict[str, Any] = {
             "query": q,
+            "exact": exact,
             "filters": filters,
             "results": [],
             "total": 0,
@@ -290,23 +237,26 @@ def mount_web(app: FastAPI, store: Any) -> None:
             "pager": None,
             "error": None,
         }
-        bad_dates = [
-            k for k in ("date_from", "date_to") if filters[k] and not _ISO_DAY.match(filters[k])
+        bad_dates = [  # 2024-13-45 has the shape of a day, but is none
+            k for k in ("date_from", "date_to")
+            if filters[k] and not (_ISO_DAY.match(filters[k]) and check_published(filters[k])[0])
         ]
         for key in bad_dates:
             filters[key] = ""
         if bad_dates:
             context["error"] = "تُكتب التواريخ بالشكل YYYY-MM-DD؛ أُهمل التاريخ غير الصالح."
         if q.strip():
-            result = store.search(
-                q, offset=offset, limit=PAGE_SIZE, **{k: v or None for k, v in filters.items()}
-            )
-            for item in result["items"]:
-                item["snippet_html"] = snippet_html(item.get("snippet") or "")
+            given = {k: v or None for k, v in filters.items()}
+            found = store.search(StoreQuery(
+                text=q, offset=offset, limit=PAGE_SIZE, outlet=given["outlet"], entity=given["entity"],
+                story=given["story"], date_from=given["date_from"], date_to=given["date_to"], exact=exact))
+            results = [{**dataclasses.asdict(hit), "snippet_html": snippet_html(hit.snippet, hit.highlights)}
+                       for hit in found.items]
             context.update(
-                results=result["items"],
-                total=result["total"],
-                pager=pager("/search", {"q": q, **filters}, offset, PAGE_SIZE, result["total"]),
+                results=results,
+                total=found.total,
+                pager=pager("/search", {"q": q, **filters, "exact": "1" if exact else ""}, offset, PAGE_SIZE,
+                            found.total),
             )
         return page(request, "search.html", context)
 

@@ -7,8 +7,7 @@ import dataclasses
 import gc
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -16,20 +15,17 @@ from typing import TypeVar
 from marsad.arabic.tokenize import split_sentences
 from marsad.clean import clean_pages
 from marsad.errors import MarsadError
-from marsad.extract.coref import names_by_surname, person_names_of, propagate_names
+from marsad.extract.coref import propagate_names
 from marsad.extract.dates import extract_times
 from marsad.extract.entities import EntityTagger, extract_mentions, extract_mentions_of_docs
 from marsad.extract.events import extract_events
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
-from marsad.link.duplicates import ReuseFinder, with_reuse
-from marsad.link.entities import EntityIndex
-from marsad.model import Analysis, Article, Doc, Entity, Problem, RawPage, Story, Token
+from marsad.model import Article, Doc, Problem, RawPage, Token
 from marsad.run.limits import PageAlarm
-from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
+from marsad.run.timing import StepClock
 from marsad.settings import PAGE_TIME_LIMIT_S
-from marsad.stories import iter_stories, joins_stories
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -144,33 +140,27 @@ def _reference_for(article: Article, ctx: RunContext) -> date | None:
     return ctx.reference_date
 
 
+def runs_stages(article: Article) -> bool:
+    """The extractors read Arabic articles: listings, tickers, feeds and other non-articles
+    (`Article.page_type`), pages in other languages and empty pages keep only their cleaning."""
+    return article.is_article and article.language == "ar" and bool(article.text)
+
+
 def analyze_article(article: Article, ctx: RunContext) -> Doc:
     doc = Doc(article=article)
-    if article.language != "ar" or not article.text:
+    if not runs_stages(article):
         return doc
     for stage in ARABIC_STAGES:
         doc = stage.one(doc, ctx)
     return doc
 
 
-def analyze_pages(
-    pages: Iterable[RawPage | Problem], ctx: RunContext | None = None
-) -> Analysis:
-    """Run every stage over the pages; bad pages become `Problem`s, never a crash."""
-    ctx = ctx or RunContext()
-    raw: list[RawPage] = []
-    errors: list[Problem] = []
-    for page in pages:
-        (errors if isinstance(page, Problem) else raw).append(page)  # type: ignore[arg-type]
-    docs, doc_errors = analyze_raw_pages(raw, ctx)
-    return link_and_group(docs, errors + doc_errors, ctx)
-
-
-def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
-                      timings: dict[str, float] | None = None) -> tuple[list[Doc], list[Problem]]:
+def analyze_raw_pages(raw: list[RawPage], ctx: RunContext, timings: dict[str, float] | None = None,
+                      progress: Callable[[int], None] | None = None) -> tuple[list[Doc], list[Problem]]:
     """The per-article part (the map step of `marsad batch`): clean, then every stage.
-    `timings`, when given, receives the seconds of cleaning and of each stage."""
-    clock = _StepClock(timings)
+    `timings`, when given, receives the seconds of cleaning and of each stage; `progress`,
+    the number of pages done after each group (all the pages, by the end)."""
+    clock = StepClock(timings)
     with clock("clean"):
         articles, errors = clean_pages(raw)
     # The same page given twice is analysed once: under its first source in sort order,
@@ -189,6 +179,10 @@ def analyze_raw_pages(raw: list[RawPage], ctx: RunContext,
         errors += group_errors
         if ctx.freeze_results:
             gc.freeze()
+        if progress is not None:
+            progress(len(group_docs) + len(group_errors))
+    if progress is not None:  # pages cleaned away, or the same as another
+        progress(len(raw) - len(unique))
     return docs, errors
 
 
@@ -201,13 +195,13 @@ class _PageWork:
         self.problem: Problem | None = None
 
 
-def _analyze_group(articles: list[Article], ctx: RunContext, clock: _StepClock) -> tuple[list[Doc], list[Problem]]:
+def _analyze_group(articles: list[Article], ctx: RunContext, clock: StepClock) -> tuple[list[Doc], list[Problem]]:
     """The stages over a group of articles, one stage at a time. Each page keeps its own
     time limit and its own error: a page that fails becomes a `Problem`, the rest go on."""
     work = [_PageWork(a) for a in articles]
     with PageAlarm(ctx.page_time_limit_s) as alarm:
         for stage in ARABIC_STAGES:
-            live = [w for w in work if w.problem is None and w.doc.article.language == "ar" and w.doc.article.text]
+            live = [w for w in work if w.problem is None and runs_stages(w.doc.article)]
             with clock(stage.name):
                 if stage.many is not None and len(live) > 1:
                     _run_on_group(stage, live, ctx, alarm)
@@ -254,147 +248,3 @@ def _run_on_group(stage: Stage, live: list[_PageWork], ctx: RunContext, alarm: P
         w.spent += elapsed * size / total
 
 
-# After a corpus-level name repeat, the stages that read mentions run again.
-STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events)
-
-
-def without_tokens(doc: Doc) -> Doc:
-    """The doc with its sentences' tokens dropped (three quarters of a doc's memory): how
-    `marsad batch` holds docs for the corpus-level step, which tokenises them again where
-    it reads tokens (`doc_tokens`, `sentence_tokens`, `with_shared_names`)."""
-    if not doc.sentences or not doc.sentences[0].tokens:
-        return doc
-    return dataclasses.replace(doc, sentences=tuple(dataclasses.replace(s, tokens=()) for s in doc.sentences))
-
-
-def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
-    """A person the tagger named in one article is the same name in another where it was
-    missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
-    known = names_by_surname(person_names_of(docs))
-    return [with_shared_names(doc, known, ctx) for doc in docs]
-
-
-def with_shared_names(doc: Doc, known: dict[str, set[tuple[str, ...]]], ctx: RunContext) -> Doc:
-    """`doc` with the repeats of the `known` full names (see `share_person_names`); the
-    same doc when it has none."""
-    if doc.article.language != "ar" or not doc.sentences:
-        return doc
-    mentions = propagate_names(doc, known)
-    if len(mentions) == len(doc.mentions):
-        return doc
-    slim = not doc.sentences[0].tokens
-    if slim:  # held without tokens: the same sentences, tokenised again for the stages
-        doc = add_sentences(doc, ctx)
-    doc = dataclasses.replace(doc, mentions=tuple(mentions))
-    # The full names now found here are this article's own: their later bare
-    # surnames ("ساليفان") are repeats too.
-    doc = dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
-    for stage in STAGES_AFTER_MENTIONS:
-        doc = stage(doc, ctx)
-    return without_tokens(doc) if slim else doc
-
-
-def events_with_entity_ids(doc: Doc) -> Doc:
-    """Events are coded per article, before linking: their participants become entity ids
-    once the linker has given the mentions theirs (so events merge across spellings)."""
-    if not doc.events:
-        return doc
-    ids = {}
-    for m in doc.mentions:
-        if m.entity:
-            ids.setdefault(m.text, m.entity)
-
-    def remap(values: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(ids.get(t, v) for v, t in zip(values, texts + ("",) * (len(values) - len(texts)), strict=True))
-
-    events = tuple(dataclasses.replace(e, actors=remap(e.actors, e.actor_texts), targets=remap(e.targets, e.target_texts))
-                   for e in doc.events)
-    return dataclasses.replace(doc, events=events)
-
-
-def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None,
-                   timings: dict[str, float] | None = None) -> Analysis:
-    """The corpus-level part, over docs held in memory (`link_and_group_shelf`)."""
-    shelf = MemoryShelf(docs)
-    entities, stories = link_and_group_shelf(shelf, ctx, timings)
-    return Analysis(docs=tuple(shelf), entities=tuple(entities), stories=tuple(stories),
-                    errors=tuple(sorted(errors, key=lambda p: p.source)))
-
-
-def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
-                         timings: dict[str, float] | None = None,
-                         person_names_found: set[tuple[str, ...]] | None = None,
-                         ) -> tuple[Iterator[Entity], Iterator[Story]]:
-    """The corpus-level part: names shared across articles, entities, reuse, stories.
-
-    The docs are read from the shelf and their changes put back, a doc at a time and in
-    its canonical order (source, id), so the result does not depend on the order in which
-    pages arrived, nor on where the shelf keeps them (analyze and batch give the same
-    answer). `person_names_found`: the full person names of all the docs, when the caller
-    collected them already (batch workers do, from each doc's `person_names`). `timings`,
-    when given, receives the seconds each step took (`marsad bench`). The entities and
-    the stories come one at a time, made as they are read (the shelf must stay open until
-    then). The step's own state that grows with the corpus (entity records, shingles,
-    stories) is kept where the shelf keeps its docs (`DocShelf.scratch_db`).
-    """
-    clock = _StepClock(timings)
-    ctx = ctx or RunContext()
-    scratch = shelf.scratch_db()  # None: the shelf is in memory, and so is this state
-    index = EntityIndex(scratch)
-    reuse = ReuseFinder(scratch)
-    story_ids = []
-    # Two reads of the shelf do the first three steps (each doc's share of a step is
-    # timed as that step): every read from disk costs about half a millisecond a doc.
-    with clock("share_names"):
-        if person_names_found is None:
-            person_names_found = person_names_of(shelf)
-        known = names_by_surname(person_names_found)
-    for doc in shelf:
-        with clock("share_names"):
-            shared = with_shared_names(doc, known, ctx)
-            _put_if_changed(shelf, doc, shared)
-        with clock("link_entities"):
-            index.register_full_names([shared])
-    for doc in shelf:
-        with clock("link_entities"):
-            _put_if_changed(shelf, doc, events_with_entity_ids(index.add_doc(doc)))
-        with clock("near_duplicates"):
-            reuse.add(doc)
-        if joins_stories(doc):
-            story_ids.append(doc.id)
-    with clock("near_duplicates"):
-        for doc_id, found in reuse.found().items():
-            shelf.put(with_reuse(shelf.get(doc_id), found))
-    return (_timed(clock, "link_entities", index.entities()),
-            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch)))
-
-
-def _timed(clock: _StepClock, name: str, items: Iterator[T]) -> Iterator[T]:
-    """The items, with the time taken to make each one added to the step `name`."""
-    while True:
-        with clock(name):
-            item = next(items, None)
-        if item is None:
-            return
-        yield item
-
-
-def _put_if_changed(shelf: DocShelf, before: Doc, after: Doc) -> None:
-    if after is not before:
-        shelf.put(after)
-
-
-class _StepClock:
-    """`with clock("name"):` adds the block's seconds to timings["name"] (if timings)."""
-
-    def __init__(self, timings: dict[str, float] | None) -> None:
-        self.timings = timings
-
-    @contextmanager
-    def __call__(self, name: str) -> Iterator[None]:
-        began = time.perf_counter()
-        try:
-            yield
-        finally:
-            if self.timings is not None:
-                self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - began

@@ -1,39 +1,49 @@
 """Ingest: files, directories, JSON Lines, stdin, gzip and WARC → decoded `RawPage`s.
 
 Every input that cannot be read becomes a `Problem` naming the source and the problem;
-the other inputs go on. HTML is recognised by content, never by file name.
+the other inputs go on. HTML is recognised by content, never by file name. The limits are
+enforced here, at the edge: file size (also after gzip), JSON nesting depth, text that is
+valid Unicode (lone surrogates replaced), publication dates that are real dates. A value
+that cannot be what it claims is dropped with a Problem that says so, and the page is kept
+without it (marsad.ingest.records).
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
-import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
 from marsad.errors import InputError
+from marsad.ingest.pages import domain_of, find_surrogate, looks_like_html, make_page, replace_surrogates
+from marsad.ingest.records import (
+    JSONL_SUFFIXES,
+    check_published,
+    looks_like_jsonl,
+    normalize_date_hint,
+    parse_json_line,
+    read_jsonl,
+)
 from marsad.model import Problem, RawPage
 from marsad.settings import MAX_DECOMPRESSED_BYTES, MAX_INPUT_BYTES
+
+__all__ = [
+    "check_published", "decode_bytes", "domain_of", "find_surrogate", "gunzip_capped", "looks_binary",
+    "looks_like_html", "looks_like_jsonl", "make_page", "normalize_date_hint", "parse_json_line", "read_bytes",
+    "read_file", "read_inputs", "read_jsonl", "read_warc", "replace_surrogates",
+]
 
 # Encodings worth trying for Arabic pages when the bytes are not UTF-8; limiting the
 # candidates keeps charset-normalizer from picking exotic code pages for short pages.
 ARABIC_ENCODINGS = ["cp1256", "iso8859_6", "utf_16", "utf_8", "cp1252"]
-
-_HTML_SIGNS = re.compile(
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a\s|br|h[1-6])\b",
-    re.IGNORECASE,
-)
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Files a directory walk skips: documentation that sits beside scraped pages.
 _SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog)(\..*)?$", re.IGNORECASE)
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawPage | Problem]:
@@ -43,7 +53,7 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             if stdin is None:
                 yield Problem("-", "stdin requested but not available")
                 continue
-            yield from _pages_from_bytes("<stdin>", _read_capped(stdin, "<stdin>"), None)
+            yield from _contained("<stdin>", read_bytes("<stdin>", _read_capped(stdin, "<stdin>"), None))
             continue
         path = Path(arg)
         if path.is_dir():
@@ -51,11 +61,20 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             if not files:
                 yield Problem(arg, "directory holds no files")
             for file in files:
-                yield from read_file(file)
+                yield from _contained(str(file), read_file(file))
         elif path.exists():
-            yield from read_file(path)
+            yield from _contained(arg, read_file(path))
         else:
             yield Problem(arg, "no such file or directory")
+
+
+def _contained(source: str, items: Iterator[RawPage | Problem]) -> Iterator[RawPage | Problem]:
+    """One input's pages; should its reader fail in a way no check above foresaw, one
+    Problem naming the input instead of a traceback, and the run goes on with the next."""
+    try:
+        yield from items
+    except Exception as exc:  # the safety net under the named checks
+        yield Problem(source, f"cannot read ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def _is_page_file(path: Path, root: Path) -> bool:
@@ -68,7 +87,7 @@ def read_file(path: Path) -> Iterator[RawPage | Problem]:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(source, f"too large ({size / 1e6:.1f} MB > {MAX_INPUT_BYTES / 1e6:.0f} MB limit)")
+            raise InputError(source, f"too large ({_megabytes(size)} > the {_megabytes(MAX_INPUT_BYTES)} limit)")
         data = path.read_bytes()
     except InputError as exc:
         yield Problem(exc.source, exc.problem)
@@ -76,7 +95,7 @@ def read_file(path: Path) -> Iterator[RawPage | Problem]:
     except OSError as exc:
         yield Problem(source, f"cannot read file: {exc.strerror or exc}")
         return
-    yield from _pages_from_bytes(source, data, path)
+    yield from read_bytes(source, data, path)
 
 
 def _read_capped(stream: BinaryIO, source: str) -> bytes:
@@ -84,10 +103,16 @@ def _read_capped(stream: BinaryIO, source: str) -> bytes:
     return data
 
 
-def _pages_from_bytes(source: str, data: bytes, path: Path | None) -> Iterator[RawPage | Problem]:
+def _megabytes(n: int) -> str:
+    """Sizes as the README states the limit: MB of 2**20 bytes ("20 MB" for MAX_INPUT_BYTES)."""
+    return f"{n / 2**20:.0f} MB" if n % 2**20 == 0 else f"{n / 2**20:.1f} MB"
+
+
+def read_bytes(source: str, data: bytes, path: Path | None = None) -> Iterator[RawPage | Problem]:
+    """The pages of one input's bytes: gzip unpacked, WARC, JSON Lines or one text/HTML page."""
     try:
         if len(data) > MAX_INPUT_BYTES:
-            raise InputError(source, f"too large (> {MAX_INPUT_BYTES / 1e6:.0f} MB limit)")
+            raise InputError(source, f"too large (over the {_megabytes(MAX_INPUT_BYTES)} limit)")
         if data[:2] == b"\x1f\x8b":
             data = gunzip_capped(data, source)
         if data.startswith(b"WARC/"):
@@ -105,14 +130,19 @@ def _pages_from_bytes(source: str, data: bytes, path: Path | None) -> Iterator[R
 
 
 def gunzip_capped(data: bytes, source: str) -> bytes:
-    """Decompress gzip, refusing more than MAX_DECOMPRESSED_BYTES (zip-bomb guard)."""
+    """Decompress gzip, refusing more than MAX_DECOMPRESSED_BYTES (zip-bomb guard).
+
+    A valid header over a corrupt body fails inside zlib (zlib.error), a cut one with
+    EOFError, a bad header with OSError (gzip.BadGzipFile): all three are a corrupt file.
+    """
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
             out = gz.read(MAX_DECOMPRESSED_BYTES + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(source, f"corrupt gzip data: {exc}") from exc
     if len(out) > MAX_DECOMPRESSED_BYTES:
-        raise InputError(source, f"decompresses to more than {MAX_DECOMPRESSED_BYTES // 2**20} MB (refused)")
+        raise InputError(source, f"decompresses to more than the {_megabytes(MAX_DECOMPRESSED_BYTES)} "
+                                 "file size limit (refused)")
     return out
 
 
@@ -130,7 +160,7 @@ def decode_bytes(data: bytes, source: str) -> str:
             raise InputError(source, "binary or undecodable content (no text encoding fits)")
         text = str(best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _looks_binary(text):
+    if looks_binary(text):
         raise InputError(source, "binary content (control characters), not a text or HTML page")
     if not text.strip():
         raise InputError(source, "empty input")
@@ -168,53 +198,11 @@ def _decode_utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _looks_binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
+    """Control characters or NULs that no text page holds: a binary file, decoded by mistake."""
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
     return controls > max(8, len(sample) // 100) or "\x00" in sample or "\ufffd" * 4 in sample
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:4096].encode("utf-8", "ignore")
-    return len(_HTML_SIGNS.findall(head)) >= 2 or (head.lstrip()[:1] == b"<" and bool(_HTML_SIGNS.search(head)))
-
-
-def looks_like_jsonl(text: str) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if not first.lstrip().startswith("{"):
-        return False
-    try:
-        obj = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(obj, dict) and ("text" in obj or "html" in obj)
-
-
-def read_jsonl(source: str, text: str) -> Iterator[RawPage | Problem]:
-    """One page per line: {"text"|"html": ..., "url", "published", "outlet", "title"}."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            yield Problem(where, f"bad JSON line: {exc.msg} (column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield Problem(where, "JSON line is not an object")
-            continue
-        body = obj.get("html") if isinstance(obj.get("html"), str) and obj.get("html") else obj.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield Problem(where, 'JSON line has no non-empty "text" or "html" field')
-            continue
-        url = _str_or_none(obj.get("url"))
-        yield make_page(
-            url or where, body.replace("\r\n", "\n"),
-            url=url, published=normalize_date_hint(obj.get("published")),
-            outlet=_str_or_none(obj.get("outlet")), title=_str_or_none(obj.get("title")),
-            site_key=domain_of(url) or source, force_html=isinstance(obj.get("html"), str) and bool(obj.get("html")),
-        )
 
 
 def read_warc(source: str, data: bytes) -> Iterator[RawPage | Problem]:
@@ -238,41 +226,7 @@ def read_warc(source: str, data: bytes) -> Iterator[RawPage | Problem]:
                 yield make_page(where, decode_bytes(body, where), url=url, site_key=domain_of(url))
             except InputError as exc:
                 yield Problem(exc.source, exc.problem)
-    except (ArchiveLoadFailed, ValueError, OSError) as exc:
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
         yield Problem(source, f"corrupt WARC file: {exc}")
-
-
-def make_page(
-    source: str, content: str, *, url: str | None = None, published: str | None = None,
-    outlet: str | None = None, title: str | None = None, site_key: str | None = None,
-    force_html: bool = False,
-) -> RawPage:
-    if content.startswith("\ufeff"):
-        content = content[1:]
-    digest = hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
-    return RawPage(
-        source=source, content=content, is_html=force_html or looks_like_html(content),
-        content_hash=digest, url=url, hint_published=published, hint_outlet=outlet,
-        hint_title=title, site_key=site_key or domain_of(url),
-    )
-
-
-def domain_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
-def normalize_date_hint(value: object) -> str | None:
-    """Accept YYYY, YYYY-MM, YYYY-MM-DD or an ISO timestamp; anything else is ignored."""
-    if not isinstance(value, str):
-        return None
-    m = _ISO_DATE.match(value.strip())
-    if not m:
-        return None
-    return "-".join(part for part in m.groups() if part)
-
-
-def _str_or_none(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    except (AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio on a record without its
+        yield Problem(source, f"corrupt WARC file: {type(exc).__name__}: {exc}")  # headers (found by fuzz/)

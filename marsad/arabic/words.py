@@ -1,0 +1,28 @@
+"""Closed classes of Arabic words (complementizers, words that end a speaker or a role
+phrase, words that make a number a label, date words ...), read from
+lexicon/grammar_words.tsv as match keys: the extractors keep no word lists in code."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.arabic.normalize import match_key
+
+GRAMMAR_WORDS_FILE = Path(__file__).resolve().parent / "lexicon" / "grammar_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for line in GRAMMAR_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, word = line.split("\t")[:2]
+            found[name].add(match_key(word.strip()))
+    return {name: frozenset(words) for name, words in found.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The match keys of one class of grammar_words.tsv (KeyError for an unknown class)."""
+    return _classes()[name]

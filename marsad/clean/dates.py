@@ -1,0 +1,153 @@
+"""Publication dates as the page states them.
+
+HTML pages state their date in metadata (JSON-LD `datePublished`, `article:published_time`,
+`itemprop="datePublished"`, `<time datetime>`), often as an ISO stamp with a UTC offset,
+sometimes in Arabic words ("الأربعاء، 07 أكتوبر 2020 - 12:09 م"). The date is taken as the
+page writes it, in its own local time: "2020-10-07T23:59:50+00:00" in a meta tag beside a
+JSON-LD or visible date of 2020-10-08 is the same moment, and the page's readers saw the 8th.
+A date that only the crawler or the server added (an HTTP `Date:` header) is never one.
+
+Visible datelines in Hijri (Umm al-Qura) and Solar Hijri (Persian) calendars are turned into
+Gregorian dates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+
+from lxml.html import HtmlElement
+
+from marsad.clean.metadata import loose_date
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+                  r"(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+# Meta tags that state when the article was published (not modified), most specific first.
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "publishdate", "publish-date", "publish_date", "pubdate", "dc.date.issued", "dcterms.created", "dc.date",
+    "sailthru.date", "parsely-pub-date", "date", "created",
+)
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+class StatedDate:
+    """A date a page states and where: `utc` when it is a stamp in UTC (Z or +00:00),
+    which may fall on another day than the page's local date."""
+
+    __slots__ = ("iso", "source", "utc")
+
+    def __init__(self, iso: str, utc: bool, source: str) -> None:
+        self.iso, self.utc, self.source = iso, utc, source
+
+    def __repr__(self) -> str:
+        return f"StatedDate({self.iso!r}, utc={self.utc}, {self.source})"
+
+
+def parse_stamp(value: str) -> StatedDate | None:
+    """An ISO stamp, as written (its local date), or a date in words or digits."""
+    value = value.translate(_PERSIAN_DIGITS)
+    m = _ISO.match(value)
+    if m:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        zone = m.group(6)
+        return StatedDate(day.isoformat(), zone in ("Z", "+00:00", "+0000", "-00:00"), "meta")
+    iso = loose_date(value)
+    return StatedDate(iso, False, "meta") if iso else None
+
+
+def metadata_dates(tree: HtmlElement, html: str) -> list[StatedDate]:
+    """Publication dates the page's markup states, JSON-LD first, then meta tags, then
+    `<time>` elements marked as the publication time."""
+    found: list[StatedDate] = []
+    for value in _JSON_LD_DATE.findall(html[:300_000]):
+        stated = parse_stamp(_json_unescape(value))
+        if stated:
+            stated.source = "json-ld"
+            found.append(stated)
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = meta.get("content")
+        if key and content and key not in metas:
+            metas[key] = content
+    for key in _PUBLISHED_META:
+        if key in metas:
+            stated = parse_stamp(metas[key])
+            if stated:
+                found.append(stated)
+    for element in tree.iter("time"):
+        if element.get("itemprop", "").lower() == "datepublished" or element.get("pubdate") is not None:
+            stated = parse_stamp(element.get("datetime") or element.text_content())
+            if stated:
+                stated.source = "time"
+                found.append(stated)
+    return found
+
+
+def _json_unescape(value: str) -> str:
+    try:
+        return str(json.loads(f'"{value}"'))
+    except json.JSONDecodeError:
+        return value
+
+
+def choose_date(stated: list[StatedDate], visible: str | None) -> str | None:
+    """The page's date: the first stated date, except that a UTC stamp gives way to a local
+    one (another stamp with an offset, or the visible dateline) one day off it."""
+    if not stated:
+        return visible
+    first = stated[0]
+    if first.utc:
+        local = [s.iso for s in stated if not s.utc] + ([visible] if visible else [])
+        for other in local:
+            if len(other) == 10 and _one_day_apart(first.iso, other):
+                return other
+    return first.iso
+
+
+def _one_day_apart(a: str, b: str) -> bool:
+    try:
+        return abs(date.fromisoformat(a) - date.fromisoformat(b)) == timedelta(days=1)
+    except ValueError:
+        return False
+
+
+_ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\d{1,2})|(\d{2})(\d{2}))"
+                           r"|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
+
+
+def address_date(url: str | None) -> str | None:
+    """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/, /16/06/2014/."""
+    if not url:
+        return None
+    path = url.split("//", 1)[-1].split("/", 1)[-1]
+    m = _ADDRESS_DATE.search(path)
+    if not m:
+        return None
+    if m.group(1):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+    else:
+        year, month, day = m.group(8), m.group(7), m.group(6)
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+# "الفاشر 1 أكتوبر 2025 ــ قال الجيش ...": a place and a date before a dash open the first paragraph.
+_AGENCY_DATELINE = re.compile(r"^([^\n]{4,60}?)\s*(?:ـ{1,}|-{1,2}|–|—)\s")
+MAX_DATELINE_PREFIX_WORDS = 7
+
+
+def agency_dateline(text: str) -> str | None:
+    """The date of an agency-style dateline that opens the body, if any."""
+    m = _AGENCY_DATELINE.match(text)
+    if not m or len(m.group(1).split()) > MAX_DATELINE_PREFIX_WORDS:
+        return None
+    return loose_date(m.group(1))

@@ -1,0 +1,276 @@
+"""What a page is: an article, or a listing, ticker, feed, video, author or error page.
+
+Decided from the page's shape, not its topic: how much of the kept text is sentences of
+its own, how many short headline lines and "read more" teasers it shows, how many of its
+lines carry a date or a clock time, feed markup, and what its address says (/tag/,
+/author/, /video/). A small logistic regression over these features, trained by
+`scripts/train_page_type.py` on hand-labelled real pages, decides when its file ships
+(marsad/models/page_type.json: coefficients, no pickle); rules decide the clear cases
+(feed markup, an empty body) and stand in when the model is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from marsad.clean.lexicon import furniture_lexicon
+from marsad.clean.text import CleanText, Line
+from marsad.model import PageType
+from marsad.settings import PACKAGE_DIR
+
+MODEL_FILE = PACKAGE_DIR / "models" / "page_type.json"
+
+# A page whose kept body has fewer words than this is not an article (tickers, stubs,
+# menus): two short news sentences make about 25 words; the briefs in the story corpus have 32+.
+MIN_ARTICLE_WORDS = 20
+# A listing page: many short headline lines and few paragraphs.
+LISTING_MIN_SHORT_LINES = 8
+# An HTML page whose kept text starts in its last 15% of blocks, and is short, kept only the
+# footer (the 12-page set's lost article came out as a 224-character about-blurb: ~35 words).
+FOOTER_POSITION = 0.85
+MAX_BLURB_WORDS = 80
+# Teaser links ("اقرأ المزيد" under each teaser): three or more make a listing's shape.
+MIN_READ_MORE = 3
+
+_FEED_MARKERS = re.compile(r"<(?:rss|feed|channel|urlset|rdf:RDF)\b", re.IGNORECASE)
+# A feed flattened to text: its items' links and RFC 822 dates ("Wed, 12 Mar 2024 10:00:00 GMT")
+# stand on lines of their own.
+_FEED_LINE = re.compile(r"^(?:https?://\S+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}"
+                        r"(?::\d{2})? (?:GMT|UTC|[+-]\d{4})|(?:link|guid|pubDate|title|description)\s*:.*)$")
+MIN_FEED_LINES = 3
+_READ_MORE = re.compile(
+    r"اقرأ المزيد|اقرا المزيد|إقرأ المزيد|المزيد من|قراءة المزيد|التفاصيل|تابع القراءة|اقرأ التفاصيل|"
+    r"read more|continue reading|more »|\.\.\.\s*$|…\s*$",
+    re.IGNORECASE,
+)
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|"
+                            r"منذ\s+\S+|ago\b", re.IGNORECASE)
+# Listing words in an address: tag, keyword, category, search and paging pages ...
+_LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|cat|section|sections|topics?|search|"
+                           r"latest|news-list|list|wasm|taxonomy|وسم|قسم|تصنيف)(?:/|$|\?)|/page/\d+|[?&](?:page|paged|pgno|cat)=\d|"
+                           r"-list\.\w+|^/\d{4}/\d{2}(?:/\d{2})?/?$",
+                           re.IGNORECASE)
+# ... and words that name an article's own page as often as an index ("/archives/19471").
+_AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)", re.IGNORECASE)
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
+# A broadcast programme's pages are transcripts and episode pages, whatever their slug.
+_PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
+# A page headed as a tag, archive or category page ("وسم: العراق", "أرشيف الأخبار").
+_LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|تصنيف|التصنيف|أرشيف|الأرشيف|قسم|Tag|Tags|Archive|Archives|"
+                              r"Category)\s*[:：]", re.IGNORECASE)
+# The front page of a site (or of its Arabic edition).
+_HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|default\.\w+|ar|en|fa|arabic)?/?$", re.IGNORECASE)
+# An address of a feed or a sitemap.
+_FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$|/(?:feed|rss)/?$", re.IGNORECASE)
+_ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
+                           r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
+_OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$")
+_ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
+                          r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
+_HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
+_ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s*\"(?:News)?Article\"|"
+                           r"article:published_time", re.IGNORECASE)
+_VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.com/embed|"
+                         r"\"@type\"\s*:\s*\"VideoObject\"", re.IGNORECASE)
+
+# Lines that are not the page's content wherever they stand (a line called furniture only for
+# standing outside the body, a listing's headline, still counts).
+_NOT_CONTENT = frozenset(("repeated", "caption", "credit", "dateline", "title", "title_copy"))
+FEATURES = (
+    "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
+    "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
+    "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
+    "is_html", "body_position", "home_path", "listing_heading",
+)
+
+
+@dataclass(frozen=True)
+class PageShape:
+    values: tuple[float, ...]  # in FEATURES order
+
+    def get(self, name: str) -> float:
+        """The feature's value; 0 for one the page does not tell (no address)."""
+        value = self.values[FEATURES.index(name)]
+        return 0.0 if math.isnan(value) else value
+
+
+def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | None, is_html: bool,
+               title: str | None, body_position: float = 0.0) -> PageShape:
+    """The features of one page. `lines` are the page's visible lines (all of them, before
+    cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
+    all_lines = lines
+    lexicon = furniture_lexicon()
+    # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
+    # (a text dump's lines are classified already; an HTML page's visible blocks are not)
+    lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
+             and not (is_html and lexicon.matches(ln.text, ln.words))]
+    total = max(1, len(lines))
+    feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
+    sentences = sum(1 for ln in lines if ln.sentence_shaped)
+    headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)
+    # (not the last line: an excerpt cut short ends with "…" without being a teaser)
+    read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
+    dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
+    longest = max((len(p.split()) for p in cleaned.text.split("\n\n")), default=0) if cleaned.text else 0
+    path = unquote(urlsplit(url).path) if url else ""
+    query = urlsplit(url).query if url else ""
+    # "/archives/19471": a section word before an article's own id or slug.
+    own_id = bool(_OWN_ID.search(path))
+    unknown = math.nan  # no address: the model counts the feature at its training mean
+    head = content[:4000]
+    # An error page says so at its top; an article may report that something "was not found".
+    error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:3] if ln.words <= 12)}"
+    values = (
+        math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
+        math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
+        float(bool(_FEED_MARKERS.search(head)) or bool(_FEED_PATH.search(path))
+              or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
+        float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
+              or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
+        float(bool(_AUTHOR_PATH.search(path))) if url else unknown,
+        float((bool(_VIDEO_PATH.search(path)) and not own_id) or bool(_PROGRAMME_PATH.search(path)))
+        if url else unknown,
+        float(bool(_ARTICLE_PATH.search(path))) if url else unknown,
+        float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
+        float(bool(_ERROR_WORDS.search(error_text))),
+        math.log1p(len(_HTML_ARTICLE.findall(content))) if is_html else 0.0,
+        float(bool(_ARTICLE_META.search(content[:60_000]))) if is_html else 0.0,
+        float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
+        math.log1p(longest), float(is_html), body_position,
+        float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
+        float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
+    )
+    return PageShape(values)
+
+
+@dataclass(frozen=True)
+class PageTypeModel:
+    features: tuple[str, ...]  # a subset of FEATURES, in this order
+    classes: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[tuple[float, ...], ...]  # one row per class (one row only for two classes)
+    intercept: tuple[float, ...]
+
+    def predict(self, shape: PageShape) -> str:
+        values = [shape.values[FEATURES.index(name)] for name in self.features]
+        # A feature the page does not tell (NaN) counts as the training mean: 0 after scaling.
+        x = [0.0 if math.isnan(v) else (v - m) / s for v, m, s in zip(values, self.mean, self.scale, strict=True)]
+        scores = [sum(c * v for c, v in zip(row, x, strict=True)) + b for row, b in zip(self.coef, self.intercept,
+                                                                                         strict=True)]
+        if len(self.classes) == 2:
+            return self.classes[1] if scores[0] > 0 else self.classes[0]
+        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+
+    def to_json(self) -> dict[str, object]:
+        return {"features": list(self.features), "classes": list(self.classes), "mean": list(self.mean),
+                "scale": list(self.scale), "coef": [list(r) for r in self.coef], "intercept": list(self.intercept)}
+
+
+@lru_cache(maxsize=1)
+def load_model() -> PageTypeModel | None:
+    """The shipped classifier, or None when its file is absent or was trained on other features."""
+    if not MODEL_FILE.is_file():
+        return None
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if not set(data["features"]) <= set(FEATURES):
+        return None
+    return PageTypeModel(tuple(data["features"]), tuple(data["classes"]), tuple(data["mean"]), tuple(data["scale"]),
+                         tuple(tuple(r) for r in data["coef"]), tuple(data["intercept"]))
+
+
+_PAGE_TYPES: frozenset[str] = frozenset(
+    ("article", "listing", "home", "ticker", "feed", "video", "author", "error", "other"))
+
+
+def rule_page_type(shape: PageShape) -> PageType | None:
+    """The clear cases, whatever a model says: feed markup, a page that says it is an error,
+    a body too short to be an article."""
+    if shape.get("feed_markup"):
+        return "feed"
+    if shape.get("error_words") and shape.get("body_lines") <= 1:
+        return "error"
+    if shape.get("video_path"):  # "/videos/hyqgq8p": a video's own page (with its own slug, it may be an article)
+        return "video"
+    if shape.get("author_path"):  # "/author/64": a writer's page lists their articles
+        return "author"
+    if shape.get("home_path"):  # the site's front page
+        return "home"
+    if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
+        return "listing"
+    if shape.get("log_body_words") < math.log1p(MIN_ARTICLE_WORDS) or shape.get("body_lines") == 0:
+        return _empty_page_type(shape)
+    if (shape.get("is_html") and shape.get("body_position") >= FOOTER_POSITION
+            and shape.get("log_body_words") < math.log1p(MAX_BLURB_WORDS)):
+        return "other"  # all that is left of the page is its footer's about-blurb
+    return None
+
+
+# A ticker is headlines alone; a listing pairs headlines with teasers or dates. Half the
+# lines being bare headlines (and under a quarter sentences) separates the labelled tickers.
+TICKER_HEADLINE_SHARE = 0.5
+TICKER_MAX_SENTENCE_SHARE = 0.25
+
+
+def _empty_page_type(shape: PageShape) -> PageType:
+    """The kind of a page that is not an article."""
+    if shape.get("author_path"):
+        return "author"
+    if shape.get("video_path") or shape.get("video_meta"):
+        return "video"
+    if shape.get("listing_path") or shape.get("listing_heading") or shape.get("log_read_more") > 0:
+        return "listing"
+    if ((shape.get("dated_share") >= 0.5 or shape.get("headline_share") >= TICKER_HEADLINE_SHARE)
+            and shape.get("sentence_share") < TICKER_MAX_SENTENCE_SHARE):
+        return "ticker"
+    return "listing"
+
+
+def fallback_page_type(shape: PageShape) -> PageType:
+    """Without a model: many headlines and few paragraphs, or a run of teasers, is a listing."""
+    short, body = shape.get("short_kept_lines"), shape.get("body_lines")
+    if short >= LISTING_MIN_SHORT_LINES and short > 2 * body:
+        return _empty_page_type(shape)
+    if shape.get("log_read_more") >= math.log1p(MIN_READ_MORE) and body < 2 * math.expm1(shape.get("log_read_more")):
+        return "listing"
+    return "article"
+
+
+# Plainly an article: two paragraphs or more of its own, at most one short line kept beside
+# them, few bare headlines on the page and no teasers: 33 of the 34 training-part pages of
+# this shape are articles (the other a TV transcript), and the model alone called some short
+# briefs listings.
+MAX_PLAIN_HEADLINE_SHARE = 0.3
+
+
+def _plainly_an_article(shape: PageShape) -> bool:
+    """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
+    itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body."""
+    if shape.get("headline_share") >= MAX_PLAIN_HEADLINE_SHARE or shape.get("log_read_more") > 0:
+        return False
+    if shape.get("article_meta") and shape.get("body_lines") >= 1:
+        return True
+    return shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1
+
+
+def decide_page_type(shape: PageShape) -> PageType:
+    """Rules for feeds and error pages; the model for the rest (rules without it). A body
+    too short to be an article is never one, and the model or the rules say what it is."""
+    ruled = rule_page_type(shape)
+    if ruled in ("feed", "error", "video", "author", "listing", "home"):
+        return ruled
+    if ruled is None and _plainly_an_article(shape):
+        return "article"
+    model = load_model()
+    if model is None:
+        return ruled or fallback_page_type(shape)
+    predicted = model.predict(shape)
+    if predicted == "not_article" or (ruled is not None and predicted == "article"):
+        return ruled or _empty_page_type(shape)  # a class too rare to learn: the rules name the kind
+    return predicted if predicted in _PAGE_TYPES else "other"  # type: ignore[return-value]

@@ -1,0 +1,171 @@
+"""Headlines without the site's name, the breadcrumb or the crawler's prefix.
+
+A page's `<title>` and `og:title` often carry the site's name on either side ("المدينة
+نيوز - headline", "headline | CNN Arabic") and sometimes a breadcrumb ("الرئيسية / عربي
+ودولي / headline"); a crawler's text dump may start with "date 2025-11-09". The site's name
+is known from `og:site_name`, from the address (a Latin name such as "CNNArabic.com"), from
+the list of known outlets and site words, and from what repeats at the same end of the
+titles of one outlet's pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import unquote, urlsplit
+
+from marsad.clean.lexicon import line_key
+from marsad.clean.metadata import strip_site_suffix, tail_kind
+
+# "date 2025-11-09 " / "2025-11-09 " at the start of a crawled dump's first line.
+_CRAWL_PREFIX = re.compile(r"^\s*(?:date|تاريخ|Date:?)?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+")
+# Between a headline and a site name or breadcrumb: a bar anywhere, or a dash, colon, slash
+# or guillemet with spaces round it («...» inside a headline is a quotation).
+_SEPARATORS = re.compile(r"\s+[|｜\-–—:»«/>]{1,2}\s+|\s*[|｜]\s*")
+_HOME_WORDS = frozenset(line_key(w) for w in ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "homepage",
+                                               "خانه", "صفحه اصلی"))
+# Breadcrumb separators, and how long a section's crumb may be ("عربي ودولي", "شؤون عربية").
+_CRUMB = re.compile(r"\s+[/»>›]\s+")
+MAX_CRUMB_WORDS = 3
+# A site's name is short: the longest of the labelled pages' names ("شبكة الأفق الإخبارية") is four words.
+MAX_NAME_WORDS = 5
+
+
+def strip_crawl_prefix(text: str) -> str:
+    return _CRAWL_PREFIX.sub("", text, count=1)
+
+
+def _latin_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_GENERIC_HOST_LABELS = frozenset(("com", "net", "org", "news", "co", "uk", "ar", "arabic", "m", "amp"))
+
+
+def host_names(url: str | None) -> frozenset[str]:
+    """Latin keys a site may be called by: "cnnarabic" for arabic.cnn.com, "alarabiya" ..."""
+    if not url:
+        return frozenset()
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
+    labels = [p for p in host.split(".") if p not in _GENERIC_HOST_LABELS]
+    keys = {_latin_key(p) for p in labels if len(p) >= 3}
+    keys |= {"".join(reversed(labels)), "".join(labels), host.replace(".", "")}
+    return frozenset(k for k in keys if k)
+
+
+def is_site_name(segment: str, site_names: frozenset[str], hosts: frozenset[str]) -> bool:
+    """A title segment that names the site (or a known outlet, or a section)."""
+    key = line_key(segment)
+    if not key or len(key.split()) > MAX_NAME_WORDS:
+        return False
+    if key in site_names or tail_kind(segment) is not None:
+        return True
+    latin = _latin_key(segment)
+    if latin and len(latin) >= 3 and any(latin == h or latin.removesuffix("com") == h or h.startswith(latin)
+                                         or latin.startswith(h) for h in hosts):
+        return True
+    return False
+
+
+def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str | None = None) -> str:
+    """The headline alone: no crawl prefix, breadcrumb, or site name on either side."""
+    title = strip_crawl_prefix(" ".join(title.split()))
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) > 1:
+        if line_key(parts[0]) in _HOME_WORDS:  # a breadcrumb: the headline is the last crumb
+            return parts[-1].strip()
+        crumbs = [c for c in _CRUMB.split(title) if c.strip()]
+        if len(crumbs) >= 3 and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs[:-1]):
+            return crumbs[-1].strip()  # "أخبار / عربي ودولي / <headline>"
+        hosts = host_names(url)
+        while len(parts) > 1 and is_site_name(parts[0], site_names, hosts):
+            parts = parts[1:]
+        while len(parts) > 1 and is_site_name(parts[-1], site_names, hosts):
+            parts = parts[:-1]
+        if len(parts) == 1:
+            return parts[0].strip()
+        title = _rejoin(title, parts)
+    return strip_site_suffix(title)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The stretch of the original title from the first kept part to the last (its own
+    separators, such as "غزة - القاهرة", stay as written)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1])
+    return title[start:end + len(parts[-1])].strip() if 0 <= start <= end else " ".join(parts)
+
+
+# A prefix or suffix on this many of an outlet's titles is its name (two pages can share a
+# word by chance only when it is a whole separated segment, which a name is).
+MIN_REPEATS = 2
+
+
+def repeated_affixes(titles: list[str]) -> frozenset[str]:
+    """Segments that start or end two or more of one outlet's titles: its name or section."""
+    counts: Counter[str] = Counter()
+    for title in set(titles):
+        parts = [p for p in _SEPARATORS.split(strip_crawl_prefix(title)) if p.strip()]
+        if len(parts) > 1:
+            for end in {parts[0], parts[-1]}:
+                if len(end.split()) <= MAX_NAME_WORDS:
+                    counts[line_key(end)] += 1
+    return frozenset(k for k, n in counts.items() if n >= MIN_REPEATS and k)
+
+
+def agrees(candidate: str, reference: str) -> bool:
+    """Two forms of one headline: equal, or one inside the other (a title with affixes)."""
+    a, b = line_key(candidate), line_key(reference)
+    return bool(a) and bool(b) and (a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+
+
+def choose_html_title(h1: tuple[str, ...], og_title: str | None, html_title: str | None, fallback: str | None,
+                      site_names: frozenset[str], url: str | None, blocks: tuple[str, ...]) -> str | None:
+    """The page's headline: an <h1> that agrees with og:title or <title> (a logo's <h1> does
+    not); else og:title or <title> without the site's name; else a lone long <h1>."""
+    metas = [strip_affixes(t, site_names, url) for t in (og_title, html_title) if t]
+    hosts = host_names(url)
+    headlines = [h for h in h1 if len(h.split()) >= 2 and not is_site_name(h, site_names, hosts)]  # not a logo
+    for heading in headlines:
+        if any(agrees(heading, m) for m in metas):
+            return strip_affixes(heading, site_names, url)
+    block_keys = {line_key(b) for b in blocks}
+    for meta in metas:
+        if line_key(meta) in block_keys:
+            return meta
+    if len(headlines) == 1 and len(headlines[0].split()) >= 3:
+        return strip_affixes(headlines[0], site_names, url)
+    if metas:
+        return metas[0]
+    return strip_affixes(fallback, site_names, url) if fallback else None
+
+
+_ARABIC_IN_ADDRESS = re.compile(r"%D[89AB]|[\u0600-\u06ff]", re.IGNORECASE)  # Arabic letters, raw or escaped
+_SLUG_SPLIT = re.compile(r"[-_+\s]+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+# An address slug names the headline when it has this many Arabic words and a line of the
+# page holds this share of them (slugs drop a word or two and cut long headlines).
+MIN_SLUG_WORDS = 4
+MIN_SLUG_SHARE = 0.8
+# A headline holds at most this many words its slug leaves out (numbers, quotes, particles).
+MAX_UNSPELLED_WORDS = 8
+
+
+def title_from_address(candidates: list[str], url: str | None) -> str | None:
+    """The line whose words the address's Arabic slug spells ("/29968354/برواتب-ومزايا-عالية-...")."""
+    if not url or not _ARABIC_IN_ADDRESS.search(url):
+        return None
+    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    slug = max(path.split("/"), key=lambda part: len(_ARABIC_WORD.findall(part)), default="")
+    slug_words = {line_key(w) for w in _SLUG_SPLIT.split(slug) if _ARABIC_WORD.fullmatch(w)}
+    if len(slug_words) < MIN_SLUG_WORDS:
+        return None
+    matching = []
+    for line in candidates:
+        if not 3 <= line.count(" ") + 1 <= len(slug_words) + MAX_UNSPELLED_WORDS:
+            continue  # cheap length check before the match key
+        words = set(line_key(line).split())
+        if ("http" not in line and 3 <= len(words) <= len(slug_words) + MAX_UNSPELLED_WORDS
+                and len(slug_words & words) >= MIN_SLUG_SHARE * len(slug_words)):
+            matching.append(line)
+    return min(matching, key=len) if matching else None  # not a first paragraph that starts with the headline

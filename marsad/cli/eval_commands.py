@@ -1,0 +1,123 @@
+"""`marsad eval ner|events|stories|clean`: scores on labelled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from marsad.cli.common import (
+    fail,
+)
+
+
+def eval_ner(
+    file: Annotated[Path, typer.Argument(help="Gold file in the ANERcorp format (`TOKEN LABEL`; sentences "
+                                              "end at '.' or a blank line).")],
+) -> None:
+    """Per-type and micro precision/recall/F1 of the NER tagger (conlleval-style exact spans)."""
+    from marsad.errors import MarsadError
+    from marsad.evaluate.ner import evaluate_ner
+
+    if not file.is_file():
+        fail(f"gold file not found: {file}")
+    try:
+        scores = evaluate_ner(file)
+    except MarsadError as exc:
+        fail(str(exc))
+    print(f"{scores.sentences} sentences, {scores.tokens} tokens")
+    print(scores.table())
+
+
+# --- commands: events (eval events) ---
+
+
+def eval_events(
+    file: Annotated[Path | None, typer.Argument(help="Gold JSON Lines file (default: the team's gold set).")] = None,
+    split: Annotated[str, typer.Option(help="dev, test or all (each half is reported when all).")] = "all",
+    nested: Annotated[bool, typer.Option(help="GSR: choose C and thresholds inside each fold (~1 min).")] = False,
+) -> None:
+    """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments on
+    the team's gold set, and ASSAULT/PROTEST detection cross-validated over documents on the
+    Arabic event gold standard's development half (when ../shared is there)."""
+    from marsad.evaluate.events import GOLD_FILE, evaluate, render
+    from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
+
+    path = file or GOLD_FILE
+    if not path.exists():
+        fail(f"gold file not found: {path}")
+    if split not in ("dev", "test", "all"):
+        fail(f"--split must be dev, test or all, got {split!r}")
+    halves = ("dev", "test") if split == "all" else ()
+    for half in halves:
+        scores = evaluate(path, half)
+        if scores.sentences:
+            p, r, f = scores.micro
+            print(f"{half}: P={p:.3f} R={r:.3f} F1={f:.3f} ({scores.sentences} sentences)")
+    render(evaluate(path, split), title=f"events ({split})")
+    if file is None and GSR.is_dir():
+        scores = cross_validate(nested=nested)
+        for s in scores:
+            print(f"GSR dev half, {s.kind} ({s.sentences} sentences, {s.positives} yes, {s.documents} documents, "
+                  f"{'nested ' if nested else ''}cross-validated over documents): P {100 * s.precision:.1f} "
+                  f"R {100 * s.recall:.1f} F1 {100 * s.f1:.1f}, negatives fired {s.negatives_fired}/{s.negatives}")
+        print(f"GSR dev half macro F1 {100 * sum(s.f1 for s in scores) / len(scores):.1f}")
+        for a in actor_agreement():
+            print(f"GSR spans, {a.kind}: event coded in {a.coded}/{a.sentences} span sentences; source shares a word "
+                  f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
+                  f"source role (CAMEO) in the code {a.role_right}/{a.roles} (in-sample for the detector)")
+
+
+# --- commands: stories ---
+
+
+def eval_stories(
+    file: Annotated[Path | None, typer.Argument(
+        help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
+    pairs: Annotated[bool, typer.Option(
+        help="Also score the hand-labelled SaudiNewsNet same-happening pairs (dev and labels/story_pairs).")] = True,
+) -> None:
+    """Pairwise precision/recall/F1 of story clustering against gold story labels, and on the
+    hand-labelled SaudiNewsNet pairs (only the articles the pairs name are analysed)."""
+    from marsad.evaluate.stories import CORPUS, evaluate_pair_set, evaluate_stories, pair_sets
+
+    path = file or CORPUS
+    if not path.exists():
+        fail(f"gold file not found: {path}")
+    scores, _ = evaluate_stories(path)
+    print(f"stories: P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f} "
+          f"({scores.articles} articles, {scores.gold_stories} gold stories, "
+          f"{scores.predicted_stories} predicted)")
+    for pair_file in pair_sets() if pairs else []:
+        s = evaluate_pair_set(pair_file)
+        print(f"pairs {s.name}: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+              f"({s.same} same, {s.different} different; together {s.true_pos} same, {s.false_pos} different)")
+
+
+# --- commands: clean (eval clean) ---
+
+
+def eval_clean(
+    labels: Annotated[list[Path], typer.Option("--labels", help="JSON Lines of labelled pages (id, address, file, "
+                                                                  "is_article, page_type, title, published).")],
+    pages_dir: Annotated[Path, typer.Option("--pages-dir", help="Where the labelled pages' files are.")],
+    split: Annotated[str, typer.Option(help="dev, train or all (a page's side is fixed by its id).")] = "all",
+    show_errors: Annotated[bool, typer.Option(help="List every page scored wrong.")] = False,
+) -> None:
+    """is_article, page type, title and date accuracy of cleaning on hand-labelled real pages."""
+    from marsad.evaluate.clean import evaluate_clean, read_labels, split_of
+
+    missing = [str(p) for p in labels if not p.is_file()]
+    if missing:
+        fail(f"labels file not found: {', '.join(missing)}")
+    pages = [p for p in read_labels(labels, pages_dir) if split == "all" or split_of(p.id) == split]
+    if not pages:
+        fail("no labelled page with its file present")
+    scores = evaluate_clean(pages)
+    print(f"clean ({split}):")
+    for line in scores.lines():
+        print(f"  {line}")
+    if show_errors:
+        for error in scores.errors:
+            print(f"  - {error}")

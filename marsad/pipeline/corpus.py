@@ -1,0 +1,218 @@
+"""The corpus-level step: names shared across articles, one record per entity, near-
+duplicates and stories, over the docs the per-article stages made (`stages`).
+
+Every command runs this one step: `marsad analyze` over the docs of its pages, `marsad
+batch` over a shelf on disk, and the store (`ingest`, `watch`, the API) over everything it
+holds whenever pages are added (`Corpus`). Its answer depends only on the set of docs, not
+on the order or the number of runs in which they came.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from marsad.clean.lexicon import agency_variants, line_key
+from marsad.extract.coref import names_by_surname, person_names_of, propagate_names
+from marsad.link.duplicates import ReuseFinder, with_reuse
+from marsad.link.entities import EntityIndex
+from marsad.model import Analysis, Doc, Entity, Problem, Story
+from marsad.pipeline.stages import DocStage, RunContext, add_events, add_quotes, add_roles, add_sentences
+from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
+from marsad.run.timing import StepClock
+from marsad.stories import iter_stories, joins_stories
+
+T = TypeVar("T")
+
+
+class Corpus:
+    """The docs of a corpus as the per-article stages left them; `add` puts more in and
+    gives the corpus-level answer over all of them.
+
+    The answer is computed anew over the whole corpus each time: which spelling is kept,
+    which story an article opens and which it joins depend on the canonical order (source,
+    id) of every doc, so an update in place would make the answer depend on the order in
+    which pages arrived. Recomputing keeps `marsad analyze` and a store filled over many
+    runs equal, at the cost of the corpus step over the whole corpus (about 10 ms an
+    article, `marsad bench`) per call.
+    """
+
+    def __init__(self, docs: Iterable[Doc] = (), ctx: RunContext | None = None) -> None:
+        self.ctx = ctx or RunContext()
+        self._docs: dict[str, Doc] = {}
+        for doc in docs:
+            self._keep(doc)
+
+    def _keep(self, doc: Doc) -> None:
+        # The same page under two addresses is kept once, under the first in sort order.
+        kept = self._docs.get(doc.id)
+        if kept is None or doc.article.source < kept.article.source:
+            self._docs[doc.id] = doc
+
+    def __contains__(self, doc_id: str) -> bool:
+        return doc_id in self._docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def add(self, docs: Iterable[Doc], errors: Iterable[Problem] = ()) -> Analysis:
+        for doc in docs:
+            self._keep(doc)
+        return link_and_group(list(self._docs.values()), list(errors), self.ctx)
+
+
+# After a corpus-level name repeat, the stages that read mentions run again.
+STAGES_AFTER_MENTIONS: tuple[DocStage, ...] = (add_roles, add_quotes, add_events)
+
+
+def without_tokens(doc: Doc) -> Doc:
+    """The doc with its sentences' tokens dropped (three quarters of a doc's memory): how
+    `marsad batch` holds docs for the corpus-level step, which tokenises them again where
+    it reads tokens (`doc_tokens`, `sentence_tokens`, `with_shared_names`)."""
+    if not doc.sentences or not doc.sentences[0].tokens:
+        return doc
+    return dataclasses.replace(doc, sentences=tuple(dataclasses.replace(s, tokens=()) for s in doc.sentences))
+
+
+def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
+    """A person the tagger named in one article is the same name in another where it was
+    missed ("بريت ماكغورك"): add those mentions and re-run the stages that read them."""
+    known = names_by_surname(person_names_of(docs))
+    return [with_shared_names(doc, known, ctx) for doc in docs]
+
+
+def with_shared_names(doc: Doc, known: dict[str, set[tuple[str, ...]]], ctx: RunContext) -> Doc:
+    """`doc` with the repeats of the `known` full names (see `share_person_names`); the
+    same doc when it has none."""
+    if doc.article.language != "ar" or not doc.sentences:
+        return doc
+    mentions = propagate_names(doc, known)
+    if len(mentions) == len(doc.mentions):
+        return doc
+    slim = not doc.sentences[0].tokens
+    if slim:  # held without tokens: the same sentences, tokenised again for the stages
+        doc = add_sentences(doc, ctx)
+    doc = dataclasses.replace(doc, mentions=tuple(mentions))
+    # The full names now found here are this article's own: their later bare
+    # surnames ("ساليفان") are repeats too.
+    doc = dataclasses.replace(doc, mentions=tuple(propagate_names(doc)))
+    for stage in STAGES_AFTER_MENTIONS:
+        doc = stage(doc, ctx)
+    return without_tokens(doc) if slim else doc
+
+
+def events_with_entity_ids(doc: Doc) -> Doc:
+    """Events are coded per article, before linking: their participants become entity ids
+    once the linker has given the mentions theirs (so events merge across spellings)."""
+    if not doc.events:
+        return doc
+    ids: dict[str, str] = {}
+    for m in doc.mentions:
+        if m.entity:
+            ids.setdefault(m.text, m.entity)
+
+    def remap(values: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(ids.get(t, v) for v, t in zip(values, texts + ("",) * (len(values) - len(texts)), strict=True))
+
+    events = tuple(
+        dataclasses.replace(e, actors=remap(e.actors, e.actor_texts), targets=remap(e.targets, e.target_texts))
+        for e in doc.events
+    )
+    return dataclasses.replace(doc, events=events)
+
+
+def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | None = None,
+                   timings: dict[str, float] | None = None) -> Analysis:
+    """The corpus-level part, over docs held in memory (`link_and_group_shelf`)."""
+    shelf = MemoryShelf(docs)
+    entities, stories = link_and_group_shelf(shelf, ctx, timings)
+    return Analysis(docs=tuple(shelf), entities=tuple(entities), stories=tuple(stories),
+                    errors=tuple(sorted(errors, key=lambda p: p.source)))
+
+
+def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
+                         timings: dict[str, float] | None = None,
+                         person_names_found: set[tuple[str, ...]] | None = None,
+                         ) -> tuple[Iterator[Entity], Iterator[Story]]:
+    """The corpus-level part: names shared across articles, entities, reuse, stories.
+
+    The docs are read from the shelf and their changes put back, a doc at a time and in
+    its canonical order (source, id), so the result does not depend on the order in which
+    pages arrived, nor on where the shelf keeps them (analyze and batch give the same
+    answer). `person_names_found`: the full person names of all the docs, when the caller
+    collected them already (batch workers do, from each doc's `person_names`). `timings`,
+    when given, receives the seconds each step took (`marsad bench`). The entities and
+    the stories come one at a time, made as they are read (the shelf must stay open until
+    then). The step's own state that grows with the corpus (entity records, shingles,
+    stories) is kept where the shelf keeps its docs (`DocShelf.scratch_db`).
+    """
+    clock = StepClock(timings)
+    ctx = ctx or RunContext()
+    scratch = shelf.scratch_db()  # None: the shelf is in memory, and so is this state
+    index = EntityIndex(scratch)
+    reuse = ReuseFinder(scratch)
+    story_ids = []
+    # Two reads of the shelf do the first three steps (each doc's share of a step is
+    # timed as that step): every read from disk costs about half a millisecond a doc.
+    with clock("share_names"):
+        if person_names_found is None:
+            person_names_found = person_names_of(shelf)
+        known = names_by_surname(person_names_found)
+    outlets: dict[str, str] = {}  # line key -> an outlet's name as the corpus writes it
+    for doc in shelf:
+        with clock("share_names"):
+            shared = with_shared_names(doc, known, ctx)
+            _put_if_changed(shelf, doc, shared)
+            if doc.article.outlet:
+                outlets.setdefault(line_key(doc.article.outlet), doc.article.outlet)
+        with clock("link_entities"):
+            index.register_full_names([shared])
+    for doc in shelf:
+        with clock("link_entities"):
+            linked = events_with_entity_ids(index.add_doc(with_outlet_from_credits(doc, outlets)))
+            _put_if_changed(shelf, doc, linked)
+        with clock("near_duplicates"):
+            reuse.add(doc)
+        if joins_stories(doc):
+            story_ids.append(doc.id)
+    with clock("near_duplicates"):
+        for doc_id, found in reuse.found().items():
+            shelf.put(with_reuse(shelf.get(doc_id), found))
+    return (_timed(clock, "link_entities", index.entities()),
+            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch)))
+
+
+def with_outlet_from_credits(doc: Doc, outlets: dict[str, str]) -> Doc:
+    """A page that names no outlet but credits one that other pages of the corpus name in
+    full ("المصادر: الرافدين، واع" beside pages of "صحيفة الرافدين") is that outlet's:
+    outlets credit themselves first. An agency is never taken for the outlet. Decided here,
+    over the whole corpus, so that the answer does not depend on which pages came together."""
+    if doc.article.outlet is not None:
+        return doc
+    agencies = agency_variants()
+    for credit in doc.article.credits:
+        key = line_key(credit)
+        if not key or key in agencies:
+            continue
+        named = {name for k, name in outlets.items() if k == key or k.endswith(" " + key)}
+        if len(named) == 1:
+            return dataclasses.replace(doc, article=dataclasses.replace(doc.article, outlet=named.pop()))
+    return doc
+
+
+def _timed(clock: StepClock, name: str, items: Iterator[T]) -> Iterator[T]:
+    """The items, with the time taken to make each one added to the step `name`."""
+    while True:
+        with clock(name):
+            item = next(items, None)
+        if item is None:
+            return
+        yield item
+
+
+def _put_if_changed(shelf: DocShelf, before: Doc, after: Doc) -> None:
+    if after is not before:
+        shelf.put(after)
+
+

@@ -1,0 +1,319 @@
+"""Cleaning on the shapes real pages take: listings and tickers are not articles, widget
+filters that look at what an element holds, the lede kept, headlines without site names,
+dates as the page states them. Every page here is composed by the team."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from marsad.arabic.calendar import solar_hijri_to_gregorian
+from marsad.clean import clean_pages
+from marsad.clean.dates import address_date
+from marsad.clean.metadata import parse_dateline
+from marsad.clean.titles import repeated_affixes, strip_affixes
+from marsad.cli import app
+from marsad.evaluate.clean import split_of
+from marsad.ingest import make_page
+from marsad.model import Article
+
+P1 = ("أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة بسعة مئتي سرير، في إطار خطة لتوسيع "
+      "الخدمات الطبية في المحافظات الجنوبية.")
+P2 = ("وقال وزير الصحة إن المستشفى سيبدأ استقبال المرضى مطلع الشهر المقبل، وإن الكوادر الطبية "
+      "أكملت تدريبها خلال الأسابيع الماضية.")
+P3 = "وأضاف أن الوزارة تعمل على تجهيز ثلاثة مستشفيات أخرى في المحافظات الشمالية خلال العام المقبل."
+TITLE = "افتتاح مستشفى جديد في الجنوب"
+
+
+def _one(content: str, url: str | None = None) -> Article:
+    [article], problems = clean_pages([make_page(url or "page", content, url=url)])
+    assert not problems
+    return article
+
+
+def _html(head: str = "", body: str = "", url: str = "https://news.example/2024/05/02/hospital-opens-south") -> Article:
+    html = (f"<html><head><title>{TITLE}</title>{head}</head><body>{body or _article_body()}"
+            "<footer>© 2024 جميع الحقوق محفوظة</footer></body></html>")
+    return _one(html, url)
+
+
+def _article_body(wrapper_class: str = "entry-content", lead: str = "") -> str:
+    return (f"<article><h1>{TITLE}</h1>{lead}<div class=\"{wrapper_class}\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
+            "<div class=\"share-buttons\"><a href=\"#\">فيسبوك</a> <a href=\"#\">تويتر</a></div></article>")
+
+
+# --- is it an article? ---------------------------------------------------------------
+
+
+def test_an_article_has_page_type_article() -> None:
+    article = _html()
+    assert (article.is_article, article.page_type) == (True, "article")
+
+
+def test_teasers_with_read_more_make_a_listing() -> None:
+    teasers = "\n".join(
+        f"{headline}\nتفاصيل الخبر في سطر قصير عن {headline}...\nاقرأ المزيد"
+        for headline in ("ارتفاع أسعار الخضار في الأسواق", "افتتاح معرض الكتاب الدولي", "وزير النقل يتفقد القطار",
+                         "البرلمان يستأنف جلساته الأسبوع المقبل", "انطلاق موسم الحصاد في الجنوب")
+    )
+    article = _one(teasers, "https://news.example/tag/economy")
+    assert article.is_article is False
+    assert article.page_type == "listing"
+
+
+def test_a_ticker_of_bare_headlines_is_not_an_article() -> None:
+    headlines = "   ".join(
+        ("ارتفاع أسعار الخضار في أسواق البصرة اليوم", "افتتاح معرض بغداد الدولي للكتاب بمشاركة واسعة",
+         "وزير النقل يتفقد مشروع القطار السريع في الجنوب", "البرلمان يستأنف جلساته الأسبوع المقبل بعد العطلة",
+         "انطلاق موسم حصاد القمح في محافظات الوسط", "منتخب الشباب يفوز في مباراته الودية الأولى",
+         "هطول أمطار غزيرة على المناطق الشمالية مساء أمس", "توقيع اتفاقية لإنشاء محطة كهرباء جديدة"))
+    article = _one(headlines, "https://news.example/box/12")
+    assert article.is_article is False
+    assert article.page_type in ("ticker", "listing")
+
+
+def test_feed_markup_is_a_feed() -> None:
+    rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>أخبار</title>' + "".join(
+        f"<item><title>خبر رقم {i}</title><description>{P1}</description></item>" for i in range(10)
+    ) + "</channel></rss>"
+    article = _one(rss)
+    assert (article.is_article, article.page_type) == (False, "feed")
+
+
+# --- body ----------------------------------------------------------------------------
+
+
+def test_a_class_that_mentions_share_does_not_remove_the_article() -> None:
+    article = _html(body=_article_body(wrapper_class="entry-content no-share"))
+    assert P1 in article.text and P3 in article.text
+    assert "فيسبوك" not in article.text  # the real share bar still goes
+    assert article.is_article
+
+
+def test_the_lede_block_stays_in_the_body() -> None:
+    lede = "الوزارة تفتتح أكبر مستشفى في المحافظات الجنوبية بعد عامين من العمل المتواصل."
+    lead = f"<div class=\"b-article__lead\">{lede}</div>"
+    article = _html(body=_article_body(lead=lead))
+    assert article.text.startswith("الوزارة تفتتح أكبر مستشفى")
+    assert article.lede == "الوزارة تفتتح أكبر مستشفى في المحافظات الجنوبية بعد عامين من العمل المتواصل."
+
+
+# --- headlines -----------------------------------------------------------------------
+
+
+def test_site_name_in_front_of_the_headline_goes() -> None:
+    head = '<meta property="og:site_name" content="المدينة نيوز">'
+    html = (f"<html><head><title>المدينة نيوز - {TITLE}</title>{head}</head><body>"
+            f"<div class=\"logo\"><h1>المدينة نيوز</h1></div><article><h2>{TITLE}</h2>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert _one(html, "https://madina.example/news/12345").title == TITLE
+
+
+def test_an_h1_that_agrees_with_the_title_wins_over_a_logo_h1() -> None:
+    html = (f"<html><head><title>{TITLE} - NewsSite.com</title></head><body><h1>NewsSite</h1>"
+            f"<article><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert _one(html, "https://www.newssite.com/a/1").title == TITLE
+
+
+def test_breadcrumbs_and_crawl_prefixes_leave_the_headline() -> None:
+    assert strip_affixes(f"الرئيسية / عربي ودولي / {TITLE}") == TITLE
+    assert strip_affixes(f"date 2025-11-09 {TITLE}") == TITLE
+    assert strip_affixes(f"{TITLE} | CNN Arabic", url="https://arabic.cnn.com/x") == TITLE
+    quoted = "«الحياة البرلمانية»... تجديد الثقة بالوزراء"
+    assert strip_affixes(quoted) == quoted  # guillemets of a quotation are not separators
+
+
+def test_a_name_repeated_across_an_outlets_titles_is_learned() -> None:
+    titles = [f"صدى الوادي - {t}" for t in ("خبر أول عن المدينة", "خبر ثان عن الطقس", "خبر ثالث")]
+    learned = repeated_affixes(titles)
+    assert strip_affixes(titles[1], learned) == "خبر ثان عن الطقس"
+
+
+def test_a_dump_whose_headline_ends_with_an_exclamation_mark() -> None:
+    dump = f"عربي\nفيديو لسيدة يثير ضجة على مواقع التواصل!\n{P1}\n{P2}\n{P3}"
+    assert _one(dump).title == "فيديو لسيدة يثير ضجة على مواقع التواصل!"
+
+
+def test_the_headline_right_above_the_dateline_not_a_welcome_line() -> None:
+    dump = (f"مرحبا بك في موقع الأخبار لتطلع على آخر الأحداث والمستجدات في المنطقة والعالم\n"
+            f"{TITLE}\nنشر :\n11:42 2024-09-18\n{P1}\n{P2}")
+    article = _one(dump)
+    assert (article.title, article.published) == (TITLE, "2024-09-18")
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def test_a_utc_stamp_gives_way_to_the_local_date_a_day_later() -> None:
+    head = ('<meta property="article:published_time" content="2020-10-07T23:59:50+00:00">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2020-10-08T02:59:50+03:00"}</script>')
+    assert _html(head).published == "2020-10-08"
+
+
+def test_a_local_stamp_is_read_as_written() -> None:
+    head = '<meta property="article:published_time" content="2024-03-12T23:20:00+03:00">'
+    assert _html(head).published == "2024-03-12"
+
+
+def test_arabic_month_words_in_the_meta_tag() -> None:
+    head = '<meta property="article:published_time" content="الأربعاء، 07 أكتوبر 2020 - 12:09 م">'
+    assert _html(head).published == "2020-10-07"
+
+
+def test_levantine_month_in_a_visible_dateline() -> None:
+    body = (f"<article><h1>{TITLE}</h1><div class=\"date\">الأحد، 04 كانون الثاني 2015 - 10:30</div>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article>")
+    assert _html(body=body, url="https://news.example/a/hospital").published == "2015-01-04"
+
+
+def test_an_update_time_after_the_date_leaves_it_the_publication_date() -> None:
+    line = parse_dateline("الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)")
+    assert (line.date, line.kind) == ("2013-08-04", "date")
+    assert parse_dateline("آخر تحديث: 04 آب 2013").kind == "update"
+
+
+def test_hijri_and_solar_hijri_datelines() -> None:
+    assert parse_dateline("الأحد 12 رمضان 1445 هـ").date == "2024-03-22"
+    assert parse_dateline("۱۴ آبان ۱۴۰۳").date == "2024-11-04"
+    assert parse_dateline("۱۴۰۳/۰۸/۱۴").date == "2024-11-04"  # numeric Solar Hijri (Iranian pages)
+    assert parse_dateline("1445/09/12 هـ").date == "2024-03-22"  # numeric lunar Hijri
+    assert str(solar_hijri_to_gregorian(1403, 1, 1)) == "2024-03-20"
+    assert str(solar_hijri_to_gregorian(1399, 12, 30)) == "2021-03-20"  # a leap year's last day
+
+
+def test_the_address_date_and_never_the_crawl_prefix() -> None:
+    assert address_date("https://news.example/75512/2021/01/29") == "2021-01-29"
+    assert address_date("https://news.example/16/06/2014/story") == "2014-06-16"
+    dump = f" date 2025-11-09 {TITLE}\n{P1}\n{P2}"
+    article = _one(dump, "https://news.example/story/hospital")
+    assert article.title == TITLE
+    assert article.published is None
+
+
+# --- the evaluator -------------------------------------------------------------------
+
+
+def test_eval_clean_scores_labelled_pages(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "t-1.txt").write_text(f"{TITLE}\nالأحد 3 مارس 2024\n{P1}\n{P2}", encoding="utf-8")
+    (files / "t-2.txt").write_text("\n".join(f"عنوان خبر قصير رقم {i} عن المدينة\nاقرأ المزيد" for i in range(9)),
+                                   encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    rows = [
+        {"id": "t-1", "address": "https://a.example/2024/03/03/x", "file": "files/t-1.txt", "is_article": True,
+         "page_type": "article", "title": TITLE, "published": "2024-03-03"},
+        {"id": "t-2", "address": "https://a.example/tag/city", "file": "files/t-2.txt", "is_article": False,
+         "page_type": "listing", "title": None, "published": None},
+    ]
+    labels.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "clean", "--labels", str(labels), "--pages-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "is_article   2/2" in result.output
+    assert "title        1/1" in result.output
+    assert "date         1/1" in result.output
+
+
+def test_a_page_keeps_its_side_of_the_split() -> None:
+    sides = {split_of(f"ar-{i:03d}") for i in range(30)}
+    assert sides == {"dev", "train"}
+    assert split_of("ar-001") == split_of("ar-001")
+
+
+def test_the_shipped_page_type_model_loads_and_is_small() -> None:
+    from marsad.clean.page_type import MODEL_FILE, load_model
+
+    model = load_model()
+    assert model is not None, f"{MODEL_FILE} is missing or was trained on other features"
+    assert "article" in model.classes and MODEL_FILE.stat().st_size < 50_000
+
+
+def test_a_page_that_kept_only_its_footer_blurb_is_not_an_article() -> None:
+    menu = "".join(f"<li><a href='/s{i}'>قسم {i}</a></li>" for i in range(30))
+    blurb = ("موقع المدينة صحيفة إلكترونية مستقلة تأسست عام 2010، تنقل أخبار المدينة والمنطقة "
+             "إلى قرائها على مدار الساعة، وتلتزم بالدقة والحياد في كل ما تنشره.")
+    html = (f"<html><head><title>{TITLE}</title></head><body><ul>{menu}</ul><h1>{TITLE}</h1>"
+            f"<div class='gallery'><img src='a.jpg'></div><ul>{menu}</ul><div class='site-about'><p>{blurb}</p></div>"
+            "</body></html>")
+    article = _one(html, "https://madina.example/news/12345")
+    assert (article.is_article, article.page_type) == (False, "other")
+
+
+def test_floors_on_the_labelled_real_pages_dev_part() -> None:
+    """Floors on the dev part of the hand-labelled real pages, where they are present
+    (their text stays outside the repository: MARSAD_PAGES_DIR, default ../cache/pages)."""
+    import os
+
+    import pytest
+
+    from marsad.evaluate.clean import evaluate_clean, read_labels
+
+    repo = Path(__file__).resolve().parents[1]
+    beside = [up / "cache" / "pages" for up in (repo.parent, repo.parent.parent)]  # a checkout, or a worktree
+    pages_dir = Path(os.environ.get("MARSAD_PAGES_DIR", next((d for d in beside if d.is_dir()), beside[0])))
+    label_files = sorted(pages_dir.glob("labels-*.jsonl")) if pages_dir.is_dir() else []
+    dev = [p for p in read_labels(label_files, pages_dir) if split_of(p.id) == "dev"]
+    if len(dev) < 50:
+        pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
+    scores = evaluate_clean(dev)
+    # Floors a little under the figures of the model card (dev: is_article 88.2%, titles
+    # 82.1%, dates 80.0%, no date invented on 26/26), so a change that loses ground fails.
+    assert scores.is_article_right / scores.pages >= 0.85
+    assert scores.titles_right / scores.titles >= 0.75
+    assert scores.dates_right / scores.dates >= 0.70
+    assert scores.no_date_right == scores.no_date
+
+
+def test_a_feed_flattened_to_text_is_a_feed() -> None:
+    items = "\n".join(
+        f"خبر رقم {i} عن أسعار الخضار في الأسواق\nhttps://news.example/n/{i}\nWed, 1{i} Mar 2024 10:00:00 GMT\n{P1}"
+        for i in range(5))
+    article = _one(items)
+    assert (article.is_article, article.page_type) == (False, "feed")
+
+
+def test_a_breadcrumb_without_a_home_crumb() -> None:
+    assert strip_affixes(f"أخبار / عربي ودولي / {TITLE}") == TITLE
+    assert strip_affixes("يوليو / تموز 2024 حصاد الشهر في المنطقة") == "يوليو / تموز 2024 حصاد الشهر في المنطقة"
+
+
+def test_an_html_page_that_declares_itself_an_article_with_one_paragraph() -> None:
+    head = '<meta property="og:type" content="article">'
+    body = f"<article><h1>{TITLE}</h1><p>{P1} {P2}</p></article>"
+    assert _html(head, body).is_article
+
+
+def test_a_crawl_header_date_is_never_the_publication_date() -> None:
+    dump = f"Date: Sun, 06 Dec 2026 03:53:18 GMT\n{TITLE}\n{P1}\n{P2}"
+    article = _one(dump)
+    assert article.title == TITLE
+    assert article.published is None
+
+
+def test_a_sites_front_page_is_home() -> None:
+    page = "\n".join(f"عنوان خبر رقم {i} عن المدينة والطقس\n{P1}" for i in range(4))
+    article = _one(page, "https://news.example/ar/")
+    assert (article.is_article, article.page_type) == (False, "home")
+
+
+def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None:
+    """Decided by the corpus step, over every page of the corpus."""
+    from marsad.ingest import make_page
+    from marsad.pipeline import analyze_pages
+
+    body = ("أعلنت وزارة الزراعة أن موسم الحصاد بدأ مبكرا هذا العام بسبب ارتفاع درجات الحرارة في المحافظات الجنوبية.\n\n"
+            "وقال مدير الدائرة الفنية إن الإنتاج المتوقع يفوق مليون طن من القمح والشعير.\n\n")
+    named = make_page("site/a.txt", "الحصاد يبدأ مبكرا | صحيفة الواحة\n\nالحصاد يبدأ مبكرا\n\n" + body)
+    credited = make_page("site/b.txt", "موسم القمح\n\n" + body.replace("الزراعة", "الري")
+                         + "المصادر:\nالواحة، رويترز\n")
+    agency_only = make_page("site/c.txt", "موسم الشعير\n\n" + body.replace("الزراعة", "المالية")
+                            + "المصادر:\nرويترز\n")
+    analysis = analyze_pages([named, credited, agency_only])
+    assert analysis.errors == ()
+    outlets = {d.article.source: d.article.outlet for d in analysis.docs}
+    assert outlets["site/a.txt"] == "صحيفة الواحة"
+    assert outlets["site/b.txt"] == "صحيفة الواحة"  # credits itself first
+    assert outlets["site/c.txt"] is None  # an agency is never the outlet

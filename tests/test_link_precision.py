@@ -1,0 +1,197 @@
+"""Linking precision (issue 20): names merge only when their letters agree, their types
+agree and they are not two different gazetteer entries; a surname alone joins the person
+the corpus names with it. Fixtures are short texts written for these tests."""
+
+from __future__ import annotations
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import split_sentences
+from marsad.link.entities import EntityIndex, link_entities
+from marsad.link.names import different_known_entries, known_entry_key, name_key
+from marsad.link.transliteration import spellings_agree, words_agree
+from marsad.model import Article, Doc, Entity, Mention
+
+
+def doc_with(doc_id: str, text: str, names: list[tuple[str, str]]) -> Doc:
+    mentions, pos = [], 0
+    for name, etype in names:
+        start = text.index(name, pos)
+        mentions.append(Mention(start, start + len(name), name, etype))  # type: ignore[arg-type]
+        pos = start + len(name)
+    article = Article(id=doc_id, source=doc_id, text=text, title=None, published=None, outlet=None,
+                      language="ar", is_article=True)
+    return Doc(article=article, sentences=tuple(split_sentences(text)), mentions=tuple(mentions))
+
+
+def entity_of(docs: list[Doc], entities: list[Entity], doc_id: str, text: str) -> Entity:
+    doc = next(d for d in docs if d.id == doc_id)
+    mention = next(m for m in doc.mentions if m.text == text)
+    return next(e for e in entities if e.id == mention.entity)
+
+
+def same_entity(docs: list[Doc], entities: list[Entity], a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return entity_of(docs, entities, *a).id == entity_of(docs, entities, *b).id
+
+
+def test_transliteration_variants_agree() -> None:
+    for a, b in [("ماكغورك", "ماجورك"), ("ترامب", "ترمب"), ("بوتين", "بوتن"), ("نتنياهو", "نتانياهو"),
+                 ("أمريكا", "أميركا"), ("غوغل", "جوجل"), ("الكونغرس", "الكونجرس"), ("إنجلترا", "انكلترا")]:
+        assert words_agree(match_key(a), match_key(b)), (a, b)
+
+
+def test_names_one_letter_apart_do_not_agree() -> None:
+    for a, b in [("سوريا", "سويسرا"), ("سوريا", "ساري"), ("الدمام", "دوما"), ("سعيد", "سعود"),
+                 ("حسن", "حسين"), ("سلمان", "سليمان"), ("إيران", "إيرانيا"), ("الأحمد", "الأحمدي"),
+                 ("القرية", "الكورية"), ("سوسة", "سوسية"), ("طهران", "تيرانا")]:
+        assert not words_agree(match_key(a), match_key(b)), (a, b)
+
+
+def test_a_place_article_is_dropped_only_where_the_press_writes_it() -> None:
+    assert spellings_agree(match_key("الموصل"), match_key("موصل"))
+    assert spellings_agree(match_key("القاهرة"), match_key("قاهرة"))
+    assert not spellings_agree(match_key("الخبر"), match_key("خبر"))  # Khobar, "news"
+    assert not spellings_agree(match_key("القاعدة"), match_key("قاعدة"))  # al-Qaeda, "a base"
+    # a family name's article always counts
+    assert not spellings_agree(match_key("عبدالله الأحمد"), match_key("عبدالله أحمد"), article_matters=True)
+
+
+def test_two_gazetteer_entries_never_merge() -> None:
+    assert different_known_entries(match_key("سوريا"), match_key("سويسرا"))
+    assert different_known_entries(match_key("الدمام"), match_key("دوما"))
+    assert not different_known_entries(match_key("الأمريكية"), match_key("أميركي"))
+    assert known_entry_key("ORG", match_key("قاعدة")) is None
+
+
+def test_similar_places_stay_apart_across_articles() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "زار الوفد سوريا ثم الدمام.", [("سوريا", "LOC"), ("الدمام", "LOC")]),
+        doc_with("b", "وصل الوزير إلى سويسرا قادما من دوما.", [("سويسرا", "LOC"), ("دوما", "LOC")]),
+        doc_with("c", "قال ساري إن الصور وصلت من سوريا.", [("ساري", "LOC"), ("الصور", "LOC"), ("سوريا", "LOC")]),
+    ])
+    syria = entity_of(docs, entities, "a", "سوريا")
+    assert syria.aliases == ("سوريا",)
+    assert not same_entity(docs, entities, ("a", "الدمام"), ("b", "دوما"))
+    assert same_entity(docs, entities, ("a", "سوريا"), ("c", "سوريا"))
+
+
+def test_spelling_variants_still_merge_across_articles() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "قال الرئيس فلاديمير بوتين إن المحادثات جيدة.", [("فلاديمير بوتين", "PER")]),
+        doc_with("b", "أكد فلاديمير بوتن أن الاتفاق قريب.", [("فلاديمير بوتن", "PER")]),
+        doc_with("c", "زار الوزير أمريكا الشهر الماضي.", [("أمريكا", "LOC")]),
+        doc_with("d", "عاد الوزير من أميركا أمس.", [("أميركا", "LOC")]),
+    ])
+    assert same_entity(docs, entities, ("a", "فلاديمير بوتين"), ("b", "فلاديمير بوتن"))
+    assert same_entity(docs, entities, ("c", "أمريكا"), ("d", "أميركا"))
+
+
+def test_people_whose_first_names_differ_by_a_vowel_stay_apart() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "قال سعيد القحطاني إن المشروع اكتمل.", [("سعيد القحطاني", "PER")]),
+        doc_with("b", "وأضاف سعود القحطاني أن العمل مستمر.", [("سعود القحطاني", "PER")]),
+        doc_with("c", "وقال محمد حسن إن الفريق جاهز.", [("محمد حسن", "PER")]),
+        doc_with("d", "وأكد محمد حسين أن المباراة صعبة.", [("محمد حسين", "PER")]),
+    ])
+    assert not same_entity(docs, entities, ("a", "سعيد القحطاني"), ("b", "سعود القحطاني"))
+    assert not same_entity(docs, entities, ("c", "محمد حسن"), ("d", "محمد حسين"))
+
+
+def test_types_must_agree() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "وصل الوفد إلى الأردن.", [("الأردن", "LOC")]),
+        doc_with("b", "فاز فريق الأردن بالمباراة.", [("الأردن", "ORG")]),
+    ])
+    assert not same_entity(docs, entities, ("a", "الأردن"), ("b", "الأردن"))
+
+
+def test_a_base_is_not_al_qaeda() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "تبنى تنظيم القاعدة الهجوم وقالت القاعدة إنه انتقام.",
+                 [("تنظيم القاعدة", "ORG"), ("القاعدة", "ORG")]),
+        doc_with("b", "سقطت قذائف على قاعدة التاجي شمال بغداد.", [("قاعدة التاجي", "LOC"), ("بغداد", "LOC")]),
+        doc_with("c", "قالت قاعدة إن الهجوم فشل.", [("قاعدة", "ORG")]),
+    ])
+    qaeda = entity_of(docs, entities, "a", "القاعدة")
+    assert entity_of(docs, entities, "a", "تنظيم القاعدة").id == qaeda.id
+    assert entity_of(docs, entities, "b", "قاعدة التاجي").id != qaeda.id
+    assert entity_of(docs, entities, "c", "قاعدة").id != qaeda.id
+
+
+def test_nationality_forms_are_one_record() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "قال المسؤول الأميركي إن القوات الأمريكية انسحبت.",
+                 [("الأميركي", "MISC"), ("الأمريكية", "MISC")]),
+    ])
+    assert same_entity(docs, entities, ("a", "الأميركي"), ("a", "الأمريكية"))
+
+
+def test_a_surname_alone_joins_the_person_the_corpus_names_with_it() -> None:
+    """باراك أوباما in most articles; one article also has a tagger's "يلقي أوباما": the
+    bare surname elsewhere (and there) is still Obama."""
+    docs = [doc_with(f"full{i}", "قال الرئيس باراك أوباما إن الاتفاق جيد.", [("باراك أوباما", "PER")])
+            for i in range(4)]
+    docs.append(doc_with("noise", "وأشار باراك أوباما ثم يلقي أوباما كلمة. وقال أوباما إن الوقت حان.",
+                         [("باراك أوباما", "PER"), ("يلقي أوباما", "PER"), ("أوباما", "PER")]))
+    docs.append(doc_with("bare", "وقال اوباما إن بلاده ستدعم الاتفاق.", [("اوباما", "PER")]))
+    linked, entities = link_entities(docs)
+    obama = entity_of(linked, entities, "full0", "باراك أوباما")
+    assert entity_of(linked, entities, "bare", "اوباما").id == obama.id
+    assert entity_of(linked, entities, "noise", "أوباما").id == obama.id
+    assert len([e for e in entities if e.name == "باراك أوباما"]) == 1
+
+
+def test_a_given_name_alone_joins_nobody_across_articles() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "قال توفيق إبراهيم إن الموسم انتهى.", [("توفيق إبراهيم", "PER")]),
+        doc_with("b", "وصرح إبراهيم العساف بأن الميزانية مستقرة.", [("إبراهيم العساف", "PER")]),
+        doc_with("c", "وقال إبراهيم إنه سعيد.", [("إبراهيم", "PER")]),
+    ])
+    assert entity_of(docs, entities, "c", "إبراهيم").id != entity_of(docs, entities, "a", "توفيق إبراهيم").id
+
+
+def test_a_fathers_name_is_not_a_surname() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "استقبل الأمير فهد بن خالد الوفد. وقال خالد إن الزيارة مهمة.",
+                 [("فهد بن خالد", "PER"), ("خالد", "PER")]),
+        doc_with("b", "أعلن ولي العهد محمد بن سلمان بن عبدالعزيز أن الملك سلمان بن عبدالعزيز وافق.",
+                 [("محمد بن سلمان بن عبدالعزيز", "PER"), ("سلمان بن عبدالعزيز", "PER")]),
+        doc_with("c", "قال عبد الله الثاني إن الوضع هادئ. وأكد الثاني أن الجيش مستعد.",
+                 [("عبد الله الثاني", "PER"), ("الثاني", "PER")]),
+    ])
+    assert not same_entity(docs, entities, ("a", "فهد بن خالد"), ("a", "خالد"))
+    assert not same_entity(docs, entities, ("b", "محمد بن سلمان بن عبدالعزيز"), ("b", "سلمان بن عبدالعزيز"))
+    assert not same_entity(docs, entities, ("c", "عبد الله الثاني"), ("c", "الثاني"))
+
+
+def test_a_first_name_kept_short_form_still_joins() -> None:
+    docs, entities = link_entities([doc_with(
+        "a", "التقى سلطان بن سلمان بن عبدالعزيز الوفد، وقال سلطان بن سلمان إن السياحة تنمو.",
+        [("سلطان بن سلمان بن عبدالعزيز", "PER"), ("سلطان بن سلمان", "PER")])])
+    assert same_entity(docs, entities, ("a", "سلطان بن سلمان بن عبدالعزيز"), ("a", "سلطان بن سلمان"))
+
+
+def test_name_key_keeps_words_of_their_own() -> None:
+    assert name_key("كريم الساعدي", {"ريم الساعدي"}) == match_key("كريم الساعدي")
+    assert name_key("لواشنطن", {"واشنطن"}) == "واشنطن"
+    assert name_key("والعراق") == "العراق"
+
+
+def test_the_index_in_a_scratch_database_counts_given_names_too(tmp_path) -> None:
+    from marsad.run.scratch import scratch_database
+
+    docs = [doc_with("a", "قال توفيق إبراهيم إن الموسم انتهى.", [("توفيق إبراهيم", "PER")]),
+            doc_with("b", "وصرح إبراهيم العساف بأن الميزانية مستقرة.", [("إبراهيم العساف", "PER")]),
+            doc_with("c", "وقال إبراهيم إنه سعيد.", [("إبراهيم", "PER")])]
+    stored = EntityIndex(scratch_database(tmp_path / "e.sqlite"))
+    in_memory = EntityIndex()
+    for index in (stored, in_memory):
+        index.register_full_names(docs)
+    assert [stored.add_doc(d) for d in docs] == [in_memory.add_doc(d) for d in docs]
+
+
+def test_a_fathers_full_name_inside_a_sons_is_another_person() -> None:
+    docs, entities = link_entities([doc_with(
+        "a", "نعى سعد دوابشة ابنه علي سعد دوابشة، وقال المتحدث إن دي ماريا وأنخيل دي ماريا واحد.",
+        [("سعد دوابشة", "PER"), ("علي سعد دوابشة", "PER"), ("دي ماريا", "PER"), ("أنخيل دي ماريا", "PER")])])
+    assert not same_entity(docs, entities, ("a", "سعد دوابشة"), ("a", "علي سعد دوابشة"))
+    assert same_entity(docs, entities, ("a", "دي ماريا"), ("a", "أنخيل دي ماريا"))
