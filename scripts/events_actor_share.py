@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from marsad.extract.events import benchmark_events  # noqa: E402
-from marsad.pipeline import analyze_pages  # noqa: E402
-from marsad.run.bench import DEFAULT_CORPUS, load_corpus  # noqa: E402
+from marsad.extract.events import benchmark_events
+from marsad.pipeline import analyze_pages
+from marsad.run.bench import DEFAULT_CORPUS, load_corpus
 
 
 def main() -> None:

@@ -57,12 +57,12 @@ def eval_events(
             print(f"{half}: P={p:.3f} R={r:.3f} F1={f:.3f} ({scores.sentences} sentences)")
     render(evaluate(path, split), title=f"events ({split})")
     if file is None and GSR.is_dir():
-        scores = cross_validate(nested=nested)
-        for s in scores:
+        gsr_scores = cross_validate(nested=nested)
+        for s in gsr_scores:
             print(f"GSR dev half, {s.kind} ({s.sentences} sentences, {s.positives} yes, {s.documents} documents, "
                   f"{'nested ' if nested else ''}cross-validated over documents): P {100 * s.precision:.1f} "
                   f"R {100 * s.recall:.1f} F1 {100 * s.f1:.1f}, negatives fired {s.negatives_fired}/{s.negatives}")
-        print(f"GSR dev half macro F1 {100 * sum(s.f1 for s in scores) / len(scores):.1f}")
+        print(f"GSR dev half macro F1 {100 * sum(s.f1 for s in gsr_scores) / len(gsr_scores):.1f}")
         for a in actor_agreement():
             print(f"GSR spans, {a.kind}: event coded in {a.coded}/{a.sentences} span sentences; source shares a word "
                   f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
