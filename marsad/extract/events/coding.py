@@ -9,15 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.extract.actor_codes import actor_code, country_of
-from marsad.extract.events.arguments import (
-    Agent,
-    Arg,
-    Args,
-    agent_participants,
-    attach_arguments,
-    find_agents,
-    place_mentions,
-)
+from marsad.extract.events.agents import Agent, agent_participants, find_agents
+from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
 from marsad.extract.events.detector import CREATE_FLOOR, TypeModel, anchored, load_detector, sentence_features
 from marsad.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from marsad.extract.events.modes import event_mode

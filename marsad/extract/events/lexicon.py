@@ -49,7 +49,7 @@ FORWARD_WINDOW = 15
 GENITIVE_WINDOW = 6
 MODE_BACK = 4
 
-_CLAUSE_BREAKS = frozenset('،,؛;:()[]«»"“”')
+_CLAUSE_BREAKS = frozenset('،,؛;:()[]«»"“”-–—')  # a dash ends a dateline ("بغداد - أدانت")
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
