@@ -14,7 +14,8 @@ from marsad.cli.common import (
 
 def eval_ner(
     file: Annotated[Path, typer.Argument(help="Gold file in the ANERcorp format (`TOKEN LABEL`; sentences "
-                                              "end at '.' or a blank line).")],
+                                              "end at a blank line, or at '.' in a file without blank lines).")],
+    model: Annotated[Path | None, typer.Option("--model", help="A crfsuite model other than the shipped one.")] = None,
 ) -> None:
     """Per-type and micro precision/recall/F1 of the NER tagger (conlleval-style exact spans)."""
     from marsad.errors import MarsadError
@@ -23,7 +24,7 @@ def eval_ner(
     if not file.is_file():
         fail(f"gold file not found: {file}")
     try:
-        scores = evaluate_ner(file)
+        scores = evaluate_ner(file, model=model)
     except MarsadError as exc:
         fail(str(exc))
     print(f"{scores.sentences} sentences, {scores.tokens} tokens")

@@ -64,10 +64,15 @@ def iter_sentences(lines: Iterable[str], split_on_period: bool = True) -> Iterat
         yield sentence
 
 
-def read_sentences(path: Path, split_on_period: bool = True) -> list[Tagged]:
+def read_sentences(path: Path, split_on_period: bool | None = None) -> list[Tagged]:
+    """The sentences of a gold file. `split_on_period` None: a `.` token ends a sentence
+    only in a file without blank lines (ANERcorp); a file with blank lines keeps its own."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return list(iter_sentences(handle, split_on_period))
+            lines = handle.readlines()
+        if split_on_period is None:
+            split_on_period = not any(not line.strip() for line in lines)
+        return list(iter_sentences(lines, split_on_period))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read gold file ({exc})") from exc
 
@@ -123,12 +128,12 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
     return scores
 
 
-def evaluate_ner(path: Path, tagger=None) -> Scores:
+def evaluate_ner(path: Path, tagger=None, model: Path | None = None) -> Scores:
     """Tag the tokens of a gold file with the shipped (or given) tagger and score it."""
     from marsad.extract.entities import EntityTagger
 
-    tagger = tagger or EntityTagger.load()
+    tagger = tagger or EntityTagger.load(model)
     sentences = read_sentences(path)
     gold = [[label for _, label in s] for s in sentences]
-    predicted = [tagger.tag([token for token, _ in s]) for s in sentences]
+    predicted = tagger.tag_sentences([[token for token, _ in s] for s in sentences])
     return score(gold, predicted)

@@ -84,7 +84,9 @@ class Gazetteer:
         for i in compress(count(), starts):
             if i < free:
                 continue
-            found = self._longest_at(keys, i, starts[i])
+            candidates = starts[i]
+            assert candidates is not None  # compress() visits only the positions that have some
+            found = self._longest_at(keys, i, candidates)
             if found is not None:
                 length, entry, prefix = found
                 matches.append(GazetteerMatch(i, i + length, *entry, prefix))

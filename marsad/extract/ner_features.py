@@ -12,7 +12,9 @@ so the two cannot drift apart.
 from __future__ import annotations
 
 import csv
+import gzip
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +25,8 @@ from marsad.arabic.tokenize import clitic_candidates, split_clitics
 from marsad.run.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
+# Word clusters learnt from unlabelled news by scripts/train_word_clusters.py.
+CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_word_clusters.tsv.gz"
 
 _DIGIT = re.compile(r"[0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -43,6 +47,21 @@ def load_triggers(path: Path = TRIGGERS_FILE) -> dict[str, str]:
             if len(row) >= 2 and row[0].strip():
                 triggers.setdefault(match_key(row[0]), row[1].strip())
     return triggers
+
+
+@lru_cache(maxsize=1)
+def load_clusters(path: Path = CLUSTERS_FILE) -> dict[str, tuple[str, ...]]:
+    """Match key -> its cluster features ("k64=12", "k256=80", "k1024=511"); empty when the
+    file is absent (a model trained without clusters then sees the features it learnt)."""
+    if not path.is_file():
+        return {}
+    clusters: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").split("\t") for line in handle if not line.startswith("#"))
+        names = next(rows)[1:]
+        for key, *ids in rows:
+            clusters[key] = tuple(sys.intern(f"{name}={i}") for name, i in zip(names, ids, strict=True))
+    return clusters
 
 
 def _length_bucket(n: int) -> str:
@@ -78,9 +97,11 @@ class FeatureExtractor:
     """
 
     def __init__(self, lexicon: Mapping[str, Sequence[str]] | None = None,
-                 triggers: Mapping[str, str] | None = None) -> None:
+                 triggers: Mapping[str, str] | None = None,
+                 clusters: Mapping[str, Sequence[str]] | None = None) -> None:
         self.lexicon = lexicon or {}
         self.triggers = load_triggers() if triggers is None else triggers
+        self.clusters = load_clusters() if clusters is None else clusters
         self._cache: WordCache[str, TypeFeatures] = WordCache()
 
     def word_features(self, word: str) -> TypeFeatures:
@@ -145,12 +166,29 @@ class FeatureExtractor:
         own += shape
         marks = self._lexical_marks(key, candidates)
         own += marks
-        context = [f"w={key}", *shape, *marks]
+        clusters = self._cluster_marks(key, candidates)
+        own += clusters
+        context = [f"w={key}", *shape, *marks, *clusters[1:2]]
         if stem != key:
             context.append(f"st={stem}")
         if len(key) > 2:
             context.append(f"s2={key[-2:]}")
         return key, own, context
+
+    def _cluster_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
+        """The word's clusters from unlabelled news (coarse to fine), else those of its first
+        clitic split that has some (وبغداد -> بغداد's), marked "c"; or a mark that it has none
+        (a word unseen in 9M tokens of news is often a rare name)."""
+        if not self.clusters:
+            return []
+        found = self.clusters.get(key)
+        if found:
+            return list(found)
+        for _, stem in candidates[1:]:
+            found = self.clusters.get(stem)
+            if found:
+                return ["c" + f for f in found]
+        return ["k=none"]
 
     def _lexical_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """Trigger-word and gazetteer flags, looked up on every clitic split of the word."""

@@ -1,0 +1,76 @@
+"""Mentions that are not named entities, and words at a mention's edges that are not names.
+
+The tagger follows ANERcorp, where currencies and الله are MISC; an analyst reading the
+entity list wants neither, nor a generic noun (مدينة), a field of study (علم النفس), an event
+noun in front of a name (مقتل سليماني) or a word after one (أحمد عبد الملك بعنوان). The word
+lists are marsad/data/ner_not_entities.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import clitic_candidates
+from marsad.model import Mention
+
+NOT_ENTITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_not_entities.tsv"
+_WORD = re.compile(r"\S+")
+_DROP_KINDS = frozenset({"deity", "currency", "field", "generic"})
+
+
+@lru_cache(maxsize=1)
+def load_not_entities(path: Path = NOT_ENTITIES_FILE) -> dict[str, str]:
+    """Match key of a word or phrase -> its kind (deity, currency, field, generic, event, trailing)."""
+    kinds: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        next(rows, None)  # header
+        for row in rows:
+            if len(row) >= 2 and row[0].strip():
+                kinds.setdefault(match_key(row[0]), row[1].strip())
+    return kinds
+
+
+def _kind(text: str, lists: dict[str, str]) -> str | None:
+    """The kind of a word or phrase, read through a glued conjunction or preposition (والله)."""
+    key = match_key(text)
+    found = lists.get(key)
+    if found or " " in key:
+        return found
+    for _, stem in clitic_candidates(key)[1:]:
+        found = lists.get(stem)
+        # A generic noun must be the whole word: المدينة (Medina) is not ال + مدينة.
+        if found and found != "generic":
+            return found
+    return None
+
+
+def clean_mention(mention: Mention, lists: dict[str, str] | None = None) -> Mention | None:
+    """The mention without leading event nouns and trailing non-name words, or None when
+    what is left is not a named entity. Offsets stay those of the article's text."""
+    lists = load_not_entities() if lists is None else lists
+    words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
+    text = mention.text
+    while words and lists.get(match_key(text[words[-1][0]:words[-1][1]])) == "trailing":
+        words.pop()
+    stripped_event = False
+    while words and _kind(text[words[0][0]:words[0][1]], lists) == "event":
+        words.pop(0)
+        stripped_event = True
+    if not words:
+        return None
+    first, last = words[0][0], words[-1][1]
+    kept = text[first:last]
+    if _kind(kept, lists) in _DROP_KINDS:
+        return None
+    # An event is MISC in ANERcorp; the name left once its event noun is gone is not.
+    if stripped_event and mention.type == "MISC":
+        return None
+    if (first, last) == (0, len(text)):
+        return mention
+    return replace(mention, start=mention.start + first, end=mention.start + last, text=kept)

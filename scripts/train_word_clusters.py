@@ -1,0 +1,100 @@
+"""Learn the NER tagger's word-cluster features from unlabelled news (SaudiNewsNet).
+
+    python scripts/train_word_clusters.py            # writes marsad/data/ner_word_clusters.tsv.gz
+
+Word vectors (gensim word2vec, CBOW) are trained on the match keys of every token of the
+SaudiNewsNet articles (`../shared/data/saudinewsnet/dataset/*.zip`, ~9.6M tokens, 2015 Saudi
+and pan-Arab news); the most frequent keys are then clustered with k-means at three
+granularities. Words used alike (city names, first names, ministries) share a cluster, so
+the CRF can generalise from the names it saw in training to ones it never saw.
+
+Needs the `train` extra (gensim). Keys are marsad.arabic.normalize.match_key of the token,
+the same key the tagger's features use (marsad.extract.ner_features).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import MiniBatchKMeans
+
+from marsad.arabic.normalize import match_key
+from marsad.settings import SHARED_DIR
+
+CORPUS_DIR = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
+OUTPUT = Path(__file__).resolve().parent.parent / "marsad" / "data" / "ner_word_clusters.tsv.gz"
+# Granularities: coarse clusters generalise, fine ones keep name classes apart.
+GRANULARITIES = (64, 256, 1024)
+# Keys kept in the shipped file: the most frequent ones (the file stays under 1 MB).
+VOCABULARY = 80_000
+# Words (Arabic letters and marks, Latin, digits) and single punctuation marks, as the
+# tagger's tokens are split; Arabic comma, semicolon and question mark are punctuation.
+_TOKEN = re.compile(r"(?:(?![\u060c\u061b\u061f\u066a-\u066d\u06d4])[\w\u0610-\u061a\u064b-\u065f\u0670])+|[^\w\s]")
+
+
+def article_lines(corpus_dir: Path):
+    """One line of space-separated match keys per paragraph of every article."""
+    for archive in sorted(corpus_dir.glob("*.zip")):
+        with zipfile.ZipFile(archive) as zipped:
+            for name in zipped.namelist():
+                for article in json.loads(zipped.read(name)):
+                    for paragraph in (article.get("content") or "").split("\n"):
+                        keys = [match_key(t) for t in _TOKEN.findall(paragraph)]
+                        if len(keys) > 2:
+                            yield " ".join(k for k in keys if k)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
+    parser.add_argument("--scratch", type=Path, default=Path("/tmp/marsad_word_clusters.txt"))
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    counts: Counter[str] = Counter()
+    with args.scratch.open("w", encoding="utf-8") as out:
+        for line in article_lines(args.corpus):
+            counts.update(line.split())
+            out.write(line + "\n")
+    print(f"{sum(counts.values())} tokens, {len(counts)} keys ({time.perf_counter() - began:.0f} s)", flush=True)
+    # A narrow window (3) makes neighbours say what kind of word this is (a name, a place)
+    # more than what the article is about; seed and one worker-order keep it repeatable enough.
+    model = Word2Vec(LineSentence(str(args.scratch)), vector_size=100, window=3, min_count=5,
+                     sg=0, epochs=5, workers=args.workers, seed=1)
+    print(f"word2vec done ({time.perf_counter() - began:.0f} s)", flush=True)
+    keys = [k for k, _ in counts.most_common() if k in model.wv.key_to_index][:VOCABULARY]
+    vectors = np.stack([model.wv[k] for k in keys])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    columns = []
+    for k in GRANULARITIES:
+        kmeans = MiniBatchKMeans(n_clusters=k, random_state=1, batch_size=4096, n_init=1)
+        columns.append(kmeans.fit_predict(vectors))
+        print(f"k-means {k} done ({time.perf_counter() - began:.0f} s)", flush=True)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(args.output, "wt", encoding="utf-8") as out:
+        out.write("# Word clusters for the NER tagger: written by scripts/train_word_clusters.py from\n"
+                  "# SaudiNewsNet (Alhagri 2015, CC BY-NC-SA 4.0): word2vec CBOW (100 dims, window 3, 5\n"
+                  f"# epochs) on match keys, then k-means on unit vectors; the {len(keys)} most frequent keys.\n")
+        out.write("key\t" + "\t".join(f"k{k}" for k in GRANULARITIES) + "\n")
+        for i, key in enumerate(keys):
+            out.write(key + "\t" + "\t".join(str(int(col[i])) for col in columns) + "\n")
+    args.scratch.unlink()
+    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
