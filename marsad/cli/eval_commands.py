@@ -37,9 +37,13 @@ def eval_ner(
 def eval_events(
     file: Annotated[Path | None, typer.Argument(help="Gold JSON Lines file (default: the team's gold set).")] = None,
     split: Annotated[str, typer.Option(help="dev, test or all (each half is reported when all).")] = "all",
+    nested: Annotated[bool, typer.Option(help="GSR: choose C and thresholds inside each fold (~1 min).")] = False,
 ) -> None:
-    """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments."""
+    """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments on
+    the team's gold set, and ASSAULT/PROTEST detection cross-validated over documents on the
+    Arabic event gold standard's development half (when ../shared is there)."""
     from marsad.evaluate.events import GOLD_FILE, evaluate, render
+    from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
 
     path = file or GOLD_FILE
     if not path.exists():
@@ -53,6 +57,17 @@ def eval_events(
             p, r, f = scores.micro
             print(f"{half}: P={p:.3f} R={r:.3f} F1={f:.3f} ({scores.sentences} sentences)")
     render(evaluate(path, split), title=f"events ({split})")
+    if file is None and GSR.is_dir():
+        gsr_scores = cross_validate(nested=nested)
+        for s in gsr_scores:
+            print(f"GSR dev half, {s.kind} ({s.sentences} sentences, {s.positives} yes, {s.documents} documents, "
+                  f"{'nested ' if nested else ''}cross-validated over documents): P {100 * s.precision:.1f} "
+                  f"R {100 * s.recall:.1f} F1 {100 * s.f1:.1f}, negatives fired {s.negatives_fired}/{s.negatives}")
+        print(f"GSR dev half macro F1 {100 * sum(s.f1 for s in gsr_scores) / len(gsr_scores):.1f}")
+        for a in actor_agreement():
+            print(f"GSR spans, {a.kind}: event coded in {a.coded}/{a.sentences} span sentences; source shares a word "
+                  f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
+                  f"source role (CAMEO) in the code {a.role_right}/{a.roles} (in-sample for the detector)")
 
 
 # --- commands: stories ---

@@ -73,7 +73,7 @@ def _rows(path) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 
 def _ngrams(words: list[str]) -> list[str]:
     """All n-grams, longest first, so "رئيس الوزراء" wins over "رئيس"."""
-    out = []
+    out: list[str] = []
     for n in range(min(_MAX_NGRAM, len(words)), 0, -1):
         out.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
     return out

@@ -1,0 +1,323 @@
+"""Events of a document: triggers, modes and arguments assembled into `Event`s, dated, and
+joined across adjacent sentences that elaborate one event."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from marsad.extract.actor_codes import actor_code, country_of
+from marsad.extract.events.agents import Agent, agent_participants, find_agents
+from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
+from marsad.extract.events.detector import CREATE_FLOOR, TypeModel, anchored, load_detector, sentence_features
+from marsad.extract.events.lexicon import Lexicon, Trigger, load_lexicon
+from marsad.extract.events.modes import event_mode
+from marsad.extract.events.triggers import Hit, find_triggers
+from marsad.model import Doc, Event, Mention, Sentence, TimeExpr, Token
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def event_date(
+    sentence: Sentence,
+    trigger_offset: int,
+    times: Sequence[TimeExpr],
+    mode: str,
+    reference: date | None,
+) -> str | None:
+    """The resolved time expression of the sentence nearest the trigger, else the
+    publication date for reported (past) events; a planned event without its own date
+    stays undated rather than taking the day it was announced."""
+    inside = [t for t in times if t.value and sentence.start <= t.start and t.end <= sentence.end]
+    if inside and reference is not None:
+        # "أعلن البيت الأبيض الجمعة أنه سيستقبل ... في 26 يوليو": a planned event takes the
+        # date still to come, a reported one a date already past.
+        ref = reference.isoformat()
+        fitting = [t for t in inside if ((t.value or "") >= ref[: len(t.value or "")]) == (mode == "future")]
+        inside = fitting or inside
+    if inside:
+        return min(inside, key=lambda t: abs(t.start - trigger_offset)).value
+    if mode in ("future", "hypothetical") or reference is None:
+        return None
+    return reference.isoformat()
+
+
+# --- assembling events -------------------------------------------------------------------
+
+
+def _arg_value(arg: Arg) -> str:
+    return arg.mention.entity or arg.mention.text
+
+
+def _arg_code(arg: Arg, tokens: Sequence[Token]) -> str:
+    context = " ".join(t.text for t in tokens[arg.last + 1 : arg.last + 3])
+    return actor_code(arg.mention.text, arg.mention.role, context, arg.mention.type) or ""
+
+
+def code_sentence(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpr],
+    reference: date | None,
+    lex: Lexicon | None = None,
+) -> list[Event]:
+    lex = lex or load_lexicon()
+    tokens = sentence.tokens
+    hits = find_triggers(tokens, lex)
+    if not hits:
+        return []
+    placed = place_mentions(
+        tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end)
+    )
+    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
+    if inside & {h.index for h in hits}:
+        hits = find_triggers(tokens, lex, inside)
+    triggers_at = {h.index for h in hits}
+    events: dict[str, Event] = {}
+    found_agents: list[list[Agent]] = []
+
+    def agents(taken: frozenset[int]) -> list[Agent]:  # found once a sentence, when wanted
+        if not found_agents:
+            found_agents.append(find_agents(tokens, taken))
+        return found_agents[0]
+
+    for hit in hits:
+        args = attach_arguments(tokens, hit, placed, triggers_at)
+        if hit.trigger.weak and not (args.actors or args.targets or args.location):
+            continue  # "التقى الفريقان": a weak trigger with no named participant or place
+        event = _make_event(sentence, tokens, hit, args, times, reference, lambda: agents(inside))
+        events[event.type] = _union(events[event.type], event) if event.type in events else event
+    return list(events.values())
+
+
+def _make_event(
+    sentence: Sentence,
+    tokens: Sequence[Token],
+    hit: Hit,
+    args: Args,
+    times: Sequence[TimeExpr],
+    reference: date | None,
+    agents: Callable[[], list[Agent]] | None = None,  # typed agent phrases of the sentence
+) -> Event:
+    tok = tokens[hit.index]
+    last = tokens[min(len(tokens) - 1, hit.index + len(hit.trigger.rest))]
+    mode = event_mode(tokens, hit)
+    actors = list(dict.fromkeys(args.actors))
+    targets = [a for a in dict.fromkeys(args.targets) if a not in actors]
+    actor_values = [_arg_value(a) for a in actors]
+    actor_texts = [a.mention.text for a in actors]
+    actor_codes = [_arg_code(a, tokens) for a in actors]
+    if args.adjective_actor and not actors:
+        actor_values.append(args.adjective_actor)
+        actor_texts.append(args.adjective_actor)
+        actor_codes.append(country_of(args.adjective_actor) or "")
+    target_values = [_arg_value(a) for a in targets]
+    target_texts = [a.mention.text for a in targets]
+    target_codes = [_arg_code(a, tokens) for a in targets]
+    if not actor_values or not target_values:
+        # no mention stands there: a typed agent phrase may ("الشرطة العراقية", "مسلحون")
+        agent, patient = agent_participants(tokens, hit, agents() if agents else [])
+        if agent and not actor_values:
+            actor_values, actor_texts, actor_codes = [agent.text], [agent.text], [agent.code]
+        if patient and not target_values and patient.text not in actor_texts:
+            target_values, target_texts, target_codes = [patient.text], [patient.text], [patient.code]
+    return Event(
+        type=hit.trigger.type,
+        trigger=sentence.text[tok.start - sentence.start : last.end - sentence.start],
+        actors=tuple(actor_values),
+        targets=tuple(target_values),
+        location=_arg_value(args.location) if args.location else None,
+        date=event_date(sentence, tok.start, times, mode, reference),
+        sentence=sentence.text,
+        mode=mode,  # type: ignore[arg-type]
+        actor_codes=tuple(actor_codes),
+        target_codes=tuple(target_codes),
+        actor_texts=tuple(actor_texts),
+        target_texts=tuple(target_texts),
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
+def _union(first: Event, other: Event) -> Event:
+    """Two triggers of one type in one sentence ("التقى ... وبحث معه") are one event."""
+
+    def merged(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a + b))
+
+    actors = merged(first.actors, other.actors)
+    codes = dict(
+        zip(first.actors + other.actors, first.actor_codes + other.actor_codes, strict=True)
+    )
+    texts = dict(
+        zip(first.actors + other.actors, first.actor_texts + other.actor_texts, strict=True)
+    )
+    targets = tuple(t for t in merged(first.targets, other.targets) if t not in actors)
+    tcodes = dict(
+        zip(first.targets + other.targets, first.target_codes + other.target_codes, strict=True)
+    )
+    ttexts = dict(
+        zip(first.targets + other.targets, first.target_texts + other.target_texts, strict=True)
+    )
+    return replace(
+        first,
+        actors=actors,
+        actor_codes=tuple(codes[a] for a in actors),
+        actor_texts=tuple(texts[a] for a in actors),
+        targets=targets,
+        target_codes=tuple(tcodes[t] for t in targets),
+        target_texts=tuple(ttexts[t] for t in targets),
+        # a place that is a participant of the other trigger ("الحوار بين بغداد وواشنطن")
+        # is not where the event happened
+        location=next((p for p in (first.location, other.location) if p and p not in actors), None),
+    )
+
+
+def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) -> list[Event]:
+    """The doc's events; `learned=False` leaves out the learned detector (the lexicon coder
+    alone, as its own tests and the detector's training read it)."""
+    lex = load_lexicon()
+    coded: list[tuple[int, bool, Event]] = []  # (sentence index, date stated there, event)
+    models = load_detector() if learned else {}
+    doubted: set[int] = set()
+    for k, sentence in enumerate(doc.sentences):
+        events = code_sentence(sentence, doc.mentions, doc.times, reference, lex)
+        if models:
+            events = _detect(sentence, events, doc, reference, models, doubted)
+        if events:
+            stated = any(
+                t.value and sentence.start <= t.start and t.end <= sentence.end for t in doc.times
+            )
+            coded += ((k, stated, event) for event in events)
+    places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
+    joined = _join_elaborations(coded, places, frozenset(doubted))
+    stated_ids = {id(e) for _, st, e in coded if st}
+    return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
+            for e in joined]
+
+
+def _detect(
+    sentence: Sentence,
+    events: list[Event],
+    doc: Doc,
+    reference: date | None,
+    models: dict[str, TypeModel],
+    doubted: set[int],
+) -> list[Event]:
+    """The learned detector's word on the types it knows: an asserted lexicon event the model
+    does not believe is doubted (a topic, a reference back, a habit: it goes unless a believed
+    event of the next or previous sentence takes it in, `_join_elaborations`). Events in another
+    mode keep it: they are not counted as asserted either way. Where the lexicon found no
+    event of the type, the model adds one above CREATE_FLOOR, its trigger the word that
+    weighs most (the same rule as the cross-validation, marsad.evaluate.events_gsr.detected)."""
+    feats = sentence_features(sentence, events, doc.mentions, doc.times, doc.quantities)
+    for kind, model in models.items():
+        probability = model.probability(feats)
+        believed = probability >= model.threshold
+        if not believed:
+            doubted.update(
+                id(e)
+                for e in events
+                if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, doc.times)
+            )
+        elif probability >= CREATE_FLOOR and not any(e.type == kind for e in events):
+            found = _model_event(sentence, doc, reference, kind, model)
+            if found:
+                events.append(found)
+    return events
+
+
+def _model_event(sentence: Sentence, doc: Doc, reference: date | None, kind: str, model: TypeModel) -> Event | None:
+    index = model.strongest_word(sentence)
+    if index is None:
+        return None
+    tokens = sentence.tokens
+    hit = Hit(index, Trigger(kind, "x", frozenset(), "agent", False), False)
+    placed = place_mentions(tokens, (m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end))
+    args = attach_arguments(tokens, hit, placed, {index})
+    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
+    return _make_event(sentence, tokens, hit, args, doc.times, reference, lambda: find_agents(tokens, inside))
+
+
+def _participants(event: Event) -> set[str]:
+    return set(event.actors + event.targets)
+
+
+def _join_elaborations(
+    coded: list[tuple[int, bool, Event]], places: frozenset[str] = frozenset(), doubted: frozenset[int] = frozenset()
+) -> list[Event]:
+    """A news paragraph often names an event in one sentence and gives its date or its
+    victims in the next ("اغتالت الولايات المتحدة سليماني ... كانت الغارة في 3 يناير 2020").
+    Same type and mode in adjacent sentences, with shared or missing participants and no
+    conflicting stated dates, are one event; the stated date wins over the fallback.
+
+    Sharing only a place (`places`: the texts of the doc's LOC mentions) is not enough: a
+    meeting with the American envoy and the Iranian minister's visit, told in adjacent
+    sentences, both involve Baghdad and are two events.
+
+    `doubted` (ids of events the learned detector does not believe) go out unless joined to
+    one it believes, or joined into an anchored one: the date told in a second sentence
+    belongs to the event named in the first."""
+    out: list[tuple[int, bool, Event]] = []
+    believed: dict[int, bool] = {}  # id of an event in `out` -> believed
+    for k, stated, event in coded:
+        prev = next(
+            (
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i][0] >= k - 1
+                and out[i][0] < k
+                and out[i][2].type == event.type
+                and out[i][2].mode == event.mode
+            ),
+            None,
+        )
+        if prev is not None:
+            _, pstated, pevent = out[prev]
+            shared = (_participants(pevent) & _participants(event)) - places
+            missing = not _participants(pevent) or not _participants(event)
+            dates_fit = not (stated and pstated) or _date_prefix_match(pevent.date, event.date)
+            if (shared or missing) and dates_fit:
+                joined = _union(pevent, event)
+                if stated and (not pstated or len(event.date or "") > len(pevent.date or "")):
+                    joined = replace(joined, date=event.date)
+                # told across the two sentences with a named participant and a stated date,
+                # the joined event is anchored as one sentence's would be (`anchored`)
+                believed[id(joined)] = (
+                    believed[id(pevent)]
+                    or id(event) not in doubted
+                    or (joined.mode == "asserted" and bool(_participants(joined)) and (stated or pstated))
+                )
+                out[prev] = (k, stated or pstated, joined)
+                continue
+        believed[id(event)] = id(event) not in doubted
+        out.append((k, stated, event))
+    return [e for _, _, e in out if believed[id(e)]]
+
+
+def _date_prefix_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return a == b
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _with_article(event: Event, article_id: str) -> Event:
+    return replace(event, articles=(article_id,))
+
+
+def benchmark_events(docs: Sequence[Doc]) -> dict[str, float]:
+    """Sentences per second of the coder alone (mentions and times already filled)."""
+    load_lexicon()
+    sentences = sum(len(d.sentences) for d in docs)
+    began = time.perf_counter()
+    events = sum(len(extract_events(d, None)) for d in docs)
+    seconds = time.perf_counter() - began
+    return {
+        "sentences": sentences,
+        "events": events,
+        "seconds": round(seconds, 4),
+        "sentences_per_s": round(sentences / seconds, 1) if seconds else float("inf"),
+    }

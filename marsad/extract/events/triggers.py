@@ -1,0 +1,105 @@
+"""Trigger finding: the lexicon's hits in a sentence, less those inside names, those of
+weak triggers in a sports or markets sentence, and event nouns that are the topic of a
+communicative verb ("أدان الهجوم")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, count
+from operator import methodcaller
+
+from marsad.extract.events.lexicon import (
+    FIRST,
+    KEY,
+    TIME_NOUNS,
+    TIME_WORDS,
+    TOPIC_TAKING,
+    Lexicon,
+    Trigger,
+    _has_word,
+    _requirement_met,
+    _rest_matches,
+    _stems,
+    _tail,
+    is_break,
+)
+from marsad.model import Token
+
+# --- trigger finding ---------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    index: int
+    trigger: Trigger
+    future_prefix: bool
+
+
+def find_triggers(
+    tokens: Sequence[Token], lex: Lexicon, inside_names: frozenset[int] = frozenset()
+) -> list[Hit]:
+    """Trigger hits in token order; `inside_names` are token indexes inside entity
+    mentions ("قوات الدعم السريع" is a name, not an act of support)."""
+    hits: list[Hit] = []
+    nonpolitical: bool | None = None
+    found = lex.lookups(tokens)
+    for i in compress(count(), map(FIRST, found)):  # the tokens with candidate triggers
+        if i in inside_names:
+            continue
+        candidates, future = found[i]
+        if i + 1 < len(tokens) and tokens[i + 1].key in TIME_WORDS and _has_word(tokens[i], TIME_NOUNS):
+            continue  # "فجر اليوم": dawn, not a bombing
+        generic = i > 0 and tokens[i - 1].key == "اي"  # "أي هجوم": no particular event
+        for trig in candidates:
+            if generic and trig.pos == "n":
+                continue
+            if not (_rest_matches(tokens, i, trig) and _requirement_met(tokens, i, trig)):
+                continue
+            if trig.weak:
+                if nonpolitical is None:
+                    nonpolitical = _has_nonpolitical_word(tokens, lex.nonpolitical)
+                if nonpolitical:
+                    continue
+            hits.append(Hit(i, trig, future))
+            break
+    return _drop_topics(hits, tokens)
+
+
+def _has_nonpolitical_word(tokens: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether a token has a form (`_stems`) that is one of `words`. The forms of a key are
+    suffixes of it, or "ال" + one: only keys that end in a word (less its "ال") are split."""
+    maybe = filter(methodcaller("endswith", _tails_of(words)), map(KEY, tokens))
+    return any(not words.isdisjoint(_stems(key)) for key in maybe)
+
+
+@lru_cache(maxsize=8)
+def _tails_of(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_tail(w) for w in words)
+
+
+def _drop_topics(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """An event noun that is the topic of a communicative verb is not an event of its own,
+    and a multi-word trigger's noun ("شن هجوما") is not counted twice."""
+    kept: list[Hit] = []
+    for n, hit in enumerate(hits):
+        if not any(_governs(prev, hit, tokens) for prev in hits[:n]):
+            kept.append(hit)
+    return kept
+
+
+def _governs(prev: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    between = tokens[prev.index + 1 : hit.index]
+    commas_ok = prev.trigger.pos != "n"  # a verb's object may follow a comma'd subject
+    if any(is_break(t) and not (commas_ok and t.text in "،,") for t in between):
+        return False
+    if hit.trigger.pos == "n":
+        if prev.trigger.type in TOPIC_TAKING or len(between) <= 1:
+            return True
+        # an indefinite accusative after a verb is its purpose: "استدعت السفير احتجاجا"
+        if prev.trigger.pos != "n" and tokens[hit.index].key.endswith("ا"):
+            return True
+    # هدد بقصف، رفض أن ينسحب
+    return prev.trigger.type in ("REQUEST", "THREATEN", "REJECT") and len(between) <= 2
+

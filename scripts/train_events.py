@@ -1,0 +1,87 @@
+"""Train the sentence-level event detector (marsad/models/events_detector.json) on the
+development half of the Arabic event gold standard, and report cross-validated figures.
+
+    python scripts/train_events.py [--gsr ../shared/data/arabic-event-gsr] [--out FILE] [--report-only]
+
+Each labelled sentence goes through marsad's per-article stages (sentences, times,
+quantities, mentions, roles) and the lexicon coder; its features are
+marsad.extract.events.detector.sentence_features. One logistic model per type
+(scikit-learn), `yes` against `easy no` + `difficult no` (`ambiguous` left out).
+Folds are DOCUMENTS (GroupKFold on the document part of the id): every sentence of an
+article stays on one side. The figures printed are nested: for each outer fold, C and the
+threshold are chosen by an inner cross-validation on the other folds alone, then applied.
+The shipped model takes the C and threshold chosen the same way on all of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from marsad.evaluate.events_gsr import (  # noqa: E402
+    FILES,
+    GSR,
+    OUTER_FOLDS,
+    PRUNE,
+    _fit,
+    _prf,
+    analyse,
+    choose,
+    detected,
+    read_rows,
+    type_data,
+)
+from marsad.extract.events.detector import MODEL_FILE  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gsr", type=Path, default=GSR)
+    ap.add_argument("--out", type=Path, default=MODEL_FILE)
+    ap.add_argument("--report-only", action="store_true", help="print the CV figures, write no model")
+    args = ap.parse_args()
+
+    from sklearn.model_selection import GroupKFold
+
+    rows = read_rows(args.gsr)
+    docs = analyse(rows)
+    model_types: dict[str, dict] = {}
+    f1s = []
+    for kind, _ in FILES:
+        vec, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
+        predicted = np.zeros(len(y), dtype=bool)
+        for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
+            c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
+            scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
+            predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test])
+        p, r, f = _prf(y, predicted)
+        f1s.append(f)
+        print(f"{kind}: {len(y)} sentences ({y.sum()} yes, {len(set(groups))} documents) "
+              f"cross-validated P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}  (negatives fired "
+              f"{int(predicted[y == 0].sum())}/{int((y == 0).sum())})")
+        if args.report_only:
+            continue
+        c, t = choose(x, y, groups, kept, other_mode, none)
+        clf = _fit(x, y, c)
+        weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
+                   if abs(w) >= PRUNE}
+        model_types[kind] = {"threshold": round(t, 3), "C": c, "weights": weights,
+                             "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
+        print(f"{kind}: shipped C {c} threshold {t:.3f}, {len(weights)} weights")
+    print(f"cross-validated macro F1 {100 * sum(f1s) / len(f1s):.1f}")
+    if not args.report_only:
+        meta = {"data": "openeventdata arabic_event_gsr, development half (../shared/data/arabic-event-gsr, MIT)",
+                "trained_by": "scripts/train_events.py", "types": model_types}
+        args.out.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
