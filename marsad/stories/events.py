@@ -105,10 +105,11 @@ def _pairs_worth_comparing(events: Sequence[Event], participants: list[set[str]]
     for i in members:
         for key in sorted(participants[i]):
             postings.setdefault(("p", key), []).append(i)
-        if events[i].location:
-            postings.setdefault(("l", match_key(events[i].location)), []).append(i)
-    for key in sorted(postings):
-        ids = postings[key]
+        location = events[i].location
+        if location:
+            postings.setdefault(("l", match_key(location)), []).append(i)
+    for posting in sorted(postings):
+        ids = postings[posting]
         for k, a in enumerate(ids):
             for b in ids[k + 1:]:
                 yield a, b
