@@ -17,6 +17,10 @@ UNKNOWN_OUTLET = "منبر غير معروف"
 # Claim rows shown before the fold: a screen's worth (measured on SaudiNewsNet stories, whose
 # claims tables ran to dozens of rows).
 CLAIMS_SHOWN = 6
+# Timeline entries (the latest) and events shown before the fold: on 400 SaudiNewsNet
+# articles a four-article story had 25 dated entries and 35 events (a 5,700-pixel page).
+TIMELINE_SHOWN = 8
+EVENTS_SHOWN = 10
 SENTENCES_PER_VALUE = 3
 _SENTENCE_END = re.compile(r"[.!؟?\n]")
 
@@ -74,6 +78,8 @@ def story_context(
         "entity_names": entity_names(store, _story_entity_ids(story)),
         "outlet_articles": sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0])),
         "claims_shown": claims[:CLAIMS_SHOWN],
+        "timeline_shown": TIMELINE_SHOWN,
+        "events_shown": EVENTS_SHOWN,
         "claims_folded": claims[CLAIMS_SHOWN:],
         "only_from": only_from(claims),
         "charts": {
