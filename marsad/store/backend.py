@@ -6,7 +6,9 @@ that SQLite and PostgreSQL both accept, with `?` placeholders.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, TypeVar
 
 from marsad.model import Query, ResultPage, SearchHit
 
@@ -16,6 +18,8 @@ class Connection(Protocol):
     def execute(self, sql: str, params: Any = ..., /) -> Any: ...
 
     def executemany(self, sql: str, rows: Any, /) -> Any: ...
+
+    def close(self) -> None: ...
 
 
 class Backend(Protocol):
@@ -45,3 +49,31 @@ class Backend(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+ConnectionT = TypeVar("ConnectionT", bound=Connection)
+
+
+class ThreadConnections(Generic[ConnectionT]):
+    """One reading connection per thread, opened on first use, all closed together: a page
+    served in one thread never waits for a write in another (both backends read so)."""
+
+    def __init__(self, connect: Callable[[], ConnectionT]) -> None:
+        self._connect = connect
+        self._local = threading.local()
+        self._opened: list[ConnectionT] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> ConnectionT:
+        conn: ConnectionT | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+            with self._lock:
+                self._opened.append(conn)
+        return conn
+
+    def close_all(self) -> None:
+        with self._lock:
+            for conn in self._opened:
+                conn.close()
+            self._opened.clear()

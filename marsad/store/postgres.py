@@ -10,12 +10,12 @@ find the same articles.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from typing import Any
 
 from marsad.model import Query, ResultPage, SearchHit
 from marsad.store import search as fts
+from marsad.store.backend import ThreadConnections
 from marsad.store.migrations import PG_MIGRATIONS
 
 # Any constant works: it names the one lock that serialises marsad writers in a database.
@@ -59,20 +59,13 @@ class PostgresBackend:
     def __init__(self, address: str) -> None:
         self.address = address
         self._writer = _connect(address)
-        self._local = threading.local()
-        self._readers: list[_Connection] = []
-        self._readers_lock = threading.Lock()
+        self._readers = ThreadConnections(lambda: _connect(address))
 
     def writer(self) -> _Connection:
         return self._writer
 
     def reader(self) -> _Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = _connect(self.address)
-            with self._readers_lock:
-                self._readers.append(conn)
-        return conn
+        return self._readers.get()
 
     def begin_write(self) -> None:
         self._writer.execute("BEGIN")
@@ -124,8 +117,5 @@ class PostgresBackend:
         return ResultPage(int(total[0]), tuple(fts.make_hit(row, groups, named) for row in rows))
 
     def close(self) -> None:
-        with self._readers_lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
+        self._readers.close_all()
         self._writer.close()

@@ -8,10 +8,10 @@ committed state).
 from __future__ import annotations
 
 import sqlite3
-import threading
 
 from marsad.model import Query, ResultPage, SearchHit
 from marsad.store import search as fts
+from marsad.store.backend import ThreadConnections
 from marsad.store.migrations import SQLITE_MIGRATIONS
 
 # Milliseconds a writer waits for another process's write transaction. A write holds the
@@ -37,20 +37,13 @@ class SQLiteBackend:
         # NORMAL in WAL mode: a committed page survives a process kill (only power loss can
         # take back the last commits), at a fraction of FULL's fsyncs.
         self._writer.execute("PRAGMA synchronous = NORMAL")
-        self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
-        self._readers_lock = threading.Lock()
+        self._readers = ThreadConnections(lambda: _connect(path))
 
     def writer(self) -> sqlite3.Connection:
         return self._writer
 
     def reader(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = _connect(self.path)
-            with self._readers_lock:
-                self._readers.append(conn)
-        return conn
+        return self._readers.get()
 
     def begin_write(self) -> None:
         # IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading.
@@ -70,8 +63,5 @@ class SQLiteBackend:
         return fts.search(self.reader(), query, named)
 
     def close(self) -> None:
-        with self._readers_lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
+        self._readers.close_all()
         self._writer.close()
