@@ -180,6 +180,7 @@ class Store(StoreReader):
         report = IngestReport()
         group: list[RawPage] = []
         seen: set[str] = set()
+        stored = self._article_count()  # counted again after each write, not per page
         for page in pages:
             if isinstance(page, Problem):
                 self.record_problem(page)
@@ -191,9 +192,10 @@ class Store(StoreReader):
             else:
                 seen.add(page.content_hash)
                 group.append(page)
-                if len(group) >= max(MIN_WRITE_GROUP, self._article_count()):
+                if len(group) >= max(MIN_WRITE_GROUP, stored):
                     self._add_pages(group, ctx, report, progress)
                     group = []
+                    stored = self._article_count()
         if group:
             self._add_pages(group, ctx, report, progress)
         return report
