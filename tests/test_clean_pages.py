@@ -317,3 +317,20 @@ def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None
     assert outlets["site/a.txt"] == "صحيفة الواحة"
     assert outlets["site/b.txt"] == "صحيفة الواحة"  # credits itself first
     assert outlets["site/c.txt"] is None  # an agency is never the outlet
+
+
+def test_a_short_brief_sent_with_its_title_stays_an_article() -> None:
+    """Records of JSON Lines or the API come with a title: a one-sentence news item is a
+    brief, not a listing; a record of teasers is still a listing."""
+    from marsad.ingest import make_page
+    from marsad.pipeline import analyze_pages
+
+    brief = "أعلنت وزارة الصحة تسجيل 50 إصابة جديدة في العاصمة يوم الثلاثاء."
+    teasers = "\n\n".join(f"عنوان الخبر رقم {i} اقرأ المزيد" for i in range(1, 6))
+    analysis = analyze_pages([make_page("api:1", brief, title="50 إصابة جديدة"),
+                              make_page("api:2", teasers, title="أخبار"),
+                              make_page("dump.txt", brief.replace("الثلاثاء", "الأربعاء"))])
+    kinds = {d.article.source: (d.article.is_article, d.article.page_type) for d in analysis.docs}
+    assert kinds["api:1"] == (True, "article")
+    assert kinds["api:2"] == (False, "listing")
+    assert kinds["dump.txt"][0] is False  # a bare one-line dump is not taken for an article

@@ -139,7 +139,7 @@ def _clean_html_page(page: RawPage, repeated: frozenset[str],
 def _article(page: RawPage, cleaned: CleanText, text: str, title: str | None, published: str | None,
              outlet: str | None, removed: list[str], lede: str | None,
              shape: PageShape) -> tuple[Article, PageShape]:
-    page_type = decide_page_type(shape)
+    page_type = decide_page_type(shape, titled_record=bool(page.hint_title))
     # An empty body (listing, navigation) is still in some language: judge the raw lines.
     language = detect_language(text or "\n".join(cleaned.removed) or title or "")
     return Article(

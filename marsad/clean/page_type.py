@@ -259,9 +259,23 @@ def _plainly_an_article(shape: PageShape) -> bool:
     return shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1
 
 
-def decide_page_type(shape: PageShape) -> PageType:
+def _titled_brief(shape: PageShape) -> bool:
+    """A record that came with its own title (JSON Lines, the API) and a sentence of its own,
+    with nothing of a listing about it (no teasers, no listing heading or address, few bare
+    headlines): a news brief as its provider sent it, however short."""
+    return (shape.get("body_lines") >= 1 and shape.get("log_read_more") == 0
+            and not shape.get("listing_path") and not shape.get("listing_heading")
+            and not shape.get("feed_markup") and not shape.get("error_words")
+            and shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE)
+
+
+def decide_page_type(shape: PageShape, *, titled_record: bool = False) -> PageType:
     """Rules for feeds and error pages; the model for the rest (rules without it). A body
-    too short to be an article is never one, and the model or the rules say what it is."""
+    too short to be an article is never one, and the model or the rules say what it is —
+    unless the page is a record sent with its own title (`titled_record`) that reads as a
+    brief: short news items posted to the API or given as JSON Lines stay articles."""
+    if titled_record and _titled_brief(shape):
+        return "article"
     ruled = rule_page_type(shape)
     if ruled in ("feed", "error", "video", "author", "listing", "home"):
         return ruled
