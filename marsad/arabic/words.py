@@ -4,6 +4,7 @@ lexicon/grammar_words.tsv as match keys: the extractors keep no word lists in co
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -26,3 +27,16 @@ def _classes() -> dict[str, frozenset[str]]:
 def word_class(name: str) -> frozenset[str]:
     """The match keys of one class of grammar_words.tsv (KeyError for an unknown class)."""
     return _classes()[name]
+
+
+def key_table(path: Path) -> dict[str, str]:
+    """A two-column word list with a header row (comment lines start with #): the match key
+    of each first column -> the second column, the first row winning for a key."""
+    table: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        next(rows, None)  # header
+        for row in rows:
+            if len(row) >= 2 and row[0].strip():
+                table.setdefault(match_key(row[0]), row[1].strip())
+    return table

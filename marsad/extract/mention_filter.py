@@ -8,7 +8,6 @@ lists are marsad/data/ner_not_entities.tsv.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
+from marsad.arabic.words import key_table
 from marsad.model import Mention
 
 NOT_ENTITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_not_entities.tsv"
@@ -26,14 +26,7 @@ _DROP_KINDS = frozenset({"deity", "currency", "field", "generic"})
 @lru_cache(maxsize=1)
 def load_not_entities(path: Path = NOT_ENTITIES_FILE) -> dict[str, str]:
     """Match key of a word or phrase -> its kind (deity, currency, field, generic, event, trailing)."""
-    kinds: dict[str, str] = {}
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows, None)  # header
-        for row in rows:
-            if len(row) >= 2 and row[0].strip():
-                kinds.setdefault(match_key(row[0]), row[1].strip())
-    return kinds
+    return key_table(path)
 
 
 def _kind(text: str, lists: dict[str, str]) -> str | None:

@@ -11,7 +11,6 @@ so the two cannot drift apart.
 
 from __future__ import annotations
 
-import csv
 import gzip
 import re
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
+from marsad.arabic.words import key_table
 from marsad.run.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
@@ -39,14 +39,7 @@ _PAD = {offset: [f"{name}pad"] for offset, name in _WINDOW}
 @lru_cache(maxsize=1)
 def load_triggers(path: Path = TRIGGERS_FILE) -> dict[str, str]:
     """Trigger word key -> entity kind it announces (PER/LOC/ORG)."""
-    triggers: dict[str, str] = {}
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows, None)  # header
-        for row in rows:
-            if len(row) >= 2 and row[0].strip():
-                triggers.setdefault(match_key(row[0]), row[1].strip())
-    return triggers
+    return key_table(path)
 
 
 @lru_cache(maxsize=1)
