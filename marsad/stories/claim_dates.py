@@ -9,12 +9,11 @@ happenings, and their dates never conflict. They agree when they name the same d
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import tokenize
 from marsad.model import Claim, Doc
 from marsad.stories.claim_values import make_claim, outlet_of
+from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import content_terms
 
 # Two statements (or two event sentences, or two leads) are one when their content terms
@@ -67,24 +66,17 @@ def date_claims(docs: list[Doc]) -> list[Claim]:
             if (key, value) not in seen:
                 seen.add((key, value))
                 items.append((key, label, value, text, doc.id, frozenset(content_terms(tokenize(text)))))
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(items))
 
     for i, x in enumerate(items):
         for j in range(i + 1, len(items)):
             y = items[j]
             if x[0] == y[0] and x[4] != y[4] and _overlap(x[5], y[5]) >= SAME_STATEMENT:
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
+                sets.join(i, j)
     claims: list[Claim] = []
-    for members in sorted(groups.values(), key=lambda m: (items[m[0]][0] == ("happening",), str(items[m[0]][0]))):
+    by_key = sorted(sets.groups(range(len(items))),
+                    key=lambda m: (items[m[0]][0] == ("happening",), str(items[m[0]][0])))
+    for members in by_key:
         group = [(items[i][2], "exact", items[i][4], items[i][3]) for i in members]
         claim = make_claim(items[members[0]][1], group, "date", outlet_of(docs))
         if claim is not None and not any(c.values == claim.values for c in claims):

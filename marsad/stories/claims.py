@@ -26,6 +26,7 @@ from marsad.arabic.normalize import match_key
 from marsad.model import Claim, Doc, Quantity, Sentence, Token
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_values import make_claim, outlet_of, values_agree
+from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import is_stopword, is_word, load_word_list, sentence_tokens
 
 __all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
@@ -238,14 +239,7 @@ def _same_thing(a: _Count, b: _Count) -> bool:
 
 
 def _components(items: list[_Count]) -> list[list[_Count]]:
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(items))
     by_head: dict[str, list[int]] = defaultdict(list)  # only counts of one noun can match
     for i, item in enumerate(items):
         by_head[item.head].append(i)
@@ -253,11 +247,8 @@ def _components(items: list[_Count]) -> list[list[_Count]]:
         for k, i in enumerate(members):
             for j in members[k + 1:]:
                 if _same_thing(items[i], items[j]):
-                    parent[find(j)] = find(i)
-    groups: dict[int, list[_Count]] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[find(i)].append(item)
-    return _attach_bare(list(groups.values()))
+                    sets.join(i, j)
+    return _attach_bare(sets.groups(items))
 
 
 def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from marsad.arabic.normalize import match_key
 from marsad.extract.actor_codes import country_of
 from marsad.model import Doc, Event
+from marsad.stories.groups import DisjointSets
 
 
 def _participants(event: Event) -> set[str]:
@@ -68,15 +69,8 @@ def _same_reported_event(a: Event, b: Event, pa: set[str], pb: set[str], place_k
     return shared or (a.date_stated and b.date_stated and _same_place(a, b) and not (pa and pb))
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> list[list[Event]]:
-    parent = list(range(len(events)))
+    sets = DisjointSets(len(events))
     place_keys = frozenset(match_key(p) for p in places)
     participants = [_participants(e) for e in events]
     # Only events of one type and mode can be one event: compare within those buckets.
@@ -85,14 +79,11 @@ def _group(events: Sequence[Event], places: frozenset[str] = frozenset()) -> lis
         buckets.setdefault((e.type, e.mode), []).append(i)
     for members in buckets.values():
         for i, j in _pairs_worth_comparing(events, participants, members):
-            if _find(parent, i) == _find(parent, j):
+            if sets.find(i) == sets.find(j):
                 continue  # already one event through other reports
             if _same_reported_event(events[i], events[j], participants[i], participants[j], place_keys):
-                parent[_find(parent, j)] = _find(parent, i)
-    groups: dict[int, list[Event]] = {}
-    for i, event in enumerate(events):
-        groups.setdefault(_find(parent, i), []).append(event)
-    return list(groups.values())
+                sets.join(i, j)
+    return sets.groups(events)
 
 
 def _pairs_worth_comparing(events: Sequence[Event], participants: list[set[str]],

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from marsad.model import Doc, Sentence, SummarySentence
+from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import content_terms, sentence_tokens
 
 SENTENCES_PER_ARTICLE = 15  # the lead carries the news; later sentences are background
@@ -75,14 +76,7 @@ def group_same(candidates: Sequence[_Candidate], threshold: float) -> list[list[
         return []
     df: Counter[str] = Counter(t for c in candidates for t in c.terms)
     ordered = [sorted(c.terms, key=lambda t: (df[t], t)) for c in candidates]
-    parent = list(range(len(candidates)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(candidates))
     index: dict[str, list[int]] = defaultdict(list)  # prefix term -> sentences seen so far
     for j, terms in enumerate(ordered):
         size = len(terms)
@@ -100,12 +94,9 @@ def group_same(candidates: Sequence[_Candidate], threshold: float) -> list[list[
                 if not threshold * size <= other * (1 + 1e-9) or other * threshold > size * (1 + 1e-9):
                     continue
                 if _jaccard_at_least(candidates[i].terms, candidates[j].terms, threshold):
-                    parent[find(j)] = find(i)
+                    sets.join(i, j)
             index[term].append(j)
-    groups: dict[int, list[_Candidate]] = {}
-    for i, c in enumerate(candidates):
-        groups.setdefault(find(i), []).append(c)
-    return list(groups.values())
+    return sets.groups(candidates)
 
 
 def _jaccard_at_least(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
