@@ -4,29 +4,13 @@ the corpus names with it. Fixtures are short texts written for these tests."""
 
 from __future__ import annotations
 
+from link_docs import doc_with, entity_of
+
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import split_sentences
 from marsad.link.entities import EntityIndex, link_entities
 from marsad.link.names import different_known_entries, known_entry_key, name_key
 from marsad.link.transliteration import spellings_agree, words_agree
-from marsad.model import Article, Doc, Entity, Mention
-
-
-def doc_with(doc_id: str, text: str, names: list[tuple[str, str]]) -> Doc:
-    mentions, pos = [], 0
-    for name, etype in names:
-        start = text.index(name, pos)
-        mentions.append(Mention(start, start + len(name), name, etype))  # type: ignore[arg-type]
-        pos = start + len(name)
-    article = Article(id=doc_id, source=doc_id, text=text, title=None, published=None, outlet=None,
-                      language="ar", is_article=True)
-    return Doc(article=article, sentences=tuple(split_sentences(text)), mentions=tuple(mentions))
-
-
-def entity_of(docs: list[Doc], entities: list[Entity], doc_id: str, text: str) -> Entity:
-    doc = next(d for d in docs if d.id == doc_id)
-    mention = next(m for m in doc.mentions if m.text == text)
-    return next(e for e in entities if e.id == mention.entity)
+from marsad.model import Doc, Entity
 
 
 def same_entity(docs: list[Doc], entities: list[Entity], a: tuple[str, str], b: tuple[str, str]) -> bool:
