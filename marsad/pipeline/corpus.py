@@ -50,12 +50,6 @@ class Corpus:
         if kept is None or doc.article.source < kept.article.source:
             self._docs[doc.id] = doc
 
-    def __contains__(self, doc_id: str) -> bool:
-        return doc_id in self._docs
-
-    def __len__(self) -> int:
-        return len(self._docs)
-
     def add(self, docs: Iterable[Doc], errors: Iterable[Problem] = ()) -> Analysis:
         for doc in docs:
             self._keep(doc)
