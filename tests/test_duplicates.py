@@ -13,7 +13,7 @@ from marsad.link.duplicates import (
     find_reuse,
     jaccard,
     minhash,
-    shingles,
+    shingle_hashes,
     signatures,
     with_reuse,
     word_keys,
@@ -30,7 +30,7 @@ OTHER = ("قال وزير التربية إن العام الدراسي سيبد
 
 
 def test_reworded_paragraph_scores_above_the_passage_threshold():
-    assert jaccard(shingles(word_keys(WIRE), 3), shingles(word_keys(REWORDED), 3)) >= PASSAGE_JACCARD
+    assert jaccard(shingle_hashes(word_keys(WIRE), 3), shingle_hashes(word_keys(REWORDED), 3)) >= PASSAGE_JACCARD
 
 
 def test_syndicated_copy_and_reused_passage():
@@ -69,7 +69,7 @@ def test_empty_and_short_texts_do_not_fail():
 def test_bulk_signatures_are_datasketchs_minhashes():
     # The bulk path must stay the very MinHash datasketch computes (same seed, scheme and
     # hash), or a datasketch upgrade could silently change which copies are found.
-    sets = [frozenset(shingles(word_keys(t), 3)) for t in (WIRE, REWORDED, OTHER, "خبر قصير")]
+    sets = [shingle_hashes(word_keys(t), 3) for t in (WIRE, REWORDED, OTHER, "خبر قصير")]
     bulk = signatures(sets)
     for row, items in zip(bulk, sets, strict=True):
         assert row.tolist() == minhash(items).hashvalues.tolist()
@@ -102,4 +102,17 @@ def test_band_keys_are_equal_exactly_when_a_band_agrees() -> None:
             for j in range(i + 1, len(sigs)):
                 for band in range(0, bands, 7):
                     same = (sigs[i, band * rows:(band + 1) * rows] == sigs[j, band * rows:(band + 1) * rows]).all()
-                    assert same == (keys[i, band] == keys[j, band]).all()
+                    assert same == (keys[i, band] == keys[j, band])
+        # A band's number is part of its key: equal values in two bands are no match.
+        assert len(set(keys[0].tolist())) == bands
+
+
+def test_shingle_hashes_are_the_distinct_word_ngrams_in_order() -> None:
+    words = word_keys("قال الوزير إن الوزير قال")
+    assert len(shingle_hashes(words, 2)) == 4  # قال الوزير / الوزير إن / إن الوزير / الوزير قال
+    assert len(shingle_hashes(words[:2] * 2, 2)) == 2  # "أ ب أ ب": أ ب twice, ب أ once
+    assert len(shingle_hashes(words[:1], 3)) == 1  # fewer words than k: one shingle of them
+    assert len(shingle_hashes([], 3)) == 0
+    # Stable from one process to the next (the LSH bands must not move between runs).
+    # (Python's own hash() is salted per process; this value must never change.)
+    assert shingle_hashes(["ا", "ب"], 2).tolist() == [11049147126244038819]

@@ -63,8 +63,11 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
     extra: list[tuple[str, ...]] = []
     if known_people and present:
         present_stems = set().union(*map(_stem_options, present))
+        # Only a name all of whose words are here (in some form) can be repeated here: the
+        # others would be tried at every token of their first word ("محمد") for nothing.
         # sorted: no hash-order effects
-        extra = sorted(k for stem in present_stems & known_people.keys() for k in known_people[stem])
+        extra = sorted(k for stem in present_stems & known_people.keys() for k in known_people[stem]
+                       if present_stems.issuperset(k))
     # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
     found = [(index.span_keys(m.start, m.end), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:

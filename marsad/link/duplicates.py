@@ -14,11 +14,12 @@ output keep it deterministic.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import sqlite3
-import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -26,6 +27,7 @@ from datasketch import MinHash
 
 from marsad.arabic.tokenize import doc_tokens, iter_tokens
 from marsad.model import Doc, Reuse, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.run.scratch import scratch_database, transaction
 
 DOC_SHINGLE = 4
@@ -47,11 +49,17 @@ MIN_PASSAGE_WORDS = 10
 MAX_REUSE_PER_DOC = 20
 
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+_U64 = np.uint64
+# Odd 64-bit constants of the shingle hash (a polynomial over word hashes, then
+# splitmix64's finalizer): order-sensitive, so "أ ب ج" and "ج ب أ" differ.
+_SHINGLE_BASE = _U64(0x9E3779B97F4A7C15)
 
 
-def _crc32(data: bytes) -> int:
-    """A stable 32-bit hash (Python's hash() is salted per process)."""
-    return zlib.crc32(data)
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _word_hash(key: str) -> int:
+    """A stable 64-bit hash of a word key (Python's hash() is salted per process, and the
+    LSH bands must not change from one run to the next)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def word_keys(text: str) -> list[str]:
@@ -63,30 +71,63 @@ def _word_keys(tokens: Iterable[Token]) -> list[str]:
     return [t.key for t in tokens if t.key[:1].isalnum()]
 
 
-def shingles(keys: Sequence[str], k: int) -> set[str]:
-    if len(keys) < k:
-        return {" ".join(keys)} if keys else set()
-    return {" ".join(keys[i:i + k]) for i in range(len(keys) - k + 1)}
+def _word_hashes(keys: Sequence[str]) -> np.ndarray:
+    return np.fromiter(map(_word_hash, keys), dtype=_U64, count=len(keys))
 
 
-def minhash(items: Iterable[str]) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_crc32,
+def shingle_hashes(keys: Sequence[str] | np.ndarray, k: int) -> np.ndarray:
+    """The distinct k-word shingles of the words, each as a 64-bit hash, sorted (uint64).
+
+    Shingles are hashed from their words' hashes in numpy instead of being joined into
+    strings: on news text the strings cost five Python operations a token, this one. Two
+    distinct shingles share a hash with odds of 2**-64, so Jaccard on these is exact in
+    practice. Fewer than k words make one shingle of them all; none, none."""
+    words = keys if isinstance(keys, np.ndarray) else _word_hashes(keys)
+    n = len(words)
+    if n == 0:
+        return np.empty(0, dtype=_U64)
+    width = min(k, n)
+    with np.errstate(over="ignore"):
+        h = words[:n - width + 1].copy()
+        for j in range(1, width):
+            h = h * _SHINGLE_BASE + words[j:n - width + 1 + j]
+        return np.unique(_mix64(h))
+
+
+def _mix64(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finalizer: spreads the polynomial's bits over the whole word."""
+    with np.errstate(over="ignore"):
+        h = (h ^ (h >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+        h = (h ^ (h >> _U64(27))) * _U64(0x94D049BB133111EB)
+        return h ^ (h >> _U64(31))
+
+
+def _fold32(h: np.ndarray) -> np.ndarray:
+    """A shingle hash folded to the 32 bits the MinHash permutations take."""
+    return ((h >> _U64(32)) ^ h).astype(np.uint32)
+
+
+def minhash(hashes: np.ndarray) -> MinHash:
+    """datasketch's MinHash of a shingle-hash set (the reference `signatures` must equal)."""
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=lambda b: int.from_bytes(b, "little"),
                  permutations=_PERMUTATIONS, scheme="affine32")
-    mh.update_batch([s.encode("utf-8") for s in sorted(items)])
+    mh.update_batch([int(x).to_bytes(4, "little") for x in _fold32(hashes)])
     return mh
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b:
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard of two sorted distinct hash arrays."""
+    if not a.size or not b.size:
         return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
+    inter = int(np.intersect1d(a, b, assume_unique=True).size)
+    return inter / (a.size + b.size - inter)
 
 
-def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[tuple[int, int], list[str]]]:
-    """(span of the paragraph, its word keys) for the paragraphs long enough to be
-    passages; the span leaves out the line's outer spaces. Sentences never cross a
-    newline, so a paragraph's tokens are those inside its offsets."""
+def _paragraphs(doc: Doc, tokens: list[Token], hashes: np.ndarray) -> list[tuple[tuple[int, int], np.ndarray]]:
+    """(span of the paragraph, its word hashes) for the paragraphs long enough to be
+    passages; the span leaves out the line's outer spaces. `tokens` are the doc's words and
+    `hashes` theirs. Sentences never cross a newline, so a paragraph's words are those
+    inside its offsets."""
     text = doc.article.text
     starts = [t.start for t in tokens]
     out = []
@@ -98,7 +139,7 @@ def _paragraph_keys(doc: Doc, tokens: list[Token]) -> list[tuple[tuple[int, int]
         lo = bisect.bisect_left(starts, begin)
         hi = bisect.bisect_left(starts, begin + len(line))
         span = (begin + len(line) - len(line.lstrip()), begin + len(line.rstrip()))
-        out.append((span, _word_keys(tokens[lo:hi])))
+        out.append((span, hashes[lo:hi]))
     return out
 
 
@@ -113,34 +154,25 @@ def _bands(threshold: float) -> tuple[int, int]:
     return (64, 2) if threshold < 0.5 else (32, 4)
 
 
-def signatures(units: Sequence[Set[str]]) -> np.ndarray:
-    """MinHash signatures (units x NUM_PERM, uint32) of many shingle sets at once: the
-    values datasketch's `MinHash.update_batch` gives (affine32 scheme, crc32, the same
+def signatures(units: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures (units x NUM_PERM, uint32) of many shingle-hash sets at once: the
+    values datasketch's `MinHash.update_batch` gives (affine32 scheme, the same
     permutations; tests/test_duplicates.py checks), without a Python object per unit —
     datasketch's per-object path costs about 1 ms a unit, minutes on a year of news."""
     out = np.full((len(units), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
+    if not units:
+        return out
     a, b = _PERMUTATIONS
     a, b = a.astype(np.uint32), b.astype(np.uint32)
-    chunk: list[int] = []
-    owners: list[int] = []
-
-    def flush() -> None:
-        if not chunk:
-            return
-        hv = _fmix32(np.array(chunk, dtype=np.uint32))[:, None]
+    sizes = np.array([len(u) for u in units])
+    owners = np.repeat(np.arange(len(units)), sizes)
+    values = np.concatenate(units) if sizes.sum() else np.empty(0, dtype=_U64)
+    for begin in range(0, len(values), 50_000):  # bounded memory: 50,000 x 128 at a time
+        chunk, rows = values[begin:begin + 50_000], owners[begin:begin + 50_000]
+        hv = _fmix32(_fold32(chunk))[:, None]
         permuted = hv * a + b  # uint32 arithmetic: the wrap-around is the modulo 2^32
-        rows = np.array(owners)
         starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
         out[rows[starts]] = np.minimum(out[rows[starts]], np.minimum.reduceat(permuted, starts, axis=0))
-        chunk.clear()
-        owners.clear()
-
-    for i, items in enumerate(units):
-        chunk.extend(_crc32(x.encode("utf-8")) for x in items)
-        owners.extend([i] * len(items))
-        if len(chunk) >= 50_000:
-            flush()
-    flush()
     return out
 
 
@@ -155,25 +187,16 @@ def _fmix32(hv: np.ndarray) -> np.ndarray:
 
 
 def _band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Each signature's LSH band keys (units x bands x 2, int64): a band's `rows` values
-    packed into two integers (rows <= 4), so that two units share a band exactly when they
-    agree on all its values, as in datasketch's MinHashLSH."""
-    assert rows <= 4
-    wide = np.zeros((len(sigs), bands, 4), dtype=np.uint32)
-    wide[:, :, :rows] = sigs[:, :bands * rows].reshape(len(sigs), bands, rows)
-    return wide.view(np.int64)  # (hi, lo) uint32 pairs read as one 64-bit integer each
-
-
-def _hashes(items: set[str]) -> np.ndarray:
-    """A shingle set as sorted distinct 64-bit hashes: an eighth of the strings' memory.
-    Python's string hash is salted per process, but only equality is used, within one
-    process; two shingles share a hash with odds of 2**-64, so Jaccard is as exact."""
-    return np.unique(np.fromiter((hash(x) for x in items), dtype=np.int64, count=len(items)))
-
-
-def _jaccard_of_hashes(a: np.ndarray, b: np.ndarray) -> float:
-    inter = int(np.intersect1d(a, b, assume_unique=True).size)
-    return inter / (a.size + b.size - inter)
+    """Each signature's LSH band keys (units x bands, int64): a band's number and its `rows`
+    values hashed into one integer, so that two units share a key when they agree on all
+    the band's values, as in datasketch's MinHashLSH (and, with odds of 2**-64, by chance:
+    every proposed pair is checked on its exact Jaccard anyway)."""
+    h = np.broadcast_to(np.arange(bands, dtype=_U64)[None, :], (len(sigs), bands)).copy()
+    values = sigs[:, :bands * rows].reshape(len(sigs), bands, rows).astype(_U64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            h = _mix64(h * _SHINGLE_BASE + values[:, :, r])
+    return h.view(np.int64)
 
 
 class _UnitIndex:
@@ -196,37 +219,33 @@ class _UnitIndex:
             CREATE TABLE {name}_holders (unit INTEGER NOT NULL, doc INTEGER NOT NULL,
                                          begin INTEGER NOT NULL, end INTEGER NOT NULL);
             CREATE INDEX {name}_holders_unit ON {name}_holders (unit);
-            CREATE TABLE {name}_bands (band INTEGER NOT NULL, k1 INTEGER NOT NULL,
-                                       k2 INTEGER NOT NULL, unit INTEGER NOT NULL);
+            CREATE TABLE {name}_bands (key INTEGER NOT NULL, unit INTEGER NOT NULL);
         """)
 
-    def add(self, doc: int, spans_and_sets: list[tuple[tuple[int, int], set[str]]]) -> None:
+    def add(self, doc: int, spans_and_sets: list[tuple[tuple[int, int], np.ndarray]]) -> None:
+        """Adds a doc's units: (span, its sorted distinct shingle hashes) each."""
         new_units: list[int] = []
-        new_sets: list[set[str]] = []
+        new_sets: list[np.ndarray] = []
         holders: list[tuple[int, int, int, int]] = []
         for (begin, end), items in spans_and_sets:
-            hashes = _hashes(items)
-            blob = hashes.tobytes()
+            blob = items.tobytes()
             digest = hash(blob)
             unit = self._find(digest, blob)
             if unit is None:
                 unit = self.n_units
                 self.n_units += 1
                 self.db.execute(f"INSERT INTO {self.name}_units VALUES (?, ?, ?, ?)",
-                                (unit, digest, blob, int(bool(items))))
-                if items:
+                                (unit, digest, blob, int(bool(items.size))))
+                if items.size:
                     new_units.append(unit)
                     new_sets.append(items)
             holders.append((unit, doc, begin, end))
         self.db.executemany(f"INSERT INTO {self.name}_holders VALUES (?, ?, ?, ?)", holders)
         if new_sets:
             keys = _band_keys(signatures(new_sets), self.bands, self.rows)
-            rows = np.empty((len(new_units), self.bands, 4), dtype=np.int64)
-            rows[:, :, 0] = np.arange(self.bands)
-            rows[:, :, 1:3] = keys
-            rows[:, :, 3] = np.array(new_units)[:, None]
-            self.db.executemany(f"INSERT INTO {self.name}_bands VALUES (?, ?, ?, ?)",
-                                rows.reshape(-1, 4).tolist())
+            units = np.repeat(np.array(new_units, dtype=np.int64), self.bands)
+            self.db.executemany(f"INSERT INTO {self.name}_bands VALUES (?, ?)",
+                                zip(keys.ravel().tolist(), units.tolist(), strict=True))
 
     def _find(self, digest: int, blob: bytes) -> int | None:
         for unit, hashes in self.db.execute(f"SELECT unit, hashes FROM {self.name}_units WHERE digest = ?", (digest,)):
@@ -236,7 +255,7 @@ class _UnitIndex:
 
     def _hashes_of(self, unit: int) -> np.ndarray:
         row = self.db.execute(f"SELECT hashes FROM {self.name}_units WHERE unit = ?", (unit,)).fetchone()
-        return np.frombuffer(row[0], dtype=np.int64)
+        return np.frombuffer(row[0], dtype=np.uint64)
 
     def similar(self) -> Iterator[tuple[int, int, float]]:
         """(u, v, jaccard) for distinct units above the threshold, u < v; a unit is always
@@ -248,13 +267,13 @@ class _UnitIndex:
         for (unit,) in shared.fetchall():
             yield unit, unit, 1.0
         pairs: set[tuple[int, int]] = set()
-        groups = self.db.execute(f"SELECT group_concat(unit) FROM {name}_bands GROUP BY band, k1, k2 "
+        groups = self.db.execute(f"SELECT group_concat(unit) FROM {name}_bands GROUP BY key "
                                  "HAVING count(*) > 1")
         for (members,) in groups:
             units = sorted(int(u) for u in members.split(","))
             pairs.update((x, y) for k, x in enumerate(units) for y in units[k + 1:])
         for i, j in sorted(pairs):
-            score = _jaccard_of_hashes(self._hashes_of(i), self._hashes_of(j))
+            score = jaccard(self._hashes_of(i), self._hashes_of(j))
             if score >= self.threshold:
                 yield i, j, score
 
@@ -296,12 +315,13 @@ class ReuseFinder:
     def add(self, doc: Doc) -> None:
         i = self._n_docs
         self._n_docs += 1
-        tokens = doc_tokens(doc)
+        words = [t for t in doc_tokens(doc) if t.key[:1].isalnum()]
+        hashes = _word_hashes([t.key for t in words])
         with transaction(self.db):
             self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc.id, doc.article.outlet))
-            self._whole.add(i, [((0, 0), shingles(_word_keys(tokens), DOC_SHINGLE))])
-            self._parts.add(i, [(span, shingles(keys, PARAGRAPH_SHINGLE))
-                                for span, keys in _paragraph_keys(doc, tokens)])
+            self._whole.add(i, [((0, 0), shingle_hashes(hashes, DOC_SHINGLE))])
+            self._parts.add(i, [(span, shingle_hashes(part, PARAGRAPH_SHINGLE))
+                                for span, part in _paragraphs(doc, words, hashes)])
 
     def found(self) -> dict[str, list[FoundReuse]]:
         """The reuse of every doc that has some, by doc id."""

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.arabic.normalize import match_key
 from marsad.model import Claim, Doc, Quantity, Sentence, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_values import make_claim, outlet_of, values_agree
 from marsad.stories.groups import DisjointSets
@@ -64,7 +65,9 @@ def _moments() -> dict[str, frozenset[str]]:
             for kind, words in (line.split("\t") for line in load_word_list("claim_moments.tsv"))}
 
 
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _role_of(key: str) -> str | None:
+    # Cached per word key: every quantity of every story asks it of its neighbouring words.
     for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ل", "ب"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             key = key[len(prefix):]
@@ -287,10 +290,11 @@ def _dual_counts(doc: Doc) -> list[Quantity]:
     """"إصابة جنديين عراقيين": a count of 2 soldiers, where no quantity covers the word ("البلدين",
     the two countries named before, is not a count)."""
     covered = [(q.start, q.end) for q in doc.quantities]
+    duals = _duals()
     found = []
     for sentence in doc.sentences:
         for t in sentence_tokens(sentence):
-            unit = _duals().get(t.stem) or _duals().get(t.key)
+            unit = duals.get(t.stem) or duals.get(t.key)
             if unit and not t.key.startswith("ال") and not any(s <= t.start < e for s, e in covered):
                 found.append(Quantity(t.start, t.end, t.text, 2.0, "exact", unit, t.text))
     return found
@@ -314,5 +318,7 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
 
 def story_claims(docs: list[Doc]) -> list[Claim]:
     """Quantity and date claims across a story's articles; conflicts first."""
+    if len(set(outlet_of(docs).values())) < 2:
+        return []  # a claim is what two outlets state (`make_claim`): most stories have one
     claims = quantity_claims(docs) + date_claims(docs)
     return sorted(claims, key=lambda c: (c.agree, c.kind, c.about))

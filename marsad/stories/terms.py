@@ -15,7 +15,7 @@ from importlib import resources
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, iter_tokens, tokenize
 from marsad.model import Doc, Sentence, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE
+from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
 
 def load_word_list(name: str) -> list[str]:
@@ -63,7 +63,10 @@ def light_stem(key: str) -> str:
 def term_of(token: Token, known: Container[str] = ()) -> str:
     """The token's light stem; a leading و/ف is dropped too when the rest is a word already
     seen on its own ("وواشنطن" -> "واشنطن"), since a lone و can also begin a word (وزير)."""
-    stem = light_stem(token.stem)
+    return _with_known(light_stem(token.stem), known)
+
+
+def _with_known(stem: str, known: Container[str]) -> str:
     if stem[:1] in ("و", "ف") and len(stem) >= 5 and stem[1:] in known:
         return stem[1:]
     return stem
@@ -78,7 +81,33 @@ def content_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
 
 
 def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[str]:
-    return [term_of(t, known) for t in content_tokens(tokens)]
+    """`term_of` of each of the `content_tokens`. Stories ask this of every sentence of
+    every article, so the per-word part (is it a content word, its light stem) is looked
+    up once per word key."""
+    cache = _CONTENT_STEMS.recent
+    out = []
+    for token in tokens:
+        stem = cache.get(token.key)
+        if stem is None:
+            stem = _content_stem(token)
+            cache = _CONTENT_STEMS.recent  # (a put may start a new generation)
+        if stem:
+            out.append(_with_known(stem, known) if known else stem)
+    return out
+
+
+def _content_stem(token: Token) -> str:
+    """The token's light stem when it is a content word, else "" (cached by its key: a
+    token's stem is a function of its key)."""
+    key = token.key
+    stem = _CONTENT_STEMS.get(key)
+    if stem is None:
+        content = len(key) >= 2 and key[:1].isalpha() and not _is_stopword_key(key)
+        stem = _CONTENT_STEMS.put(key, light_stem(token.stem) if content else "")
+    return stem
+
+
+_CONTENT_STEMS: WordCache[str, str] = WordCache()
 
 
 def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
