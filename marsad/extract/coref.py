@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
@@ -17,7 +18,7 @@ from operator import attrgetter, methodcaller
 from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates
 from marsad.extract.entities import name_start
 from marsad.model import Doc, Mention, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE
+from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4
@@ -41,19 +42,45 @@ def ends_in_surname(words: Sequence[str]) -> bool:
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
-def names_by_surname(names: Iterable[tuple[str, ...]]) -> dict[str, set[tuple[str, ...]]]:
+@dataclass(frozen=True)
+class KnownPeople:
+    """Full person names (token keys) found across a corpus, as `propagate_names` takes
+    them: by last word, and every word of them also without its "ال", so that a doc's
+    words are split into their clitic forms only where one of those could be a name's."""
+
+    by_surname: Mapping[str, Collection[tuple[str, ...]]]
+    word_tails: frozenset[str]
+    # Keys already tested (`could_hold`): an article's words are mostly the corpus's usual ones.
+    _tested: WordCache[str, bool] = field(default_factory=WordCache, compare=False, repr=False)
+
+    def could_hold(self, key: str) -> bool:
+        """Whether one of the key's forms may be a word of a known name: every form of a
+        key is a suffix of it, or "ال" + a suffix (see `_starters`)."""
+        held = self._tested.recent.get(key)
+        if held is None:
+            tails = self.word_tails
+            held = self._tested.put(key, any(key[i:] in tails for i in range(len(key))))
+        return held
+
+
+def names_by_surname(names: Iterable[tuple[str, ...]]) -> KnownPeople:
     """Full names (token keys) indexed by their last word, as `propagate_names` takes them."""
     index: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    tails: set[str] = set()
     for name in names:
         index[name[-1]].add(name)
-    return dict(index)
+        for word in name:
+            tails.add(word)
+            if word.startswith("ال"):
+                tails.add(word[2:])
+    return KnownPeople(dict(index), frozenset(tails))
 
 
-def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, ...]]] | None = None) -> list[Mention]:
+def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[Mention]:
     """The doc's mentions plus the repeats of names it already found, and of the full
-    person names in `known_people` (token keys of names found in other articles, by last
-    word: see `names_by_surname`). Only the names whose last word is in the doc are
-    looked at, so the cost does not grow with the corpus."""
+    person names in `known_people` (token keys of names found in other articles: see
+    `names_by_surname`). Only the names whose words are all in the doc are looked at, so
+    the cost does not grow with the corpus."""
     mentions = list(doc.mentions)
     index = _TokenIndex(doc)
     tokens, token_keys = index.tokens, index.keys
@@ -61,12 +88,15 @@ def propagate_names(doc: Doc, known_people: Mapping[str, Collection[tuple[str, .
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
     extra: list[tuple[str, ...]] = []
-    if known_people and present:
-        present_stems = set().union(*map(_stem_options, present))
+    if known_people and known_people.by_surname and present:
+        # The forms of the words here that may be a known name's (splitting every word of
+        # every article into its clitic forms cost more than the repeats themselves).
+        present_stems = set(present).union(*map(_stem_options, filter(known_people.could_hold, present)))
+        by_surname = known_people.by_surname
         # Only a name all of whose words are here (in some form) can be repeated here: the
         # others would be tried at every token of their first word ("محمد") for nothing.
         # sorted: no hash-order effects
-        extra = sorted(k for stem in present_stems & known_people.keys() for k in known_people[stem]
+        extra = sorted(k for stem in present_stems & by_surname.keys() for k in by_surname[stem]
                        if present_stems.issuperset(k))
     # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
     found = [(index.span_keys(m.start, m.end), m.type) for m in mentions if m.source != "role"]

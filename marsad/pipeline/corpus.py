@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from marsad.clean.lexicon import agency_variants, line_key
-from marsad.extract.coref import names_by_surname, person_names_of, propagate_names
+from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_names
 from marsad.link.duplicates import ReuseFinder, with_reuse
 from marsad.link.entities import EntityIndex
 from marsad.model import Analysis, Doc, Entity, Problem, Story
@@ -76,7 +76,7 @@ def share_person_names(docs: list[Doc], ctx: RunContext) -> list[Doc]:
     return [with_shared_names(doc, known, ctx) for doc in docs]
 
 
-def with_shared_names(doc: Doc, known: dict[str, set[tuple[str, ...]]], ctx: RunContext) -> Doc:
+def with_shared_names(doc: Doc, known: KnownPeople, ctx: RunContext) -> Doc:
     """`doc` with the repeats of the `known` full names (see `share_person_names`); the
     same doc when it has none."""
     if doc.article.language != "ar" or not doc.sentences:
