@@ -13,7 +13,7 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import ne
 from typing import TYPE_CHECKING
 
@@ -42,15 +42,18 @@ class CompiledCRF:
         names = list(state)
         self._weights = np.stack([state[a] for a in names]) if names else np.zeros((0, len(self.labels)))
         self._attr_row = {a: i for i, a in enumerate(names)}
-        # A context feature f of a word is the attribute "<offset prefix>f" of its neighbours:
-        # f -> ((row, weight row), ...) for the offsets where the model has that attribute.
-        context_rows: dict[str, list[tuple[int, int]]] = {}
+        # A feature's weights are found by "units": unit i is attribute i scored at the word
+        # itself (row 0), unit row * n + i is attribute i lent at offset row 1-4. A context
+        # feature f of a word is the attribute "<offset prefix>f" of its neighbours:
+        # f -> the units of the offsets where the model has that attribute.
+        self._n_attrs = n_attrs = len(names)
+        context_units: dict[str, list[int]] = {}
         for row, off in enumerate(_OFFSETS, start=1):
             prefix = features.window_name(off)
             for attr, i in self._attr_row.items():
                 if attr.startswith(prefix):
-                    context_rows.setdefault(attr[len(prefix):], []).append((row, i))
-        self._context_rows = {f: tuple(hits) for f, hits in context_rows.items()}
+                    context_units.setdefault(attr[len(prefix):], []).append(row * n_attrs + i)
+        self._context_units = {f: tuple(units) for f, units in context_units.items()}
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
         # Word-bigram weights keyed by the (left key, right key) pair: "bg-=a|b", "bg+=a|b".
         self._bigrams: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
@@ -96,40 +99,39 @@ class CompiledCRF:
     def _add_types(self, words: Sequence[str]) -> None:
         """Give new word types ids and score rows: row 0 the word's own features, rows 1-4
         what it lends to the words 2 and 1 positions after it and 1 and 2 before it
-        (window offsets -2, -1, +1, +2). All new types of a call are summed in one go."""
+        (window offsets -2, -1, +1, +2). All new types of a call are summed in one go: the
+        per-type Python work is only C-level maps from features to units."""
         first_id = len(self._keys)
         needed = first_id + len(words)
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._in_bigram = np.concatenate([self._in_bigram, np.zeros_like(self._in_bigram)])
-        self._rows[first_id:needed] = 0.0
         own_get = self._attr_row.get
-        context_get = self._context_rows.get
+        context_get = self._context_units.get
         parts = self._features.type_parts
-        gathered: list[int] = []
-        targets: list[int] = []
-        width = 1 + len(_OFFSETS)
+        missing, nothing = repeat(-1), repeat(())
+        units: list[int] = []  # of all the new types, one after the other (-1: no weight)
+        ends: list[int] = []  # where each type's units end
         keys = []
         for type_id, word in enumerate(words, start=first_id):
             key, own, context = parts(word)
             self._ids[word] = type_id
             keys.append(key)
-            base = type_id * width
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            found = [i for i in map(own_get, own) if i is not None]
-            gathered += found
-            targets += [base] * len(found)
-            for hits in map(context_get, context):
-                if hits:
-                    for row, i in hits:
-                        gathered.append(i)
-                        targets.append(base + row)
+            units += map(own_get, own, missing)
+            units += chain.from_iterable(map(context_get, context, nothing))
+            ends.append(len(units))
         self._keys += keys
         bigram_words = self._bigram_words
         self._in_bigram[first_id:needed] = [k in bigram_words for k in keys]
-        if gathered:
-            flat = self._rows.reshape(-1, len(self.labels))
-            np.add.at(flat, targets, self._weights[gathered])
+        unit = np.array(units, dtype=np.int64)
+        type_of = np.repeat(np.arange(len(words)), np.diff(np.array([0, *ends])))
+        found = unit >= 0
+        row, attr = np.divmod(unit[found], self._n_attrs)
+        target = type_of[found] * (1 + len(_OFFSETS)) + row
+        block = self._rows[first_id:needed].reshape(-1, len(self.labels))
+        for label in range(len(self.labels)):
+            block[:, label] = np.bincount(target, weights=self._weights[attr, label], minlength=len(block))
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """State scores, (all positions of all sentences) x labels, sentences concatenated."""
