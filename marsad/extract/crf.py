@@ -55,21 +55,32 @@ class CompiledCRF:
                     context_units.setdefault(attr[len(prefix):], []).append(row * n_attrs + i)
         self._context_units = {f: tuple(units) for f, units in context_units.items()}
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
-        # Word-bigram weights keyed by the (left key, right key) pair: "bg-=a|b", "bg+=a|b".
-        self._bigrams: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
+        # Word-bigram weights, "bg-=a|b" (with the word before) and "bg+=a|b" (with the word
+        # after): the words of weighted bigrams get small ids, a pair is the code
+        # left * words + right, and all positions' pairs are found at once by a sorted search.
+        pairs: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
         for attr, vec in state.items():
             kind, _, pair = attr.partition("=")
-            if kind in self._bigrams and "|" in pair:
+            if kind in pairs and "|" in pair:
                 left, _, right = pair.partition("|")
-                self._bigrams[kind][(left, right)] = vec
+                pairs[kind][(left, right)] = vec
+        words = sorted({w for table in pairs.values() for pair in table for w in pair})
+        self._bigram_word_id = word_id = {w: i for i, w in enumerate(words)}
+        self._bigram_words = len(words)
+        self._bigram_tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for kind, table in pairs.items():
+            codes = np.array([word_id[a] * len(words) + word_id[b] for a, b in table], dtype=np.int64)
+            order = np.argsort(codes)
+            vectors = np.stack(list(table.values())) if table else np.zeros((0, len(self.labels)))
+            self._bigram_tables[kind] = (codes[order], vectors[order])
+        # The sentence's edges: what crfsuite's features call the word before the first, after the last.
+        self._start_id, self._end_id = word_id.get("^", -1), word_id.get("$", -1)
         # Word types get integer ids; their rows live in one growing matrix, so a whole
         # article's state scores are a few fancy-indexing operations.
         self.cache_limit = _CACHE_LIMIT
         self._ids: dict[str, int] = {}
-        self._keys: list[str] = []
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
-        self._bigram_words = {w for table in self._bigrams.values() for pair in table for w in pair}
-        self._in_bigram = np.zeros(1024, dtype=bool)  # per type id
+        self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor) -> CompiledCRF:
@@ -101,11 +112,11 @@ class CompiledCRF:
         what it lends to the words 2 and 1 positions after it and 1 and 2 before it
         (window offsets -2, -1, +1, +2). All new types of a call are summed in one go: the
         per-type Python work is only C-level maps from features to units."""
-        first_id = len(self._keys)
+        first_id = len(self._ids)
         needed = first_id + len(words)
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
-            self._in_bigram = np.concatenate([self._in_bigram, np.zeros_like(self._in_bigram)])
+            self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
         own_get = self._attr_row.get
         context_get = self._context_units.get
         parts = self._features.type_parts
@@ -121,9 +132,8 @@ class CompiledCRF:
             units += map(own_get, own, missing)
             units += chain.from_iterable(map(context_get, context, nothing))
             ends.append(len(units))
-        self._keys += keys
-        bigram_words = self._bigram_words
-        self._in_bigram[first_id:needed] = [k in bigram_words for k in keys]
+        word_id = self._bigram_word_id.get
+        self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
         unit = np.array(units, dtype=np.int64)
         type_of = np.repeat(np.arange(len(words)), np.diff(np.array([0, *ends])))
         found = unit >= 0
@@ -140,13 +150,11 @@ class CompiledCRF:
         new = list(dict.fromkeys([w for w in flat if w not in ids_of]))
         if new and len(ids_of) + len(new) > self.cache_limit:
             ids_of.clear()  # start the cache afresh rather than grow without bound
-            self._keys.clear()
             new = list(dict.fromkeys(flat))
         if new:
             self._add_types(new)
         total = len(flat)
-        ids = list(map(ids_of.__getitem__, flat))
-        idx = np.fromiter(ids, dtype=np.int64, count=total)
+        idx = np.fromiter(map(ids_of.__getitem__, flat), dtype=np.int64, count=total)
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
         pos = np.arange(total) - starts  # position within its sentence
@@ -164,23 +172,27 @@ class CompiledCRF:
                 outside = left < off
             lent[outside] = self._pads[off]  # past the sentence: the padding features
             out += lent
-        # Bigram weights: looked up only where both words occur in some weighted bigram.
-        keys = self._keys
-        in_bigram = self._in_bigram[idx]
-        first = pos == 0
-        last = left == 0
-        prev_ok = np.where(first, True, np.roll(in_bigram, 1))
-        next_ok = np.where(last, True, np.roll(in_bigram, -1))
-        minus, plus = self._bigrams["bg-"], self._bigrams["bg+"]
-        for i in np.flatnonzero(in_bigram & prev_ok).tolist():
-            vec = minus.get(("^" if first[i] else keys[ids[i - 1]], keys[ids[i]]))
-            if vec is not None:
-                out[i] += vec
-        for i in np.flatnonzero(in_bigram & next_ok).tolist():
-            vec = plus.get((keys[ids[i]], "$" if last[i] else keys[ids[i + 1]]))
-            if vec is not None:
-                out[i] += vec
+        # Bigram weights, where both words occur in some weighted bigram.
+        bigram = self._bigram_ids[idx]
+        before = np.roll(bigram, 1)
+        before[pos == 0] = self._start_id
+        after = np.roll(bigram, -1)
+        after[left == 0] = self._end_id
+        self._add_bigrams(out, "bg-", before, bigram)
+        self._add_bigrams(out, "bg+", bigram, after)
         return out
+
+    def _add_bigrams(self, out: np.ndarray, kind: str, first: np.ndarray, second: np.ndarray) -> None:
+        """Add to each position the weights of its bigram (first, second word ids) of `kind`."""
+        codes, vectors = self._bigram_tables[kind]
+        where = np.flatnonzero((first >= 0) & (second >= 0))
+        if not len(codes) or not len(where):
+            return
+        code = first[where] * self._bigram_words + second[where]
+        at = np.searchsorted(codes, code)
+        at[at == len(codes)] = 0
+        hit = codes[at] == code
+        out[where[hit]] += vectors[at[hit]]  # a position has one bigram of each kind
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The best label sequence of each sentence (Viterbi). All the sentences given (an
