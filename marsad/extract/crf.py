@@ -78,7 +78,8 @@ class CompiledCRF:
         # Word types get integer ids; their rows live in one growing matrix, so a whole
         # article's state scores are a few fancy-indexing operations.
         self.cache_limit = _CACHE_LIMIT
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] = {}  # word -> type id
+        self._key_ids: dict[str, int] = {}  # word key -> type id
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
         self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
 
@@ -108,26 +109,36 @@ class CompiledCRF:
         return total
 
     def _add_types(self, words: Sequence[str]) -> None:
-        """Give new word types ids and score rows: row 0 the word's own features, rows 1-4
-        what it lends to the words 2 and 1 positions after it and 1 and 2 before it
-        (window offsets -2, -1, +1, +2). All new types of a call are summed in one go: the
-        per-type Python work is only C-level maps from features to units."""
-        first_id = len(self._ids)
-        needed = first_id + len(words)
+        """Give new words their type ids, and new types (word keys: a word's features are a
+        function of its key) score rows: row 0 the key's own features, rows 1-4 what it
+        lends to the words 2 and 1 positions after it and 1 and 2 before it (window offsets
+        -2, -1, +1, +2). All new types of a call are summed in one go: the per-type Python
+        work is only C-level maps from features to units."""
+        ids, key_ids = self._ids, self._key_ids
+        word_key = self._features.word_key
+        first_id = len(key_ids)
+        keys: list[str] = []  # the new types
+        for word in words:
+            key = word_key(word)
+            type_id = key_ids.get(key)
+            if type_id is None:
+                type_id = key_ids[key] = first_id + len(keys)
+                keys.append(key)
+            ids[word] = type_id
+        if not keys:
+            return
+        needed = first_id + len(keys)
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
         own_get = self._attr_row.get
         context_get = self._context_units.get
-        parts = self._features.type_parts
+        parts = self._features.key_parts
         missing, nothing = repeat(-1), repeat(())
         units: list[int] = []  # of all the new types, one after the other (-1: no weight)
         ends: list[int] = []  # where each type's units end
-        keys = []
-        for type_id, word in enumerate(words, start=first_id):
-            key, own, context = parts(word)
-            self._ids[word] = type_id
-            keys.append(key)
+        for key in keys:
+            own, context = parts(key)
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
             units += map(own_get, own, missing)
             units += chain.from_iterable(map(context_get, context, nothing))
@@ -135,7 +146,7 @@ class CompiledCRF:
         word_id = self._bigram_word_id.get
         self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
         unit = np.array(units, dtype=np.int64)
-        type_of = np.repeat(np.arange(len(words)), np.diff(np.array([0, *ends])))
+        type_of = np.repeat(np.arange(len(keys)), np.diff(np.array([0, *ends])))
         found = unit >= 0
         row, attr = np.divmod(unit[found], self._n_attrs)
         target = type_of[found] * (1 + len(_OFFSETS)) + row
@@ -150,6 +161,7 @@ class CompiledCRF:
         new = list(dict.fromkeys([w for w in flat if w not in ids_of]))
         if new and len(ids_of) + len(new) > self.cache_limit:
             ids_of.clear()  # start the cache afresh rather than grow without bound
+            self._key_ids.clear()
             new = list(dict.fromkeys(flat))
         if new:
             self._add_types(new)

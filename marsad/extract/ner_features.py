@@ -68,10 +68,10 @@ _LENGTH_SHAPES = [[f"len={_length_bucket(n)}"] for n in range(10)]
 _SHAPE_NUMBER, _SHAPE_DIGITS, _SHAPE_LATIN, _SHAPE_PUNCT = ["sh=num"], ["sh=hasdigit"], ["sh=latin"], ["sh=punct"]
 
 
-def _shape(word: str, key: str) -> list[str]:
+def _shape(key: str) -> list[str]:
     if _DIGIT.search(key):
         return _SHAPE_NUMBER if key.replace(",", "").replace(".", "").isdigit() else _SHAPE_DIGITS
-    if _LATIN.search(word):
+    if _LATIN.search(key):
         return _SHAPE_LATIN
     if not _ARABIC.search(key):
         return _SHAPE_PUNCT
@@ -140,11 +140,21 @@ class FeatureExtractor:
         window = {offset: [name + f for f in context] for offset, name in _WINDOW}
         return TypeFeatures(key, own, window)
 
+    @staticmethod
+    def word_key(word: str) -> str:
+        """The key a word's features are built from: every feature is a function of it, so
+        words that share one (with and without diacritics) share their features."""
+        return match_key(word) or word
+
     def type_parts(self, word: str) -> tuple[str, list[str], list[str]]:
         """(match key, the word's own features, the context features it lends to its
-        neighbours, before their offset prefix), uncached. Written out flat: this runs for
-        every new word type, and its cost is most of a cold tagger's."""
-        key = match_key(word) or word
+        neighbours, before their offset prefix), uncached."""
+        key = self.word_key(word)
+        return key, *self.key_parts(key)
+
+    def key_parts(self, key: str) -> tuple[list[str], list[str]]:
+        """`type_parts` of a word key. Written out flat: this runs for every new word type,
+        and its cost is most of a cold tagger's."""
         prefix, stem = split_clitics(key)
         candidates = clitic_candidates(key)
         n = len(key)
@@ -170,7 +180,7 @@ class FeatureExtractor:
         if len(stem) >= 4 and _ARABIC.search(stem):
             padded = f"^{stem}$"
             own += ["g=" + padded[j:j + 3] for j in range(len(stem))]
-        shape = _shape(word, key)
+        shape = _shape(key)
         own += shape
         marks = self._lexical_marks(candidates)
         own += marks
@@ -181,7 +191,7 @@ class FeatureExtractor:
             context.append("st=" + stem)
         if n > 2:
             context.append("s2=" + key[-2:])
-        return key, own, context
+        return own, context
 
     def _cluster_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """The word's clusters from unlabelled news (coarse to fine), else those of its first
