@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from marsad.extract.ner_features import FeatureExtractor, is_lent
+
 if TYPE_CHECKING:
     import pycrfsuite
-
-    from marsad.extract.ner_features import FeatureExtractor
 
 # Offsets whose window features a word lends to its neighbours, in row order after "own".
 _OFFSETS = (-2, -1, 1, 2)
@@ -43,17 +43,17 @@ class CompiledCRF:
         self._weights = np.stack([state[a] for a in names]) if names else np.zeros((0, len(self.labels)))
         self._attr_row = {a: i for i, a in enumerate(names)}
         # A feature's weights are found by "units": unit i is attribute i scored at the word
-        # itself (row 0), unit row * n + i is attribute i lent at offset row 1-4. A context
-        # feature f of a word is the attribute "<offset prefix>f" of its neighbours:
-        # f -> the units of the offsets where the model has that attribute.
+        # itself (row 0), unit row * n + i is attribute i lent at offset row 1-4. A word's own
+        # feature f of a lent family is also the attribute "<offset prefix>f" of its
+        # neighbours: f -> its units, at the word and at the offsets where the model has it.
         self._n_attrs = n_attrs = len(names)
-        context_units: dict[str, list[int]] = {}
+        units: dict[str, list[int]] = {attr: [i] for attr, i in self._attr_row.items()}
         for row, off in enumerate(_OFFSETS, start=1):
             prefix = features.window_name(off)
             for attr, i in self._attr_row.items():
-                if attr.startswith(prefix):
-                    context_units.setdefault(attr[len(prefix):], []).append(row * n_attrs + i)
-        self._context_units = {f: tuple(units) for f, units in context_units.items()}
+                if attr.startswith(prefix) and is_lent(attr[len(prefix):]):
+                    units.setdefault(attr[len(prefix):], []).append(row * n_attrs + i)
+        self._units = {f: tuple(found) for f, found in units.items()}
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
         # Word-bigram weights, "bg-=a|b" (with the word before) and "bg+=a|b" (with the word
         # after): the words of weighted bigrams get small ids, a pair is the code
@@ -131,25 +131,20 @@ class CompiledCRF:
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
-        own_get = self._attr_row.get
-        context_get = self._context_units.get
+        units_of = self._units.get
         parts = self._features.key_parts
-        missing, nothing = repeat(-1), repeat(())
-        units: list[int] = []  # of all the new types, one after the other (-1: no weight)
+        nothing = repeat(())
+        units: list[int] = []  # of all the new types, one after the other
         ends: list[int] = []  # where each type's units end
         for key in keys:
-            own, context = parts(key)
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            units += map(own_get, own, missing)
-            units += chain.from_iterable(map(context_get, context, nothing))
+            units += chain.from_iterable(map(units_of, parts(key), nothing))
             ends.append(len(units))
         word_id = self._bigram_word_id.get
         self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
-        unit = np.array(units, dtype=np.int64)
         type_of = np.repeat(np.arange(len(keys)), np.diff(np.array([0, *ends])))
-        found = unit >= 0
-        row, attr = np.divmod(unit[found], self._n_attrs)
-        target = type_of[found] * (1 + len(_OFFSETS)) + row
+        row, attr = np.divmod(np.array(units, dtype=np.int64), self._n_attrs)
+        target = type_of * (1 + len(_OFFSETS)) + row
         block = self._rows[first_id:needed].reshape(-1, len(self.labels))
         for label in range(len(self.labels)):
             block[:, label] = np.bincount(target, weights=self._weights[attr, label], minlength=len(block))

@@ -34,6 +34,15 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 # Offsets of the context window and the names their features carry.
 _WINDOW = ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:"))
 _PAD = {offset: [f"{name}pad"] for offset, name in _WINDOW}
+# The families of a word's own features that it also lends its neighbours, prefixed with
+# their offset ("-1:w=...", "+2:s2=..."): the word, its shape, its trigger and gazetteer
+# marks, its middle cluster, its stem and its last two letters.
+LENT_FAMILIES = frozenset({"w", "sh", "len", "tr", "gz", "k256", "ck256", "st", "s2"})
+
+
+def is_lent(feature: str) -> bool:
+    """Whether a word's own feature is also one of its neighbours' context features."""
+    return feature.partition("=")[0] in LENT_FAMILIES
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +145,8 @@ class FeatureExtractor:
         return dict(_WINDOW)[offset]
 
     def _build(self, word: str) -> TypeFeatures:
-        key, own, context = self.type_parts(word)
+        key, own = self.type_parts(word)
+        context = [f for f in own if is_lent(f)]
         window = {offset: [name + f for f in context] for offset, name in _WINDOW}
         return TypeFeatures(key, own, window)
 
@@ -146,15 +156,15 @@ class FeatureExtractor:
         words that share one (with and without diacritics) share their features."""
         return match_key(word) or word
 
-    def type_parts(self, word: str) -> tuple[str, list[str], list[str]]:
-        """(match key, the word's own features, the context features it lends to its
-        neighbours, before their offset prefix), uncached."""
+    def type_parts(self, word: str) -> tuple[str, list[str]]:
+        """(match key, the word's own features), uncached. Those of the `LENT_FAMILIES` are
+        also its neighbours' context features."""
         key = self.word_key(word)
-        return key, *self.key_parts(key)
+        return key, self.key_parts(key)
 
-    def key_parts(self, key: str) -> tuple[list[str], list[str]]:
-        """`type_parts` of a word key. Written out flat: this runs for every new word type,
-        and its cost is most of a cold tagger's."""
+    def key_parts(self, key: str) -> list[str]:
+        """The own features of a word key. Written out flat: this runs for every new word
+        type, and its cost is most of a cold tagger's."""
         prefix, stem = split_clitics(key)
         candidates = clitic_candidates(key)
         n = len(key)
@@ -180,18 +190,10 @@ class FeatureExtractor:
         if len(stem) >= 4 and _ARABIC.search(stem):
             padded = f"^{stem}$"
             own += ["g=" + padded[j:j + 3] for j in range(len(stem))]
-        shape = _shape(key)
-        own += shape
-        marks = self._lexical_marks(candidates)
-        own += marks
-        clusters = self._cluster_marks(key, candidates)
-        own += clusters
-        context = ["w=" + key, *shape, *marks, *clusters[1:2]]
-        if split:
-            context.append("st=" + stem)
-        if n > 2:
-            context.append("s2=" + key[-2:])
-        return own, context
+        own += _shape(key)
+        own += self._lexical_marks(candidates)
+        own += self._cluster_marks(key, candidates)
+        return own
 
     def _cluster_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """The word's clusters from unlabelled news (coarse to fine), else those of its first
