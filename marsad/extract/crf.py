@@ -13,16 +13,16 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import ne
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from marsad.extract.ner_features import FeatureExtractor, is_lent
+
 if TYPE_CHECKING:
     import pycrfsuite
-
-    from marsad.extract.ner_features import FeatureExtractor
 
 # Offsets whose window features a word lends to its neighbours, in row order after "own".
 _OFFSETS = (-2, -1, 1, 2)
@@ -42,31 +42,46 @@ class CompiledCRF:
         names = list(state)
         self._weights = np.stack([state[a] for a in names]) if names else np.zeros((0, len(self.labels)))
         self._attr_row = {a: i for i, a in enumerate(names)}
-        # A context feature f of a word is the attribute "<offset prefix>f" of its neighbours:
-        # f -> ((row, weight row), ...) for the offsets where the model has that attribute.
-        context_rows: dict[str, list[tuple[int, int]]] = {}
+        # A feature's weights are found by "units": unit i is attribute i scored at the word
+        # itself (row 0), unit row * n + i is attribute i lent at offset row 1-4. A word's own
+        # feature f of a lent family is also the attribute "<offset prefix>f" of its
+        # neighbours: f -> its units, at the word and at the offsets where the model has it.
+        self._n_attrs = n_attrs = len(names)
+        units: dict[str, list[int]] = {attr: [i] for attr, i in self._attr_row.items()}
         for row, off in enumerate(_OFFSETS, start=1):
             prefix = features.window_name(off)
             for attr, i in self._attr_row.items():
-                if attr.startswith(prefix):
-                    context_rows.setdefault(attr[len(prefix):], []).append((row, i))
-        self._context_rows = {f: tuple(hits) for f, hits in context_rows.items()}
+                if attr.startswith(prefix) and is_lent(attr[len(prefix):]):
+                    units.setdefault(attr[len(prefix):], []).append(row * n_attrs + i)
+        self._units = {f: tuple(found) for f, found in units.items()}
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
-        # Word-bigram weights keyed by the (left key, right key) pair: "bg-=a|b", "bg+=a|b".
-        self._bigrams: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
+        # Word-bigram weights, "bg-=a|b" (with the word before) and "bg+=a|b" (with the word
+        # after): the words of weighted bigrams get small ids, a pair is the code
+        # left * words + right, and all positions' pairs are found at once by a sorted search.
+        pairs: dict[str, dict[tuple[str, str], np.ndarray]] = {"bg-": {}, "bg+": {}}
         for attr, vec in state.items():
             kind, _, pair = attr.partition("=")
-            if kind in self._bigrams and "|" in pair:
+            if kind in pairs and "|" in pair:
                 left, _, right = pair.partition("|")
-                self._bigrams[kind][(left, right)] = vec
+                pairs[kind][(left, right)] = vec
+        words = sorted({w for table in pairs.values() for pair in table for w in pair})
+        self._bigram_word_id = word_id = {w: i for i, w in enumerate(words)}
+        self._bigram_words = len(words)
+        self._bigram_tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for kind, table in pairs.items():
+            codes = np.array([word_id[a] * len(words) + word_id[b] for a, b in table], dtype=np.int64)
+            order = np.argsort(codes)
+            vectors = np.stack(list(table.values())) if table else np.zeros((0, len(self.labels)))
+            self._bigram_tables[kind] = (codes[order], vectors[order])
+        # The sentence's edges: what crfsuite's features call the word before the first, after the last.
+        self._start_id, self._end_id = word_id.get("^", -1), word_id.get("$", -1)
         # Word types get integer ids; their rows live in one growing matrix, so a whole
         # article's state scores are a few fancy-indexing operations.
         self.cache_limit = _CACHE_LIMIT
-        self._ids: dict[str, int] = {}
-        self._keys: list[str] = []
+        self._ids: dict[str, int] = {}  # word -> type id
+        self._key_ids: dict[str, int] = {}  # word key -> type id
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
-        self._bigram_words = {w for table in self._bigrams.values() for pair in table for w in pair}
-        self._in_bigram = np.zeros(1024, dtype=bool)  # per type id
+        self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor) -> CompiledCRF:
@@ -94,42 +109,45 @@ class CompiledCRF:
         return total
 
     def _add_types(self, words: Sequence[str]) -> None:
-        """Give new word types ids and score rows: row 0 the word's own features, rows 1-4
-        what it lends to the words 2 and 1 positions after it and 1 and 2 before it
-        (window offsets -2, -1, +1, +2). All new types of a call are summed in one go."""
-        first_id = len(self._keys)
-        needed = first_id + len(words)
+        """Give new words their type ids, and new types (word keys: a word's features are a
+        function of its key) score rows: row 0 the key's own features, rows 1-4 what it
+        lends to the words 2 and 1 positions after it and 1 and 2 before it (window offsets
+        -2, -1, +1, +2). All new types of a call are summed in one go: the per-type Python
+        work is only C-level maps from features to units."""
+        ids, key_ids = self._ids, self._key_ids
+        word_key = self._features.word_key
+        first_id = len(key_ids)
+        keys: list[str] = []  # the new types
+        for word in words:
+            key = word_key(word)
+            type_id = key_ids.get(key)
+            if type_id is None:
+                type_id = key_ids[key] = first_id + len(keys)
+                keys.append(key)
+            ids[word] = type_id
+        if not keys:
+            return
+        needed = first_id + len(keys)
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
-            self._in_bigram = np.concatenate([self._in_bigram, np.zeros_like(self._in_bigram)])
-        self._rows[first_id:needed] = 0.0
-        own_get = self._attr_row.get
-        context_get = self._context_rows.get
-        parts = self._features.type_parts
-        gathered: list[int] = []
-        targets: list[int] = []
-        width = 1 + len(_OFFSETS)
-        keys = []
-        for type_id, word in enumerate(words, start=first_id):
-            key, own, context = parts(word)
-            self._ids[word] = type_id
-            keys.append(key)
-            base = type_id * width
+            self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
+        units_of = self._units.get
+        parts = self._features.key_parts
+        nothing = repeat(())
+        units: list[int] = []  # of all the new types, one after the other
+        ends: list[int] = []  # where each type's units end
+        for key in keys:
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            found = [i for i in map(own_get, own) if i is not None]
-            gathered += found
-            targets += [base] * len(found)
-            for hits in map(context_get, context):
-                if hits:
-                    for row, i in hits:
-                        gathered.append(i)
-                        targets.append(base + row)
-        self._keys += keys
-        bigram_words = self._bigram_words
-        self._in_bigram[first_id:needed] = [k in bigram_words for k in keys]
-        if gathered:
-            flat = self._rows.reshape(-1, len(self.labels))
-            np.add.at(flat, targets, self._weights[gathered])
+            units += chain.from_iterable(map(units_of, parts(key), nothing))
+            ends.append(len(units))
+        word_id = self._bigram_word_id.get
+        self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
+        type_of = np.repeat(np.arange(len(keys)), np.diff(np.array([0, *ends])))
+        row, attr = np.divmod(np.array(units, dtype=np.int64), self._n_attrs)
+        target = type_of * (1 + len(_OFFSETS)) + row
+        block = self._rows[first_id:needed].reshape(-1, len(self.labels))
+        for label in range(len(self.labels)):
+            block[:, label] = np.bincount(target, weights=self._weights[attr, label], minlength=len(block))
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """State scores, (all positions of all sentences) x labels, sentences concatenated."""
@@ -138,13 +156,12 @@ class CompiledCRF:
         new = list(dict.fromkeys([w for w in flat if w not in ids_of]))
         if new and len(ids_of) + len(new) > self.cache_limit:
             ids_of.clear()  # start the cache afresh rather than grow without bound
-            self._keys.clear()
+            self._key_ids.clear()
             new = list(dict.fromkeys(flat))
         if new:
             self._add_types(new)
         total = len(flat)
-        ids = list(map(ids_of.__getitem__, flat))
-        idx = np.fromiter(ids, dtype=np.int64, count=total)
+        idx = np.fromiter(map(ids_of.__getitem__, flat), dtype=np.int64, count=total)
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
         pos = np.arange(total) - starts  # position within its sentence
@@ -162,23 +179,27 @@ class CompiledCRF:
                 outside = left < off
             lent[outside] = self._pads[off]  # past the sentence: the padding features
             out += lent
-        # Bigram weights: looked up only where both words occur in some weighted bigram.
-        keys = self._keys
-        in_bigram = self._in_bigram[idx]
-        first = pos == 0
-        last = left == 0
-        prev_ok = np.where(first, True, np.roll(in_bigram, 1))
-        next_ok = np.where(last, True, np.roll(in_bigram, -1))
-        minus, plus = self._bigrams["bg-"], self._bigrams["bg+"]
-        for i in np.flatnonzero(in_bigram & prev_ok).tolist():
-            vec = minus.get(("^" if first[i] else keys[ids[i - 1]], keys[ids[i]]))
-            if vec is not None:
-                out[i] += vec
-        for i in np.flatnonzero(in_bigram & next_ok).tolist():
-            vec = plus.get((keys[ids[i]], "$" if last[i] else keys[ids[i + 1]]))
-            if vec is not None:
-                out[i] += vec
+        # Bigram weights, where both words occur in some weighted bigram.
+        bigram = self._bigram_ids[idx]
+        before = np.roll(bigram, 1)
+        before[pos == 0] = self._start_id
+        after = np.roll(bigram, -1)
+        after[left == 0] = self._end_id
+        self._add_bigrams(out, "bg-", before, bigram)
+        self._add_bigrams(out, "bg+", bigram, after)
         return out
+
+    def _add_bigrams(self, out: np.ndarray, kind: str, first: np.ndarray, second: np.ndarray) -> None:
+        """Add to each position the weights of its bigram (first, second word ids) of `kind`."""
+        codes, vectors = self._bigram_tables[kind]
+        where = np.flatnonzero((first >= 0) & (second >= 0))
+        if not len(codes) or not len(where):
+            return
+        code = first[where] * self._bigram_words + second[where]
+        at = np.searchsorted(codes, code)
+        at[at == len(codes)] = 0
+        hit = codes[at] == code
+        out[where[hit]] += vectors[at[hit]]  # a position has one bigram of each kind
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The best label sequence of each sentence (Viterbi). All the sentences given (an

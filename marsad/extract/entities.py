@@ -19,7 +19,7 @@ from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.errors import ModelError
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer
-from marsad.extract.mention_filter import clean_mention, load_not_entities
+from marsad.extract.mention_filter import clean_mention
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
@@ -142,7 +142,6 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
     one pass: its per-step cost is then shared by many articles (3.4 -> 1.4 ms an article
     on SaudiNewsNet in groups of 16), and the labels are the same."""
     gazetteer = Gazetteer.load()
-    not_entities = load_not_entities()
     # The model learnt Arabic newswire; on a line with no Arabic letter (site furniture in
     # English, a URL) it only guesses, so such sentences are left untagged.
     tagged = [[s for s in doc.sentences if s.tokens and _ARABIC_LETTER.search(s.text)] for doc in docs]
@@ -156,7 +155,7 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
                                     gazetteer_mentions(sentence, text, gazetteer))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
-            mentions.extend(m for m in (clean_mention(m, not_entities) for m in merged) if m is not None)
+            mentions.extend(m for m in map(clean_mention, merged) if m is not None)
         found.append(mentions)
     return found
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import name_clitic_candidates
+from marsad.arabic.tokenize import clitic_candidates, name_clitic_candidates
 from marsad.model import Token
 from marsad.run.caching import WordCache
 
@@ -77,8 +77,9 @@ class Gazetteer:
         # Almost no word begins a name: find those that do with one C-level map over the
         # cache, then try only them.
         starts = list(map(self._starts_cache.recent.get, keys))
-        if None in starts:
-            starts = list(map(self._name_starts, keys))
+        if None in starts:  # only the words not in the recent generation are looked up
+            starts = [found if found is not None else self._name_starts(key)
+                      for found, key in zip(starts, keys, strict=True)]
         matches: list[GazetteerMatch] = []
         free = 0  # the first position no match has taken
         for i in compress(count(), starts):
@@ -119,9 +120,13 @@ class Gazetteer:
         if found is None:
             # "المالي" must not match مالي: an article the name does not have is not a clitic;
             # nor "كامل" آمل: a word of its own keeps its letters (`name_clitic_candidates`).
-            found = self._starts_cache.put(key, tuple(
-                (prefix, stem, self._longest[stem]) for prefix, stem in name_clitic_candidates(key)
-                if stem in self._longest and not prefix.endswith("ال")))
+            longest = self._longest
+            options = [(prefix, stem) for prefix, stem in clitic_candidates(key)
+                       if stem in longest and not prefix.endswith("ال")]
+            if any(prefix for prefix, _ in options):  # judged only for the rare words it matters to
+                kept = name_clitic_candidates(key)
+                options = [option for option in options if option in kept]
+            found = self._starts_cache.put(key, tuple((prefix, stem, longest[stem]) for prefix, stem in options))
         return found
 
     def _longest_at(self, keys: Sequence[str], i: int,

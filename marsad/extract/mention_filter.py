@@ -17,6 +17,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
 from marsad.arabic.words import key_table
 from marsad.model import Mention
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 NOT_ENTITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_not_entities.tsv"
 _WORD = re.compile(r"\S+")
@@ -43,12 +44,28 @@ def _kind(text: str, lists: dict[str, str]) -> str | None:
     return None
 
 
-def clean_mention(mention: Mention, lists: dict[str, str] | None = None) -> Mention | None:
+def clean_mention(mention: Mention) -> Mention | None:
     """The mention without leading event nouns and trailing non-name words, or None when
     what is left is not a named entity. Offsets stay those of the article's text."""
-    lists = load_not_entities() if lists is None else lists
-    words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
-    text = mention.text
+    kept = _kept_span(mention.text)
+    if kept is None:
+        return None
+    first, last, stripped_event = kept
+    # An event is MISC in ANERcorp; the name left once its event noun is gone is not.
+    if stripped_event and mention.type == "MISC":
+        return None
+    if (first, last) == (0, len(mention.text)):
+        return mention
+    return replace(mention, start=mention.start + first, end=mention.start + last, text=mention.text[first:last])
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _kept_span(text: str) -> tuple[int, int, bool] | None:
+    """(start, end) of what a mention's text keeps, and whether a leading event noun went;
+    None when nothing is left or what is left is not a named entity. Cached: the same
+    names come back again and again."""
+    lists = load_not_entities()
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     while words and lists.get(match_key(text[words[-1][0]:words[-1][1]])) == "trailing":
         words.pop()
     stripped_event = False
@@ -58,12 +75,6 @@ def clean_mention(mention: Mention, lists: dict[str, str] | None = None) -> Ment
     if not words:
         return None
     first, last = words[0][0], words[-1][1]
-    kept = text[first:last]
-    if _kind(kept, lists) in _DROP_KINDS:
+    if _kind(text[first:last], lists) in _DROP_KINDS:
         return None
-    # An event is MISC in ANERcorp; the name left once its event noun is gone is not.
-    if stripped_event and mention.type == "MISC":
-        return None
-    if (first, last) == (0, len(text)):
-        return mention
-    return replace(mention, start=mention.start + first, end=mention.start + last, text=kept)
+    return first, last, stripped_event

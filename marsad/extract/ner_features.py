@@ -34,6 +34,15 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 # Offsets of the context window and the names their features carry.
 _WINDOW = ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:"))
 _PAD = {offset: [f"{name}pad"] for offset, name in _WINDOW}
+# The families of a word's own features that it also lends its neighbours, prefixed with
+# their offset ("-1:w=...", "+2:s2=..."): the word, its shape, its trigger and gazetteer
+# marks, its middle cluster, its stem and its last two letters.
+LENT_FAMILIES = frozenset({"w", "sh", "len", "tr", "gz", "k256", "ck256", "st", "s2"})
+
+
+def is_lent(feature: str) -> bool:
+    """Whether a word's own feature is also one of its neighbours' context features."""
+    return feature.partition("=")[0] in LENT_FAMILIES
 
 
 @lru_cache(maxsize=1)
@@ -63,14 +72,19 @@ def _length_bucket(n: int) -> str:
     return "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
 
 
-def _shape(word: str, key: str) -> list[str]:
+# The shape feature of an Arabic word by its length (the lists are shared, never changed).
+_LENGTH_SHAPES = [[f"len={_length_bucket(n)}"] for n in range(10)]
+_SHAPE_NUMBER, _SHAPE_DIGITS, _SHAPE_LATIN, _SHAPE_PUNCT = ["sh=num"], ["sh=hasdigit"], ["sh=latin"], ["sh=punct"]
+
+
+def _shape(key: str) -> list[str]:
     if _DIGIT.search(key):
-        return ["sh=num" if key.replace(",", "").replace(".", "").isdigit() else "sh=hasdigit"]
-    if _LATIN.search(word):
-        return ["sh=latin"]
+        return _SHAPE_NUMBER if key.replace(",", "").replace(".", "").isdigit() else _SHAPE_DIGITS
+    if _LATIN.search(key):
+        return _SHAPE_LATIN
     if not _ARABIC.search(key):
-        return ["sh=punct"]
-    return [f"len={_length_bucket(len(key))}"]
+        return _SHAPE_PUNCT
+    return _LENGTH_SHAPES[min(len(key), 9)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,42 +145,55 @@ class FeatureExtractor:
         return dict(_WINDOW)[offset]
 
     def _build(self, word: str) -> TypeFeatures:
-        key, own, context = self.type_parts(word)
+        key, own = self.type_parts(word)
+        context = [f for f in own if is_lent(f)]
         window = {offset: [name + f for f in context] for offset, name in _WINDOW}
         return TypeFeatures(key, own, window)
 
-    def type_parts(self, word: str) -> tuple[str, list[str], list[str]]:
-        """(match key, the word's own features, the context features it lends to its
-        neighbours, before their offset prefix), uncached."""
-        key = match_key(word) or word
+    @staticmethod
+    def word_key(word: str) -> str:
+        """The key a word's features are built from: every feature is a function of it, so
+        words that share one (with and without diacritics) share their features."""
+        return match_key(word) or word
+
+    def type_parts(self, word: str) -> tuple[str, list[str]]:
+        """(match key, the word's own features), uncached. Those of the `LENT_FAMILIES` are
+        also its neighbours' context features."""
+        key = self.word_key(word)
+        return key, self.key_parts(key)
+
+    def key_parts(self, key: str) -> list[str]:
+        """The own features of a word key. Written out flat: this runs for every new word
+        type, and its cost is most of a cold tagger's."""
         prefix, stem = split_clitics(key)
         candidates = clitic_candidates(key)
-        own = ["b", f"w={key}"]
-        if stem != key:
-            own += [f"st={stem}", f"pf={prefix}"]
+        n = len(key)
+        split = stem != key
+        own = ["b", "w=" + key]
+        if split:
+            own += ("st=" + stem, "pf=" + prefix)
         # Every plausible clitic split: the CRF learns which stems are names (وبغداد -> بغداد).
-        own += [f"c={s}" for _, s in candidates[1:]]
-        own += [f"p{i}={key[:i]}" for i in (1, 2, 3) if len(key) > i]
-        own += [f"s{i}={key[-i:]}" for i in (1, 2, 3) if len(key) > i]
-        if stem != key:
-            own += [f"sp2={stem[:2]}", f"ss2={stem[-2:]}"]
+        for _, candidate in candidates[1:]:
+            own.append("c=" + candidate)
+        # Prefixes and suffixes of one to three letters (those shorter than the key).
+        if n > 3:
+            own += ("p1=" + key[0], "p2=" + key[:2], "p3=" + key[:3],
+                    "s1=" + key[-1], "s2=" + key[-2:], "s3=" + key[-3:])
+        elif n == 3:
+            own += ("p1=" + key[0], "p2=" + key[:2], "s1=" + key[-1], "s2=" + key[-2:])
+        elif n == 2:
+            own += ("p1=" + key[0], "s1=" + key[-1])
+        if split:
+            own += ("sp2=" + stem[:2], "ss2=" + stem[-2:])
         # Letter trigrams of the stem: foreign names (ماكغورك، بنفيكا) share spellings such as
         # غو/كي/يكا that Arabic words rarely have, which helps with names never seen in training.
-        if _ARABIC.search(stem) and len(stem) >= 4:
+        if len(stem) >= 4 and _ARABIC.search(stem):
             padded = f"^{stem}$"
-            own += [f"g={padded[j:j + 3]}" for j in range(len(padded) - 2)]
-        shape = _shape(word, key)
-        own += shape
-        marks = self._lexical_marks(key, candidates)
-        own += marks
-        clusters = self._cluster_marks(key, candidates)
-        own += clusters
-        context = [f"w={key}", *shape, *marks, *clusters[1:2]]
-        if stem != key:
-            context.append(f"st={stem}")
-        if len(key) > 2:
-            context.append(f"s2={key[-2:]}")
-        return key, own, context
+            own += ["g=" + padded[j:j + 3] for j in range(len(stem))]
+        own += _shape(key)
+        own += self._lexical_marks(candidates)
+        own += self._cluster_marks(key, candidates)
+        return own
 
     def _cluster_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """The word's clusters from unlabelled news (coarse to fine), else those of its first
@@ -183,13 +210,15 @@ class FeatureExtractor:
                 return ["c" + f for f in found]
         return ["k=none"]
 
-    def _lexical_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
+    def _lexical_marks(self, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """Trigger-word and gazetteer flags, looked up on every clitic split of the word."""
         marks: set[str] = set()
+        triggers, lexicon = self.triggers, self.lexicon
         for _, stem in candidates:
-            kind = self.triggers.get(stem)
+            kind = triggers.get(stem)
             if kind:
                 marks.add(f"tr={kind}")
-            for role in self.lexicon.get(stem, ()):
-                marks.add(f"gz={role}")
-        return sorted(marks)
+            roles = lexicon.get(stem)
+            if roles:
+                marks.update(f"gz={role}" for role in roles)
+        return sorted(marks) if marks else []
