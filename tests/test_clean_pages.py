@@ -254,7 +254,7 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     repo = Path(__file__).resolve().parents[1]
     beside = [up / "cache" / "pages" for up in (repo.parent, repo.parent.parent)]  # a checkout, or a worktree
     pages_dir = Path(os.environ.get("MARSAD_PAGES_DIR", next((d for d in beside if d.is_dir()), beside[0])))
-    label_files = sorted(pages_dir.glob("labels-*.jsonl")) if pages_dir.is_dir() else []
+    label_files = sorted((repo / "labels" / "pages").glob("*.jsonl"))
     dev = [p for p in read_labels(label_files, pages_dir) if split_of(p.id) == "dev"]
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")

@@ -17,7 +17,7 @@ from marsad.clean.language import detect_language
 from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.page_type import PageShape, decide_page_type, page_shape
-from marsad.clean.text import MAX_DATELINE_WORDS, CleanText, clean_text_page, split_lines
+from marsad.clean.text import MAX_DATELINE_WORDS, CleanText, Line, clean_text_page, split_lines
 from marsad.clean.titles import (
     choose_html_title,
     repeated_affixes,
@@ -44,22 +44,26 @@ def clean_pages(pages: list[RawPage]) -> tuple[list[Article], list[Problem]]:
 
 def clean_pages_shaped(pages: list[RawPage]) -> tuple[list[tuple[Article, PageShape]], list[Problem]]:
     """`clean_pages`, each article with its page-shape features."""
-    repeated = _repeated_lines_by_site(pages)
+    # A text page is split into lines once: for its site's repeated lines, then for its cleaning.
+    lines = {id(page): split_lines(strip_crawl_prefix(page.content)) for page in pages if not page.is_html}
+    repeated = _repeated_lines_by_site(pages, lines)
     affixes = _title_affixes_by_site(pages)
     articles: list[tuple[Article, PageShape]] = []
     problems: list[Problem] = []
     for page in pages:
         site = page.site_key or ""
         try:
-            articles.append(clean_page_shaped(page, repeated.get(site, frozenset()), affixes.get(site, frozenset())))
+            articles.append(clean_page_shaped(page, repeated.get(site, frozenset()), affixes.get(site, frozenset()),
+                                              lines.pop(id(page), None)))
         except Exception as exc:  # a parser failure on one page must not stop the batch
             problems.append(Problem(page.source, f"could not clean page: {type(exc).__name__}: {exc}"))
     return articles, problems
 
 
 
-def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
-    """Short lines that appear on at least half (and at least 3) of a site's text pages."""
+def _repeated_lines_by_site(pages: list[RawPage], lines: dict[int, list[Line]]) -> dict[str, frozenset[str]]:
+    """Short lines that appear on at least half (and at least 3) of a site's text pages
+    (`lines`: each text page's lines, by the page's id)."""
     by_site: dict[str, list[RawPage]] = defaultdict(list)
     for page in pages:
         if page.site_key and not page.is_html:
@@ -70,7 +74,7 @@ def _repeated_lines_by_site(pages: list[RawPage]) -> dict[str, frozenset[str]]:
             continue
         counts: Counter[str] = Counter()
         for page in site_pages:
-            counts.update({line_key(ln.text) for ln in split_lines(page.content) if ln.words <= 12})
+            counts.update({ln.key for ln in lines[id(page)] if ln.words <= 12})
         threshold = max(3, len(site_pages) // 2)
         out[site] = frozenset(k for k, n in counts.items() if n >= threshold and k)
     return out
@@ -94,12 +98,14 @@ def clean_page(page: RawPage, repeated: frozenset[str] = frozenset(),
 
 
 def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
-                      site_affixes: frozenset[str] = frozenset()) -> tuple[Article, PageShape]:
-    """`clean_page`, with the page-shape features its page type was decided on (training reads them)."""
+                      site_affixes: frozenset[str] = frozenset(),
+                      lines: list[Line] | None = None) -> tuple[Article, PageShape]:
+    """`clean_page`, with the page-shape features its page type was decided on (training reads
+    them); `lines`: a text page's lines when they were split already."""
     if page.is_html:
         return _clean_html_page(page, repeated, site_affixes)
     content = strip_crawl_prefix(page.content)  # the crawler's date is not the page's
-    cleaned = clean_text_page(content, repeated, hint_title=page.hint_title)
+    cleaned = clean_text_page(content, repeated, hint_title=page.hint_title, lines=lines)
     title = page.hint_title or (strip_affixes(cleaned.title, site_affixes, page.url) if cleaned.title else None)
     if not page.hint_title:
         # A headline the address spells out is the page's own, over a guess from the lines' shape.

@@ -27,6 +27,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 _PUNCT = re.compile(r"[^\w\s]")
+MAX_FURNITURE_WORDS = 24
 
 
 def line_key(text: str) -> str:
@@ -39,10 +40,12 @@ class FurnitureLexicon:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
 
-    def matches(self, text: str, words: int) -> bool:
-        if words > 24:  # furniture lines are short; paragraphs never match
+    def matches(self, text: str, words: int, key: str | None = None) -> bool:
+        """`key`: the text's line_key when the caller has it already (ask only for lines of
+        up to MAX_FURNITURE_WORDS words: the key of a paragraph is dear and never matches)."""
+        if words > MAX_FURNITURE_WORDS:  # furniture lines are short; paragraphs never match
             return False
-        key = line_key(text)
+        key = line_key(text) if key is None else key
         if not key:
             return bool(text.strip())  # a line of symbols only ("+ -", "|", "»")
         if key in self.exact:

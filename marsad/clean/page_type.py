@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import furniture_lexicon
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon
 from marsad.clean.text import CleanText, Line
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
@@ -82,6 +82,7 @@ _VIDEO_META = re.compile(r"og:type[\"']\s+content=[\"']video|<video\b|youtube\.c
 # Lines that are not the page's content wherever they stand (a line called furniture only for
 # standing outside the body, a listing's headline, still counts).
 _NOT_CONTENT = frozenset(("repeated", "caption", "credit", "dateline", "title", "title_copy"))
+_KEPT = frozenset(("body", "heading", "lede"))
 FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
@@ -109,7 +110,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
-             and not (is_html and lexicon.matches(ln.text, ln.words))]
+             and not (is_html and ln.words <= MAX_FURNITURE_WORDS and lexicon.matches(ln.text, ln.words, ln.key))]
     total = max(1, len(lines))
     feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
@@ -117,7 +118,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     # (not the last line: an excerpt cut short ends with "…" without being a teaser)
     read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
-    longest = max((len(p.split()) for p in cleaned.text.split("\n\n")), default=0) if cleaned.text else 0
+    # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
+    longest = max((ln.words for ln in cleaned.lines if ln.kind in _KEPT), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
     query = urlsplit(url).query if url else ""
     # "/archives/19471": a section word before an article's own id or slug.

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import display_clean
-from marsad.clean.lexicon import furniture_lexicon, line_key
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon, line_key
 from marsad.clean.metadata import (
     agencies_credited_in,
     credit_header,
@@ -69,6 +69,14 @@ class Line:
     stamp: str = "date"  # for datelines: "date", "update" or "today" (see parse_dateline)
     ends_sentence: bool = False
     chrome: bool = False  # furniture by what it says (lexicon, byline), not by where it stands
+    _key: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def key(self) -> str:
+        """The line's `line_key`, computed once: the lexicon, the site's repeats and the title all ask."""
+        if self._key is None:
+            self._key = line_key(self.text)
+        return self._key
 
     @property
     def sentence_shaped(self) -> bool:
@@ -124,9 +132,10 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_START.match(text))
 
 
-def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_title: str | None = None) -> CleanText:
-    """Clean one plain-text dump. `repeated` holds line keys seen on other pages of the site."""
-    lines = split_lines(content)
+def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_title: str | None = None,
+                    lines: list[Line] | None = None) -> CleanText:
+    """Clean one plain-text dump. `repeated`: line keys seen on other pages of the site; `lines`: its split_lines."""
+    lines = split_lines(content) if lines is None else lines
     _classify_lines(lines, repeated)
     title_line = _find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
@@ -169,9 +178,10 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     captions, bylines and datelines. Position-dependent decisions come after the title."""
     lexicon = furniture_lexicon()
     for line in lines:
-        if lexicon.matches(line.text, line.words) or _CRAWL_HEADER.match(line.text):
+        if ((line.words <= MAX_FURNITURE_WORDS and lexicon.matches(line.text, line.words, line.key))
+                or _CRAWL_HEADER.match(line.text)):
             line.kind, line.chrome = "furniture", True
-        elif repeated and not line.sentence_shaped and line_key(line.text) in repeated:
+        elif repeated and not line.sentence_shaped and line.key in repeated:
             line.kind = "repeated"
         elif is_caption(line.text):
             line.kind = "caption"
@@ -263,8 +273,7 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
     first_key = line_key(first.text[:MAX_HEADLINE_WORDS * 12])  # the headline's length is enough
     for line in lines[:12]:
         if line is not first and line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS:
-            key = line_key(line.text)
-            if first_key.startswith(key + " "):
+            if first_key.startswith(line.key + " "):
                 return line
     return None
 
