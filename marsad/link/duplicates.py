@@ -47,6 +47,9 @@ PASSAGE_JACCARD = 0.4
 MIN_PASSAGE_WORDS = 10
 # A paragraph that is in hundreds of articles is boilerplate; keep each article's list short.
 MAX_REUSE_PER_DOC = 20
+# Candidate pairs are checked a unit at a time, in order; boilerplate paragraphs pair with
+# hundreds of others, so their hashes are kept while read (a few MB at most).
+_UNITS_READ_AT_ONCE = 20_000
 
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
 _U64 = np.uint64
@@ -272,8 +275,17 @@ class _UnitIndex:
         for (members,) in groups:
             units = sorted(int(u) for u in members.split(","))
             pairs.update((x, y) for k, x in enumerate(units) for y in units[k + 1:])
+        read: dict[int, np.ndarray] = {}  # units' hashes, read once while their pairs come
         for i, j in sorted(pairs):
-            score = jaccard(self._hashes_of(i), self._hashes_of(j))
+            if len(read) >= _UNITS_READ_AT_ONCE:
+                read.clear()
+            a = read.get(i)
+            if a is None:
+                a = read[i] = self._hashes_of(i)
+            b = read.get(j)
+            if b is None:
+                b = read[j] = self._hashes_of(j)
+            score = jaccard(a, b)
             if score >= self.threshold:
                 yield i, j, score
 
