@@ -50,6 +50,9 @@ class Problem:
 
     source: str
     error: str
+    # The page was analysed all the same, without what is wrong (a date that is no date):
+    # a warning about a page, not a page lost.
+    page_kept: bool = False
 
 
 # --- clean ------------------------------------------------------------------------------

@@ -522,7 +522,9 @@ def test_a_page_kept_with_a_warning_is_stored_once(tmp_path: Path) -> None:
     source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     store = open_store(str(tmp_path / "w.db"))
     first = store.ingest(read_inputs([str(source)]))
-    assert first.added == 1 and len(first.failed) == 1 and "9999-99-99" in first.failed[0].error
+    # A warning, not a failure: the page is counted once, as added.
+    assert first.added == 1 and first.failed == [] and len(first.warnings) == 1
+    assert "9999-99-99" in first.warnings[0].error and first.warnings[0].page_kept
     again = store.ingest(read_inputs([str(source)]))
     assert again.added == 0 and again.duplicates == 1
     assert store.stats()["articles"] == 1 and store.stats()["pages"] == 1

@@ -55,9 +55,12 @@ def ingest(
         report = store.ingest(pages, ctx, progress=advance)
     for problem in report.failed:
         err.print(f"[yellow]failed[/] {problem.source}: {problem.error}", highlight=False)
-    err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed "
+    for problem in report.warnings:
+        err.print(f"[yellow]warning[/] {problem.source}: {problem.error}", highlight=False)
+    kept = f", {len(report.warnings)} stored with a warning" if report.warnings else ""
+    err.print(f"{report.added} added, {report.duplicates} already stored, {len(report.failed)} failed{kept} "
               f"→ {db}", highlight=False)
-    raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.failed else EXIT_OK)
+    raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.failed or report.warnings else EXIT_OK)
 
 
 

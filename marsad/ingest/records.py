@@ -63,14 +63,15 @@ def read_jsonl(source: str, text: str) -> Iterator[RawPage | Problem]:
             continue
         published, date_problem = check_published(obj.get("published"))
         if date_problem:
-            yield Problem(where, f'"published" {date_problem}: dropped, the page is analysed without it')
+            yield Problem(where, f'"published" {date_problem}: dropped, the page is analysed without it',
+                          page_kept=True)
         fields = {"html" if html else "text": body, "url": obj.get("url"), "title": obj.get("title"),
                   "outlet": obj.get("outlet")}
         broken = [name for name, value in fields.items()
                   if isinstance(value, str) and find_surrogate(value) is not None]
         if broken:
             yield Problem(where, f"{', '.join(broken)}: lone UTF-16 surrogate escapes (not Unicode text) "
-                                 "replaced with U+FFFD")
+                                 "replaced with U+FFFD", page_kept=True)
         url = _str_or_none(obj.get("url"))
         yield make_page(
             url or where, body.replace("\r\n", "\n"),

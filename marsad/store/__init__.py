@@ -51,6 +51,7 @@ class IngestReport:
     added: int = 0
     duplicates: int = 0
     failed: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # about pages stored all the same
 
 
 def open_store(path: str) -> Store:
@@ -184,7 +185,7 @@ class Store(StoreReader):
         for page in pages:
             if isinstance(page, Problem):
                 self.record_problem(page)
-                report.failed.append(page)
+                (report.warnings if page.page_kept else report.failed).append(page)
                 _tell(progress, 1)
             elif page.content_hash in seen or self._has_page(page.content_hash):
                 report.duplicates += 1

@@ -21,6 +21,8 @@ from marsad.stories.timeline import build_timeline
 
 def _central_doc(members: list[Doc], vectors: Mapping[str, dict[str, float]]) -> Doc:
     """The article closest to the story centroid (ties: the earliest)."""
+    if len(members) == 1:
+        return members[0]  # (most stories: no vector to read back)
     # Each vector read once: they may be in a scratch database (`StoredVectors`).
     member_vectors = {d.id: vectors.get(d.id, {}) for d in members}
     centroid: dict[str, float] = defaultdict(float)
