@@ -16,7 +16,6 @@ The shipped model takes the C and threshold chosen the same way on all of it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -38,7 +37,8 @@ from marsad.evaluate.events_gsr import (  # noqa: E402
     read_rows,
     type_data,
 )
-from marsad.extract.events.detector import MODEL_FILE  # noqa: E402
+from marsad.extract.events.detector import TypeModel  # noqa: E402
+from marsad.extract.events.scoring import MODEL_FILE, save  # noqa: E402
 
 
 def main() -> None:
@@ -53,6 +53,7 @@ def main() -> None:
     rows = read_rows(args.gsr)
     docs = analyse(rows)
     model_types: dict[str, dict] = {}
+    models: dict[str, TypeModel] = {}
     f1s = []
     for kind, _ in FILES:
         vec, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
@@ -72,14 +73,14 @@ def main() -> None:
         clf = _fit(x, y, c)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
                    if abs(w) >= PRUNE}
-        model_types[kind] = {"threshold": round(t, 3), "C": c, "weights": weights,
-                             "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
+        models[kind] = TypeModel(weights, round(t, 3))
+        model_types[kind] = {"C": c, "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
         print(f"{kind}: shipped C {c} threshold {t:.3f}, {len(weights)} weights")
     print(f"cross-validated macro F1 {100 * sum(f1s) / len(f1s):.1f}")
     if not args.report_only:
         meta = {"data": "openeventdata arabic_event_gsr, development half (../shared/data/arabic-event-gsr, MIT)",
                 "trained_by": "scripts/train_events.py", "types": model_types}
-        args.out.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        save(args.out, models, meta)
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.evaluate.events_gsr import GSR, cross_validate, document_of
-from marsad.extract.events.detector import MODEL_FILE
+from marsad.extract.events.scoring import MODEL_FILE
 
 
 def test_document_of_keeps_an_articles_sentences_together():

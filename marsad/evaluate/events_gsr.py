@@ -176,7 +176,7 @@ def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
 
     from sklearn.model_selection import GroupKFold
 
-    from marsad.extract.events.detector import MODEL_FILE
+    from marsad.extract.events.scoring import MODEL_FILE
 
     shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["types"] if MODEL_FILE.is_file() else {}
     rows = read_rows(gsr)

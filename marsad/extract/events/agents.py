@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_word
 from marsad.extract.events.arguments import _can_take_part
@@ -25,6 +27,9 @@ from marsad.extract.events.lexicon import (
 )
 from marsad.extract.events.triggers import Hit
 from marsad.model import Token
+
+TEXT = attrgetter("text")
+_PREPOSITIONS = ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -68,17 +73,15 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
     """Agent phrases outside the mentions (`taken`): a sector word with a nationality
     adjective after it when there is one."""
     agents: list[Agent] = []
-    j = 0
-    while j < len(tokens):
+    after = -1  # the last token of the agent found last
+    # the sector words first (a remembered look-up per token), then the few of them read
+    for j in compress(count(), map(_sector_of, map(TEXT, tokens))):
         tok = tokens[j]
-        sector = None if j in taken or is_break(tok) else _sector_of(tok.text)
-        if sector and j + 1 in taken:
-            sector = None  # "الرئيس دونالد ترامب": the title of a named participant
-        if sector and j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]):
-            sector = None  # "قاعدة التاجي العسكرية", "مستشفى عسكري": a modifier, not an agent
-        if not sector:
-            j += 1
-            continue
+        if j <= after or j in taken or is_break(tok) or j + 1 in taken:
+            continue  # j + 1 taken: "الرئيس دونالد ترامب", the title of a named participant
+        if j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]):
+            continue  # "قاعدة التاجي العسكرية", "مستشفى عسكري": a modifier, not an agent
+        sector = _sector_of(tok.text) or ""
         last = j
         if j + 1 < len(tokens) and j + 1 not in taken and country_of(tokens[j + 1].text):
             last = j + 1
@@ -86,9 +89,9 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
         context = tokens[last].text if last > j else ""
         code = actor_code(tok.text, None, context, "ORG") or sector
         prev = tokens[j - 1].key if j else ""
-        prep = prev if prev in ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS else ""
+        prep = prev if prev in _PREPOSITIONS else ""
         agents.append(Agent(j, last, text, code, prep))
-        j = last + 1
+        after = last
     return agents
 
 

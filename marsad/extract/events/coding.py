@@ -4,18 +4,23 @@ joined across adjacent sentences that elaborate one event."""
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from marsad.extract.actor_codes import actor_code, country_of
 from marsad.extract.events.agents import Agent, agent_participants, find_agents
 from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
-from marsad.extract.events.detector import CREATE_FLOOR, TypeModel, anchored, load_detector, sentence_features
+from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
 from marsad.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from marsad.extract.events.modes import event_mode
+from marsad.extract.events.scoring import Detector, load_detector
 from marsad.extract.events.triggers import Hit, find_triggers
-from marsad.model import Doc, Event, Mention, Sentence, TimeExpr, Token
+from marsad.model import Doc, Event, Mention, Quantity, Sentence, TimeExpr, Token
+
+_Span = TypeVar("_Span", Mention, TimeExpr, Quantity)
 
 # --- dates -------------------------------------------------------------------------------
 
@@ -180,16 +185,20 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
     alone, as its own tests and the detector's training read it)."""
     lex = load_lexicon()
     coded: list[tuple[int, bool, Event]] = []  # (sentence index, date stated there, event)
-    models = load_detector() if learned else {}
+    detector = load_detector() if learned else None
     doubted: set[int] = set()
-    for k, sentence in enumerate(doc.sentences):
-        events = code_sentence(sentence, doc.mentions, doc.times, reference, lex)
-        if models:
-            events = _detect(sentence, events, doc, reference, models, doubted)
+    sentences = doc.sentences
+    mentions = _by_sentence(sentences, doc.mentions)
+    times = _by_sentence(sentences, doc.times)
+    quantities = _by_sentence(sentences, doc.quantities)
+    scores = detector.scores(sentences).tolist() if detector else []
+    for k, sentence in enumerate(sentences):
+        events = code_sentence(sentence, mentions[k], times[k], reference, lex)
+        if detector:
+            inside = mentions[k], times[k], quantities[k]
+            events = _detect(sentence, events, reference, detector, scores[k], inside, doubted)
         if events:
-            stated = any(
-                t.value and sentence.start <= t.start and t.end <= sentence.end for t in doc.times
-            )
+            stated = any(t.value for t in times[k])
             coded += ((k, stated, event) for event in events)
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
     joined = _join_elaborations(coded, places, frozenset(doubted))
@@ -198,12 +207,25 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
             for e in joined]
 
 
+def _by_sentence(sentences: Sequence[Sentence], items: Sequence[_Span]) -> list[list[_Span]]:
+    """The items (mentions, times, quantities) lying inside each sentence, found once a doc
+    rather than by reading all of the doc's items for every sentence."""
+    starts = [s.start for s in sentences]
+    out: list[list[_Span]] = [[] for _ in sentences]
+    for item in items:
+        k = bisect_right(starts, item.start) - 1
+        if k >= 0 and item.end <= sentences[k].end:
+            out[k].append(item)
+    return out
+
+
 def _detect(
     sentence: Sentence,
     events: list[Event],
-    doc: Doc,
     reference: date | None,
-    models: dict[str, TypeModel],
+    detector: Detector,
+    score: list[float],
+    inside: tuple[list[Mention], list[TimeExpr], list[Quantity]],
     doubted: set[int],
 ) -> list[Event]:
     """The learned detector's word on the types it knows: an asserted lexicon event the model
@@ -211,34 +233,39 @@ def _detect(
     event of the next or previous sentence takes it in, `_join_elaborations`). Events in another
     mode keep it: they are not counted as asserted either way. Where the lexicon found no
     event of the type, the model adds one above CREATE_FLOOR, its trigger the word that
-    weighs most (the same rule as the cross-validation, marsad.evaluate.events_gsr.detected)."""
-    feats = sentence_features(sentence, events, doc.mentions, doc.times, doc.quantities)
-    for kind, model in models.items():
-        probability = model.probability(feats)
-        believed = probability >= model.threshold
+    weighs most (the same rule as the cross-validation, marsad.evaluate.events_gsr.detected).
+    `score`: the sentence's row of `Detector.scores`; `inside`: the doc's mentions, times and
+    quantities inside the sentence."""
+    mentions, times, quantities = inside
+    probabilities = detector.probabilities(score, context_features(sentence, events, mentions, times, quantities))
+    for kind, threshold, probability in zip(detector.kinds, detector.thresholds, probabilities, strict=True):
+        believed = probability >= threshold
         if not believed:
             doubted.update(
                 id(e)
                 for e in events
-                if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, doc.times)
+                if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, times)
             )
         elif probability >= CREATE_FLOOR and not any(e.type == kind for e in events):
-            found = _model_event(sentence, doc, reference, kind, model)
+            found = _model_event(sentence, mentions, times, reference, kind, detector.strongest_word(sentence, kind))
             if found:
                 events.append(found)
     return events
 
 
-def _model_event(sentence: Sentence, doc: Doc, reference: date | None, kind: str, model: TypeModel) -> Event | None:
-    index = model.strongest_word(sentence)
+def _model_event(
+    sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpr], reference: date | None,
+    kind: str, index: int | None,
+) -> Event | None:
+    """An event of `kind` the model found with no lexicon trigger, at the token `index`."""
     if index is None:
         return None
     tokens = sentence.tokens
     hit = Hit(index, Trigger(kind, "x", frozenset(), "agent", False), False)
-    placed = place_mentions(tokens, (m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end))
+    placed = place_mentions(tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end))
     args = attach_arguments(tokens, hit, placed, {index})
     inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
-    return _make_event(sentence, tokens, hit, args, doc.times, reference, lambda: find_agents(tokens, inside))
+    return _make_event(sentence, tokens, hit, args, times, reference, lambda: find_agents(tokens, inside))
 
 
 def _participants(event: Event) -> set[str]:

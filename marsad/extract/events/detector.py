@@ -5,35 +5,32 @@ lexicon coder found in it (trigger types and modes, participants, dates, numbers
 words). The lexicon is one voice among the features, not the decision: "the investigation
 into the killing" has a trigger and no event.
 
-Weights ship as JSON (marsad/models/events_detector.json); scoring a sentence is a dict
-look-up per feature, so it adds little to the coder's time.
+This module says what the features are (`sentence_features`, what training reads);
+`scoring` weighs them at run time, all of a doc's sentences at once.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.extract.events.lexicon import (
+    CLAUSE_BREAKS,
     DENIAL_VERBS,
     FUTURE_AFTER,
     FUTURE_BEFORE,
     HYPOTHETICAL,
+    KEY,
     NEGATORS,
     NEGATORS_NEAR,
-    is_break,
 )
 from marsad.model import Event, Mention, Quantity, Sentence, TimeExpr
 
-MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "events_detector.json"
-
-_GRAMMAR_CLASSES = (
+GRAMMAR_CLASSES = (
     ("negator", NEGATORS),
     ("negator_near", NEGATORS_NEAR),
     ("denial", DENIAL_VERBS),
@@ -44,7 +41,7 @@ _GRAMMAR_CLASSES = (
 # CV threshold alone (0.1 for PROTEST) it coded 514 asserted PROTEST events on 1,000
 # SaudiNewsNet articles, most of them not protests. The CV figures apply the same rule.
 CREATE_FLOOR = 0.5
-_LENGTH_BUCKETS = (8, 16, 32, 64)  # words: a headline, a short report, a long one, a run-on
+LENGTH_BUCKETS = (8, 16, 32, 64)  # words: a headline, a short report, a long one, a run-on
 
 
 def _strip_clitics(key: str) -> str:
@@ -56,6 +53,21 @@ def _strip_clitics(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=200_000)
+def word_of(key: str) -> str:
+    """A token key's word feature; "" for punctuation that breaks a clause (its key is the
+    mark itself) and for empty keys: they are no words. Remembered: every token asks."""
+    return "" if not key or key in CLAUSE_BREAKS else _strip_clitics(key)
+
+
+def _sentence_words(sentence: Sentence) -> tuple[str, ...]:
+    return tuple(filter(None, map(word_of, map(KEY, sentence.tokens))))
+
+
+def length_bucket(words: int) -> int:
+    return sum(words > n for n in LENGTH_BUCKETS)
+
+
 def sentence_features(
     sentence: Sentence,
     coded: Sequence[Event],
@@ -63,17 +75,29 @@ def sentence_features(
     times: Iterable[TimeExpr] = (),
     quantities: Iterable[Quantity] = (),
 ) -> set[str]:
-    """Binary features of one sentence: `coded` are the lexicon coder's events in it, the
-    others the doc's mentions, times and quantities lying inside it."""
-    words = [_strip_clitics(t.key) for t in sentence.tokens if t.key and not is_break(t)]
-    feats = {"bias"}
+    """Binary features of one sentence by name, as the model is trained on them: its words
+    and word pairs, grammar-word classes and length (the sentence's own, `Detector.scores`
+    reads them from all of a doc's sentences at once), and `context_features`."""
+    words = _sentence_words(sentence)
+    keys = set(map(KEY, sentence.tokens))
+    feats = {"bias", "len:" + str(length_bucket(len(words)))}
+    feats.update("g:" + name for name, group in GRAMMAR_CLASSES if not keys.isdisjoint(group))
     feats.update("w:" + w for w in words)
     feats.update(f"b:{a}_{b}" for a, b in pairwise(words))
-    keys = {t.key for t in sentence.tokens}
-    for name, group in _GRAMMAR_CLASSES:
-        if not keys.isdisjoint(group):
-            feats.add("g:" + name)
-    feats.add("len:" + str(sum(len(words) > n for n in _LENGTH_BUCKETS)))
+    return feats | context_features(sentence, coded, mentions, times, quantities)
+
+
+def context_features(
+    sentence: Sentence,
+    coded: Sequence[Event],
+    mentions: Iterable[Mention] = (),
+    times: Iterable[TimeExpr] = (),
+    quantities: Iterable[Quantity] = (),
+) -> set[str]:
+    """What the lexicon coder and the earlier stages found in the sentence: `coded` are the
+    lexicon coder's events in it, the others the doc's mentions, times and quantities (those
+    lying inside it count)."""
+    feats: set[str] = set()
     for event in coded:
         kind = event.type
         feats.add("ev:" + kind)
@@ -86,14 +110,14 @@ def sentence_features(
             feats.add(f"ev:{kind}:target")
         if event.location:
             feats.add(f"ev:{kind}:place")
-    inside = sentence.start, sentence.end
+    first, last = sentence.start, sentence.end
     for m in mentions:
-        if inside[0] <= m.start and m.end <= inside[1]:
+        if first <= m.start and m.end <= last:
             feats.add("m:" + m.type)
-    if any(t.value and inside[0] <= t.start and t.end <= inside[1] for t in times):
+    if any(t.value and first <= t.start and t.end <= last for t in times):
         feats.add("time")
     for q in quantities:
-        if inside[0] <= q.start and q.end <= inside[1]:
+        if first <= q.start and q.end <= last:
             feats.add("qty")
             if q.unit:
                 feats.add("qty:" + q.unit)
@@ -115,35 +139,17 @@ def anchored(event: Event, sentence: Sentence, times: Iterable[TimeExpr]) -> boo
 
 @dataclass(frozen=True)
 class TypeModel:
-    """A logistic model of one event type: weights by feature, and the probability above
-    which a sentence reports an event (chosen by cross-validation over documents)."""
+    """A logistic model of one event type: weights by feature name, and the probability
+    above which a sentence reports an event (chosen by cross-validation over documents).
+    What training gives; the coder reads the types together (`scoring.Detector`)."""
 
     weights: dict[str, float]
     threshold: float
 
     def probability(self, feats: Iterable[str]) -> float:
         get = self.weights.get
-        z = sum(get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def strongest_word(self, sentence: Sentence) -> int | None:
-        """Index of the token whose word weighs most for the type: the trigger of an event
-        the model found without a lexicon trigger."""
-        best, best_w = None, 0.0
-        for i, tok in enumerate(sentence.tokens):
-            w = self.weights.get("w:" + _strip_clitics(tok.key), 0.0)
-            if w > best_w:
-                best, best_w = i, w
-        return best
+        return logistic(sum(get(f, 0.0) for f in feats))
 
 
-@lru_cache(maxsize=1)
-def load_detector(path: Path = MODEL_FILE) -> dict[str, TypeModel]:
-    """Models by PLOVER type; empty when the file is absent (the lexicon decides alone)."""
-    if not path.is_file():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        kind: TypeModel({k: float(v) for k, v in model["weights"].items()}, float(model["threshold"]))
-        for kind, model in data["types"].items()
-    }
+def logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -49,7 +49,7 @@ FORWARD_WINDOW = 15
 GENITIVE_WINDOW = 6
 MODE_BACK = 4
 
-_CLAUSE_BREAKS = frozenset('،,؛;:()[]«»"“”-–—')  # a dash ends a dateline ("بغداد - أدانت")
+CLAUSE_BREAKS = frozenset('،,؛;:()[]«»"“”-–—')  # a dash ends a dateline ("بغداد - أدانت")
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -324,5 +324,5 @@ def _rest_matches(tokens: Sequence[Token], i: int, trigger: Trigger) -> bool:
 
 
 def is_break(token: Token) -> bool:
-    return token.text in _CLAUSE_BREAKS
+    return token.text in CLAUSE_BREAKS
 
