@@ -334,3 +334,18 @@ def test_a_short_brief_sent_with_its_title_stays_an_article() -> None:
     assert kinds["api:1"] == (True, "article")
     assert kinds["api:2"] == (False, "listing")
     assert kinds["dump.txt"][0] is False  # a bare one-line dump is not taken for an article
+
+
+def test_the_headline_over_a_longer_subtitle_and_not_a_label() -> None:
+    headline = "وزارة الصحة تفتتح مستشفى جديدا في المحافظات الجنوبية"
+    subtitle = ("وزير الصحة يعلن افتتاح مستشفى جديد بسعة مئتي سرير في المحافظات الجنوبية ضمن خطة "
+                "لتوسيع الخدمات الطبية")
+    assert _one(f"آخر الأخبار\n{headline}\n{subtitle}\n{P1}\n{P2}\n{P3}").title == headline
+    label, short = 'وقال مدير المستشفى الجديد لـ "صحيفة الجنوب" :', "وزارة الصحة تفتتح مستشفى في الجنوب"
+    assert _one(f"{label}\n{short}\n{P1}\n{P2}").title == short
+
+
+def test_a_date_in_the_query_of_the_address() -> None:
+    assert address_date("https://news.example/view.aspx?cdate=09012026&id=3e4b") == "2026-01-09"
+    assert address_date("https://news.example/story?date=20260109") == "2026-01-09"
+    assert address_date("https://news.example/story?cdate=99999999") is None
