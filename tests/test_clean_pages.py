@@ -349,3 +349,11 @@ def test_a_date_in_the_query_of_the_address() -> None:
     assert address_date("https://news.example/view.aspx?cdate=09012026&id=3e4b") == "2026-01-09"
     assert address_date("https://news.example/story?date=20260109") == "2026-01-09"
     assert address_date("https://news.example/story?cdate=99999999") is None
+
+
+def test_an_article_with_subheads_and_a_bulleted_list_is_an_article() -> None:
+    bullets = ["توسيع قسم الطوارئ في المستشفى", "افتتاح عيادات جديدة للأطفال", "تدريب الكوادر الطبية",
+               "تجهيز غرف العمليات الحديثة", "ربط المستشفى بالشبكة الوطنية", "خدمات الإسعاف السريع"]
+    page = "\n".join([TITLE, f"{P1} {P2}", "أبرز ما تتضمنه الخطة", *bullets, P3, P1])
+    article = _one(page)
+    assert (article.is_article, article.page_type) == (True, "article")
