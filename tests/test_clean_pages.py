@@ -357,3 +357,11 @@ def test_an_article_with_subheads_and_a_bulleted_list_is_an_article() -> None:
     page = "\n".join([TITLE, f"{P1} {P2}", "أبرز ما تتضمنه الخطة", *bullets, P3, P1])
     article = _one(page)
     assert (article.is_article, article.page_type) == (True, "article")
+
+
+def test_a_programme_transcript_is_a_video_page() -> None:
+    host = "محمد علي: السلام عليكم، نتوقف في هذه الحلقة عند افتتاح المستشفى الجديد في الجنوب وما يعنيه للمرضى."
+    page = "\n".join([TITLE, "- أسباب التوسع في الخدمات الطبية", host, "[تقرير مسجل]", P1, P2])
+    article = _one(page)
+    assert (article.is_article, article.page_type) == (False, "video")
+    assert _one("\n".join([TITLE, P1, P2, P3])).page_type == "article"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, furniture_lexicon
 from marsad.clean.text import CleanText, Line
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
@@ -87,8 +87,10 @@ FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
-    "is_html", "body_position", "home_path", "listing_heading",
+    "is_html", "body_position", "home_path", "listing_heading", "broadcast_words",
 )
+# A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
+BROADCAST_LINES = 30
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,14 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         math.log1p(longest), float(is_html), body_position,
         float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
         float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
+        float(_says_broadcast(all_lines[:BROADCAST_LINES])),
     )
     return PageShape(values)
+
+
+def _says_broadcast(lines: list[Line]) -> bool:
+    keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
+    return any(f" {cue} " in keys for cue in broadcast_cues())
 
 
 @dataclass(frozen=True)
@@ -198,8 +206,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "feed"
     if shape.get("error_words") and shape.get("body_lines") <= 1:
         return "error"
-    if shape.get("video_path"):  # "/videos/hyqgq8p": a video's own page (with its own slug, it may be an article)
-        return "video"
+    if shape.get("video_path") or shape.get("broadcast_words"):  # "/videos/hyqgq8p", "[تقرير مسجل]": a video's
+        return "video"  # own page or a programme's transcript (with its own slug, a video may be an article)
     if shape.get("author_path"):  # "/author/64": a writer's page lists their articles
         return "author"
     if shape.get("home_path"):  # the site's front page
