@@ -365,3 +365,11 @@ def test_a_programme_transcript_is_a_video_page() -> None:
     article = _one(page)
     assert (article.is_article, article.page_type) == (False, "video")
     assert _one("\n".join([TITLE, P1, P2, P3])).page_type == "article"
+
+
+def test_spip_author_section_and_keyword_addresses() -> None:
+    page = f"{TITLE}\n\n{P1} {P2}"
+    assert _one(page, "https://mag.example/_محمد-علي_").page_type == "author"
+    assert _one(page, "https://mag.example/-سياسة-").page_type == "listing"
+    assert _one(page, "https://mag.example/+الصحة+").page_type == "listing"
+    assert _one(page, "https://mag.example/2024/05/hospital-opens-in-the-south").is_article
