@@ -285,7 +285,9 @@ TOP_OF_PAGE = 0.2
 
 
 def _article_with_short_lines(shape: PageShape) -> bool:
-    return (shape.get("body_lines") >= 2 and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
+    """(Text dumps only: the HTML pages' model learned from their markup as well.)"""
+    return (not shape.get("is_html") and shape.get("body_lines") >= 2
+            and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
             and shape.get("body_position") <= TOP_OF_PAGE and not shape.get("listing_heading"))
 
 
