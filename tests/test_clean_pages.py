@@ -259,11 +259,11 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the figures of the model card (dev: is_article 88.2%, titles
-    # 82.1%, dates 80.0%, no date invented on 26/26), so a change that loses ground fails.
-    assert scores.is_article_right / scores.pages >= 0.85
-    assert scores.titles_right / scores.titles >= 0.75
-    assert scores.dates_right / scores.dates >= 0.70
+    # Floors a little under the README's figures (dev, the 60 Arabic news pages: is_article
+    # 95.0%, titles 86.4%, dates 78.9%, no date invented on 25/25), so a change that loses ground fails.
+    assert scores.is_article_right / scores.pages >= 0.88
+    assert scores.titles_right / scores.titles >= 0.80
+    assert scores.dates_right / scores.dates >= 0.75
     assert scores.no_date_right == scores.no_date
 
 
