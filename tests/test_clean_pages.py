@@ -259,11 +259,11 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the figures of the model card (dev: is_article 88.2%, titles
-    # 82.1%, dates 80.0%, no date invented on 26/26), so a change that loses ground fails.
-    assert scores.is_article_right / scores.pages >= 0.85
-    assert scores.titles_right / scores.titles >= 0.75
-    assert scores.dates_right / scores.dates >= 0.70
+    # Floors a little under the README's figures (dev, the 60 Arabic news pages: is_article
+    # 95.0%, titles 86.4%, dates 78.9%, no date invented on 25/25), so a change that loses ground fails.
+    assert scores.is_article_right / scores.pages >= 0.88
+    assert scores.titles_right / scores.titles >= 0.80
+    assert scores.dates_right / scores.dates >= 0.75
     assert scores.no_date_right == scores.no_date
 
 
@@ -334,3 +334,42 @@ def test_a_short_brief_sent_with_its_title_stays_an_article() -> None:
     assert kinds["api:1"] == (True, "article")
     assert kinds["api:2"] == (False, "listing")
     assert kinds["dump.txt"][0] is False  # a bare one-line dump is not taken for an article
+
+
+def test_the_headline_over_a_longer_subtitle_and_not_a_label() -> None:
+    headline = "وزارة الصحة تفتتح مستشفى جديدا في المحافظات الجنوبية"
+    subtitle = ("وزير الصحة يعلن افتتاح مستشفى جديد بسعة مئتي سرير في المحافظات الجنوبية ضمن خطة "
+                "لتوسيع الخدمات الطبية")
+    assert _one(f"آخر الأخبار\n{headline}\n{subtitle}\n{P1}\n{P2}\n{P3}").title == headline
+    label, short = 'وقال مدير المستشفى الجديد لـ "صحيفة الجنوب" :', "وزارة الصحة تفتتح مستشفى في الجنوب"
+    assert _one(f"{label}\n{short}\n{P1}\n{P2}").title == short
+
+
+def test_a_date_in_the_query_of_the_address() -> None:
+    assert address_date("https://news.example/view.aspx?cdate=09012026&id=3e4b") == "2026-01-09"
+    assert address_date("https://news.example/story?date=20260109") == "2026-01-09"
+    assert address_date("https://news.example/story?cdate=99999999") is None
+
+
+def test_an_article_with_subheads_and_a_bulleted_list_is_an_article() -> None:
+    bullets = ["توسيع قسم الطوارئ في المستشفى", "افتتاح عيادات جديدة للأطفال", "تدريب الكوادر الطبية",
+               "تجهيز غرف العمليات الحديثة", "ربط المستشفى بالشبكة الوطنية", "خدمات الإسعاف السريع"]
+    page = "\n".join([TITLE, f"{P1} {P2}", "أبرز ما تتضمنه الخطة", *bullets, P3, P1])
+    article = _one(page)
+    assert (article.is_article, article.page_type) == (True, "article")
+
+
+def test_a_programme_transcript_is_a_video_page() -> None:
+    host = "محمد علي: السلام عليكم، نتوقف في هذه الحلقة عند افتتاح المستشفى الجديد في الجنوب وما يعنيه للمرضى."
+    page = "\n".join([TITLE, "- أسباب التوسع في الخدمات الطبية", host, "[تقرير مسجل]", P1, P2])
+    article = _one(page)
+    assert (article.is_article, article.page_type) == (False, "video")
+    assert _one("\n".join([TITLE, P1, P2, P3])).page_type == "article"
+
+
+def test_spip_author_section_and_keyword_addresses() -> None:
+    page = f"{TITLE}\n\n{P1} {P2}"
+    assert _one(page, "https://mag.example/_محمد-علي_").page_type == "author"
+    assert _one(page, "https://mag.example/-سياسة-").page_type == "listing"
+    assert _one(page, "https://mag.example/+الصحة+").page_type == "listing"
+    assert _one(page, "https://mag.example/2024/05/hospital-opens-in-the-south").is_article

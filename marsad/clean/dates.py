@@ -122,10 +122,24 @@ _ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\
                            r"|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
 
 
+# A date as a query parameter: "?cdate=09012026" (DDMMYYYY), "&date=20260109" (YYYYMMDD).
+_QUERY_DATE = re.compile(r"[?&][a-z_]*date=(\d{8})(?:&|$)", re.IGNORECASE)
+
+
 def address_date(url: str | None) -> str | None:
-    """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/, /16/06/2014/."""
+    """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/,
+    /16/06/2014/; or in a date parameter of its query (?cdate=09012026)."""
     if not url:
         return None
+    query = _QUERY_DATE.search(url)
+    if query:
+        digits = query.group(1)
+        day_first = digits[4:6] in ("19", "20")  # DDMMYYYY, else YYYYMMDD
+        year, month, day = (digits[4:], digits[2:4], digits[:2]) if day_first else (digits[:4], digits[4:6], digits[6:])
+        try:
+            return date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            pass
     path = url.split("//", 1)[-1].split("/", 1)[-1]
     m = _ADDRESS_DATE.search(path)
     if not m:

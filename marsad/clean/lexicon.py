@@ -91,6 +91,12 @@ def site_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def broadcast_cues() -> tuple[str, ...]:
+    """Line keys of phrases that mark a broadcast's transcript or episode page."""
+    return tuple(line_key(row[0]) for row in _rows(LEXICON_DIR / "broadcast_cues.tsv"))
+
+
+@lru_cache(maxsize=1)
 def outlet_names() -> dict[str, str]:
     """web domain, or domain/path prefix ("bbc.com/arabic") -> display name."""
     return {domain.strip().lower(): name.strip() for domain, name in _rows(DATA_DIR / "outlets.tsv")}

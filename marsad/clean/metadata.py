@@ -308,3 +308,20 @@ def agencies_credited_in(text: str) -> list[str]:
 
 def _in_parens(text: str, variant: str) -> bool:
     return any(line_key(inner) == variant for inner in re.findall(r"\(([^()]{1,40})\)", text))
+
+
+# Photo captions end with the picture's credit: "(Getty)", "(رويترز)", "(أ ف ب)", "(الأناضول)".
+_CAPTION_CREDIT = re.compile(
+    r"\((?:getty|getty images|afp|reuters|ap|epa|anadolu|رويترز|أ\s?ف\s?ب|أ\.ف\.ب|ا ف ب|فرانس برس|الأناضول|"
+    r"غيتي|أرشيف|أرشيفية|مواقع التواصل|مواقع التواصل الاجتماعي|الإنترنت|وكالات|خاص|تويتر|فيسبوك|"
+    r"صورة أرشيفية|صورة|الصورة|[^()]{0,25}/(?:getty|afp|reuters|رويترز))[^()]{0,30}\)\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"^\s*(?:\(?صورة\b|الصورة\s*:|صور\s*:|Photo\s*:|Image\s*:)", re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: it ends with the picture's credit in parentheses, or starts "صورة:"."""
+    if text.rstrip().endswith(")") and _CAPTION_CREDIT.search(text[-80:]):
+        return True
+    return bool(_CAPTION_START.match(text))
