@@ -48,10 +48,11 @@ def split_clitics(key: str) -> tuple[str, str]:
     و/ب/ل can be part of the word (وزير، بغداد، لبنان). Use `clitic_candidates` when a
     lexicon can decide.
     """
+    # Every such prefix has "ال" within its first four letters or "لل" within its first three.
+    if "ال" not in key[:4] and "لل" not in key[:3]:
+        return "", key
     for prefix in _PROCLITIC_WITH_ARTICLE:
         if key.startswith(prefix) and len(key) - len(prefix) >= 2:
-            if prefix in ("لل", "ولل", "فلل"):
-                return prefix, key[len(prefix):]
             return prefix, key[len(prefix):]
     return "", key
 

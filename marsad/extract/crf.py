@@ -13,7 +13,7 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import ne
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,8 @@ class CompiledCRF:
         # A feature's weights are found by "units": unit i is attribute i scored at the word
         # itself (row 0), unit row * n + i is attribute i lent at offset row 1-4. A word's own
         # feature f of a lent family is also the attribute "<offset prefix>f" of its
-        # neighbours: f -> its units, at the word and at the offsets where the model has it.
+        # neighbours. Each feature the model knows has a number; its units, at the word and
+        # at the offsets where the model has it, lie in `_feature_units` from its start.
         self._n_attrs = n_attrs = len(names)
         units: dict[str, list[int]] = {attr: [i] for attr, i in self._attr_row.items()}
         for row, off in enumerate(_OFFSETS, start=1):
@@ -53,7 +54,11 @@ class CompiledCRF:
             for attr, i in self._attr_row.items():
                 if attr.startswith(prefix) and is_lent(attr[len(prefix):]):
                     units.setdefault(attr[len(prefix):], []).append(row * n_attrs + i)
-        self._units = {f: tuple(found) for f, found in units.items()}
+        self._feature_number = {f: n for n, f in enumerate(units)}
+        sizes = np.array([len(found) for found in units.values()], dtype=np.int64)
+        self._feature_size, self._feature_start = sizes, np.cumsum(sizes) - sizes
+        self._feature_units = np.array([u for found in units.values() for u in found], dtype=np.int64)
+        self._weights_by_label = np.ascontiguousarray(self._weights.T)
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
         # Word-bigram weights, "bg-=a|b" (with the word before) and "bg+=a|b" (with the word
         # after): the words of weighted bigrams get small ids, a pair is the code
@@ -131,23 +136,31 @@ class CompiledCRF:
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
-        units_of = self._units.get
+        number_of = self._feature_number.get
         parts = self._features.key_parts
-        nothing = repeat(())
-        units: list[int] = []  # of all the new types, one after the other
-        ends: list[int] = []  # where each type's units end
+        unknown = repeat(-1)
+        numbers: list[int] = []  # the features of all the new types, one after the other
+        ends: list[int] = []  # where each type's features end
         for key in keys:
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            units += chain.from_iterable(map(units_of, parts(key), nothing))
-            ends.append(len(units))
+            numbers += map(number_of, parts(key), unknown)
+            ends.append(len(numbers))
         word_id = self._bigram_word_id.get
         self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
+        feature = np.array(numbers, dtype=np.int64)
         type_of = np.repeat(np.arange(len(keys)), np.diff(np.array([0, *ends])))
-        row, attr = np.divmod(np.array(units, dtype=np.int64), self._n_attrs)
-        target = type_of * (1 + len(_OFFSETS)) + row
+        known = feature >= 0
+        feature, type_of = feature[known], type_of[known]
+        # Each feature's units, in one gather: unit k of feature f is _feature_units[start[f] + k].
+        sizes = self._feature_size[feature]
+        first_unit = np.cumsum(sizes) - sizes
+        within = np.arange(int(sizes.sum())) - np.repeat(first_unit, sizes)
+        unit = self._feature_units[np.repeat(self._feature_start[feature], sizes) + within]
+        row, attr = np.divmod(unit, self._n_attrs)
+        target = np.repeat(type_of, sizes) * (1 + len(_OFFSETS)) + row
         block = self._rows[first_id:needed].reshape(-1, len(self.labels))
-        for label in range(len(self.labels)):
-            block[:, label] = np.bincount(target, weights=self._weights[attr, label], minlength=len(block))
+        for label, weights in enumerate(self._weights_by_label):
+            block[:, label] = np.bincount(target, weights=weights[attr], minlength=len(block))
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """State scores, (all positions of all sentences) x labels, sentences concatenated."""

@@ -31,6 +31,7 @@ CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_word_clus
 _DIGIT = re.compile(r"[0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z]")
 # Offsets of the context window and the names their features carry.
 _WINDOW = ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:"))
 _PAD = {offset: [f"{name}pad"] for offset, name in _WINDOW}
@@ -78,6 +79,8 @@ _SHAPE_NUMBER, _SHAPE_DIGITS, _SHAPE_LATIN, _SHAPE_PUNCT = ["sh=num"], ["sh=hasd
 
 
 def _shape(key: str) -> list[str]:
+    if _DIGIT_OR_LATIN.search(key) is None:  # most words: one scan decides
+        return _LENGTH_SHAPES[min(len(key), 9)] if _ARABIC.search(key) else _SHAPE_PUNCT
     if _DIGIT.search(key):
         return _SHAPE_NUMBER if key.replace(",", "").replace(".", "").isdigit() else _SHAPE_DIGITS
     if _LATIN.search(key):
