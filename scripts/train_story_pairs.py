@@ -5,28 +5,40 @@ Reads hand-labelled pairs of SaudiNewsNet articles (by default the development s
 ../shared/data/snn-story-pairs-dev; `--train` adds the team's labels/story_pairs files),
 analyses only the articles the pairs name with marsad's pipeline, computes each pair's
 features as the clusterer does (the later article against a one-article story of the earlier:
-`StoryClusterer.pair_features`), fits a logistic regression, and sets the joining threshold on
-its cross-validated probabilities. Pairs marked unsure are left out.
+`StoryClusterer.pair_features`) and fits a logistic regression. Pairs marked unsure are left
+out.
+
+The decision's three bounds (the joining threshold, and the developing-story route's
+probability and subject similarity: `SameHappening`) are chosen on the clustering itself:
+each labelled set is clustered with a model fitted on the other sets, for every bound on a
+grid, and the pooled pair decisions choose (the best F1 with precision at least
+MIN_PRECISION), among the bounds that keep the seed pages' stories as labelled
+(labels/story_pairs/seed_stories.json).
 
 usage: python scripts/train_story_pairs.py [--train FILE ...] [--out PATH]
-Then `marsad eval stories --pairs` scores the clustering on every labelled pair set.
+Then `marsad eval stories` scores the clustering on every labelled pair set.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 import marsad.stories.cluster
-from marsad.evaluate.stories import DEV_PAIRS, SNN_DATASET, analyze_pair_articles, pair_days, read_pairs
+from marsad.evaluate.stories import DEV_PAIRS, SNN_DATASET, LabelledPair, analyze_pair_articles, pair_days, read_pairs
+from marsad.ingest import read_inputs
 from marsad.model import Article, Doc
+from marsad.pipeline import analyze_pages
+from marsad.settings import SHARED_DIR
+from marsad.stories import joins_stories
 from marsad.stories.cluster import StoryClusterer, article_day, one_article_story
 from marsad.stories.signature import BACKGROUND_FILE, FEATURES, MODEL_FILE, SameHappening, background
 
@@ -42,7 +54,6 @@ BACKGROUND_MIN_DF = 3
 # C=10 gave the same out-of-fold recall at precision 0.9 (0.86) and a lower dev-pair
 # clustering precision (0.91 against 0.95).
 C = 1.0
-FOLDS = 5
 # Same-happening pairs written in other words (drawn from the mid and low TF-IDF bands) count
 # this many times: most same pairs in SaudiNewsNet are wire copies, while the streams marsad
 # reads (and the issue's real-page sets) report one happening in each outlet's own words.
@@ -50,21 +61,51 @@ FOLDS = 5
 # (all SaudiNewsNet sets within 0.02 of these figures); 8 moved the dev pairs' precision
 # from 0.94 to 0.88.
 OTHER_WORDING_WEIGHT = 3.0
-# The threshold maximises F1 of the out-of-fold pair decisions, among those with pair
-# precision at least 0.85 (the issue asks precision >= 0.85-0.9 with recall >= 0.7).
-MIN_PRECISION = 0.85
+# The bounds maximise F1 of the held-out clustering's pair decisions, among those with pair
+# precision at least 0.9 when some reach it (the issue asks precision >= 0.9 with recall >=
+# 0.7 on SaudiNewsNet pairs of other days); none that keep the seed stories do yet.
+MIN_PRECISION = 0.9
+THRESHOLDS = [round(float(t), 2) for t in np.arange(0.55, 0.901, 0.05)]
+# The developing route: off, or from this probability with at least this subject similarity
+# (below the threshold), into a story of at least this many articles.
+DEVELOPING_PROBABILITIES = [0.15, 0.2, 0.3, 0.4]
+DEVELOPING_SIMILARITIES = [0.3, 0.35, 0.4, 0.5]
+DEVELOPING_ARTICLES = [1, 2]
+SEEDS = SHARED_DIR / "seeds"
+SEED_STORIES = Path(__file__).resolve().parents[1] / "labels" / "story_pairs" / "seed_stories.json"
+
+Bounds = tuple[float, float, float, int]  # threshold; developing probability, similarity, articles
 
 
-def pair_matrix(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@dataclass
+class PairSet:
+    name: str
+    x: np.ndarray  # pair features
+    y: np.ndarray  # 1: one happening
+    weights: np.ndarray
+    docs: list[Doc]  # the articles the pairs name, as the clusterer gets them
+    pairs: list[LabelledPair]
+
+
+def read_pair_set(path: Path) -> PairSet:
     pairs = read_pairs(path)
     analysis = analyze_pair_articles(pairs, pair_days(path))
-    docs = {d.article.url or d.article.source: d for d in analysis.docs}
+    pair_set = PairSet(path.name if path != DEV_PAIRS else "snn-story-pairs-dev", np.zeros((0, len(FEATURES))),
+                       np.zeros(0), np.zeros(0), [d for d in analysis.docs if joins_stories(d)], pairs)
+    with_features(pair_set, analysis.docs)
+    print(f"{path.name}: {len(pair_set.y)} pairs, {int(pair_set.y.sum())} same")
+    return pair_set
+
+
+def with_features(pair_set: PairSet, analysed: list[Doc]) -> None:
+    """Each pair's features (its pairs whose articles are missing are dropped)."""
+    docs = {d.article.url or d.article.source: d for d in analysed}
     clusterer = StoryClusterer()
-    for doc in analysis.docs:  # document frequencies as a batch of these articles gives them
+    for doc in analysed:  # document frequencies as a batch of these articles gives them
         clusterer.df.update(set(clusterer._terms(doc, ())))
-    clusterer.n_docs = len(analysis.docs)
-    rows, labels, weights = [], [], []
-    for p in pairs:
+    clusterer.n_docs = len(analysed)
+    rows, labels, weights, kept = [], [], [], []
+    for p in pair_set.pairs:
         if p.a not in docs or p.b not in docs:
             print(f"  missing article: {p.a if p.a not in docs else p.b}")
             continue
@@ -73,22 +114,89 @@ def pair_matrix(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rows.append(clusterer.pair_features(clusterer.doc_features(later, ()), story))
         labels.append(int(p.same))
         weights.append(OTHER_WORDING_WEIGHT if p.same and p.band != "hi" else 1.0)
-    print(f"{path.name}: {len(rows)} pairs, {sum(labels)} same")
-    return np.array(rows, dtype=float), np.array(labels), np.array(weights)
+        kept.append(p)
+    pair_set.x, pair_set.y, pair_set.weights = np.array(rows, dtype=float), np.array(labels), np.array(weights)
+    pair_set.pairs = kept
 
 
-def best_threshold(probs: np.ndarray, labels: np.ndarray) -> tuple[float, float, float]:
-    """(threshold, precision, recall): the best F1 with precision >= MIN_PRECISION."""
-    best, best_f1 = (0.5, 0.0, 0.0), -1.0
-    for t in np.arange(0.95, 0.199, -0.01):
-        pred = probs >= t
-        tp = int((pred & (labels == 1)).sum())
-        p = tp / pred.sum() if pred.sum() else 0.0
-        r = tp / labels.sum() if labels.sum() else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        if p >= MIN_PRECISION and f1 >= best_f1:
-            best, best_f1 = (round(float(t), 2), p, r), f1
-    return best
+def fit(sets: list[PairSet]) -> tuple[tuple[float, ...], float]:
+    regression = LogisticRegression(C=C, max_iter=1000)
+    regression.fit(np.vstack([s.x for s in sets]), np.concatenate([s.y for s in sets]),
+                   sample_weight=np.concatenate([s.weights for s in sets]))
+    return tuple(float(w) for w in regression.coef_[0]), float(regression.intercept_[0])
+
+
+def cluster(docs: list[Doc], model: SameHappening) -> dict[str, str]:
+    """url -> story id, as `marsad analyze` clusters these docs with this decision."""
+    marsad.stories.cluster.same_happening_model = lambda: model  # type: ignore[assignment]
+    story_of = StoryClusterer().add_batch(docs)
+    return {d.article.url or d.article.source: story_of[d.id] for d in docs}
+
+
+def pair_counts(pair_set: PairSet, story_of: dict[str, str]) -> tuple[int, int]:
+    """(same pairs put together, different pairs put together)."""
+    tp = fp = 0
+    for p in pair_set.pairs:
+        if story_of.get(p.a) is not None and story_of.get(p.a) == story_of.get(p.b):
+            tp += p.same
+            fp += not p.same
+    return tp, fp
+
+
+def bounds_grid() -> list[Bounds]:
+    grid = [(t, 1.0, 1.0, 1) for t in THRESHOLDS]  # no developing route
+    grid += [(t, dp, ds, n) for t, dp, ds, n in itertools.product(
+        THRESHOLDS, DEVELOPING_PROBABILITIES, DEVELOPING_SIMILARITIES, DEVELOPING_ARTICLES) if dp < t]
+    return grid
+
+
+def held_out_counts(sets: list[PairSet]) -> dict[Bounds, list[int]]:
+    """For every bounds on the grid: [same, different] pairs put together over all sets, each
+    set clustered with the model fitted on the others."""
+    counts = {b: [0, 0] for b in bounds_grid()}
+    for i, held in enumerate(sets):
+        weights, bias = fit(sets[:i] + sets[i + 1:])
+        for bounds, found in counts.items():
+            tp, fp = pair_counts(held, cluster(held.docs, SameHappening(weights, bias, *bounds)))
+            found[0] += tp
+            found[1] += fp
+        print(f"  clustered {held.name} ({len(held.docs)} articles) with the model of the other sets")
+    return counts
+
+
+def seed_docs() -> tuple[list[Doc], list[set[str]]]:
+    """The seed pages as the clusterer gets them, and their labelled stories (by the first
+    three characters of each file name)."""
+    if not SEEDS.is_dir():
+        return [], []
+    analysis = analyze_pages(read_inputs([str(SEEDS)]))
+    stories = [set(s) for s in json.loads(SEED_STORIES.read_text(encoding="utf-8"))["stories"]]
+    return [d for d in analysis.docs if joins_stories(d)], stories
+
+
+def keeps_seed_stories(docs: list[Doc], stories: list[set[str]], model: SameHappening) -> bool:
+    story_of = cluster(docs, model)
+    by_name = {Path(d.article.source).name[:3]: story_of[d.article.url or d.article.source] for d in docs}
+    found = [{by_name[name] for name in story if name in by_name} for story in stories]
+    return all(len(f) == 1 for f in found) and len(set().union(*found)) == len(found)
+
+
+def choose_bounds(counts: dict[Bounds, list[int]], same: int, seeds: list[Doc], seed_stories: list[set[str]],
+                  weights: tuple[float, ...], bias: float) -> tuple[SameHappening, float, float]:
+    """The model with the best bounds, and their held-out pair precision and recall."""
+    scored = []
+    for bounds, (tp, fp) in counts.items():
+        precision, recall = tp / (tp + fp) if tp + fp else 0.0, tp / same
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        # Precise enough first, then the best F1; on ties the higher bounds.
+        scored.append(((precision >= MIN_PRECISION, f1, *bounds), bounds, precision, recall))
+    scored.sort(reverse=True)
+    for _, bounds, precision, recall in scored:
+        model = SameHappening(weights, bias, *bounds)
+        if not seeds or keeps_seed_stories(seeds, seed_stories, model):
+            return model, precision, recall
+        print(f"  {bounds}: held-out P {precision:.3f} R {recall:.3f}, but not the seeds' stories")
+    raise SystemExit("no bounds keep the seed stories")
 
 
 def write_background(out: Path) -> None:
@@ -129,22 +237,20 @@ def main() -> None:
     background.cache_clear()
     trained = marsad.stories.cluster.same_happening_model
     marsad.stories.cluster.same_happening_model = _no_joins  # type: ignore[assignment]
-    matrices = [pair_matrix(p) for p in [DEV_PAIRS, *args.train]]
+    sets = [read_pair_set(p) for p in [DEV_PAIRS, *args.train]]
+    seeds, seed_stories = seed_docs()
+    counts = held_out_counts(sets)
+    weights, bias = fit(sets)
+    model, precision, recall = choose_bounds(counts, sum(int(s.y.sum()) for s in sets), seeds, seed_stories,
+                                             weights, bias)
     marsad.stories.cluster.same_happening_model = trained  # type: ignore[assignment]
-    x = np.vstack([m[0] for m in matrices])
-    y = np.concatenate([m[1] for m in matrices])
-    w = np.concatenate([m[2] for m in matrices])
-    regression = LogisticRegression(C=C, max_iter=1000)
-    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
-    probs = cross_val_predict(regression, x, y, cv=folds, method="predict_proba", params={"sample_weight": w})[:, 1]
-    threshold, precision, recall = best_threshold(probs, y)
-    print(f"{FOLDS}-fold pair decisions: threshold {threshold:.2f} precision {precision:.2f} recall {recall:.2f}")
-    regression.fit(x, y, sample_weight=w)
-    model = SameHappening(tuple(float(w) for w in regression.coef_[0]), float(regression.intercept_[0]), threshold)
+    print(f"bounds {model.threshold} / {model.developing_probability} / {model.developing_similarity} / "
+          f"{model.developing_articles}: "
+          f"held-out clustering pair precision {precision:.3f} recall {recall:.3f}")
     data = model.to_json()
     data["trained_on"] = [str(p.name) for p in [DEV_PAIRS, *args.train]]
-    data["pairs"] = len(y)
-    data["cv_precision"], data["cv_recall"] = round(precision, 3), round(recall, 3)
+    data["pairs"] = int(sum(len(s.y) for s in sets))
+    data["held_out_precision"], data["held_out_recall"] = round(precision, 3), round(recall, 3)
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     for name, weight in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:<22}{weight:+.2f}")

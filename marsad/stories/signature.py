@@ -23,6 +23,7 @@ from importlib import resources
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
+from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Doc, Token
 from marsad.stories.terms import load_word_list
 
@@ -64,8 +65,11 @@ def doc_numbers(tokens: Sequence[Token], doc: Doc, lead_end: int) -> frozenset[s
     """The distinguishing numbers of the title and lead: digits as written ("n14"), number
     words the quantity extractor read ("n3" for ثلاثة جنود) and ordinals ("o4")."""
     found = set()
+    in_dates = _date_digits(doc, lead_end)
     for token in tokens:
         key = token.key
+        if (token.start, key) in in_dates:
+            continue
         if key[:1].isdigit():
             value = parse_digits(key)
             if value is not None and _distinguishing(value):
@@ -76,6 +80,18 @@ def doc_numbers(tokens: Sequence[Token], doc: Doc, lead_end: int) -> frozenset[s
         if q.start < lead_end and _distinguishing(q.value):
             found.add(f"n{q.value:g}")
     return frozenset(found)
+
+
+def _date_digits(doc: Doc, lead_end: int) -> set[tuple[int, str]]:
+    """(offset, key) of the lead's words inside its dates ("29 يونيو", "21/7"): a day of the
+    month is in every article of that day, it names no happening. Title tokens, whose
+    offsets are into the title, match only where the text has the same word there."""
+    text = doc.article.text
+    found: set[tuple[int, str]] = set()
+    for t in doc.times:
+        if t.start < lead_end:
+            found.update((token.start, token.key) for token in iter_tokens(text, t.start, t.end))
+    return found
 
 
 def _distinguishing(value: float) -> bool:
@@ -156,8 +172,11 @@ def doc_event_types(doc: Doc, lead_end: int) -> frozenset[str]:
 # --- the decision ----------------------------------------------------------------------
 
 FEATURES = ("text", "title", "entity", "no_entities", "entity_conflict", "people", "people_conflict",
-            "happening_same_day", "happening_far", "numbers", "events",
-            "kind_mismatch", "routine")
+            "happening_same_day", "happening_far", "published_other_day", "numbers", "events",
+            "kind_mismatch", "routine", "routine_other_day")
+
+
+_ROUTINE = FEATURES.index("routine")
 
 
 @dataclass(frozen=True)
@@ -175,12 +194,18 @@ class Signature:
     kinds: dict[str, int]
 
 
-def pair_features(text: float, title: frozenset[str], entities: frozenset[str], people: frozenset[str],
-                  day: int | None, happening_day: int | None, numbers: frozenset[str],
+def pair_features(text: float, title: frozenset[str], weights: dict[str, float], entities: frozenset[str],
+                  people: frozenset[str], day: int | None, happening_day: int | None, numbers: frozenset[str],
                   events: frozenset[str], kind: str, story: Signature) -> list[float]:
     """The features of an article against a story, in the order of FEATURES. `text` is the
-    cosine of the article's vector with the story's centroid."""
+    cosine of the article's vector with the story's centroid; `weights` that vector (its
+    terms' TF-IDF weights)."""
     n = max(1, story.n)
+    # Title terms weigh as in the article's vector: a shared "العيد" or "الرياض" says less
+    # than a shared name (two two-word titles sharing only "العيد" were one story).
+    title_weight = sum(weights.get(t, 0.0) for t in title)
+    title_share = (sum(weights.get(t, 0.0) * story.title.get(t, 0) for t in title) / (title_weight * n)
+                   if title_weight else 0.0)
 
     def share(mine: Iterable, theirs: dict) -> float:
         mine = list(mine)
@@ -196,9 +221,13 @@ def pair_features(text: float, title: frozenset[str], entities: frozenset[str], 
     people_share = share(people, story.people)
     entity_share = share(entities, story.entities)
     story_kind = max(story.kinds.items(), key=lambda kv: (kv[1], kv[0]))[0] if story.kinds else "news"
+    # Published on another day than the story's latest article: a follow-up, or (for a
+    # market close or a weather report, which are of one day) another happening.
+    other_day = float(day is not None and story.day is not None and day != story.day)
+    routine = float(kind != "news" or story_kind != "news")
     return [
         text,
-        share(title, story.title),
+        title_share,
         entity_share,
         float(not entities or not story.entities),
         float(bool(entities) and bool(story.entities) and entity_share == 0.0),
@@ -206,34 +235,55 @@ def pair_features(text: float, title: frozenset[str], entities: frozenset[str], 
         float(bool(people) and bool(story.people) and people_share == 0.0),
         float(happening_gap == 0),
         float(happening_gap >= 2),
+        other_day,
         shared_numbers,
         share(events, story.events),
         float(kind != story_kind),
-        float(kind != "news" or story_kind != "news"),
+        routine,
+        routine * other_day,
     ]
 
 
 @dataclass(frozen=True)
 class SameHappening:
-    """Logistic regression over `pair_features`; `threshold` on its probability."""
+    """Logistic regression over `pair_features`: an article joins a story of the window when
+    its probability is at least `threshold`. A developing story (a preview and its meeting,
+    tolls rising over days, each outlet in its own words) gets articles the model does not
+    call the same happening: one joins a story of at least `developing_articles` articles
+    when the probability is at least `developing_probability` and the subject similarity
+    (`StoryClusterer.similarity`) at least `developing_similarity`. The four bounds are chosen
+    by scripts/train_story_pairs.py on the clustering of the labelled pairs (see
+    marsad/models/MODEL_CARD.md)."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    developing_probability: float = 1.0  # 1.0: no developing route
+    developing_similarity: float = 1.0
+    developing_articles: int = 1
 
     def probability(self, features: Sequence[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def joins_developing(self, features: Sequence[float], probability: float, similarity: float,
+                         articles: int) -> bool:
+        """A market close, a forecast or an advert is of one moment: it develops into no story."""
+        return (not features[_ROUTINE] and probability >= self.developing_probability
+                and similarity >= self.developing_similarity and articles >= self.developing_articles)
+
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
-                "threshold": self.threshold}
+                "threshold": self.threshold, "developing_probability": self.developing_probability,
+                "developing_similarity": self.developing_similarity, "developing_articles": self.developing_articles}
 
     @classmethod
     def from_json(cls, data: dict) -> SameHappening:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("story pair model was trained on other features; rerun scripts/train_story_pairs.py")
-        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
+        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
+                   float(data["developing_probability"]), float(data["developing_similarity"]),
+                   int(data["developing_articles"]))
 
 
 MODEL_FILE = "story_pairs.json"
