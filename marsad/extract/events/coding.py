@@ -181,8 +181,9 @@ def _union(first: Event, other: Event) -> Event:
 
 
 def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) -> list[Event]:
-    """The doc's events; `learned=False` leaves out the learned detector (the lexicon coder
-    alone, as its own tests and the detector's training read it)."""
+    """The doc's events; `learned=False` leaves out the learned detector and the actor rule
+    for the types it does not check (`_codable`): the lexicon coder alone, as its own tests
+    and the detector's training read it."""
     lex = load_lexicon()
     coded: list[tuple[int, bool, Event]] = []  # (sentence index, date stated there, event)
     detector = load_detector() if learned else None
@@ -203,8 +204,8 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
             coded += ((k, stated, event) for event in events)
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
     joined = _join_elaborations(coded, places, frozenset(doubted))
-    if detector:
-        joined = [e for e in joined if _codable(e, detector.kinds)]
+    if learned:  # (with no model file, no type is checked)
+        joined = [e for e in joined if _codable(e, detector.kinds if detector else ())]
     stated_ids = {id(e) for _, st, e in coded if st}
     return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
             for e in joined]
