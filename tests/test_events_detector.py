@@ -113,3 +113,29 @@ def test_doc_scores_equal_the_models_over_the_named_features(tmp_path):
                 got = detector.probabilities(row, context_features(sentence, coded, doc.mentions))
                 want = [models[kind].probability(named) for kind in detector.kinds]
                 assert got == pytest.approx(want, abs=1e-12), text
+
+
+def test_asserted_event_of_an_unchecked_type_needs_an_actor(monkeypatch):
+    """CONSULT has no learned model: with no participant it is no codable event (a hotel's
+    meeting rooms), with one it stays; the lexicon alone (`learned=False`) keeps both."""
+    with_models(monkeypatch, ASSAULT=NEVER)
+    bare = make_doc("يضم الفندق قاعة للاجتماعات.", [])
+    named = make_doc("عقد الكاظمي اجتماعا مع ماكغورك.", [("الكاظمي", "PER"), ("ماكغورك", "PER")])
+    assert [e.type for e in coding.extract_events(bare, REF, learned=False)] == ["CONSULT"]
+    assert coding.extract_events(bare, REF) == []
+    assert [(e.type, e.actors) for e in coding.extract_events(named, REF)] == [("CONSULT", ("الكاظمي",))]
+
+
+def test_verbal_noun_takes_the_subject_of_its_verb(monkeypatch):
+    with_models(monkeypatch, ASSAULT=NEVER)
+    doc = make_doc("أعلنت بغداد وأربيل اتفاقا لتقاسم عائدات النفط.", [("بغداد", "LOC"), ("أربيل", "LOC")])
+    events = [e for e in coding.extract_events(doc, REF) if e.type == "AGREE"]
+    assert [e.actors for e in events] == [("بغداد", "أربيل")]
+
+
+def test_the_two_sides_are_the_participants_told_before(monkeypatch):
+    with_models(monkeypatch, ASSAULT=NEVER)
+    text = "التقى الكاظمي ماكغورك في بغداد أمس. وتوصل الجانبان إلى اتفاق على جدول الانسحاب."
+    doc = make_doc(text, [("الكاظمي", "PER"), ("ماكغورك", "PER"), ("بغداد", "LOC")])
+    agree = [e for e in coding.extract_events(doc, REF) if e.type == "AGREE"]
+    assert len(agree) == 1 and set(agree[0].actors) == {"الكاظمي", "ماكغورك"}

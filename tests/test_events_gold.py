@@ -31,7 +31,10 @@ def test_gold_set_is_big_and_covers_every_type():
             assert m["text"] in item["sentence"]
 
 
-@pytest.mark.parametrize("split, floor", [("all", 0.89), ("test", 0.86)])
+# Floors under 0.879 / 0.857: an asserted event of a type no learned model checks now needs
+# an actor (coding._codable), which drops some team-written sentences whose actor the coder
+# does not attach ("أعلن الجيش الإسرائيلي وقف إطلاق النار" is still found; see the README).
+@pytest.mark.parametrize("split, floor", [("all", 0.87), ("test", 0.85)])
 def test_micro_f1_floor(split, floor):
     scores = evaluate(split=split, use_model=False)
     p, r, f = scores.micro

@@ -155,6 +155,8 @@ def attach_arguments(
     forward = _forward_args(tokens, i, placed, triggers_at)
     if hit.trigger.pos == "n":
         _noun_arguments(tokens, hit, forward, args)
+        if not args.actors and not args.adjective_actor and hit.trigger.args != "patient":
+            args.actors.extend(_subject_of_governing_verb(tokens, i, placed))
     else:
         _verb_arguments(tokens, hit, placed, forward, args)
     args.location = _location(hit, placed, args)
@@ -247,6 +249,28 @@ def _looks_passive(tokens: Sequence[Token], i: int, forward: list[Arg]) -> bool:
         if any(t.pos == "n" and t.type == "ASSAULT" for t in found):
             return True
     return False
+
+
+def _subject_of_governing_verb(tokens: Sequence[Token], i: int, placed: list[Arg]) -> list[Arg]:
+    """A verbal noun that is the object of a verb takes that verb's subject as its actor:
+    "أعلنت الخرطوم وجوبا اتفاقا", "جددت الرياض مطالبتها", "أجرت البحرية الروسية مناورات"
+    (verb, subject, noun). The subject is a plain mention ending right before the noun, at
+    most one word between, no clause break, and a word before it (the verb)."""
+    before = [a for a in placed if a.last < i and i - a.last <= 2]
+    if not before:
+        return []
+    head = before[-1]
+    if head.prep or head.first == 0 or any(is_break(t) for t in tokens[head.first - 1 : i]):
+        return []
+    group = [head]  # "الخرطوم وجوبا": conjuncts before the last one
+    for prev in reversed([a for a in placed if a.last < head.first]):
+        if group[0].conjoined and group[0].first - prev.last <= 2 and not prev.prep:
+            group.insert(0, prev)
+        else:
+            break
+    if group[0].first == 0 or is_break(tokens[group[0].first - 1]):
+        return []
+    return group
 
 
 def _noun_arguments(tokens: Sequence[Token], hit: Hit, forward: list[Arg], args: Args) -> None:

@@ -85,6 +85,7 @@ TIME_WORDS = _GRAMMAR["time_word"]
 TIME_NOUNS = _GRAMMAR["time_noun"]
 OTHER_PREPOSITIONS = _GRAMMAR["preposition"]
 PASSIVE_AUX = _GRAMMAR["passive_aux"]
+PARTIES = _GRAMMAR["parties"]  # "الجانبان": the participants of an event told before
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "نا", "هن")
 VERB_PREFIXES = frozenset({"", "و", "ف"})  # a verb takes no preposition or article
 MAYBE = "قد"  # قد + imperfect = "may"; قد + perfect = "has already" (asserted)

@@ -1,0 +1,85 @@
+"""Event coding on UniversalPetrarch's Arabic validation set (issue 22): 645 Gigaword
+sentences with their PLOVER type (ASSAULT / PROTEST) and source / target actor spans, from
+github.com/openeventdata/UniversalPetrarch (MIT), file
+UniversalPetrarch/validate/arabic/arabic_gsr_validation_18-11-14.xml. Measure only: the file
+is read from a local copy (never copied into the repository).
+
+    python scripts/events_petrarch_validation.py [--xml FILE] [--show 10]
+
+For each sentence it prints nothing; at the end:
+- type right: the coder gives an asserted event of the sentence's type;
+- type + source right: ... and that event's actors share a word with the gold source span
+  (sentences whose gold source span is empty count as wrong, as for the coder measured in
+  the issue);
+- the same with events in any mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from marsad.arabic.normalize import match_key
+from marsad.evaluate.events_gsr import Row, analyse
+from marsad.extract.events.coding import extract_events
+
+DEFAULT_XML = Path("/work/cache/petrarch/arabic_gsr_validation_18-11-14.xml")
+
+
+def read_sentences(path: Path) -> list[tuple[Row, str]]:
+    """(row, gold source span) per sentence marked evaluate="true"."""
+    out = []
+    for sentence in ET.parse(path).getroot().iter("Sentence"):
+        if sentence.get("evaluate", "true") != "true":
+            continue
+        coding = sentence.find("EventCoding")
+        spans = sentence.find("EventText")
+        kind = (coding.get("plover") if coding is not None else None) or sentence.get("category", "")
+        text = (sentence.findtext("Text") or "").strip()
+        source = spans.get("sourcetext", "") if spans is not None else ""
+        out.append((Row(kind, sentence.get("id", ""), sentence.get("id", ""), text, 1), source))
+    return out
+
+
+def _words(texts: tuple[str, ...] | list[str]) -> set[str]:
+    return {match_key(w) for t in texts for w in t.split()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--xml", type=Path, default=DEFAULT_XML)
+    ap.add_argument("--show", type=int, default=0, help="print N sentences whose type was missed")
+    args = ap.parse_args()
+    if not args.xml.is_file():
+        sys.exit(f"{args.xml} not found: save a copy of UniversalPetrarch's "
+                 "validate/arabic/arabic_gsr_validation_18-11-14.xml there, or give --xml")
+    sentences = read_sentences(args.xml)
+    docs = analyse([row for row, _ in sentences])
+    counts = {"type": 0, "type+source": 0, "type (any mode)": 0, "type+source (any mode)": 0}
+    shown = 0
+    for (row, source), doc in zip(sentences, docs, strict=True):
+        events = [e for e in extract_events(doc, None) if e.type == row.kind]
+        gold = _words([source]) if source.strip() else set()
+        for label, pool in (("", [e for e in events if e.mode == "asserted"]), (" (any mode)", events)):
+            if pool:
+                counts["type" + label] += 1
+                actors = _words([t for e in pool for t in e.actor_texts])
+                counts["type+source" + label] += bool(gold & actors)
+        if not events and shown < args.show:
+            shown += 1
+            print(f"  missed {row.kind}: {row.text[:120]}")
+    n = len(sentences)
+    kinds = Counter(r.kind for r, _ in sentences)
+    print(f"UniversalPetrarch Arabic validation: {n} sentences "
+          f"({kinds['ASSAULT']} ASSAULT, {kinds['PROTEST']} PROTEST)")
+    for name, value in counts.items():
+        print(f"  {name} right: {value}/{n} ({100 * value / max(1, n):.1f}%)")
+
+
+if __name__ == "__main__":
+    main()
