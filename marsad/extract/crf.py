@@ -13,8 +13,8 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress, count, repeat
-from operator import ne
+from itertools import chain, compress, count, repeat
+from operator import is_, ne
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -165,16 +165,18 @@ class CompiledCRF:
     def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """State scores, (all positions of all sentences) x labels, sentences concatenated."""
         ids_of = self._ids
-        flat = [w for s in sentences for w in s]
-        new = list(dict.fromkeys([w for w in flat if w not in ids_of]))
-        if new and len(ids_of) + len(new) > self.cache_limit:
-            ids_of.clear()  # start the cache afresh rather than grow without bound
-            self._key_ids.clear()
-            new = list(dict.fromkeys(flat))
-        if new:
+        flat = list(chain.from_iterable(sentences))
+        found = list(map(ids_of.get, flat))
+        if None in found:
+            new = list(dict.fromkeys(compress(flat, map(is_, found, repeat(None)))))
+            if len(ids_of) + len(new) > self.cache_limit:
+                ids_of.clear()  # start the cache afresh rather than grow without bound
+                self._key_ids.clear()
+                new = list(dict.fromkeys(flat))
             self._add_types(new)
+            found = list(map(ids_of.__getitem__, flat))
         total = len(flat)
-        idx = np.fromiter(map(ids_of.__getitem__, flat), dtype=np.int64, count=total)
+        idx = np.array(found, dtype=np.int64)
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
         pos = np.arange(total) - starts  # position within its sentence
@@ -248,14 +250,17 @@ class CompiledCRF:
         last = np.zeros((n, n_labels))  # delta at each sentence's last word
         trans = self._trans[None, :, :]
         cand_buffer = np.empty((n, n_labels, n_labels))
+        sentence_index, label_index = np.arange(n), np.arange(n_labels)[None, :]
         for t in range(1, width):
             m, ended = alive[t], alive[t - 1]
             if m < ended:
                 last[m:ended] = delta[m:ended]
             cand = cand_buffer[:m]
             np.add(delta[:m, :, None], trans, out=cand)  # alive x from x to
-            cand.argmax(axis=1, out=back[t, :m])
-            delta = cand.max(axis=1)
+            best_from = back[t, :m]
+            cand.argmax(axis=1, out=best_from)
+            # The maxima, read where the argmax found them (a gather costs less than a max).
+            delta = cand[sentence_index[:m, None], best_from, label_index]
             delta += scores[:m, t]
         last[: alive[width - 1]] = delta
         # Backtrack all sentences together, each from its own last word.
@@ -265,7 +270,7 @@ class CompiledCRF:
             m = alive[t]
             paths[:m, t] = state[:m]
             if t:
-                state[:m] = back[t, np.arange(m), state[:m]]
+                state[:m] = back[t, sentence_index[:m], state[:m]]
         return paths
 
 

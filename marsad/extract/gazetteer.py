@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
+from operator import is_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -78,8 +79,8 @@ class Gazetteer:
         # cache, then try only them.
         starts = list(map(self._starts_cache.recent.get, keys))
         if None in starts:  # only the words not in the recent generation are looked up
-            starts = [found if found is not None else self._name_starts(key)
-                      for found, key in zip(starts, keys, strict=True)]
+            for i in compress(count(), map(is_, starts, repeat(None))):
+                starts[i] = self._name_starts(keys[i])
         matches: list[GazetteerMatch] = []
         free = 0  # the first position no match has taken
         for i in compress(count(), starts):
