@@ -1,0 +1,55 @@
+"""The happening's signature (marsad/stories/signature.py): what counts as a distinguishing
+number, how title terms weigh, and which stories a routine report may develop into.
+Texts composed by the team."""
+
+from __future__ import annotations
+
+from marsad.arabic.tokenize import iter_tokens
+from marsad.model import Article, Doc, TimeExpr
+from marsad.stories.signature import FEATURES, SameHappening, Signature, doc_numbers, pair_features
+
+
+def _doc(text: str, times: tuple[TimeExpr, ...] = ()) -> Doc:
+    article = Article(id="a", source="a", text=text, title=None, published="2015-07-21", outlet=None,
+                      language="ar", is_article=True)
+    return Doc(article=article, times=times)
+
+
+def test_the_day_of_a_date_is_not_a_distinguishing_number():
+    text = "أعلنت القيادة يوم 21 يوليو سقوط 14 صاروخا على القاعدة"
+    start = text.index("21")
+    date = TimeExpr(start, start + len("21 يوليو"), "21 يوليو", "2015-07-21")
+    doc = _doc(text, (date,))
+    assert doc_numbers(list(iter_tokens(text)), doc, len(text)) == {"n14"}
+    # Without the date read, 21 would count as a number of the happening.
+    assert doc_numbers(list(iter_tokens(text)), _doc(text), len(text)) == {"n14", "n21"}
+
+
+def _story(title: dict[str, int]) -> Signature:
+    return Signature(1, 1, title, {}, {}, {1: 1}, {}, {}, {"news": 1})
+
+
+def _title_share(title: frozenset[str], weights: dict[str, float], story_title: dict[str, int]) -> float:
+    features = pair_features(0.0, title, weights, frozenset(), frozenset(), 1, None, frozenset(), frozenset(),
+                             "news", _story(story_title))
+    return features[FEATURES.index("title")]
+
+
+def test_title_terms_weigh_by_their_tf_idf():
+    title = frozenset({"العيد", "مسافر"})
+    # Sharing only a common word ("العيد", light in the vector) is a small share, sharing the
+    # rare one a large one.
+    weights = {"العيد": 0.1, "مسافر": 0.9}
+    assert _title_share(title, weights, {"العيد": 1}) < 0.2
+    assert _title_share(title, weights, {"مسافر": 1}) > 0.8
+
+
+def test_routine_reports_develop_into_no_story():
+    model = SameHappening((0.0,) * len(FEATURES), 0.0, 0.9, developing_probability=0.3, developing_similarity=0.3)
+    news = [0.0] * len(FEATURES)
+    routine = list(news)
+    routine[FEATURES.index("routine")] = 1.0
+    assert model.joins_developing(news, 0.5, 0.5, 1)
+    assert not model.joins_developing(routine, 0.5, 0.5, 1)
+    assert not model.joins_developing(news, 0.2, 0.5, 1)
+    assert not model.joins_developing(news, 0.5, 0.2, 1)
