@@ -139,3 +139,11 @@ def test_the_two_sides_are_the_participants_told_before(monkeypatch):
     doc = make_doc(text, [("الكاظمي", "PER"), ("ماكغورك", "PER"), ("بغداد", "LOC")])
     agree = [e for e in coding.extract_events(doc, REF) if e.type == "AGREE"]
     assert len(agree) == 1 and set(agree[0].actors) == {"الكاظمي", "ماكغورك"}
+
+
+def test_no_model_file_leaves_the_lexicon_and_the_actor_rule(tmp_path, monkeypatch):
+    detector = load_detector(tmp_path / "absent.json")
+    assert not detector and detector.kinds == ()
+    monkeypatch.setattr(coding, "load_detector", lambda: detector)
+    doc = make_doc("هاجمت القوات القرية. يضم الفندق قاعة للاجتماعات.", [("القرية", "LOC")])
+    assert [e.type for e in coding.extract_events(doc, REF)] == ["ASSAULT"]  # the actorless CONSULT goes

@@ -62,7 +62,7 @@ class Detector:
         codes = pairs[:, 0] * self._size + pairs[:, 1]
         order = np.argsort(codes, kind="stable")
         self._pair_codes = codes[order]
-        self._pair = np.asarray(pair_weights, dtype=float).reshape(-1, width)[order]
+        self._pair = np.asarray(pair_weights, dtype=float).reshape(len(pairs), width)[order]
         self._rows = np.concatenate([self._word, self._pair])  # a word's row, or vocabulary size + a pair's
         self.named = {name: tuple(map(float, row)) for name, row in named.items()}
         zero = (0.0,) * width
