@@ -3,6 +3,7 @@ model's quality is measured on real gold: tests/test_events_gsr.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -147,3 +148,15 @@ def test_no_model_file_leaves_the_lexicon_and_the_actor_rule(tmp_path, monkeypat
     monkeypatch.setattr(coding, "load_detector", lambda: detector)
     doc = make_doc("هاجمت القوات القرية. يضم الفندق قاعة للاجتماعات.", [("القرية", "LOC")])
     assert [e.type for e in coding.extract_events(doc, REF)] == ["ASSAULT"]  # the actorless CONSULT goes
+
+
+
+def test_doubt_follows_an_event_into_its_resolved_copy(monkeypatch):
+    # Resolving "الجانبان" to the sides of an earlier event makes a new event object: the
+    # detector's doubt must follow it (it was kept by the id of the object it replaced,
+    # which a later event could take: the same doc gave other events later in a process).
+    with_models(monkeypatch, ASSAULT=NEVER)
+    monkeypatch.setattr(coding, "_parties_resolved", lambda event, sentence, before: dataclasses.replace(event))
+    doc = make_doc("هاجمت القوات القرية.", [("القرية", "LOC")])
+    assert coding.extract_events(doc, REF, learned=False)  # the lexicon codes it...
+    assert coding.extract_events(doc, REF) == []  # ...and the model's doubt drops the copy

@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
+import numpy as np
+
 from marsad.extract.actor_codes import actor_code, country_of
 from marsad.extract.events.agents import Agent, agent_participants, find_agents
 from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
@@ -192,15 +194,23 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
     mentions = _by_sentence(sentences, doc.mentions)
     times = _by_sentence(sentences, doc.times)
     quantities = _by_sentence(sentences, doc.quantities)
-    scores = detector.scores(sentences).tolist() if detector else []
+    scored = detector.scores(sentences) if detector else np.zeros((0, 0))
+    scores = scored.tolist()
+    # (with no coded event, the model only matters where it may add one: CREATE_FLOOR)
+    may_add = detector.may_reach(scored, CREATE_FLOOR).tolist() if detector else []
     for k, sentence in enumerate(sentences):
         events = code_sentence(sentence, mentions[k], times[k], reference, lex)
-        if detector:
+        doubted_here: set[int] = set()
+        if detector and (events or may_add[k]):
             inside = mentions[k], times[k], quantities[k]
-            events = _detect(sentence, events, reference, detector, scores[k], inside, doubted)
+            events = _detect(sentence, events, reference, detector, scores[k], inside, doubted_here)
         if events:
             stated = any(t.value for t in times[k])
-            events = [_parties_resolved(e, sentence, coded) for e in events]
+            resolved = [_parties_resolved(e, sentence, coded) for e in events]
+            # Doubt follows an event into its resolved copy, by the id of an object `coded`
+            # keeps alive: the id of a replaced one may be taken by a later event.
+            doubted.update(id(new) for old, new in zip(events, resolved, strict=True) if id(old) in doubted_here)
+            events = resolved
             coded += ((k, stated, event) for event in events)
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
     joined = _join_elaborations(coded, places, frozenset(doubted))

@@ -14,6 +14,7 @@ vocabulary indexes, the other features by name; loading them is a few array copi
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -72,6 +73,11 @@ class Detector:
         self._buckets = np.array(LENGTH_BUCKETS)
         self._grammar_shifts = np.arange(_GRAMMAR_BITS)
         self._token_memo = _TokenMemo(self._ids)
+        # The most that the context of a sentence with no coded event can add to a type's
+        # score: every positive weight of what `context_features` may give it then (its
+        # mentions' types, a time, quantities and their units).
+        quiet = [row for name, row in self.named.items() if _is_quiet_context(name)]
+        self._quiet_bound = np.maximum(0.0, np.array(quiet)).sum(axis=0) if quiet else np.zeros(width)
 
     @classmethod
     def of(cls, models: Mapping[str, TypeModel]) -> Detector:
@@ -156,6 +162,13 @@ class Detector:
         np.add.at(out, unique // span, self._rows[unique % span])
         return out
 
+    def may_reach(self, scores: np.ndarray, probability: float) -> np.ndarray:
+        """For each sentence (a row of `scores`): whether, with no coded event, it may reach
+        `probability` for some type whatever its context. Most sentences cannot, and then
+        the model has nothing to add there (exact: an upper bound of what context adds)."""
+        floor = math.log(probability / (1 - probability))
+        return np.asarray((scores + self._quiet_bound >= floor).any(axis=1)) if len(scores) else np.zeros(0, bool)
+
     def probabilities(self, score: Sequence[float], context: Iterable[str]) -> list[float]:
         """Each type's probability (in `kinds` order) from a sentence's row of `scores`
         and its `context_features`."""
@@ -175,6 +188,11 @@ class Detector:
             if w > best_w:
                 best, best_w = i, w
         return best
+
+
+def _is_quiet_context(name: str) -> bool:
+    """A `context_features` name that a sentence with no coded event may have."""
+    return name in ("time", "qty") or name.startswith(("m:", "qty:"))
 
 
 class _TokenMemo(dict[str, int]):
