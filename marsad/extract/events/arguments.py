@@ -293,8 +293,8 @@ def _noun_arguments(tokens: Sequence[Token], hit: Hit, forward: list[Arg], args:
 
 def _nationality_after_noun(tokens: Sequence[Token], i: int, forward: list[Arg]) -> str | None:
     """ "الغارة الأمريكية", "ضربات إسرائيلية": a nationality adjective right after the noun."""
-    for tok in tokens[i + 1 : i + 3]:
-        if any(a.first <= tokens.index(tok) <= a.last for a in forward):
+    for j, tok in enumerate(tokens[i + 1 : i + 3], start=i + 1):
+        if any(a.first <= j <= a.last for a in forward):
             return None
         if country_of(tok.text):
             return tok.text
