@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from link_docs import doc_with, entity_of
+from link_docs import DOCS, doc_with, entity_of
 
 from marsad.link.entities import EntityIndex, link_entities
 from marsad.link.transliteration import name_similarity, skeleton
-
-DOCS = [
-    doc_with("a", "التقى رئيس الوزراء العراقي مصطفى الكاظمي المبعوث الأميركي بريت ماكغورك في بغداد. وقال الكاظمي إن اللقاء ناقش قتال داعش.",
-             [("مصطفى الكاظمي", "PER"), ("بريت ماكغورك", "PER"), ("بغداد", "LOC"), ("الكاظمي", "PER"), ("داعش", "ORG")], roles=True),
-    doc_with("b", "وصل منسق البيت الأبيض بريت ماجورك إلى العاصمة العراقية، وبحث ماجورك مع الكاظمي خطر تنظيم الدولة الإسلامية والبيت الابيض يتابع.",
-             [("البيت الأبيض", "ORG"), ("بريت ماجورك", "PER"), ("ماجورك", "PER"), ("الكاظمي", "PER"), ("تنظيم الدولة الإسلامية", "ORG"), ("البيت الابيض", "ORG")]),
-    doc_with("c", "قال الرئيس الأميركي جو بايدن إن ابنه هانتر بايدن لن يشارك. وأضاف بايدن أن تنظيم الدولة ما زال خطرا على بالعراق.",
-             [("جو بايدن", "PER"), ("هانتر بايدن", "PER"), ("بايدن", "PER"), ("تنظيم الدولة", "ORG"), ("بالعراق", "LOC")], roles=True),
-    doc_with("d", "استقبل العراق وزير الخارجية. وقال محمد الأسدي إن أحمد الأسدي لا يمثل الحكومة.",
-             [("العراق", "LOC"), ("محمد الأسدي", "PER"), ("أحمد الأسدي", "PER")]),
-]
 
 
 def test_spelling_variants_across_articles_are_one_entity() -> None:
