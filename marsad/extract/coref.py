@@ -46,7 +46,8 @@ _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 class KnownPeople:
     """Full person names (token keys) found across a corpus, as `propagate_names` takes
     them: by last word, and every word of them also without its "ال", so that a doc's
-    words are split into their clitic forms only where one of those could be a name's."""
+    words are split into their clitic forms only where one of those could be a name's
+    (`word_tails`: each word less its "ال", see `_tail`)."""
 
     by_surname: Mapping[str, Collection[tuple[str, ...]]]
     word_tails: frozenset[str]
@@ -54,8 +55,8 @@ class KnownPeople:
     _tested: WordCache[str, bool] = field(default_factory=WordCache, compare=False, repr=False)
 
     def could_hold(self, key: str) -> bool:
-        """Whether one of the key's forms may be a word of a known name: every form of a
-        key is a suffix of it, or "ال" + a suffix (see `_starters`)."""
+        """Whether one of the key's forms may be a word of a known name: the key ends in a
+        word's `_tail`."""
         held = self._tested.recent.get(key)
         if held is None:
             tails = self.word_tails
@@ -69,10 +70,7 @@ def names_by_surname(names: Iterable[tuple[str, ...]]) -> KnownPeople:
     tails: set[str] = set()
     for name in names:
         index[name[-1]].add(name)
-        for word in name:
-            tails.add(word)
-            if word.startswith("ال"):
-                tails.add(word[2:])
+        tails.update(map(_tail, name))
     return KnownPeople(dict(index), frozenset(tails))
 
 
@@ -88,7 +86,7 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
     extra: list[tuple[str, ...]] = []
-    if known_people and known_people.by_surname and present:
+    if known_people is not None and known_people.by_surname and present:
         # The forms of the words here that may be a known name's (splitting every word of
         # every article into its clitic forms cost more than the repeats themselves).
         present_stems = set(present).union(*map(_stem_options, filter(known_people.could_hold, present)))
@@ -151,11 +149,17 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
 def _starters(keys: set[str], first_words: set[str]) -> set[str]:
     """The keys one of whose forms (`_stem_options`) is a first word of a name: only their
     tokens can start a repeat. Every form of a key is a suffix of it, or "ال" + a suffix
-    ("للكاظمي" -> "الكاظمي"), so a key that ends in no first word (less that "ال") is
-    passed over in C, without its forms."""
-    tails = tuple(f[2:] if f.startswith("ال") else f for f in first_words)
+    ("للكاظمي" -> "الكاظمي"), so a key that ends in no first word's `_tail` is passed over
+    in C, without its forms."""
+    tails = tuple(map(_tail, first_words))
     maybe = filter(methodcaller("endswith", tails), keys)
     return {key for key in maybe if not _stem_options(key).isdisjoint(first_words)}
+
+
+def _tail(word: str) -> str:
+    """The word less a leading "ال": every form of a key (`_stem_options`) is a suffix of
+    it, or "ال" + a suffix, so a key one of whose forms is `word` ends in this."""
+    return word[2:] if word.startswith("ال") else word
 
 
 def _positions_of(keys: list[str], wanted: set[str]) -> list[int]:

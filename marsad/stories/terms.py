@@ -8,7 +8,7 @@ left out (lexicon/stopwords.tsv).
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -60,30 +60,11 @@ def light_stem(key: str) -> str:
     return key
 
 
-def term_of(token: Token, known: Container[str] = ()) -> str:
-    """The token's light stem; a leading و/ف is dropped too when the rest is a word already
-    seen on its own ("وواشنطن" -> "واشنطن"), since a lone و can also begin a word (وزير)."""
-    return _with_known(light_stem(token.stem), known)
-
-
-def _with_known(stem: str, known: Container[str]) -> str:
-    if stem[:1] in ("و", "ف") and len(stem) >= 5 and stem[1:] in known:
-        return stem[1:]
-    return stem
-
-
-def content_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
-    """Words of at least two letters that are not function words."""
-    for token in tokens:
-        key = token.key
-        if len(key) >= 2 and key[:1].isalpha() and not _is_stopword_key(key):
-            yield token
-
-
 def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[str]:
-    """`term_of` of each of the `content_tokens`. Stories ask this of every sentence of
-    every article, so the per-word part (is it a content word, its light stem) is looked
-    up once per word key."""
+    """The terms of the content words (`_content_stem`); a leading و/ف is dropped too when
+    the rest is a word already seen on its own (`known`: "وواشنطن" -> "واشنطن"), since a
+    lone و can also begin a word (وزير). Stories ask this of every sentence of every
+    article, so the per-word part is looked up once per word key."""
     cache = _CONTENT_STEMS.recent
     out = []
     for token in tokens:
@@ -96,9 +77,15 @@ def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[s
     return out
 
 
+def _with_known(stem: str, known: Container[str]) -> str:
+    if stem[:1] in ("و", "ف") and len(stem) >= 5 and stem[1:] in known:
+        return stem[1:]
+    return stem
+
+
 def _content_stem(token: Token) -> str:
-    """The token's light stem when it is a content word, else "" (cached by its key: a
-    token's stem is a function of its key)."""
+    """The token's light stem when it is a content word (two letters or more, not a function
+    word), else "" (cached by its key: a token's stem is a function of its key)."""
     key = token.key
     stem = _CONTENT_STEMS.get(key)
     if stem is None:
