@@ -66,12 +66,12 @@ def _word_hash(key: str) -> int:
 
 
 def word_keys(text: str) -> list[str]:
-    return _word_keys(iter_tokens(text))
+    return [t.key for t in _words(iter_tokens(text))]
 
 
-def _word_keys(tokens: Iterable[Token]) -> list[str]:
-    """Match keys of the words (punctuation left out): what shingles are made of."""
-    return [t.key for t in tokens if t.key[:1].isalnum()]
+def _words(tokens: Iterable[Token]) -> list[Token]:
+    """The word tokens (punctuation left out): their match keys are what shingles are made of."""
+    return [t for t in tokens if t.key[:1].isalnum()]
 
 
 def _word_hashes(keys: Sequence[str]) -> np.ndarray:
@@ -276,16 +276,17 @@ class _UnitIndex:
             units = sorted(int(u) for u in members.split(","))
             pairs.update((x, y) for k, x in enumerate(units) for y in units[k + 1:])
         read: dict[int, np.ndarray] = {}  # units' hashes, read once while their pairs come
+
+        def hashes_of(unit: int) -> np.ndarray:
+            found = read.get(unit)
+            if found is None:
+                if len(read) >= _UNITS_READ_AT_ONCE:
+                    read.clear()
+                found = read[unit] = self._hashes_of(unit)
+            return found
+
         for i, j in sorted(pairs):
-            if len(read) >= _UNITS_READ_AT_ONCE:
-                read.clear()
-            a = read.get(i)
-            if a is None:
-                a = read[i] = self._hashes_of(i)
-            b = read.get(j)
-            if b is None:
-                b = read[j] = self._hashes_of(j)
-            score = jaccard(a, b)
+            score = jaccard(hashes_of(i), hashes_of(j))
             if score >= self.threshold:
                 yield i, j, score
 
@@ -327,7 +328,7 @@ class ReuseFinder:
     def add(self, doc: Doc) -> None:
         i = self._n_docs
         self._n_docs += 1
-        words = [t for t in doc_tokens(doc) if t.key[:1].isalnum()]
+        words = _words(doc_tokens(doc))
         hashes = _word_hashes([t.key for t in words])
         with transaction(self.db):
             self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc.id, doc.article.outlet))
