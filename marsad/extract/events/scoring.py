@@ -74,9 +74,11 @@ class Detector:
         self._grammar_shifts = np.arange(_GRAMMAR_BITS)
         self._token_memo = _TokenMemo(self._ids)
         # The most that the context of a sentence with no coded event can add to a type's
-        # score: every positive weight of what `context_features` may give it then (its
-        # mentions' types, a time, quantities and their units).
-        quiet = [row for name, row in self.named.items() if _is_quiet_context(name)]
+        # score: every positive weight of a named feature that `scores` does not count and
+        # that is no coded event's ("ev:..."): whatever `context_features` gives it then
+        # (its mentions' types, a time, quantities), and at worst more, never less.
+        quiet = [row for name, row in self.named.items()
+                 if name != "bias" and not name.startswith(("g:", "len:", "ev:"))]
         self._quiet_bound = np.maximum(0.0, np.array(quiet)).sum(axis=0) if quiet else np.zeros(width)
 
     @classmethod
@@ -188,11 +190,6 @@ class Detector:
             if w > best_w:
                 best, best_w = i, w
         return best
-
-
-def _is_quiet_context(name: str) -> bool:
-    """A `context_features` name that a sentence with no coded event may have."""
-    return name in ("time", "qty") or name.startswith(("m:", "qty:"))
 
 
 class _TokenMemo(dict[str, int]):
