@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, furniture_lexicon
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues
 from marsad.clean.text import CleanText, Line
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
@@ -110,11 +110,10 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
     all_lines = lines
-    lexicon = furniture_lexicon()
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
-             and not (is_html and ln.words <= MAX_FURNITURE_WORDS and lexicon.matches(ln.text, ln.words, ln.key))]
+             and not (is_html and ln.is_furniture_phrase)]
     total = max(1, len(lines))
     feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)

@@ -72,6 +72,12 @@ class Line:
         return self._key
 
     @property
+    def is_furniture_phrase(self) -> bool:
+        """A phrase of the furniture lexicon; a line too long to be one is not asked for its
+        key (a paragraph's is dear)."""
+        return self.words <= MAX_FURNITURE_WORDS and furniture_lexicon().matches(self.text, self.words, self.key)
+
+    @property
     def sentence_shaped(self) -> bool:
         return (self.words >= MIN_BODY_WORDS and self.ends_sentence) or self.words >= LONG_PARAGRAPH_WORDS
 
@@ -163,10 +169,8 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
 def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     """First pass, one line at a time: furniture phrases, lines repeated across the site,
     captions, bylines and datelines. Position-dependent decisions come after the title."""
-    lexicon = furniture_lexicon()
     for line in lines:
-        if ((line.words <= MAX_FURNITURE_WORDS and lexicon.matches(line.text, line.words, line.key))
-                or _CRAWL_HEADER.match(line.text)):
+        if line.is_furniture_phrase or _CRAWL_HEADER.match(line.text):
             line.kind, line.chrome = "furniture", True
         elif repeated and not line.sentence_shaped and line.key in repeated:
             line.kind = "repeated"
