@@ -19,7 +19,8 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues
-from marsad.clean.text import CleanText, Line
+from marsad.clean.lines import Line
+from marsad.clean.text import CleanText
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
 
@@ -89,7 +90,7 @@ FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
-    "is_html", "body_position", "home_path", "listing_heading", "broadcast_words",
+    "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
 )
 # A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
 BROADCAST_LINES = 30
@@ -151,6 +152,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
         float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
         float(_says_broadcast(all_lines[:BROADCAST_LINES])),
+        float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
     )
     return PageShape(values)
 
@@ -271,7 +273,7 @@ def _plainly_an_article(shape: PageShape) -> bool:
             return True
         if shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1:
             return True
-    return _article_with_short_lines(shape)
+    return _article_with_short_lines(shape) or _dated_story(shape)
 
 
 # An article whose subheads, bullet lists, captions or "most read" headlines make many short
@@ -288,6 +290,15 @@ def _article_with_short_lines(shape: PageShape) -> bool:
     return (not shape.get("is_html") and shape.get("body_lines") >= 2
             and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
             and shape.get("body_position") <= TOP_OF_PAGE and not shape.get("listing_heading"))
+
+
+def _dated_story(shape: PageShape) -> bool:
+    """A dump with its headline, the page's date under it and a paragraph of an article's
+    length (an excerpt may keep only one): a listing's teasers are shorter, or come with
+    "read more" or a listing heading. (Text dumps: an HTML page's model reads its markup.)"""
+    return (not shape.get("is_html") and bool(shape.get("dated_headline")) and shape.get("body_lines") >= 1
+            and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
+            and not shape.get("listing_heading"))
 
 
 def _titled_brief(shape: PageShape) -> bool:

@@ -24,6 +24,7 @@ _CRAWL_PREFIX = re.compile(r"^\s*(?:date|تاريخ|Date:?)?\s*\d{4}-\d{2}-\d{2}
 _SEPARATORS = re.compile(r"\s+[|｜\-–—:»«/>]{1,2}\s+|\s*[|｜]\s*")
 _HOME_WORDS = frozenset(line_key(w) for w in ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "homepage",
                                                "خانه", "صفحه اصلی"))
+_HOME_STARTS = ("الرئيس", "الصفحة", "Home", "home", "HOME", "خانه", "صفحه")  # a cheap test before the key
 # Breadcrumb separators, and how long a section's crumb may be ("عربي ودولي", "شؤون عربية").
 _CRUMB = re.compile(r"\s+[/»>›]\s+")
 MAX_CRUMB_WORDS = 3
@@ -33,6 +34,17 @@ MAX_NAME_WORDS = 5
 
 def strip_crawl_prefix(text: str) -> str:
     return _CRAWL_PREFIX.sub("", text, count=1)
+
+
+def breadcrumb_headline(text: str) -> str | None:
+    """The last crumb of a breadcrumb that starts at the home page ("الرئيسية / عربي ودولي /
+    <headline>"), else None."""
+    if not text.startswith(_HOME_STARTS):
+        return None
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 3 or line_key(parts[0]) not in _HOME_WORDS:
+        return None
+    return parts[-1].strip()
 
 
 def _latin_key(text: str) -> str:
