@@ -424,3 +424,36 @@ def test_a_digest_headline_that_ends_with_its_date() -> None:
     assert (article.title, article.published) == ("موجز الصحافة – 7 يناير 2026", "2026-01-07")
     # a place or a site's name with the day is no headline
     assert _one(f"القاهرة – 7 يناير 2026\n{TITLE}\n{P1}\n{P2}").title == TITLE
+
+
+# --- the 12-page HTML set's failures, each on a page composed here ----------------------
+
+
+def test_a_visible_dateline_in_arabic_month_words_alone() -> None:
+    """No date in the markup: the line under the headline («الأربعاء، 07 أكتوبر 2020 - 12:09 م»)
+    is the date, not furniture."""
+    body = (f"<article><h1>{TITLE}</h1><div class=\"post-date\">الأربعاء، 07 أكتوبر 2020 - 12:09 م</div>"
+            f"<div class='entry-content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>")
+    assert _html(body=body, url="https://news.example/a/hospital").published == "2020-10-07"
+
+
+def test_a_utc_stamp_gives_way_to_the_visible_local_date_either_side() -> None:
+    dated = (f"<article><h1>{TITLE}</h1><div class=\"date\">{{day}}</div>"
+             f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article>")
+    late = '<meta property="article:published_time" content="2020-10-07T23:59:50+00:00">'
+    body = dated.format(day="الخميس، 08 أكتوبر 2020 - 02:59 ص")
+    assert _html(late, body, url="https://news.example/a/hospital").published == "2020-10-08"
+    early = '<meta property="article:published_time" content="2020-10-08T02:10:00Z">'
+    body = dated.format(day="الأربعاء، 07 أكتوبر 2020 - 10:10 م")  # a page west of Greenwich
+    assert _html(early, body, url="https://news.example/a/hospital").published == "2020-10-07"
+    # with no local date beside it, the stamp is the date
+    assert _html(early, url="https://news.example/a/hospital").published == "2020-10-08"
+
+
+def test_a_site_name_in_front_of_the_headline_without_og_site_name() -> None:
+    html = (f"<html><head><title>المدينة نيوز - {TITLE}</title></head><body>"
+            f"<article><h1>المدينة نيوز - {TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert _one(html, "https://www.madina.example/article/12345").title == TITLE
+    html = (f"<html><head><title>المدينة نيوز : {TITLE}</title></head><body><h2>{TITLE}</h2>"
+            f"<article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert _one(html, "https://www.madina.example/article/12345").title == TITLE
