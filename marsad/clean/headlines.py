@@ -3,6 +3,7 @@ with it; a bulletin's headline that ends with its date."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from marsad.clean.lexicon import line_key
@@ -22,10 +23,11 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             if line.words <= size + 8 and line_key(strip_site_suffix(line.text)) == key:
                 return line
         return None
-    crumbed = _headline_of_breadcrumb(lines) or _dated_headline(lines)
+    arabic_page = _mostly_arabic(lines)
+    crumbed = (_headline_of_breadcrumb(lines) or _dated_headline(lines)
+               or _headline_over_its_caption(lines, arabic_page))
     if crumbed is not None:
         return crumbed
-    arabic_page = _mostly_arabic(lines)
     over_dateline = _headline_over_dateline(lines, arabic_page)
     if over_dateline is not None:
         return over_dateline
@@ -49,6 +51,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     return first or max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
 
 
+# A breadcrumb may stand below a long menu.
+BREADCRUMB_SEARCH_LINES = 30
 # How far below a breadcrumb the headline it ends with may stand (a "more" link, a caption).
 CRUMB_TO_HEADLINE_LINES = 4
 
@@ -57,7 +61,7 @@ def _headline_of_breadcrumb(lines: list[Line]) -> Line | None:
     """A breadcrumb ("الصفحة الرئيسية - القضية الفلسطينية - <headline>") ends with the page's
     headline: the line below that repeats it is the title, else the breadcrumb line itself
     (its crumbs are cut from the title afterwards)."""
-    for at, line in enumerate(lines[:12]):
+    for at, line in enumerate(lines[:BREADCRUMB_SEARCH_LINES]):
         if line.kind not in ("body", "furniture") or not line.words >= 3:
             continue
         last_crumb = breadcrumb_headline(line.text)
@@ -66,6 +70,25 @@ def _headline_of_breadcrumb(lines: list[Line]) -> Line | None:
         key = line_key(last_crumb)
         below = lines[at + 1:at + 1 + CRUMB_TO_HEADLINE_LINES]
         return next((ln for ln in below if ln.key == key), line if len(key.split()) >= 3 else None)
+    return None
+
+
+# A photo credit added to the headline to caption the picture under it ("ح.م", "(أرشيفية)").
+MAX_CREDIT_WORDS = 3
+
+
+def _headline_over_its_caption(lines: list[Line], arabic_page: bool) -> Line | None:
+    """The line that the next one repeats with a photo credit after it ("لهذا أحسد التوانسة !"
+    then "لهذا أحسد التوانسة ! ح.م"): the picture under the headline is captioned with it. Not
+    when a line of a headline's length stands above (a short alt text under the headline)."""
+    for line, below in itertools.pairwise(lines[:13]):
+        if line.kind != "body" or not _can_be_title(line.text, arabic_page):
+            continue
+        if (3 <= line.words <= MAX_HEADLINE_WORDS and below.words > line.words
+                and below.words - line.words <= MAX_CREDIT_WORDS and below.key.startswith(line.key + " ")):
+            return line
+        if line.words >= FIRST_HEADLINE_WORDS:
+            return None
     return None
 
 
@@ -149,7 +172,8 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.
-_NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
+# A bulleted line is an item of a list or a menu.
+_NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s|^[•·▪●◦■]")
 
 
 # The page's script shows in its first few thousand characters.

@@ -14,7 +14,13 @@ from typing import NamedTuple
 
 from babel import Locale
 
-from marsad.arabic.calendar import calendar_date, month_number, solar_hijri_to_gregorian, weekday_number
+from marsad.arabic.calendar import (
+    calendar_date,
+    hijri_month_number,
+    month_number,
+    solar_hijri_to_gregorian,
+    weekday_number,
+)
 from marsad.arabic.normalize import match_key
 from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
 
@@ -33,7 +39,8 @@ _DATELINE_FILLER = frozenset(
     match_key(w) for w in (
         "نشر", "في", "نشر في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث", "محدث", "الساعة", "مساء", "صباحا",
         "ص", "م", "غرينتش", "توقيت", "بتوقيت", "مكة", "المكرمة", "القاهرة", "بغداد", "GMT", "UTC", "الموافق",
-        "هـ", "ه", "Published", "Updated", "on", "at", "of", "month", "-", "|",
+        "هـ", "ه", "ميلادي", "ميلادية", "هجري", "هجرية", "لـ", "ل", "Published", "Updated", "on", "at", "of",
+        "month", "-", "|",
     )
 )
 # A page's counters printed beside its date, sometimes glued to it or to each other
@@ -94,13 +101,28 @@ def dated_name(line: str) -> str | None:
     return stamp.date if stamp.kind == "date" else None
 
 
+def _month_words(words: list[str]) -> int:
+    """Month names of either calendar in a line, with the numbers on either side of them:
+    "الجمعة 03 ماي 2024 ميلادي, الموافق لـ 24 شوال 1445 هجري" has six."""
+    marked: set[int] = set()
+    for i, word in enumerate(words):
+        if not word.isdigit() and (_month(word) is not None or hijri_month_number(word) is not None):
+            marked.update(j for j in (i - 1, i, i + 1) if 0 <= j < len(words) and (j == i or words[j].isdigit()))
+    return len(marked)
+
+
 def _is_filler(word: str) -> bool:
     key = match_key(word)
     return key in _DATELINE_FILLER or weekday_number(word) is not None or key.startswith(_PAGE_STATS)
 
 
+# Letters glued to digits in a stamp ("باسل سيد29 ديسمبر، 2022آخر تحديث"): apart, they are words.
+# (Arabic letters only: "22nd" is an English ordinal.)
+_GLUED = re.compile(r"(?<=[\u0621-\u064a])(?=[0-9٠-٩۰-۹])|(?<=[0-9٠-٩۰-۹])(?=[\u0621-\u064a])")
+
+
 def _dateline(line: str) -> Dateline:
-    text = _TIME.sub(" ", line)
+    text = _GLUED.sub(" ", _TIME.sub(" ", line))
     words = _WORD.findall(text)
     if not words or len(words) > MAX_DATELINE_WORDS:
         return Dateline(None)
@@ -112,6 +134,7 @@ def _dateline(line: str) -> Dateline:
         used = 3
     if iso is None:
         return Dateline(None)
+    used = max(used, _month_words(words))  # a bar with both calendars states the day twice
     filler = sum(1 for w in words if _is_filler(w))
     today = bool(_TODAY.match(line))
     if (used + filler + today) / len(words) < DATELINE_SHARE:
@@ -128,7 +151,7 @@ def _dateline(line: str) -> Dateline:
 def loose_date(text: str) -> str | None:
     """The first date written anywhere in a short value (a meta tag's content), in digits,
     month words of either family, or the Hijri and Solar Hijri calendars."""
-    text = _TIME.sub(" ", text[:200])
+    text = _GLUED.sub(" ", _TIME.sub(" ", text[:200]))
     iso, _used = _numeric_date(text)
     if iso is None:
         words = _WORD.findall(text)

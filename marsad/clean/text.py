@@ -66,8 +66,7 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     title_line = find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
     first_body = _first_body_index(lines, 0)
-    if (title_line and first_body is not None and title_line.index > lines[first_body].index
-            and lines[first_body].key.startswith(title_line.key)):
+    if title_line and first_body is not None and title_line.index > lines[first_body].index:
         # The headline repeated below a lede that starts with it: the page has no header zone.
         title_line.kind, title_line = "title_copy", None
     if title_line:
@@ -146,9 +145,23 @@ def _mark_credit_blocks(lines: list[Line]) -> list[str]:
 
 def _first_body_index(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
-        if lines[i].kind == "body" and lines[i].sentence_shaped:
+        if lines[i].kind == "body" and lines[i].sentence_shaped and not _is_menu_run(lines[i]):
             return i
     return None
+
+
+# A menu flattened to one line: short items between dashes or bars ("أخبار عامة - وكالة أنباء
+# المرأة - اخبار الأدب والفن - ..."); long enough to pass for a paragraph, but it is none.
+_MENU_SEPARATOR = re.compile(r"\s[-|–]\s")
+MIN_MENU_ITEMS = 5
+MAX_MENU_ITEM_WORDS = 4
+
+
+def _is_menu_run(line: Line) -> bool:
+    if line.ends_sentence or line.text.count(" - ") + line.text.count(" | ") + 1 < MIN_MENU_ITEMS:
+        return False
+    items = _MENU_SEPARATOR.split(line.text)
+    return len(items) >= MIN_MENU_ITEMS and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
 def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:

@@ -25,6 +25,9 @@ _SEPARATORS = re.compile(r"\s+[|｜\-–—:»«/>]{1,2}\s+|\s*[|｜]\s*")
 _HOME_WORDS = frozenset(line_key(w) for w in ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "homepage",
                                                "خانه", "صفحه اصلی"))
 _HOME_STARTS = ("الرئيس", "الصفحة", "Home", "home", "HOME", "خانه", "صفحه")  # a cheap test before the key
+# What some sites print before a breadcrumb.
+_CRUMB_LABEL = re.compile(r"^\s*(?:أنت\s+الآن\s+(?:تتصفح|في|هنا)|أنت\s+هنا|You\s+are\s+here)\s*[:：]?\s*",
+                          re.IGNORECASE)
 # Breadcrumb separators, and how long a section's crumb may be ("عربي ودولي", "شؤون عربية").
 _CRUMB = re.compile(r"\s+[/»>›]\s+")
 MAX_CRUMB_WORDS = 3
@@ -39,6 +42,9 @@ def strip_crawl_prefix(text: str) -> str:
 def breadcrumb_headline(text: str) -> str | None:
     """The last crumb of a breadcrumb that starts at the home page ("الرئيسية / عربي ودولي /
     <headline>"), else None."""
+    label = _CRUMB_LABEL.match(text)  # "أنت الآن تتصفح:الرئيسية » ..."
+    if label:
+        text = text[label.end():]
     if not text.startswith(_HOME_STARTS):
         return None
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
