@@ -185,7 +185,14 @@ def _spells_title(path: str, title: str | None) -> bool:
     return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
 
 
+# A recording's transcript marks its lines with the time into the recording ("... - 00:01:08").
+_MEDIA_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\W{0,3}\w{0,2}\W{0,2}$")
+MIN_TIMED_LINES = 3
+
+
 def _says_broadcast(lines: list[Line]) -> bool:
+    if sum(1 for ln in lines if ":" in ln.text[-14:] and _MEDIA_TIME.search(ln.text[-14:])) >= MIN_TIMED_LINES:
+        return True
     keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
     return any(f" {cue} " in keys for cue in broadcast_cues())
 
