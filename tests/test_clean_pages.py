@@ -519,3 +519,15 @@ def test_a_recordings_transcript_with_times_into_it_is_a_video_page() -> None:
     page = "\n".join(["شرح دروس الصحة العامة - (12)", "سارة علي", *lines])
     assert (_one(page, "https://media.example/ar/media/lesson-12").page_type) == "video"
     assert _one(f"{TITLE}\n{P1} الساعة 10:30:00 صباحا.\n{P2}\n{P3}").page_type == "article"
+
+
+def test_a_site_name_in_arabic_that_the_address_spells_in_latin() -> None:
+    headline = "الحكومة تقر موازنة العام المقبل"
+    assert strip_affixes(f"هسبريس - {headline}", url="https://www.hespress.com/politique/1.html") == headline
+    assert strip_affixes(f"المدينة نيوز - {headline}", url="https://www.almadenahnews.com/article/1") == headline
+    assert strip_affixes(f"{headline} - صدى البلد", url="https://www.elbalad.news/1") == headline
+    # a place is no site name, and a short name is too easily a word of the headline
+    assert strip_affixes(f"القاهرة - {headline}", url="https://www.cairo24.com/1") == f"القاهرة - {headline}"
+    assert strip_affixes(f"مصر - {headline}", url="https://www.masrawy.com/1") == f"مصر - {headline}"
+    dump = f"هسبريس - {TITLE}\n{P1}\n{P2}\n{P3}"
+    assert _one(dump, "https://www.hespress.com/societe/12345.html").title == TITLE
