@@ -531,3 +531,14 @@ def test_a_site_name_in_arabic_that_the_address_spells_in_latin() -> None:
     assert strip_affixes(f"مصر - {headline}", url="https://www.masrawy.com/1") == f"مصر - {headline}"
     dump = f"هسبريس - {TITLE}\n{P1}\n{P2}\n{P3}"
     assert _one(dump, "https://www.hespress.com/societe/12345.html").title == TITLE
+
+
+def test_an_institutions_about_page_is_not_news() -> None:
+    about = ("تأسست الهيئة الوطنية للصحة عام 1990 لتتولى الإشراف على المستشفيات الحكومية في المحافظات كافة، "
+             "وتعمل على تطوير الخدمات الطبية وتدريب الكوادر وفق أفضل الممارسات الدولية في هذا المجال.")
+    page = "\n".join(["عن الهيئة", about, "الرؤية", "نظام صحي متكامل يخدم كل مواطن في كل محافظة من محافظات البلاد.",
+                      "الرسالة", "تقديم خدمات طبية آمنة وعالية الجودة لجميع المرضى دون تمييز أو تأخير.", "سياسة الجودة",
+                      P1])
+    assert _one(page, "https://health.example/content/about/").page_type == "other"
+    story = "\n".join([TITLE, P1, "الرؤية", f"{P2} {P3}"])  # one subhead of that name in a story
+    assert _one(story).is_article

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, line_key
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, institution_headings, line_key
 from marsad.clean.lines import Line
 from marsad.clean.text import CleanText
 from marsad.model import PageType
@@ -98,7 +98,7 @@ FEATURES = (
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
-    "search_heading", "address_spells_title",
+    "search_heading", "address_spells_title", "institution_headings",
 )
 # A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
 BROADCAST_LINES = 30
@@ -166,6 +166,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
         float(_spells_title(path, title)),
+        float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
     )
     return PageShape(values)
 
@@ -185,6 +186,9 @@ def _spells_title(path: str, title: str | None) -> bool:
     return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
 
 
+# An institution's "about" page shows its section headings ("الرؤية", "الرسالة", "سياسة الجودة").
+MAX_HEADING_WORDS = 4
+MIN_INSTITUTION_HEADINGS = 2
 # A recording's transcript marks its lines with the time into the recording ("... - 00:01:08").
 _MEDIA_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\W{0,3}\w{0,2}\W{0,2}$")
 MIN_TIMED_LINES = 3
@@ -250,6 +254,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "author"  # lists their articles ("/columnist/<the headline's words>/" is one column)
     if shape.get("search_heading"):  # "إجمالي نتائج البحث: 617"
         return "listing"
+    if shape.get("institution_headings") >= MIN_INSTITUTION_HEADINGS:  # "الرؤية", "الرسالة": an "about" page
+        return "other"
     if shape.get("home_path"):  # the site's front page
         return "home"
     if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
