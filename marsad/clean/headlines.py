@@ -82,12 +82,12 @@ def _headline_over_its_caption(lines: list[Line], arabic_page: bool) -> Line | N
     then "لهذا أحسد التوانسة ! ح.م"): the picture under the headline is captioned with it. Not
     when a line of a headline's length stands above (a short alt text under the headline)."""
     for line, below in itertools.pairwise(lines[:13]):
-        if line.kind != "body" or not _can_be_title(line.text, arabic_page):
+        if line.kind != "body":
             continue
-        if (3 <= line.words <= MAX_HEADLINE_WORDS and below.words > line.words
-                and below.words - line.words <= MAX_CREDIT_WORDS and below.key.startswith(line.key + " ")):
+        if (3 <= line.words <= MAX_HEADLINE_WORDS and 0 < below.words - line.words <= MAX_CREDIT_WORDS
+                and below.key.startswith(line.key + " ") and _can_be_title(line.text, arabic_page)):
             return line
-        if line.words >= FIRST_HEADLINE_WORDS:
+        if line.words >= FIRST_HEADLINE_WORDS and _can_be_title(line.text, arabic_page):
             return None
     return None
 

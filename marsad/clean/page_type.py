@@ -165,7 +165,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(_says_broadcast(all_lines[:BROADCAST_LINES])),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
-        float(_spells_title(path, title)),
+        float(_spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
     )
     return PageShape(values)
