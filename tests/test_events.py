@@ -328,3 +328,21 @@ def test_benchmark_reports_speed():
     doc = make_doc("التقى الكاظمي ماكغورك في بغداد. ارتفعت الأسعار.", [("الكاظمي", "PER")])
     result = benchmark_events([doc] * 5)
     assert result["sentences"] == 10 and result["events"] == 5
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("تجمع مئات المتظاهرين أمام مبنى المحافظة مطالبين بإقالة المحافظ.", True),
+    ("واحتشد آلاف المحتجين في الساحة الرئيسية للمدينة.", True),
+    ("وأقفل شبان غاضبون الطريق الدولي بالإطارات المشتعلة.", True),
+    ("وقطع مزارعون الطرق المؤدية إلى العاصمة بجراراتهم.", True),
+    ("وخرج آلاف المتظاهرين إلى شوارع العاصمة.", True),
+    # gathering without protesters, blocking "the way" in a figure of speech, a beheading
+    ("تجمع أعضاء النادي في القاعة لحضور الحفل السنوي.", False),
+    ("ومن شأن الاتفاق أن يقطع الطريق على أي تقارب بين الطرفين.", False),
+    ("وقطع المسلحون رأسه على الطريقة نفسها.", False),
+])
+def test_protest_triggers_need_a_crowd_or_a_road(text: str, protest: bool) -> None:
+    """Gatherings are protests when protesters, placards or demands come with them;
+    blocking roads is PROTEST in PLOVER (the Arabic event gold standard's convention)."""
+    events = extract_events(make_doc(text, []), REF, learned=False)
+    assert any(e.type == "PROTEST" for e in events) is protest, [(e.type, e.trigger) for e in events]
