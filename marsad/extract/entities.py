@@ -20,6 +20,7 @@ from marsad.errors import ModelError
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.mention_filter import clean_mention
+from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
@@ -156,7 +157,8 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
                                     gazetteer_mentions(sentence, text, gazetteer))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             mentions.extend(m for m in map(clean_mention, merged) if m is not None)
-        found.append(mentions)
+        # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
+        found.append(without_noun_senses(mentions, [t for s in sentences for t in s.tokens]))
     return found
 
 
