@@ -17,6 +17,7 @@ from operator import attrgetter, methodcaller
 
 from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates
 from marsad.extract.entities import name_start
+from marsad.extract.name_senses import without_noun_senses
 from marsad.model import Doc, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
@@ -143,7 +144,8 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
             if not overlaps_mention(start, end):
                 added.append(Mention(start, end, doc.article.text[start:end], kind, source="coref"))  # type: ignore[arg-type]
             next_free = i + n
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+    # A repeat of القاعدة (al-Qaeda) may be the base of the next sentence: judged again.
+    return without_noun_senses(sorted(mentions + added, key=lambda m: (m.start, m.end)), tokens)
 
 
 def _starters(keys: set[str], first_words: set[str]) -> set[str]:
