@@ -25,6 +25,7 @@ from typing import Any
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import word_frequencies
+from marsad.arabic.words import word_class
 from marsad.extract.coref import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
 from marsad.link.names import (
     alias_table,
@@ -54,8 +55,7 @@ DOMINANT_MIN_DOCS = 2
 # by a given name (عبد ... too: "عبد المحسن" of "مهدي صباح عبد المحسن") is another person,
 # mostly the father: "سعد دوابشة" of "علي سعد دوابشة",
 # "محمد مرسي" of "عبد الله محمد مرسي", "مرعي بن حسين القحطاني" of "خالد مرعي بن حسين القحطاني".
-SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | frozenset(
-    {"دي", "دا", "دو", "دوس", "ديل", "دل", "فان", "فون", "لو", "لا", "ولد", "بو"})
+SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | word_class("surname_particle")
 
 
 @dataclass

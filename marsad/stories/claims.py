@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.normalize import match_key
+from marsad.arabic.words import word_class
 from marsad.model import Claim, Doc, Quantity, Sentence, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.stories.claim_dates import date_claims
@@ -33,7 +34,7 @@ from marsad.stories.terms import is_stopword, is_word, load_word_list, sentence_
 __all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
 
 MAX_MODIFIERS = 4  # describing words read after the counted noun
-_SUM_WORDS = ("بالاضافه الي", "اضافه الي", "فضلا عن", "علاوه علي")
+_SUM_WORDS = word_class("sum_phrase")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
 # The role of a count is read from the 5 words before it ("أسفر عن إصابة ثلاثة جنود",
