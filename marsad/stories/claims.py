@@ -125,7 +125,10 @@ def _year_in(doc: Doc, sentence: Sentence | None) -> str | None:
     return None
 
 
-def _describe(doc: Doc, q: Quantity) -> _Count | None:
+def _describe(doc: Doc, q: Quantity, previous_end: int = 0) -> _Count | None:
+    """The count `q` states, with its role; `previous_end` is where the count before it ends:
+    the words before that are that count's ("أسقطت ثماني طائرات من أصل 12 طائرة": 12 were
+    not shot down)."""
     sentence = _sentence_of(doc, q.start)
     if sentence is None:
         return None
@@ -146,7 +149,7 @@ def _describe(doc: Doc, q: Quantity) -> _Count | None:
     end = max(end, q.end)
     if _is_moment(head, modifiers, tokens):
         return None
-    before = [t.key for t in tokens if t.end <= q.start][-ROLE_BEFORE:]
+    before = [t.key for t in tokens if previous_end <= t.start and t.end <= q.start][-ROLE_BEFORE:]
     after = [t.key for t in words if t.start >= end][:ROLE_AFTER]
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
     text = doc.article.text
@@ -304,7 +307,8 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
     items: list[_Count] = []
     for doc in docs:
         quantities = sorted([*doc.quantities, *_dual_counts(doc)], key=lambda q: q.start)
-        counts = [c for q in quantities if (c := _describe(doc, q)) is not None]
+        counts = [c for i, q in enumerate(quantities)
+                  if (c := _describe(doc, q, quantities[i - 1].end if i else 0)) is not None]
         items.extend(_summed(doc, counts))
     claims = []
     for group in _components(items):
