@@ -46,6 +46,7 @@ def eval_events(
     from marsad.evaluate.events import GOLD_FILE, evaluate, render
     from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
     from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, render_snn
+    from marsad.extract.events.lexicon import ASSERTED_FROM
 
     path = file or GOLD_FILE
     if not path.exists():
@@ -73,6 +74,8 @@ def eval_events(
     if file is None and SNN_DIR.is_dir():
         # the other types: hand-labelled SaudiNewsNet sentences (labels/events, issue 22)
         print("\n".join(render_snn(evaluate_snn())))
+        print(f"asserted events emitted only for {', '.join(sorted(ASSERTED_FROM))} "
+              "(marsad/arabic/lexicon/event_types_asserted.tsv)")
 
 
 # --- commands: stories ---
