@@ -19,7 +19,7 @@ from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_featu
 from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, _has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.scoring import Detector, load_detector
-from marsad.extract.events.triggers import Hit, find_triggers
+from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
 _Span = TypeVar("_Span", Mention, TimeExpr, Quantity)
@@ -66,7 +66,10 @@ def code_sentence(
     times: Sequence[TimeExpr],
     reference: date | None,
     lex: Lexicon | None = None,
+    checked_only: bool = False,
 ) -> list[Event]:
+    """The sentence's events; `checked_only`: asserted ones only of the types and triggers
+    checked on real sentences (lexicon/event_types_asserted.tsv)."""
     lex = lex or load_lexicon()
     tokens = sentence.tokens
     hits = find_triggers(tokens, lex)
@@ -92,6 +95,8 @@ def code_sentence(
         if hit.trigger.weak and not (args.actors or args.targets or args.location):
             continue  # "التقى الفريقان": a weak trigger with no named participant or place
         event = _make_event(sentence, tokens, hit, args, times, reference, lambda: agents(inside))
+        if checked_only and event.mode == "asserted" and not assertable(hit, tokens):
+            continue
         events[event.type] = _union(events[event.type], event) if event.type in events else event
     return list(events.values())
 
@@ -174,7 +179,7 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
     # (with no coded event, the model only matters where it may add one: CREATE_FLOOR)
     may_add = detector.may_reach(scored, CREATE_FLOOR).tolist() if detector else []
     for k, sentence in enumerate(sentences):
-        events = code_sentence(sentence, mentions[k], times[k], reference, lex)
+        events = code_sentence(sentence, mentions[k], times[k], reference, lex, checked_only=learned)
         doubted_here: set[int] = set()
         if detector and (events or may_add[k]):
             inside = mentions[k], times[k], quantities[k]
