@@ -50,15 +50,22 @@ def _sector_of(word: str) -> str | None:
     المدنيين CVL), from lexicon/actor_sectors.tsv, then the sector-only entries of
     UniversalPetrarch's actor dictionary (data/actor_codes.tsv). Its agents dictionary is
     left out: it codes common nouns (مجتمع "society" CVL, طيار "pilot" MIL in "بدون طيار")."""
-    tables = CodeTables.load()
     key = lemma_word(word)
-    if len(key) < 3 or not _can_take_part(word):  # أمام "in front of" is no imam
+    sector = _sectors_by_lemma().get(key)
+    if not sector or len(key) < 3 or not _can_take_part(word):  # أمام "in front of" is no imam
         return None
-    sector = tables.sectors.get(key)
-    if sector:
-        return sector
-    code = tables.actors.get(key)
-    return code if code and code in set(tables.sectors.values()) else None
+    return sector
+
+
+@lru_cache(maxsize=1)
+def _sectors_by_lemma() -> dict[str, str]:
+    """Lemma key -> the sector it names: the sector words, else an actor dictionary entry
+    whose code is a sector alone (one table read once, not two per word)."""
+    tables = CodeTables.load()
+    codes = set(tables.sectors.values())
+    table = {key: code for key, code in tables.actors.items() if code and code in codes}
+    table.update((key, sector) for key, sector in tables.sectors.items() if sector)
+    return table
 
 
 def _is_adjective_after_noun(token: Token, before: Token) -> bool:

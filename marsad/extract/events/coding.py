@@ -16,9 +16,9 @@ from marsad.extract.actor_codes import actor_code, country_of
 from marsad.extract.events.agents import Agent, agent_participants, find_agents
 from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
 from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
-from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, _has_word, load_lexicon
+from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
-from marsad.extract.events.scoring import Detector, load_detector
+from marsad.extract.events.scoring import Detector, Reading, load_detector
 from marsad.extract.events.triggers import Hit, find_triggers
 from marsad.model import Doc, Event, Mention, Quantity, Sentence, TimeExpr, Token
 
@@ -194,12 +194,12 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
     mentions = _by_sentence(sentences, doc.mentions)
     times = _by_sentence(sentences, doc.times)
     quantities = _by_sentence(sentences, doc.quantities)
-    scored = detector.scores(sentences) if detector else np.zeros((0, 0))
-    scores = scored.tolist()
+    reading = detector.read(sentences, lex) if detector else Reading(np.zeros((0, 0)), [True] * len(sentences))
+    scores = reading.scores.tolist()
     # (with no coded event, the model only matters where it may add one: CREATE_FLOOR)
-    may_add = detector.may_reach(scored, CREATE_FLOOR).tolist() if detector else []
+    may_add = detector.may_reach(reading.scores, CREATE_FLOOR, quantities).tolist() if detector else []
     for k, sentence in enumerate(sentences):
-        events = code_sentence(sentence, mentions[k], times[k], reference, lex)
+        events = code_sentence(sentence, mentions[k], times[k], reference, lex) if reading.triggered[k] else []
         doubted_here: set[int] = set()
         if detector and (events or may_add[k]):
             inside = mentions[k], times[k], quantities[k]
@@ -224,7 +224,7 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
 def _parties_resolved(event: Event, sentence: Sentence, before: list[tuple[int, bool, Event]]) -> Event:
     """An event whose actors are "the two sides" ("وتوصل الجانبان إلى اتفاق") takes as its
     actors the participants of the nearest earlier event of the doc that names two or more."""
-    if event.actors or not any(_has_word(t, PARTIES) for t in sentence.tokens):
+    if event.actors or not any_has_word(sentence.tokens, PARTIES):
         return event
     for _, _, earlier in reversed(before):
         names = earlier.actors + earlier.targets

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, count
-from operator import methodcaller
 
 from marsad.extract.events.lexicon import (
     FIRST,
-    KEY,
     TIME_NOUNS,
     TIME_WORDS,
     TOPIC_TAKING,
@@ -21,8 +18,7 @@ from marsad.extract.events.lexicon import (
     _has_word,
     _requirement_met,
     _rest_matches,
-    _stems,
-    _tail,
+    any_has_word,
     is_break,
 )
 from marsad.model import Token
@@ -59,24 +55,12 @@ def find_triggers(
                 continue
             if trig.weak:
                 if nonpolitical is None:
-                    nonpolitical = _has_nonpolitical_word(tokens, lex.nonpolitical)
+                    nonpolitical = any_has_word(tokens, lex.nonpolitical)
                 if nonpolitical:
                     continue
             hits.append(Hit(i, trig, future))
             break
     return _drop_topics(hits, tokens)
-
-
-def _has_nonpolitical_word(tokens: Sequence[Token], words: frozenset[str]) -> bool:
-    """Whether a token has a form (`_stems`) that is one of `words`. The forms of a key are
-    suffixes of it, or "ال" + one: only keys that end in a word (less its "ال") are split."""
-    maybe = filter(methodcaller("endswith", _tails_of(words)), map(KEY, tokens))
-    return any(not words.isdisjoint(_stems(key)) for key in maybe)
-
-
-@lru_cache(maxsize=8)
-def _tails_of(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(_tail(w) for w in words)
 
 
 def _drop_topics(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
