@@ -19,7 +19,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -44,7 +44,8 @@ class Reading(NamedTuple):
     """`Detector.read` of a doc's sentences."""
 
     scores: np.ndarray  # a row per sentence, a column per type
-    triggered: list[bool]  # per sentence: the lexicon may find a trigger in it
+    # per sentence: the indexes of its tokens where the lexicon finds a trigger (None: not read)
+    triggers: list[tuple[int, ...] | None]
 
 
 def _grammar_masks() -> dict[str, int]:
@@ -158,7 +159,7 @@ class Detector:
         n, size = len(sentences), self._size
         out = np.tile(self._bias, (n, 1))
         if not n or not self.kinds:
-            return Reading(out, [True] * n)
+            return Reading(out, [None] * n)
         lengths = list(map(len, map(TOKENS, sentences)))
         info = np.fromiter(map(self._memo(lex).__getitem__, map(KEY, chain.from_iterable(map(TOKENS, sentences)))),
                            dtype=np.int64, count=sum(lengths))
@@ -188,7 +189,7 @@ class Detector:
         if len(keys):
             keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
         np.add.at(out, keys // span, self._rows[keys % span])
-        return Reading(out, ((classes & _TRIGGER) > 0).tolist())
+        return Reading(out, _by_sentence(flagged[(info[flagged] & _TRIGGER) > 0], lengths))
 
     def may_reach(self, scores: np.ndarray, probability: float,
                   quantities: Sequence[Sequence[Quantity]]) -> np.ndarray:
@@ -245,6 +246,19 @@ class _TokenMemo(dict[str, int]):
             info |= _TRIGGER
         self[key] = info
         return info
+
+
+def _by_sentence(tokens: np.ndarray, lengths: Sequence[int]) -> list[tuple[int, ...] | None]:
+    """Indexes of tokens across the sentences (in order) as indexes within each sentence."""
+    out: list[list[int]] = [[] for _ in lengths]
+    ends = list(accumulate(lengths))
+    k = start = 0
+    for i in tokens.tolist():
+        while i >= ends[k]:
+            start = ends[k]
+            k += 1
+        out[k].append(i - start)
+    return list(map(tuple, out))
 
 
 def _pair_readings(body: str) -> list[tuple[str, str]]:

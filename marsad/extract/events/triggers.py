@@ -34,17 +34,20 @@ class Hit:
 
 
 def find_triggers(
-    tokens: Sequence[Token], lex: Lexicon, inside_names: frozenset[int] = frozenset()
+    tokens: Sequence[Token], lex: Lexicon, inside_names: frozenset[int] = frozenset(),
+    at: Sequence[int] | None = None,
 ) -> list[Hit]:
     """Trigger hits in token order; `inside_names` are token indexes inside entity
-    mentions ("قوات الدعم السريع" is a name, not an act of support)."""
+    mentions ("قوات الدعم السريع" is a name, not an act of support). `at`: the indexes of
+    the tokens whose look-up finds a trigger when the caller knows them already."""
     hits: list[Hit] = []
     nonpolitical: bool | None = None
-    found = lex.lookups(tokens)
-    for i in compress(count(), map(FIRST, found)):  # the tokens with candidate triggers
+    if at is None:  # the tokens with candidate triggers
+        at = list(compress(count(), map(FIRST, lex.lookups(tokens))))
+    for i in at:
         if i in inside_names:
             continue
-        candidates, future = found[i]
+        candidates, future = lex.lookup(tokens[i].key)
         if i + 1 < len(tokens) and tokens[i + 1].key in TIME_WORDS and _has_word(tokens[i], TIME_NOUNS):
             continue  # "فجر اليوم": dawn, not a bombing
         generic = i > 0 and tokens[i - 1].key == "اي"  # "أي هجوم": no particular event
