@@ -5,11 +5,11 @@ nationality adjective follows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, is_
 
 from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_word
 from marsad.extract.events.arguments import _can_take_part
@@ -27,6 +27,7 @@ from marsad.extract.events.lexicon import (
 )
 from marsad.extract.events.triggers import Hit
 from marsad.model import Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 TEXT = attrgetter("text")
 _PREPOSITIONS = ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS
@@ -44,7 +45,24 @@ class Agent:
     prep: str
 
 
-@lru_cache(maxsize=50_000)
+def _sectors(texts: Iterable[str]) -> list[str]:
+    """`_sector_of` of each word ("" for none), remembered by word in a plain dict: a token
+    costs one C-level look-up (half an lru_cache's), every event sentence asks for all of
+    its tokens."""
+    memo = _SECTOR_MEMO
+    texts = list(texts)
+    found = list(map(memo.get, texts))
+    if None in found:
+        if len(memo) > LRU_WORD_CACHE_SIZE:
+            memo.clear()
+        for i in compress(count(), map(is_, found, repeat(None))):
+            found[i] = memo[texts[i]] = _sector_of(texts[i]) or ""
+    return found  # type: ignore[return-value]
+
+
+_SECTOR_MEMO: dict[str, str] = {}
+
+
 def _sector_of(word: str) -> str | None:
     """The CAMEO sector of a word that names a kind of agent (الشرطة COP، مسلحون REB،
     المدنيين CVL), from lexicon/actor_sectors.tsv, then the sector-only entries of
@@ -82,13 +100,14 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
     agents: list[Agent] = []
     after = -1  # the last token of the agent found last
     # the sector words first (a remembered look-up per token), then the few of them read
-    for j in compress(count(), map(_sector_of, map(TEXT, tokens))):
+    sectors = _sectors(map(TEXT, tokens))
+    for j in compress(count(), sectors):
         tok = tokens[j]
         if j <= after or j in taken or is_break(tok) or j + 1 in taken:
             continue  # j + 1 taken: "الرئيس دونالد ترامب", the title of a named participant
         if j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]):
             continue  # "قاعدة التاجي العسكرية", "مستشفى عسكري": a modifier, not an agent
-        sector = _sector_of(tok.text) or ""
+        sector = sectors[j]
         last = j
         if j + 1 < len(tokens) and j + 1 not in taken and country_of(tokens[j + 1].text):
             last = j + 1
