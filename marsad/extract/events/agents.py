@@ -9,13 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import attrgetter, is_
+from operator import is_
 
-from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_word
-from marsad.extract.events.arguments import _can_take_part
+from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_of_key
+from marsad.extract.events.arguments import _not_participants
 from marsad.extract.events.lexicon import (
     AGENT_MARKS,
     FORWARD_WINDOW,
+    KEY,
     LOCATIVE,
     ON,
     OTHER_PREPOSITIONS,
@@ -29,7 +30,6 @@ from marsad.extract.events.triggers import Hit
 from marsad.model import Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
-TEXT = attrgetter("text")
 _PREPOSITIONS = ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS
 
 
@@ -45,32 +45,33 @@ class Agent:
     prep: str
 
 
-def _sectors(texts: Iterable[str]) -> list[str]:
-    """`_sector_of` of each word ("" for none), remembered by word in a plain dict: a token
-    costs one C-level look-up (half an lru_cache's), every event sentence asks for all of
-    its tokens."""
+def _sectors(keys: Iterable[str]) -> list[str]:
+    """`_sector_of` of each token key ("" for none), remembered in a plain dict: a token
+    costs one C-level look-up (half an lru_cache's), and every event sentence asks for all
+    of its tokens."""
     memo = _SECTOR_MEMO
-    texts = list(texts)
-    found = list(map(memo.get, texts))
+    keys = list(keys)
+    found = list(map(memo.get, keys))
     if None in found:
         if len(memo) > LRU_WORD_CACHE_SIZE:
             memo.clear()
         for i in compress(count(), map(is_, found, repeat(None))):
-            found[i] = memo[texts[i]] = _sector_of(texts[i]) or ""
+            found[i] = memo[keys[i]] = _sector_of(keys[i]) or ""
     return found  # type: ignore[return-value]
 
 
 _SECTOR_MEMO: dict[str, str] = {}
 
 
-def _sector_of(word: str) -> str | None:
-    """The CAMEO sector of a word that names a kind of agent (الشرطة COP، مسلحون REB،
-    المدنيين CVL), from lexicon/actor_sectors.tsv, then the sector-only entries of
-    UniversalPetrarch's actor dictionary (data/actor_codes.tsv). Its agents dictionary is
-    left out: it codes common nouns (مجتمع "society" CVL, طيار "pilot" MIL in "بدون طيار")."""
-    key = lemma_word(word)
-    sector = _sectors_by_lemma().get(key)
-    if not sector or len(key) < 3 or not _can_take_part(word):  # أمام "in front of" is no imam
+def _sector_of(key: str) -> str | None:
+    """The CAMEO sector of a word (by its match key) that names a kind of agent (الشرطة
+    COP، مسلحون REB، المدنيين CVL), from lexicon/actor_sectors.tsv, then the sector-only
+    entries of UniversalPetrarch's actor dictionary (data/actor_codes.tsv). Its agents
+    dictionary is left out: it codes common nouns (مجتمع "society" CVL, طيار "pilot" MIL
+    in "بدون طيار")."""
+    lemma = lemma_of_key(key)
+    sector = _sectors_by_lemma().get(lemma)
+    if not sector or len(lemma) < 3 or key in _not_participants():  # أمام "in front of" is no imam
         return None
     return sector
 
@@ -100,7 +101,7 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
     agents: list[Agent] = []
     after = -1  # the last token of the agent found last
     # the sector words first (a remembered look-up per token), then the few of them read
-    sectors = _sectors(map(TEXT, tokens))
+    sectors = _sectors(map(KEY, tokens))
     for j in compress(count(), sectors):
         tok = tokens[j]
         if j <= after or j in taken or is_break(tok) or j + 1 in taken:
