@@ -9,6 +9,7 @@ No logic lives here beyond trivial derived properties.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -163,26 +164,41 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """One side of an event: an entity mention or a typed agent phrase ("الشرطة العراقية")."""
+
+    text: str  # as the sentence writes it
+    entity: str | None = None  # the entity's id once linked
+    code: str = ""  # CAMEO-style actor code when known: IRQGOV, USAGOV ...
+
+    @property
+    def ref(self) -> str:
+        """Who it is, for comparing and merging: the entity when linked, else the words."""
+        return self.entity or self.text
+
+
+@dataclass(frozen=True)
 class Event:
     """A PLOVER-style event coded from one sentence (or merged across articles)."""
 
     type: str  # PLOVER 2.0 event type: CONSULT, ASSAULT, AGREE, ...
     trigger: str
-    actors: tuple[str, ...]  # entity ids when linked, else surface text
-    targets: tuple[str, ...]
+    actors: tuple[Participant, ...]  # the source side
+    targets: tuple[Participant, ...]  # the side acted on
     location: str | None
     date: str | None
     sentence: str
     mode: EventMode = "asserted"
-    actor_codes: tuple[str, ...] = ()  # CAMEO-style: IRQGOV, USAGOV ...
-    target_codes: tuple[str, ...] = ()
-    actor_texts: tuple[str, ...] = ()
-    target_texts: tuple[str, ...] = ()
     start: int = 0  # sentence offsets in the article text
     end: int = 0
     articles: tuple[str, ...] = ()  # article ids that report it (filled when merged)
     id: str = ""
     date_stated: bool = True  # False when `date` is the publication date standing in
+
+    @property
+    def participant_refs(self) -> tuple[str, ...]:
+        """Every side's `ref`, actors first."""
+        return tuple(p.ref for p in self.actors + self.targets)
 
 
 @dataclass(frozen=True)
@@ -300,8 +316,8 @@ class Query:
     outlet: str | None = None
     entity: str | None = None  # entity id
     story: str | None = None  # story id
-    date_from: str | None = None  # YYYY-MM-DD, or YYYY-MM / YYYY
-    date_to: str | None = None
+    date_from: dt.date | None = None  # published on or after this day
+    date_to: dt.date | None = None  # ... and on or before this one
     offset: int = 0
     limit: int = 20
     exact: bool = False  # only the spelling asked for, not the other names of its entity

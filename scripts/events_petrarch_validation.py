@@ -68,7 +68,7 @@ def main() -> None:
         for label, pool in (("", [e for e in events if e.mode == "asserted"]), (" (any mode)", events)):
             if pool:
                 counts["type" + label] += 1
-                actors = _words([t for e in pool for t in e.actor_texts])
+                actors = _words([p.text for e in pool for p in e.actors])
                 counts["type+source" + label] += bool(gold & actors)
         if not events and shown < args.show:
             shown += 1

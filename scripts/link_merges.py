@@ -2,6 +2,7 @@
 
     python scripts/link_merges.py list OUT.json        # records with more than one distinct alias
     python scripts/link_merges.py count labels/merges/snn_*.tsv   # verdicts of labelled files
+    python scripts/link_merges.py list OUT.json | python scripts/link_merges.py sample - --seed 20 --size 100
 
 `OUT.json` is what `marsad analyze FILE.jsonl --format json` writes (make FILE.jsonl with
 scripts/snn_sample.py). A record with more than one distinct alias (by match key) is a
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -43,7 +46,16 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list").add_argument("output", type=Path)
     sub.add_parser("count").add_argument("labels", type=Path, nargs="+")
+    sampler = sub.add_parser("sample", help="a random sample of the lines `list` wrote (file or -), in their order")
+    sampler.add_argument("listed")
+    sampler.add_argument("--seed", type=int, default=20)
+    sampler.add_argument("--size", type=int, default=100)
     args = parser.parse_args()
+    if args.command == "sample":
+        lines = (sys.stdin if args.listed == "-" else open(args.listed, encoding="utf-8")).read().splitlines()
+        for i in sorted(random.Random(args.seed).sample(range(len(lines)), min(args.size, len(lines)))):
+            print(lines[i])
+        return
     if args.command == "list":
         for etype, name, aliases, articles in merged_records(args.output):
             print(f"{etype}\t{name}\t{' | '.join(aliases)}\t{','.join(articles)}")

@@ -136,4 +136,48 @@ def test_demo_planted_conflicts_are_found(fixtures_dir):
     assert any("20.0" in v and "12.0" in v for v in values)  # drones
     assert any("40.0" in v and any(x.startswith("33.3") for x in v) for v in values)  # share of the Euphrates
     assert ["2024-03-12", "2024-03-13"] in values  # Tuesday / Wednesday
+    rows = [{x.value for x in c.values} for s in analysis.stories for c in s.claims]
+    assert not any({2.0, 27.25} <= row for row in rows)  # the hike is not the deposit rate it leads to
     assert all(c.about.strip() for s in analysis.stories for c in s.claims)
+
+
+def test_a_total_after_a_count_does_not_take_that_count_s_role():
+    # "أسقطت ثماني طائرات من أصل 12": the 12 attacked, they were not all shot down.
+    a = _doc("a", "وأعلن الجيش أنه أسقط ثماني طائرات من أصل 12 طائرة مسيرة شاركت في الهجوم.", "الأولى",
+             (("ثماني", 8, "exact", "طائرة", "طائرات"), ("12", 12, "exact", "طائرة", "طائرة")))
+    b = _doc("b", "تعرضت القاعدة لهجوم بـ12 طائرة مسيرة، واعترضت الدفاعات ثماني طائرات منها.", "الثانية",
+             (("12", 12, "exact", "طائرة", "طائرة"), ("ثماني", 8, "exact", "طائرة", "طائرات")))
+    by_values = sorted(sorted(x.value for x in c.values) for c in quantity_claims([a, b]))
+    assert by_values == [[8.0], [12.0]]
+    assert all(c.agree for c in quantity_claims([a, b]))
+
+
+def test_a_one_day_inflow_is_not_a_planned_investment():
+    a = _doc("a", "ضخ مستثمرون أجانب 50 مليون دولار في أدوات الدين خلال يوم واحد. "
+                  "وتعتزم الحكومة جذب استثمارات أجنبية تصل إلى خمسة مليارات دولار.", "الأولى",
+             (("50 مليون", 50e6, "exact", "دولار", "دولار"), ("خمسة مليارات", 5e9, "exact", "دولار", "دولار")))
+    b = _doc("b", "وتخطط الحكومة لاستثمارات أجنبية تصل إلى 5 مليارات دولار، بعد أن ضخ مستثمرون 50 مليون دولار أمس.",
+             "الثانية", (("5 مليارات", 5e9, "exact", "دولار", "دولار"), ("50 مليون", 50e6, "exact", "دولار", "دولار")))
+    claims = quantity_claims([a, b])
+    assert sorted(sorted(x.value for x in c.values) for c in claims) == [[50e6], [5e9]]
+    assert all(c.agree for c in claims)
+
+
+def _percents(doc):
+    import dataclasses
+
+    return dataclasses.replace(doc, quantities=tuple(dataclasses.replace(q, is_percent=True, unit=None)
+                                                     for q in doc.quantities))
+
+
+def test_a_rate_hike_is_not_the_rate_it_leads_to():
+    a = _percents(_doc("a", "رفع البنك المركزي أسعار الفائدة بواقع 2 بالمئة، ليصل سعر عائد الإيداع إلى 27.25 "
+                            "بالمئة وسعر الإقراض إلى 28.25 بالمئة.", "الأولى",
+                       (("2 بالمئة", 2, "exact", None, None), ("27.25 بالمئة", 27.25, "exact", None, None),
+                        ("28.25 بالمئة", 28.25, "exact", None, None))))
+    b = _percents(_doc("b", "وقررت لجنة السياسة النقدية رفع سعر عائد الإيداع إلى 27.25 بالمئة، بزيادة في الفائدة "
+                            "بمقدار 2 بالمئة.", "الثانية",
+                       (("27.25 بالمئة", 27.25, "exact", None, None), ("2 بالمئة", 2, "exact", None, None))))
+    claims = quantity_claims([a, b])
+    assert sorted(sorted(x.value for x in c.values) for c in claims) == [[2.0], [27.25]]
+    assert all(c.agree for c in claims)

@@ -259,11 +259,11 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the README's figures (dev, the 60 Arabic news pages: is_article
-    # 95.0%, titles 86.4%, dates 78.9%, no date invented on 25/25), so a change that loses ground fails.
-    assert scores.is_article_right / scores.pages >= 0.88
-    assert scores.titles_right / scores.titles >= 0.80
-    assert scores.dates_right / scores.dates >= 0.75
+    # Floors a little under the README's figures (dev, the 73 Arabic news pages: is_article
+    # 70/73, titles 27/27, dates 21/21, no date invented on 30/30), so a change that loses ground fails.
+    assert scores.is_article_right / scores.pages >= 0.90
+    assert scores.titles_right / scores.titles >= 0.90
+    assert scores.dates_right / scores.dates >= 0.90
     assert scores.no_date_right == scores.no_date
 
 
@@ -373,3 +373,172 @@ def test_spip_author_section_and_keyword_addresses() -> None:
     assert _one(page, "https://mag.example/-سياسة-").page_type == "listing"
     assert _one(page, "https://mag.example/+الصحة+").page_type == "listing"
     assert _one(page, "https://mag.example/2024/05/hospital-opens-in-the-south").is_article
+
+
+# --- shapes of the real pages' dev part (composed here) ------------------------------
+
+
+def test_a_dateline_glued_to_the_view_count_and_reading_time() -> None:
+    assert parse_dateline("20 يناير 2026291 مشاهدةوقت القراءة: 2 دقيقة").date == "2026-01-20"
+    dump = f"{TITLE}\n12 مايو 2024153 مشاهدةوقت القراءة: 3 دقيقة\n{P1}\n{P2}"
+    assert _one(dump, "https://news.example/ar/news/hospital-opens").published == "2024-05-12"
+    assert parse_dateline("5 قتلى في هجوم على قافلة قرب الحدود يوم 3 مارس 2024 وفق مصادر").date is None
+
+
+def test_a_stamp_with_the_hijri_and_the_gregorian_date_gives_the_gregorian_one() -> None:
+    stamp = "الخميس 7/3/1429 هـ - الموافق 13/3/2008 م (آخر تحديث) الساعة 16:25 (مكة المكرمة)، 13:25 (غرينتش)"
+    assert parse_dateline(stamp) == ("2008-03-13", "date")
+    dump = f"{TITLE}\n{stamp}\n{P1}\n{P2}"
+    assert _one(dump).published == "2008-03-13"
+
+
+def test_a_stamp_line_of_short_fields_with_spaced_slashes() -> None:
+    assert parse_dateline("الراصد اليومي-العدد: 4512 - 2011 / 3 / 9 - 10:20").date == "2011-03-09"
+    assert parse_dateline("بغداد - الحكومة تقر موازنة العام المقبل - 2011 / 3 / 9").date is None
+
+
+def test_the_line_that_ends_a_breadcrumb_is_the_headline() -> None:
+    dump = "\n".join([
+        "أخبار عامة - أخبار الرياضة - أخبار الاقتصاد - أخبار الثقافة - أخبار المرأة - أخبار الشباب - "
+        "أخبار العلوم - أخبار الصحة - أخبار البيئة - أخبار التعليم - أخبار السياحة - أخبار النقل",
+        "إذا واجهتكم مشكلة في تصفح الموقع يرجى استعمال الرابط البديل في أعلى الصفحة",
+        f"الصفحة الرئيسية - الصحة - سارة محمود - {TITLE}", "المزيد.....", TITLE, "سارة محمود",
+        "الراصد اليومي-العدد: 4512 - 2011 / 3 / 9 - 10:20", f"{P1} {P2} {P3}"])
+    article = _one(dump, "https://rasid.example/show.asp?aid=4512")
+    assert (article.title, article.published, article.is_article) == (TITLE, "2011-03-09", True)
+
+
+def test_a_headline_of_clauses_joined_by_two_dots_may_be_long() -> None:
+    headline = ("وزير الصحة للراصد: المستشفى الجديد أكبر مشاريع الوزارة هذا العام..الكوادر جاهزة للعمل.."
+                "الأجهزة الحديثة وصلت من الخارج قبل أيام..الافتتاح الرسمي بعد أسبوعين..وخطة لبناء ثلاثة "
+                "مستشفيات أخرى في المحافظات الشمالية..والأولوية لأطفال القرى البعيدة عن المدن")
+    assert len(headline.split()) > 30
+    dump = "\n".join(["رئيس التحرير", "سعيد عبد الله", headline, "الراصد", P1, P2])
+    assert _one(dump).title == headline
+
+
+def test_a_digest_headline_that_ends_with_its_date() -> None:
+    dump = "\n".join(["موجز الصحافة – 7 يناير 2026", "لقراءة النص بصيغة PDF إضغط هنا.",
+                      "الشؤون الصحية", "افتتاح مستشفى جديد في الجنوب (صحيفة الجنوب)", f"{P1} {P2}", f"{P3} {P1}"])
+    article = _one(dump, "https://digest.example/موجز-الصحافة-7-يناير-2026")
+    assert (article.title, article.published) == ("موجز الصحافة – 7 يناير 2026", "2026-01-07")
+    # a place or a site's name with the day is no headline
+    assert _one(f"القاهرة – 7 يناير 2026\n{TITLE}\n{P1}\n{P2}").title == TITLE
+
+
+# --- the 12-page HTML set's failures, each on a page composed here ----------------------
+
+
+def test_a_visible_dateline_in_arabic_month_words_alone() -> None:
+    """No date in the markup: the line under the headline («الأربعاء، 07 أكتوبر 2020 - 12:09 م»)
+    is the date, not furniture."""
+    body = (f"<article><h1>{TITLE}</h1><div class=\"post-date\">الأربعاء، 07 أكتوبر 2020 - 12:09 م</div>"
+            f"<div class='entry-content'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>")
+    assert _html(body=body, url="https://news.example/a/hospital").published == "2020-10-07"
+
+
+def test_a_utc_stamp_gives_way_to_the_visible_local_date_either_side() -> None:
+    dated = (f"<article><h1>{TITLE}</h1><div class=\"date\">{{day}}</div>"
+             f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article>")
+    late = '<meta property="article:published_time" content="2020-10-07T23:59:50+00:00">'
+    body = dated.format(day="الخميس، 08 أكتوبر 2020 - 02:59 ص")
+    assert _html(late, body, url="https://news.example/a/hospital").published == "2020-10-08"
+    early = '<meta property="article:published_time" content="2020-10-08T02:10:00Z">'
+    body = dated.format(day="الأربعاء، 07 أكتوبر 2020 - 10:10 م")  # a page west of Greenwich
+    assert _html(early, body, url="https://news.example/a/hospital").published == "2020-10-07"
+    # with no local date beside it, the stamp is the date
+    assert _html(early, url="https://news.example/a/hospital").published == "2020-10-08"
+
+
+def test_a_site_name_in_front_of_the_headline_without_og_site_name() -> None:
+    html = (f"<html><head><title>المدينة نيوز - {TITLE}</title></head><body>"
+            f"<article><h1>المدينة نيوز - {TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert _one(html, "https://www.madina.example/article/12345").title == TITLE
+    html = (f"<html><head><title>المدينة نيوز : {TITLE}</title></head><body><h2>{TITLE}</h2>"
+            f"<article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert _one(html, "https://www.madina.example/article/12345").title == TITLE
+
+
+# --- shapes of the newly labelled real pages (composed here) -------------------------
+
+
+def test_a_headline_captioned_under_itself_and_not_a_bulleted_banner() -> None:
+    dump = "\n".join(["• القناة الأولى نايل سات: HD 11012 V SR:27500", "• القناة الثانية نايل سات: SD 11012 V SR:27500",
+                      "الجمعة 03 مايو 2024 ميلادي, الموافق لـ 24 شوال 1445 هجري", "آخر الأخبار",
+                      "لماذا نحسد جيراننا !", "لماذا نحسد جيراننا ! ح.م", f"{P1} {P2}", P3])
+    article = _one(dump, "https://tv.example/columnist/لماذا-نحسد-جيراننا/")
+    assert (article.title, article.published) == ("لماذا نحسد جيراننا !", None)  # the bar is the copy's day
+    assert (article.is_article, article.page_type) == (True, "article")  # a column's own page, not its author's
+    assert _one(f"{TITLE}\n{P1} {P2}", "https://tv.example/columnist/sara-ali/").page_type == "author"
+
+
+def test_a_bar_that_gives_the_day_in_both_calendars_is_a_dateline() -> None:
+    assert parse_dateline("الجمعة 03 مايو 2024 ميلادي, الموافق لـ 24 شوال 1445 هجري").date == "2024-05-03"
+    assert parse_dateline("قتل 5 أشخاص في هجوم على قافلة يوم 3 مارس 2024 قرب الحدود").date is None
+
+
+def test_a_breadcrumb_with_a_label_below_a_long_menu() -> None:
+    menu = [f"• قسم رقم {i}" for i in range(18)]
+    dump = "\n".join([*menu, f"أنت الآن تتصفح:الرئيسية » الصحة » {TITLE}", "الصحة", TITLE,
+                      "سارة علي12 مايو، 2024آخر تحديث:12 مايو، 20243 دقائق", f"{P1} {P2} {P3}"])
+    article = _one(dump, "https://news.example/2024/05/12/hospital-opens")
+    assert (article.title, article.published, article.is_article) == (TITLE, "2024-05-12", True)
+
+
+def test_a_posts_feed_address_that_serves_the_post() -> None:
+    page = f"{TITLE}\n{P1}\n{P2}\n{P3}"
+    assert _one(page, "https://news.example/12345/hospital-opens-in-the-south/feed").page_type == "article"
+    assert _one(page, "https://news.example/feed").page_type == "feed"
+
+
+def test_a_search_results_page_is_a_listing() -> None:
+    teaser = f"{P1} {P2}"
+    page = "\n".join(["إجمالي نتائج البحث: 214", "«المستشفى»:", teaser, teaser])
+    assert (_one(page, "https://agg.example/w/9/المستشفى").page_type) == "listing"
+
+
+def test_an_agency_opening_with_the_writers_name_before_the_place_and_date() -> None:
+    body = f"سارة علي - القاهرة في الثلاثاء 20 يناير 2026 12:29 مساءً - {P1}\n{P2}\n{P3}"
+    assert _one(body, "https://news.example/economy/4412").published == "2026-01-20"
+    body = f"بغداد - قال وزير الصحة في 3 مارس 2024 - إن المستشفى الجديد سيفتتح قريبا.\n{P2}\n{P3}"
+    assert _one(body, "https://news.example/health/4413").published is None
+
+
+def test_a_menu_run_is_not_the_first_paragraph() -> None:
+    menu = " - ".join(["أخبار عامة", "أخبار المرأة", "الأدب والفن", "أخبار اليسار", "أخبار العمال", "حقوق الإنسان",
+                       "أخبار الرياضة", "أخبار الصحة", "أخبار البيئة", "أخبار التعليم"])
+    dump = "\n".join([menu, "تنبيه لقراء الموقع حول الرابط البديل في حال تعذر الوصول إلى الصفحة الرئيسية",
+                      TITLE, "سارة علي", "الراصد اليومي-العدد: 4512 - 2011 / 3 / 9 - 10:20", f"{P1} {P2} {P3}"])
+    article = _one(dump, "https://rasid.example/show.asp?aid=4512")
+    assert (article.title, article.published) == (TITLE, "2011-03-09")
+    assert not article.text.startswith("أخبار عامة")
+
+
+def test_a_recordings_transcript_with_times_into_it_is_a_video_page() -> None:
+    lines = [f"{sentence} - 00:0{i}:1{i}" for i, sentence in enumerate((P1, P2, P3, P1))]
+    page = "\n".join(["شرح دروس الصحة العامة - (12)", "سارة علي", *lines])
+    assert (_one(page, "https://media.example/ar/media/lesson-12").page_type) == "video"
+    assert _one(f"{TITLE}\n{P1} الساعة 10:30:00 صباحا.\n{P2}\n{P3}").page_type == "article"
+
+
+def test_a_site_name_in_arabic_that_the_address_spells_in_latin() -> None:
+    headline = "الحكومة تقر موازنة العام المقبل"
+    assert strip_affixes(f"هسبريس - {headline}", url="https://www.hespress.com/politique/1.html") == headline
+    assert strip_affixes(f"المدينة نيوز - {headline}", url="https://www.almadenahnews.com/article/1") == headline
+    assert strip_affixes(f"{headline} - صدى البلد", url="https://www.elbalad.news/1") == headline
+    # a place is no site name, and a short name is too easily a word of the headline
+    assert strip_affixes(f"القاهرة - {headline}", url="https://www.cairo24.com/1") == f"القاهرة - {headline}"
+    assert strip_affixes(f"مصر - {headline}", url="https://www.masrawy.com/1") == f"مصر - {headline}"
+    dump = f"هسبريس - {TITLE}\n{P1}\n{P2}\n{P3}"
+    assert _one(dump, "https://www.hespress.com/societe/12345.html").title == TITLE
+
+
+def test_an_institutions_about_page_is_not_news() -> None:
+    about = ("تأسست الهيئة الوطنية للصحة عام 1990 لتتولى الإشراف على المستشفيات الحكومية في المحافظات كافة، "
+             "وتعمل على تطوير الخدمات الطبية وتدريب الكوادر وفق أفضل الممارسات الدولية في هذا المجال.")
+    page = "\n".join(["عن الهيئة", about, "الرؤية", "نظام صحي متكامل يخدم كل مواطن في كل محافظة من محافظات البلاد.",
+                      "الرسالة", "تقديم خدمات طبية آمنة وعالية الجودة لجميع المرضى دون تمييز أو تأخير.", "سياسة الجودة",
+                      P1])
+    assert _one(page, "https://health.example/content/about/").page_type == "other"
+    story = "\n".join([TITLE, P1, "الرؤية", f"{P2} {P3}"])  # one subhead of that name in a story
+    assert _one(story).is_article

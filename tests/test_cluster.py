@@ -160,3 +160,24 @@ def test_saudinewsnet_dev_pairs_floor(shared_dir):
     scores = evaluate_pair_set(DEV_PAIRS)
     assert scores.precision >= 0.8 and scores.recall >= 0.8, scores
 
+
+
+# The labelled SaudiNewsNet days no training reads (labels/story_pairs/README.md).
+HELD_OUT_PAIRS = ("snn_2015-07-21+2015-07-22.jsonl", "snn_2015-07-26+2015-07-27.jsonl",
+                  "snn_2015-08-03+2015-08-04.jsonl")
+
+
+def test_saudinewsnet_held_out_pairs_floor(shared_dir):
+    """Pair precision/recall pooled over the held-out labelled days (each set's articles
+    clustered alone, as `marsad eval stories` does): 59 of 67 same pairs put together and 5
+    of 74 different ones (P 0.922, R 0.881) with the model of 8d7ba5f. The issue asks
+    precision >= 0.9 with recall >= 0.7 on days of this kind."""
+    from marsad.evaluate.stories import OWN_PAIRS, SNN_DATASET, evaluate_pair_set
+
+    if not SNN_DATASET.is_dir():
+        pytest.skip("the SaudiNewsNet archives are absent from ../shared")
+    scores = [evaluate_pair_set(OWN_PAIRS / name) for name in HELD_OUT_PAIRS]
+    together = sum(s.true_pos + s.false_pos for s in scores)
+    precision = sum(s.true_pos for s in scores) / together
+    recall = sum(s.true_pos for s in scores) / sum(s.same for s in scores)
+    assert precision >= 0.9 and recall >= 0.8, (precision, recall, scores)

@@ -23,5 +23,5 @@ def test_gsr_cross_validated_floor():
     for s in scores.values():
         print(s)
     assert scores["ASSAULT"].f1 >= 0.58
-    assert scores["PROTEST"].f1 >= 0.30
-    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.46
+    assert scores["PROTEST"].f1 >= 0.35  # 0.375 at the protest-gathering triggers
+    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.48  # 0.492 there

@@ -31,13 +31,8 @@ def seed_events(seeds_dir: Path) -> list[Event]:
 
 
 def _names(event: Event) -> str:
-    return " ".join(
-        event.actor_texts
-        + event.target_texts
-        + event.actors
-        + event.targets
-        + ((event.location or ""),)
-    )
+    sides = event.actors + event.targets
+    return " ".join([p.text for p in sides] + [p.ref for p in sides] + [event.location or ""])
 
 
 def _find(
@@ -63,7 +58,7 @@ def test_mcgurk_kadhimi_meeting(seed_events):
     assert len(event.articles) >= 3  # reported by several of the five outlets
     # The Iranian minister's visit to Baghdad the same day is another event, and the 2020
     # page (001) reports neither.
-    assert not any("علوي" in t for t in event.actor_texts + event.target_texts)
+    assert not any("علوي" in p.text for p in event.actors + event.targets)
     assert len(event.articles) <= 4
 
 

@@ -179,3 +179,56 @@ def test_a_fathers_full_name_inside_a_sons_is_another_person() -> None:
         [("سعد دوابشة", "PER"), ("علي سعد دوابشة", "PER"), ("دي ماريا", "PER"), ("أنخيل دي ماريا", "PER")])])
     assert not same_entity(docs, entities, ("a", "سعد دوابشة"), ("a", "علي سعد دوابشة"))
     assert same_entity(docs, entities, ("a", "دي ماريا"), ("a", "أنخيل دي ماريا"))
+
+
+def test_a_name_that_skips_a_father_is_another_person() -> None:
+    docs, entities = link_entities([doc_with(
+        "a", "غادر الملك سلمان بن عبدالعزيز جدة، وكان في وداعه الأمير سلمان بن سلطان بن عبدالعزيز.",
+        [("سلمان بن عبدالعزيز", "PER"), ("سلمان بن سلطان بن عبدالعزيز", "PER")])])
+    assert not same_entity(docs, entities, ("a", "سلمان بن عبدالعزيز"), ("a", "سلمان بن سلطان بن عبدالعزيز"))
+
+
+def test_a_saudi_region_is_no_persons_surname() -> None:
+    """"أمين الأحساء" (the mayor of al-Ahsa) tagged as a person does not make الأحساء his name."""
+    docs, entities = link_entities([doc_with(
+        "a", "عقدت اللجنة اجتماعها في الأحساء، وأوضح أمين الأحساء أن الانتخابات تسير كما خطط لها.",
+        [("الأحساء", "PER"), ("أمين الأحساء", "PER")])])
+    assert not same_entity(docs, entities, ("a", "الأحساء"), ("a", "أمين الأحساء"))
+
+
+def test_a_first_name_joined_in_one_article_joins_nobody_elsewhere() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "نزل في الفندق الملك عبد الله الأول، وكتب عبد الله في مذكراته عن إقامته.",
+                 [("عبد الله الأول", "PER"), ("عبد الله", "PER")]),
+        doc_with("b", "راح ضحية الهجوم الصحافي عبد الله وزميله.", [("عبد الله", "PER")]),
+        doc_with("c", "وقال أحمد عيد رئيس الاتحاد إن أحمد لم يكن يعلم.", [("أحمد عيد", "PER"), ("أحمد", "PER")]),
+        doc_with("d", "وسجل أحمد هدف الفوز.", [("أحمد", "PER")]),
+    ])
+    assert same_entity(docs, entities, ("a", "عبد الله الأول"), ("a", "عبد الله"))
+    assert not same_entity(docs, entities, ("a", "عبد الله الأول"), ("b", "عبد الله"))
+    assert same_entity(docs, entities, ("c", "أحمد عيد"), ("c", "أحمد"))
+    assert not same_entity(docs, entities, ("c", "أحمد عيد"), ("d", "أحمد"))
+
+
+def test_a_place_without_the_article_does_not_take_one() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "أقلعت الطائرة المتجهة إلى سيول صباح أمس.", [("سيول", "LOC")]),
+        doc_with("b", "ألحقت السيول أضرارا بالطرق في المحافظة.", [("السيول", "LOC")]),
+    ])
+    assert not same_entity(docs, entities, ("a", "سيول"), ("b", "السيول"))
+
+
+def test_a_surname_named_in_full_in_one_article_only_joins_nobody_elsewhere() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "شارك في العرض جميل الشايب وأحمد النصر.", [("جميل الشايب", "PER"), ("أحمد النصر", "PER")]),
+        doc_with("b", "تقام مباراة السوبر بين الهلال والنصر.", [("والنصر", "PER")]),
+    ])
+    assert not same_entity(docs, entities, ("a", "أحمد النصر"), ("b", "والنصر"))
+
+
+def test_a_rare_surname_still_joins_its_one_owner() -> None:
+    docs, entities = link_entities([
+        doc_with("a", "وقع النادي مع المدرب خورخي ديسلفا عقدا لموسمين.", [("خورخي ديسلفا", "PER")]),
+        doc_with("b", "وقاد ديسلفا الفريق إلى الفوز.", [("ديسلفا", "PER")]),
+    ])
+    assert same_entity(docs, entities, ("a", "خورخي ديسلفا"), ("b", "ديسلفا"))

@@ -18,7 +18,14 @@ from marsad.cli import app
 from marsad.errors import ModelError
 from marsad.evaluate.ner import bio_spans, iter_sentences, normalize_label, parse_line, score
 from marsad.extract import crf
-from marsad.extract.entities import EntityTagger, benchmark_tagger, extract_mentions, merge_mentions
+from marsad.extract.entities import (
+    EntityTagger,
+    benchmark_tagger,
+    extract_mentions,
+    gazetteer_mentions,
+    merge_mentions,
+)
+from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Article, Doc, Mention
 
@@ -133,6 +140,19 @@ def test_gazetteer_fills_what_the_model_misses(tiny_model: Path):
     assert union.type == "ORG" and union.source == "gazetteer"
     assert union.start == text.index("والاتحاد") + 1
     assert by_text["واشنطن"].start == text.index("وبـواشنطن") + 3
+
+
+def test_gazetteer_leaves_ordinary_words_to_the_tagger(tiny_model: Path):
+    """معسكر is a camp and Mascara, الصور pictures and Tyre (marsad/data/ner_common_words.tsv,
+    from SaudiNewsNet): the gazetteer no longer makes them places where the tagger did not."""
+    assert {"معسكر", "الصور", "عاليه"} <= common_words()
+    text = "أقام الفريق معسكر تدريب في بغداد ونشر الصور على درجة عالية من الجودة."
+    found = {m.text for m in extract_mentions(doc_of(text), EntityTagger.load(tiny_model))}
+    assert "بغداد" in found and not found & {"معسكر", "الصور", "عالية"}
+    sentence = split_sentences(text)[0]
+    labels = ["B-LOC" if t.text == "معسكر" else "O" for t in sentence.tokens]
+    kept = {m.text for m in gazetteer_mentions(sentence, text, Gazetteer.load(), labels)}
+    assert "معسكر" in kept and "الصور" not in kept  # where the tagger says a place, it is one
 
 
 def test_merge_prefers_longer_spans_and_gazetteer_types_on_the_same_span():

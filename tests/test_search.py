@@ -3,12 +3,13 @@ filters narrow; snippets come from the original text with the matches marked."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from marsad.ingest import make_page
+from marsad.ingest import date_filter, make_page
 from marsad.model import Query, ResultPage, SearchHit
 from marsad.store import open_store
 from marsad.store.search import benchmark_search, index_columns, snippet
@@ -89,9 +90,9 @@ def test_all_words_of_a_query_must_match(store: Any) -> None:
 def test_filters_by_outlet_and_date(store: Any) -> None:
     iraq = "العراق"
     assert found(store, iraq, outlet="وكالة أ") == {"bi_iraq", "al_iraq"}
-    assert found(store, iraq, date_from="2024-03-01") == {"li_iraq", "al_iraq"}
-    assert found(store, iraq, date_to="2024-02-03") == {"wa_iraq"}
-    assert found(store, iraq, date_from="2024-02", date_to="2024-02") == {"wa_iraq", "bi_iraq"}
+    assert found(store, iraq, date_from=date(2024, 3, 1)) == {"li_iraq", "al_iraq"}
+    assert found(store, iraq, date_to=date(2024, 2, 3)) == {"wa_iraq"}
+    assert found(store, iraq, date_from=date(2024, 2, 1), date_to=date(2024, 2, 29)) == {"wa_iraq", "bi_iraq"}
 
 
 def test_filter_by_story(tmp_path: Path) -> None:
@@ -199,3 +200,20 @@ def test_on_the_seeds_either_spelling_of_the_envoy_finds_all_four_pages(tmp_path
     with_k = {h.id for h in search(stored, "ماكغورك").items}
     with_j = {h.id for h in search(stored, "ماجورك").items}
     assert len(with_k) == 4 and with_k == with_j
+
+
+def test_date_filters_run_from_the_first_to_the_last_day_they_cover(tmp_path: Path) -> None:
+    assert date_filter("2024-02", "2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_filter("2023", None) == (date(2023, 1, 1), None)
+    assert date_filter(None, "2023-06-15") == (None, date(2023, 6, 15))
+    # a page dated only to its month is in whenever that month is
+    s = open_store(str(tmp_path / "month.db"))
+    s.ingest_one(make_page("composed:month", "أعلنت الوزارة خطة جديدة لشبكة الكهرباء في العراق.",
+                           outlet="وكالة أ", published="2024-02", title="month"))
+
+    def titles(start: str | None, end: str | None) -> set[str | None]:
+        first, last = date_filter(start, end)
+        return {hit.title for hit in search(s, "العراق", date_from=first, date_to=last).items}
+
+    assert titles("2024-02", "2024-02") == titles("2024-02-10", None) == titles(None, "2024-02-03") == {"month"}
+    assert titles("2024-03", None) == titles(None, "2024-01-31") == set()

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -182,9 +183,9 @@ def test_lists_are_paged_and_filtered(tmp_path: Path) -> None:
     assert dates == sorted(dates, reverse=True)  # newest first
     assert "text" not in first["items"][0]
     assert store.list_articles(outlet="صحيفة الخليج العربي")["total"] == 2
-    assert store.list_articles(date_from="2024-04-05")["total"] == 3
-    assert store.list_articles(date_to="2024-04-02")["total"] == 2
-    assert store.list_articles(date_from="2024-04", date_to="2024-04")["total"] == 6
+    assert store.list_articles(date_from=date(2024, 4, 5))["total"] == 3
+    assert store.list_articles(date_to=date(2024, 4, 2))["total"] == 2
+    assert store.list_articles(date_from=date(2024, 4, 1), date_to=date(2024, 4, 30))["total"] == 6
     biggest = store.list_stories(sort="biggest")["items"]
     assert [len(s["articles"]) for s in biggest] == [3, 2]
     newest = store.list_stories(sort="newest")["items"]

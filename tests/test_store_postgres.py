@@ -8,6 +8,7 @@ import os
 import uuid
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -115,7 +116,7 @@ def test_arabic_search_and_filters(pg_url: str) -> None:
     assert found("ايران") == found("إيران") == {ids[0], ids[1]}
     assert found("العراق") == {ids[2], ids[3]}
     assert found("العراق", outlet="وكالة أ") == {ids[3]}
-    assert found("العراق", date_to="2024-02-03") == {ids[2]}
+    assert found("العراق", date_to=date(2024, 2, 3)) == {ids[2]}
     assert found("الحكومة") == {ids[4]}
     (hit,) = store.search(Query(text="العراق", outlet="وكالة ب")).items
     assert [hit.snippet[a:b] for a, b in hit.highlights] == ["والعراق"]

@@ -15,9 +15,10 @@ from marsad.clean.dates import address_date, agency_dateline, choose_date
 from marsad.clean.html import extract_html, late_date, removed_blocks
 from marsad.clean.language import detect_language
 from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
+from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.page_type import PageShape, decide_page_type, page_shape
-from marsad.clean.text import MAX_DATELINE_WORDS, CleanText, Line, clean_text_page, split_lines
+from marsad.clean.text import CleanText, clean_text_page
 from marsad.clean.titles import (
     choose_html_title,
     repeated_affixes,

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from lxml.html import HtmlElement
 
-from marsad.clean.metadata import loose_date
+from marsad.clean.metadata import loose_date, parse_dateline
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
                   r"(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
@@ -157,11 +157,18 @@ def address_date(url: str | None) -> str | None:
 # "الفاشر 1 أكتوبر 2025 ــ قال الجيش ...": a place and a date before a dash open the first paragraph.
 _AGENCY_DATELINE = re.compile(r"^([^\n]{4,60}?)\s*(?:ـ{1,}|-{1,2}|–|—)\s")
 MAX_DATELINE_PREFIX_WORDS = 7
+MAX_BYLINE_WORDS = 4  # a writer's name before the place
 
 
 def agency_dateline(text: str) -> str | None:
-    """The date of an agency-style dateline that opens the body, if any."""
+    """The date of an agency-style dateline that opens the body, if any: "الفاشر 1 أكتوبر 2025 ــ",
+    or after the writer's name, "حمدي عبدالله - القاهرة في الثلاثاء 20 يناير 2026 12:29 مساءً -"."""
     m = _AGENCY_DATELINE.match(text)
     if not m or len(m.group(1).split()) > MAX_DATELINE_PREFIX_WORDS:
         return None
-    return loose_date(m.group(1))
+    found = loose_date(m.group(1))
+    if found is None and len(m.group(1).split()) <= MAX_BYLINE_WORDS:
+        second = _AGENCY_DATELINE.match(text[m.end():])
+        if second and parse_dateline(second.group(1)).kind == "date":
+            return parse_dateline(second.group(1)).date  # a place and a date, nothing else
+    return found

@@ -97,6 +97,12 @@ def broadcast_cues() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def institution_headings() -> frozenset[str]:
+    """Line keys of the section headings of an institution's "about" pages."""
+    return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "institution_headings.tsv"))
+
+
+@lru_cache(maxsize=1)
 def outlet_names() -> dict[str, str]:
     """web domain, or domain/path prefix ("bbc.com/arabic") -> display name."""
     return {domain.strip().lower(): name.strip() for domain, name in _rows(DATA_DIR / "outlets.tsv")}

@@ -14,14 +14,21 @@ from typing import NamedTuple
 
 from babel import Locale
 
-from marsad.arabic.calendar import calendar_date, month_number, solar_hijri_to_gregorian, weekday_number
+from marsad.arabic.calendar import (
+    calendar_date,
+    hijri_month_number,
+    month_number,
+    solar_hijri_to_gregorian,
+    weekday_number,
+)
 from marsad.arabic.normalize import match_key
 from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
 
 _DIGITS = "0-9٠-٩۰-۹"
+# "2021/07/15", "15-07-2021"; slashes may have spaces round them ("2005 / 6 / 5").
 _NUMERIC_DATE = re.compile(
-    rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})"
-    rf"|([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{1,2}})[/\-.]([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
+    rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{1,2}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{1,2}})"
+    rf"|([{_DIGITS}]{{1,2}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{1,2}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
 )
 _HAS_DIGIT = re.compile(f"[{_DIGITS}]")
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # letters, digits and vowel marks, not the Arabic comma
@@ -32,9 +39,22 @@ _DATELINE_FILLER = frozenset(
     match_key(w) for w in (
         "نشر", "في", "نشر في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث", "محدث", "الساعة", "مساء", "صباحا",
         "ص", "م", "غرينتش", "توقيت", "بتوقيت", "مكة", "المكرمة", "القاهرة", "بغداد", "GMT", "UTC", "الموافق",
-        "هـ", "ه", "Published", "Updated", "on", "at", "of", "month", "-", "|",
+        "هـ", "ه", "ميلادي", "ميلادية", "هجري", "هجرية", "لـ", "ل", "Published", "Updated", "on", "at", "of",
+        "month", "-", "|",
     )
 )
+# A page's counters printed beside its date, sometimes glued to it or to each other
+# ("20 يناير 2026291 مشاهدةوقت القراءة: 2 دقيقة"): views, reading time, comments.
+_PAGE_STATS = tuple(match_key(w) for w in (
+    "مشاهدة", "مشاهدات", "قراءة", "القراءة", "قراءات", "وقت", "دقيقة", "دقائق", "تعليق", "تعليقات", "زيارة",
+    "views", "read", "min",
+))
+# A dateline is at most this many words once clock times are out ("الخميس 7/3/1429 هـ -
+# الموافق 13/3/2008 م (آخر تحديث) الساعة (مكة المكرمة)، (غرينتش)" has 16).
+MAX_DATELINE_WORDS = 20
+# A stamp line of short fields, one of them the date: "الحوار المتمدن-العدد: 1219 - 2005 / 6 / 5 - 11:53".
+_FIELD_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*[|｜]\s*")
+MAX_FIELD_WORDS = 4
 # A stamp that is not the publication date: the last update, or the site's "today" bar.
 _UPDATED = re.compile(r"(آخر\s+تحديث|تم\s+التحديث|محدث|updated|last\s+modified)", re.IGNORECASE)
 _TODAY = re.compile(r"^\W*(?:اليوم|today|الآن|now)\b", re.IGNORECASE)
@@ -58,9 +78,53 @@ def parse_dateline(line: str) -> Dateline:
     """
     if not _HAS_DIGIT.search(line):
         return Dateline(None)  # every date this reads has a year in digits: most lines end here
-    text = _TIME.sub(" ", line)
+    found = _dateline(line)
+    if found.date is None and _FIELD_SEPARATOR.search(line):
+        fields = [f for f in _FIELD_SEPARATOR.split(line) if f.strip()]
+        dated = [f for f in fields if _HAS_DIGIT.search(f) and _dateline(f).date]
+        if len(dated) == 1 and all(len(_WORD.findall(f)) <= MAX_FIELD_WORDS for f in fields if f is not dated[0]):
+            return _dateline(dated[0])
+    return found
+
+
+def dated_name(line: str) -> str | None:
+    """The date of a line that names something and dates it ("موجز الصحافة – 7 يناير 2026",
+    "نشرة المساء | 1-11-2025"): a bulletin's or a digest's headline. Not a place or a site's
+    name with the day ("القاهرة - ...", "صحيفة الواحة | ..."), nor a stamp with numbers."""
+    fields = [f for f in _FIELD_SEPARATOR.split(line) if f.strip()]
+    if len(fields) != 2 or _HAS_DIGIT.search(fields[0]):
+        return None
+    name = _WORD.findall(fields[0])
+    if not 2 <= len(name) <= MAX_FIELD_WORDS + 1 or any(_is_filler(w) for w in name) or tail_kind(fields[0]):
+        return None
+    stamp = _dateline(fields[1])
+    return stamp.date if stamp.kind == "date" else None
+
+
+def _month_words(words: list[str]) -> int:
+    """Month names of either calendar in a line, with the numbers on either side of them:
+    "الجمعة 03 ماي 2024 ميلادي, الموافق لـ 24 شوال 1445 هجري" has six."""
+    marked: set[int] = set()
+    for i, word in enumerate(words):
+        if not word.isdigit() and (_month(word) is not None or hijri_month_number(word) is not None):
+            marked.update(j for j in (i - 1, i, i + 1) if 0 <= j < len(words) and (j == i or words[j].isdigit()))
+    return len(marked)
+
+
+def _is_filler(word: str) -> bool:
+    key = match_key(word)
+    return key in _DATELINE_FILLER or weekday_number(word) is not None or key.startswith(_PAGE_STATS)
+
+
+# Letters glued to digits in a stamp ("باسل سيد29 ديسمبر، 2022آخر تحديث"): apart, they are words.
+# (Arabic letters only: "22nd" is an English ordinal.)
+_GLUED = re.compile(r"(?<=[\u0621-\u064a])(?=[0-9٠-٩۰-۹])|(?<=[0-9٠-٩۰-۹])(?=[\u0621-\u064a])")
+
+
+def _dateline(line: str) -> Dateline:
+    text = _GLUED.sub(" ", _TIME.sub(" ", line))
     words = _WORD.findall(text)
-    if not words or len(words) > 10:
+    if not words or len(words) > MAX_DATELINE_WORDS:
         return Dateline(None)
     iso, used = _numeric_date(text)
     if iso is None:
@@ -70,7 +134,8 @@ def parse_dateline(line: str) -> Dateline:
         used = 3
     if iso is None:
         return Dateline(None)
-    filler = sum(1 for w in words if match_key(w) in _DATELINE_FILLER or weekday_number(w) is not None)
+    used = max(used, _month_words(words))  # a bar with both calendars states the day twice
+    filler = sum(1 for w in words if _is_filler(w))
     today = bool(_TODAY.match(line))
     if (used + filler + today) / len(words) < DATELINE_SHARE:
         return Dateline(None)
@@ -86,7 +151,7 @@ def parse_dateline(line: str) -> Dateline:
 def loose_date(text: str) -> str | None:
     """The first date written anywhere in a short value (a meta tag's content), in digits,
     month words of either family, or the Hijri and Solar Hijri calendars."""
-    text = _TIME.sub(" ", text[:200])
+    text = _GLUED.sub(" ", _TIME.sub(" ", text[:200]))
     iso, _used = _numeric_date(text)
     if iso is None:
         words = _WORD.findall(text)
@@ -121,7 +186,10 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
     else:
         d, mo, y = _to_int(m.group(4)), _to_int(m.group(5)), _to_int(m.group(6))
     if 1300 <= y < 1500:
-        return _calendar_numeric(y, mo, d), 3
+        # "7/3/1429 هـ - الموافق 13/3/2008 م": the Gregorian date the page gives beside a Hijri
+        # one is its own (a Hijri month's first day depends on the moon's sighting).
+        gregorian, used = _numeric_date(text[m.end():])
+        return (gregorian, used + 3) if gregorian else (_calendar_numeric(y, mo, d), 3)
     return _valid(y, mo, d), 3
 
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues
-from marsad.clean.text import CleanText, Line
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, institution_headings, line_key
+from marsad.clean.lines import Line
+from marsad.clean.text import CleanText
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
 
@@ -43,6 +44,10 @@ _FEED_MARKERS = re.compile(r"<(?:rss|feed|channel|urlset|rdf:RDF)\b", re.IGNOREC
 _FEED_LINE = re.compile(r"^(?:https?://\S+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}"
                         r"(?::\d{2})? (?:GMT|UTC|[+-]\d{4})|(?:link|guid|pubDate|title|description)\s*:.*)$")
 MIN_FEED_LINES = 3
+# A post's own feed address ("/<post-slug>/feed") whose text has this many paragraphs of its
+# own serves the post.
+_POST_FEED = re.compile(r"/[^/]*-[^/]*-[^/]*/feed/?$")
+MIN_POST_PARAGRAPHS = 2
 _READ_MORE = re.compile(
     r"اقرأ المزيد|اقرا المزيد|إقرأ المزيد|المزيد من|قراءة المزيد|التفاصيل|تابع القراءة|اقرأ التفاصيل|"
     r"read more|continue reading|more »|\.\.\.\s*$|…\s*$",
@@ -65,7 +70,10 @@ _VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)"
 _PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
 # A page headed as a tag, archive or category page ("وسم: العراق", "أرشيف الأخبار").
 _LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|تصنيف|التصنيف|أرشيف|الأرشيف|قسم|Tag|Tags|Archive|Archives|"
-                              r"Category)\s*[:：]", re.IGNORECASE)
+                              r"Category|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث(?:\s+عن)?|Search\s+results(?:\s+for)?)"
+                              r"\s*[:：]", re.IGNORECASE)
+# A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ...").
+_SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b", re.IGNORECASE)
 # The front page of a site (or of its Arabic edition).
 _HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|default\.\w+|ar|en|fa|arabic)?/?$", re.IGNORECASE)
 # An address of a feed or a sitemap.
@@ -89,7 +97,8 @@ FEATURES = (
     "log_body_words", "body_lines", "short_kept_lines", "log_lines", "sentence_share", "headline_share",
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
-    "is_html", "body_position", "home_path", "listing_heading", "broadcast_words",
+    "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
+    "search_heading", "address_spells_title", "institution_headings",
 )
 # A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
 BROADCAST_LINES = 30
@@ -134,7 +143,10 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
-        float(bool(_FEED_MARKERS.search(head)) or bool(_FEED_PATH.search(path))
+        # (a feed's address that serves a post's own paragraphs, "/<post>/feed", is that post)
+        float(bool(_FEED_MARKERS.search(head))
+              or (bool(_FEED_PATH.search(path)) and not (_POST_FEED.search(path)
+                                                         and cleaned.body_lines >= MIN_POST_PARAGRAPHS))
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
         float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
               or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
@@ -151,11 +163,40 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
         float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
         float(_says_broadcast(all_lines[:BROADCAST_LINES])),
+        float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
+        float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
+        float(_spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
+        float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
     )
     return PageShape(values)
 
 
+_SLUG_WORDS = re.compile(r"[-_+\s]+")
+# A slug of this many words that spells the headline names the page's own article.
+MIN_SPELLED_WORDS = 3
+
+
+def _spells_title(path: str, title: str | None) -> bool:
+    """The address's last segment is the headline's words ("/columnist/لهذا-أحسد-التوانسة/"
+    on a column headed "لهذا أحسد التوانسة !"): the page is that article, whatever the folder."""
+    if not title:
+        return False
+    slug = {line_key(w) for w in _SLUG_WORDS.split(path.rstrip("/").rsplit("/", 1)[-1]) if w}
+    slug.discard("")
+    return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
+
+
+# An institution's "about" page shows its section headings ("الرؤية", "الرسالة", "سياسة الجودة").
+MAX_HEADING_WORDS = 4
+MIN_INSTITUTION_HEADINGS = 2
+# A recording's transcript marks its lines with the time into the recording ("... - 00:01:08").
+_MEDIA_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\W{0,3}\w{0,2}\W{0,2}$")
+MIN_TIMED_LINES = 3
+
+
 def _says_broadcast(lines: list[Line]) -> bool:
+    if sum(1 for ln in lines if ":" in ln.text[-14:] and _MEDIA_TIME.search(ln.text[-14:])) >= MIN_TIMED_LINES:
+        return True
     keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
     return any(f" {cue} " in keys for cue in broadcast_cues())
 
@@ -209,8 +250,12 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "error"
     if shape.get("video_path") or shape.get("broadcast_words"):  # "/videos/hyqgq8p", "[تقرير مسجل]": a video's
         return "video"  # own page or a programme's transcript (with its own slug, a video may be an article)
-    if shape.get("author_path"):  # "/author/64": a writer's page lists their articles
-        return "author"
+    if shape.get("author_path") and not shape.get("address_spells_title"):  # "/author/64": a writer's page
+        return "author"  # lists their articles ("/columnist/<the headline's words>/" is one column)
+    if shape.get("search_heading"):  # "إجمالي نتائج البحث: 617"
+        return "listing"
+    if shape.get("institution_headings") >= MIN_INSTITUTION_HEADINGS:  # "الرؤية", "الرسالة": an "about" page
+        return "other"
     if shape.get("home_path"):  # the site's front page
         return "home"
     if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
@@ -231,7 +276,7 @@ TICKER_MAX_SENTENCE_SHARE = 0.25
 
 def _empty_page_type(shape: PageShape) -> PageType:
     """The kind of a page that is not an article."""
-    if shape.get("author_path"):
+    if shape.get("author_path") and not shape.get("address_spells_title"):
         return "author"
     if shape.get("video_path") or shape.get("video_meta"):
         return "video"
@@ -264,14 +309,14 @@ def _plainly_an_article(shape: PageShape) -> bool:
     """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
     itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body;
     or paragraphs of an article's length from the top of the page with short lines beside them."""
-    if shape.get("log_read_more") > 0:
+    if shape.get("log_read_more") > 0 or shape.get("listing_heading"):
         return False
     if shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE:
         if shape.get("article_meta") and shape.get("body_lines") >= 1:
             return True
         if shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1:
             return True
-    return _article_with_short_lines(shape)
+    return _article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
 
 
 # An article whose subheads, bullet lists, captions or "most read" headlines make many short
@@ -288,6 +333,24 @@ def _article_with_short_lines(shape: PageShape) -> bool:
     return (not shape.get("is_html") and shape.get("body_lines") >= 2
             and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
             and shape.get("body_position") <= TOP_OF_PAGE and not shape.get("listing_heading"))
+
+
+def _dated_story(shape: PageShape) -> bool:
+    """A dump with its headline, the page's date under it and a paragraph of an article's
+    length (an excerpt may keep only one): a listing's teasers are shorter, or come with
+    "read more" or a listing heading. (Text dumps: an HTML page's model reads its markup.)"""
+    return (not shape.get("is_html") and bool(shape.get("dated_headline")) and shape.get("body_lines") >= 1
+            and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
+            and not shape.get("listing_heading"))
+
+
+def _named_by_its_address(shape: PageShape) -> bool:
+    """A dump whose address spells its headline, with paragraphs of its own, one of an
+    article's length: the article the address names (a tag page's address spells its heading,
+    but the listing address or its teasers decide before)."""
+    return (not shape.get("is_html") and bool(shape.get("address_spells_title")) and shape.get("body_lines") >= 2
+            and shape.get("log_longest_paragraph") >= math.log1p(OWN_PARAGRAPH_WORDS)
+            and not shape.get("listing_heading"))
 
 
 def _titled_brief(shape: PageShape) -> bool:

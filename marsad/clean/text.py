@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.arabic.normalize import display_clean
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon, line_key
+from marsad.clean.headlines import find_title, title_date
+from marsad.clean.lexicon import line_key
+from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import (
     agencies_credited_in,
     credit_header,
@@ -27,9 +28,6 @@ from marsad.clean.metadata import (
     strip_site_suffix,
 )
 
-_WORDS = re.compile(r"[\w\u0600-\u06ff]+")
-# A sentence ends with these (quotes and brackets may follow the stop).
-_SENTENCE_END = re.compile(r"[.؟?!…:]\s*[\"'”»)\]]*\s*$|[\"”»]\s*$")
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
 _BYLINE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
                      r"|^\s*(?-i:By\s+[A-Z][a-z]+)", re.IGNORECASE)
@@ -40,46 +38,8 @@ _CRAWL_HEADER = re.compile(r"^\s*(?:Date|Last-Modified|Expires|WARC-Date|Fetched
 # A name with a role fits in six words; a longer line starting with "كتب" is a sentence.
 MAX_BYLINE_WORDS = 6
 
-# A body paragraph: at least this many words and a sentence end, or very long. Eight words
-# separates the shortest news sentences of the seeds and fixtures from headings and widgets.
-MIN_BODY_WORDS = 8
-LONG_PARAGRAPH_WORDS = 25
-# A dateline is short: the longest in the seeds and fixtures ("نشر في: 3 كانون الثاني 2022 -
-# 10:45") has nine words; twelve leaves room for a time zone.
-MAX_DATELINE_WORDS = 12
 # How far below the title a dateline may sit and still be the page's own date.
 DATELINE_WINDOW = 6
-
-
-@dataclass
-class Line:
-    index: int
-    text: str  # display-clean, stripped
-    words: int
-    # body | title | title_copy | furniture | caption | dateline | credit | repeated | heading | lede
-    kind: str = "body"
-    date: str | None = None
-    stamp: str = "date"  # for datelines: "date", "update" or "today" (see parse_dateline)
-    ends_sentence: bool = False
-    chrome: bool = False  # furniture by what it says (lexicon, byline), not by where it stands
-    _key: str | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def key(self) -> str:
-        """The line's `line_key`, computed once: the lexicon, the site's repeats and the title all ask."""
-        if self._key is None:
-            self._key = line_key(self.text)
-        return self._key
-
-    @property
-    def is_furniture_phrase(self) -> bool:
-        """A phrase of the furniture lexicon; a line too long to be one is not asked for its
-        key (a paragraph's is dear)."""
-        return self.words <= MAX_FURNITURE_WORDS and furniture_lexicon().matches(self.text, self.words, self.key)
-
-    @property
-    def sentence_shaped(self) -> bool:
-        return (self.words >= MIN_BODY_WORDS and self.ends_sentence) or self.words >= LONG_PARAGRAPH_WORDS
 
 
 @dataclass
@@ -98,39 +58,12 @@ class CleanText:
     lines: list[Line] = field(default_factory=list)  # every line of the page, classified
 
 
-# Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs; a
-# headline may hold one such run by accident ("ترفع الحد   الأدنى"), a flattened page many.
-_BLOCK_GAP = re.compile(r" {3,}|\t+")
-MIN_FLATTENED_GAPS = 3
-
-
-def _raw_lines(content: str) -> list[str]:
-    out: list[str] = []
-    for line in display_clean(content).split("\n"):
-        if ("   " in line or "\t" in line) and len(_BLOCK_GAP.findall(line)) >= MIN_FLATTENED_GAPS:
-            out.extend(_BLOCK_GAP.split(line))
-        else:
-            out.append(line)
-    return out
-
-
-def split_lines(content: str) -> list[Line]:
-    lines = []
-    for i, raw in enumerate(_raw_lines(content)):
-        words = raw.split()
-        if words:
-            text = " ".join(words)
-            count = len(words) if len(words) > 30 else len(_WORDS.findall(text))
-            lines.append(Line(i, text, count, ends_sentence=bool(_SENTENCE_END.search(text[-6:]))))
-    return lines
-
-
 def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_title: str | None = None,
                     lines: list[Line] | None = None) -> CleanText:
     """Clean one plain-text dump. `repeated`: line keys seen on other pages of the site; `lines`: its split_lines."""
     lines = split_lines(content) if lines is None else lines
     _classify_lines(lines, repeated)
-    title_line = _find_title(lines, hint_title)
+    title_line = find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
     first_body = _first_body_index(lines, 0)
     if title_line and first_body is not None and title_line.index > lines[first_body].index:
@@ -140,7 +73,7 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
         title_line.kind = "title"
         _mark_title_copies(lines, title_line, title or "")
     credits = _mark_credit_blocks(lines)
-    published = _mark_header(lines, title_line) or (_title_date(title_line.text) if title_line else None)
+    published = _mark_header(lines, title_line) or (title_date(title_line.text) if title_line else None)
     _mark_footer(lines)
     has_paragraph = any(ln.kind in ("body", "lede") and ln.sentence_shaped for ln in lines)
     if title_line and not has_paragraph and not hint_title:
@@ -184,123 +117,6 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
                 line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
 
 
-def _find_title(lines: list[Line], hint_title: str | None) -> Line | None:
-    """The headline: the first heading-like line of six words or more above the body (and
-    above the page's dateline when there is one), else the longest. Menus and section labels
-    are one to three words; a standfirst ends like a sentence."""
-    if hint_title:
-        key = line_key(hint_title)
-        size = len(hint_title.split())
-        for line in lines[:12]:
-            if line.words <= size + 8 and line_key(strip_site_suffix(line.text)) == key:
-                return line
-        return None
-    arabic_page = _mostly_arabic(lines)
-    over_dateline = _headline_over_dateline(lines, arabic_page)
-    if over_dateline is not None:
-        return over_dateline
-    candidates: list[Line] = []
-    for line in lines[:12]:
-        if line.kind == "dateline" and candidates:
-            break  # the headline sits above the dateline; below it come captions
-        if line.kind != "body" or not _can_be_title(line.text, arabic_page):
-            continue
-        if line.words >= MIN_BODY_WORDS and line.ends_sentence:
-            if not candidates and _headline_over_body(lines, line):
-                candidates.append(line)
-            break  # the body has started
-        if 2 <= line.words <= 30:
-            candidates.append(line)
-    if not candidates:
-        return _title_repeated_in_lede(lines)
-    # A subtitle or a caption under the headline is often longer than it: the first line of a
-    # headline's length wins (masthead names and section labels are shorter).
-    first = next((ln for ln in candidates if ln.words >= FIRST_HEADLINE_WORDS and not _STATEMENT_END(ln.text)), None)
-    return first or max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
-
-
-# How far down a dump its own dateline may stand (below a welcome line, menus, a caption).
-DATELINE_SEARCH_LINES = 15
-
-
-def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None:
-    """The heading-like line right above the page's first dateline (labels such as "نشر :"
-    in between): a welcome sentence, an about blurb or a caption above it is not the title."""
-    dateline = next((ln for ln in lines[:DATELINE_SEARCH_LINES] if ln.kind == "dateline"), None)
-    if dateline is None or dateline.stamp != "date":
-        return None
-    at = lines.index(dateline) - 1
-    while at >= 0 and lines[at].words <= 2 and lines[at].kind in ("body", "furniture"):
-        at -= 1  # "نشر :", "كتب"
-    if at < 0:
-        return None
-    line = lines[at]
-    if (line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".")
-            and _can_be_title(line.text, arabic_page)):
-        return line
-    return None
-
-
-# A headline is at most this many words: the longest of the labelled real pages' has 22.
-# The first line of at least FIRST_HEADLINE_WORDS over the body is the headline (chosen on the
-# training part of the labelled pages: 5 to 7 all give 31/31 there, 29/31 for the longest line).
-FIRST_HEADLINE_WORDS = 6
-# A line ending so is a statement or a label ("قال لـ«صدى البلد» :", "اضغط هنا."), not a headline.
-_STATEMENT_END = re.compile(r"[.:،]\s*$").search
-MAX_HEADLINE_WORDS = 24
-
-
-HEADLINE_BODY_GAP = 3
-
-
-def _headline_over_body(lines: list[Line], line: Line) -> bool:
-    """The first line of a dump, ending in "!", "؟" or a quote rather than a full stop, with
-    a paragraph right below it, is the headline ("فيديو ... يثير ضجة!")."""
-    if line.words > MAX_HEADLINE_WORDS or line.text.rstrip().endswith((".", ":", "،")):
-        return False
-    # A credit line, the site's logo letters or a copy of the headline may sit between.
-    after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:HEADLINE_BODY_GAP]
-    return any(ln.sentence_shaped and ln.words > line.words for ln in after)
-
-
-def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
-    """A dump whose first paragraph starts with the headline ("موعد المباراة .. تتجه أنظار")
-    and that repeats the headline alone a few lines below: that short line is the title."""
-    first = next((ln for ln in lines[:6] if ln.kind == "body" and ln.sentence_shaped), None)
-    if first is None:
-        return None
-    first_key = line_key(first.text[:MAX_HEADLINE_WORDS * 12])  # the headline's length is enough
-    for line in lines[:12]:
-        if line is not first and line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS:
-            if first_key.startswith(line.key + " "):
-                return line
-    return None
-
-
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
-# Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.
-_NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
-
-
-# The page's script shows in its first few thousand characters.
-SCRIPT_SAMPLE_CHARS = 3000
-
-
-def _mostly_arabic(lines: list[Line]) -> bool:
-    sample = " ".join(ln.text for ln in lines[:40])[:SCRIPT_SAMPLE_CHARS]
-    return len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample))
-
-
-def _can_be_title(text: str, arabic_page: bool) -> bool:
-    """A headline is written in the page's script: an English line on an Arabic page is
-    a site's banner or a translated teaser, not the article's title."""
-    if _NOT_TITLE.search(text):
-        return False
-    arabic = len(_ARABIC_LETTER.findall(text))
-    return (arabic >= len(_LATIN_LETTER.findall(text))) == arabic_page
-
-
 def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:
     key = line_key(title)
     for line in lines:
@@ -327,25 +143,25 @@ def _mark_credit_blocks(lines: list[Line]) -> list[str]:
     return list(dict.fromkeys(credits))
 
 
-_TRAILING_DATE = re.compile(r"(?:^|[\s|])([0-9٠-٩]{1,2}[-/.][0-9٠-٩]{1,2}[-/.][0-9٠-٩]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"
-                            r"\s*$")
-
-
-def _title_date(title: str) -> str | None:
-    """A date that ends the headline line ("نشرة المساء 1-11-2025", "تقرير الأسبوع | 20 تشرين
-    الثاني 2025"): the page's date when no dateline states one."""
-    parts = [p for p in re.split(r"\s*[|｜]\s*", title) if p.strip()]
-    if len(parts) > 1 and parse_dateline(parts[-1]).date:
-        return parse_dateline(parts[-1]).date
-    m = _TRAILING_DATE.search(title)
-    return parse_dateline(m.group(1)).date if m else None
-
-
 def _first_body_index(lines: list[Line], start: int) -> int | None:
     for i in range(start, len(lines)):
-        if lines[i].kind == "body" and lines[i].sentence_shaped:
+        if lines[i].kind == "body" and lines[i].sentence_shaped and not _is_menu_run(lines[i]):
             return i
     return None
+
+
+# A menu flattened to one line: short items between dashes or bars ("أخبار عامة - وكالة أنباء
+# المرأة - اخبار الأدب والفن - ..."); long enough to pass for a paragraph, but it is none.
+_MENU_SEPARATOR = re.compile(r"\s[-|–]\s")
+MIN_MENU_ITEMS = 5
+MAX_MENU_ITEM_WORDS = 4
+
+
+def _is_menu_run(line: Line) -> bool:
+    if line.ends_sentence or line.text.count(" - ") + line.text.count(" | ") + 1 < MIN_MENU_ITEMS:
+        return False
+    items = _MENU_SEPARATOR.split(line.text)
+    return len(items) >= MIN_MENU_ITEMS and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
 def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:

@@ -24,6 +24,10 @@ _CRAWL_PREFIX = re.compile(r"^\s*(?:date|تاريخ|Date:?)?\s*\d{4}-\d{2}-\d{2}
 _SEPARATORS = re.compile(r"\s+[|｜\-–—:»«/>]{1,2}\s+|\s*[|｜]\s*")
 _HOME_WORDS = frozenset(line_key(w) for w in ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "homepage",
                                                "خانه", "صفحه اصلی"))
+_HOME_STARTS = ("الرئيس", "الصفحة", "Home", "home", "HOME", "خانه", "صفحه")  # a cheap test before the key
+# What some sites print before a breadcrumb.
+_CRUMB_LABEL = re.compile(r"^\s*(?:أنت\s+الآن\s+(?:تتصفح|في|هنا)|أنت\s+هنا|You\s+are\s+here)\s*[:：]?\s*",
+                          re.IGNORECASE)
 # Breadcrumb separators, and how long a section's crumb may be ("عربي ودولي", "شؤون عربية").
 _CRUMB = re.compile(r"\s+[/»>›]\s+")
 MAX_CRUMB_WORDS = 3
@@ -33,6 +37,20 @@ MAX_NAME_WORDS = 5
 
 def strip_crawl_prefix(text: str) -> str:
     return _CRAWL_PREFIX.sub("", text, count=1)
+
+
+def breadcrumb_headline(text: str) -> str | None:
+    """The last crumb of a breadcrumb that starts at the home page ("الرئيسية / عربي ودولي /
+    <headline>"), else None."""
+    label = _CRUMB_LABEL.match(text)  # "أنت الآن تتصفح:الرئيسية » ..."
+    if label:
+        text = text[label.end():]
+    if not text.startswith(_HOME_STARTS):
+        return None
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 3 or line_key(parts[0]) not in _HOME_WORDS:
+        return None
+    return parts[-1].strip()
 
 
 def _latin_key(text: str) -> str:
@@ -64,6 +82,45 @@ def is_site_name(segment: str, site_names: frozenset[str], hosts: frozenset[str]
     if latin and len(latin) >= 3 and any(latin == h or latin.removesuffix("com") == h or h.startswith(latin)
                                          or latin.startswith(h) for h in hosts):
         return True
+    return not latin and _sounds_like_host(segment, hosts)
+
+
+# A name written in Arabic and its Latin spelling in the address share their consonants:
+# "هسبريس" and "hespress", "المدينة نيوز" and "almadenahnews", "صدى البلد" and "elbalad".
+# Vowels, long vowels and hamzas drop; letters a Latin spelling mixes up share one class.
+_ARABIC_CONSONANTS = str.maketrans({
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "j", "چ": "j", "غ": "j", "گ": "j", "ح": "h", "ه": "h",
+    "ة": "h", "خ": "k", "ق": "k", "ك": "k", "ک": "k", "د": "d", "ذ": "d", "ض": "d", "ظ": "d", "ر": "r", "ز": "s",
+    "ژ": "s", "س": "s", "ش": "s", "ص": "s", "ف": "f", "ل": "l", "م": "m", "ن": "n",
+    **dict.fromkeys("اأإآءؤئعوىيی ", None),
+})
+_LATIN_DIGRAPHS = re.compile(r"sh|th|kh|gh|dh|ph")
+_LATIN_CONSONANTS = str.maketrans("pvzcqxg", "bfsskkj", "aeiouyw0123456789")
+_REPEATS = re.compile(r"(.)\1+")
+# Four consonants at least ("مصر" and "msr" would match too much), and the shorter
+# skeleton six tenths of the longer when one holds the other ("صدى البلد" in "elbalad").
+MIN_SKELETON = 4
+MIN_SKELETON_SHARE = 0.6
+
+
+def _skeleton(text: str, latin: bool) -> str:
+    if latin:
+        text = _LATIN_DIGRAPHS.sub(lambda m: m.group(0)[0], text.lower()).translate(_LATIN_CONSONANTS)
+    else:
+        text = re.sub(r"[^\u0621-\u06cc ]", "", text).translate(_ARABIC_CONSONANTS)
+    return _REPEATS.sub(r"\1", text)
+
+
+def _sounds_like_host(segment: str, hosts: frozenset[str]) -> bool:
+    name = _skeleton(segment, latin=False)
+    if len(name) < MIN_SKELETON:
+        return False
+    for host in hosts:
+        spelled = _skeleton(host, latin=True)
+        shorter, longer = sorted((name, spelled), key=len)
+        if shorter == longer or (len(shorter) >= MIN_SKELETON and shorter in longer
+                                 and len(shorter) >= MIN_SKELETON_SHARE * len(longer)):
+            return True
     return False
 
 

@@ -97,18 +97,20 @@ def search(
     import json
     import re
 
+    from marsad.ingest import check_published, date_filter
     from marsad.model import Query
     from marsad.store import open_store
 
     for name, value in (("--from", date_from), ("--to", date_to)):
-        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            fail(f"{name} must be YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+        if value is not None and not (re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) and check_published(value)[0]):
+            fail(f"{name} must be a real day YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
     if format not in ("table", "json"):
         fail(f"--format must be table or json, got {format!r}")
     if not store_exists(db):
         fail(f"no store at {db} (create one with `marsad ingest PATH --db {db}`)")
+    first, last = date_filter(date_from, date_to)
     found = open_store(db).search(Query(text=query, limit=limit, outlet=outlet, entity=entity, story=story,
-                                        date_from=date_from, date_to=date_to, exact=exact))
+                                        date_from=first, date_to=last, exact=exact))
     if format == "json":
         results = {"total": found.total, "results": [dataclasses.asdict(hit) for hit in found.items]}
         print(json.dumps(results, ensure_ascii=False, indent=2))

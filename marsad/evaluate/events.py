@@ -130,9 +130,9 @@ def score_sentence(scores: EventScores, gold: list[dict], predicted: list[Event]
         scores.tp[g["type"]] += 1
         scores.modes_right += match.mode == g.get("mode", "asserted")
         scores.actors_total += len(g["actors"])
-        scores.actors_right += _attached(g["actors"], match.actor_texts)
+        scores.actors_right += _attached(g["actors"], tuple(p.text for p in match.actors))
         scores.targets_total += len(g["targets"])
-        scores.targets_right += _attached(g["targets"], match.target_texts)
+        scores.targets_right += _attached(g["targets"], tuple(p.text for p in match.targets))
     for p in unmatched:
         scores.fp[p.type] += 1
 

@@ -240,9 +240,9 @@ def actor_agreement(gsr: Path = GSR) -> list[ActorScore]:
             if not events:
                 continue
             score.coded += 1
-            actors = _words(tuple(t for e in events for t in e.actor_texts))
-            targets = _words(tuple(t for e in events for t in e.target_texts))
-            codes = " ".join(c for e in events for c in e.actor_codes)
+            actors = _words(tuple(p.text for e in events for p in e.actors))
+            targets = _words(tuple(p.text for e in events for p in e.targets))
+            codes = " ".join(p.code for e in events for p in e.actors)
             readings = item["spans"]
             score.source_right += any(actors & {match_key(w) for w in s["source_actor"]} for s in readings)
             gold_targets = [{match_key(w) for w in s["target_actor"]} for s in readings if s["target_actor"]]

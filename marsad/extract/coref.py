@@ -16,22 +16,23 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
 from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates
+from marsad.arabic.words import word_class
 from marsad.extract.entities import name_start
+from marsad.extract.name_senses import without_noun_senses
 from marsad.model import Doc, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4
-# Words of a name after which the last word is no surname (match keys): "بن" / "بنت" (the
-# father's name: فهد بن خالد is not "خالد"), and the first word of a compound name ("الله"
-# of "عبد الله", "طالب" of "أبي طالب", "سعود" of "آل سعود"; آل is ال as a key).
-PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
-COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ام", "ال", "ذو"})
+# Words of a name after which the last word is no surname (match keys, from
+# lexicon/grammar_words.tsv): "بن" / "بنت" (the father's name: فهد بن خالد is not "خالد"),
+# and the first word of a compound name ("الله" of "عبد الله", "سعود" of "آل سعود").
+PATRONYMIC = word_class("name_patronymic")
+COMPOUND_HEADS = word_class("name_compound_head")
 # Last words that are no one's surname: regnal numbers ("الثاني" of "عبدالله الثاني"), the
 # second halves of compound names ("الدين" of "صالح زهر الدين") and of titles the tagger
 # takes into a name ("العهد" of "... ولي العهد").
-NOT_SURNAMES = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-                          "الدين", "الله", "العهد"})
+NOT_SURNAMES = word_class("name_not_surname")
 
 
 def ends_in_surname(words: Sequence[str]) -> bool:
@@ -143,7 +144,8 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
             if not overlaps_mention(start, end):
                 added.append(Mention(start, end, doc.article.text[start:end], kind, source="coref"))  # type: ignore[arg-type]
             next_free = i + n
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+    # A repeat of القاعدة (al-Qaeda) may be the base of the next sentence: judged again.
+    return without_noun_senses(sorted(mentions + added, key=lambda m: (m.start, m.end)), tokens)
 
 
 def _starters(keys: set[str], first_words: set[str]) -> set[str]:

@@ -18,8 +18,9 @@ from marsad import settings
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.errors import ModelError
 from marsad.extract.crf import CompiledCRF, bio_spans
-from marsad.extract.gazetteer import Gazetteer
+from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
+from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
@@ -107,11 +108,19 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
     return mentions
 
 
-def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer) -> list[Mention]:
+def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
+                       labels: Sequence[str] | None = None) -> list[Mention]:
+    """Gazetteer matches as mentions. With the tagger's `labels`, a one-word place that is
+    mostly an ordinary word (معسكر, الصور, عالية: `common_words`) is kept only where the
+    tagger also tagged it: context, not the list, says which it is."""
     tokens = sentence.tokens
+    common = common_words() if labels is not None else frozenset()
     mentions = []
     for match in gazetteer.match_tokens(tokens):
         first = tokens[match.start]
+        if (common and match.end - match.start == 1 and labels is not None and labels[match.start] == "O"
+                and first.key[len(match.prefix):] in common):
+            continue
         # "وواشنطن" is و + واشنطن: the mention is the name, without the conjunction.
         start = first.start + proclitic_length(first.text, match.prefix)
         end = tokens[match.end - 1].end
@@ -153,10 +162,11 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
         for sentence in sentences:
             labels = next(all_labels)
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
-                                    gazetteer_mentions(sentence, text, gazetteer))
+                                    gazetteer_mentions(sentence, text, gazetteer, labels))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             mentions.extend(m for m in map(clean_mention, merged) if m is not None)
-        found.append(mentions)
+        # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
+        found.append(without_noun_senses(mentions, [t for s in sentences for t in s.tokens]))
     return found
 
 

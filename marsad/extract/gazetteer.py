@@ -25,6 +25,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Hand-written lists are read last so that their canonical names and ids win over the
 # generated ones for the same surface form.
 CURATED = ("gazetteer_places.tsv", "gazetteer_orgs.tsv")
+# One-word names SaudiNewsNet mostly uses as ordinary words (معسكر, الصور, عالية), found by
+# scripts/build_gazetteer_common_words.py: the gazetteer does not fill these in alone.
+COMMON_WORDS_FILE = DATA_DIR / "ner_common_words.tsv"
 
 
 class GazetteerEntry(NamedTuple):
@@ -142,6 +145,14 @@ class Gazetteer:
                     best = (length, entry, prefix)
                     break
         return best
+
+
+@lru_cache(maxsize=1)
+def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """Match keys of the one-word names that are mostly ordinary words (empty without the file)."""
+    if not path.is_file():
+        return frozenset()
+    return frozenset(row[0] for row in _read_tsv(path) if row)
 
 
 @lru_cache(maxsize=4)

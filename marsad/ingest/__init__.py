@@ -25,6 +25,7 @@ from marsad.ingest.pages import domain_of, find_surrogate, looks_like_html, make
 from marsad.ingest.records import (
     JSONL_SUFFIXES,
     check_published,
+    date_filter,
     looks_like_jsonl,
     normalize_date_hint,
     parse_json_line,
@@ -34,7 +35,7 @@ from marsad.model import Problem, RawPage
 from marsad.settings import MAX_DECOMPRESSED_BYTES, MAX_INPUT_BYTES
 
 __all__ = [
-    "check_published", "decode_bytes", "domain_of", "find_surrogate", "gunzip_capped", "looks_binary",
+    "check_published", "date_filter", "decode_bytes", "domain_of", "find_surrogate", "gunzip_capped", "looks_binary",
     "looks_like_html", "looks_like_jsonl", "make_page", "normalize_date_hint", "parse_json_line", "read_bytes",
     "read_file", "read_inputs", "read_jsonl", "read_warc", "replace_surrogates",
 ]

@@ -4,6 +4,7 @@ read them (a publication date that is a real date, text without lone surrogates)
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterator
@@ -107,6 +108,24 @@ def normalize_date_hint(value: object) -> str | None:
     """Accept YYYY, YYYY-MM, YYYY-MM-DD, an ISO or an RFC 2822 timestamp naming a real
     date; anything else is ignored."""
     return check_published(value)[0]
+
+
+def day_range(checked: str) -> tuple[date, date]:
+    """The first and the last day a date `check_published` gave (YYYY, YYYY-MM, YYYY-MM-DD)
+    covers: a filter "2024-03" runs from 1 to 31 March."""
+    parts = [int(p) for p in checked.split("-")]
+    year = parts[0]
+    if len(parts) == 3:
+        return date(year, parts[1], parts[2]), date(year, parts[1], parts[2])
+    if len(parts) == 2:
+        return date(year, parts[1], 1), date(year, parts[1], calendar.monthrange(year, parts[1])[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def date_filter(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """A query's dates from checked text: from the first day `start` covers to the last
+    day `end` covers (either may be left open)."""
+    return (day_range(start)[0] if start else None), (day_range(end)[1] if end else None)
 
 
 def check_published(value: object) -> tuple[str | None, str | None]:

@@ -24,9 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import word_frequencies
+from marsad.arabic.words import word_class
 from marsad.extract.coref import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
 from marsad.link.names import (
     alias_table,
+    article_added_to_a_name,
     different_known_entries,
     display_name,
     gazetteer_type,
@@ -35,7 +38,7 @@ from marsad.link.names import (
     raw_key,
 )
 from marsad.link.records import EntityRecord, MemoryNames, StoredNames
-from marsad.link.transliteration import skeleton, spellings_agree
+from marsad.link.transliteration import COMMON_SPELLING, skeleton, spellings_agree
 from marsad.model import Doc, Entity, Mention
 
 # A bare surname that several full names end with joins the one named in full in this many
@@ -44,16 +47,15 @@ from marsad.model import Doc, Entity, Mention
 # each, eight of them in one sample: a share of all owners would fail there); two real
 # people of one surname (جو بايدن / هانتر بايدن) are rarely so lopsided.
 DOMINANT_RATIO = 5
-# ...and at least this many articles name it in full (one article is no evidence of a
-# corpus's usage).
+# ...and at least this many articles name it in full, also when it is the only owner of a
+# surname that is a frequent word (one article is no evidence of a corpus's usage).
 DOMINANT_MIN_DOCS = 2
 # A short form of several words that is not the first name must be a family name, led by
 # one of these (match keys): "دي ماريا", "أبو غزالة", "آل صالح", "بن لادن", "فان غال". One led
 # by a given name (عبد ... too: "عبد المحسن" of "مهدي صباح عبد المحسن") is another person,
 # mostly the father: "سعد دوابشة" of "علي سعد دوابشة",
 # "محمد مرسي" of "عبد الله محمد مرسي", "مرعي بن حسين القحطاني" of "خالد مرعي بن حسين القحطاني".
-SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | frozenset(
-    {"دي", "دا", "دو", "دوس", "ديل", "دل", "فان", "فون", "لو", "لا", "ولد", "بو"})
+SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | word_class("surname_particle")
 
 
 @dataclass
@@ -110,6 +112,10 @@ class EntityIndex:
         have before: the others are indexed already)."""
         self.names.save(record)
         for key in keys:
+            # A first name joined its full name in one article ("عبد الله" of "عبد الله
+            # الأول"); elsewhere it is anyone of that name, so it finds no record.
+            if record.type == "PER" and _is_first_name_of(key, record.keys):
+                continue
             self.names.add_key(record.type, key, record.id)
             surname = surname_of(key) if record.type == "PER" else None
             if surname:
@@ -153,7 +159,7 @@ class EntityIndex:
                 continue
             record = self._match(cluster) or self._new_record(cluster)
             keys = cluster.keys - record.keys
-            skeletons = {skeleton(n) for n in cluster.names} - record.skeletons
+            skeletons = _lookup_skeletons(cluster, record) - record.skeletons
             record.keys |= keys
             record.skeletons |= skeletons
             record.full_name_docs += 1
@@ -246,20 +252,30 @@ class EntityIndex:
         pairs = [(a, b) for a in cluster.keys for b in record.keys]
         if any(different_known_entries(a, b) for a, b in pairs):
             return False
-        return any(spellings_agree(a, b, article_matters=cluster.type == "PER") for a, b in pairs)
+        return any(spellings_agree(a, b, article_matters=cluster.type == "PER") and not article_added_to_a_name(a, b)
+                   for a, b in pairs)
 
     def _surname_owner(self, surname: str) -> EntityRecord | None:
-        """The person a bare surname names across the corpus: the one full name ending in it,
-        or the one named in full in `DOMINANT_RATIO` times as many articles as any other; never
+        """The person a bare surname names across the corpus: the one full name ending in it
+        (named in full in `DOMINANT_MIN_DOCS` articles or more where the surname is a frequent
+        word), or the one named in full in
+        `DOMINANT_RATIO` times as many articles as any other; never
         a word that begins another full name (a given name, not a family's). Two
         people of one article who share a surname are two owners: the bare one joins
         neither, unless the corpus names one of them far more often."""
         if self.names.is_given_name(surname):
             return None  # "إبراهيم" alone is anyone called Ibrahim, not "توفيق إبراهيم"
         owners = [self.names.record(rid) for rid in sorted(self.names.surname_owners(surname))]
-        if len(owners) <= 1:
-            return owners[0] if owners else None
+        if not owners:
+            return None
         support = sorted(((max(r.full_name_docs, len(self.names.articles_of(r))), r.id) for r in owners), reverse=True)
+        if len(owners) == 1:
+            # A rare surname (ديسلفا) is its one owner's; a frequent word is so only when the
+            # corpus names him in full more than once: one article naming "أحمد النصر" says
+            # nothing of "النصر" elsewhere (a club the tagger took for a person), nor one
+            # "سعد القحطاني" of every other القحطاني.
+            common = word_frequencies()[0].get(surname, 0) >= COMMON_SPELLING
+            return owners[0] if not common or support[0][0] >= DOMINANT_MIN_DOCS else None
         (best, rid), (runner_up, _) = support[0], support[1]
         if best >= DOMINANT_MIN_DOCS and best >= DOMINANT_RATIO * runner_up:
             return self.names.record(rid)
@@ -278,8 +294,7 @@ class EntityIndex:
         record.names.update(cluster.names)
         keys = cluster.keys - record.keys
         record.keys |= keys
-        skeletons = {skeleton(name) for name in cluster.names
-                     if cluster.type != "PER" or len(name.split()) >= 2} - record.skeletons
+        skeletons = _lookup_skeletons(cluster, record) - record.skeletons
         record.skeletons |= skeletons
         self.names.add_article(record, doc_id)
         for i in cluster.mentions:
@@ -312,11 +327,12 @@ def _is_short_form(short: list[str], long: list[str]) -> bool:
     الكاظمي" (first name kept), "مصطفى" (the first name); not "خالد" of "فهد بن خالد" nor
     "سلمان بن عبدالعزيز" of "محمد بن سلمان بن عبدالعزيز" (the father's name), nor "الله" of
     "محمد بن عبد الله" (part of a compound name), nor "سعد دوابشة" of "علي سعد دوابشة"
-    (`SURNAME_PARTICLES`)."""
+    (`SURNAME_PARTICLES`), nor "سلمان بن عبدالعزيز" of "سلمان بن سلطان بن عبدالعزيز" (another
+    father: `_keeps_fathers`)."""
     if len(short) >= len(long) or (short == [long[0]] and short[0] in COMPOUND_HEADS):  # "أبو" of "أبو حليقة"
         return False
     if short[0] == long[0]:
-        return _is_subsequence(short, long)
+        return _is_subsequence(short, long) and _keeps_fathers(short, long)
     if long[-len(short):] != short or not ends_in_surname(long[:len(long) - len(short) + 1]):
         return False
     return short[0] in SURNAME_PARTICLES if len(short) > 1 else _may_be_surname(short[0])
@@ -331,6 +347,32 @@ class _EitherSet(Container[str]):
 
     def __contains__(self, item: object) -> bool:
         return item in self.first or item in self.second
+
+
+def _lookup_skeletons(cluster: _LocalCluster, record: EntityRecord) -> set[str]:
+    """The skeletons other articles' names may find this record by: a person's names of
+    two words or more, less a first name alone ("عبد الله" of "عبد الله الأول")."""
+    if cluster.type != "PER":
+        return {skeleton(name) for name in cluster.names}
+    keys = cluster.keys | record.keys
+    return {skeleton(name) for name in cluster.names
+            if len(name.split()) >= 2 and not _is_first_name_of(match_key(name), keys)}
+
+
+def _is_first_name_of(key: str, keys: Iterable[str]) -> bool:
+    """Whether a person's key is only the first name ("أحمد", "عبد الله") of a longer key."""
+    words = key.split()
+    if len(words) > 2 or (len(words) == 2 and words[0] not in COMPOUND_HEADS):
+        return False
+    return any(len(k.split()) > len(words) and k.split()[:len(words)] == words for k in keys)
+
+
+def _keeps_fathers(short: list[str], long: list[str]) -> bool:
+    """Whether each "X بن Y" of the short form is one of the long name's: a chain of
+    fathers is cut from its end (سلطان بن سلمان of سلطان بن سلمان بن عبدالعزيز), never in
+    its middle (سلمان بن عبدالعزيز is the uncle of سلمان بن سلطان بن عبدالعزيز)."""
+    links = {tuple(long[i - 1:i + 2]) for i in range(1, len(long) - 1) if long[i] in PATRONYMIC}
+    return all(tuple(short[i - 1:i + 2]) in links for i in range(1, len(short) - 1) if short[i] in PATRONYMIC)
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

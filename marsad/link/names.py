@@ -135,3 +135,13 @@ def different_known_entries(a: str, b: str) -> bool:
     سويسرا, الدمام and دوما never merge however alike their letters."""
     ea, eb = _gazetteer_entries().get(a), _gazetteer_entries().get(b)
     return ea is not None and eb is not None and ea[1] != eb[1]
+
+
+def article_added_to_a_name(a: str, b: str) -> bool:
+    """Whether one name (match key) is the other with the article, the bare one a gazetteer
+    name and the other not: سيول (Seoul) with it is السيول, floods; الموصل / موصل, a name
+    written with its article, still agree (`article_is_written`)."""
+    if a.startswith("ال") == b.startswith("ال"):
+        return False
+    with_article, bare = (a, b) if a.startswith("ال") else (b, a)
+    return with_article[2:] == bare and gazetteer_type(bare) is not None and gazetteer_type(with_article) is None

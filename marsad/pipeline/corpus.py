@@ -17,7 +17,7 @@ from marsad.clean.lexicon import agency_variants, line_key
 from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_names
 from marsad.link.duplicates import ReuseFinder, with_reuse
 from marsad.link.entities import EntityIndex
-from marsad.model import Analysis, Doc, Entity, Problem, Story
+from marsad.model import Analysis, Doc, Entity, Participant, Problem, Story
 from marsad.pipeline.stages import DocStage, RunContext, add_events, add_quotes, add_roles, add_sentences
 from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.run.timing import StepClock
@@ -106,13 +106,10 @@ def events_with_entity_ids(doc: Doc) -> Doc:
         if m.entity:
             ids.setdefault(m.text, m.entity)
 
-    def remap(values: tuple[str, ...], texts: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(ids.get(t, v) for v, t in zip(values, texts + ("",) * (len(values) - len(texts)), strict=True))
+    def linked(sides: tuple[Participant, ...]) -> tuple[Participant, ...]:
+        return tuple(dataclasses.replace(p, entity=ids.get(p.text, p.entity)) for p in sides)
 
-    events = tuple(
-        dataclasses.replace(e, actors=remap(e.actors, e.actor_texts), targets=remap(e.targets, e.target_texts))
-        for e in doc.events
-    )
+    events = tuple(dataclasses.replace(e, actors=linked(e.actors), targets=linked(e.targets)) for e in doc.events)
     return dataclasses.replace(doc, events=events)
 
 

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, Field, field_validator, model_va
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
-from marsad.ingest import check_published, find_surrogate, looks_binary
+from marsad.ingest import check_published, date_filter, find_surrogate, looks_binary
 from marsad.model import Query as StoreQuery
 from marsad.serve.security import MAX_OFFSET, BodySizeLimit, SecurityHeaders, headers_for
 
@@ -170,14 +170,9 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         date_to: DateParam = None,
     ) -> dict[str, Any]:
         """Articles, newest first, without their text (open one for the full record)."""
+        first, last = date_filter(date_from, date_to)
         return store.list_articles(
-            offset=offset,
-            limit=limit,
-            outlet=outlet,
-            story=story,
-            entity=entity,
-            date_from=date_from,
-            date_to=date_to,
+            offset=offset, limit=limit, outlet=outlet, story=story, entity=entity, date_from=first, date_to=last
         )
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
@@ -241,8 +236,9 @@ def _add_api_routes(app: FastAPI, store: Any) -> None:
         are [start, end) character offsets into its `snippet`: the matching words."""
         if not q.strip():
             raise ApiError(422, "q: give at least one word to search for")
+        first, last = date_filter(date_from, date_to)
         found = store.search(StoreQuery(text=q, offset=offset, limit=limit, outlet=outlet, entity=entity,
-                                        story=story, date_from=date_from, date_to=date_to, exact=exact))
+                                        story=story, date_from=first, date_to=last, exact=exact))
         return {"total": found.total, "items": [dataclasses.asdict(hit) for hit in found.items]}
 
     @app.post(

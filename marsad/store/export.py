@@ -21,10 +21,17 @@ def _number(value: float) -> float | int:
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
-    out = dataclasses.asdict(event)
-    for key in ("actors", "targets", "actor_codes", "target_codes", "actor_texts", "target_texts", "articles"):
-        out[key] = list(out[key])
-    return out
+    """The schema's event: participants as their refs (entity id, else the words), with
+    their texts and CAMEO codes in parallel lists beside them."""
+    e = event
+    return {
+        "type": e.type, "trigger": e.trigger,
+        "actors": [p.ref for p in e.actors], "targets": [p.ref for p in e.targets],
+        "location": e.location, "date": e.date, "sentence": e.sentence, "mode": e.mode,
+        "actor_codes": [p.code for p in e.actors], "target_codes": [p.code for p in e.targets],
+        "actor_texts": [p.text for p in e.actors], "target_texts": [p.text for p in e.targets],
+        "start": e.start, "end": e.end, "articles": list(e.articles), "id": e.id, "date_stated": e.date_stated,
+    }
 
 
 def doc_to_dict(doc: Doc) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from marsad.model import Analysis, Doc, Problem, Query, Story
@@ -35,8 +36,8 @@ class StoreReader:
         outlet: str | None = None,
         story: str | None = None,
         entity: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
     ) -> dict[str, Any]:
         """Articles newest first, without their text."""
         query = Query(outlet=outlet, entity=entity, story=story, date_from=date_from, date_to=date_to)

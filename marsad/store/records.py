@@ -23,6 +23,7 @@ from marsad.model import (
     Entity,
     Event,
     Mention,
+    Participant,
     Quantity,
     Quote,
     Reuse,
@@ -41,6 +42,24 @@ def _tuples(data: dict[str, Any]) -> dict[str, Any]:
 def _make(cls: type, data: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     return cls(**{k: v for k, v in _tuples(data).items() if k in names})
+
+
+def _event(data: dict[str, Any]) -> Event:
+    """An event record. Stores written before participants were records keep each side as
+    parallel lists (refs, texts, codes): they read as the same participants."""
+    sides: dict[str, tuple[Participant, ...]] = {}
+    for side, texts_key, codes_key in (("actors", "actor_texts", "actor_codes"),
+                                       ("targets", "target_texts", "target_codes")):
+        values = data.get(side) or []
+        if all(isinstance(v, dict) for v in values):
+            sides[side] = tuple(Participant(**v) for v in values)
+            continue
+        texts, codes = data.get(texts_key) or [], data.get(codes_key) or []
+        sides[side] = tuple(
+            Participant(text=text or ref, entity=ref if text and ref != text else None, code=code)
+            for ref, text, code in zip(values, texts + [""] * len(values), codes + [""] * len(values), strict=False)
+        )
+    return _make(Event, {**data, **sides})
 
 
 def dumps(value: Any) -> str:
@@ -68,7 +87,7 @@ def doc_from_record(text: str, *, with_sentences: bool = True) -> Doc:
         quantities=tuple(_make(Quantity, q) for q in data["quantities"]),
         times=tuple(_make(TimeExpr, t) for t in data["times"]),
         quotes=tuple(_make(Quote, q) for q in data["quotes"]),
-        events=tuple(_make(Event, e) for e in data["events"]),
+        events=tuple(_event(e) for e in data["events"]),
         reuse=tuple(_make(Reuse, r) for r in data["reuse"]),
     )
 
@@ -89,7 +108,7 @@ def story_from_record(text: str) -> Story:
                 _make(Claim, {**c, "values": [_make(ClaimValue, v) for v in c["values"]]})
                 for c in data["claims"]
             ],
-            "events": [_make(Event, e) for e in data["events"]],
+            "events": [_event(e) for e in data["events"]],
         },
     )
 

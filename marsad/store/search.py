@@ -122,12 +122,13 @@ def filter_sql(filters: Query) -> tuple[str, list[Any]]:
     if filters.outlet:
         clauses.append("a.outlet = ?")
         params.append(filters.outlet)
+    # A page dated only to its month or year (2024-03) is in when that month or year is.
     if filters.date_from:
-        clauses.append("a.published >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:  # a partial date (2024-03) includes every day of it
-        clauses.append("substr(a.published, 1, length(CAST(? AS TEXT))) <= ?")
-        params += [filters.date_to, filters.date_to]
+        clauses.append("a.published >= substr(CAST(? AS TEXT), 1, length(a.published))")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        clauses.append("a.published <= ?")
+        params.append(filters.date_to.isoformat())
     if filters.entity:
         clauses.append(
             "EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.entity = ? AND ea.article = a.id)"

@@ -78,9 +78,9 @@ def doc_rows(docs: Iterable[Doc]) -> dict[str, list[dict[str, Any]]]:
                             "speaker_text": q.speaker_text, "speaker_kind": q.speaker_kind, "direct": q.direct}
                            for q in d.quotes]
         rows["events"] += [{"article": a.id, "type": e.type, "mode": e.mode, "trigger": e.trigger,
-                            "actors": list(e.actors), "actor_texts": list(e.actor_texts),
-                            "actor_codes": list(e.actor_codes), "targets": list(e.targets),
-                            "target_texts": list(e.target_texts), "target_codes": list(e.target_codes),
+                            "actors": [p.ref for p in e.actors], "actor_texts": [p.text for p in e.actors],
+                            "actor_codes": [p.code for p in e.actors], "targets": [p.ref for p in e.targets],
+                            "target_texts": [p.text for p in e.targets], "target_codes": [p.code for p in e.targets],
                             "location": e.location, "date": e.date, "sentence": e.sentence} for e in d.events]
     return rows
 

@@ -42,8 +42,8 @@ def _dated_statements(doc: Doc) -> list[tuple[tuple, str, str, str]]:
                 break
         for e in doc.events:
             if sentence.start <= e.start < sentence.end and e.actors:
-                key = (e.type, tuple(sorted(match_key(a) for a in e.actors + e.targets)))
-                about = f"{e.trigger} {' '.join(e.actor_texts or e.actors)}".strip()
+                key = (e.type, tuple(sorted(match_key(a) for a in e.participant_refs)))
+                about = f"{e.trigger} {' '.join(p.text for p in e.actors)}".strip()
                 found.append((key, about, day.value or "", sentence.text))
     for sentence in doc.sentences[:LEAD_SENTENCES]:  # the happening: a claim of its own unless a
         # statement or event claim gives the same values (`date_claims` keeps that one)

@@ -4,7 +4,8 @@ Quantities are grouped when they count the same thing in the same role: the same
 noun (unit), the same describing words after it where both give some ("جندي أجنبي" and
 "جندي أمريكي" are different things), the same role where both sentences give one (soldiers
 wounded are not soldiers stationed, drones launched not drones shot down:
-lexicon/claim_roles.tsv), and the same year when a sentence dates them. Prices, index
+lexicon/claim_roles.tsv; a rate's change is not the level it reaches:
+lexicon/claim_share_roles.tsv), and the same year when a sentence dates them. Prices, index
 levels and scores are not claims (lexicon/claim_moments.tsv), and values conflict only when
 two outlets state different values. Counts one article splits
 ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are added up first. Values agree
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.normalize import match_key
+from marsad.arabic.words import word_class
 from marsad.model import Claim, Doc, Quantity, Sentence, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.stories.claim_dates import date_claims
@@ -33,7 +35,7 @@ from marsad.stories.terms import is_stopword, is_word, load_word_list, sentence_
 __all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
 
 MAX_MODIFIERS = 4  # describing words read after the counted noun
-_SUM_WORDS = ("بالاضافه الي", "اضافه الي", "فضلا عن", "علاوه علي")
+_SUM_WORDS = word_class("sum_phrase")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
 # The role of a count is read from the 5 words before it ("أسفر عن إصابة ثلاثة جنود",
@@ -125,14 +127,17 @@ def _year_in(doc: Doc, sentence: Sentence | None) -> str | None:
     return None
 
 
-def _describe(doc: Doc, q: Quantity) -> _Count | None:
+def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | None = None) -> _Count | None:
+    """The count `q` states, with its role; `previous_end` is where the count before it ends
+    and `next_start` where the one after it starts: the words beyond are theirs ("أسقطت
+    ثماني طائرات من أصل 12 طائرة": 12 were not shot down)."""
     sentence = _sentence_of(doc, q.start)
     if sentence is None:
         return None
     tokens = sentence_tokens(sentence)
     words = [t for t in tokens if t.start >= q.end]
     if q.is_percent or (q.value < 1 and not q.unit):
-        return _describe_share(doc, q, tokens)
+        return _describe_share(doc, q, tokens, previous_end, next_start)
     if q.unit:
         head = _variant(match_key(q.unit))
         unit_keys = match_key(q.unit_text or q.unit).split()
@@ -146,7 +151,7 @@ def _describe(doc: Doc, q: Quantity) -> _Count | None:
     end = max(end, q.end)
     if _is_moment(head, modifiers, tokens):
         return None
-    before = [t.key for t in tokens if t.end <= q.start][-ROLE_BEFORE:]
+    before = [t.key for t in tokens if previous_end <= t.start and t.end <= q.start][-ROLE_BEFORE:]
     after = [t.key for t in words if t.start >= end][:ROLE_AFTER]
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
     text = doc.article.text
@@ -166,21 +171,36 @@ def _share_key(token: Token) -> str:
     return key
 
 
-def _describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...]) -> _Count | None:
+def _describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...], previous_end: int,
+                    next_start: int | None) -> _Count | None:
     """A percentage or a fraction ("نحو 40 بالمئة", "أكثر من ثلث"), as a percentage of what the
     words around it name ("حصة العراق من مياه الفرات"): its describing words are the content
-    words of the SHARE_CONTEXT words before and after it."""
+    words of the SHARE_CONTEXT words before and after it, and its role a change or a level.
+    The words after the count before it are not its, nor those before a count that follows
+    within SHARE_CONTEXT words: they name that count ("الإيداع إلى 27.25 بالمئة وسعر الإقراض
+    إلى 28.25 بالمئة")."""
     if {t.key for t in tokens} & _moments()["index_word"]:
         return None  # an index's move, a market moment
-    before = [t for t in tokens if t.end <= q.start][-SHARE_CONTEXT:]
+    before = [t for t in tokens if previous_end <= t.start and t.end <= q.start][-SHARE_CONTEXT:]
     after = [t for t in tokens if t.start >= q.end][:SHARE_CONTEXT]
+    if next_start is not None and any(t.start >= next_start for t in after):
+        after = []
     context = [t for t in before + after if is_word(t) and not is_stopword(t) and len(t.key) > 2]
     if not context:
         return None
+    inside = [t for t in tokens if q.start <= t.start < q.end][:1]
+    role = next((r for t in [*before[-1:], *inside] if (r := _share_roles().get(t.key)) is not None), None)
     value, bound = (q.value, q.bound) if q.is_percent else (100 * q.value, _FRACTION_BOUND.get(q.bound, q.bound))
     words = [_share_key(t) for t in context]
     about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
-    return _Count(doc.id, "%", frozenset(words), None, None, value, bound, q.text, about.strip(), q.start, q.end)
+    return _Count(doc.id, "%", frozenset(words), role, None, value, bound, q.text, about.strip(), q.start, q.end)
+
+
+@cache
+def _share_roles() -> dict[str, str]:
+    """Match key -> change / level (lexicon/claim_share_roles.tsv)."""
+    lines = (line.split("\t") for line in load_word_list("claim_share_roles.tsv"))
+    return {match_key(word): role for role, words in lines for word in words.split("|")}
 
 
 def _is_moment(head: str, modifiers: list[str], tokens: tuple[Token, ...]) -> bool:
@@ -304,7 +324,9 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
     items: list[_Count] = []
     for doc in docs:
         quantities = sorted([*doc.quantities, *_dual_counts(doc)], key=lambda q: q.start)
-        counts = [c for q in quantities if (c := _describe(doc, q)) is not None]
+        counts = [c for i, q in enumerate(quantities)
+                  if (c := _describe(doc, q, quantities[i - 1].end if i else 0,
+                                     quantities[i + 1].start if i + 1 < len(quantities) else None)) is not None]
         items.extend(_summed(doc, counts))
     claims = []
     for group in _components(items):

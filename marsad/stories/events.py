@@ -15,12 +15,12 @@ from dataclasses import replace
 
 from marsad.arabic.normalize import match_key
 from marsad.extract.actor_codes import country_of
-from marsad.model import Doc, Event
+from marsad.model import Doc, Event, Participant
 from marsad.stories.groups import DisjointSets
 
 
 def _participants(event: Event) -> set[str]:
-    return {match_key(x) for x in event.actors + event.targets if x}
+    return {match_key(x) for x in event.participant_refs if x}
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -136,27 +136,19 @@ def _merge(group: list[Event]) -> Event:
         group,
         key=lambda e: (len(e.actors) + len(e.targets) + bool(e.location), -(e.start), e.articles),
     )
-    actors: dict[str, tuple[str, str]] = {}
-    targets: dict[str, tuple[str, str]] = {}
+    actors: dict[str, Participant] = {}
+    targets: dict[str, Participant] = {}
     for e in [best] + [x for x in group if x is not best]:
-        for value, code, text in zip(
-            e.actors, _pad(e.actor_codes, e.actors), _pad(e.actor_texts, e.actors), strict=True
-        ):
-            actors.setdefault(value, (code, text))
-        for value, code, text in zip(
-            e.targets, _pad(e.target_codes, e.targets), _pad(e.target_texts, e.targets), strict=True
-        ):
-            if value not in actors:
-                targets.setdefault(value, (code, text))
+        for p in e.actors:
+            actors.setdefault(p.ref, p)
+        for p in e.targets:
+            if p.ref not in actors:
+                targets.setdefault(p.ref, p)
     articles = tuple(sorted({a for e in group for a in e.articles}))
     merged = replace(
         best,
-        actors=tuple(actors),
-        actor_codes=tuple(c for c, _ in actors.values()),
-        actor_texts=tuple(t for _, t in actors.values()),
-        targets=tuple(targets),
-        target_codes=tuple(c for c, _ in targets.values()),
-        target_texts=tuple(t for _, t in targets.values()),
+        actors=tuple(actors.values()),
+        targets=tuple(targets.values()),
         location=_most_reported_place(group, set(actors), best.location),
         date=_most_specific_date(group),
         date_stated=any(e.date_stated for e in group if e.date),
@@ -193,10 +185,6 @@ def _is_country(key: str) -> bool:
     return tuple(key.split()) in countries.entries
 
 
-def _pad(values: tuple[str, ...], like: tuple[str, ...]) -> tuple[str, ...]:
-    return values + ("",) * (len(like) - len(values))
-
-
 def event_id(event: Event) -> str:
     """Stable across runs: type, date and the sorted reporting articles and participants."""
     basis = "|".join(
@@ -229,12 +217,12 @@ def plover_record(event: Event, story_id: str | None) -> dict:
         "event_type": event.type,
         "mode": event.mode,
         "event_date": event.date,
-        "actor": list(event.actors),
-        "actor_text": list(event.actor_texts),
-        "actor_code": list(event.actor_codes),
-        "recipient": list(event.targets),
-        "recipient_text": list(event.target_texts),
-        "recipient_code": list(event.target_codes),
+        "actor": [p.ref for p in event.actors],
+        "actor_text": [p.text for p in event.actors],
+        "actor_code": [p.code for p in event.actors],
+        "recipient": [p.ref for p in event.targets],
+        "recipient_text": [p.text for p in event.targets],
+        "recipient_code": [p.code for p in event.targets],
         "location": event.location,
         "trigger": event.trigger,
         "sentence": event.sentence,

@@ -21,20 +21,17 @@ from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_wor
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.scoring import Detector, Reading, load_detector
 from marsad.extract.events.triggers import Hit, find_triggers
-from marsad.model import Doc, Event, Mention, Quantity, Sentence, TimeExpr, Token
+from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
 _Span = TypeVar("_Span", Mention, TimeExpr, Quantity)
 
 # --- assembling events -------------------------------------------------------------------
 
 
-def _arg_value(arg: Arg) -> str:
-    return arg.mention.entity or arg.mention.text
-
-
-def _arg_code(arg: Arg, tokens: Sequence[Token]) -> str:
+def _participant(arg: Arg, tokens: Sequence[Token]) -> Participant:
     context = " ".join(t.text for t in tokens[arg.last + 1 : arg.last + 3])
-    return actor_code(arg.mention.text, arg.mention.role, context, arg.mention.type) or ""
+    m = arg.mention
+    return Participant(m.text, m.entity, actor_code(m.text, m.role, context, m.type) or "")
 
 
 def code_sentence(
@@ -86,38 +83,27 @@ def _make_event(
     tok = tokens[hit.index]
     last = tokens[min(len(tokens) - 1, hit.index + len(hit.trigger.rest))]
     mode = event_mode(tokens, hit)
-    actors = list(dict.fromkeys(args.actors))
-    targets = [a for a in dict.fromkeys(args.targets) if a not in actors]
-    actor_values = [_arg_value(a) for a in actors]
-    actor_texts = [a.mention.text for a in actors]
-    actor_codes = [_arg_code(a, tokens) for a in actors]
+    actor_args = list(dict.fromkeys(args.actors))
+    actors = [_participant(a, tokens) for a in actor_args]
+    targets = [_participant(a, tokens) for a in dict.fromkeys(args.targets) if a not in actor_args]
     if args.adjective_actor and not actors:
-        actor_values.append(args.adjective_actor)
-        actor_texts.append(args.adjective_actor)
-        actor_codes.append(country_of(args.adjective_actor) or "")
-    target_values = [_arg_value(a) for a in targets]
-    target_texts = [a.mention.text for a in targets]
-    target_codes = [_arg_code(a, tokens) for a in targets]
-    if not actor_values or not target_values:
+        actors.append(Participant(args.adjective_actor, None, country_of(args.adjective_actor) or ""))
+    if not actors or not targets:
         # no mention stands there: a typed agent phrase may ("الشرطة العراقية", "مسلحون")
         agent, patient = agent_participants(tokens, hit, agents() if agents else [])
-        if agent and not actor_values:
-            actor_values, actor_texts, actor_codes = [agent.text], [agent.text], [agent.code]
-        if patient and not target_values and patient.text not in actor_texts:
-            target_values, target_texts, target_codes = [patient.text], [patient.text], [patient.code]
+        if agent and not actors:
+            actors = [Participant(agent.text, None, agent.code)]
+        if patient and not targets and patient.text not in [p.text for p in actors]:
+            targets = [Participant(patient.text, None, patient.code)]
     return Event(
         type=hit.trigger.type,
         trigger=sentence.text[tok.start - sentence.start : last.end - sentence.start],
-        actors=tuple(actor_values),
-        targets=tuple(target_values),
-        location=_arg_value(args.location) if args.location else None,
+        actors=tuple(actors),
+        targets=tuple(targets),
+        location=(args.location.mention.entity or args.location.mention.text) if args.location else None,
         date=event_date(sentence, tok.start, times, mode, reference),
         sentence=sentence.text,
         mode=mode,  # type: ignore[arg-type]
-        actor_codes=tuple(actor_codes),
-        target_codes=tuple(target_codes),
-        actor_texts=tuple(actor_texts),
-        target_texts=tuple(target_texts),
         start=sentence.start,
         end=sentence.end,
     )
@@ -126,35 +112,24 @@ def _make_event(
 def _union(first: Event, other: Event) -> Event:
     """Two triggers of one type in one sentence ("التقى ... وبحث معه") are one event."""
 
-    def merged(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(a + b))
-
-    actors = merged(first.actors, other.actors)
-    codes = dict(
-        zip(first.actors + other.actors, first.actor_codes + other.actor_codes, strict=True)
-    )
-    texts = dict(
-        zip(first.actors + other.actors, first.actor_texts + other.actor_texts, strict=True)
-    )
-    targets = tuple(t for t in merged(first.targets, other.targets) if t not in actors)
-    tcodes = dict(
-        zip(first.targets + other.targets, first.target_codes + other.target_codes, strict=True)
-    )
-    ttexts = dict(
-        zip(first.targets + other.targets, first.target_texts + other.target_texts, strict=True)
-    )
+    actors = _merged(first.actors, other.actors)
+    refs = {p.ref for p in actors}
     return replace(
         first,
         actors=actors,
-        actor_codes=tuple(codes[a] for a in actors),
-        actor_texts=tuple(texts[a] for a in actors),
-        targets=targets,
-        target_codes=tuple(tcodes[t] for t in targets),
-        target_texts=tuple(ttexts[t] for t in targets),
+        targets=tuple(p for p in _merged(first.targets, other.targets) if p.ref not in refs),
         # a place that is a participant of the other trigger ("الحوار بين بغداد وواشنطن")
         # is not where the event happened
-        location=next((p for p in (first.location, other.location) if p and p not in actors), None),
+        location=next((p for p in (first.location, other.location) if p and p not in refs), None),
     )
+
+
+def _merged(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    """One participant per `ref`, in the order first named, as the later naming gives it."""
+    by_ref: dict[str, Participant] = {}
+    for p in a + b:
+        by_ref[p.ref] = p
+    return tuple(by_ref.values())
 
 
 def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) -> list[Event]:
@@ -226,17 +201,9 @@ def _parties_resolved(event: Event, sentence: Sentence, before: list[tuple[int, 
         return event
     for _, _, earlier in reversed(before):
         names = earlier.actors + earlier.targets
-        if len(set(names)) >= 2:
-            kept = [i for i, t in enumerate(event.targets) if t not in names]
-            return replace(
-                event,
-                actors=names,
-                actor_codes=earlier.actor_codes + earlier.target_codes,
-                actor_texts=earlier.actor_texts + earlier.target_texts,
-                targets=tuple(event.targets[i] for i in kept),
-                target_codes=tuple(event.target_codes[i] for i in kept),
-                target_texts=tuple(event.target_texts[i] for i in kept),
-            )
+        refs = {p.ref for p in names}
+        if len(refs) >= 2:
+            return replace(event, actors=names, targets=tuple(p for p in event.targets if p.ref not in refs))
     return event
 
 
@@ -311,7 +278,7 @@ def _model_event(
 
 
 def _participants(event: Event) -> set[str]:
-    return set(event.actors + event.targets)
+    return set(event.participant_refs)
 
 
 def _join_elaborations(

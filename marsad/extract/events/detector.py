@@ -103,7 +103,7 @@ def context_features(
         feats.add("ev:" + kind)
         feats.add(f"ev:{kind}:{event.mode}")
         feats.add(f"ev:{kind}:trigger:" + _strip_clitics(match_key(event.trigger.split()[0] if event.trigger else "")))
-        feats.update(f"ev:{kind}:actor:{code[-3:]}" for code in event.actor_codes if code)
+        feats.update(f"ev:{kind}:actor:{p.code[-3:]}" for p in event.actors if p.code)
         if event.actors:
             feats.add(f"ev:{kind}:actor")
         if event.targets:

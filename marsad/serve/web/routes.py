@@ -22,7 +22,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from marsad.ingest import check_published
+from marsad.ingest import check_published, date_filter
 from marsad.model import Query as StoreQuery
 from marsad.serve.security import MAX_OFFSET
 from marsad.serve.web.highlight import highlight, marks_from_article
@@ -247,9 +247,10 @@ def mount_web(app: FastAPI, store: Any) -> None:
             context["error"] = "تُكتب التواريخ بالشكل YYYY-MM-DD؛ أُهمل التاريخ غير الصالح."
         if q.strip():
             given = {k: v or None for k, v in filters.items()}
+            first, last = date_filter(given["date_from"], given["date_to"])
             found = store.search(StoreQuery(
                 text=q, offset=offset, limit=PAGE_SIZE, outlet=given["outlet"], entity=given["entity"],
-                story=given["story"], date_from=given["date_from"], date_to=given["date_to"], exact=exact))
+                story=given["story"], date_from=first, date_to=last, exact=exact))
             results = [{**dataclasses.asdict(hit), "snippet_html": snippet_html(hit.snippet, hit.highlights)}
                        for hit in found.items]
             context.update(
