@@ -40,10 +40,13 @@ def eval_events(
     nested: Annotated[bool, typer.Option(help="GSR: choose C and thresholds inside each fold (~1 min).")] = False,
 ) -> None:
     """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments on
-    the team's gold set, and ASSAULT/PROTEST detection cross-validated over documents on the
-    Arabic event gold standard's development half (when ../shared is there)."""
+    the team's gold set, ASSAULT/PROTEST detection cross-validated over documents on the
+    Arabic event gold standard's development half, and per-type precision/recall on
+    hand-labelled SaudiNewsNet sentences (labels/events; both when ../shared is there)."""
     from marsad.evaluate.events import GOLD_FILE, evaluate, render
     from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
+    from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, render_snn
+    from marsad.extract.events.lexicon import ASSERTED_FROM
 
     path = file or GOLD_FILE
     if not path.exists():
@@ -68,6 +71,11 @@ def eval_events(
             print(f"GSR spans, {a.kind}: event coded in {a.coded}/{a.sentences} span sentences; source shares a word "
                   f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
                   f"source role (CAMEO) in the code {a.role_right}/{a.roles} (in-sample for the detector)")
+    if file is None and SNN_DIR.is_dir():
+        # the other types: hand-labelled SaudiNewsNet sentences (labels/events, issue 22)
+        print("\n".join(render_snn(evaluate_snn())))
+        print(f"asserted events emitted only for {', '.join(sorted(ASSERTED_FROM))} "
+              "(marsad/arabic/lexicon/event_types_asserted.tsv)")
 
 
 # --- commands: stories ---

@@ -138,14 +138,15 @@ def score_sentence(scores: EventScores, gold: list[dict], predicted: list[Event]
 
 
 def evaluate(
-    path: Path | str = GOLD_FILE, split: str = "all", use_model: bool | None = None
+    path: Path | str = GOLD_FILE, split: str = "all", use_model: bool | None = None, learned: bool = True
 ) -> EventScores:
+    """`learned=False`: the lexicon coder alone (`extract_events`), every type emitted."""
     if use_model is None:
         use_model = NER_MODEL.exists()
     scores = EventScores(mention_source="model" if use_model else "gold")
     for item in load_gold(path, split):
         doc = gold_doc(item, use_model)
-        score_sentence(scores, item["events"], extract_events(doc, GOLD_REFERENCE))
+        score_sentence(scores, item["events"], extract_events(doc, GOLD_REFERENCE, learned=learned))
         scores.sentences += 1
     return scores
 

@@ -18,10 +18,12 @@ from marsad.extract.events.lexicon import (
     LOCATIVE,
     ON,
     PASSIVE_AUX,
+    PLACE_NOUNS,
     SUBJECT_BACK,
     TIME_WORDS,
     TO,
     WITH,
+    _has_word,
     is_break,
     load_lexicon,
 )
@@ -81,6 +83,8 @@ def place_mentions(tokens: Sequence[Token], mentions: Iterable[Mention]) -> list
     for m in mentions:
         if m.type == "MISC" or _inside_a_role(m, people) or not _can_take_part(m.text):
             continue
+        if _place_told_again(tokens, m):
+            continue
         first = bisect.bisect_left(starts, m.start)
         if first >= len(tokens) or tokens[first].start >= m.end:
             if first > 0 and tokens[first - 1].end > m.start:
@@ -92,6 +96,18 @@ def place_mentions(tokens: Sequence[Token], mentions: Iterable[Mention]) -> list
             Arg(m, first, last, _preposition(tokens, first, m), _conjoined(tokens, first, m))
         )
     return placed
+
+
+def _place_told_again(tokens: Sequence[Token], m: Mention) -> bool:
+    """ "استهدفت قاعدة التاجي ... في أوسع هجوم على القاعدة": a place noun with ال after the
+    sentence named that kind of place is the place again, though a tagger reads القاعدة as
+    al-Qaeda."""
+    if len(m.text) > 8 or " " in m.text:  # one word: ال and a place noun
+        return False
+    key = match_key(m.text)
+    if not key.startswith("ال") or key[2:] not in PLACE_NOUNS:
+        return False
+    return any(t.key == key[2:] and t.end <= m.start for t in tokens)
 
 
 def _preposition(tokens: Sequence[Token], first: int, m: Mention) -> str:
@@ -213,7 +229,7 @@ def _verb_arguments(
     objects = plain
     if subject:
         args.actors.extend(subject)
-    elif plain:
+    elif plain and not _named_place(tokens, plain[0]):
         group = _with_conjuncts(forward, plain[0])
         args.actors.extend(group)
         objects = [a for a in plain if a not in group]
@@ -233,6 +249,16 @@ def _prepositional_targets(hit: Hit, forward: list[Arg], args: Args) -> None:
         if arg.prep in TO and hit.trigger.type == "CONSULT" and not args.targets:
             args.targets.append(arg)  # زيارة إلى واشنطن: the host
             break
+
+
+def _named_place(tokens: Sequence[Token], arg: Arg, after_noun: bool = False) -> bool:
+    """A place named after a place noun ("قاعدة التاجي"), or right after an attack noun and
+    no country ("هجوم التاجي"): the object or scene of the event, not its actor."""
+    if arg.mention.type != "LOC":
+        return False
+    if after_noun:
+        return not country_of(arg.mention.text)
+    return arg.first > 0 and _has_word(tokens[arg.first - 1], PLACE_NOUNS)
 
 
 def _looks_passive(tokens: Sequence[Token], i: int, forward: list[Arg]) -> bool:
@@ -284,6 +310,8 @@ def _noun_arguments(tokens: Sequence[Token], hit: Hit, forward: list[Arg], args:
         if genitive:
             args.targets.extend(_with_conjuncts(forward, genitive[0]))
         args.actors.extend(a for a in forward if a.prep in AGENT_MARKS)
+    elif genitive and hit.trigger.type == "ASSAULT" and _named_place(tokens, genitive[0], after_noun=True):
+        args.targets.append(genitive[0])  # "هجوم التاجي": the place attacked
     elif genitive:
         args.actors.extend(_with_conjuncts(forward, genitive[0]))
     if not args.actors and adjective:

@@ -20,7 +20,7 @@ from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_featu
 from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.scoring import Detector, Reading, load_detector
-from marsad.extract.events.triggers import Hit, find_triggers
+from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
 _Span = TypeVar("_Span", Mention, TimeExpr, Quantity)
@@ -40,8 +40,11 @@ def code_sentence(
     times: Sequence[TimeExpr],
     reference: date | None,
     lex: Lexicon | None = None,
+    checked_only: bool = False,
     at: Sequence[int] | None = None,  # the tokens where the lexicon finds a trigger, when known
 ) -> list[Event]:
+    """The sentence's events; `checked_only`: asserted ones only of the types and triggers
+    checked on real sentences (lexicon/event_types_asserted.tsv)."""
     lex = lex or load_lexicon()
     tokens = sentence.tokens
     hits = find_triggers(tokens, lex, at=at)
@@ -67,6 +70,8 @@ def code_sentence(
         if hit.trigger.weak and not (args.actors or args.targets or args.location):
             continue  # "التقى الفريقان": a weak trigger with no named participant or place
         event = _make_event(sentence, tokens, hit, args, times, reference, lambda: agents(inside))
+        if checked_only and event.mode == "asserted" and not assertable(hit, tokens):
+            continue
         events[event.type] = _union(events[event.type], event) if event.type in events else event
     return list(events.values())
 
@@ -172,7 +177,8 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
     may_add = detector.may_reach(reading.scores, CREATE_FLOOR, quantities).tolist() if detector else []
     for k, sentence in enumerate(sentences):
         at = reading.triggers[k]
-        events = code_sentence(sentence, mentions[k], times[k], reference, lex, at) if at is None or at else []
+        learned = detector is not None
+        events = code_sentence(sentence, mentions[k], times[k], reference, lex, learned, at) if at is None or at else []
         doubted_here: set[int] = set()
         if detector and (events or may_add[k]):
             inside = mentions[k], times[k], quantities[k]

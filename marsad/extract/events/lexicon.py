@@ -81,11 +81,17 @@ FUTURE_BEFORE = _GRAMMAR["future_before"]
 FUTURE_AFTER = _GRAMMAR["future_after"]
 # (not "ان": in match keys إن "if" and أن "that" are one word)
 HYPOTHETICAL = _GRAMMAR["hypothetical"]
+SUBJUNCTIVE = _GRAMMAR["subjunctive"]
+RELATIVE = _GRAMMAR["relative"]
+PLACE_NOUNS = _GRAMMAR["place_noun"]
 TIME_WORDS = _GRAMMAR["time_word"]
 TIME_NOUNS = _GRAMMAR["time_noun"]
 OTHER_PREPOSITIONS = _GRAMMAR["preposition"]
 PASSIVE_AUX = _GRAMMAR["passive_aux"]
 PARTIES = _GRAMMAR["parties"]  # "الجانبان": the participants of an event told before
+# The types whose asserted events are emitted, checked on real sentences (issue 22), and
+# from which triggers: "any", or "verb" (a verbal noun of the type mostly refers back).
+ASSERTED_FROM = {row["type"]: row["from"] for row in _read_tsv("event_types_asserted.tsv")}
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "نا", "هن")
 VERB_PREFIXES = frozenset({"", "و", "ف"})  # a verb takes no preposition or article
 MAYBE = "قد"  # قد + imperfect = "may"; قد + perfect = "has already" (asserted)

@@ -14,6 +14,7 @@ from marsad.extract.events.lexicon import (
     MODE_BACK,
     NEGATORS,
     NEGATORS_NEAR,
+    SUBJUNCTIVE,
     _has_word,
     _stems,
     is_break,
@@ -42,6 +43,8 @@ def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
         return "hypothetical"
     if hit.future_prefix or any(s & FUTURE_BEFORE for s in stems_before):
         return "future"
+    if hit.trigger.present and immediate in SUBJUNCTIVE:  # "يجب أن تتعاون"، "قبل أن يوافق"
+        return "future" if len(keys) > 1 and keys[-2] == "قبل" else "hypothetical"
     after = tokens[i + 1 : i + 1 + GENITIVE_WINDOW + 2]
     for tok in after:
         if is_break(tok):
