@@ -23,7 +23,11 @@ _MAX_NGRAM = 4  # longest phrase in either table, in words
 
 def lemma_word(word: str) -> str:
     """A surface word reduced towards its dictionary lemma: الأميركية -> اميركي."""
-    key = match_key(word)
+    return lemma_of_key(match_key(word))
+
+
+def lemma_of_key(key: str) -> str:
+    """`lemma_word` of a word's match key (a token's key)."""
     for prefix in ("وال", "بال", "لل", "ال"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             key = key[len(prefix) :]

@@ -18,7 +18,7 @@ from marsad.errors import MarsadError
 from marsad.extract.coref import propagate_names
 from marsad.extract.dates import extract_times
 from marsad.extract.entities import EntityTagger, extract_mentions, extract_mentions_of_docs
-from marsad.extract.events import extract_events
+from marsad.extract.events import extract_events, extract_events_of_docs
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
@@ -119,6 +119,11 @@ def add_events(doc: Doc, ctx: RunContext) -> Doc:
     return dataclasses.replace(doc, events=tuple(extract_events(doc, ref)))
 
 
+def add_events_to_docs(docs: list[Doc], ctx: RunContext) -> list[Doc]:
+    found = extract_events_of_docs(docs, [_reference_for(doc.article, ctx) for doc in docs])
+    return [dataclasses.replace(doc, events=tuple(events)) for doc, events in zip(docs, found, strict=True)]
+
+
 # Per-article stages, in order. Arabic extractors run only on Arabic articles.
 ARABIC_STAGES: tuple[Stage, ...] = (
     Stage("sentences", add_sentences),
@@ -129,7 +134,7 @@ ARABIC_STAGES: tuple[Stage, ...] = (
     Stage("name_repeats", add_name_repeats),
     Stage("roles", add_roles),
     Stage("quotes", add_quotes),
-    Stage("events", add_events),
+    Stage("events", add_events, add_events_to_docs),
 )
 
 

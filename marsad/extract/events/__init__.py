@@ -10,7 +10,8 @@ Hand-written because no Arabic event coder with PLOVER output exists as a librar
 UniversalPetrarch's lemma patterns need a parser and get the type right for ~1 in 8 sentences.
 """
 
-from marsad.extract.events.coding import benchmark_events, code_sentence, event_date, extract_events
+from marsad.extract.events.coding import benchmark_events, code_sentence, extract_events, extract_events_of_docs
+from marsad.extract.events.dating import event_date
 from marsad.extract.events.lexicon import PLOVER_TYPES, Lexicon, Trigger, load_lexicon
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.triggers import Hit, find_triggers
@@ -25,6 +26,7 @@ __all__ = [
     "event_date",
     "event_mode",
     "extract_events",
+    "extract_events_of_docs",
     "find_triggers",
     "load_lexicon",
 ]

@@ -5,17 +5,18 @@ nationality adjective follows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import is_
 
-from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_word
-from marsad.extract.events.arguments import _can_take_part
+from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_of_key
+from marsad.extract.events.arguments import _not_participants
 from marsad.extract.events.lexicon import (
     AGENT_MARKS,
     FORWARD_WINDOW,
+    KEY,
     LOCATIVE,
     ON,
     OTHER_PREPOSITIONS,
@@ -27,8 +28,8 @@ from marsad.extract.events.lexicon import (
 )
 from marsad.extract.events.triggers import Hit
 from marsad.model import Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
-TEXT = attrgetter("text")
 _PREPOSITIONS = ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS
 
 
@@ -44,21 +45,46 @@ class Agent:
     prep: str
 
 
-@lru_cache(maxsize=50_000)
-def _sector_of(word: str) -> str | None:
-    """The CAMEO sector of a word that names a kind of agent (الشرطة COP، مسلحون REB،
-    المدنيين CVL), from lexicon/actor_sectors.tsv, then the sector-only entries of
-    UniversalPetrarch's actor dictionary (data/actor_codes.tsv). Its agents dictionary is
-    left out: it codes common nouns (مجتمع "society" CVL, طيار "pilot" MIL in "بدون طيار")."""
-    tables = CodeTables.load()
-    key = lemma_word(word)
-    if len(key) < 3 or not _can_take_part(word):  # أمام "in front of" is no imam
+def _sectors(keys: Iterable[str]) -> list[str]:
+    """`_sector_of` of each token key ("" for none), remembered in a plain dict: a token
+    costs one C-level look-up (half an lru_cache's), and every event sentence asks for all
+    of its tokens."""
+    memo = _SECTOR_MEMO
+    keys = list(keys)
+    found = list(map(memo.get, keys))
+    if None in found:
+        if len(memo) > LRU_WORD_CACHE_SIZE:
+            memo.clear()
+        for i in compress(count(), map(is_, found, repeat(None))):
+            found[i] = memo[keys[i]] = _sector_of(keys[i]) or ""
+    return found  # type: ignore[return-value]
+
+
+_SECTOR_MEMO: dict[str, str] = {}
+
+
+def _sector_of(key: str) -> str | None:
+    """The CAMEO sector of a word (by its match key) that names a kind of agent (الشرطة
+    COP، مسلحون REB، المدنيين CVL), from lexicon/actor_sectors.tsv, then the sector-only
+    entries of UniversalPetrarch's actor dictionary (data/actor_codes.tsv). Its agents
+    dictionary is left out: it codes common nouns (مجتمع "society" CVL, طيار "pilot" MIL
+    in "بدون طيار")."""
+    lemma = lemma_of_key(key)
+    sector = _sectors_by_lemma().get(lemma)
+    if not sector or len(lemma) < 3 or key in _not_participants():  # أمام "in front of" is no imam
         return None
-    sector = tables.sectors.get(key)
-    if sector:
-        return sector
-    code = tables.actors.get(key)
-    return code if code and code in set(tables.sectors.values()) else None
+    return sector
+
+
+@lru_cache(maxsize=1)
+def _sectors_by_lemma() -> dict[str, str]:
+    """Lemma key -> the sector it names: the sector words, else an actor dictionary entry
+    whose code is a sector alone (one table read once, not two per word)."""
+    tables = CodeTables.load()
+    codes = set(tables.sectors.values())
+    table = {key: code for key, code in tables.actors.items() if code and code in codes}
+    table.update((key, sector) for key, sector in tables.sectors.items() if sector)
+    return table
 
 
 def _is_adjective_after_noun(token: Token, before: Token) -> bool:
@@ -75,13 +101,14 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
     agents: list[Agent] = []
     after = -1  # the last token of the agent found last
     # the sector words first (a remembered look-up per token), then the few of them read
-    for j in compress(count(), map(_sector_of, map(TEXT, tokens))):
+    sectors = _sectors(map(KEY, tokens))
+    for j in compress(count(), sectors):
         tok = tokens[j]
         if j <= after or j in taken or is_break(tok) or j + 1 in taken:
             continue  # j + 1 taken: "الرئيس دونالد ترامب", the title of a named participant
         if j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]):
             continue  # "قاعدة التاجي العسكرية", "مستشفى عسكري": a modifier, not an agent
-        sector = _sector_of(tok.text) or ""
+        sector = sectors[j]
         last = j
         if j + 1 < len(tokens) and j + 1 not in taken and country_of(tokens[j + 1].text):
             last = j + 1

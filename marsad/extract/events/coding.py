@@ -15,41 +15,15 @@ import numpy as np
 from marsad.extract.actor_codes import actor_code, country_of
 from marsad.extract.events.agents import Agent, agent_participants, find_agents
 from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
+from marsad.extract.events.dating import event_date
 from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
-from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, _has_word, load_lexicon
+from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
-from marsad.extract.events.scoring import Detector, load_detector
+from marsad.extract.events.scoring import Detector, Reading, load_detector
 from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
 _Span = TypeVar("_Span", Mention, TimeExpr, Quantity)
-
-# --- dates -------------------------------------------------------------------------------
-
-
-def event_date(
-    sentence: Sentence,
-    trigger_offset: int,
-    times: Sequence[TimeExpr],
-    mode: str,
-    reference: date | None,
-) -> str | None:
-    """The resolved time expression of the sentence nearest the trigger, else the
-    publication date for reported (past) events; a planned event without its own date
-    stays undated rather than taking the day it was announced."""
-    inside = [t for t in times if t.value and sentence.start <= t.start and t.end <= sentence.end]
-    if inside and reference is not None:
-        # "أعلن البيت الأبيض الجمعة أنه سيستقبل ... في 26 يوليو": a planned event takes the
-        # date still to come, a reported one a date already past.
-        ref = reference.isoformat()
-        fitting = [t for t in inside if ((t.value or "") >= ref[: len(t.value or "")]) == (mode == "future")]
-        inside = fitting or inside
-    if inside:
-        return min(inside, key=lambda t: abs(t.start - trigger_offset)).value
-    if mode in ("future", "hypothetical") or reference is None:
-        return None
-    return reference.isoformat()
-
 
 # --- assembling events -------------------------------------------------------------------
 
@@ -67,12 +41,13 @@ def code_sentence(
     reference: date | None,
     lex: Lexicon | None = None,
     checked_only: bool = False,
+    at: Sequence[int] | None = None,  # the tokens where the lexicon finds a trigger, when known
 ) -> list[Event]:
     """The sentence's events; `checked_only`: asserted ones only of the types and triggers
     checked on real sentences (lexicon/event_types_asserted.tsv)."""
     lex = lex or load_lexicon()
     tokens = sentence.tokens
-    hits = find_triggers(tokens, lex)
+    hits = find_triggers(tokens, lex, at=at)
     if not hits:
         return []
     placed = place_mentions(
@@ -80,7 +55,7 @@ def code_sentence(
     )
     inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
     if inside & {h.index for h in hits}:
-        hits = find_triggers(tokens, lex, inside)
+        hits = find_triggers(tokens, lex, inside, at)
     triggers_at = {h.index for h in hits}
     events: dict[str, Event] = {}
     found_agents: list[list[Agent]] = []
@@ -166,20 +141,44 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
     """The doc's events; `learned=False` leaves out the learned detector and the actor rule
     for the types it does not check (`_codable`): the lexicon coder alone, as its own tests
     and the detector's training read it."""
+    return extract_events_of_docs([doc], [reference], learned=learned)[0]
+
+
+def extract_events_of_docs(docs: Sequence[Doc], references: Sequence[date | None], *,
+                           learned: bool = True) -> list[list[Event]]:
+    """The events of each doc (`extract_events`). The detector reads the sentences of all
+    the docs at once: its numpy steps then serve a group, as the tagger's do."""
     lex = load_lexicon()
-    coded: list[tuple[int, bool, Event]] = []  # (sentence index, date stated there, event)
     detector = load_detector() if learned else None
+    sentences = [s for doc in docs for s in doc.sentences]
+    n = len(sentences)
+    # (without a detector, the lexicon coder reads every sentence: `at` unknown)
+    reading = detector.read(sentences, lex) if detector else Reading(np.zeros((n, 0)), [None] * n)
+    found: list[list[Event]] = []
+    begin = 0
+    for doc, reference in zip(docs, references, strict=True):
+        end = begin + len(doc.sentences)
+        part = Reading(reading.scores[begin:end], reading.triggers[begin:end])
+        found.append(_doc_events(doc, reference, lex, detector, part))
+        begin = end
+    return found
+
+
+def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detector | None,
+                reading: Reading) -> list[Event]:
+    coded: list[tuple[int, bool, Event]] = []  # (sentence index, date stated there, event)
     doubted: set[int] = set()
     sentences = doc.sentences
     mentions = _by_sentence(sentences, doc.mentions)
     times = _by_sentence(sentences, doc.times)
     quantities = _by_sentence(sentences, doc.quantities)
-    scored = detector.scores(sentences) if detector else np.zeros((0, 0))
-    scores = scored.tolist()
+    scores = reading.scores.tolist()
     # (with no coded event, the model only matters where it may add one: CREATE_FLOOR)
-    may_add = detector.may_reach(scored, CREATE_FLOOR).tolist() if detector else []
+    may_add = detector.may_reach(reading.scores, CREATE_FLOOR, quantities).tolist() if detector else []
     for k, sentence in enumerate(sentences):
-        events = code_sentence(sentence, mentions[k], times[k], reference, lex, checked_only=learned)
+        at = reading.triggers[k]
+        learned = detector is not None
+        events = code_sentence(sentence, mentions[k], times[k], reference, lex, learned, at) if at is None or at else []
         doubted_here: set[int] = set()
         if detector and (events or may_add[k]):
             inside = mentions[k], times[k], quantities[k]
@@ -194,8 +193,8 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
             coded += ((k, stated, event) for event in events)
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
     joined = _join_elaborations(coded, places, frozenset(doubted))
-    if learned:  # (with no model file, no type is checked)
-        joined = [e for e in joined if _codable(e, detector.kinds if detector else ())]
+    if detector is not None:  # learned (with no model file, no type is checked)
+        joined = [e for e in joined if _codable(e, detector.kinds)]
     stated_ids = {id(e) for _, st, e in coded if st}
     return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
             for e in joined]
@@ -204,7 +203,7 @@ def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) ->
 def _parties_resolved(event: Event, sentence: Sentence, before: list[tuple[int, bool, Event]]) -> Event:
     """An event whose actors are "the two sides" ("وتوصل الجانبان إلى اتفاق") takes as its
     actors the participants of the nearest earlier event of the doc that names two or more."""
-    if event.actors or not any(_has_word(t, PARTIES) for t in sentence.tokens):
+    if event.actors or not any_has_word(sentence.tokens, PARTIES):
         return event
     for _, _, earlier in reversed(before):
         names = earlier.actors + earlier.targets

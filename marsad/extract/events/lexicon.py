@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count, repeat
-from operator import attrgetter, is_, itemgetter
+from operator import attrgetter, is_, itemgetter, methodcaller
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
@@ -138,6 +138,8 @@ class Lexicon:
     # token key -> `_lookup` of it: a bounded cache, emptied whenever a trigger is added
     _found: dict[str, tuple[list[Trigger], bool]] = field(default_factory=dict, repr=False, compare=False)
     _tails: tuple[frozenset[str], tuple[slice, ...]] | None = field(default=None, repr=False, compare=False)
+    # how many times a trigger was added: what others remember of the look-ups goes stale with it
+    generation: int = field(default=0, repr=False, compare=False)
 
     def add(self, key: str, trigger: Trigger) -> None:
         bucket = self.triggers.setdefault(key, [])
@@ -145,6 +147,7 @@ class Lexicon:
             bucket.append(trigger)
         self._found.clear()
         self._tails = None
+        self.generation += 1
 
     def may_trigger(self, key: str) -> bool:
         """False when `_lookup` surely finds nothing for the key. What it looks up is a
@@ -174,6 +177,15 @@ class Lexicon:
             for i in compress(count(), map(is_, found, repeat(None))):
                 found[i] = self._found[keys[i]] = _lookup_key(keys[i], self)
         return found  # type: ignore[return-value]
+
+    def lookup(self, key: str) -> tuple[list[Trigger], bool]:
+        """`_lookup` of one token key, remembered as `lookups` does."""
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) > LOOKUP_MEMO_LIMIT:
+                self._found.clear()
+            found = self._found[key] = _lookup_key(key, self)
+        return found
 
 
 # --- lexicon loading ---------------------------------------------------------------------
@@ -244,6 +256,19 @@ def _stems(key: str) -> tuple[str, ...]:
 
 def _has_word(token: Token, words: frozenset[str]) -> bool:
     return not words.isdisjoint(_stems(token.key))
+
+
+def any_has_word(tokens: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether a token has a form (`_stems`) that is one of `words` (`_has_word` of some
+    token). The forms of a key are suffixes of it, or "ال" + one: only keys that end in a
+    word (less its "ال") are split."""
+    maybe = filter(methodcaller("endswith", _tails_of(words)), map(KEY, tokens))
+    return any(not words.isdisjoint(_stems(key)) for key in maybe)
+
+
+@lru_cache(maxsize=8)
+def _tails_of(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_tail(w) for w in words)
 
 
 def _lookup(token: Token, lex: Lexicon) -> tuple[list[Trigger], bool]:

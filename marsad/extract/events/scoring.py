@@ -1,10 +1,12 @@
 """The learned event detector at run time: the type models (`detector.TypeModel`) read as
 one `Detector` that scores all of a doc's sentences at once. Every sentence is scored (the
 model may add an event where the lexicon found none), 20,000 for 1,000 articles, so a token
-key is looked up once (its word's id and its grammar-word classes), and the words, word
-pairs, grammar classes and length of the sentences are weighed with numpy. What depends on
-the lexicon coder's events and the doc's mentions (`detector.context_features`, a handful of
-features) is added per sentence.
+key is looked up once (its word's id, its grammar-word classes, and whether the lexicon may
+find a trigger there: the lexicon coder then reads only the sentences that have one), and
+the words, word pairs, grammar classes and length of the sentences are weighed with numpy.
+What depends on the lexicon coder's events and the doc's mentions
+(`detector.context_features`, a handful of features) is added per sentence, only where it
+may matter (`may_reach`).
 
 The weights ship as tables (marsad/models/events_detector.json, written by `save` from
 scripts/train_events.py): the vocabulary with each word's weight per type, the word pairs as
@@ -17,19 +19,33 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from marsad.extract.events.detector import GRAMMAR_CLASSES, LENGTH_BUCKETS, TypeModel, logistic, word_of
-from marsad.extract.events.lexicon import KEY
-from marsad.model import Sentence
+from marsad.extract.events.lexicon import KEY, Lexicon, load_lexicon
+from marsad.model import Quantity, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "events_detector.json"
 TOKEN_MEMO_LIMIT = 200_000  # token keys remembered; past this the memo starts afresh
 _GRAMMAR_BITS = len(GRAMMAR_CLASSES)  # a token's grammar classes, as bits under its word id
+_GRAMMAR = (1 << _GRAMMAR_BITS) - 1
+_TRIGGER = 1 << _GRAMMAR_BITS  # and above them, whether the lexicon may find a trigger there
+_FLAG_BITS = _GRAMMAR_BITS + 1
+_FLAGS = (1 << _FLAG_BITS) - 1
+TOKENS = attrgetter("tokens")
+
+
+class Reading(NamedTuple):
+    """`Detector.read` of a doc's sentences."""
+
+    scores: np.ndarray  # a row per sentence, a column per type
+    # per sentence: the indexes of its tokens where the lexicon finds a trigger (None: not read)
+    triggers: list[tuple[int, ...] | None]
 
 
 def _grammar_masks() -> dict[str, int]:
@@ -72,14 +88,17 @@ class Detector:
         self._length = np.array([self.named.get(f"len:{n}", zero) for n in range(len(LENGTH_BUCKETS) + 1)])
         self._buckets = np.array(LENGTH_BUCKETS)
         self._grammar_shifts = np.arange(_GRAMMAR_BITS)
-        self._token_memo = _TokenMemo(self._ids)
+        self._token_memo: _TokenMemo | None = None
         # The most that the context of a sentence with no coded event can add to a type's
         # score: every positive weight of a named feature that `scores` does not count and
-        # that is no coded event's ("ev:..."): whatever `context_features` gives it then
-        # (its mentions' types, a time, quantities), and at worst more, never less.
+        # that is no coded event's ("ev:...") nor a quantity's unit ("qty:UNIT", counted by
+        # the units the sentence has, `may_reach`): whatever `context_features` gives it
+        # then (its mentions' types, a time, a quantity), and at worst more, never less.
         quiet = [row for name, row in self.named.items()
-                 if name != "bias" and not name.startswith(("g:", "len:", "ev:"))]
+                 if name != "bias" and not name.startswith(("g:", "len:", "ev:", "qty:"))]
         self._quiet_bound = np.maximum(0.0, np.array(quiet)).sum(axis=0) if quiet else np.zeros(width)
+        self._unit_bound = {name[4:]: np.maximum(0.0, row) for name, row in self.named.items()
+                            if name.startswith("qty:")}
 
     @classmethod
     def of(cls, models: Mapping[str, TypeModel]) -> Detector:
@@ -121,30 +140,36 @@ class Detector:
     def __bool__(self) -> bool:
         return bool(self.kinds)
 
-    def _token_infos(self, sentences: Sequence[Sentence]) -> np.ndarray:
-        """Each token's word id shifted past its grammar-class bits (`_TokenMemo`)."""
+    def _memo(self, lex: Lexicon) -> _TokenMemo:
+        """The token memo, afresh when it grew past its bound or the lexicon changed."""
         memo = self._token_memo
-        if len(memo) > TOKEN_MEMO_LIMIT:
-            memo.clear()
-        tokens = chain.from_iterable(s.tokens for s in sentences)
-        return np.fromiter(map(memo.__getitem__, map(KEY, tokens)), dtype=np.int64,
-                           count=sum(len(s.tokens) for s in sentences))
+        if memo is None or len(memo) > TOKEN_MEMO_LIMIT or memo.lex is not lex or memo.generation != lex.generation:
+            memo = self._token_memo = _TokenMemo(self._ids, lex)
+        return memo
 
     def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
         """Each sentence's score (log-odds) for each type from its own words, word pairs,
         grammar classes and length: `sentence_features` less `context_features`."""
+        return self.read(sentences, load_lexicon()).scores
+
+    def read(self, sentences: Sequence[Sentence], lex: Lexicon) -> Reading:
+        """The sentences' `scores`, and which of them have a token where `lex` may find a
+        trigger (in the others the lexicon coder finds nothing): one look-up per token
+        serves both."""
         n, size = len(sentences), self._size
         out = np.tile(self._bias, (n, 1))
         if not n or not self.kinds:
-            return out
-        info = self._token_infos(sentences)
-        of_token = np.repeat(np.arange(n), [len(s.tokens) for s in sentences])
-        grammar = info & ((1 << _GRAMMAR_BITS) - 1)
-        if grammar.any():
-            classes = np.zeros(n, dtype=np.int64)
-            np.bitwise_or.at(classes, of_token, grammar)
+            return Reading(out, [None] * n)
+        lengths = list(map(len, map(TOKENS, sentences)))
+        info = np.fromiter(map(self._memo(lex).__getitem__, map(KEY, chain.from_iterable(map(TOKENS, sentences)))),
+                           dtype=np.int64, count=sum(lengths))
+        of_token = np.repeat(np.arange(n), lengths)
+        flagged = np.flatnonzero(info & _FLAGS)  # few tokens: grammar words, trigger candidates
+        classes = np.zeros(n, dtype=np.int64)
+        np.bitwise_or.at(classes, of_token[flagged], info[flagged] & _FLAGS)
+        if (classes & _GRAMMAR).any():
             out += ((classes[:, None] >> self._grammar_shifts) & 1) @ self._grammar
-        word_ids = info >> _GRAMMAR_BITS
+        word_ids = info >> _FLAG_BITS
         is_word = word_ids > 0
         ids, of_word = word_ids[is_word] - 2, of_token[is_word]  # -1: a word no weight names
         out += self._length[np.searchsorted(self._buckets, np.bincount(of_word, minlength=n))]
@@ -160,16 +185,26 @@ class Detector:
             rows = np.concatenate([rows, size + at[hit]])
             of_row = np.concatenate([of_row, of_word[:-1][both][hit]])
         span = len(self._rows)
-        unique = np.unique(of_row * span + rows)
-        np.add.at(out, unique // span, self._rows[unique % span])
-        return out
+        keys = np.sort(of_row * span + rows)
+        if len(keys):
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        np.add.at(out, keys // span, self._rows[keys % span])
+        return Reading(out, _by_sentence(flagged[(info[flagged] & _TRIGGER) > 0], lengths))
 
-    def may_reach(self, scores: np.ndarray, probability: float) -> np.ndarray:
-        """For each sentence (a row of `scores`): whether, with no coded event, it may reach
-        `probability` for some type whatever its context. Most sentences cannot, and then
-        the model has nothing to add there (exact: an upper bound of what context adds)."""
-        floor = math.log(probability / (1 - probability))
-        return np.asarray((scores + self._quiet_bound >= floor).any(axis=1)) if len(scores) else np.zeros(0, bool)
+    def may_reach(self, scores: np.ndarray, probability: float,
+                  quantities: Sequence[Sequence[Quantity]]) -> np.ndarray:
+        """For each sentence (a row of `scores`, with the `quantities` inside it): whether,
+        with no coded event, it may reach `probability` for some type whatever its context.
+        Nearly all sentences cannot, and then the model has nothing to add there (exact: an
+        upper bound of what context adds, less a margin for rounding)."""
+        if not len(scores):
+            return np.zeros(0, bool)
+        bound = scores + self._quiet_bound
+        for k in compress(count(), quantities):
+            for unit in {q.unit for q in quantities[k] if q.unit} & self._unit_bound.keys():
+                bound[k] += self._unit_bound[unit]
+        floor = math.log(probability / (1 - probability)) - 1e-9
+        return np.asarray((bound >= floor).any(axis=1))
 
     def probabilities(self, score: Sequence[float], context: Iterable[str]) -> list[float]:
         """Each type's probability (in `kinds` order) from a sentence's row of `scores`
@@ -193,19 +228,37 @@ class Detector:
 
 
 class _TokenMemo(dict[str, int]):
-    """Token key -> its word id shifted past its grammar-class bits: the word id is 0 for no
-    word (punctuation), 1 for a word no weight names, else its vocabulary index + 2. A key
-    is worked out the first time it is asked for; after that it is a C-level look-up."""
+    """Token key -> its word id shifted past its flag bits (its grammar classes, and whether
+    `lex` may find a trigger at it): the word id is 0 for no word (punctuation), 1 for a
+    word no weight names, else its vocabulary index + 2. A key is worked out the first time
+    it is asked for; after that it is a C-level look-up."""
 
-    def __init__(self, ids: dict[str, int]) -> None:
+    def __init__(self, ids: dict[str, int], lex: Lexicon) -> None:
         super().__init__()
         self.ids = ids
+        self.lex = lex
+        self.generation = lex.generation
 
     def __missing__(self, key: str) -> int:
         word = word_of(key)
-        info = ((self.ids.get(word, -1) + 2) << _GRAMMAR_BITS if word else 0) | _GRAMMAR_MASKS.get(key, 0)
+        info = ((self.ids.get(word, -1) + 2) << _FLAG_BITS if word else 0) | _GRAMMAR_MASKS.get(key, 0)
+        if self.lex.lookup(key)[0]:
+            info |= _TRIGGER
         self[key] = info
         return info
+
+
+def _by_sentence(tokens: np.ndarray, lengths: Sequence[int]) -> list[tuple[int, ...] | None]:
+    """Indexes of tokens across the sentences (in order) as indexes within each sentence."""
+    out: list[list[int]] = [[] for _ in lengths]
+    ends = list(accumulate(lengths))
+    k = start = 0
+    for i in tokens.tolist():
+        while i >= ends[k]:
+            start = ends[k]
+            k += 1
+        out[k].append(i - start)
+    return list(map(tuple, out))
 
 
 def _pair_readings(body: str) -> list[tuple[str, str]]:

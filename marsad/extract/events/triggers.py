@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, count
-from operator import methodcaller
 
 from marsad.extract.events.lexicon import (
     ASSERTED_FROM,
     FIRST,
-    KEY,
     RELATIVE,
     TIME_NOUNS,
     TIME_WORDS,
@@ -23,8 +20,7 @@ from marsad.extract.events.lexicon import (
     _has_word,
     _requirement_met,
     _rest_matches,
-    _stems,
-    _tail,
+    any_has_word,
     is_break,
 )
 from marsad.model import Token
@@ -42,17 +38,20 @@ class Hit:
 
 
 def find_triggers(
-    tokens: Sequence[Token], lex: Lexicon, inside_names: frozenset[int] = frozenset()
+    tokens: Sequence[Token], lex: Lexicon, inside_names: frozenset[int] = frozenset(),
+    at: Sequence[int] | None = None,
 ) -> list[Hit]:
     """Trigger hits in token order; `inside_names` are token indexes inside entity
-    mentions ("قوات الدعم السريع" is a name, not an act of support)."""
+    mentions ("قوات الدعم السريع" is a name, not an act of support). `at`: the indexes of
+    the tokens whose look-up finds a trigger when the caller knows them already."""
     hits: list[Hit] = []
     nonpolitical: bool | None = None
-    found = lex.lookups(tokens)
-    for i in compress(count(), map(FIRST, found)):  # the tokens with candidate triggers
+    if at is None:  # the tokens with candidate triggers
+        at = list(compress(count(), map(FIRST, lex.lookups(tokens))))
+    for i in at:
         if i in inside_names:
             continue
-        candidates, future = found[i]
+        candidates, future = lex.lookup(tokens[i].key)
         if i + 1 < len(tokens) and tokens[i + 1].key in TIME_WORDS and _has_word(tokens[i], TIME_NOUNS):
             continue  # "فجر اليوم": dawn, not a bombing
         generic = i > 0 and tokens[i - 1].key == "اي"  # "أي هجوم": no particular event
@@ -65,24 +64,12 @@ def find_triggers(
                 continue
             if trig.weak:
                 if nonpolitical is None:
-                    nonpolitical = _has_nonpolitical_word(tokens, lex.nonpolitical)
+                    nonpolitical = any_has_word(tokens, lex.nonpolitical)
                 if nonpolitical:
                     continue
             hits.append(Hit(i, trig, future))
             break
     return _drop_topics(hits, tokens)
-
-
-def _has_nonpolitical_word(tokens: Sequence[Token], words: frozenset[str]) -> bool:
-    """Whether a token has a form (`_stems`) that is one of `words`. The forms of a key are
-    suffixes of it, or "ال" + one: only keys that end in a word (less its "ال") are split."""
-    maybe = filter(methodcaller("endswith", _tails_of(words)), map(KEY, tokens))
-    return any(not words.isdisjoint(_stems(key)) for key in maybe)
-
-
-@lru_cache(maxsize=8)
-def _tails_of(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(_tail(w) for w in words)
 
 
 def _drop_topics(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
