@@ -28,9 +28,8 @@ from pathlib import Path
 from marsad.arabic.tokenize import split_sentences, word_frequencies
 from marsad.extract.entities import EntityTagger
 from marsad.extract.gazetteer import COMMON_WORDS_FILE, Gazetteer
-from marsad.settings import PACKAGE_DIR
+from marsad.run.bench import DEFAULT_CORPUS
 
-DEFAULT_CORPUS = PACKAGE_DIR.parent.parent / "shared" / "data" / "saudinewsnet" / "dataset"
 # Below this share the word is mostly an ordinary word: real places the tagger misses now
 # and then (عدن, جدة, تعز) are tagged in most of their matches.
 MIN_TAGGED_SHARE = 0.5

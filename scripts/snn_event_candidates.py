@@ -20,8 +20,8 @@ from pathlib import Path
 
 from marsad.evaluate.events_snn import SNN_DIR, load_labels, sentence_sha1
 from marsad.extract.events import find_triggers, load_lexicon
-from marsad.ingest import make_page
 from marsad.pipeline import RunContext, analyze_raw_pages
+from marsad.run.bench import snn_page
 
 
 def sample(corpus: Path, offset: int, stride: int, limit: int) -> tuple[list, list[str]]:
@@ -30,15 +30,12 @@ def sample(corpus: Path, offset: int, stride: int, limit: int) -> tuple[list, li
         with zipfile.ZipFile(zpath) as zf:
             items = [item for name in sorted(zf.namelist()) for item in json.loads(zf.read(name))]
         for i, item in enumerate(items):
-            content = (item.get("content") or "").strip()
-            if not content:
+            if not (item.get("content") or "").strip():
                 continue
             index += 1
             if (index - 1) % stride != offset or len(pages) >= limit:
                 continue
-            url = item.get("url") or f"{zpath.name}#{i}"
-            pages.append(make_page(url, content, url=url, published=(item.get("date_extracted") or "")[:10] or None,
-                                   outlet=item.get("source"), title=item.get("title"), site_key=item.get("source")))
+            pages.append(snn_page(item, f"{zpath.name}#{i}"))
             places.append(f"{zpath.stem}#{i}")
     return pages, places
 

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.model import RawPage
-from marsad.settings import PACKAGE_DIR, SHARED_DIR
+from marsad.run.bench import DEFAULT_CORPUS as SNN_DIR
+from marsad.run.bench import snn_page
+from marsad.settings import PACKAGE_DIR
 
 LABELS_DIR = PACKAGE_DIR.parent / "labels" / "events"
-SNN_DIR = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
 
 
 @dataclass
@@ -68,8 +69,6 @@ def sentence_sha1(text: str) -> str:
 
 def _pages(places: set[str], corpus: Path) -> Iterator[RawPage]:
     """The raw pages at "YYYY-MM-DD#i" places, as `marsad bench` reads the zips."""
-    from marsad.ingest import make_page
-
     wanted: dict[str, set[int]] = defaultdict(set)
     for place in places:
         day, index = place.split("#")
@@ -78,11 +77,9 @@ def _pages(places: set[str], corpus: Path) -> Iterator[RawPage]:
         with zipfile.ZipFile(corpus / f"{day}.zip") as zf:
             items = [item for name in sorted(zf.namelist()) for item in json.loads(zf.read(name))]
         for i in sorted(indexes):
-            item = items[i]
-            content = (item.get("content") or "").strip()
-            url = item.get("url") or f"{day}.zip#{i}"
-            yield make_page(url, content, url=url, published=(item.get("date_extracted") or "")[:10] or None,
-                            outlet=item.get("source"), title=item.get("title"), site_key=item.get("source"))
+            page = snn_page(items[i], f"{day}.zip#{i}")
+            if page is not None:
+                yield page
 
 
 def evaluate_snn(labels: list[dict] | None = None, corpus: Path = SNN_DIR) -> dict[str, TypeScore]:

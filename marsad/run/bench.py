@@ -105,15 +105,20 @@ def _pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
         with zipfile.ZipFile(zpath) as zf:
             for name in sorted(zf.namelist()):
                 for i, item in enumerate(json.loads(zf.read(name))):
-                    content = (item.get("content") or "").strip()
-                    if not content:
-                        continue
-                    url = item.get("url") or f"{zpath.name}/{name}#{i}"
-                    yield make_page(
-                        url, content, url=url, published=(item.get("date_extracted") or "")[:10] or None,
-                        outlet=item.get("source"), title=item.get("title"),
-                        site_key=item.get("source"),
-                    )
+                    page = snn_page(item, f"{zpath.name}/{name}#{i}")
+                    if page is not None:
+                        yield page
+
+
+def snn_page(item: dict[str, Any], fallback_url: str) -> RawPage | None:
+    """One SaudiNewsNet record ({source, url, date_extracted, title, content}) as a page
+    (its address, else `fallback_url`, is its source); None when it has no text."""
+    content = (item.get("content") or "").strip()
+    if not content:
+        return None
+    url = item.get("url") or fallback_url
+    return make_page(url, content, url=url, published=(item.get("date_extracted") or "")[:10] or None,
+                     outlet=item.get("source"), title=item.get("title"), site_key=item.get("source"))
 
 
 def run_benchmark(pages: list[RawPage], corpus_name: str,
