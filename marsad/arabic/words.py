@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,14 +30,19 @@ def word_class(name: str) -> frozenset[str]:
     return _classes()[name]
 
 
-def key_table(path: Path) -> dict[str, str]:
-    """A two-column word list with a header row (comment lines start with #): the match key
-    of each first column -> the second column, the first row winning for a key."""
-    table: dict[str, str] = {}
+def table_rows(path: Path, columns: int) -> Iterator[list[str]]:
+    """The rows of a tab-separated word list with a header row (comment lines start with #)
+    that have at least `columns` cells and a first cell."""
     with path.open(encoding="utf-8") as handle:
         rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
         next(rows, None)  # header
-        for row in rows:
-            if len(row) >= 2 and row[0].strip():
-                table.setdefault(match_key(row[0]), row[1].strip())
+        yield from (row for row in rows if len(row) >= columns and row[0].strip())
+
+
+def key_table(path: Path) -> dict[str, str]:
+    """A two-column word list with a header row: the match key of each first column -> the
+    second column, the first row winning for a key."""
+    table: dict[str, str] = {}
+    for row in table_rows(path, 2):
+        table.setdefault(match_key(row[0]), row[1].strip())
     return table

@@ -11,7 +11,6 @@ marsad/data/ner_noun_senses.tsv.
 
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
+from marsad.arabic.words import table_rows
 from marsad.model import Mention, Token
 
 NOUN_SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_noun_senses.tsv"
@@ -40,14 +40,8 @@ def _keys(cell: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_noun_senses(path: Path = NOUN_SENSES_FILE) -> dict[str, NounSense]:
     """Match key of a name -> what makes it the common noun."""
-    senses: dict[str, NounSense] = {}
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows, None)  # header
-        for row in rows:
-            if len(row) >= 4 and row[0].strip():
-                senses[match_key(row[0])] = NounSense(_keys(row[1]), _keys(row[2]), _keys(row[3]))
-    return senses
+    return {match_key(row[0]): NounSense(_keys(row[1]), _keys(row[2]), _keys(row[3]))
+            for row in table_rows(path, 4)}
 
 
 def _stems(key: str) -> set[str]:
