@@ -172,10 +172,8 @@ class Lexicon:
         keys = list(map(KEY, tokens))
         found = list(map(self._found.get, keys))
         if None in found:
-            if len(self._found) > LOOKUP_MEMO_LIMIT:
-                self._found.clear()
             for i in compress(count(), map(is_, found, repeat(None))):
-                found[i] = self._found[keys[i]] = _lookup_key(keys[i], self)
+                found[i] = self.lookup(keys[i])
         return found  # type: ignore[return-value]
 
     def lookup(self, key: str) -> tuple[list[Trigger], bool]:
@@ -274,7 +272,7 @@ def _tails_of(words: frozenset[str]) -> tuple[str, ...]:
 def _lookup(token: Token, lex: Lexicon) -> tuple[list[Trigger], bool]:
     """Triggers for a token (clitics stripped) and whether a future سـ was attached.
     Verbs take only و/ف before them: "لدعم", "الدعم" are nouns, not the verb دعم."""
-    return lex.lookups((token,))[0]
+    return lex.lookup(token.key)
 
 
 def _tail(form: str) -> str:
