@@ -14,6 +14,7 @@ Prints the cross-validated accuracy; the dev figure comes from `marsad eval clea
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_score
+from sklearn.model_selection import StratifiedGroupKFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -69,9 +70,13 @@ def main() -> None:
                         help="also train on the team's composed pages (demo/, tests/fixtures/clean/ and "
                              "store/) and the seeds")
     parser.add_argument("--binary", action="store_true", help="learn article / not_article only; rules name the kind")
+    parser.add_argument("--also-without-address", action="store_true",
+                        help="also train on each labelled page without its address (pages often come without one)")
     args = parser.parse_args()
 
     labels = [lb for lb in read_labels(args.labels, args.pages_dir) if split_of(lb.id) == "train"]
+    if args.also_without_address:
+        labels += [dataclasses.replace(lb, address=None) for lb in labels if lb.address]
     pages = [raw_page(lb) for lb in labels]
     if args.with_team_pages:  # whole pages (the real ones are excerpts): teach the model their shape too
         for page, label in team_pages():
@@ -94,11 +99,13 @@ def main() -> None:
     x = all_x[:, seen]
     x = np.where(np.isnan(x), np.nanmean(x, axis=0), x)  # a page without an address: the mean
     y = np.array(targets)
-    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
+    # A page and its address-less copy stay in one fold.
+    groups = [lb.id for lb in labels]
+    folds = StratifiedGroupKFold(n_splits=3, shuffle=True, random_state=0)
     best_c, best_score = C_GRID[0], -1.0
     for c in C_GRID:
         pipe = make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight="balanced", max_iter=2000))
-        score = float(cross_val_score(pipe, x, y, cv=folds).mean())
+        score = float(cross_val_score(pipe, x, y, cv=folds, groups=groups).mean())
         print(f"C={c}: cross-validated page-type accuracy {score:.3f}")
         if score > best_score:
             best_c, best_score = c, score

@@ -217,6 +217,22 @@ def test_eval_clean_scores_labelled_pages(tmp_path: Path) -> None:
     assert "date         1/1" in result.output
 
 
+def test_eval_clean_without_addresses_reads_the_text_alone(tmp_path: Path) -> None:
+    # The date is only in the address: given without it, the page states none.
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "t-1.txt").write_text(f"{TITLE}\n{P1}\n{P2}", encoding="utf-8")
+    row = {"id": "t-1", "address": "https://a.example/2024/03/03/x", "file": "files/t-1.txt", "is_article": True,
+           "page_type": "article", "title": TITLE, "published": "2024-03-03"}
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    args = ["eval", "clean", "--labels", str(labels), "--pages-dir", str(tmp_path)]
+    assert "date         1/1" in CliRunner().invoke(app, args).output
+    result = CliRunner().invoke(app, [*args, "--without-addresses"])
+    assert result.exit_code == 0, result.output
+    assert "without addresses" in result.output and "date         0/1" in result.output
+
+
 def test_a_page_keeps_its_side_of_the_split() -> None:
     sides = {split_of(f"ar-{i:03d}") for i in range(30)}
     assert sides == {"dev", "train"}

@@ -113,8 +113,12 @@ def eval_clean(
     pages_dir: Annotated[Path, typer.Option("--pages-dir", help="Where the labelled pages' files are.")],
     split: Annotated[str, typer.Option(help="dev, train or all (a page's side is fixed by its id).")] = "all",
     show_errors: Annotated[bool, typer.Option(help="List every page scored wrong.")] = False,
+    without_addresses: Annotated[bool, typer.Option(help="Give the pages without their addresses, as a text "
+                                                         "dump or a crawl often comes.")] = False,
 ) -> None:
     """is_article, page type, title and date accuracy of cleaning on hand-labelled real pages."""
+    from dataclasses import replace
+
     from marsad.evaluate.clean import evaluate_clean, read_labels, split_of
 
     missing = [str(p) for p in labels if not p.is_file()]
@@ -123,8 +127,10 @@ def eval_clean(
     pages = [p for p in read_labels(labels, pages_dir) if split == "all" or split_of(p.id) == split]
     if not pages:
         fail("no labelled page with its file present")
+    if without_addresses:
+        pages = [replace(p, address=None) for p in pages]
     scores = evaluate_clean(pages)
-    print(f"clean ({split}):")
+    print(f"clean ({split}{', without addresses' if without_addresses else ''}):")
     for line in scores.lines():
         print(f"  {line}")
     if show_errors:
