@@ -38,12 +38,14 @@ MAX_MODIFIERS = 4  # describing words read after the counted noun
 _SUM_WORDS = word_class("sum_phrase")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
-# The role of a count is read from the 5 words before it ("أسفر عن إصابة ثلاثة جنود",
-# "استثمارات أجنبية بقيمة تصل إلى خمسة مليارات") and the 3 after its counted noun
-# ("ثلاثة جنود أصيبوا"), the nearest first: the demo's and the seeds' counts name their role
-# within these spans.
-ROLE_BEFORE = 5
+# The role of a count is read from the 8 words of its clause before it ("أسفر عن إصابة ثلاثة
+# جنود", "تدفقات المستثمرين الأجانب على أذون الخزانة بلغت نحو 50 مليون") and the 3 after its
+# counted noun ("ثلاثة جنود أصيبوا"), the nearest first; a comma, semicolon or colon ends the
+# clause: a role named in an earlier clause ("أصيب ثلاثة جنود، وفي القاعدة 2500 جندي") is
+# another count's.
+ROLE_BEFORE = 8
 ROLE_AFTER = 3
+_CLAUSE_ENDS = frozenset("،,;؛:")
 # A percentage's subject: the content words among the 4 words before it and the 4 after
 # ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
 # these share a word.
@@ -151,7 +153,7 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
     end = max(end, q.end)
     if _is_moment(head, modifiers, tokens):
         return None
-    before = [t.key for t in tokens if previous_end <= t.start and t.end <= q.start][-ROLE_BEFORE:]
+    before = _clause_words_before(tokens, previous_end, q.start)
     after = [t.key for t in words if t.start >= end][:ROLE_AFTER]
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
     text = doc.article.text
@@ -160,6 +162,20 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
         about = f"{q.unit_text} {text[words[0].start:end]}"
     return _Count(doc.id, head, frozenset(modifiers), role, _year_in(doc, sentence), q.value, q.bound,
                   text[q.start:end], about, q.start, end)
+
+
+def _clause_words_before(tokens: tuple[Token, ...], start: int, end: int) -> list[str]:
+    """The keys of the last ROLE_BEFORE words between `start` and `end`, after the last
+    clause end (comma, semicolon, colon) there."""
+    words: list[str] = []
+    for t in tokens:
+        if t.start < start or t.end > end:
+            continue
+        if t.text in _CLAUSE_ENDS:
+            words = []
+        elif is_word(t):
+            words.append(t.key)
+    return words[-ROLE_BEFORE:]
 
 
 def _share_key(token: Token) -> str:
