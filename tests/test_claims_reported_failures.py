@@ -42,6 +42,17 @@ STORIES = {
                        "الراجحي عند 77.8 ريال، وسهم سابك عند 94 ريالا، بينما بلغ سعر خام برنت 81.5 دولار "
                        "للبرميل. وصعد مؤشر قطاع البنوك إلى 7655 نقطة."),
     ],
+    # One minister: a statement that two outlets date a day apart (Tuesday / Wednesday), and
+    # another statement of his, on Sunday, about something else.
+    "statements": [
+        ("الأولى", "عمّان - قال وزير الخارجية الأردني سامر الحديدي الثلاثاء إن بلاده ترفض أي تهجير لسكان القطاع، "
+                   "وإن الأردن سيواصل إرسال قوافل المساعدات. وجاءت تصريحات الحديدي خلال مؤتمر صحفي في عمّان مع "
+                   "نظيره النرويجي."),
+        ("الثانية", "عمّان - قال وزير الخارجية الأردني سامر الحديدي الأحد إن المحادثات مع الجانب العراقي حول الربط "
+                    "الكهربائي حققت تقدما كبيرا. وأوضح الحديدي أن الخط الجديد سيدخل الخدمة قبل نهاية العام."),
+        ("الثالثة", "عمّان - أكد وزير الخارجية الأردني سامر الحديدي الأربعاء أن بلاده ترفض أي تهجير لسكان القطاع، "
+                    "وأن الأردن سيواصل إرسال قوافل المساعدات. وتحدث الحديدي في مؤتمر صحفي مع نظيره النرويجي في عمّان."),
+    ],
 }
 
 
@@ -53,7 +64,7 @@ def docs() -> dict[str, list[Doc]]:
     analysed, problems = analyze_raw_pages(pages, RunContext())
     assert not problems
     by_url = {d.article.url: d for d in analysed}
-    assert all(d.quantities for d in analysed)  # every article states its counts to compare
+    assert all(d.quantities or d.quotes for d in analysed)  # every article states what is compared
     return {story: [by_url[f"https://news{i}.example/{story}"] for i in range(len(articles))]
             for story, articles in STORIES.items()}
 
@@ -88,6 +99,13 @@ def test_a_one_day_inflow_does_not_conflict_with_planned_investment(docs):
 
 def test_a_market_close_has_no_claims_of_points_or_prices(docs):
     assert quantity_rows(docs["stocks"]) == []
+
+
+def test_one_statement_dated_a_day_apart_conflicts_and_another_statement_does_not(docs):
+    by_outlet = {d.article.outlet: d.id for d in docs["statements"]}
+    conflicts = [c for c in story_claims(docs["statements"]) if c.kind == "date" and not c.agree]
+    assert [{v.value: v.articles for v in c.values} for c in conflicts] == [
+        {"2024-04-30": (by_outlet["الأولى"],), "2024-05-01": (by_outlet["الثالثة"],)}]  # Tuesday, Wednesday
 
 
 def test_every_row_has_a_topic(docs):
