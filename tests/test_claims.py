@@ -181,3 +181,16 @@ def test_a_rate_hike_is_not_the_rate_it_leads_to():
     claims = quantity_claims([a, b])
     assert sorted(sorted(x.value for x in c.values) for c in claims) == [[2.0], [27.25]]
     assert all(c.agree for c in claims)
+
+
+def test_sums_of_money_that_say_nothing_of_what_they_are_conflict_only_in_one_role():
+    a = _doc("a", "وقال المسؤول إن الحكومة أنفقت 136 مليون دولار، وضخ المستثمرون 50 مليون دولار في السوق.",
+             "الأولى", (("136 مليون", 136e6, "exact", "دولار", "دولار"), ("50 مليون", 50e6, "exact", "دولار", "دولار")))
+    b = _doc("b", "وأوضح المتحدث أن العقد بلغ 544 ألف دولار، وضخ المستثمرون 60 مليون دولار في السوق.", "الثانية",
+             (("544 ألف", 544e3, "exact", "دولار", "دولار"), ("60 مليون", 60e6, "exact", "دولار", "دولار")))
+    c = _doc("c", "وقالت الوزارة إن الحكومة أنفقت نحو 136 مليون دولار.", "الثالثة",
+             (("نحو 136 مليون", 136e6, "about", "دولار", "دولار"),))
+    by_values = {tuple(sorted(x.value for x in cl.values)): cl for cl in quantity_claims([a, b, c])}
+    assert by_values[(136e6, 136e6)].agree  # the same sum, stated by two outlets
+    assert not by_values[(50e6, 60e6)].agree  # an inflow of 50 against one of 60: a conflict
+    assert not any(544e3 in values for values in by_values)  # a contract's sum is no other sum

@@ -53,3 +53,17 @@ def test_routine_reports_develop_into_no_story():
     assert not model.joins_developing(routine, 0.5, 0.5, 1)
     assert not model.joins_developing(news, 0.2, 0.5, 1)
     assert not model.joins_developing(news, 0.5, 0.2, 1)
+
+
+def test_a_developing_article_that_no_date_ties_to_the_story_needs_its_wording():
+    model = SameHappening((0.0,) * len(FEATURES), 0.0, 0.9, developing_probability=0.3, developing_similarity=0.3,
+                          developing_text=0.4)
+    close, far = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    close[FEATURES.index("text")], far[FEATURES.index("text")] = 0.5, 0.3
+    assert model.joins_developing(far, 0.5, 0.5, 1, dates_link=True)
+    assert model.joins_developing(close, 0.5, 0.5, 1, dates_link=False)
+    assert not model.joins_developing(far, 0.5, 0.5, 1, dates_link=False)
+    # A model written before the bound existed asks no dates.
+    data = model.to_json()
+    del data["developing_text"]
+    assert SameHappening.from_json(data).joins_developing(far, 0.5, 0.5, 1, dates_link=False)

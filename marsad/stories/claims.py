@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.words import word_class
-from marsad.model import Claim, Doc, Quantity, Sentence, Token
+from marsad.model import Claim, ClaimValue, Doc, Quantity, Sentence, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_values import make_claim, outlet_of, values_agree
@@ -38,12 +38,14 @@ MAX_MODIFIERS = 4  # describing words read after the counted noun
 _SUM_WORDS = word_class("sum_phrase")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
-# The role of a count is read from the 5 words before it ("أسفر عن إصابة ثلاثة جنود",
-# "استثمارات أجنبية بقيمة تصل إلى خمسة مليارات") and the 3 after its counted noun
-# ("ثلاثة جنود أصيبوا"), the nearest first: the demo's and the seeds' counts name their role
-# within these spans.
-ROLE_BEFORE = 5
+# The role of a count is read from the 8 words of its clause before it ("أسفر عن إصابة ثلاثة
+# جنود", "تدفقات المستثمرين الأجانب على أذون الخزانة بلغت نحو 50 مليون") and the 3 after its
+# counted noun ("ثلاثة جنود أصيبوا"), the nearest first; a comma, semicolon or colon ends the
+# clause: a role named in another clause ("أصيب ثلاثة جنود، وفي القاعدة 2500 جندي") is
+# another count's.
+ROLE_BEFORE = 8
 ROLE_AFTER = 3
+_CLAUSE_ENDS = frozenset("،,;؛:")
 # A percentage's subject: the content words among the 4 words before it and the 4 after
 # ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
 # these share a word.
@@ -71,8 +73,10 @@ def _moments() -> dict[str, frozenset[str]]:
 def _role_of(key: str) -> str | None:
     # Cached per word key: every quantity of every story asks it of its neighbouring words.
     for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ل", "ب"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
-            key = key[len(prefix):]
+        rest = key[len(prefix):]
+        # a two-letter rest only when it is a stem itself ("وضخ" -> ضخ)
+        if key.startswith(prefix) and (len(rest) >= 3 or any(stem == rest for stem, _ in _roles())):
+            key = rest
             break
     return next((role for stem, role in _roles() if key.startswith(stem)), None)
 
@@ -151,8 +155,8 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
     end = max(end, q.end)
     if _is_moment(head, modifiers, tokens):
         return None
-    before = [t.key for t in tokens if previous_end <= t.start and t.end <= q.start][-ROLE_BEFORE:]
-    after = [t.key for t in words if t.start >= end][:ROLE_AFTER]
+    before = _clause_words_before(tokens, previous_end, q.start)
+    after = _clause_words_after(words, end)
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
     text = doc.article.text
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
@@ -160,6 +164,33 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
         about = f"{q.unit_text} {text[words[0].start:end]}"
     return _Count(doc.id, head, frozenset(modifiers), role, _year_in(doc, sentence), q.value, q.bound,
                   text[q.start:end], about, q.start, end)
+
+
+def _clause_words_before(tokens: tuple[Token, ...], start: int, end: int) -> list[str]:
+    """The keys of the last ROLE_BEFORE words between `start` and `end`, after the last
+    clause end (comma, semicolon, colon) there."""
+    words: list[str] = []
+    for t in tokens:
+        if t.start < start or t.end > end:
+            continue
+        if t.text in _CLAUSE_ENDS:
+            words = []
+        elif is_word(t):
+            words.append(t.key)
+    return words[-ROLE_BEFORE:]
+
+
+def _clause_words_after(words: list[Token], start: int) -> list[str]:
+    """The keys of the first ROLE_AFTER words from `start`, up to a clause end."""
+    found: list[str] = []
+    for t in words:
+        if t.start < start:
+            continue
+        if t.text in _CLAUSE_ENDS or len(found) >= ROLE_AFTER:
+            break
+        if is_word(t):
+            found.append(t.key)
+    return found
 
 
 def _share_key(token: Token) -> str:
@@ -258,7 +289,19 @@ def _same_thing(a: _Count, b: _Count) -> bool:
         return False
     if a.modifiers and b.modifiers:
         return bool(a.modifiers & b.modifiers)
-    return not a.modifiers and not b.modifiers
+    if a.modifiers or b.modifiers:
+        return False
+    return _same_sum(a, b) if a.head in _moments()["currency"] else True
+
+
+def _same_sum(a: _Count, b: _Count) -> bool:
+    """Two sums of money that say nothing of what they are (no describing words, not both
+    in one role) are one thing only when they are the same sum: a story's sums are of many
+    things (a one-day inflow, a planned investment, a price, a budget), and on SaudiNewsNet
+    stories bare "دولار" / "ريال" / "يورو" rows lumped sums from 15 dollars to 2 billion."""
+    if a.role is not None and a.role == b.role:
+        return True
+    return values_agree(ClaimValue(a.value, (), a.bound), ClaimValue(b.value, (), b.bound))
 
 
 def _components(items: list[_Count]) -> list[list[_Count]]:
@@ -285,6 +328,8 @@ def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:
     for g in groups:
         roles = {c.role for c in g} - {None}
         targets = [t for t in described.get(g[0].head, []) if not roles or roles <= {c.role for c in t}]
+        if g[0].head in _moments()["currency"]:  # a bare sum joins only the same sum (`_same_sum`)
+            targets = [t for t in targets if all(_same_sum(c, d) for c in g for d in t)]
         if not any(c.modifiers for c in g) and len(targets) == 1:
             targets[0].extend(g)
         else:

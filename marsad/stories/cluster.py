@@ -132,6 +132,16 @@ def one_article_story(doc_id: str, f: _DocFeatures) -> StoryState:
     return story
 
 
+def dates_link(f: _DocFeatures, story: StoryState) -> bool:
+    """Whether an article's dates tie it to a story it may develop: it states a day the story
+    dates its happening on ("والخميس الماضي" two days after a Thursday meeting), or the story
+    states its happening's day. An undated article or story gives no evidence either way."""
+    if f.day is None or not story.has_day:
+        return True
+    happening = f.happening_day if f.happening_day is not None else f.day
+    return happening in story.event_days or any(day in story.happening_days for day in f.event_days)
+
+
 class StoryClusterer:
     """Assigns articles to stories one at a time; see the module docstring. With `db` (a
     scratch database, `marsad.run.scratch`) the stories, the index from terms to stories, the
@@ -303,7 +313,7 @@ class StoryClusterer:
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)
                 in_window.append((p, story.id))
-                if model.joins_developing(features, p, subject, len(story.articles)):
+                if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story)):
                     developing.append((subject, story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
                 threads.append((subject, story.id))

@@ -177,6 +177,7 @@ FEATURES = ("text", "title", "entity", "no_entities", "entity_conflict", "people
 
 
 _ROUTINE = FEATURES.index("routine")
+_TEXT = FEATURES.index("text")
 
 
 @dataclass(frozen=True)
@@ -261,21 +262,28 @@ class SameHappening:
     developing_probability: float = 1.0  # 1.0: no developing route
     developing_similarity: float = 1.0
     developing_articles: int = 1
+    # The text cosine a developing story's article needs when its dates do not tie it to the
+    # story (`cluster.dates_link`); 0.0: dates are not asked.
+    developing_text: float = 0.0
 
     def probability(self, features: Sequence[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def joins_developing(self, features: Sequence[float], probability: float, similarity: float,
-                         articles: int) -> bool:
-        """A market close, a forecast or an advert is of one moment: it develops into no story."""
+                         articles: int, dates_link: bool = True) -> bool:
+        """A market close, a forecast or an advert is of one moment: it develops into no story.
+        The same actors on another day are another happening unless the article's dates tie it
+        to the story (`dates_link`) or it is written much as the story is (a follow-up)."""
         return (not features[_ROUTINE] and probability >= self.developing_probability
-                and similarity >= self.developing_similarity and articles >= self.developing_articles)
+                and similarity >= self.developing_similarity and articles >= self.developing_articles
+                and (dates_link or features[_TEXT] >= self.developing_text))
 
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
                 "threshold": self.threshold, "developing_probability": self.developing_probability,
-                "developing_similarity": self.developing_similarity, "developing_articles": self.developing_articles}
+                "developing_similarity": self.developing_similarity, "developing_articles": self.developing_articles,
+                "developing_text": self.developing_text}
 
     @classmethod
     def from_json(cls, data: dict) -> SameHappening:
@@ -283,7 +291,7 @@ class SameHappening:
             raise ValueError("story pair model was trained on other features; rerun scripts/train_story_pairs.py")
         return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
                    float(data["developing_probability"]), float(data["developing_similarity"]),
-                   int(data["developing_articles"]))
+                   int(data["developing_articles"]), float(data.get("developing_text", 0.0)))
 
 
 MODEL_FILE = "story_pairs.json"
