@@ -106,3 +106,25 @@ def test_a_place_the_corpus_writes_with_tanwin_is_not_filled_in_alone() -> None:
     assert "دوما" in common_words()
     assert "دوما" not in gazetteer_places("وقال المدير: نقول دوما إن العمل يحتاج إلى صبر.")
     assert "درعا" not in common_words()  # درعًا (a shield) is rare beside Daraa
+
+
+def test_a_word_the_corpus_nearly_always_tags_a_person_is_that_person() -> None:
+    said = " ".join(["وأكد أوباما أن الاتفاق مهم."] * 10)
+    docs, entities = link_entities([
+        doc_with("a", "قال الرئيس باراك أوباما إن المفاوضات مستمرة. " + said,
+                 [("باراك أوباما", "PER")] + [("أوباما", "PER")] * 10),
+        doc_with("b", "نشرت الصحيفة مقالا بعنوان «أوباما يدافع عن الاتفاق».", [("أوباما", "ORG")]),
+    ])
+    assert entity_of(docs, entities, "b", "أوباما").id == entity_of(docs, entities, "a", "باراك أوباما").id
+    assert entity_of(docs, entities, "b", "أوباما").type == "PER"
+
+
+def test_a_word_often_of_another_type_keeps_its_type() -> None:
+    person = " ".join(["وقال النصر إن الفريق جاهز."] * 10)
+    club = " ".join(["وفاز النصر على الهلال."] * 3)
+    docs, entities = link_entities([
+        doc_with("a", "قال المدرب أحمد النصر إن اللاعبين جاهزون. " + person,
+                 [("أحمد النصر", "PER")] + [("النصر", "PER")] * 10),
+        doc_with("b", club, [("النصر", "ORG")] * 3),
+    ])
+    assert entity_of(docs, entities, "b", "النصر").type == "ORG"
