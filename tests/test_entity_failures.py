@@ -2,8 +2,9 @@
 for these tests: a word with tanwin is no name (دومًا), an honorific after a name is not
 part of it (رحمه الله), الصور is the pictures, a name repeat never adds the article
 (سيول / والسيول), a bare place the article also writes with the article is the noun, a
-nisba after a definite noun is its adjective (الإعلام العربي), and an alef moved is
-another name (باردو / برادو). scripts/snn_entity_checks.py runs the same failures on
+nisba after a definite noun is its adjective (الإعلام العربي), a word the corpus writes
+with tanwin is not filled in alone (دوما), and a word the corpus nearly always tags a person
+is that person (أوباما). scripts/snn_entity_checks.py runs the same failures on
 SaudiNewsNet."""
 
 from __future__ import annotations
@@ -91,14 +92,12 @@ def test_a_surname_with_no_feminine_stays_the_person_after_a_definite_word() -> 
     assert [m.text for m in propagate_names(doc) if m.source == "coref"] == ["السيسي"]
 
 
-def test_an_alef_moved_is_another_name() -> None:
-    assert not words_agree("باردو", "برادو")  # Bardo (Tunis) and Prado (Madrid)
-    assert words_agree("امريكا", "اميركا")  # a ي moved is a spelling
-    docs, entities = link_entities([
-        doc_with("a", "وقع الهجوم في متحف باردو بتونس.", [("باردو", "LOC")]),
-        doc_with("b", "يعرض متحف برادو في مدريد لوحات نادرة.", [("برادو", "LOC")]),
-    ])
-    assert entity_of(docs, entities, "a", "باردو").id != entity_of(docs, entities, "b", "برادو").id
+def test_a_vowel_moved_is_still_a_spelling() -> None:
+    # Why باردو (Bardo) and برادو (Prado) still merge: their letters differ as the press's
+    # own variants do (SaudiNewsNet: جون ستيوارت / ستيورات, سامنثا / سمانثا باور, الدانمرك /
+    # الدنمارك); a rule that split them split these three (first 1,000 articles).
+    for a, b in [("ستيوارت", "ستيورات"), ("سامنثا", "سمانثا"), ("الدانمرك", "الدنمارك"), ("امريكا", "اميركا")]:
+        assert words_agree(a, b)
 
 
 def test_a_place_the_corpus_writes_with_tanwin_is_not_filled_in_alone() -> None:

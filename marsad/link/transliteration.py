@@ -90,10 +90,6 @@ def _consonants(classed: str) -> str:
     return classed[:1] + "".join(c for c in classed[1:] if c not in _VOWEL_LETTERS)
 
 
-def _without_wy(classed: str) -> str:
-    return classed.replace("و", "").replace("ي", "")
-
-
 def _vowels(classed: str) -> list[str]:
     return sorted(c for c in classed[1:] if c in _VOWEL_LETTERS)
 
@@ -101,7 +97,7 @@ def _vowels(classed: str) -> list[str]:
 def words_agree(a: str, b: str) -> bool:
     """Whether two words (match keys) are spellings of one name: the same letters once
     transliteration classes are folded (ماكغورك / ماجورك, غوغل / جوجل), the same letters with
-    و or ي in other places (أمريكا / أميركا, not باردو / برادو), or one long vowel added inside a
+    the long vowels in other places (أمريكا / أميركا), or one long vowel added inside a
     foreign name (ترمب / ترامب) where `MIN_VOWEL_VARIANT_LETTERS` and `COMMON_SPELLING` allow.
     An ending added is never a variant (الأحمد / الأحمدي, إيران / إيرانيا), nor a letter
     changed (سوريا / سويسرا, الدمام / دوما, سعيد / سعود), nor a vowel added to an Arabic
@@ -114,9 +110,7 @@ def words_agree(a: str, b: str) -> bool:
     if _consonants(ca) != _consonants(cb) or ca[-1:] != cb[-1:]:
         return False
     if _vowels(ca) == _vowels(cb):
-        # The same long vowels in other places: و and ي (أمريكا / أميركا), never an alef,
-        # which writes where the "a" is heard (باردو, Bardo, is not برادو, Prado).
-        return _without_wy(ca) == _without_wy(cb)
+        return True  # the same long vowels in other places
     short, long = sorted((ca, cb), key=len)
     if (len(long) != len(short) + 1 or len(short) < MIN_VOWEL_VARIANT_LETTERS or short.startswith("ال")
             or _both_common(a, b)):
