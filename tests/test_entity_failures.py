@@ -127,3 +127,15 @@ def test_a_word_often_of_another_type_keeps_its_type() -> None:
         doc_with("b", club, [("النصر", "ORG")] * 3),
     ])
     assert entity_of(docs, entities, "b", "النصر").type == "ORG"
+
+
+def test_a_word_after_a_name_can_make_it_the_common_word() -> None:
+    from marsad.extract.name_senses import without_noun_senses
+
+    def kept(text: str) -> list[str]:
+        at = text.index("ساري")
+        tokens = [t for s in split_sentences(text) for t in s.tokens]
+        return [m.text for m in without_noun_senses([Mention(at, at + 4, "ساري", "LOC")], tokens)]
+
+    assert kept("وأكد النادي أن عقد اللاعب لا يزال ساري المفعول لعامين.") == []  # "in force"
+    assert kept("ضرب زلزال مدينة ساري شمال إيران.") == ["ساري"]
