@@ -7,6 +7,7 @@ type within an article. Surnames are propagated only when one person carries the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -15,15 +16,22 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
-from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates
+from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates, word_frequencies
 from marsad.arabic.words import word_class
 from marsad.extract.entities import name_start
 from marsad.extract.name_senses import without_noun_senses
+from marsad.extract.roles import role_first_words
 from marsad.model import Doc, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
 # Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
 MIN_SURNAME_LETTERS = 4
+# A surname whose feminine form SaudiNewsNet writes this often (word_frequencies.tsv) is
+# also an adjective (العربية 7,608, الغربية 1,038; السيسي and الفيصل have none):
+# `_is_adjective_here`.
+FREQUENT_WORD = 100
+# A word written with the article, a conjunction or preposition maybe glued on (والإعلام, للشمال).
+_DEFINITE = re.compile("[وف]?[بكل]?ال|[وف]?لل")
 # Words of a name after which the last word is no surname (match keys, from
 # lexicon/grammar_words.tsv): "بن" / "بنت" (the father's name: فهد بن خالد is not "خالد"),
 # and the first word of a compound name ("الله" of "عبد الله", "سعود" of "آل سعود").
@@ -135,6 +143,8 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
                     break
             if hit:
                 break
+        if hit and hit[0] == 1 and hit[1] == "PER" and _is_adjective_here(tokens, i, first):
+            hit = None
         if hit:
             n, kind, first = hit
             # "وماكغورك" repeats ماكغورك: the mention starts after the glued conjunction.
@@ -146,6 +156,23 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
             next_free = i + n
     # A repeat of القاعدة (al-Qaeda) may be the base of the next sentence: judged again.
     return without_noun_senses(sorted(mentions + added, key=lambda m: (m.start, m.end)), tokens)
+
+
+def _is_adjective_here(tokens: Sequence[Token], i: int, word: str) -> bool:
+    """Whether a one-word person name at token `i` is the adjective it also is: a nisba
+    (العربي, الغربي: their feminine forms are frequent words, a name has none) written with
+    the article, nothing glued to it, right after a definite word ("الإعلام العربي",
+    "الشمال الغربي" in an article that names محمد العربي). After a title ("الرئيس العربي")
+    it stays the person; "السيسي" (no feminine) and "والعربي" are never adjectives here."""
+    token = tokens[i]
+    if i == 0 or token.key != word or not token.text.startswith("ال"):
+        return False
+    if word_frequencies()[0].get(word + "ه", 0) < FREQUENT_WORD:
+        return False
+    before = tokens[i - 1]
+    titles = role_first_words()
+    return (_DEFINITE.match(before.text) is not None and before.key not in titles
+            and "ال" + before.stem not in titles)
 
 
 def _starters(keys: set[str], first_words: set[str]) -> set[str]:
@@ -203,14 +230,22 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _ordered_stem_options(key: str) -> tuple[str, ...]:
     """`_stem_options` in a fixed order: the word itself, then its clitic splits."""
-    return tuple(dict.fromkeys([key, *(stem for _, stem in name_clitic_candidates(key))]))
+    return tuple(dict.fromkeys([key, *_name_forms(key)]))
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _stem_options(key: str) -> frozenset[str]:
-    """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي, كاظمي};
+    """The token itself and its clitic-free forms: "والكاظمي" -> {والكاظمي, الكاظمي};
     "كريم" is only itself (a word of its own is not ك + ريم: `name_clitic_candidates`)."""
-    return frozenset(stem for _, stem in name_clitic_candidates(key)) | {key}
+    return frozenset(_name_forms(key)) | {key}
+
+
+def _name_forms(key: str) -> list[str]:
+    """The forms a name written in this token may have, less those that take the article
+    off: "والسيول" (and the floods) repeats no سيول (Seoul), "الحماس" no حماس; a name is
+    written with its article or without it, the same each time."""
+    return [stem for prefix, stem in name_clitic_candidates(key)
+            if stem.startswith("ال") or not prefix.endswith(("ال", "لل"))]
 
 
 def person_names_of(docs: Iterable[Doc]) -> set[tuple[str, ...]]:

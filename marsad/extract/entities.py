@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -109,23 +109,47 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
 
 
 def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
-                       labels: Sequence[str] | None = None) -> list[Mention]:
+                       labels: Sequence[str] | None = None,
+                       nouns_here: Container[str] = frozenset()) -> list[Mention]:
     """Gazetteer matches as mentions. With the tagger's `labels`, a one-word place that is
     mostly an ordinary word (معسكر, الصور, عالية: `common_words`) is kept only where the
-    tagger also tagged it: context, not the list, says which it is."""
+    tagger also tagged it: context, not the list, says which it is. So is a bare place name
+    that the article also writes with the article (`nouns_here`, `ArticleForms`): "سيول
+    جارفة" beside "الأمطار والسيول" is floods, not Seoul."""
     tokens = sentence.tokens
     common = common_words() if labels is not None else frozenset()
     mentions = []
     for match in gazetteer.match_tokens(tokens):
         first = tokens[match.start]
-        if (common and match.end - match.start == 1 and labels is not None and labels[match.start] == "O"
-                and first.key[len(match.prefix):] in common):
-            continue
+        if common and match.end - match.start == 1 and labels is not None and labels[match.start] == "O":
+            name = first.key[len(match.prefix):]
+            if name in common or (match.type == "LOC" and _is_bare(name, match.prefix) and name in nouns_here):
+                continue
         # "وواشنطن" is و + واشنطن: the mention is the name, without the conjunction.
         start = first.start + proclitic_length(first.text, match.prefix)
         end = tokens[match.end - 1].end
         mentions.append(Mention(start, end, text[start:end], cast(EntityType, match.type), source="gazetteer"))
     return mentions
+
+
+def _is_bare(name: str, prefix: str) -> bool:
+    """Whether a match is written without the article (للعراق has it: ل + العراق)."""
+    return not name.startswith("ال") and not prefix.endswith(("ال", "لل"))
+
+
+class ArticleForms(Container[str]):
+    """The words an article writes with the article (السيول -> سيول), read from its tokens
+    only when asked: most articles have no bare one-word gazetteer match to judge."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._sentences = sentences
+        self._stems: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._stems is None:
+            self._stems = frozenset(t.stem for s in self._sentences for t in s.tokens
+                                    if t.prefix.endswith(("ال", "لل")))
+        return word in self._stems
 
 
 def merge_mentions(model: list[Mention], gazetteer: list[Mention]) -> list[Mention]:
@@ -159,10 +183,11 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
     for doc, sentences in zip(docs, tagged, strict=True):
         text = doc.article.text
         mentions: list[Mention] = []
+        nouns_here = ArticleForms(sentences)
         for sentence in sentences:
             labels = next(all_labels)
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
-                                    gazetteer_mentions(sentence, text, gazetteer, labels))
+                                    gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             mentions.extend(m for m in map(clean_mention, merged) if m is not None)
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.

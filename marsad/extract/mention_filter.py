@@ -2,8 +2,9 @@
 
 The tagger follows ANERcorp, where currencies and الله are MISC; an analyst reading the
 entity list wants neither, nor a generic noun (مدينة), a field of study (علم النفس), an event
-noun in front of a name (مقتل سليماني) or a word after one (أحمد عبد الملك بعنوان). The word
-lists are marsad/data/ner_not_entities.tsv.
+noun in front of a name (مقتل سليماني), a word or an honorific after one (أحمد عبد الملك
+بعنوان, الأمير نايف رحمه الله), nor a word written with tanwin (دومًا, "always", is not Douma:
+a name takes none). The word lists are marsad/data/ner_not_entities.tsv.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 NOT_ENTITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_not_entities.tsv"
 _WORD = re.compile(r"\S+")
-_DROP_KINDS = frozenset({"deity", "currency", "field", "generic"})
+_DROP_KINDS = frozenset({"deity", "currency", "field", "generic", "honorific"})
+_TRAILING_KINDS = frozenset({"trailing", "honorific"})
+# Honorific phrases run to four words (صلى الله عليه وسلم); longest first.
+_TRAILING_WORDS = (4, 3, 2, 1)
+# Tanwin (an indefinite ending: دومًا, حقاً, سعيدٌ) is written on common words, never on a name.
+_TANWIN = re.compile("[\u064b-\u064d]")
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +72,10 @@ def _kept_span(text: str) -> tuple[int, int, bool] | None:
     names come back again and again."""
     lists = load_not_entities()
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    while words and lists.get(match_key(text[words[-1][0]:words[-1][1]])) == "trailing":
-        words.pop()
+    if len(words) == 1 and _TANWIN.search(text):
+        return None
+    while words and (n := _trailing_words(text, words, lists)):
+        del words[-n:]
     stripped_event = False
     while words and _kind(text[words[0][0]:words[0][1]], lists) == "event":
         words.pop(0)
@@ -78,3 +86,15 @@ def _kept_span(text: str) -> tuple[int, int, bool] | None:
     if _kind(text[first:last], lists) in _DROP_KINDS:
         return None
     return first, last, stripped_event
+
+
+def _trailing_words(text: str, words: list[tuple[int, int]], lists: dict[str, str]) -> int:
+    """How many of the last words are a trailing word or an honorific phrase (0: none).
+    A one-word honorific or deity never trails: الله ends عبد الله."""
+    for n in _TRAILING_WORDS:
+        if n > len(words):
+            continue
+        kind = lists.get(match_key(text[words[-n][0]:words[-1][1]]))
+        if kind == "trailing" or (kind == "honorific" and n > 1):
+            return n
+    return 0

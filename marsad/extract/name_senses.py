@@ -5,7 +5,8 @@ article wrote of became al-Qaeda, and then an event's actor. What tells the two 
 the article: a definite feminine adjective after the word (القاعدة العسكرية), a word before
 it that only the noun takes (هذه القاعدة, داخل القاعدة), quotes (a name: «القاعدة»), and
 which sense the article last made explicit before it: the noun written without the article
-(قاعدة التاجي, القواعد) or the name after a head word (تنظيم القاعدة). The words are
+(قاعدة التاجي, القواعد) or the name after a head word (تنظيم القاعدة); and a word after it
+that only the common word takes (ساري المفعول, "in force", is not Sari). The words are
 marsad/data/ner_noun_senses.tsv.
 """
 
@@ -31,6 +32,7 @@ class NounSense:
     nouns: frozenset[str]  # match keys of the noun without the article, and its plural
     heads: frozenset[str]  # words before the name that make it the name
     before: frozenset[str]  # words before it that make it the noun
+    after: frozenset[str] = frozenset()  # words right after it that make it the common word
 
 
 def _keys(cell: str) -> frozenset[str]:
@@ -40,7 +42,8 @@ def _keys(cell: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_noun_senses(path: Path = NOUN_SENSES_FILE) -> dict[str, NounSense]:
     """Match key of a name -> what makes it the common noun."""
-    return {match_key(row[0]): NounSense(_keys(row[1]), _keys(row[2]), _keys(row[3]))
+    return {match_key(row[0]): NounSense(_keys(row[1]), _keys(row[2]), _keys(row[3]),
+                                         _keys(row[4]) if len(row) > 4 else frozenset())
             for row in table_rows(path, 4)}
 
 
@@ -85,7 +88,7 @@ def without_noun_senses(mentions: list[Mention], tokens: Sequence[Token]) -> lis
             continue
         if name not in marks:
             marks[name] = _sense_marks(name, sense, tokens)
-        if _is_definite_feminine_adjective(after) or before & sense.before:
+        if _is_definite_feminine_adjective(after) or before & sense.before or after in sense.after:
             dropped.add(id(mention))
         # A name in quotes is a name («القاعدة»); else the sense the article made explicit last.
         elif not _is_quoted(tokens, at) and _last_mark_is_noun(marks[name], at):

@@ -19,6 +19,7 @@ from operator import add
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import token_keys
 from marsad.arabic.words import word_class
+from marsad.extract.mention_filter import clean_mention
 from marsad.model import Doc, Mention
 from marsad.run.caching import WordCache
 from marsad.settings import PACKAGE_DIR
@@ -77,7 +78,7 @@ def _head_at(keys: list[str], i: int) -> RoleHead | None:
 
 
 @lru_cache(maxsize=1)
-def _head_first_words() -> frozenset[str]:
+def role_first_words() -> frozenset[str]:
     """The keys that can open a role phrase: a head's first word, also with a glued و/ف
     (`k in` this set is `k in table or _strip_conj(k) in table`, one set look-up)."""
     table = _heads_by_first()
@@ -345,7 +346,7 @@ def names_after_titles(doc: Doc) -> list[Mention]:
     keys = word_keys(texts, _TITLE_PUNCT)
     taken = [(m.start, m.end) for m in doc.mentions]
     bounds: tuple[list[str], list[int], list[int]] | None = None
-    for i in _positions_of(keys, _head_first_words()):
+    for i in _positions_of(keys, role_first_words()):
         head = _head_at(keys, i)
         if head is None:
             continue
@@ -367,9 +368,11 @@ def names_after_titles(doc: Doc) -> list[Mention]:
             stop = ends[j + 1]
             while stop > start and text[stop - 1] in "،,\"»”":
                 stop -= 1
-            if start < end_of_title + 40 and not any(s < stop and start < e for s, e in taken):
-                found.append(Mention(start, stop, text[start:stop], "PER", source="title"))
-                taken.append((start, stop))
+            # An honorific set off after a title ("الأمير نايف، رحمه الله،") is no name.
+            name = clean_mention(Mention(start, stop, text[start:stop], "PER", source="title"))
+            if name and start < end_of_title + 40 and not any(s < stop and start < e for s, e in taken):
+                found.append(name)
+                taken.append((name.start, name.end))
             break
     return found
 

@@ -28,6 +28,7 @@ from marsad.arabic.tokenize import word_frequencies
 from marsad.arabic.words import word_class
 from marsad.extract.coref import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
 from marsad.link.names import (
+    PersonVotes,
     alias_table,
     article_added_to_a_name,
     different_known_entries,
@@ -93,6 +94,7 @@ class EntityIndex:
 
     def __init__(self, db: sqlite3.Connection | None = None) -> None:
         self.names: MemoryNames | StoredNames = MemoryNames() if db is None else StoredNames(db)
+        self.person_votes = PersonVotes()  # `register_full_names` counts them
 
     # --- persistence ---------------------------------------------------------------------
 
@@ -131,7 +133,7 @@ class EntityIndex:
 
     def add_doc(self, doc: Doc) -> Doc:
         """Give every mention of `doc` an entity id, creating entities as needed."""
-        mentions = list(doc.mentions)
+        mentions = [self.person_votes.retyped(m) for m in doc.mentions]
         if not mentions:
             return doc
         clusters = self._local_clusters(mentions)
@@ -149,6 +151,7 @@ class EntityIndex:
         """Create (or find) the records of every full person name, without counting them
         as seen in any article yet (but counting the articles that name each in full)."""
         for doc in docs:
+            self.person_votes.count(doc.mentions)
             people = [m for m in doc.mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
             with self.names.writing():
                 self._register_people(people)

@@ -7,14 +7,17 @@ when واشنطن is known, but "كريم" is never ك + ريم (`marsad.arabic.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Container
+from collections import Counter, defaultdict
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import is_whole_word
 from marsad.extract.gazetteer import Gazetteer, gazetteer_files
 from marsad.link.transliteration import article_is_written
+from marsad.model import Mention
 from marsad.settings import PACKAGE_DIR
 
 ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
@@ -145,3 +148,32 @@ def article_added_to_a_name(a: str, b: str) -> bool:
         return False
     with_article, bare = (a, b) if a.startswith("ال") else (b, a)
     return with_article[2:] == bare and gazetteer_type(bare) is not None and gazetteer_type(with_article) is None
+
+
+# A one-word name the corpus tags a person this many times, and in this share of all its
+# one-word mentions, is that person where the tagger gave it another type: أوباما, a person
+# in 100+ mentions of 1,000 SaudiNewsNet articles, was an organisation in two («أوباما»
+# يدافع ..., "في حالة أوباما"). A word often a club or a place (النصر) keeps its types.
+PERSON_VOTES = 10
+PERSON_SHARE = 0.9
+
+
+class PersonVotes:
+    """The types the corpus gives each one-word name (label consistency across articles)."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def count(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            if not m.antecedent and " " not in (key := raw_key(m.text)):
+                self.types[key][m.type] += 1
+
+    def retyped(self, mention: Mention) -> Mention:
+        """The mention as a person where the corpus nearly always tags its word so."""
+        if mention.type == "PER" or mention.antecedent:
+            return mention
+        votes = self.types.get(raw_key(mention.text))
+        if not votes or votes["PER"] < PERSON_VOTES or votes["PER"] < PERSON_SHARE * sum(votes.values()):
+            return mention
+        return dataclasses.replace(mention, type="PER")
