@@ -96,6 +96,11 @@ def _is_adjective_after_noun(token: Token, before: Token) -> bool:
         is_break(before) or before.key in _PREPOSITIONS or is_count(before.key))
 
 
+def any_agent_word(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence has a word that names a kind of agent (most have none)."""
+    return any(_sectors(map(KEY, tokens)))
+
+
 def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
     """Agent phrases outside the mentions (`taken`): a sector word with the agent words and
     nationality adjectives right after it ("مفجرون انتحاريون", "الشرطة العراقية")."""
