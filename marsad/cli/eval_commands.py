@@ -70,7 +70,8 @@ def eval_events(
         for a in actor_agreement():
             print(f"GSR spans, {a.kind}: event coded in {a.coded}/{a.sentences} span sentences; source shares a word "
                   f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
-                  f"source role (CAMEO) in the code {a.role_right}/{a.roles} (in-sample for the detector)")
+                  f"source role (CAMEO) in the code {a.role_right}/{a.roles} (dev half: the detector "
+                  "learned these sentences' labels, not their spans; the actor rules were set looking at them)")
     if file is None and SNN_DIR.is_dir():
         # the other types: hand-labelled SaudiNewsNet sentences (labels/events, issue 22)
         print("\n".join(render_snn(evaluate_snn())))

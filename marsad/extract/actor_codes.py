@@ -136,6 +136,8 @@ def _nationality_adjective(context: str) -> str:
     return word if word.endswith("ي") else ""
 
 
+@lru_cache(maxsize=50_000)
 def country_of(word: str) -> str | None:
-    """ISO-3 code when `word` is a nationality adjective or country name (الأمريكية -> USA)."""
+    """ISO-3 code when `word` is a nationality adjective or country name (الأمريكية -> USA);
+    remembered per word: the event coder asks it of the words after every agent and noun."""
     return CodeTables.load().countries.get(lemma_key(word))

@@ -1,7 +1,8 @@
-"""Typed agent phrases as event participants where no entity mention stands: "الشرطة
+"""Typed agent phrases as event participants beside the entity mentions: "الشرطة
 العراقية" (IRQCOP), "مسلحون" (REB), "المتظاهرين" (CVL), with CAMEO sector codes from
 lexicon/actor_sectors.tsv and UniversalPetrarch's actor dictionary, and a country where a
-nationality adjective follows."""
+nationality adjective follows. They are placed as arguments (`agent_args`) and take their
+roles by the same word-order rules as the mentions (`arguments.attach_arguments`)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,21 @@ from itertools import compress, count, repeat
 from operator import is_
 
 from marsad.extract.actor_codes import CodeTables, actor_code, country_of, lemma_of_key
-from marsad.extract.events.arguments import _not_participants
 from marsad.extract.events.lexicon import (
     AGENT_MARKS,
-    FORWARD_WINDOW,
     KEY,
     LOCATIVE,
+    MODIFIERS,
     ON,
     OTHER_PREPOSITIONS,
-    PASSIVE_AUX,
-    SUBJECT_BACK,
     TO,
+    VICTIMS,
     WITH,
     is_break,
+    load_lexicon,
 )
-from marsad.extract.events.triggers import Hit
-from marsad.model import Token
+from marsad.extract.events.placing import Arg, _conjoined, _not_participants, is_count, preposition_of
+from marsad.model import Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 _PREPOSITIONS = ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS
@@ -35,14 +35,13 @@ _PREPOSITIONS = ON | WITH | AGENT_MARKS | LOCATIVE | TO | OTHER_PREPOSITIONS
 
 @dataclass(frozen=True)
 class Agent:
-    """A typed agent phrase ("الشرطة العراقية", "مسلحون", "المتظاهرين") standing as a
-    participant where no entity mention does: its words and its CAMEO code (IRQCOP, REB)."""
+    """A typed agent phrase ("الشرطة العراقية", "مسلحون", "المتظاهرين") outside the entity
+    mentions: its tokens, its words and its CAMEO code (IRQCOP, REB)."""
 
     first: int
     last: int
     text: str
     code: str
-    prep: str
 
 
 def _sectors(keys: Iterable[str]) -> list[str]:
@@ -88,16 +87,23 @@ def _sectors_by_lemma() -> dict[str, str]:
 
 
 def _is_adjective_after_noun(token: Token, before: Token) -> bool:
-    """A singular nisba (عسكري، العسكرية) right after a word that is no preposition or
-    punctuation modifies that word; plurals (المدنيين، مسلحون) stand alone as agents."""
+    """A singular nisba (عسكري، العسكرية) or a modifier (lexicon/event_grammar.tsv: مسلح)
+    right after a word that is no preposition, number or punctuation modifies that word;
+    plurals (المدنيين، مسلحون) stand alone as agents."""
     key = token.key
     singular_nisba = key.endswith(("ي", "يه")) and not key.endswith(("يي", "ويه"))
-    return singular_nisba and not is_break(before) and before.key not in ON | WITH | TO | LOCATIVE | AGENT_MARKS
+    return (singular_nisba or key in MODIFIERS) and not (
+        is_break(before) or before.key in _PREPOSITIONS or is_count(before.key))
+
+
+def any_agent_word(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence has a word that names a kind of agent (most have none)."""
+    return any(_sectors(map(KEY, tokens)))
 
 
 def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
-    """Agent phrases outside the mentions (`taken`): a sector word with a nationality
-    adjective after it when there is one."""
+    """Agent phrases outside the mentions (`taken`): a sector word with the agent words and
+    nationality adjectives right after it ("مفجرون انتحاريون", "الشرطة العراقية")."""
     agents: list[Agent] = []
     after = -1  # the last token of the agent found last
     # the sector words first (a remembered look-up per token), then the few of them read
@@ -106,50 +112,60 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
         tok = tokens[j]
         if j <= after or j in taken or is_break(tok) or j + 1 in taken:
             continue  # j + 1 taken: "الرئيس دونالد ترامب", the title of a named participant
-        if j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]):
-            continue  # "قاعدة التاجي العسكرية", "مستشفى عسكري": a modifier, not an agent
-        sector = sectors[j]
+        if j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]) and not _event_verb(tokens[j - 1]):
+            continue  # "قاعدة التاجي العسكرية", "هجوم مسلح": a modifier; "استهدف انتحاري": the subject
         last = j
-        if j + 1 < len(tokens) and j + 1 not in taken and country_of(tokens[j + 1].text):
-            last = j + 1
+        while last + 1 < len(tokens) and last + 1 not in taken and not _conjunct(tokens[last + 1]):
+            if (sectors[last + 1] and _adjective_like(tokens[last + 1])) or country_of(tokens[last + 1].text):
+                last += 1  # "مفجرون انتحاريون", "جنود أميركيين": one phrase
+            elif (tokens[last + 1].key == "من" and last + 2 < len(tokens) and sectors[last + 2]
+                  and last + 2 not in taken):
+                last += 2  # "قوة من الشرطة العراقية", "المتشددين من الموالين"
+            else:
+                break
         text = " ".join(t.text for t in tokens[j : last + 1])
-        context = tokens[last].text if last > j else ""
-        code = actor_code(tok.text, None, context, "ORG") or sector
-        prev = tokens[j - 1].key if j else ""
-        prep = prev if prev in _PREPOSITIONS else ""
-        agents.append(Agent(j, last, text, code, prep))
+        context = " ".join(t.text for t in tokens[j + 1 : last + 1])
+        code = actor_code(tok.text, None, context, "ORG") or sectors[j]
+        agents.append(Agent(j, last, text, code))
         after = last
     return agents
 
 
-def agent_participants(tokens: Sequence[Token], hit: Hit, agents: list[Agent]) -> tuple[Agent | None, Agent | None]:
-    """(actor, target) among typed agents for a trigger that found no mention: the subject
-    before a verb with no clause break (SVO) or the first agent after it (VSO, or a noun's
-    genitive); the target the next agent after the trigger, or one after على / ضد."""
-    i = hit.index
-    clause_before = []
-    for j in range(i - 1, max(-1, i - 1 - SUBJECT_BACK), -1):
-        if is_break(tokens[j]):
-            break
-        clause_before.append(j)
-    after: list[Agent] = []
+def _event_verb(token: Token) -> bool:
+    """A trigger verb of the lexicon ("استهدف", "فجر"): what follows it is its subject, not an
+    adjective of it."""
+    return any(t.pos == "v" for t in load_lexicon().lookup(token.key)[0])
+
+
+def _adjective_like(token: Token) -> bool:
+    """An agent word that may describe the one before it: a nisba or a participle
+    ("انتحاريون", "متمردين", "مجهولون"), not another noun ("المتظاهرين قوات": two agents)."""
+    stem = token.key.removeprefix("ال")
+    return stem.startswith("م") or stem.endswith(("ي", "يون", "يين", "يه", "يا"))
+
+
+def _conjunct(token: Token) -> bool:
+    """ "والمسلحين" after "الجيش": a second agent joined by و, not a word of the first."""
+    key = token.key
+    return key[:1] == "و" and bool(_sectors([key[1:]])[0])
+
+
+def agent_args(tokens: Sequence[Token], agents: Iterable[Agent]) -> list[Arg]:
+    """Agent phrases placed as arguments beside the entity mentions, governed and joined by
+    the words before them as a mention is (`place_mentions`)."""
+    out = []
     for a in agents:
-        if i < a.first <= i + FORWARD_WINDOW and not any(is_break(t) for t in tokens[i + 1 : a.first]):
-            after.append(a)
-    before = [a for a in agents if a.last in clause_before and a.prep not in ON | LOCATIVE]
-    actor: Agent | None = None
-    plain_after = [a for a in after if a.prep == ""]
-    active = hit.trigger.pos != "n" and not _passive_marked(tokens, i)
-    if hit.trigger.args != "patient" and before:
-        actor = before[-1]
-    elif plain_after and active and (hit.trigger.args != "patient" or len(plain_after) > 1):
-        actor = plain_after[0]  # VSO; a patient verb with two agents after it is active too
-    rest = [a for a in after if a is not actor and (a.prep in ON or a.prep == "")]
-    target = rest[0] if rest else None
-    if actor is None and hit.trigger.args == "patient":
-        actor = next((a for a in after if a.prep in AGENT_MARKS), None)
-    return actor, target
+        m = Mention(tokens[a.first].start, tokens[a.last].end, a.text, "ORG", source="agent")
+        out.append(Arg(m, a.first, a.last, preposition_of(tokens, a.first, tokens[a.first].prefix),
+                       _conjoined(tokens, a.first, m),
+                       a.code, _counted(tokens, a.first), tokens[a.first].key.removeprefix("و") in VICTIMS))
+    return out
 
 
-def _passive_marked(tokens: Sequence[Token], i: int) -> bool:
-    return i > 0 and tokens[i - 1].key in PASSIVE_AUX
+def _counted(tokens: Sequence[Token], first: int) -> bool:
+    """ "ثلاثة جنود", "20 شخصا", "خمسة من رجال الشرطة": a number before the phrase (across
+    من): people counted, in news often the killed or the hurt."""
+    j = first - 1
+    if j > 0 and tokens[j].key == "من":
+        j -= 1
+    return j >= 0 and is_count(tokens[j].key)

@@ -1,166 +1,39 @@
-"""Arguments of a trigger from the sentence's entity mentions by Arabic word order (VSO,
-SVO, verbal-noun genitive, and the prepositions مع / على / ضد / في / إلى)."""
+"""Arguments of a trigger from the sentence's participants (`placing`) by Arabic word order
+(VSO, SVO, verbal-noun genitive, passives and agent marks, and the prepositions مع / على /
+ضد / في / إلى)."""
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Sequence
 
-from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import clitic_candidates
+from marsad.arabic.calendar import weekday_of_key
 from marsad.extract.actor_codes import country_of
 from marsad.extract.events.lexicon import (
     AGENT_MARKS,
+    DEMANDS,
     FORWARD_WINDOW,
     GENITIVE_WINDOW,
     LOCATIVE,
     ON,
+    OTHER_PREPOSITIONS,
     PASSIVE_AUX,
     PLACE_NOUNS,
+    PROTESTERS,
+    REFLEXIVE,
     SUBJECT_BACK,
     TIME_WORDS,
     TO,
+    UNDERGO,
     WITH,
     _has_word,
     is_break,
     load_lexicon,
 )
+from marsad.extract.events.placing import Arg, Args, _before_count, _with_conjuncts, is_count
 from marsad.extract.events.triggers import Hit
-from marsad.model import Mention, Token
+from marsad.model import Token
 
 # --- arguments ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Arg:
-    """A mention placed in the sentence's token sequence."""
-
-    mention: Mention
-    first: int  # token index of its first token
-    last: int
-    prep: str  # the preposition governing it ("" when none)
-    conjoined: bool  # introduced by و ("X وY")
-
-
-@dataclass
-class Args:
-    actors: list[Arg] = field(default_factory=list)
-    targets: list[Arg] = field(default_factory=list)
-    adjective_actor: str | None = None  # "الغارة الأمريكية": the actor is only a nationality
-    location: Arg | None = None
-
-
-def _inside_a_role(m: Mention, people: list[Mention]) -> bool:
-    """"مبعوث البيت الأبيض للشرق الأوسط بريت ماكغورك": the organisation and the place are
-    part of the person's title, not participants of their own."""
-    return m.type != "PER" and any(
-        p.role and m.text in p.role and 0 <= p.start - m.end <= 60 for p in people)
-
-
-@lru_cache(maxsize=1)
-def _not_participants() -> frozenset[str]:
-    """Function words, weekdays, months and generic news words (lexicon/stopwords.tsv) and
-    time words (lexicon/event_grammar.tsv): a mention that is only one of these is a tagger's
-    slip ("على" read as the name Ali, "فجر اليوم"), never an actor or a target."""
-    from marsad.extract.quotes import load_word_list
-
-    words = {match_key(line.split("\t")[0]) for line in load_word_list("stopwords.tsv")}
-    return frozenset(words | TIME_WORDS)
-
-
-def _can_take_part(text: str) -> bool:
-    words = [match_key(w) for w in text.split()]
-    return bool(words) and not all(w in _not_participants() for w in words)
-
-
-def place_mentions(tokens: Sequence[Token], mentions: Iterable[Mention]) -> list[Arg]:
-    starts = [t.start for t in tokens]
-    placed: list[Arg] = []
-    mentions = list(mentions)
-    people = [m for m in mentions if m.type == "PER" and m.role]
-    for m in mentions:
-        if m.type == "MISC" or _inside_a_role(m, people) or not _can_take_part(m.text):
-            continue
-        if _place_told_again(tokens, m):
-            continue
-        first = bisect.bisect_left(starts, m.start)
-        if first >= len(tokens) or tokens[first].start >= m.end:
-            if first > 0 and tokens[first - 1].end > m.start:
-                first -= 1  # mention starts inside a token ("لـالكاظمي")
-            else:
-                continue
-        last = max(first, bisect.bisect_left(starts, m.end) - 1)
-        placed.append(
-            Arg(m, first, last, _preposition(tokens, first, m), _conjoined(tokens, first, m))
-        )
-    return placed
-
-
-def _place_told_again(tokens: Sequence[Token], m: Mention) -> bool:
-    """ "استهدفت قاعدة التاجي ... في أوسع هجوم على القاعدة": a place noun with ال after the
-    sentence named that kind of place is the place again, though a tagger reads القاعدة as
-    al-Qaeda."""
-    if len(m.text) > 8 or " " in m.text:  # one word: ال and a place noun
-        return False
-    key = match_key(m.text)
-    if not key.startswith("ال") or key[2:] not in PLACE_NOUNS:
-        return False
-    return any(t.key == key[2:] and t.end <= m.start for t in tokens)
-
-
-def _preposition(tokens: Sequence[Token], first: int, m: Mention) -> str:
-    """The preposition governing a mention: a proclitic (بـ، لـ) glued to its first word,
-    else the word before it (في، مع، على، إلى، بين، يد ...)."""
-    tok = tokens[first]
-    glued = match_key(tok.text[: m.start - tok.start]) if m.start > tok.start else _own_prefix(tok)
-    glued = glued.lstrip("وف")
-    if glued[:1] in ("ب", "ل", "ك"):
-        return glued[:1]
-    if first > 0:
-        prev = tokens[first - 1].key
-        prev = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 2 else prev
-        if prev in LOCATIVE | WITH | ON | TO | {"من", "بين", "عن"} | AGENT_MARKS:
-            return prev
-    return ""
-
-
-def _own_prefix(tok: Token) -> str:
-    """The proclitics glued to a word: those the tokenizer split off (بالعراق -> بال), or a
-    preposition before a known name (بواشنطن: واشنطن is in the gazetteer)."""
-    if tok.prefix not in ("", "ال"):
-        return tok.prefix
-    for prefix, stem in clitic_candidates(tok.key):
-        if prefix and prefix[-1] in "بلك" and not prefix.endswith("ال") and _known_name(stem):
-            return prefix
-    return ""
-
-
-@lru_cache(maxsize=50_000)
-def _known_name(key: str) -> bool:
-    from marsad.extract.gazetteer import Gazetteer
-
-    return (key,) in Gazetteer.load().entries
-
-
-def _conjoined(tokens: Sequence[Token], first: int, m: Mention) -> bool:
-    tok = tokens[first]
-    if m.start > tok.start and tok.text[: m.start - tok.start].startswith("و"):
-        return True
-    return first > 0 and tokens[first - 1].key == "و"
-
-
-def _with_conjuncts(args: list[Arg], head: Arg) -> list[Arg]:
-    """The head argument and the ones joined to it by و right after it."""
-    group = [head]
-    pos = args.index(head)
-    for nxt in args[pos + 1 :]:
-        if nxt.conjoined and nxt.first - group[-1].last <= 2:
-            group.append(nxt)
-        else:
-            break
-    return group
 
 
 def attach_arguments(
@@ -171,10 +44,22 @@ def attach_arguments(
     forward = _forward_args(tokens, i, placed, triggers_at)
     if hit.trigger.pos == "n":
         _noun_arguments(tokens, hit, forward, args)
-        if not args.actors and not args.adjective_actor and hit.trigger.args != "patient":
-            args.actors.extend(_subject_of_governing_verb(tokens, i, placed))
+        if _undergone(tokens, i):  # "تعرضت دورية أميركية لهجوم": the subject was attacked
+            undergoers = _subject_of_governing_verb(tokens, i, placed, triggers_at)
+            args.targets[:0] = [a for a in undergoers if a not in args.targets]
+        elif not args.actors and not args.adjective_actor and hit.trigger.args != "patient":
+            args.actors.extend(_subject_of_governing_verb(tokens, i, placed, triggers_at))
     else:
         _verb_arguments(tokens, hit, placed, forward, args)
+    if hit.trigger.type != "PROTEST":  # "وقتل شخص", "شخص أتهم": people, no actor (they protest, though)
+        args.actors = [a for a in args.actors if not a.victim]
+    if hit.trigger.type == "PROTEST" and not args.targets:
+        args.targets.extend(_protested(tokens, forward, args)[:1])
+    if hit.trigger.type == "PROTEST" and not args.actors and not args.adjective_actor:
+        # "اندلعت مظاهرات ... ورفع المتظاهرون شعارات": protesters anywhere in the sentence
+        protesters = [a for a in placed
+                      if tokens[a.first].key.removeprefix("و") in PROTESTERS and a not in args.targets]
+        args.actors.extend(protesters[:1])
     args.location = _location(hit, placed, args)
     return args
 
@@ -184,7 +69,8 @@ def _forward_args(
 ) -> list[Arg]:
     stop = min(len(tokens), i + 1 + FORWARD_WINDOW)
     for j in range(i + 1, stop):
-        if tokens[j].text in "؛;." or (j in triggers_at and j > i + 1):
+        abbreviation = tokens[j].text == "." and len(tokens[j - 1].text) == 1  # "زار د. عزام الدخيل"
+        if (tokens[j].text in "؛;." and not abbreviation) or (j in triggers_at and j > i + 1):
             stop = j
             break
     return [a for a in placed if i < a.first < stop]
@@ -219,10 +105,13 @@ def _verb_arguments(
         if a.prep in ("", "ب") and not (a.prep == "ب" and a.mention.type == "LOC")
     ]
     subject = _subject_before(tokens, hit.index, placed)
-    passive = hit.trigger.args == "patient" and _looks_passive(tokens, hit.index, forward)
+    # "جنوده قتلوا خمسة مسلحين خلال غارة": a subject and an object, so active whatever follows
+    passive = hit.trigger.args == "patient" and not _active(subject, plain) and not _reflexive(tokens, hit.index) and (
+        _looks_passive(tokens, hit.index, forward) or _counted_first(subject, plain))
     if passive:
-        if plain:
-            args.targets.extend(_with_conjuncts(forward, plain[0]))
+        # "قتل 20 شخصا", "ثلاثة جنود قتلوا": the patient after the verb, or before it
+        patient = _with_conjuncts(forward, plain[0]) if plain else subject
+        args.targets.extend(patient)
         args.actors.extend(a for a in forward if a.prep in AGENT_MARKS)
         args.adjective_actor = _nationality_after_noun(tokens, hit.index, forward)
         return
@@ -233,9 +122,30 @@ def _verb_arguments(
         group = _with_conjuncts(forward, plain[0])
         args.actors.extend(group)
         objects = [a for a in plain if a not in group]
+    if hit.trigger.args == "intransitive":  # "تجمع مئة متظاهر في وسط سيدني": no object
+        objects = []
     if objects and hit.trigger.args != "on":
         args.targets.extend(_with_conjuncts(forward, objects[0]))
     _prepositional_targets(hit, forward, args)
+
+
+def _active(subject: list[Arg], plain: list[Arg]) -> bool:
+    """A subject and an object ("جنوده قتلوا خمسة مسلحين خلال غارة"), or two participants
+    after the verb of which the first is not counted people ("هاجم مفجرون انتحاريون
+    سياسيين ... في هجوم"): the verb is active whatever follows it."""
+    return bool(subject and plain) or (len(plain) > 1 and not (plain[0].counted or plain[0].victim))
+
+
+def _reflexive(tokens: Sequence[Token], i: int) -> bool:
+    """ "فجر 3 انتحاريين أنفسهم", "فجر انتحاري نفسه": the verb's object is its subject."""
+    return any(t.key in REFLEXIVE for t in tokens[i + 1 : i + 5])
+
+
+def _counted_first(subject: list[Arg], plain: list[Arg]) -> bool:
+    """The people a patient verb is told of are counted or are victims ("قتل 20 شخصا",
+    "ثلاثة جنود قتلوا", "وقتل شخص"): they were killed or hurt, and the verb is passive."""
+    first = subject[0] if subject else plain[0] if plain else None
+    return first is not None and (first.counted or first.victim)
 
 
 def _prepositional_targets(hit: Hit, forward: list[Arg], args: Args) -> None:
@@ -249,6 +159,20 @@ def _prepositional_targets(hit: Hit, forward: list[Arg], args: Args) -> None:
         if arg.prep in TO and hit.trigger.type == "CONSULT" and not args.targets:
             args.targets.append(arg)  # زيارة إلى واشنطن: the host
             break
+
+
+def _protested(tokens: Sequence[Token], forward: list[Arg], args: Args) -> list[Arg]:
+    """Whom a protest is against: a participant (no place) after على / ضد or a word of
+    demanding, with at most one noun between ("احتجاجا على زيارة غل", "مطالبين الحكومة",
+    "ويطالبون باستقالة ساماك")."""
+    taken = {id(a) for a in args.actors}
+    for arg in forward:
+        if id(arg) in taken or arg.mention.type == "LOC":
+            continue
+        marks = (tokens[k].key for k in (arg.first - 1, arg.first - 2) if k >= 0)
+        if any(k in ON or k.removeprefix("و").removeprefix("لل") in DEMANDS for k in marks):
+            return [arg]
+    return []
 
 
 def _named_place(tokens: Sequence[Token], arg: Arg, after_noun: bool = False) -> bool:
@@ -277,15 +201,44 @@ def _looks_passive(tokens: Sequence[Token], i: int, forward: list[Arg]) -> bool:
     return False
 
 
-def _subject_of_governing_verb(tokens: Sequence[Token], i: int, placed: list[Arg]) -> list[Arg]:
+def _a_place(tokens: Sequence[Token], arg: Arg) -> bool:
+    """A place after a locative preposition, or the name of a place after one ("في ضواحي روما")."""
+    return arg.mention.type == "LOC" and (
+        arg.prep in LOCATIVE or (arg.first > 1 and not arg.prep and tokens[arg.first - 2].key in LOCATIVE))
+
+
+def _time_word(key: str) -> bool:
+    """ "أمس", "اليوم", "الأربعاء": a time between a verb's subject and its object."""
+    return key in TIME_WORDS or weekday_of_key(key) is not None
+
+
+def _undergone(tokens: Sequence[Token], i: int) -> bool:
+    """A verbal noun after a verb of undergoing ("تعرض لهجوم", "تعرضت ... الى هجوم"): the
+    verb's subject is the one attacked."""
+    return any(t.key in UNDERGO for t in tokens[max(0, i - 3) : i])
+
+
+def _subject_of_governing_verb(tokens: Sequence[Token], i: int, placed: list[Arg], triggers_at: set[int]) -> list[Arg]:
     """A verbal noun that is the object of a verb takes that verb's subject as its actor:
-    "أعلنت الخرطوم وجوبا اتفاقا", "جددت الرياض مطالبتها", "أجرت البحرية الروسية مناورات"
-    (verb, subject, noun). The subject is a plain mention ending right before the noun, at
-    most one word between, no clause break, and a word before it (the verb)."""
-    before = [a for a in placed if a.last < i and i - a.last <= 2]
-    if not before:
-        return []
+    "أعلنت الخرطوم وجوبا اتفاقا", "جددت الرياض مطالبتها", "أجرت البحرية الروسية مناورات",
+    "وجهت القوات الاميركية عدة ضربات" (verb, subject, noun). The subject is a plain mention
+    or agent ending at most two words before the noun, or further with only places between
+    ("قام متظاهرون في ضواحي نابولي بالاحتجاج"), no clause break, and a word before it (the verb)."""
+    if i > 0 and tokens[i - 1].key in LOCATIVE:
+        return []  # "قتلوا في هجوم": a noun after a preposition is no verb's object
+    before = [a for a in placed if a.last < i and i - a.last <= SUBJECT_BACK]
+    places = [a for a in before if _a_place(tokens, a)]
+    while before and before[-1] in places:
+        before.pop()  # "في ضواحي نابولي": where the subject is, not who
+    if not before or any(before[-1].last < j < i for j in triggers_at) or _named_place(tokens, before[-1]):
+        return []  # "ستة أشخاص قتلوا جراء ضربة": the verb between is the event, the noun its means
     head = before[-1]
+    in_places = {j for a in places for j in range(a.first - (1 if a.prep else 2), a.last + 1)}
+    # further than a word between: the verb after its subject, places, numbers and times
+    # ("القوات الاميركية وجهت عدة ضربات", "قام متظاهرون في ضواحي روما بالاحتجاج")
+    if i - head.last > 2 and not all(j in in_places or is_count(tokens[j].key) or _time_word(tokens[j].key)
+                                     for j in range(head.last + 2, i)):
+        return []
     if head.prep or head.first == 0 or any(is_break(t) for t in tokens[head.first - 1 : i]):
         return []
     group = [head]  # "الخرطوم وجوبا": conjuncts before the last one
@@ -301,7 +254,7 @@ def _subject_of_governing_verb(tokens: Sequence[Token], i: int, placed: list[Arg
 
 def _noun_arguments(tokens: Sequence[Token], hit: Hit, forward: list[Arg], args: Args) -> None:
     i = hit.index
-    genitive = [a for a in forward if a.prep == "" and a.first - i <= GENITIVE_WINDOW]
+    genitive = [a for a in forward if a.prep == "" and a.first - i <= GENITIVE_WINDOW and _noun_chain(tokens, i, a)]
     adjective = _nationality_after_noun(tokens, i, forward)
     between = [a for a in forward if a.prep == "بين"]
     if between:
@@ -314,9 +267,23 @@ def _noun_arguments(tokens: Sequence[Token], hit: Hit, forward: list[Arg], args:
         args.targets.append(genitive[0])  # "هجوم التاجي": the place attacked
     elif genitive:
         args.actors.extend(_with_conjuncts(forward, genitive[0]))
+    if not args.actors:  # "هجوم انتحاري تبنته طالبان", "تفجير نفذه متطرف"
+        args.actors.extend(next(([a] for a in forward if a.prep in AGENT_MARKS), []))
     if not args.actors and adjective:
         args.adjective_actor = adjective
     _prepositional_targets(hit, forward, args)
+
+
+def _noun_chain(tokens: Sequence[Token], i: int, arg: Arg) -> bool:
+    """No preposition between a noun and a participant after it, and an agent phrase at most
+    a word after it past its count ("هجوم المسلحين", "مقتل ثلاثة من عناصر الشرطة"): in
+    "اتهامات بسلب أموال الشعب" the people are the genitive of another noun, not of the
+    accusation."""
+    before = _before_count(tokens, arg.first)  # "مقتل ثلاثة من الجنود": the count is part of it
+    if arg.code and before - i > 1:
+        return False
+    return not any(t.prefix[-1:] in ("ب", "ل", "ك") or t.key in LOCATIVE | WITH | ON | TO | OTHER_PREPOSITIONS
+                   for t in tokens[i + 1 : before + 1])
 
 
 def _nationality_after_noun(tokens: Sequence[Token], i: int, forward: list[Arg]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TypeVar
@@ -13,12 +13,13 @@ from typing import TypeVar
 import numpy as np
 
 from marsad.extract.actor_codes import actor_code, country_of
-from marsad.extract.events.agents import Agent, agent_participants, find_agents
-from marsad.extract.events.arguments import Arg, Args, attach_arguments, place_mentions
+from marsad.extract.events.agents import agent_args, any_agent_word, find_agents
+from marsad.extract.events.arguments import attach_arguments
 from marsad.extract.events.dating import event_date
 from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
 from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
+from marsad.extract.events.placing import Arg, Args, place_mentions
 from marsad.extract.events.scoring import Detector, Reading, load_detector
 from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
@@ -29,9 +30,38 @@ _Span = TypeVar("_Span", Mention, TimeExpr, Quantity)
 
 
 def _participant(arg: Arg, tokens: Sequence[Token]) -> Participant:
-    context = " ".join(t.text for t in tokens[arg.last + 1 : arg.last + 3])
     m = arg.mention
+    if arg.code:  # a typed agent phrase, its code found with it
+        return Participant(m.text, None, arg.code)
+    context = " ".join(t.text for t in tokens[arg.last + 1 : arg.last + 3])
     return Participant(m.text, m.entity, actor_code(m.text, m.role, context, m.type) or "")
+
+
+def _arguments_placed(tokens: Sequence[Token], sentence: Sentence, mentions: Sequence[Mention]
+                      ) -> tuple[list[Arg], frozenset[int]]:
+    """The sentence's entity mentions and the typed agent phrases outside them ("مسلحون",
+    "الشرطة العراقية") as arguments in sentence order, and the tokens inside the mentions."""
+    placed = place_mentions(tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end))
+    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
+    if not any_agent_word(tokens):
+        return placed, inside
+    agents = agent_args(tokens, find_agents(tokens, inside | _titles(tokens, placed)))
+    if agents:
+        placed = sorted(placed + agents, key=lambda a: a.first)
+    return placed, inside
+
+
+def _titles(tokens: Sequence[Token], placed: Sequence[Arg]) -> frozenset[int]:
+    """The tokens of a named person's title written before the name ("رئيس الوزراء العراقي
+    مصطفى الكاظمي"): part of that participant, not an agent of their own."""
+    out: set[int] = set()
+    for a in placed:
+        words = set(a.mention.role.split()) if a.mention.role else set()
+        j = a.first - 1
+        while j >= 0 and tokens[j].text in words:
+            out.add(j)
+            j -= 1
+    return frozenset(out)
 
 
 def code_sentence(
@@ -50,26 +80,16 @@ def code_sentence(
     hits = find_triggers(tokens, lex, at=at)
     if not hits:
         return []
-    placed = place_mentions(
-        tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end)
-    )
-    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
+    placed, inside = _arguments_placed(tokens, sentence, mentions)
     if inside & {h.index for h in hits}:
         hits = find_triggers(tokens, lex, inside, at)
     triggers_at = {h.index for h in hits}
     events: dict[str, Event] = {}
-    found_agents: list[list[Agent]] = []
-
-    def agents(taken: frozenset[int]) -> list[Agent]:  # found once a sentence, when wanted
-        if not found_agents:
-            found_agents.append(find_agents(tokens, taken))
-        return found_agents[0]
-
     for hit in hits:
         args = attach_arguments(tokens, hit, placed, triggers_at)
         if hit.trigger.weak and not (args.actors or args.targets or args.location):
             continue  # "التقى الفريقان": a weak trigger with no named participant or place
-        event = _make_event(sentence, tokens, hit, args, times, reference, lambda: agents(inside))
+        event = _make_event(sentence, tokens, hit, args, times, reference)
         if checked_only and event.mode == "asserted" and not assertable(hit, tokens):
             continue
         events[event.type] = _union(events[event.type], event) if event.type in events else event
@@ -83,7 +103,6 @@ def _make_event(
     args: Args,
     times: Sequence[TimeExpr],
     reference: date | None,
-    agents: Callable[[], list[Agent]] | None = None,  # typed agent phrases of the sentence
 ) -> Event:
     tok = tokens[hit.index]
     last = tokens[min(len(tokens) - 1, hit.index + len(hit.trigger.rest))]
@@ -93,13 +112,6 @@ def _make_event(
     targets = [_participant(a, tokens) for a in dict.fromkeys(args.targets) if a not in actor_args]
     if args.adjective_actor and not actors:
         actors.append(Participant(args.adjective_actor, None, country_of(args.adjective_actor) or ""))
-    if not actors or not targets:
-        # no mention stands there: a typed agent phrase may ("الشرطة العراقية", "مسلحون")
-        agent, patient = agent_participants(tokens, hit, agents() if agents else [])
-        if agent and not actors:
-            actors = [Participant(agent.text, None, agent.code)]
-        if patient and not targets and patient.text not in [p.text for p in actors]:
-            targets = [Participant(patient.text, None, patient.code)]
     return Event(
         type=hit.trigger.type,
         trigger=sentence.text[tok.start - sentence.start : last.end - sentence.start],
@@ -262,7 +274,7 @@ def _detect(
                 if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, times)
             )
         elif probability >= CREATE_FLOOR and not any(e.type == kind for e in events):
-            found = _model_event(sentence, mentions, times, reference, kind, detector.strongest_word(sentence, kind))
+            found = _model_event(sentence, mentions, times, reference, kind, detector)
             if found:
                 events.append(found)
     return events
@@ -270,17 +282,18 @@ def _detect(
 
 def _model_event(
     sentence: Sentence, mentions: Sequence[Mention], times: Sequence[TimeExpr], reference: date | None,
-    kind: str, index: int | None,
+    kind: str, detector: Detector,
 ) -> Event | None:
-    """An event of `kind` the model found with no lexicon trigger, at the token `index`."""
+    """An event of `kind` the model found with no lexicon trigger, its trigger the word that
+    weighs most outside the participants ("مسلحون", "كرامي" are who, not what happened)."""
+    tokens = sentence.tokens
+    placed, _ = _arguments_placed(tokens, sentence, mentions)
+    index = detector.strongest_word(sentence, kind, frozenset(j for a in placed for j in range(a.first, a.last + 1)))
     if index is None:
         return None
-    tokens = sentence.tokens
     hit = Hit(index, Trigger(kind, "x", frozenset(), "agent", False), False)
-    placed = place_mentions(tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end))
     args = attach_arguments(tokens, hit, placed, {index})
-    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
-    return _make_event(sentence, tokens, hit, args, times, reference, lambda: find_agents(tokens, inside))
+    return _make_event(sentence, tokens, hit, args, times, reference)
 
 
 def _participants(event: Event) -> set[str]:

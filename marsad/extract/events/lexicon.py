@@ -67,6 +67,7 @@ def _grammar_words() -> dict[str, frozenset[str]]:
 
 
 _GRAMMAR = _grammar_words()
+GRAMMAR_WORDS = frozenset().union(*_GRAMMAR.values())
 LOCATIVE = _GRAMMAR["locative"]
 WITH = _GRAMMAR["with"]
 ON = _GRAMMAR["on"]
@@ -88,6 +89,14 @@ TIME_WORDS = _GRAMMAR["time_word"]
 TIME_NOUNS = _GRAMMAR["time_noun"]
 OTHER_PREPOSITIONS = _GRAMMAR["preposition"]
 PASSIVE_AUX = _GRAMMAR["passive_aux"]
+UNDERGO = _GRAMMAR["undergo"]  # "تعرضت دورية لهجوم": the subject is the one attacked
+COUNTS = _GRAMMAR["count"]  # "عشرات الجنود": people counted, as after a number
+MODIFIERS = _GRAMMAR["modifier"]  # "هجوم مسلح": after a noun, its adjective, not an agent
+PARTITIVES = _GRAMMAR["partitive"]  # "عدد من الشبان": a part of the people after من
+VICTIMS = _GRAMMAR["victim"]  # "وقتل شخص": people told of as the killed or hurt
+REFLEXIVE = _GRAMMAR["reflexive"]  # "فجر انتحاري نفسه": the subject did it
+DEMANDS = _GRAMMAR["demand"]  # "مطالبين الحكومة": whom a protest is against
+PROTESTERS = _GRAMMAR["protester"]  # "المتظاهرون": the actor of a protest their sentence tells
 PARTIES = _GRAMMAR["parties"]  # "الجانبان": the participants of an event told before
 # The types whose asserted events are emitted, checked on real sentences (issue 22), and
 # from which triggers: "any", or "verb" (a verbal noun of the type mostly refers back).

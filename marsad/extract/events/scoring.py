@@ -28,6 +28,7 @@ import numpy as np
 
 from marsad.extract.events.detector import GRAMMAR_CLASSES, LENGTH_BUCKETS, TypeModel, logistic, word_of
 from marsad.extract.events.lexicon import KEY, Lexicon, load_lexicon
+from marsad.extract.events.placing import not_an_event_word
 from marsad.model import Quantity, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "events_detector.json"
@@ -214,12 +215,14 @@ class Detector:
             total = [z + w for z, w in zip(total, row, strict=True)]
         return [logistic(z) for z in total]
 
-    def strongest_word(self, sentence: Sentence, kind: str) -> int | None:
-        """Index of the token whose word weighs most for the type: the trigger of an event
-        the model found without a lexicon trigger."""
+    def strongest_word(self, sentence: Sentence, kind: str, skip: frozenset[int] = frozenset()) -> int | None:
+        """Index of the token whose word weighs most for the type, outside `skip` (the
+        participants): the trigger of an event the model found without a lexicon trigger."""
         k = self.kinds.index(kind)
         best, best_w = None, 0.0
         for i, tok in enumerate(sentence.tokens):
+            if i in skip or not_an_event_word(tok.key):
+                continue  # "وسط", "خلال", "20": the event's arguments are read from its trigger
             word_id = self._ids.get(word_of(tok.key))
             w = float(self._word[word_id, k]) if word_id is not None else 0.0
             if w > best_w:
