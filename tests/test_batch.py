@@ -179,3 +179,21 @@ def test_the_map_does_not_keep_the_pages_it_has_sent(tmp_path: Path) -> None:
         kept = sum(1 for o in gc.get_objects() if isinstance(o, RawPage) and o.source.startswith("https://e"))
     assert seen == 240
     assert kept <= 24  # what a short log holds, however long the run (240 with Dask's default)
+
+
+def _slower_first(chunk: list[int]) -> list[int]:
+    import time
+
+    time.sleep(0.05 * (3 - chunk[0] % 3))  # the earlier chunks finish last
+    return [n * n for n in chunk]
+
+
+def test_work_sent_to_the_workers_comes_back_in_order() -> None:
+    # The corpus step merges the workers' results in the canonical order of the docs (and
+    # of the stories), whichever chunk finishes first.
+    from marsad.run.batch import _dask_client, _in_order_on_dask
+
+    with _dask_client(None, 2) as client:
+        got = list(_in_order_on_dask(client, _slower_first, range(10), 3, 2))
+    assert [chunk for chunk, _ in got] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert [n for _, squares in got for n in squares] == [n * n for n in range(10)]

@@ -22,7 +22,7 @@ from marsad.model import Analysis, Doc, Entity, Participant, Problem, Story
 from marsad.pipeline.stages import DocStage, RunContext, add_events, add_quotes, add_roles, add_sentences
 from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.run.timing import StepClock
-from marsad.stories import iter_stories, joins_stories
+from marsad.stories import DescribeStories, describe_here, iter_stories, joins_stories
 
 T = TypeVar("T")
 
@@ -154,7 +154,7 @@ def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | Non
 def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
                          timings: dict[str, float] | None = None,
                          person_names_found: set[tuple[str, ...]] | None = None,
-                         prepare: PrepareDocs | None = None,
+                         prepare: PrepareDocs | None = None, describe: DescribeStories = describe_here,
                          ) -> tuple[Iterator[Entity], Iterator[Story]]:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
@@ -164,7 +164,8 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     answer). `person_names_found`: the full person names of all the docs, when the caller
     collected them already (batch workers do, from each doc's `person_names`). `prepare`:
     how the per-document part (`prepare_for_corpus`) is computed when not here, in order
-    (batch: on its workers); the answer is the same. `timings`,
+    (batch: on its workers), and `describe` how each story is made of its articles once
+    they are grouped (`stories.iter_stories`); the answer is the same. `timings`,
     when given, receives the seconds each step took (`marsad bench`). The entities and
     the stories come one at a time, made as they are read (the shelf must stay open until
     then). The step's own state that grows with the corpus (entity records, shingles,
@@ -203,7 +204,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
         for doc_id, found in reuse.found().items():
             shelf.put(with_reuse(shelf.get(doc_id), found))
     return (_timed(clock, "link_entities", index.entities()),
-            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch)))
+            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch, describe)))
 
 
 def _prepare_here(ctx: RunContext, clock: StepClock) -> PrepareDocs:

@@ -20,14 +20,14 @@ import resource
 import sqlite3
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from marsad.model import Doc, Entity, Problem, RawPage, Story
 from marsad.run.scratch import transaction
@@ -38,6 +38,10 @@ from marsad.store.tables import ParquetTables, entity_row
 if TYPE_CHECKING:
     from marsad.extract.coref import KnownPeople
     from marsad.pipeline import PreparedDoc, PrepareDocs
+    from marsad.stories import DescribeStories, StoryParts
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
 # worker's memory stays flat; keeps pages of one site together (cross-page furniture).
@@ -170,7 +174,8 @@ def run_batch(
             corpus_began = time.perf_counter()
             entities, stories = link_and_group_shelf(
                 shelf, RunContext(reference_date=reference_date), person_names_found=names,
-                prepare=_prepare_on_dask(client, reference_date, chunk_pages_n, limit))
+                prepare=_prepare_on_dask(client, reference_date, chunk_pages_n, limit),
+                describe=_describe_on_dask(client, chunk_pages_n, limit))
             report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
             report.corpus_seconds = round(time.perf_counter() - corpus_began, 1)
     report.errors = len(errors)
@@ -264,29 +269,58 @@ def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_d
 
 
 def _prepare_on_dask(client: Any, reference_date: date | None, chunk_docs: int, limit: int) -> PrepareDocs:
-    """The per-document part of the corpus step on the workers (`prepare_chunk`), chunks
-    of docs in order, at most `limit` in flight; the known names are sent to each worker
-    once."""
+    """The per-document part of the corpus step on the workers (`prepare_chunk`), in
+    order; the known names are sent to each worker once."""
 
     def prepare(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
         [known_there] = client.scatter([known], broadcast=True)
-        in_flight: deque[tuple[list[Doc], Any]] = deque()
-        doc_iter = iter(docs)
-        for chunk in iter(lambda: list(islice(doc_iter, chunk_docs)), []):
-            in_flight.append((chunk, client.submit(prepare_chunk, chunk, known_there, reference_date, pure=False)))
-            while len(in_flight) >= limit:
-                yield from _arrived(*in_flight.popleft())
-        while in_flight:
-            yield from _arrived(*in_flight.popleft())
+        for chunk, prepared in _in_order_on_dask(client, prepare_chunk, docs, chunk_docs, limit,
+                                                 known_there, reference_date):
+            yield from zip(chunk, prepared, strict=True)
         known_there.release()
 
     return prepare
 
 
-def _arrived(docs: list[Doc], future: Any) -> Iterator[tuple[Doc, PreparedDoc]]:
-    prepared = future.result()
+def _describe_on_dask(client: Any, chunk_stories: int, limit: int) -> DescribeStories:
+    """Each story made of its articles on the workers (`describe_chunk`), in order; only its
+    members' vectors are sent, and none for a story of one article (none is read)."""
+
+    def describe(parts: Iterable[StoryParts]) -> Iterator[Story]:
+        sendable = ((sid, docs, {d.id: vectors.get(d.id, {}) for d in docs} if len(docs) > 1 else {}, thread)
+                    for sid, docs, vectors, thread in parts)
+        for _, stories in _in_order_on_dask(client, describe_chunk, sendable, chunk_stories, limit):
+            yield from stories
+
+    return describe
+
+
+def describe_chunk(parts: list[StoryParts]) -> list[Story]:
+    """`stories.make_story` of each story: runs on a Dask worker."""
+    from marsad.stories import describe_here
+
+    return list(describe_here(parts))
+
+
+def _in_order_on_dask(client: Any, task: Callable[..., list[R]], items: Iterable[T], chunk_size: int, limit: int,
+                      *args: Any) -> Iterator[tuple[list[T], list[R]]]:
+    """(chunk, task(chunk, *args)) for chunks of `chunk_size` items, computed on the workers
+    and given in the items' order, with at most `limit` chunks in flight (so that this
+    process holds only those)."""
+    in_flight: deque[tuple[list[T], Any]] = deque()
+    item_iter = iter(items)
+    for chunk in iter(lambda: list(islice(item_iter, chunk_size)), []):
+        in_flight.append((chunk, client.submit(task, chunk, *args, pure=False)))
+        while len(in_flight) >= limit:
+            yield _arrived(*in_flight.popleft())
+    while in_flight:
+        yield _arrived(*in_flight.popleft())
+
+
+def _arrived(chunk: list[T], future: Any) -> tuple[list[T], list[R]]:
+    results: list[R] = future.result()
     future.release()
-    yield from zip(docs, prepared, strict=True)
+    return chunk, results
 
 
 def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], stories: Iterable[Story],
