@@ -181,3 +181,14 @@ def test_saudinewsnet_held_out_pairs_floor(shared_dir):
     precision = sum(s.true_pos for s in scores) / together
     recall = sum(s.true_pos for s in scores) / sum(s.same for s in scores)
     assert precision >= 0.9 and recall >= 0.8, (precision, recall, scores)
+
+
+def test_features_from_the_lead_read_once_are_the_features_read_again():
+    # assign_batch reads each article's title and lead once (`_read_lead`), for the document
+    # frequencies and then for the features: the same features as reading it again.
+    clusterer = StoryClusterer()
+    clusterer.add_batch(docs())
+    for doc in docs():
+        lead = clusterer._read_lead(doc, ())
+        assert lead.title and lead.body and lead.lead_end == len(doc.article.text)
+        assert clusterer.doc_features(doc, lead=lead) == clusterer.doc_features(doc, ())
