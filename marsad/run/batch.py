@@ -185,8 +185,8 @@ def run_batch(
                 prepare=_prepare_on_dask(client, reference_date, chunk_pages_n, limit),
                 describe=_describe_on_dask(client, chunk_pages_n, limit))
             report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
-            report.corpus_seconds = round(time.perf_counter() - corpus_began, 1)
-            report.corpus_cpu_seconds = round(_cpu_seconds() - corpus_cpu_began, 1)
+            report.corpus_seconds = round(time.perf_counter() - corpus_began, 3)
+            report.corpus_cpu_seconds = round(_cpu_seconds() - corpus_cpu_began, 3)
     report.errors = len(errors)
     report.seconds = round(time.perf_counter() - began, 1)
     report.peak_mb = _peak_mb()
