@@ -40,9 +40,13 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_batch_equals_analyze_on_a_two_worker_local_cluster(corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_equals_analyze_on_a_local_cluster(corpus: Path, tmp_path: Path, workers: int) -> None:
+    """With 1 worker and with 2, batch writes what analyze gives: the same outputs,
+    whichever worker did the per-article stages and the per-document part of the corpus
+    step (`prepare_chunk`), and in whichever order their results came."""
     out = tmp_path / "out"
-    report = run_batch([str(corpus)], out, workers=2, chunk_pages_n=1)
+    report = run_batch([str(corpus)], out, workers=workers, chunk_pages_n=1)
     local = analysis_to_dict(analyze_pages(read_inputs([str(corpus)])))
     # What batch writes is what analyze gives: every article whole (after linking: entity
     # ids, reuse), the entities, the stories and the errors.
@@ -66,6 +70,7 @@ def test_batch_equals_analyze_on_a_two_worker_local_cluster(corpus: Path, tmp_pa
     # The shelf the docs waited on is gone, and its scratch databases with it.
     assert not [p.name for p in out.iterdir() if p.name.startswith(SHELF_FILE)]
     assert report.seconds > 0 and 0 < report.map_peak_mb <= report.peak_mb
+    assert 0 < report.corpus_seconds <= report.seconds and report.corpus_cpu_seconds > 0
 
 
 def test_batch_loads_the_store_once_however_often_it_runs(corpus: Path, tmp_path: Path) -> None:
@@ -98,12 +103,18 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
     (a quarter of the memory); names shared across articles, reuse and stories tokenise
     them again and must give exactly what the full docs in memory give. The demo corpus has names that one
     outlet gives in full and another only in part, so the re-run of the stages is taken."""
-    from marsad.model import Analysis, RawPage
+    import pickle
+    from collections.abc import Iterable, Iterator
+
+    from marsad.extract.coref import KnownPeople
+    from marsad.model import Analysis, Doc, RawPage
     from marsad.pipeline import (
+        PreparedDoc,
         RunContext,
         analyze_raw_pages,
         link_and_group,
         link_and_group_shelf,
+        prepare_for_corpus,
         without_tokens,
     )
     from marsad.run.shelf import DiskShelf
@@ -129,6 +140,22 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
         entities, stories = link_and_group_shelf(shelf, ctx)
         on_disk = Analysis(docs=tuple(shelf), entities=tuple(entities), stories=tuple(stories), errors=full.errors)
         assert analysis_to_dict(on_disk) == analysis_to_dict(full)
+    # And with the per-document part of the step done elsewhere, as batch's workers do it
+    # (each doc tokenised once, band keys computed there, the results sent back pickled).
+    prepared: list[str] = []
+
+    def elsewhere(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
+        for doc in docs:
+            prepared.append(doc.id)
+            sent = pickle.loads(pickle.dumps((doc, known)))
+            yield doc, pickle.loads(pickle.dumps(prepare_for_corpus(*sent, RunContext(), with_band_keys=True)))
+
+    with DiskShelf(tmp_path / "shelf.sqlite") as shelf:
+        shelf.put_many(slim_docs)
+        entities, stories = link_and_group_shelf(shelf, ctx, prepare=elsewhere)
+        there = Analysis(docs=tuple(shelf), entities=tuple(entities), stories=tuple(stories), errors=full.errors)
+        assert analysis_to_dict(there) == analysis_to_dict(full)
+        assert prepared == shelf.ids()  # every doc, in the canonical order
     assert not (tmp_path / "shelf.sqlite").exists()
     missed = next(d for d in full.docs if d.id == "missed-name")
     assert any((m.start, m.end) == (name.start, name.end) for m in missed.mentions)
@@ -152,3 +179,21 @@ def test_the_map_does_not_keep_the_pages_it_has_sent(tmp_path: Path) -> None:
         kept = sum(1 for o in gc.get_objects() if isinstance(o, RawPage) and o.source.startswith("https://e"))
     assert seen == 240
     assert kept <= 24  # what a short log holds, however long the run (240 with Dask's default)
+
+
+def _slower_first(chunk: list[int]) -> list[int]:
+    import time
+
+    time.sleep(0.05 * (3 - chunk[0] % 3))  # the earlier chunks finish last
+    return [n * n for n in chunk]
+
+
+def test_work_sent_to_the_workers_comes_back_in_order() -> None:
+    # The corpus step merges the workers' results in the canonical order of the docs (and
+    # of the stories), whichever chunk finishes first.
+    from marsad.run.batch import _dask_client, _in_order_on_dask
+
+    with _dask_client(None, 2) as client:
+        got = list(_in_order_on_dask(client, _slower_first, range(10), 3, 2))
+    assert [chunk for chunk, _ in got] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert [n for _, squares in got for n in squares] == [n * n for n in range(10)]

@@ -201,3 +201,14 @@ def test_dates_tie_a_later_article_to_the_happening_it_refers_back_to():
     assert dates_link(clusterer.doc_features(back), story)
     assert not dates_link(clusterer.doc_features(other), story)
     assert dates_link(clusterer.doc_features(undated), story)
+
+
+def test_features_from_the_lead_read_once_are_the_features_read_again():
+    # assign_batch reads each article's title and lead once (`_read_lead`), for the document
+    # frequencies and then for the features: the same features as reading it again.
+    clusterer = StoryClusterer()
+    clusterer.add_batch(docs())
+    for doc in docs():
+        lead = clusterer._read_lead(doc, ())
+        assert lead.title and lead.body and lead.lead_end == len(doc.article.text)
+        assert clusterer.doc_features(doc, lead=lead) == clusterer.doc_features(doc, ())

@@ -9,10 +9,11 @@ from marsad.link.duplicates import (
     NUM_PERM,
     PASSAGE_JACCARD,
     ReuseFinder,
-    _band_keys,
+    band_keys,
     find_reuse,
     jaccard,
     minhash,
+    reuse_units,
     shingle_hashes,
     signatures,
     with_reuse,
@@ -97,7 +98,7 @@ def test_band_keys_are_equal_exactly_when_a_band_agrees() -> None:
     rng = np.random.default_rng(7)
     sigs = rng.integers(0, 3, size=(40, NUM_PERM), dtype=np.uint32)  # few values: many agreements
     for bands, rows in ((64, 2), (32, 4)):
-        keys = _band_keys(sigs, bands, rows)
+        keys = band_keys(sigs, bands, rows)
         for i in range(len(sigs)):
             for j in range(i + 1, len(sigs)):
                 for band in range(0, bands, 7):
@@ -116,3 +117,26 @@ def test_shingle_hashes_are_the_distinct_word_ngrams_in_order() -> None:
     # Stable from one process to the next (the LSH bands must not move between runs).
     # (Python's own hash() is salted per process; this value must never change.)
     assert shingle_hashes(["ا", "ب"], 2).tolist() == [11049147126244038819]
+
+
+def test_units_signed_beforehand_find_what_the_finder_finds_alone() -> None:
+    """`marsad batch`'s workers compute each doc's shingle sets and band keys
+    (`reuse_units(..., with_band_keys=True)`); the finder, given them, finds exactly what
+    it finds computing them itself, also for a paragraph repeated word for word."""
+    import pickle
+
+    docs = [make_doc("a", "عمّان - الرأي\n" + WIRE + "\n" + OTHER, outlet="الرأي"),
+            make_doc("b", "بغداد - وكالات\n" + WIRE + "\n" + OTHER, outlet="الصباح"),
+            make_doc("c", "تقرير خاص\n" + REWORDED + "\n" + REWORDED, outlet="النهار"),
+            make_doc("d", "")]
+    alone, given = ReuseFinder(), ReuseFinder()
+    for doc in docs:
+        alone.add(doc)
+        units = pickle.loads(pickle.dumps(reuse_units(doc, with_band_keys=True)))  # as sent back
+        assert units.parts_keys is not None and units.parts_keys.shape[0] == len(units.parts)
+        given.add(doc, units)
+    assert given.found() == alone.found()
+    assert alone.found()["c"]
+    c = reuse_units(docs[2], with_band_keys=True)
+    assert c.parts_keys is not None and (c.parts_keys[0] == c.parts_keys[1]).all()  # one paragraph, twice
+    assert reuse_units(docs[3], with_band_keys=True).whole.size == 0

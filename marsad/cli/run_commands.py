@@ -82,6 +82,8 @@ def batch(
               f"{report.errors} errors → {report.output}", highlight=False)
     err.print(f"{report.pages} pages in {report.seconds:.1f} s; this process's peak memory "
               f"{report.map_peak_mb:,.0f} MB after the map, {report.peak_mb:,.0f} MB in all", highlight=False)
+    err.print(f"after the map, this process: {report.corpus_seconds:.1f} s ({report.corpus_cpu_seconds:.1f} s CPU)",
+              highlight=False)
     if db:
         err.print(f"{report.stored} articles added to {db}", highlight=False)
     raise typer.Exit(EXIT_SOME_INPUTS_FAILED if report.errors else EXIT_OK)

@@ -14,26 +14,35 @@ output keep it deterministic.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
-from datasketch import MinHash
 
-from marsad.arabic.tokenize import doc_tokens, iter_tokens
+from marsad.arabic.tokenize import doc_tokens
+from marsad.link.shingles import (
+    NUM_PERM,
+    band_keys,
+    bands_and_rows,
+    jaccard,
+    minhash,
+    shingle_hashes,
+    signatures,
+    word_hashes,
+    word_keys,
+    word_tokens,
+)
 from marsad.model import Doc, Reuse, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.run.scratch import scratch_database, transaction
+
+__all__ = ["NUM_PERM", "FoundReuse", "ReuseFinder", "ReuseUnits", "band_keys", "find_reuse", "jaccard", "minhash",
+           "reuse_units", "shingle_hashes", "signatures", "with_reuse", "word_keys"]
 
 DOC_SHINGLE = 4
 PARAGRAPH_SHINGLE = 3
-NUM_PERM = 128
-SEED = 20210715
 
 # Whole-article copies: a syndicated copy with a different dateline/credit line scores
 # 0.80-0.95 on 4-shingles in tests/fixtures/stories/corpus.jsonl and SaudiNewsNet's
@@ -50,81 +59,6 @@ MAX_REUSE_PER_DOC = 20
 # Candidate pairs are checked a unit at a time, in order; boilerplate paragraphs pair with
 # hundreds of others, so their hashes are kept while read (a few MB at most).
 _UNITS_READ_AT_ONCE = 20_000
-
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
-_U64 = np.uint64
-# Odd 64-bit constants of the shingle hash (a polynomial over word hashes, then
-# splitmix64's finalizer): order-sensitive, so "أ ب ج" and "ج ب أ" differ.
-_SHINGLE_BASE = _U64(0x9E3779B97F4A7C15)
-
-
-@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
-def _word_hash(key: str) -> int:
-    """A stable 64-bit hash of a word key (Python's hash() is salted per process, and the
-    LSH bands must not change from one run to the next)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-def word_keys(text: str) -> list[str]:
-    return [t.key for t in _words(iter_tokens(text))]
-
-
-def _words(tokens: Iterable[Token]) -> list[Token]:
-    """The word tokens (punctuation left out): their match keys are what shingles are made of."""
-    return [t for t in tokens if t.key[:1].isalnum()]
-
-
-def _word_hashes(keys: Sequence[str]) -> np.ndarray:
-    return np.fromiter(map(_word_hash, keys), dtype=_U64, count=len(keys))
-
-
-def shingle_hashes(keys: Sequence[str] | np.ndarray, k: int) -> np.ndarray:
-    """The distinct k-word shingles of the words, each as a 64-bit hash, sorted (uint64).
-
-    Shingles are hashed from their words' hashes in numpy instead of being joined into
-    strings: on news text the strings cost five Python operations a token, this one. Two
-    distinct shingles share a hash with odds of 2**-64, so Jaccard on these is exact in
-    practice. Fewer than k words make one shingle of them all; none, none."""
-    words = keys if isinstance(keys, np.ndarray) else _word_hashes(keys)
-    n = len(words)
-    if n == 0:
-        return np.empty(0, dtype=_U64)
-    width = min(k, n)
-    with np.errstate(over="ignore"):
-        h = words[:n - width + 1].copy()
-        for j in range(1, width):
-            h = h * _SHINGLE_BASE + words[j:n - width + 1 + j]
-        return np.unique(_mix64(h))
-
-
-def _mix64(h: np.ndarray) -> np.ndarray:
-    """splitmix64's finalizer: spreads the polynomial's bits over the whole word."""
-    with np.errstate(over="ignore"):
-        h = (h ^ (h >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
-        h = (h ^ (h >> _U64(27))) * _U64(0x94D049BB133111EB)
-        return h ^ (h >> _U64(31))
-
-
-def _fold32(h: np.ndarray) -> np.ndarray:
-    """A shingle hash folded to the 32 bits the MinHash permutations take."""
-    return ((h >> _U64(32)) ^ h).astype(np.uint32)
-
-
-def minhash(hashes: np.ndarray) -> MinHash:
-    """datasketch's MinHash of a shingle-hash set (the reference `signatures` must equal)."""
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=lambda b: int.from_bytes(b, "little"),
-                 permutations=_PERMUTATIONS, scheme="affine32")
-    mh.update_batch([int(x).to_bytes(4, "little") for x in _fold32(hashes)])
-    return mh
-
-
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Jaccard of two sorted distinct hash arrays."""
-    if not a.size or not b.size:
-        return 0.0
-    inter = int(np.intersect1d(a, b, assume_unique=True).size)
-    return inter / (a.size + b.size - inter)
-
 
 def _paragraphs(doc: Doc, tokens: list[Token], hashes: np.ndarray) -> list[tuple[tuple[int, int], np.ndarray]]:
     """(span of the paragraph, its word hashes) for the paragraphs long enough to be
@@ -146,60 +80,35 @@ def _paragraphs(doc: Doc, tokens: list[Token], hashes: np.ndarray) -> list[tuple
     return out
 
 
-def _bands(threshold: float) -> tuple[int, int]:
-    """LSH (bands, rows): generous, since every candidate is checked exactly afterwards.
-
-    Short paragraphs give noisy MinHash estimates (a reworded pair with exact Jaccard 0.47
-    was estimated at 0.34 and missed by datasketch's own 28x2 banding for threshold 0.2).
-    64 bands of 2 rows propose a pair at estimated 0.3 with probability 0.9997; 32 bands of
-    4 rows propose one at 0.6 with probability 0.98 (1 - (1 - s**r)**b).
-    """
-    return (64, 2) if threshold < 0.5 else (32, 4)
+def unit_band_keys(sets: Sequence[np.ndarray], threshold: float) -> np.ndarray:
+    """The LSH band keys (sets x bands) of shingle sets, for a level's `threshold`."""
+    return band_keys(signatures(sets), *bands_and_rows(threshold))
 
 
-def signatures(units: Sequence[np.ndarray]) -> np.ndarray:
-    """MinHash signatures (units x NUM_PERM, uint32) of many shingle-hash sets at once: the
-    values datasketch's `MinHash.update_batch` gives (affine32 scheme, the same
-    permutations; tests/test_duplicates.py checks), without a Python object per unit —
-    datasketch's per-object path costs about 1 ms a unit, minutes on a year of news."""
-    out = np.full((len(units), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
-    if not units:
-        return out
-    a, b = _PERMUTATIONS
-    a, b = a.astype(np.uint32), b.astype(np.uint32)
-    sizes = np.array([len(u) for u in units])
-    owners = np.repeat(np.arange(len(units)), sizes)
-    values = np.concatenate(units) if sizes.sum() else np.empty(0, dtype=_U64)
-    for begin in range(0, len(values), 50_000):  # bounded memory: 50,000 x 128 at a time
-        chunk, rows = values[begin:begin + 50_000], owners[begin:begin + 50_000]
-        hv = _fmix32(_fold32(chunk))[:, None]
-        permuted = hv * a + b  # uint32 arithmetic: the wrap-around is the modulo 2^32
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        out[rows[starts]] = np.minimum(out[rows[starts]], np.minimum.reduceat(permuted, starts, axis=0))
-    return out
+@dataclass(frozen=True)
+class ReuseUnits:
+    """A doc's share of the near-duplicate search, from its text alone (`reuse_units`):
+    the shingle set of its whole text and the (span, shingle set) of each long paragraph,
+    with their LSH band keys when computed beforehand (`marsad batch`'s workers do, so the
+    finder only merges; in one process the finder signs only the sets it has not seen)."""
+
+    whole: np.ndarray
+    parts: tuple[tuple[tuple[int, int], np.ndarray], ...]
+    whole_keys: np.ndarray | None = None  # 1 x the whole level's bands
+    parts_keys: np.ndarray | None = None  # len(parts) x the paragraph level's bands
 
 
-def _fmix32(hv: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies first."""
-    with np.errstate(over="ignore"):
-        hv = hv ^ (hv >> np.uint32(16))
-        hv = hv * np.uint32(0x85EBCA6B)
-        hv = hv ^ (hv >> np.uint32(13))
-        hv = hv * np.uint32(0xC2B2AE35)
-        return hv ^ (hv >> np.uint32(16))
-
-
-def _band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Each signature's LSH band keys (units x bands, int64): a band's number and its `rows`
-    values hashed into one integer, so that two units share a key when they agree on all
-    the band's values, as in datasketch's MinHashLSH (and, with odds of 2**-64, by chance:
-    every proposed pair is checked on its exact Jaccard anyway)."""
-    h = np.broadcast_to(np.arange(bands, dtype=_U64)[None, :], (len(sigs), bands)).copy()
-    values = sigs[:, :bands * rows].reshape(len(sigs), bands, rows).astype(_U64)
-    with np.errstate(over="ignore"):
-        for r in range(rows):
-            h = _mix64(h * _SHINGLE_BASE + values[:, :, r])
-    return h.view(np.int64)
+def reuse_units(doc: Doc, with_band_keys: bool = False) -> ReuseUnits:
+    """The doc's shingle sets (and, `with_band_keys`, their band keys): what `ReuseFinder`
+    keeps of it."""
+    words = word_tokens(doc_tokens(doc))
+    hashes = word_hashes([t.key for t in words])
+    whole = shingle_hashes(hashes, DOC_SHINGLE)
+    parts = tuple((span, shingle_hashes(part, PARAGRAPH_SHINGLE)) for span, part in _paragraphs(doc, words, hashes))
+    if not with_band_keys:
+        return ReuseUnits(whole, parts)
+    return ReuseUnits(whole, parts, unit_band_keys([whole], DUPLICATE_JACCARD),
+                      unit_band_keys([items for _, items in parts], PASSAGE_JACCARD))
 
 
 class _UnitIndex:
@@ -213,7 +122,7 @@ class _UnitIndex:
 
     def __init__(self, db: sqlite3.Connection, name: str, threshold: float) -> None:
         self.db, self.name, self.threshold = db, name, threshold
-        self.bands, self.rows = _bands(threshold)
+        self.bands, self.rows = bands_and_rows(threshold)
         self.n_units = 0
         db.executescript(f"""
             CREATE TABLE {name}_units (unit INTEGER PRIMARY KEY, digest INTEGER NOT NULL,
@@ -225,12 +134,15 @@ class _UnitIndex:
             CREATE TABLE {name}_bands (key INTEGER NOT NULL, unit INTEGER NOT NULL);
         """)
 
-    def add(self, doc: int, spans_and_sets: list[tuple[tuple[int, int], np.ndarray]]) -> None:
-        """Adds a doc's units: (span, its sorted distinct shingle hashes) each."""
+    def add(self, doc: int, spans_and_sets: Sequence[tuple[tuple[int, int], np.ndarray]],
+            keys_of_sets: np.ndarray | None = None) -> None:
+        """Adds a doc's units: (span, its sorted distinct shingle hashes) each; with
+        `keys_of_sets`, the band keys of each set (`unit_band_keys`), computed already."""
         new_units: list[int] = []
         new_sets: list[np.ndarray] = []
+        new_rows: list[int] = []  # their rows in `keys_of_sets`
         holders: list[tuple[int, int, int, int]] = []
-        for (begin, end), items in spans_and_sets:
+        for row, ((begin, end), items) in enumerate(spans_and_sets):
             blob = items.tobytes()
             digest = hash(blob)
             unit = self._find(digest, blob)
@@ -242,10 +154,14 @@ class _UnitIndex:
                 if items.size:
                     new_units.append(unit)
                     new_sets.append(items)
+                    new_rows.append(row)
             holders.append((unit, doc, begin, end))
         self.db.executemany(f"INSERT INTO {self.name}_holders VALUES (?, ?, ?, ?)", holders)
         if new_sets:
-            keys = _band_keys(signatures(new_sets), self.bands, self.rows)
+            if keys_of_sets is None:  # (only the sets never seen before are signed)
+                keys = unit_band_keys(new_sets, self.threshold)
+            else:
+                keys = keys_of_sets[new_rows]
             units = np.repeat(np.array(new_units, dtype=np.int64), self.bands)
             self.db.executemany(f"INSERT INTO {self.name}_bands VALUES (?, ?)",
                                 zip(keys.ravel().tolist(), units.tolist(), strict=True))
@@ -325,16 +241,15 @@ class ReuseFinder:
         self._whole = _UnitIndex(self.db, "reuse_whole", DUPLICATE_JACCARD)
         self._parts = _UnitIndex(self.db, "reuse_parts", PASSAGE_JACCARD)
 
-    def add(self, doc: Doc) -> None:
+    def add(self, doc: Doc, units: ReuseUnits | None = None) -> None:
+        """Adds a doc, with its `reuse_units` when they were computed already."""
         i = self._n_docs
         self._n_docs += 1
-        words = _words(doc_tokens(doc))
-        hashes = _word_hashes([t.key for t in words])
+        units = units or reuse_units(doc)
         with transaction(self.db):
             self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc.id, doc.article.outlet))
-            self._whole.add(i, [((0, 0), shingle_hashes(hashes, DOC_SHINGLE))])
-            self._parts.add(i, [(span, shingle_hashes(part, PARAGRAPH_SHINGLE))
-                                for span, part in _paragraphs(doc, words, hashes)])
+            self._whole.add(i, [((0, 0), units.whole)], units.whole_keys)
+            self._parts.add(i, units.parts, units.parts_keys)
 
     def found(self) -> dict[str, list[FoundReuse]]:
         """The reuse of every doc that has some, by doc id."""

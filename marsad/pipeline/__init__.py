@@ -12,9 +12,12 @@ from collections.abc import Callable, Iterable
 from marsad.model import Analysis, Problem, RawPage
 from marsad.pipeline.corpus import (
     Corpus,
+    PreparedDoc,
+    PrepareDocs,
     events_with_entity_ids,
     link_and_group,
     link_and_group_shelf,
+    prepare_for_corpus,
     share_person_names,
     with_shared_names,
     without_tokens,
@@ -31,6 +34,8 @@ from marsad.pipeline.stages import (
 __all__ = [
     "ARABIC_STAGES",
     "Corpus",
+    "PrepareDocs",
+    "PreparedDoc",
     "RunContext",
     "Stage",
     "add_sentences",
@@ -40,6 +45,7 @@ __all__ = [
     "events_with_entity_ids",
     "link_and_group",
     "link_and_group_shelf",
+    "prepare_for_corpus",
     "share_person_names",
     "with_shared_names",
     "without_tokens",

@@ -10,18 +10,19 @@ on the order or the number of runs in which they came.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 from marsad.clean.lexicon import agency_variants, line_key
 from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_names
-from marsad.link.duplicates import ReuseFinder, with_reuse
+from marsad.link.duplicates import ReuseFinder, ReuseUnits, reuse_units, with_reuse
 from marsad.link.entities import EntityIndex
 from marsad.model import Analysis, Doc, Entity, Participant, Problem, Story
 from marsad.pipeline.stages import DocStage, RunContext, add_events, add_quotes, add_roles, add_sentences
 from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.run.timing import StepClock
-from marsad.stories import iter_stories, joins_stories
+from marsad.stories import DescribeStories, describe_here, iter_stories, joins_stories
 
 T = TypeVar("T")
 
@@ -96,6 +97,34 @@ def with_shared_names(doc: Doc, known: KnownPeople, ctx: RunContext) -> Doc:
     return without_tokens(doc) if slim else doc
 
 
+@dataclass(frozen=True)
+class PreparedDoc:
+    """The per-document part of the corpus step (`prepare_for_corpus`): what it makes of
+    one doc given the full names known across the corpus. The rest of the step merges these
+    a doc at a time, in the canonical order."""
+
+    shared: Doc | None  # the doc with the names shared from other articles; None: unchanged
+    reuse: ReuseUnits  # its share of the near-duplicate search
+
+
+# (docs in the canonical order, the known full names) -> each doc with its `PreparedDoc`,
+# in that order: in this process by default; `marsad batch` has its Dask workers do it.
+PrepareDocs = Callable[[Iterable[Doc], KnownPeople], Iterator[tuple[Doc, PreparedDoc]]]
+
+
+def prepare_for_corpus(doc: Doc, known: KnownPeople, ctx: RunContext, with_band_keys: bool = False) -> PreparedDoc:
+    """`with_shared_names` and the doc's `reuse_units` (with their LSH band keys when asked:
+    a worker computes them all, so the main process only merges). A doc held without its
+    tokens is tokenised once, for both, and given back without them."""
+    slim = doc.article.language == "ar" and bool(doc.sentences) and not doc.sentences[0].tokens
+    full = add_sentences(doc, ctx) if slim else doc
+    shared = with_shared_names(full, known, ctx)
+    units = reuse_units(full, with_band_keys)
+    if shared is full:
+        return PreparedDoc(None, units)
+    return PreparedDoc(without_tokens(shared) if slim else shared, units)
+
+
 def events_with_entity_ids(doc: Doc) -> Doc:
     """Events are coded per article, before linking: their participants become entity ids
     once the linker has given the mentions theirs (so events merge across spellings)."""
@@ -125,6 +154,7 @@ def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | Non
 def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
                          timings: dict[str, float] | None = None,
                          person_names_found: set[tuple[str, ...]] | None = None,
+                         prepare: PrepareDocs | None = None, describe: DescribeStories = describe_here,
                          ) -> tuple[Iterator[Entity], Iterator[Story]]:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
@@ -132,7 +162,10 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     its canonical order (source, id), so the result does not depend on the order in which
     pages arrived, nor on where the shelf keeps them (analyze and batch give the same
     answer). `person_names_found`: the full person names of all the docs, when the caller
-    collected them already (batch workers do, from each doc's `person_names`). `timings`,
+    collected them already (batch workers do, from each doc's `person_names`). `prepare`:
+    how the per-document part (`prepare_for_corpus`) is computed when not here, in order
+    (batch: on its workers), and `describe` how each story is made of its articles once
+    they are grouped (`stories.iter_stories`); the answer is the same. `timings`,
     when given, receives the seconds each step took (`marsad bench`). The entities and
     the stories come one at a time, made as they are read (the shelf must stay open until
     then). The step's own state that grows with the corpus (entity records, shingles,
@@ -151,27 +184,41 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
             person_names_found = person_names_of(shelf)
         known = names_by_surname(person_names_found)
     outlets: dict[str, str] = {}  # line key -> an outlet's name as the corpus writes it
-    for doc in shelf:
+    for doc, ready in (prepare or _prepare_here(ctx, clock))(shelf, known):
         with clock("share_names"):
-            shared = with_shared_names(doc, known, ctx)
+            shared = ready.shared or doc
             _put_if_changed(shelf, doc, shared)
             if doc.article.outlet:
                 outlets.setdefault(line_key(doc.article.outlet), doc.article.outlet)
         with clock("link_entities"):
             index.register_full_names([shared])
+        with clock("near_duplicates"):
+            reuse.add(doc, ready.reuse)  # (its text, id and outlet: names shared change none)
     for doc in shelf:
         with clock("link_entities"):
             linked = events_with_entity_ids(index.add_doc(with_outlet_from_credits(doc, outlets)))
             _put_if_changed(shelf, doc, linked)
-        with clock("near_duplicates"):
-            reuse.add(doc)
         if joins_stories(doc):
             story_ids.append(doc.id)
     with clock("near_duplicates"):
         for doc_id, found in reuse.found().items():
             shelf.put(with_reuse(shelf.get(doc_id), found))
     return (_timed(clock, "link_entities", index.entities()),
-            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch)))
+            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch, describe)))
+
+
+def _prepare_here(ctx: RunContext, clock: StepClock) -> PrepareDocs:
+    """`prepare_for_corpus` in this process, each part timed as its step."""
+
+    def prepare(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
+        for doc in docs:
+            with clock("share_names"):
+                shared = with_shared_names(doc, known, ctx)
+            with clock("near_duplicates"):
+                units = reuse_units(doc)
+            yield doc, PreparedDoc(None if shared is doc else shared, units)
+
+    return prepare
 
 
 def with_outlet_from_credits(doc: Doc, outlets: dict[str, str]) -> Doc:

@@ -19,20 +19,29 @@ import json
 import resource
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from marsad.model import Doc, Entity, Problem, RawPage, Story
 from marsad.run.scratch import transaction
 from marsad.run.shelf import DiskShelf
 from marsad.store.export import doc_to_dict, problem_to_dict, story_to_dict
 from marsad.store.tables import ParquetTables, entity_row
+
+if TYPE_CHECKING:
+    from marsad.extract.coref import KnownPeople
+    from marsad.pipeline import PreparedDoc, PrepareDocs
+    from marsad.stories import DescribeStories, StoryParts
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Pages per task: large enough to amortise scheduling (~1 ms per task), small enough that a
 # worker's memory stays flat; keeps pages of one site together (cross-page furniture).
@@ -57,10 +66,21 @@ class BatchReport:
     # stays flat as the input grows (the workers' own memory is theirs, chunk by chunk).
     map_peak_mb: float = 0.0
     peak_mb: float = 0.0
+    # After the map: the corpus step and the writing of the outputs, which this process
+    # runs (the part of a run that more workers do not shorten, save its per-document
+    # part), in wall seconds and in this process's CPU seconds (with a LocalCluster, its
+    # scheduler's too): the serial share, which a machine shared with other work inflates less.
+    corpus_seconds: float = 0.0
+    corpus_cpu_seconds: float = 0.0
 
 
 def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KB on Linux
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +116,15 @@ def analyze_chunk(pages: list[RawPage], reference_date: date | None) -> ChunkRes
     hashes = {p.source: p.content_hash for p in pages}  # an article keeps its page's source
     return ChunkResult([without_tokens(d) for d in docs], problems, person_names_of(docs),
                        {d.id: hashes[d.article.source] for d in docs})
+
+
+def prepare_chunk(docs: list[Doc], known: KnownPeople, reference_date: date | None) -> list[PreparedDoc]:
+    """The per-document part of the corpus step (`pipeline.prepare_for_corpus`), with the
+    band keys of the near-duplicate search: runs on a Dask worker."""
+    from marsad.pipeline import prepare_for_corpus
+
+    ctx = _worker_context(reference_date)
+    return [prepare_for_corpus(doc, known, ctx, with_band_keys=True) for doc in docs]
 
 
 def chunk_pages(items: Iterable[RawPage | Problem], size: int) -> Iterator[tuple[list[RawPage], list[Problem]]]:
@@ -144,14 +173,20 @@ def run_batch(
                     page_hashes.add(chunk.page_hashes)
                 if progress is not None:
                     progress(len(chunk.docs) + len(chunk.problems))
-        report.map_peak_mb = _peak_mb()
-        errors.sort(key=lambda p: p.source)
-        if store and page_hashes is not None:  # the docs as the per-article stages left them
-            report.stored = _load_into_store(store, shelf, page_hashes, errors)
-        # The corpus-level step re-runs no tagger: a context without the NER model will do.
-        entities, stories = link_and_group_shelf(shelf, RunContext(reference_date=reference_date),
-                                                 person_names_found=names)
-        report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
+            report.map_peak_mb = _peak_mb()
+            errors.sort(key=lambda p: p.source)
+            if store and page_hashes is not None:  # the docs as the per-article stages left them
+                report.stored = _load_into_store(store, shelf, page_hashes, errors)
+            # The corpus-level step re-runs no tagger: a context without the NER model will
+            # do here; its per-document part runs on the workers.
+            corpus_began, corpus_cpu_began = time.perf_counter(), _cpu_seconds()
+            entities, stories = link_and_group_shelf(
+                shelf, RunContext(reference_date=reference_date), person_names_found=names,
+                prepare=_prepare_on_dask(client, reference_date, chunk_pages_n, limit),
+                describe=_describe_on_dask(client, chunk_pages_n, limit))
+            report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
+            report.corpus_seconds = round(time.perf_counter() - corpus_began, 3)
+            report.corpus_cpu_seconds = round(_cpu_seconds() - corpus_cpu_began, 3)
     report.errors = len(errors)
     report.seconds = round(time.perf_counter() - began, 1)
     report.peak_mb = _peak_mb()
@@ -240,6 +275,61 @@ def _map_on_dask(client: Any, inputs: list[str], chunk_pages_n: int, reference_d
         future.release()
         yield n_pages, result
         yield from fill()
+
+
+def _prepare_on_dask(client: Any, reference_date: date | None, chunk_docs: int, limit: int) -> PrepareDocs:
+    """The per-document part of the corpus step on the workers (`prepare_chunk`), in
+    order; the known names are sent to each worker once."""
+
+    def prepare(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
+        [known_there] = client.scatter([known], broadcast=True)
+        for chunk, prepared in _in_order_on_dask(client, prepare_chunk, docs, chunk_docs, limit,
+                                                 known_there, reference_date):
+            yield from zip(chunk, prepared, strict=True)
+        known_there.release()
+
+    return prepare
+
+
+def _describe_on_dask(client: Any, chunk_stories: int, limit: int) -> DescribeStories:
+    """Each story made of its articles on the workers (`describe_chunk`), in order; only its
+    members' vectors are sent, and none for a story of one article (none is read)."""
+
+    def describe(parts: Iterable[StoryParts]) -> Iterator[Story]:
+        sendable = ((sid, docs, {d.id: vectors.get(d.id, {}) for d in docs} if len(docs) > 1 else {}, thread)
+                    for sid, docs, vectors, thread in parts)
+        for _, stories in _in_order_on_dask(client, describe_chunk, sendable, chunk_stories, limit):
+            yield from stories
+
+    return describe
+
+
+def describe_chunk(parts: list[StoryParts]) -> list[Story]:
+    """`stories.make_story` of each story: runs on a Dask worker."""
+    from marsad.stories import describe_here
+
+    return list(describe_here(parts))
+
+
+def _in_order_on_dask(client: Any, task: Callable[..., list[R]], items: Iterable[T], chunk_size: int, limit: int,
+                      *args: Any) -> Iterator[tuple[list[T], list[R]]]:
+    """(chunk, task(chunk, *args)) for chunks of `chunk_size` items, computed on the workers
+    and given in the items' order, with at most `limit` chunks in flight (so that this
+    process holds only those)."""
+    in_flight: deque[tuple[list[T], Any]] = deque()
+    item_iter = iter(items)
+    for chunk in iter(lambda: list(islice(item_iter, chunk_size)), []):
+        in_flight.append((chunk, client.submit(task, chunk, *args, pure=False)))
+        while len(in_flight) >= limit:
+            yield _arrived(*in_flight.popleft())
+    while in_flight:
+        yield _arrived(*in_flight.popleft())
+
+
+def _arrived(chunk: list[T], future: Any) -> tuple[list[T], list[R]]:
+    results: list[R] = future.result()
+    future.release()
+    return chunk, results
 
 
 def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], stories: Iterable[Story],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from marsad.model import Doc, Story
 from marsad.stories.claims import story_claims
@@ -66,6 +66,18 @@ def make_story(story_id: str, members: list[Doc], vectors: Mapping[str, dict[str
     )
 
 
+# What `make_story` is given for one story: its id, its articles, their vectors in the
+# clusterer and the story it is threaded to.
+StoryParts = tuple[str, list[Doc], Mapping[str, dict[str, float]], str | None]
+# The stories made of their parts, in order: `make_story` here by default (`marsad batch`
+# has its Dask workers do it: a story's description needs only its own articles).
+DescribeStories = Callable[[Iterable[StoryParts]], Iterator[Story]]
+
+
+def describe_here(parts: Iterable[StoryParts]) -> Iterator[Story]:
+    return (make_story(*story) for story in parts)
+
+
 def joins_stories(doc: Doc) -> bool:
     """Stories group Arabic news articles: listing pages, empty pages and pages in other
     languages stay out."""
@@ -79,13 +91,15 @@ def build_stories(docs: Sequence[Doc]) -> list[Story]:
     return list(iter_stories(docs))
 
 
-def iter_stories(docs: Sequence[Doc], db: sqlite3.Connection | None = None) -> Iterator[Story]:
+def iter_stories(docs: Sequence[Doc], db: sqlite3.Connection | None = None,
+                 describe: DescribeStories = describe_here) -> Iterator[Story]:
     """The stories of these articles, one at a time, by first publication and id. `docs`
     may read its docs lazily (`shelf.ShelvedDocs`, as `marsad batch` holds a corpus):
     they are read a few times, one story's at a time, and never all held at once; the
     caller may write each story out before the next is made. The clusterer's state (the
     stories, the articles' vectors) is kept in the scratch database `db`
-    (`DocShelf.scratch_db`) when given, else in memory."""
+    (`DocShelf.scratch_db`) when given, else in memory. `describe` makes each story of its
+    parts (clustering is sequential; describing a story is not)."""
     clusterer = StoryClusterer(db)
     members: dict[str, list[int]] = defaultdict(list)
     first_seen: dict[str, str] = {}
@@ -94,6 +108,6 @@ def iter_stories(docs: Sequence[Doc], db: sqlite3.Connection | None = None) -> I
         published = doc.article.published
         if published and (story_id not in first_seen or published < first_seen[story_id]):
             first_seen[story_id] = published
-    for story_id in sorted(members, key=lambda sid: (first_seen.get(sid, ""), sid)):
-        group = [docs[i] for i in sorted(members[story_id])]
-        yield make_story(story_id, group, clusterer.vectors, clusterer.stories[story_id].thread)
+    in_order = sorted(members, key=lambda sid: (first_seen.get(sid, ""), sid))
+    yield from describe((story_id, [docs[i] for i in sorted(members[story_id])], clusterer.vectors,
+                         clusterer.stories[story_id].thread) for story_id in in_order)

@@ -21,9 +21,10 @@ import time
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.arabic.tokenize import doc_tokens
-from marsad.model import Doc, Token
+from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
 from marsad.stories.signature import (
     article_day,
@@ -96,6 +97,17 @@ class _DocFeatures:
     title: frozenset[str]
     numbers: frozenset[str]
     events: frozenset[str]
+    kind: str
+
+
+class _Lead(NamedTuple):
+    """What the clusterer reads of an article's title and lead: the content terms of each,
+    where the lead ends, and the numbers and the kind of news they give."""
+
+    title: list[str]
+    body: list[str]
+    lead_end: int
+    numbers: frozenset[str]
     kind: str
 
 
@@ -180,17 +192,17 @@ class StoryClusterer:
         """(position in `docs`, the doc, its story id) of each doc, in the order assigned:
         dated first, then by day and id. Document frequencies are updated with the whole
         batch first, so the first articles of a run get sensible IDF. `docs` may read its
-        docs lazily (`shelf.ShelvedDocs`): each is read twice, and none is kept here (their
-        title and lead terms are, ~100 short strings a doc: reading them is half the cost)."""
+        docs lazily (`shelf.ShelvedDocs`): each is read twice, and none is kept here (what
+        is read of its title and lead is, `_Lead`: ~100 short strings a doc; reading them is
+        half the cost, so it is done once)."""
         keys = []
         added: Counter[str] = Counter()
-        terms_of: dict[int, tuple[list[str], list[str]]] = {}
+        terms_of: dict[int, _Lead] = {}
         for i, doc in enumerate(docs):
             day = article_day(doc)
             keys.append((day is None, day or 0, doc.id, i))
-            title, body, _, _ = self._read(doc, None)
-            terms_of[i] = (title, body)
-            added.update(set(title * TITLE_REPEAT + body))
+            lead = terms_of[i] = self._read_lead(doc, None)
+            added.update(set(lead.title * TITLE_REPEAT + lead.body))
         # Every doc's terms are read as the clusterer knew them before this batch.
         df_before = SeenBefore(self.df, {t for t in added if t not in self.df})
         self.df.update(added)
@@ -249,24 +261,22 @@ class StoryClusterer:
     def _terms(self, doc: Doc, known: Container[str] | None = None) -> list[str]:
         """Content terms of the title (repeated) and lead; `known` (the terms seen before,
         default: all seen so far) decides whether a leading و/ف is a clitic."""
-        title, body, _, _ = self._read(doc, known)
-        return title * TITLE_REPEAT + body
+        lead = self._read_lead(doc, known)
+        return lead.title * TITLE_REPEAT + lead.body
 
-    def _read(self, doc: Doc, known: Container[str] | None,
-              terms: tuple[list[str], list[str]] | None = None) -> tuple[list[str], list[str], list[Token], int]:
-        """The title's terms, the lead's (`terms` when read already), the tokens of both
-        (tokenised once), and where the lead ends in the text."""
+    def _read_lead(self, doc: Doc, known: Container[str] | None) -> _Lead:
+        """What the features read of the title and the lead, tokenised once."""
         known = self.df if known is None else known
         title_toks = title_tokens(doc)
         lead = list(doc_tokens(doc, LEAD_TOKENS))
         lead_end = lead[-1].end if lead else 0
-        if terms is None:
-            terms = (content_terms(title_toks, known), content_terms(lead, known))
-        return terms[0], terms[1], title_toks + lead, lead_end
+        tokens = title_toks + lead
+        return _Lead(content_terms(title_toks, known), content_terms(lead, known), lead_end,
+                     doc_numbers(tokens, doc, lead_end), doc_kind(tokens))
 
-    def doc_features(self, doc: Doc, known: Container[str] | None = None,
-                     terms: tuple[list[str], list[str]] | None = None) -> _DocFeatures:
-        title, body, tokens, lead_end = self._read(doc, known, terms)
+    def doc_features(self, doc: Doc, known: Container[str] | None = None, lead: _Lead | None = None) -> _DocFeatures:
+        """The article's features; `lead` when read already (`known` is then not read)."""
+        title, body, lead_end, numbers, kind = lead or self._read_lead(doc, known)
         counts = Counter(title * TITLE_REPEAT + body)
         bg = background()
         n, bg_df = self.n_docs + bg.documents, bg.df
@@ -277,8 +287,7 @@ class StoryClusterer:
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, frozenset(doc_entities(doc)), frozenset(doc_event_days(doc)),
                             article_day(doc), doc_people(doc, lead_end), doc_happening_day(doc, lead_end),
-                            frozenset(title), doc_numbers(tokens, doc, lead_end), doc_event_types(doc, lead_end),
-                            doc_kind(tokens))
+                            frozenset(title), numbers, doc_event_types(doc, lead_end), kind)
 
     def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
