@@ -5,20 +5,8 @@ from pathlib import Path
 import numpy as np
 from story_docs import make_doc
 
-from marsad.link.duplicates import (
-    NUM_PERM,
-    PASSAGE_JACCARD,
-    ReuseFinder,
-    band_keys,
-    find_reuse,
-    jaccard,
-    minhash,
-    reuse_units,
-    shingle_hashes,
-    signatures,
-    with_reuse,
-    word_keys,
-)
+from marsad.link.duplicates import PASSAGE_JACCARD, ReuseFinder, find_reuse, reuse_units, with_reuse
+from marsad.link.shingles import NUM_PERM, band_keys, jaccard, minhash, shingle_hashes, signatures, word_keys
 from marsad.run.scratch import scratch_database
 
 WIRE = ("أعلنت وزارة الصحة في بيان صدر مساء الثلاثاء أن فرقها الميدانية نجحت في احتواء "

@@ -24,22 +24,16 @@ import numpy as np
 
 from marsad.arabic.tokenize import doc_tokens
 from marsad.link.shingles import (
-    NUM_PERM,
     band_keys,
     bands_and_rows,
     jaccard,
-    minhash,
     shingle_hashes,
     signatures,
     word_hashes,
-    word_keys,
     word_tokens,
 )
 from marsad.model import Doc, Reuse, Token
 from marsad.run.scratch import scratch_database, transaction
-
-__all__ = ["NUM_PERM", "FoundReuse", "ReuseFinder", "ReuseUnits", "band_keys", "find_reuse", "jaccard", "minhash",
-           "reuse_units", "shingle_hashes", "signatures", "with_reuse", "word_keys"]
 
 DOC_SHINGLE = 4
 PARAGRAPH_SHINGLE = 3
