@@ -149,8 +149,9 @@ def test_a_clusterer_holding_few_stories_in_memory_clusters_as_one_holding_all(t
 
 def test_saudinewsnet_dev_pairs_floor(shared_dir):
     """Pair precision/recall of the clustering on the hand-labelled SaudiNewsNet dev pairs
-    (only the ~400 articles they name analysed): precision 0.86, recall 0.82 since the
-    developing route asks a date link or a text cosine of 0.4 (0.82 / 0.83 before; 0.85 / 0.86
+    (only the ~400 articles they name analysed): precision 0.89, recall 0.81 since an oil
+    session's report is a market report (0.86 / 0.81 before); 0.86 / 0.82 when the developing
+    route came to ask a date link or a text cosine of 0.4 (0.82 / 0.83 before; 0.85 / 0.86
     when the bounds were chosen, before the event coder's actor rule changed the events the
     signature reads; 0.76 / 0.95 with the hand-set developing route, 0.50 / 0.95 before the
     learned same-happening decision)."""
@@ -159,19 +160,20 @@ def test_saudinewsnet_dev_pairs_floor(shared_dir):
     if not DEV_PAIRS.is_file() or not SNN_DATASET.is_dir():
         pytest.skip("the SaudiNewsNet dev pairs or archives are absent from ../shared")
     scores = evaluate_pair_set(DEV_PAIRS)
-    assert scores.precision >= 0.8 and scores.recall >= 0.8, scores
+    assert scores.precision >= 0.85 and scores.recall >= 0.8, scores
 
 
 
 # The labelled SaudiNewsNet days no training reads (labels/story_pairs/README.md).
 HELD_OUT_PAIRS = ("snn_2015-07-21+2015-07-22.jsonl", "snn_2015-07-26+2015-07-27.jsonl",
-                  "snn_2015-08-03+2015-08-04.jsonl")
+                  "snn_2015-08-03+2015-08-04.jsonl", "snn_2015-08-08+2015-08-09.jsonl")
 
 
 def test_saudinewsnet_held_out_pairs_floor(shared_dir):
     """Pair precision/recall pooled over the held-out labelled days (each set's articles
     clustered alone, as `marsad eval stories` does): 59 of 67 same pairs put together and 5
-    of 74 different ones (P 0.922, R 0.881) with the model of 8d7ba5f. The issue asks
+    of 74 different ones (P 0.922, R 0.881) with the model of 8d7ba5f; with 2015-08-08/09
+    (labelled before marsad ran on it) 77 of 87 and 5 of 95 (P 0.939, R 0.885). The issue asks
     precision >= 0.9 with recall >= 0.7 on days of this kind."""
     from marsad.evaluate.stories import OWN_PAIRS, SNN_DATASET, evaluate_pair_set
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Article, Doc, TimeExpr
-from marsad.stories.signature import FEATURES, SameHappening, Signature, doc_numbers, pair_features
+from marsad.stories.signature import FEATURES, SameHappening, Signature, doc_kind, doc_numbers, pair_features
 
 
 def _doc(text: str, times: tuple[TimeExpr, ...] = ()) -> Doc:
@@ -67,3 +67,14 @@ def test_a_developing_article_that_no_date_ties_to_the_story_needs_its_wording()
     data = model.to_json()
     del data["developing_text"]
     assert SameHappening.from_json(data).joins_developing(far, 0.5, 0.5, 1, dates_link=False)
+
+
+def test_an_oil_futures_session_is_a_market_report():
+    # One session's prices (of one moment, like a stock close): composed by the team after the
+    # dev pairs' Monday and Tuesday oil reports were joined as one story (2015-08-10/11).
+    session = ("تراجعت أسعار العقود الآجلة للنفط في التعاملات الآسيوية صباح اليوم وانخفض الخام "
+               "الأمريكي تسليم سبتمبر 20 سنتا إلى 44 دولارا للبرميل")
+    assert doc_kind(iter_tokens(session)) == "market"
+    # News about oil that gives no session's prices stays news.
+    news = "وقعت المملكة اتفاقية لبناء مصفاة للنفط في جازان بطاقة 400 ألف برميل يوميا"
+    assert doc_kind(iter_tokens(news)) == "news"
