@@ -96,18 +96,21 @@ def _is_adjective_after_noun(token: Token, before: Token) -> bool:
         is_break(before) or before.key in _PREPOSITIONS or is_count(before.key))
 
 
-def any_agent_word(tokens: Sequence[Token]) -> bool:
-    """Whether a sentence has a word that names a kind of agent (most have none)."""
-    return any(_sectors(map(KEY, tokens)))
+def agent_sectors(tokens: Sequence[Token]) -> list[str]:
+    """Each token's sector if its word names a kind of agent, else "" (most sentences have
+    none): what `find_agents` reads."""
+    return _sectors(map(KEY, tokens))
 
 
-def find_agents(tokens: Sequence[Token], taken: frozenset[int]) -> list[Agent]:
+def find_agents(tokens: Sequence[Token], taken: frozenset[int], sectors: Sequence[str] | None = None) -> list[Agent]:
     """Agent phrases outside the mentions (`taken`): a sector word with the agent words and
-    nationality adjectives right after it ("مفجرون انتحاريون", "الشرطة العراقية")."""
+    nationality adjectives right after it ("مفجرون انتحاريون", "الشرطة العراقية").
+    `sectors`: `agent_sectors` of the tokens, when the caller has them."""
     agents: list[Agent] = []
     after = -1  # the last token of the agent found last
     # the sector words first (a remembered look-up per token), then the few of them read
-    sectors = _sectors(map(KEY, tokens))
+    if sectors is None:
+        sectors = agent_sectors(tokens)
     for j in compress(count(), sectors):
         tok = tokens[j]
         if j <= after or j in taken or is_break(tok) or j + 1 in taken:

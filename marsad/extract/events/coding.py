@@ -13,7 +13,7 @@ from typing import TypeVar
 import numpy as np
 
 from marsad.extract.actor_codes import actor_code, country_of
-from marsad.extract.events.agents import agent_args, any_agent_word, find_agents
+from marsad.extract.events.agents import agent_args, agent_sectors, find_agents
 from marsad.extract.events.arguments import attach_arguments
 from marsad.extract.events.dating import event_date
 from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
@@ -53,9 +53,10 @@ def _arguments_placed(tokens: Sequence[Token], sentence: Sentence, mentions: Seq
     "الشرطة العراقية") as arguments in sentence order, and the tokens inside the mentions."""
     placed = place_mentions(tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end))
     inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
-    if not any_agent_word(tokens):
+    sectors = agent_sectors(tokens)
+    if not any(sectors):  # most sentences name no kind of agent
         return placed, inside
-    agents = agent_args(tokens, find_agents(tokens, inside | _titles(tokens, placed)))
+    agents = agent_args(tokens, find_agents(tokens, inside | _titles(tokens, placed), sectors))
     if agents:
         placed = sorted(placed + agents, key=lambda a: a.first)
     return placed, inside

@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 from marsad.arabic.normalize import match_key
@@ -53,10 +52,10 @@ def _strip_clitics(key: str) -> str:
     return key
 
 
-@lru_cache(maxsize=200_000)
 def word_of(key: str) -> str:
     """A token key's word feature; "" for punctuation that breaks a clause (its key is the
-    mark itself) and for empty keys: they are no words. Remembered: every token asks."""
+    mark itself) and for empty keys: they are no words. (At run time `scoring` asks once per
+    token key and remembers the answer with the key's other facts.)"""
     return "" if not key or key in CLAUSE_BREAKS else _strip_clitics(key)
 
 

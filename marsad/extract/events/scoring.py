@@ -245,7 +245,9 @@ class _TokenMemo(dict[str, int]):
     def __missing__(self, key: str) -> int:
         word = word_of(key)
         info = ((self.ids.get(word, -1) + 2) << _FLAG_BITS if word else 0) | _GRAMMAR_MASKS.get(key, 0)
-        if self.lex.lookup(key)[0]:
+        # may_trigger first: 96% of keys can hold no trigger, and the lexicon need not
+        # remember those (the coder reads only the sentences that have a candidate)
+        if self.lex.may_trigger(key) and self.lex.lookup(key)[0]:
             info |= _TRIGGER
         self[key] = info
         return info
