@@ -145,11 +145,13 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int], sectors: Sequenc
 def _genitive_then_nationality(tokens: Sequence[Token], i: int, taken: frozenset[int]) -> bool:
     """A definite noun and then a nationality adjective after an agent word: the adjective
     gives the agent's country across the noun it governs ("سلاح الجو الإسرائيلي")."""
-    if i + 1 >= len(tokens) or i in taken or i + 1 in taken or is_break(tokens[i]):
-        return False
-    noun, adjective = tokens[i], tokens[i + 1]
-    return (noun.key.startswith("ال") and noun.key not in _PREPOSITIONS
-            and lemma_of_key(adjective.key).endswith("ي") and country_of(adjective.text) is not None)
+    if i + 1 >= len(tokens) or not tokens[i].key.startswith("ال") or tokens[i].key in _PREPOSITIONS:
+        return False  # most words that end an agent phrase stop here
+    return (i not in taken and i + 1 not in taken and tokens[i + 1].key.endswith(_NISBA)
+            and country_of(tokens[i + 1].text) is not None)
+
+
+_NISBA = ("ي", "يه", "يين", "يون")  # الإسرائيلي، الإسرائيلية، الباكستانيين (match keys: ة is ه)
 
 
 def _possessed(token: Token) -> bool:
