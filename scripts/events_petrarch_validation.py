@@ -11,7 +11,11 @@ For each sentence it prints nothing; at the end:
 - type + source right: ... and that event's actors share a word with the gold source span
   (sentences whose gold source span is empty count as wrong, as for the coder measured in
   the issue);
+- type + source code right: ... and one of its actors carries the gold `sourcecode`'s
+  country and role ("TUN None", "None CVL"; marsad.evaluate.events_spans.code_agrees);
 - the same with events in any mode.
+The dev half's span files hold the same annotation for the dev documents: `marsad eval
+events` prints this figure on them (marsad/evaluate/events_spans.py).
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from marsad.arabic.normalize import match_key
 from marsad.evaluate.events_gsr import Row, analyse
+from marsad.evaluate.events_spans import gold_codes, source_agrees
 from marsad.extract.events.coding import extract_events
 
 DEFAULT_XML = Path("/work/cache/petrarch/arabic_gsr_validation_18-11-14.xml")
 
 
-def read_sentences(path: Path) -> list[tuple[Row, str]]:
-    """(row, gold source span) per sentence marked evaluate="true"."""
+def read_sentences(path: Path) -> list[tuple[Row, str, list[tuple[str | None, str | None]]]]:
+    """(row, gold source span, gold source code as (country, role)) per sentence marked
+    evaluate="true"."""
     out = []
     for sentence in ET.parse(path).getroot().iter("Sentence"):
         if sentence.get("evaluate", "true") != "true":
@@ -42,7 +48,9 @@ def read_sentences(path: Path) -> list[tuple[Row, str]]:
         kind = (coding.get("plover") if coding is not None else None) or sentence.get("category", "")
         text = (sentence.findtext("Text") or "").strip()
         source = spans.get("sourcetext", "") if spans is not None else ""
-        out.append((Row(kind, sentence.get("id", ""), sentence.get("id", ""), text, 1), source))
+        main, _, role = ((coding.get("sourcecode") if coding is not None else None) or "").partition(" ")
+        codes = gold_codes([{"source_role": {"main": main, "role": role}}])
+        out.append((Row(kind, sentence.get("id", ""), sentence.get("id", ""), text, 1), source, codes))
     return out
 
 
@@ -59,10 +67,10 @@ def main() -> None:
         sys.exit(f"{args.xml} not found: save a copy of UniversalPetrarch's "
                  "validate/arabic/arabic_gsr_validation_18-11-14.xml there, or give --xml")
     sentences = read_sentences(args.xml)
-    docs = analyse([row for row, _ in sentences])
-    counts = {"type": 0, "type+source": 0, "type (any mode)": 0, "type+source (any mode)": 0}
+    docs = analyse([row for row, _, _ in sentences])
+    counts = {name + mode: 0 for mode in ("", " (any mode)") for name in ("type", "type+source", "type+source code")}
     shown = 0
-    for (row, source), doc in zip(sentences, docs, strict=True):
+    for (row, source, codes), doc in zip(sentences, docs, strict=True):
         events = [e for e in extract_events(doc, None) if e.type == row.kind]
         gold = _words([source]) if source.strip() else set()
         for label, pool in (("", [e for e in events if e.mode == "asserted"]), (" (any mode)", events)):
@@ -70,11 +78,12 @@ def main() -> None:
                 counts["type" + label] += 1
                 actors = _words([p.text for e in pool for p in e.actors])
                 counts["type+source" + label] += bool(gold & actors)
+                counts["type+source code" + label] += source_agrees(pool, codes)
         if not events and shown < args.show:
             shown += 1
             print(f"  missed {row.kind}: {row.text[:120]}")
     n = len(sentences)
-    kinds = Counter(r.kind for r, _ in sentences)
+    kinds = Counter(r.kind for r, _, _ in sentences)
     print(f"UniversalPetrarch Arabic validation: {n} sentences "
           f"({kinds['ASSAULT']} ASSAULT, {kinds['PROTEST']} PROTEST)")
     for name, value in counts.items():

@@ -79,7 +79,7 @@ def test_the_agent_after_a_passive_mark_through_a_number():
     event = event_of("قتل شاب برصاص الشرطة في الحي.", "ASSAULT")
     assert actors(event) == ["الشرطة"]
     assert targets(event) == []
-    event = event_of("اختطف مدير الشركة من قبل أربعة مسلحين.", "COERCE")
+    event = event_of("اختطف مدير الشركة من قبل أربعة مسلحين.", "ASSAULT")
     assert actors(event) == ["مسلحين"]
 
 
@@ -170,3 +170,40 @@ def test_two_agent_nouns_side_by_side_are_subject_and_object_not_one_phrase():
 def test_an_abbreviated_title_does_not_end_the_clause():
     event = event_of("زار د. سالم الهاشمي المستشفى الجديد أمس.", "CONSULT", [("سالم الهاشمي", "PER")])
     assert actors(event) == ["سالم الهاشمي"]
+
+
+def test_kidnapping_is_an_assault_as_plover_and_the_gold_standard_code_it():
+    event = event_of("اختطف مسلحون مجهولون ثلاثة مهندسين أجانب جنوب المدينة.", "ASSAULT")
+    assert event.mode == "asserted"
+    assert actors(event) == ["مسلحون مجهولون"]
+    assert event.actors[0].code == "UAF"  # gunmen of no stated side: unidentified armed forces
+    doc = doc_of("اختطف مسلحون مجهولون ثلاثة مهندسين أجانب جنوب المدينة.")
+    assert not [e for e in extract_events(doc, REF, learned=False) if e.type == "COERCE"]
+
+
+def test_a_team_that_snatches_a_win_kidnaps_nobody():
+    doc = doc_of("خطف الفريق الضيف الفوز في الدقائق الأخيرة من المباراة.")
+    assert not [e for e in extract_events(doc, REF, learned=False) if e.type == "ASSAULT"]
+
+
+def test_a_nationality_adjective_after_the_noun_the_agent_governs():
+    event = event_of("وشن سلاح الجو الإسرائيلي غارة على موقع قرب الحدود.", "ASSAULT")
+    assert actors(event) == ["سلاح الجو الإسرائيلي"]
+    assert event.actors[0].code == "ISRMIL"
+
+
+def test_a_nationality_of_the_ner_gazetteer_gives_the_country():
+    event = event_of("قصف الجيش الباكستاني مخابئ المتشددين في الجبال.", "ASSAULT")
+    assert event.actors[0].code == "PAKMIL"
+
+
+def test_his_soldiers_are_of_the_army_named_before():
+    event = event_of("وقال الجيش الأمريكي إن جنوده قتلوا خمسة مسلحين في غارة.", "ASSAULT")
+    assert actors(event) == ["جنوده"]
+    assert event.actors[0].code == "USAMIL"
+
+
+def test_civilians_of_no_stated_country_are_of_the_country_of_the_place():
+    event = event_of("تظاهر مئات الأشخاص في القاهرة احتجاجا على رفع الأسعار.", "PROTEST", [("القاهرة", "LOC")])
+    assert actors(event) == ["الأشخاص"]
+    assert event.actors[0].code == "EGYCVL"

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate, document_of
+from marsad.evaluate.events_gsr import (
+    C_GRID,
+    GSR,
+    actor_agreement,
+    cross_validate,
+    document_of,
+    median_choice,
+    smoothed,
+)
+from marsad.evaluate.events_spans import code_agrees, gold_codes, span_validation
 from marsad.extract.events.scoring import MODEL_FILE
 
 
@@ -23,8 +32,8 @@ def test_gsr_cross_validated_floor():
     for s in scores.values():
         print(s)
     assert scores["ASSAULT"].f1 >= 0.58
-    assert scores["PROTEST"].f1 >= 0.35  # 0.375 at the protest-gathering triggers
-    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.48  # 0.492 there
+    assert scores["PROTEST"].f1 >= 0.37  # 0.390 at the median-of-folds threshold (0.364 before)
+    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.485  # 0.500 there
 
 
 @pytest.mark.skipif(not GSR.is_dir(), reason=f"{GSR} not present")
@@ -39,3 +48,36 @@ def test_gsr_actor_agreement_floor():
     assert scores["ASSAULT"].source_right >= 38
     assert scores["ASSAULT"].target_right >= 65
     assert scores["PROTEST"].source_right >= 22
+
+
+def test_the_shipped_threshold_is_the_median_of_the_folds_choices():
+    assert median_choice([(0.3, 0.15), (3.0, 0.175), (3.0, 0.225), (0.1, 0.475), (0.03, 0.475)]) == (0.3, 0.225)
+    assert median_choice([(c, 0.5) for c in C_GRID[:3]])[0] == C_GRID[1]
+
+
+def test_a_lone_spike_of_f1_is_not_chosen_over_a_plateau():
+    curve = [0.30, 0.30, 0.45, 0.30, 0.30, 0.40, 0.41, 0.40, 0.40, 0.39]
+    best = max(range(len(curve)), key=smoothed(curve).__getitem__)
+    assert 5 <= best <= 8
+
+
+def test_a_gold_source_code_agrees_on_its_country_and_role_where_given():
+    golds = gold_codes([{"source_role": {"main": "USA", "role": "MIL"}}, {"source_role": {}},
+                        {"source_role": "UNKNOWN"}, {"source_role": {"main": "None", "role": "None"}}])
+    assert golds == [("USA", "MIL")]
+    assert code_agrees("USAMIL", "USA", "MIL") and code_agrees("IRQCVL", None, "CVL")
+    assert code_agrees("ISRMIL", "ISR", None)
+    assert not code_agrees("MIL", "USA", "MIL") and not code_agrees("REB", None, "UAF")
+
+
+@pytest.mark.skipif(not GSR.is_dir(), reason=f"{GSR} not present")
+@pytest.mark.skipif(not MODEL_FILE.is_file(), reason="the detector is not trained (scripts/train_events.py)")
+def test_span_sentences_type_and_source_floor():
+    """The UniversalPetrarch validation's figures on the dev half's span sentences (issue 22:
+    type >= 75 %, type + source >= 100 of 645 there), in-sample for the actor rules: 226 and
+    70 of 312 at the commit that set the floor; of the 206 the csv labels yes, 205 and 59."""
+    scores = span_validation()
+    assert sum(s.sentences for s in scores) == 312
+    assert sum(s.type_right for s in scores) >= 215
+    assert sum(s.type_source_right for s in scores) >= 66
+    assert sum(s.yes_type_source_right for s in scores) >= 55

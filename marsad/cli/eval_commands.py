@@ -46,6 +46,7 @@ def eval_events(
     from marsad.evaluate.events import GOLD_FILE, evaluate, render
     from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
     from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, render_snn
+    from marsad.evaluate.events_spans import render_span_validation, span_validation
     from marsad.extract.events.lexicon import ASSERTED_FROM
 
     path = file or GOLD_FILE
@@ -72,6 +73,7 @@ def eval_events(
                   f"with gold {a.source_right}/{a.coded}, target {a.target_right}/{a.targets}, "
                   f"source role (CAMEO) in the code {a.role_right}/{a.roles} (dev half: the detector "
                   "learned these sentences' labels, not their spans; the actor rules were set looking at them)")
+        print("\n".join(render_span_validation(span_validation())))
     if file is None and SNN_DIR.is_dir():
         # the other types: hand-labelled SaudiNewsNet sentences (labels/events, issue 22)
         print("\n".join(render_snn(evaluate_snn())))

@@ -1,7 +1,8 @@
 """CAMEO/PLOVER-style actor codes (country + sector: IRQGOV, USAMIL) for event actors.
 
 Three sources, most specific first: the team-written table of nationality adjectives and
-sector words (lexicon/actor_sectors.tsv) applied to the mention's role and neighbouring
+sector words (lexicon/actor_sectors.tsv, with the NER gazetteer's nationality adjectives
+for the countries it lacks) applied to the mention's role and neighbouring
 words, then the compact lookup built from UniversalPetrarch's Arabic actor dictionary
 (data/actor_codes.tsv, rebuilt by scripts/build_actor_codes.py). Both are compared on a
 *lemma key*: the dictionary's entries are lemmas ("رئيس_وزير_عراقي_"), so surface words lose
@@ -60,6 +61,11 @@ class CodeTables:
         for row in _rows(resources.files("marsad.arabic") / "lexicon" / "actor_sectors.tsv"):
             table = countries if row["part"] == "country" else sectors
             table[lemma_key(row["phrase"])] = row["code"]
+        # the NER gazetteer's nationality adjectives fill the countries the table lacks
+        # (الباكستاني، الأفغانية، جزائريين): "الجيش الباكستاني" is PAKMIL, not MIL
+        for row in _rows(resources.files("marsad") / "data" / "gazetteer_nationalities.tsv"):
+            if row["code"]:
+                countries.setdefault(lemma_key(row["name"]), row["code"])
         actors: dict[str, str] = {}
         agents: dict[str, str] = {}
         path = resources.files("marsad") / "data" / "actor_codes.tsv"

@@ -118,20 +118,61 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int], sectors: Sequenc
         if j > 0 and _is_adjective_after_noun(tok, tokens[j - 1]) and not _event_verb(tokens[j - 1]):
             continue  # "قاعدة التاجي العسكرية", "هجوم مسلح": a modifier; "استهدف انتحاري": the subject
         last = j
+        governed: set[int] = set()  # nouns the agent word governs, read past for its country
         while last + 1 < len(tokens) and last + 1 not in taken and not _conjunct(tokens[last + 1]):
             if (sectors[last + 1] and _adjective_like(tokens[last + 1])) or country_of(tokens[last + 1].text):
                 last += 1  # "مفجرون انتحاريون", "جنود أميركيين": one phrase
             elif (tokens[last + 1].key == "من" and last + 2 < len(tokens) and sectors[last + 2]
                   and last + 2 not in taken):
                 last += 2  # "قوة من الشرطة العراقية", "المتشددين من الموالين"
+            elif _genitive_then_nationality(tokens, last + 1, taken):
+                governed.add(last + 1)
+                last += 2  # "سلاح الجو الإسرائيلي", "جيش الاحتلال الإسرائيلي"
             else:
                 break
         text = " ".join(t.text for t in tokens[j : last + 1])
-        context = " ".join(t.text for t in tokens[j + 1 : last + 1])
+        context = " ".join(t.text for i, t in enumerate(tokens[j + 1 : last + 1], j + 1) if i not in governed)
         code = actor_code(tok.text, None, context, "ORG") or sectors[j]
+        if code != sectors[j] and code in _country_codes():
+            code += sectors[j]  # "سلاح ... الإسرائيلي": the country found, the sector is the word's
+        if len(code) == 3 and _possessed(tok):
+            code = _possessor_country(agents) + code  # "الجيش الأمريكي ... جنوده": USAMIL
         agents.append(Agent(j, last, text, code))
         after = last
     return agents
+
+
+def _genitive_then_nationality(tokens: Sequence[Token], i: int, taken: frozenset[int]) -> bool:
+    """A definite noun and then a nationality adjective after an agent word: the adjective
+    gives the agent's country across the noun it governs ("سلاح الجو الإسرائيلي")."""
+    if i + 1 >= len(tokens) or not tokens[i].key.startswith("ال") or tokens[i].key in _PREPOSITIONS:
+        return False  # most words that end an agent phrase stop here
+    return (i not in taken and i + 1 not in taken and tokens[i + 1].key.endswith(_NISBA)
+            and country_of(tokens[i + 1].text) is not None)
+
+
+_NISBA = ("ي", "يه", "يين", "يون")  # الإسرائيلي، الإسرائيلية، الباكستانيين (match keys: ة is ه)
+
+
+def _possessed(token: Token) -> bool:
+    """ "جنوده", "قواته": a sector word with the possessive ه (written ه, not the ة of
+    "قوة"), whose possessor was named before it."""
+    text = token.text.removeprefix("و")
+    return text.endswith("ه") and not text.startswith("ال")
+
+
+def _possessor_country(agents: Sequence[Agent]) -> str:
+    """The country of the nearest agent phrase before that has one ("" when none does)."""
+    countries = _country_codes()
+    for agent in reversed(agents):
+        if len(agent.code) >= 6 and agent.code[:3] in countries:
+            return agent.code[:3]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(CodeTables.load().countries.values())
 
 
 def _event_verb(token: Token) -> bool:

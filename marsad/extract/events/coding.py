@@ -37,6 +37,16 @@ def _participant(arg: Arg, tokens: Sequence[Token]) -> Participant:
     return Participant(m.text, m.entity, actor_code(m.text, m.role, context, m.type) or "")
 
 
+CIVILIANS = ("CVL",)  # a sector alone: civilians, protesters of no stated country
+
+
+def _of_place(p: Participant, place: str) -> Participant:
+    """Civilians and protesters of no stated country are of the country where the event
+    took place (the gold standard's annotators: "تظاهر مئات الأشخاص في أثينا" GRCCVL)."""
+    country = actor_code(place, None, "", "LOC") if p.code in CIVILIANS else None
+    return replace(p, code=country + p.code) if country and len(country) == 3 else p
+
+
 def _arguments_placed(tokens: Sequence[Token], sentence: Sentence, mentions: Sequence[Mention]
                       ) -> tuple[list[Arg], frozenset[int]]:
     """The sentence's entity mentions and the typed agent phrases outside them ("مسلحون",
@@ -113,6 +123,8 @@ def _make_event(
     targets = [_participant(a, tokens) for a in dict.fromkeys(args.targets) if a not in actor_args]
     if args.adjective_actor and not actors:
         actors.append(Participant(args.adjective_actor, None, country_of(args.adjective_actor) or ""))
+    if args.location and any(p.code in CIVILIANS for p in actors):
+        actors = [_of_place(p, args.location.mention.text) for p in actors]
     return Event(
         type=hit.trigger.type,
         trigger=sentence.text[tok.start - sentence.start : last.end - sentence.start],
