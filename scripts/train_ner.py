@@ -4,17 +4,21 @@
     python scripts/train_ner.py --write-dev /tmp/ner   # also write the three dev splits for `marsad eval ner`
     python scripts/train_ner.py --write-dev /tmp/ner --no-train   # only write the dev splits
     python scripts/train_ner.py --grid 0.05,0.05       # train one setting only (the shipped one)
+    python scripts/train_ner.py --decoding-only        # only choose the shipped model's O bias again
 
 Each corpus keeps a fixed dev split (marsad.evaluate.ner_corpora): ANERcorp the last 10% by
 position, NewsFANE and Wojood every tenth block of contiguous sentences. The model is trained
 on the three training parts together; the setting with the best mean micro F1 over the three
 dev splits ships, so the dev figures in the model card are the shipped model's own
-(marsad/models/MODEL_CARD.md copies them from this script's output).
+(marsad/models/MODEL_CARD.md copies them from this script's output). Each trained model is
+scored as `marsad eval ner` scores it (article runs, `marsad.evaluate.ner.tag_as_articles`)
+at each O bias of OUTSIDE_BIASES; the bias chosen goes to `ner.decoding.json` beside it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -23,9 +27,9 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.evaluate.ner import Scores, Tagged, score
+from marsad.evaluate.ner import Scores, Tagged, score, tag_as_articles
 from marsad.evaluate.ner_corpora import load_corpora, write_conll
-from marsad.extract.entities import ner_lexicon
+from marsad.extract.entities import EntityTagger, decoding_path, ner_lexicon
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.settings import NER_MODEL_PATH
 
@@ -38,23 +42,44 @@ GRID = ((0.05, 0.05, True), (0.05, 0.01, True), (0.05, 0.2, True), (0.1, 0.01, T
 # (c1=0.1, c2=0.01).
 CORPORA = "anercorp,wojood"
 MAX_ITERATIONS = 300
+# O biases tried at decoding (marsad.extract.crf.CompiledCRF.from_tagger), after each
+# training: the CRF's precision is well above its recall, and a lower O score evens them.
+OUTSIDE_BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 Rows = list[tuple[list[list[str]], list[str]]]
 
 
-def train(rows: Rows, c1: float, c2: float, path: Path) -> None:
+def train(rows: Rows, c1: float, c2: float, path: Path, possible_states: bool = False,
+          max_iterations: int = MAX_ITERATIONS) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in rows:
         trainer.append(xseq, yseq)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": MAX_ITERATIONS,
-                        "feature.possible_transitions": True})
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
+                        "feature.possible_transitions": True, "feature.possible_states": possible_states})
     trainer.train(str(path))
 
 
-def evaluate(model: Path, rows: Rows) -> Scores:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    return score((y for _, y in rows), (tagger.tag(x) for x, _ in rows))
+def evaluate(model: Path, features: FeatureExtractor, dev: list[Tagged], outside_bias: float) -> Scores:
+    """Dev scores as `marsad eval ner` prints them: the compiled decoder with this O bias,
+    runs of ARTICLE_SENTENCES sentences read as one article."""
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    tagger = EntityTagger(crf, features, model, outside_bias)
+    predicted = tag_as_articles(tagger, [[t for t, _ in s] for s in dev])
+    return score([[lab for _, lab in s] for s in dev], predicted)
+
+
+def choose_bias(model: Path, features: FeatureExtractor, corpora: list, biases: tuple[float, ...]) -> float:
+    """The O bias with the best mean dev F1 for a trained model, written beside it."""
+    means = {}
+    for bias in biases:
+        scores = {c.name: evaluate(model, features, c.dev, bias) for c in corpora}
+        means[bias] = sum(s.prf()[2] for s in scores.values()) / len(scores)
+        figures = " ".join(f"{n} {100 * s.prf()[2]:.2f}" for n, s in scores.items())
+        print(f"O bias {bias}: dev micro F1 {figures} mean {100 * means[bias]:.2f}", flush=True)
+    chosen = max(biases, key=lambda b: (means[b], -b))
+    decoding_path(model).write_text(json.dumps({"outside_bias": chosen}) + "\n", encoding="utf-8")
+    return chosen
 
 
 def parse_grid(text: str) -> tuple[tuple[float, float, bool], ...]:
@@ -73,6 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-train", action="store_true", help="Stop after writing the dev splits.")
     parser.add_argument("--grid", type=parse_grid, default=GRID, help="Settings to try (see parse_grid).")
     parser.add_argument("--corpora", default=CORPORA, help="Training corpora to use.")
+    parser.add_argument("--possible-states", action="store_true",
+                        help="Weights for every (attribute, label) pair, not only those seen in training.")
+    parser.add_argument("--max-iterations", type=int, default=MAX_ITERATIONS)
+    parser.add_argument("--decoding-only", action="store_true",
+                        help="Train nothing: choose the O bias of the model at --output on the dev splits.")
+    parser.add_argument("--outside-biases", type=lambda t: tuple(map(float, t.split(","))), default=OUTSIDE_BIASES,
+                        help="O biases to try at decoding, comma-separated.")
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
@@ -94,32 +126,39 @@ def main(argv: list[str] | None = None) -> int:
     def rows(features: FeatureExtractor, part: list[Tagged]) -> Rows:
         return [(features.sentence_features([t for t, _ in s]), [lab for _, lab in s]) for s in part]
 
-    tried: list[tuple[float, float, bool, dict[str, Scores]]] = []
+    tried: list[tuple[float, float, bool, float, dict[str, Scores]]] = []
     best: tuple[float, int] | None = None
+    if args.decoding_only:
+        chosen = choose_bias(args.output, FeatureExtractor(lexicon), corpora, args.outside_biases)
+        print(f"chose O bias {chosen}; wrote {decoding_path(args.output)}")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         for clusters in sorted({g[2] for g in args.grid}, reverse=True):
             features = FeatureExtractor(lexicon, clusters=None if clusters else {})
             train_rows = rows(features, training)
-            dev_rows = {c.name: rows(features, c.dev) for c in corpora}
             for c1, c2, _ in (g for g in args.grid if g[2] == clusters):
                 path = Path(tmp) / f"ner-{c1}-{c2}-{clusters}.crfsuite"
-                train(train_rows, c1, c2, path)
-                scores = {name: evaluate(path, r) for name, r in dev_rows.items()}
-                mean = sum(s.prf()[2] for s in scores.values()) / len(scores)
-                tried.append((c1, c2, clusters, scores))
-                figures = " ".join(f"{n} {100 * s.prf()[2]:.2f}" for n, s in scores.items())
-                print(f"c1={c1} c2={c2} clusters={clusters}: dev micro F1 {figures} mean {100 * mean:.2f} "
-                      f"({time.perf_counter() - began:.0f} s)", flush=True)
-                if best is None or mean > best[0]:
-                    best = (mean, len(tried) - 1)
-                    args.output.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(path, args.output)
+                train(train_rows, c1, c2, path, args.possible_states, args.max_iterations)
+                for bias in args.outside_biases:
+                    scores = {c.name: evaluate(path, features, c.dev, bias) for c in corpora}
+                    mean = sum(s.prf()[2] for s in scores.values()) / len(scores)
+                    tried.append((c1, c2, clusters, bias, scores))
+                    figures = " ".join(f"{n} {100 * s.prf()[2]:.2f}" for n, s in scores.items())
+                    print(f"c1={c1} c2={c2} clusters={clusters} O bias {bias}: dev micro F1 {figures} "
+                          f"mean {100 * mean:.2f} ({time.perf_counter() - began:.0f} s)", flush=True)
+                    if best is None or mean > best[0]:
+                        best = (mean, len(tried) - 1)
+                        args.output.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(path, args.output)
+                        decoding_path(args.output).write_text(json.dumps({"outside_bias": bias}) + "\n",
+                                                              encoding="utf-8")
     assert best is not None
-    c1, c2, clusters, scores = tried[best[1]]
+    c1, c2, clusters, bias, scores = tried[best[1]]
     for name, s in scores.items():
         print(f"== {name} dev ({s.sentences} sentences, {s.tokens} tokens)\n{s.table()}")
     seconds = time.perf_counter() - began
-    print(f"chose c1={c1} c2={c2} clusters={clusters}; wrote {args.output} "
+    print(f"chose c1={c1} c2={c2} clusters={clusters} O bias {bias}; wrote {args.output} and "
+          f"{decoding_path(args.output).name} "
           f"({args.output.stat().st_size / 1e6:.1f} MB) in {seconds:.0f} s")
     return 0
 

@@ -215,7 +215,8 @@ def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path, m
     different sizes, its labels are python-crfsuite's."""
     if which == "shipped" and not settings.NER_MODEL_PATH.is_file():
         pytest.skip(f"no shipped model at {settings.NER_MODEL_PATH} (run scripts/train_ner.py)")
-    tagger = EntityTagger.load(tiny_model if which == "tiny" else None)
+    # With no O bias: the shipped model's decoding bias is the one thing crfsuite lacks.
+    tagger = EntityTagger.load(tiny_model if which == "tiny" else None, outside_bias=0.0)
     sentences = [*_demo_sentences(), [], ["."], [w for w, _ in parse_composed(TRAINING[0])]]
     expected = [tagger.tag_with_crfsuite(s) for s in sentences]
     assert any(label != "O" for labels in expected for label in labels)
@@ -232,6 +233,22 @@ def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path, m
     tagger._compiled.cache_limit = 50
     got = [labels for i in range(0, len(sentences), 7) for labels in tagger.tag_sentences(sentences[i:i + 7])]
     assert got == expected
+
+
+def test_outside_bias_is_read_beside_the_model_and_only_lowers_o(tiny_model: Path, tmp_path: Path):
+    sentences = [_demo_sentences()[0], [w for w, _ in parse_composed(TRAINING[1])]]
+    plain = EntityTagger.load(tiny_model)
+    assert plain.outside_bias == 0.0  # no decoding file beside the tiny model
+    assert plain.tag_sentences(sentences) == [plain.tag_with_crfsuite(s) for s in sentences]
+    model = tmp_path / "biased.crfsuite"
+    model.write_bytes(tiny_model.read_bytes())
+    (tmp_path / "biased.decoding.json").write_text('{"outside_bias": 100}', encoding="utf-8")
+    biased = EntityTagger.load(model)
+    assert biased.outside_bias == 100
+    assert all(label != "O" for labels in biased.tag_sentences(sentences) for label in labels)
+    (tmp_path / "biased.decoding.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match=r"biased\.decoding\.json"):
+        EntityTagger.load(model)
 
 
 # --- CLI ----------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def tag(
 ) -> None:
     """Tag tokens with the shipped NER model; write `token<TAB>label` lines."""
     from marsad.errors import MarsadError
-    from marsad.evaluate.ner import read_sentences
+    from marsad.evaluate.ner import read_sentences, tag_as_articles
     from marsad.extract.entities import EntityTagger
 
     if format != "conll":
@@ -90,16 +90,19 @@ def tag(
         fail(f"file not found: {file}")
     try:
         tagger = EntityTagger.load()
-        # Blank lines are kept as written; a long block is tagged in pieces at "." tokens.
-        for block in read_sentences(file, split_on_period=False):
-            words = [token for token, _ in block]
-            labels: list[str] = []
+        # Blank lines are kept as written; a long block is tagged in pieces at "." tokens,
+        # and the pieces are read as `marsad eval ner` reads them (runs of sentences as articles).
+        blocks = [[token for token, _ in block] for block in read_sentences(file, split_on_period=False)]
+        pieces: list[list[str]] = []
+        for words in blocks:
             begin = 0
             for i, word in enumerate(words):
                 if word == "." or i == len(words) - 1:
-                    labels += tagger.tag(words[begin:i + 1])
+                    pieces.append(words[begin:i + 1])
                     begin = i + 1
-            sys.stdout.writelines(f"{w}\t{lab}\n" for w, lab in zip(words, labels, strict=True))
+        labels = iter(label for piece in tag_as_articles(tagger, pieces) for label in piece)
+        for words in blocks:
+            sys.stdout.writelines(f"{w}\t{next(labels)}\n" for w in words)
             sys.stdout.write("\n")
     except MarsadError as exc:
         fail(str(exc))

@@ -16,6 +16,13 @@ def eval_ner(
     file: Annotated[Path, typer.Argument(help="Gold file in the ANERcorp format (`TOKEN LABEL`; sentences "
                                               "end at a blank line, or at '.' in a file without blank lines).")],
     model: Annotated[Path | None, typer.Option("--model", help="A crfsuite model other than the shipped one.")] = None,
+    article_sentences: Annotated[int, typer.Option(
+        "--article-sentences", min=0,
+        help="Read runs of this many sentences as one article, as the pipeline reads a page "
+             "(its names labelled wherever it repeats them); 0: each sentence alone.")] = 20,
+    outside_bias: Annotated[float | None, typer.Option(
+        "--outside-bias", help="O bias at decoding (default: the model's, from its .decoding.json; "
+                               "0: python-crfsuite's labels).")] = None,
 ) -> None:
     """Per-type and micro precision/recall/F1 of the NER tagger (conlleval-style exact spans)."""
     from marsad.errors import MarsadError
@@ -24,7 +31,7 @@ def eval_ner(
     if not file.is_file():
         fail(f"gold file not found: {file}")
     try:
-        scores = evaluate_ner(file, model=model)
+        scores = evaluate_ner(file, model=model, article_sentences=article_sentences, outside_bias=outside_bias)
     except MarsadError as exc:
         fail(str(exc))
     print(f"{scores.sentences} sentences, {scores.tokens} tokens")

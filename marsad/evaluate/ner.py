@@ -128,12 +128,29 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]) -> 
     return scores
 
 
-def evaluate_ner(path: Path, tagger=None, model: Path | None = None) -> Scores:
+# Gold files (ANERcorp, its CAMeL test part, NewsFANE, Wojood) mark no article ends: the
+# tagger reads consecutive runs of this many sentences as one article (an ANERcorp
+# article is about 15 of its sentences), as the pipeline reads each page.
+ARTICLE_SENTENCES = 20
+
+
+def tag_as_articles(tagger, sentences: Sequence[Sequence[str]],
+                    article_sentences: int = ARTICLE_SENTENCES) -> list[list[str]]:
+    """The tagger's labels for a gold file's sentences, read in runs of `article_sentences`
+    (0: each sentence alone, no article-level pass)."""
+    if article_sentences <= 0:
+        return tagger.tag_sentences(sentences)
+    runs = [sentences[i:i + article_sentences] for i in range(0, len(sentences), article_sentences)]
+    return [labels for article in tagger.tag_articles(runs) for labels in article]
+
+
+def evaluate_ner(path: Path, tagger=None, model: Path | None = None,
+                 article_sentences: int = ARTICLE_SENTENCES, outside_bias: float | None = None) -> Scores:
     """Tag the tokens of a gold file with the shipped (or given) tagger and score it."""
     from marsad.extract.entities import EntityTagger
 
-    tagger = tagger or EntityTagger.load(model)
+    tagger = tagger or EntityTagger.load(model, outside_bias)
     sentences = read_sentences(path)
     gold = [[label for _, label in s] for s in sentences]
-    predicted = tagger.tag_sentences([[token for token, _ in s] for s in sentences])
+    predicted = tag_as_articles(tagger, [[token for token, _ in s] for s in sentences], article_sentences)
     return score(gold, predicted)

@@ -13,9 +13,9 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import is_, ne
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # Offsets whose window features a word lends to its neighbours, in row order after "own".
 _OFFSETS = (-2, -1, 1, 2)
+# The feature every word has (marsad.extract.ner_features): its weights are each label's bias.
+BIAS_FEATURE = "b"
 # Keep the per-type cache bounded (news text has a few hundred thousand types).
 _CACHE_LIMIT = 400_000
 
@@ -85,11 +87,18 @@ class CompiledCRF:
         self.cache_limit = _CACHE_LIMIT
         self._ids: dict[str, int] = {}  # word -> type id
         self._key_ids: dict[str, int] = {}  # word key -> type id
+        self._type_keys: list[str] = []  # type id -> word key
+        self.last_type_ids: list[int] = []  # those of the words of the last sentences tagged
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
         self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
 
     @classmethod
-    def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor) -> CompiledCRF:
+    def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor,
+                    outside_bias: float = 0.0) -> CompiledCRF:
+        """The model's weights, with `outside_bias` taken off label O's bias weight (the
+        "b" feature every word has): a CRF trained on sparse names says O too often, and a
+        lower O score trades precision for recall (Minkov et al. 2006, HLT-NAACL). 0 gives
+        crfsuite's own labels."""
         info = tagger.info()
         labels = tagger.labels()
         index = {label: i for i, label in enumerate(labels)}
@@ -99,6 +108,8 @@ class CompiledCRF:
             if vec is None:
                 vec = state[attr] = np.zeros(len(labels))
             vec[index[label]] += weight
+        if outside_bias and "O" in index:
+            state.setdefault(BIAS_FEATURE, np.zeros(len(labels)))[index["O"]] -= outside_bias
         trans = np.zeros((len(labels), len(labels)))
         for (src, dst), weight in info.transitions.items():
             trans[index[src], index[dst]] = weight
@@ -132,6 +143,7 @@ class CompiledCRF:
             ids[word] = type_id
         if not keys:
             return
+        self._type_keys += keys
         needed = first_id + len(keys)
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
@@ -172,9 +184,11 @@ class CompiledCRF:
             if len(ids_of) + len(new) > self.cache_limit:
                 ids_of.clear()  # start the cache afresh rather than grow without bound
                 self._key_ids.clear()
+                self._type_keys.clear()
                 new = list(dict.fromkeys(flat))
             self._add_types(new)
             found = list(map(ids_of.__getitem__, flat))
+        self.last_type_ids = cast("list[int]", found)  # no None left
         total = len(flat)
         idx = np.array(found, dtype=np.int64)
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
@@ -203,6 +217,17 @@ class CompiledCRF:
         self._add_bigrams(out, "bg-", before, bigram)
         self._add_bigrams(out, "bg+", bigram, after)
         return out
+
+    def tagged_type_ids(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+        """The type id of each word of the sentences `tag_sentences` was just given (one
+        id per word key: two spellings of a word, with and without diacritics, share it)."""
+        flat = self.last_type_ids if any(sentences) else []
+        ends = list(accumulate(map(len, sentences)))
+        return [flat[end - len(s):end] for s, end in zip(sentences, ends, strict=True)]
+
+    def type_key(self, type_id: int) -> str:
+        """The word key of a type id (`type_ids`)."""
+        return self._type_keys[type_id]
 
     def _add_bigrams(self, out: np.ndarray, kind: str, first: np.ndarray, second: np.ndarray) -> None:
         """Add to each position the weights of its bigram (first, second word ids) of `kind`."""

@@ -6,9 +6,11 @@ marsad/models/MODEL_CARD.md for its data, licence and dev scores.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import cast
 
@@ -21,6 +23,7 @@ from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
 from marsad.extract.name_senses import without_noun_senses
+from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
@@ -37,17 +40,38 @@ def ner_lexicon() -> Mapping[str, Sequence[str]]:
     return Gazetteer.load().token_roles()
 
 
+def decoding_path(model: Path) -> Path:
+    """Where the decoding settings of a model are kept: `ner.crfsuite` -> `ner.decoding.json`."""
+    return model.with_name(model.stem + ".decoding.json")
+
+
+def decoding_settings(model: Path) -> dict:
+    """The decoding settings scripts/train_ner.py chose on the dev splits for `model`
+    (`outside_bias`); none for a model without the file."""
+    path = decoding_path(model)
+    if not path.is_file():
+        return {}
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"NER decoding settings cannot be read: {path} ({exc})") from exc
+
+
 class EntityTagger:
     """A loaded CRF model with its per-word-type feature cache."""
 
-    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path) -> None:
+    def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path,
+                 outside_bias: float = 0.0) -> None:
         self._tagger = tagger
         self.features = features
         self.path = path
-        self._compiled = CompiledCRF.from_tagger(tagger, features)
+        self.outside_bias = outside_bias
+        self._compiled = CompiledCRF.from_tagger(tagger, features, outside_bias)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> EntityTagger:
+    def load(cls, path: Path | None = None, outside_bias: float | None = None) -> EntityTagger:
+        """The model at `path` (default: the shipped one), decoded with the O bias its
+        training chose (`decoding_settings`) unless `outside_bias` is given."""
         path = Path(path or settings.NER_MODEL_PATH)
         if not path.is_file():
             raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
@@ -57,12 +81,14 @@ class EntityTagger:
             tagger.labels()
         except (OSError, ValueError, RuntimeError) as exc:
             raise ModelError(f"NER model cannot be loaded: {path} ({exc})") from exc
-        return cls(tagger, FeatureExtractor(ner_lexicon()), path)
+        if outside_bias is None:
+            outside_bias = float(decoding_settings(path).get("outside_bias", 0.0))
+        return cls(tagger, FeatureExtractor(ner_lexicon()), path, outside_bias)
 
     def forget_word_types(self) -> None:
         """Empty the per-word-type caches (to measure tagging from cold)."""
         self.features = FeatureExtractor(self.features.lexicon, self.features.triggers, self.features.clusters)
-        self._compiled = CompiledCRF.from_tagger(self._tagger, self.features)
+        self._compiled = CompiledCRF.from_tagger(self._tagger, self.features, self.outside_bias)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels (B-PER, I-LOC, O ...) for one sentence's tokens."""
@@ -72,9 +98,19 @@ class EntityTagger:
         """BIO labels for many sentences at once (an article's): the compiled decoder."""
         return self._compiled.tag_sentences(sentences)
 
+    def tag_articles(self, articles: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+        """BIO labels for the sentences of each article: all sentences in one decoder pass,
+        then each article's names labelled wherever it repeats them (`consistent_labels`)."""
+        compiled = self._compiled
+        sentences = [s for article in articles for s in article]
+        labels = iter(compiled.tag_sentences(sentences))
+        words = iter(compiled.tagged_type_ids(sentences))
+        return [consistent_labels([next(words) for _ in article], [next(labels) for _ in article], compiled.type_key)
+                for article in articles]
+
     def tag_with_crfsuite(self, words: Sequence[str]) -> list[str]:
-        """The same labels from python-crfsuite itself: the reference the compiled decoder
-        is tested against."""
+        """python-crfsuite's own labels: the reference the compiled decoder is tested
+        against (the same labels when `outside_bias` is 0)."""
         if not words:
             return []
         return self._tagger.tag(self.features.sentence_features(words))
@@ -178,7 +214,8 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
     # The model learnt Arabic newswire; on a line with no Arabic letter (site furniture in
     # English, a URL) it only guesses, so such sentences are left untagged.
     tagged = [[s for s in doc.sentences if s.tokens and _ARABIC_LETTER.search(s.text)] for doc in docs]
-    all_labels = iter(tagger.tag_sentences([[t.text for t in s.tokens] for sentences in tagged for s in sentences]))
+    all_labels = iter(chain.from_iterable(tagger.tag_articles(
+        [[[t.text for t in s.tokens] for s in sentences] for sentences in tagged])))
     found: list[list[Mention]] = []
     for doc, sentences in zip(docs, tagged, strict=True):
         text = doc.article.text
@@ -207,7 +244,7 @@ def benchmark_tagger(sentences: Sequence[Sequence[str]],
     for run in ("cold", "warm"):
         began, began_cpu = time.perf_counter(), time.process_time()
         for batch in batches:
-            tagger.tag_sentences(batch)
+            tagger.tag_articles([batch])
         seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - began_cpu
         report[f"{run}_seconds"] = round(seconds, 3)
         report[f"{run}_tokens_per_s"] = round(tokens / seconds) if seconds else None

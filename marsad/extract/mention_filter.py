@@ -2,9 +2,10 @@
 
 The tagger follows ANERcorp, where currencies and الله are MISC; an analyst reading the
 entity list wants neither, nor a generic noun (مدينة), a field of study (علم النفس), an event
-noun in front of a name (مقتل سليماني), a word or an honorific after one (أحمد عبد الملك
-بعنوان, الأمير نايف رحمه الله), nor a word written with tanwin (دومًا, "always", is not Douma:
-a name takes none). The word lists are marsad/data/ner_not_entities.tsv.
+noun in front of a name (مقتل سليماني), a generic noun in front of a place (قاعدة عين الأسد),
+a word or an honorific after one (أحمد عبد الملك بعنوان, الأمير نايف رحمه الله), nor a word
+written with tanwin (دومًا, "always", is not Douma: a name takes none). The word lists are
+marsad/data/ner_not_entities.tsv.
 """
 
 from __future__ import annotations
@@ -80,12 +81,22 @@ def _kept_span(text: str) -> tuple[int, int, bool] | None:
     while words and _kind(text[words[0][0]:words[0][1]], lists) == "event":
         words.pop(0)
         stripped_event = True
+    # "وقاعدة عين الأسد" is the place عين الأسد; "القاعدة" alone (al-Qaeda) is no head noun.
+    while len(words) > 1 and _is_head(text[words[0][0]:words[0][1]], lists):
+        words.pop(0)
     if not words:
         return None
     first, last = words[0][0], words[-1][1]
     if _kind(text[first:last], lists) in _DROP_KINDS:
         return None
     return first, last, stripped_event
+
+
+def _is_head(word: str, lists: dict[str, str]) -> bool:
+    """Whether a word is a generic head noun in front of a place's name (قاعدة, وقاعدة;
+    not with the article: القاعدة is also al-Qaeda)."""
+    key = match_key(word)
+    return any(lists.get(stem) == "head" for prefix, stem in clitic_candidates(key) if not prefix.endswith("ال"))
 
 
 def _trailing_words(text: str, words: list[tuple[int, int]], lists: dict[str, str]) -> int:

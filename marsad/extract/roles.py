@@ -327,7 +327,8 @@ _NAME_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """Match keys of function words (lexicon/stopwords.tsv) and of the words that end a role phrase."""
     words = set(_BREAKERS)
     for line in STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -358,7 +359,7 @@ def names_after_titles(doc: Doc) -> list[Mention]:
             if not set_off:
                 continue  # the name is set off from the title by a comma or a quote
             k1, k2 = keys[j], keys[j + 1]
-            if k1.startswith("ال") or k1 in _function_words() or k2 in _function_words():
+            if k1.startswith("ال") or k1 in function_words() or k2 in function_words():
                 continue
             if not (second[-1:] in "،,\"»”" or keys[j + 2:j + 3] in (["ان"], ["إن"])):
                 continue
