@@ -237,11 +237,14 @@ class ReuseFinder:
 
     def add(self, doc: Doc, units: ReuseUnits | None = None) -> None:
         """Adds a doc, with its `reuse_units` when they were computed already."""
+        self.add_units(doc.id, doc.article.outlet, units or reuse_units(doc))
+
+    def add_units(self, doc_id: str, outlet: str | None, units: ReuseUnits) -> None:
+        """Adds a doc by its id, its outlet and its `reuse_units` (all the finder reads of it)."""
         i = self._n_docs
         self._n_docs += 1
-        units = units or reuse_units(doc)
         with transaction(self.db):
-            self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc.id, doc.article.outlet))
+            self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc_id, outlet))
             self._whole.add(i, [((0, 0), units.whole)], units.whole_keys)
             self._parts.add(i, units.parts, units.parts_keys)
 
