@@ -138,7 +138,9 @@ class SpilledMapping(MutableMapping[str, V]):
         self._held[key] = value
         self._held.move_to_end(key)
         if len(self._held) > self.hot:
-            self._write([self._held.popitem(last=False)])
+            # The least recently used leave a sixteenth of the hot set at a time: one
+            # statement for them all (an entity record or a story was written a statement each).
+            self._write([self._held.popitem(last=False) for _ in range(max(1, self.hot // 16))])
 
     def _write(self, items: Iterable[tuple[str, V]]) -> None:
         self.db.executemany(
