@@ -2,12 +2,16 @@
 
 The per-article work (clean + every extractor) is the map step, sent to Dask workers in
 chunks; a bounded number of chunks is in flight at once, so the reader and the workers
-stream. The docs wait on a shelf on disk (a SQLite file) for the corpus-level step
-(entities across articles, reuse, stories), which runs after the map, in this process,
-with the same code as `marsad analyze` (`pipeline.link_and_group_shelf`), so both commands
-give the same answer and this process's memory does not hold the docs, nor the state that
-grows with each of them (near-duplicate shingles, story vectors: scratch databases beside
-the shelf). The outputs are then written from the shelf, a part at a time.
+stream. The docs wait on a shelf on disk (a SQLite file), pickled by the workers, for the
+corpus-level step (entities across articles, reuse, stories), which runs after the map, in
+this process, with the same code as `marsad analyze` (`pipeline.link_and_group_shelf`), so
+both commands give the same answer and this process's memory does not hold the docs, nor
+the state that grows with each of them (near-duplicate shingles, story vectors: scratch
+databases beside the shelf). Its per-document parts run on the workers, sent the docs as
+the shelf keeps them (this process, the serial part of a run, never unpickles a doc to send
+it): names shared and reuse units before the merge, each story's description after the
+clustering, and the articles' output lines and tables, which a thread writes while this
+process clusters the stories.
 
 A LocalCluster is started by default; `--scheduler ADDRESS` uses a running scheduler, so
 the same command scales from a laptop to a cluster.
