@@ -104,10 +104,10 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
     them again and must give exactly what the full docs in memory give. The demo corpus has names that one
     outlet gives in full and another only in part, so the re-run of the stages is taken."""
     import pickle
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from marsad.extract.coref import KnownPeople
-    from marsad.model import Analysis, Doc, RawPage
+    from marsad.model import Analysis, RawPage
     from marsad.pipeline import (
         PreparedDoc,
         RunContext,
@@ -117,7 +117,7 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
         prepare_for_corpus,
         without_tokens,
     )
-    from marsad.run.shelf import DiskShelf
+    from marsad.run.shelf import DiskShelf, DocShelf
 
     demo = Path(__file__).resolve().parent.parent / "demo"
     raw = [p for p in read_inputs([str(demo)]) if isinstance(p, RawPage)]
@@ -144,11 +144,12 @@ def test_docs_held_without_tokens_and_on_disk_link_and_group_as_full_docs_do(tmp
     # (each doc tokenised once, band keys computed there, the results sent back pickled).
     prepared: list[str] = []
 
-    def elsewhere(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
-        for doc in docs:
+    def elsewhere(shelf: DocShelf, known: KnownPeople) -> Iterator[PreparedDoc]:
+        for pickled in shelf.pickled():  # the docs as the shelf keeps them, never unpickled here
+            sent = pickle.loads(pickle.dumps((pickled, known)))
+            doc = pickle.loads(sent[0])
             prepared.append(doc.id)
-            sent = pickle.loads(pickle.dumps((doc, known)))
-            yield doc, pickle.loads(pickle.dumps(prepare_for_corpus(*sent, RunContext(), with_band_keys=True)))
+            yield pickle.loads(pickle.dumps(prepare_for_corpus(doc, sent[1], RunContext(), with_band_keys=True)))
 
     with DiskShelf(tmp_path / "shelf.sqlite") as shelf:
         shelf.put_many(slim_docs)
@@ -168,12 +169,13 @@ def test_the_map_does_not_keep_the_pages_it_has_sent(tmp_path: Path) -> None:
     import gc
 
     from marsad.model import RawPage
-    from marsad.run.batch import _dask_client, _map_on_dask
+    from marsad.run.batch import _map_on_dask
+    from marsad.run.on_dask import dask_client
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"text": f"خبر رقم {i} عن افتتاح معرض في المدينة", "url": f"https://e{i % 7}.com/{i}"},
                                        ensure_ascii=False) + "\n" for i in range(240)), encoding="utf-8")  # a task a page
-    with _dask_client(None, 2) as client:
+    with dask_client(None, 2) as client:
         seen = sum(n_pages for n_pages, _ in _map_on_dask(client, [str(feed)], 1, None, 4))
         gc.collect()
         kept = sum(1 for o in gc.get_objects() if isinstance(o, RawPage) and o.source.startswith("https://e"))
@@ -191,9 +193,9 @@ def _slower_first(chunk: list[int]) -> list[int]:
 def test_work_sent_to_the_workers_comes_back_in_order() -> None:
     # The corpus step merges the workers' results in the canonical order of the docs (and
     # of the stories), whichever chunk finishes first.
-    from marsad.run.batch import _dask_client, _in_order_on_dask
+    from marsad.run.on_dask import dask_client, in_order_on_dask
 
-    with _dask_client(None, 2) as client:
-        got = list(_in_order_on_dask(client, _slower_first, range(10), 3, 2))
+    with dask_client(None, 2) as client:
+        got = list(in_order_on_dask(client, _slower_first, range(10), 3, 2))
     assert [chunk for chunk, _ in got] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
     assert [n for _, squares in got for n in squares] == [n * n for n in range(10)]

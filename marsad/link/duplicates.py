@@ -14,6 +14,7 @@ output keep it deterministic.
 from __future__ import annotations
 
 import bisect
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -156,9 +157,18 @@ class _UnitIndex:
                 keys = unit_band_keys(new_sets, self.threshold)
             else:
                 keys = keys_of_sets[new_rows]
-            units = np.repeat(np.array(new_units, dtype=np.int64), self.bands)
-            self.db.executemany(f"INSERT INTO {self.name}_bands VALUES (?, ?)",
-                                zip(keys.ravel().tolist(), units.tolist(), strict=True))
+            self._add_band_keys(new_units, keys)
+
+    def _add_band_keys(self, units: list[int], keys: np.ndarray) -> None:
+        """The rows (band key, unit) of these units (ascending) and their keys (units x bands):
+        one statement for each run of consecutive units, which SQLite unpacks from a JSON
+        array (a row of Python parameters each cost twice as much; a unit has 32 or 64)."""
+        begin = 0
+        for end in range(1, len(units) + 1):
+            if end == len(units) or units[end] != units[end - 1] + 1:
+                self.db.execute(f"INSERT INTO {self.name}_bands SELECT value, ?2 + key / ?3 FROM json_each(?1)",
+                                (json.dumps(keys[begin:end].ravel().tolist()), units[begin], self.bands))
+                begin = end
 
     def _find(self, digest: int, blob: bytes) -> int | None:
         for unit, hashes in self.db.execute(f"SELECT unit, hashes FROM {self.name}_units WHERE digest = ?", (digest,)):
@@ -237,11 +247,14 @@ class ReuseFinder:
 
     def add(self, doc: Doc, units: ReuseUnits | None = None) -> None:
         """Adds a doc, with its `reuse_units` when they were computed already."""
+        self.add_units(doc.id, doc.article.outlet, units or reuse_units(doc))
+
+    def add_units(self, doc_id: str, outlet: str | None, units: ReuseUnits) -> None:
+        """Adds a doc by its id, its outlet and its `reuse_units` (all the finder reads of it)."""
         i = self._n_docs
         self._n_docs += 1
-        units = units or reuse_units(doc)
         with transaction(self.db):
-            self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc.id, doc.article.outlet))
+            self.db.execute("INSERT INTO reuse_docs VALUES (?, ?, ?)", (i, doc_id, outlet))
             self._whole.add(i, [((0, 0), units.whole)], units.whole_keys)
             self._parts.add(i, units.parts, units.parts_keys)
 

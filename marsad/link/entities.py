@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,10 +151,14 @@ class EntityIndex:
         """Create (or find) the records of every full person name, without counting them
         as seen in any article yet (but counting the articles that name each in full)."""
         for doc in docs:
-            self.person_votes.count(doc.mentions)
-            people = [m for m in doc.mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
-            with self.names.writing():
-                self._register_people(people)
+            self.register_full_names_of(doc.mentions)
+
+    def register_full_names_of(self, mentions: Sequence[Mention]) -> None:
+        """`register_full_names` of one article, given its mentions (all it reads of it)."""
+        self.person_votes.count(mentions)
+        people = [m for m in mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
+        with self.names.writing():
+            self._register_people(people)
 
     def _register_people(self, people: list[Mention]) -> None:
         for cluster in self._local_clusters(people):

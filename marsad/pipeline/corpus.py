@@ -18,13 +18,17 @@ from marsad.clean.lexicon import agency_variants, line_key
 from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_names
 from marsad.link.duplicates import ReuseFinder, ReuseUnits, reuse_units, with_reuse
 from marsad.link.entities import EntityIndex
-from marsad.model import Analysis, Doc, Entity, Participant, Problem, Story
+from marsad.model import Analysis, Doc, Entity, Mention, Participant, Problem, Story
 from marsad.pipeline.stages import DocStage, RunContext, add_events, add_quotes, add_roles, add_sentences
+from marsad.run.scratch import in_transactions
 from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
 from marsad.run.timing import StepClock
 from marsad.stories import DescribeStories, describe_here, iter_stories, joins_stories
 
 T = TypeVar("T")
+
+# Docs whose writes (to the scratch database, back to the shelf) go together.
+_DOCS_AT_ONCE = 256
 
 
 class Corpus:
@@ -100,16 +104,20 @@ def with_shared_names(doc: Doc, known: KnownPeople, ctx: RunContext) -> Doc:
 @dataclass(frozen=True)
 class PreparedDoc:
     """The per-document part of the corpus step (`prepare_for_corpus`): what it makes of
-    one doc given the full names known across the corpus. The rest of the step merges these
-    a doc at a time, in the canonical order."""
+    one doc given the full names known across the corpus, and all that the rest of the
+    step reads of the doc as it merges these, a doc at a time, in the canonical order."""
 
+    doc_id: str
+    outlet: str | None
+    mentions: tuple[Mention, ...]  # after the names shared (what linking registers)
     shared: Doc | None  # the doc with the names shared from other articles; None: unchanged
     reuse: ReuseUnits  # its share of the near-duplicate search
 
 
-# (docs in the canonical order, the known full names) -> each doc with its `PreparedDoc`,
-# in that order: in this process by default; `marsad batch` has its Dask workers do it.
-PrepareDocs = Callable[[Iterable[Doc], KnownPeople], Iterator[tuple[Doc, PreparedDoc]]]
+# (the shelf, the known full names) -> each doc's `PreparedDoc`, in the canonical order:
+# in this process by default; `marsad batch` has its Dask workers do it (from the docs as
+# the shelf keeps them, pickled: they are never unpickled here).
+PrepareDocs = Callable[[DocShelf, KnownPeople], Iterator[PreparedDoc]]
 
 
 def prepare_for_corpus(doc: Doc, known: KnownPeople, ctx: RunContext, with_band_keys: bool = False) -> PreparedDoc:
@@ -120,9 +128,13 @@ def prepare_for_corpus(doc: Doc, known: KnownPeople, ctx: RunContext, with_band_
     full = add_sentences(doc, ctx) if slim else doc
     shared = with_shared_names(full, known, ctx)
     units = reuse_units(full, with_band_keys)
-    if shared is full:
-        return PreparedDoc(None, units)
-    return PreparedDoc(without_tokens(shared) if slim else shared, units)
+    if shared is not full:
+        return _prepared(doc, without_tokens(shared) if slim else shared, units)
+    return _prepared(doc, doc, units)
+
+
+def _prepared(doc: Doc, shared: Doc, units: ReuseUnits) -> PreparedDoc:
+    return PreparedDoc(doc.id, doc.article.outlet, shared.mentions, None if shared is doc else shared, units)
 
 
 def events_with_entity_ids(doc: Doc) -> Doc:
@@ -184,39 +196,71 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
             person_names_found = person_names_of(shelf)
         known = names_by_surname(person_names_found)
     outlets: dict[str, str] = {}  # line key -> an outlet's name as the corpus writes it
-    for doc, ready in (prepare or _prepare_here(ctx, clock))(shelf, known):
+    # The scratch database's writes, and the docs put back on the shelf, go a few hundred
+    # docs at a time (a transaction per doc cost more than the doc's writes).
+    changed = _Changed(shelf)
+    for ready in in_transactions(scratch, (prepare or _prepare_here(ctx, clock))(shelf, known), _DOCS_AT_ONCE):
         with clock("share_names"):
-            shared = ready.shared or doc
-            _put_if_changed(shelf, doc, shared)
-            if doc.article.outlet:
-                outlets.setdefault(line_key(doc.article.outlet), doc.article.outlet)
+            if ready.shared is not None:
+                changed.put(ready.shared)
+            if ready.outlet:
+                outlets.setdefault(line_key(ready.outlet), ready.outlet)
         with clock("link_entities"):
-            index.register_full_names([shared])
+            index.register_full_names_of(ready.mentions)
         with clock("near_duplicates"):
-            reuse.add(doc, ready.reuse)  # (its text, id and outlet: names shared change none)
-    for doc in shelf:
+            # (its text, id and outlet: names shared change none)
+            reuse.add_units(ready.doc_id, ready.outlet, ready.reuse)
+    changed.flush()
+    for doc in in_transactions(scratch, shelf, _DOCS_AT_ONCE):
         with clock("link_entities"):
             linked = events_with_entity_ids(index.add_doc(with_outlet_from_credits(doc, outlets)))
-            _put_if_changed(shelf, doc, linked)
+            changed.put_if_changed(doc, linked)
         if joins_stories(doc):
             story_ids.append(doc.id)
+    changed.flush()
     with clock("near_duplicates"):
-        for doc_id, found in reuse.found().items():
-            shelf.put(with_reuse(shelf.get(doc_id), found))
+        found = reuse.found()
+        with_found = sorted(found)
+        for begin in range(0, len(with_found), _DOCS_AT_ONCE):
+            for doc in shelf.get_many(with_found[begin:begin + _DOCS_AT_ONCE]):
+                changed.put_if_changed(doc, with_reuse(doc, found[doc.id]))
+        changed.flush()
+    stories = iter_stories(ShelvedDocs(shelf, story_ids), scratch, describe)
     return (_timed(clock, "link_entities", index.entities()),
-            _timed(clock, "stories", iter_stories(ShelvedDocs(shelf, story_ids), scratch, describe)))
+            _timed(clock, "stories", in_transactions(scratch, stories, _DOCS_AT_ONCE)))
+
+
+class _Changed:
+    """Docs to put back on the shelf, put a few hundred at a time."""
+
+    def __init__(self, shelf: DocShelf) -> None:
+        self.shelf = shelf
+        self.docs: list[Doc] = []
+
+    def put_if_changed(self, before: Doc, after: Doc) -> None:
+        if after is not before:
+            self.put(after)
+
+    def put(self, doc: Doc) -> None:
+        self.docs.append(doc)
+        if len(self.docs) >= _DOCS_AT_ONCE:
+            self.flush()
+
+    def flush(self) -> None:
+        self.shelf.put_many(self.docs)
+        self.docs = []
 
 
 def _prepare_here(ctx: RunContext, clock: StepClock) -> PrepareDocs:
     """`prepare_for_corpus` in this process, each part timed as its step."""
 
-    def prepare(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
-        for doc in docs:
+    def prepare(shelf: DocShelf, known: KnownPeople) -> Iterator[PreparedDoc]:
+        for doc in shelf:
             with clock("share_names"):
                 shared = with_shared_names(doc, known, ctx)
             with clock("near_duplicates"):
                 units = reuse_units(doc)
-            yield doc, PreparedDoc(None if shared is doc else shared, units)
+            yield _prepared(doc, shared, units)
 
     return prepare
 
@@ -247,10 +291,3 @@ def _timed(clock: StepClock, name: str, items: Iterator[T]) -> Iterator[T]:
         if item is None:
             return
         yield item
-
-
-def _put_if_changed(shelf: DocShelf, before: Doc, after: Doc) -> None:
-    if after is not before:
-        shelf.put(after)
-
-

@@ -2,12 +2,16 @@
 
 The per-article work (clean + every extractor) is the map step, sent to Dask workers in
 chunks; a bounded number of chunks is in flight at once, so the reader and the workers
-stream. The docs wait on a shelf on disk (a SQLite file) for the corpus-level step
-(entities across articles, reuse, stories), which runs after the map, in this process,
-with the same code as `marsad analyze` (`pipeline.link_and_group_shelf`), so both commands
-give the same answer and this process's memory does not hold the docs, nor the state that
-grows with each of them (near-duplicate shingles, story vectors: scratch databases beside
-the shelf). The outputs are then written from the shelf, a part at a time.
+stream. The docs wait on a shelf on disk (a SQLite file), pickled by the workers, for the
+corpus-level step (entities across articles, reuse, stories), which runs after the map, in
+this process, with the same code as `marsad analyze` (`pipeline.link_and_group_shelf`), so
+both commands give the same answer and this process's memory does not hold the docs, nor
+the state that grows with each of them (near-duplicate shingles, story vectors: scratch
+databases beside the shelf). Its per-document parts run on the workers, sent the docs as
+the shelf keeps them (this process, the serial part of a run, never unpickles a doc to send
+it): names shared and reuse units before the merge, each story's description after the
+clustering, and the articles' output lines and tables, which a thread writes while this
+process clusters the stories.
 
 A LocalCluster is started by default; `--scheduler ADDRESS` uses a running scheduler, so
 the same command scales from a laptop to a cluster.
@@ -16,12 +20,12 @@ the same command scales from a laptop to a cluster.
 from __future__ import annotations
 
 import json
+import pickle
 import resource
 import sqlite3
+import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -29,13 +33,16 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from marsad.model import Doc, Entity, Problem, RawPage, Story
+from marsad.model import Entity, Problem, RawPage, Story
+from marsad.run.on_dask import dask_client, in_order_on_dask
 from marsad.run.scratch import transaction
-from marsad.run.shelf import DiskShelf
+from marsad.run.shelf import DiskShelf, DocShelf, PickledDoc, pickle_doc
 from marsad.store.export import doc_to_dict, problem_to_dict, story_to_dict
-from marsad.store.tables import ParquetTables, entity_row
+from marsad.store.tables import DOC_TABLES, ParquetTables, entity_row
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from marsad.extract.coref import KnownPeople
     from marsad.pipeline import PreparedDoc, PrepareDocs
     from marsad.stories import DescribeStories, StoryParts
@@ -99,7 +106,9 @@ def _worker_context(reference_date: date | None) -> Any:
 class ChunkResult:
     """What a worker sends back for a chunk of pages."""
 
-    docs: list[Doc]  # without their tokens: less to send and to keep
+    # Without their tokens (less to send and to keep), pickled there: this process only
+    # shelves them, and sends them on as they are for the corpus step's per-document part.
+    docs: list[PickledDoc]
     problems: list[Problem]
     # The full person names in these docs, which the corpus-level step shares across
     # articles (found here, from the tokens, and in parallel).
@@ -114,17 +123,17 @@ def analyze_chunk(pages: list[RawPage], reference_date: date | None) -> ChunkRes
 
     docs, problems = analyze_raw_pages(pages, _worker_context(reference_date))
     hashes = {p.source: p.content_hash for p in pages}  # an article keeps its page's source
-    return ChunkResult([without_tokens(d) for d in docs], problems, person_names_of(docs),
-                       {d.id: hashes[d.article.source] for d in docs})
+    return ChunkResult([(d.id, d.article.source, pickle_doc(without_tokens(d))) for d in docs], problems,
+                       person_names_of(docs), {d.id: hashes[d.article.source] for d in docs})
 
 
-def prepare_chunk(docs: list[Doc], known: KnownPeople, reference_date: date | None) -> list[PreparedDoc]:
-    """The per-document part of the corpus step (`pipeline.prepare_for_corpus`), with the
-    band keys of the near-duplicate search: runs on a Dask worker."""
+def prepare_chunk(docs: list[bytes], known: KnownPeople, reference_date: date | None) -> list[PreparedDoc]:
+    """The per-document part of the corpus step (`pipeline.prepare_for_corpus`) of pickled
+    docs, with the band keys of the near-duplicate search: runs on a Dask worker."""
     from marsad.pipeline import prepare_for_corpus
 
     ctx = _worker_context(reference_date)
-    return [prepare_for_corpus(doc, known, ctx, with_band_keys=True) for doc in docs]
+    return [prepare_for_corpus(pickle.loads(doc), known, ctx, with_band_keys=True) for doc in docs]
 
 
 def chunk_pages(items: Iterable[RawPage | Problem], size: int) -> Iterator[tuple[list[RawPage], list[Problem]]]:
@@ -162,11 +171,11 @@ def run_batch(
     # grow with the input; the file goes when the run ends.
     with DiskShelf(output / SHELF_FILE) as shelf:
         page_hashes = _PageHashes(shelf.scratch_db()) if store else None
-        with _dask_client(scheduler, workers) as client:
+        with dask_client(scheduler, workers) as client:
             limit = max_in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
             for n_pages, chunk in _map_on_dask(client, inputs, chunk_pages_n, reference_date, limit):
                 report.pages += n_pages
-                shelf.put_many(chunk.docs)
+                shelf.put_pickled(chunk.docs)
                 errors.extend(chunk.problems)
                 names |= chunk.person_names
                 if page_hashes is not None:
@@ -184,40 +193,14 @@ def run_batch(
                 shelf, RunContext(reference_date=reference_date), person_names_found=names,
                 prepare=_prepare_on_dask(client, reference_date, chunk_pages_n, limit),
                 describe=_describe_on_dask(client, chunk_pages_n, limit))
-            report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors)
+            report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors,
+                                                                             client, limit)
             report.corpus_seconds = round(time.perf_counter() - corpus_began, 3)
             report.corpus_cpu_seconds = round(_cpu_seconds() - corpus_cpu_began, 3)
     report.errors = len(errors)
     report.seconds = round(time.perf_counter() - began, 1)
     report.peak_mb = _peak_mb()
     return report
-
-
-# Dask keeps each connection's last messages for debugging (1,000 by default), whole, and
-# a task's message holds its chunk of pages: that kept every page of a run in this process
-# (about 10 KB a page, growing all the way to 24,000 pages, measured), so the log is short.
-_DASK_LOG_LENGTH = 4
-
-
-@contextmanager
-def _dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
-    """A client of the scheduler at `scheduler`, or of a LocalCluster started here (and
-    closed after)."""
-    import dask
-    from dask.distributed import Client, LocalCluster
-
-    with dask.config.set({"distributed.admin.low-level-log-length": _DASK_LOG_LENGTH}):
-        cluster = None
-        if not scheduler:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, host="127.0.0.1")
-        client = Client(scheduler or cluster)
-        try:
-            yield client
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
 
 class _PageHashes:
@@ -281,11 +264,11 @@ def _prepare_on_dask(client: Any, reference_date: date | None, chunk_docs: int, 
     """The per-document part of the corpus step on the workers (`prepare_chunk`), in
     order; the known names are sent to each worker once."""
 
-    def prepare(docs: Iterable[Doc], known: KnownPeople) -> Iterator[tuple[Doc, PreparedDoc]]:
+    def prepare(shelf: DocShelf, known: KnownPeople) -> Iterator[PreparedDoc]:
         [known_there] = client.scatter([known], broadcast=True)
-        for chunk, prepared in _in_order_on_dask(client, prepare_chunk, docs, chunk_docs, limit,
-                                                 known_there, reference_date):
-            yield from zip(chunk, prepared, strict=True)
+        for _, prepared in in_order_on_dask(client, prepare_chunk, shelf.pickled(), chunk_docs, limit,
+                                             known_there, reference_date):
+            yield from prepared
         known_there.release()
 
     return prepare
@@ -298,7 +281,7 @@ def _describe_on_dask(client: Any, chunk_stories: int, limit: int) -> DescribeSt
     def describe(parts: Iterable[StoryParts]) -> Iterator[Story]:
         sendable = ((sid, docs, {d.id: vectors.get(d.id, {}) for d in docs} if len(docs) > 1 else {}, thread)
                     for sid, docs, vectors, thread in parts)
-        for _, stories in _in_order_on_dask(client, describe_chunk, sendable, chunk_stories, limit):
+        for _, stories in in_order_on_dask(client, describe_chunk, sendable, chunk_stories, limit):
             yield from stories
 
     return describe
@@ -311,62 +294,84 @@ def describe_chunk(parts: list[StoryParts]) -> list[Story]:
     return list(describe_here(parts))
 
 
-def _in_order_on_dask(client: Any, task: Callable[..., list[R]], items: Iterable[T], chunk_size: int, limit: int,
-                      *args: Any) -> Iterator[tuple[list[T], list[R]]]:
-    """(chunk, task(chunk, *args)) for chunks of `chunk_size` items, computed on the workers
-    and given in the items' order, with at most `limit` chunks in flight (so that this
-    process holds only those)."""
-    in_flight: deque[tuple[list[T], Any]] = deque()
-    item_iter = iter(items)
-    for chunk in iter(lambda: list(islice(item_iter, chunk_size)), []):
-        in_flight.append((chunk, client.submit(task, chunk, *args, pure=False)))
-        while len(in_flight) >= limit:
-            yield _arrived(*in_flight.popleft())
-    while in_flight:
-        yield _arrived(*in_flight.popleft())
+def doc_outputs(docs: list[bytes]) -> tuple[str, dict[str, pa.Table]]:
+    """A part of the docs (pickled) as `articles.jsonl` lines and as their part of the
+    per-article Parquet tables: runs on a Dask worker."""
+    from marsad.store.tables import doc_tables
 
-
-def _arrived(chunk: list[T], future: Any) -> tuple[list[T], list[R]]:
-    results: list[R] = future.result()
-    future.release()
-    return chunk, results
+    unpickled = [pickle.loads(doc) for doc in docs]
+    lines = "".join(json.dumps(doc_to_dict(doc), ensure_ascii=False) + "\n" for doc in unpickled)
+    return lines, doc_tables(unpickled)
 
 
 def _write_linked(output: Path, shelf: DiskShelf, entities: Iterator[Entity], stories: Iterable[Story],
-                  errors: list[Problem]) -> tuple[int, int, int]:
+                  errors: list[Problem], client: Any, limit: int) -> tuple[int, int, int]:
     """After the corpus-level step: every article as the JSON contract has it
-    (articles.jsonl) and in the Parquet tables, entities, stories and errors. The docs are
-    read from the shelf (once each: a page read twice is in it once) a page at a time, and
-    each entity and story is written as it is made. Returns the numbers of articles,
+    (articles.jsonl) and in the Parquet tables, entities, stories and errors. The articles
+    are written while this thread makes the entities and the stories (`_ArticlesWriter`),
+    and each entity and story is written as it is made. Returns the numbers of articles,
     entities and stories."""
-    n = n_entities = 0
-    tables = ParquetTables(output)
+    articles = _ArticlesWriter(output, shelf.pickled_in_another_thread(), client, limit)
     try:
-        tables.write("entities", [])  # the file, even when there are none
-        while part := [entity_row(e) for e in islice(entities, _ROWS_PER_WRITE)]:
-            tables.write("entities", part)
-            n_entities += len(part)
-        with (output / "articles.jsonl").open("w", encoding="utf-8") as articles:
-            page: list[Doc] = []
-            for doc in shelf:
-                articles.write(json.dumps(doc_to_dict(doc), ensure_ascii=False) + "\n")
-                page.append(doc)
-                n += 1
-                if len(page) == _DOCS_PER_WRITE:
-                    tables.write_docs(page)
-                    page = []
-            tables.write_docs(page)
+        n_entities = 0
+        tables = ParquetTables(output)
+        try:
+            tables.write("entities", [])  # the file, even when there are none
+            while part := [entity_row(e) for e in islice(entities, _ROWS_PER_WRITE)]:
+                tables.write("entities", part)
+                n_entities += len(part)
+        finally:
+            tables.close()
+        n_stories = 0
+        with (output / "stories.jsonl").open("w", encoding="utf-8") as fh:
+            for story in stories:
+                fh.write(json.dumps(story_to_dict(story), ensure_ascii=False) + "\n")
+                n_stories += 1
+        with (output / "errors.jsonl").open("w", encoding="utf-8") as fh:
+            for problem in errors:
+                fh.write(json.dumps(problem_to_dict(problem), ensure_ascii=False) + "\n")
     finally:
-        tables.close()
-    n_stories = 0
-    with (output / "stories.jsonl").open("w", encoding="utf-8") as fh:
-        for story in stories:
-            fh.write(json.dumps(story_to_dict(story), ensure_ascii=False) + "\n")
-            n_stories += 1
-    with (output / "errors.jsonl").open("w", encoding="utf-8") as fh:
-        for problem in errors:
-            fh.write(json.dumps(problem_to_dict(problem), ensure_ascii=False) + "\n")
+        n = articles.written()
     return n, n_entities, n_stories
+
+
+class _ArticlesWriter(threading.Thread):
+    """Writes articles.jsonl and the per-article Parquet tables from the docs (pickled as
+    the shelf keeps them; read once each: a page read twice is in it once), in a thread of
+    its own, so that the story clustering need not wait for them: the workers make each
+    part's lines and tables (`doc_outputs`), and this thread writes them in order."""
+
+    def __init__(self, output: Path, docs: Iterator[bytes], client: Any, limit: int) -> None:
+        super().__init__(name="marsad-articles", daemon=True)
+        self.output, self.docs, self.client, self.limit = output, docs, client, limit
+        self.n = 0
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            tables = ParquetTables(self.output)
+            try:
+                with (self.output / "articles.jsonl").open("w", encoding="utf-8") as articles:
+                    for docs, (lines, parts) in in_order_on_dask(self.client, doc_outputs, self.docs,
+                                                                 _DOCS_PER_WRITE, self.limit):
+                        articles.write(lines)
+                        for name, table in parts.items():
+                            tables.write_table(name, table)
+                        self.n += len(docs)
+                for name in DOC_TABLES:
+                    tables.write(name, [])  # the files, even when there are no docs
+            finally:
+                tables.close()
+        except BaseException as error:  # raised in the thread that waits for this one
+            self.error = error
+
+    def written(self) -> int:
+        """Waits for the articles to be written; their number."""
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.n
 
 
 def _load_into_store(address: str, shelf: DiskShelf, page_hashes: _PageHashes,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 V = TypeVar("V")
+_END = object()
 
 
 def scratch_database(path: Path | None) -> sqlite3.Connection:
@@ -47,6 +48,32 @@ def transaction(db: sqlite3.Connection) -> Iterator[None]:
     finally:
         # No journal, so no rollback: a step that fails fails its run, which starts afresh.
         if db.in_transaction:
+            db.execute("COMMIT")
+
+
+def in_transactions(db: sqlite3.Connection | None, items: Iterable[V], every: int) -> Iterator[V]:
+    """The items, the writes to `db` made while each `every` of them is made (and used by
+    the caller, before the next is asked for) grouped in one transaction: a commit per
+    item costs more than the item's own writes. `db` None: the items as they come."""
+    if db is None:
+        yield from items
+        return
+    began = db.in_transaction  # (inside a transaction already: part of it)
+    item_iter = iter(items)
+    n = 0
+    try:
+        while True:
+            if n % every == 0 and not began:
+                if db.in_transaction:
+                    db.execute("COMMIT")
+                db.execute("BEGIN")
+            item = next(item_iter, _END)
+            if item is _END:
+                return
+            n += 1
+            yield item  # type: ignore[misc]
+    finally:
+        if not began and db.in_transaction:
             db.execute("COMMIT")
 
 
@@ -111,7 +138,9 @@ class SpilledMapping(MutableMapping[str, V]):
         self._held[key] = value
         self._held.move_to_end(key)
         if len(self._held) > self.hot:
-            self._write([self._held.popitem(last=False)])
+            # The least recently used leave a sixteenth of the hot set at a time: one
+            # statement for them all (an entity record or a story was written a statement each).
+            self._write([self._held.popitem(last=False) for _ in range(max(1, self.hot // 16))])
 
     def _write(self, items: Iterable[tuple[str, V]]) -> None:
         self.db.executemany(

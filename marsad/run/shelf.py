@@ -23,6 +23,14 @@ from typing import Protocol
 from marsad.model import Doc
 from marsad.run.scratch import scratch_database, transaction
 
+# A doc as a shelf keeps it and as work sent elsewhere carries it: (id, source, pickle).
+PickledDoc = tuple[str, str, bytes]
+
+
+def pickle_doc(doc: Doc) -> bytes:
+    return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 # Docs read from disk per query: large enough to amortise the query, small enough that
 # a page of docs is a few MB.
 _PAGE = 256
@@ -35,6 +43,8 @@ class DocShelf(Protocol):
 
     def put(self, doc: Doc) -> None: ...
 
+    def put_many(self, docs: Iterable[Doc]) -> None: ...
+
     def get(self, doc_id: str) -> Doc: ...
 
     def get_many(self, doc_ids: Sequence[str]) -> list[Doc]:
@@ -43,6 +53,10 @@ class DocShelf(Protocol):
 
     def ids(self) -> list[str]:
         """Every doc's id, in the canonical order (source, id)."""
+        ...
+
+    def pickled(self) -> Iterator[bytes]:
+        """Every doc pickled (`pickle_doc`), in the canonical order: for work sent elsewhere."""
         ...
 
     def __iter__(self) -> Iterator[Doc]:
@@ -69,6 +83,10 @@ class MemoryShelf:
         if kept is None or doc.article.source <= kept.article.source:
             self._docs[doc.id] = doc
 
+    def put_many(self, docs: Iterable[Doc]) -> None:
+        for doc in docs:
+            self.put(doc)
+
     def get(self, doc_id: str) -> Doc:
         return self._docs[doc_id]
 
@@ -77,6 +95,9 @@ class MemoryShelf:
 
     def ids(self) -> list[str]:
         return sorted(self._docs, key=lambda i: (self._docs[i].article.source, i))
+
+    def pickled(self) -> Iterator[bytes]:
+        return (pickle_doc(doc) for doc in self)
 
     def __iter__(self) -> Iterator[Doc]:
         for doc_id in self.ids():
@@ -103,7 +124,10 @@ class DiskShelf:
         self.put_many([doc])
 
     def put_many(self, docs: Iterable[Doc]) -> None:
-        rows = [(d.id, d.article.source, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)) for d in docs]
+        self.put_pickled([(d.id, d.article.source, pickle_doc(d)) for d in docs])
+
+    def put_pickled(self, rows: Sequence[PickledDoc]) -> None:
+        """Puts docs pickled already (by the workers that made them: `pickle_doc`)."""
         with transaction(self._db):  # committed: nothing stays pending in memory
             self._db.executemany(
                 "INSERT INTO docs (id, source, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -130,6 +154,17 @@ class DiskShelf:
     def __iter__(self) -> Iterator[Doc]:
         # Over a snapshot of the ids: no cursor stays open while docs are put.
         return _in_pages(self, self.ids())
+
+    def pickled(self) -> Iterator[bytes]:
+        return _pickled_docs(self._db)
+
+    def pickled_in_another_thread(self) -> Iterator[bytes]:
+        """`pickled`, for another thread to read over a connection of its own (opened and
+        closed in that thread), while this one goes on reading the docs: no doc may be put
+        from now on."""
+        self._db.execute("PRAGMA locking_mode=NORMAL")
+        self._db.execute("SELECT count(*) FROM docs").fetchone()  # (which gives up the file's lock)
+        return _pickled_over_a_connection_of_its_own(self.path)
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
@@ -167,6 +202,23 @@ class ShelvedDocs(Sequence[Doc]):
 
     def __iter__(self) -> Iterator[Doc]:
         return _in_pages(self.shelf, self.doc_ids)
+
+
+def _pickled_docs(db: sqlite3.Connection) -> Iterator[bytes]:
+    ids = [row[0] for row in db.execute("SELECT id FROM docs ORDER BY source, id")]
+    for begin in range(0, len(ids), _PAGE):
+        page = ids[begin:begin + _PAGE]
+        marks = ",".join("?" * len(page))
+        found = dict(db.execute(f"SELECT id, doc FROM docs WHERE id IN ({marks})", page).fetchall())
+        yield from (found[i] for i in page)
+
+
+def _pickled_over_a_connection_of_its_own(path: Path) -> Iterator[bytes]:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        yield from _pickled_docs(db)
+    finally:
+        db.close()
 
 
 def _in_pages(shelf: DocShelf, doc_ids: list[str]) -> Iterator[Doc]:

@@ -158,18 +158,28 @@ class ParquetTables:
         self.writers: dict[str, pq.ParquetWriter] = {}
 
     def write(self, name: str, rows: list[dict[str, Any]]) -> None:
-        if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.out / f"{name}.parquet", SCHEMAS[name])
-        if rows:
-            self.writers[name].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
+        self.write_table(name, pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
 
     def write_docs(self, docs: list[Doc]) -> None:
         for name, rows in doc_rows(docs).items():
             self.write(name, rows)
 
+    def write_table(self, name: str, table: pa.Table) -> None:
+        """A part made already (`doc_tables`: the same part `write` makes of its rows)."""
+        if name not in self.writers:
+            self.writers[name] = pq.ParquetWriter(self.out / f"{name}.parquet", SCHEMAS[name])
+        if table.num_rows:
+            self.writers[name].write_table(table)
+
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
+
+
+def doc_tables(docs: Iterable[Doc]) -> dict[str, pa.Table]:
+    """The per-article tables' part of these docs, as `ParquetTables.write_docs` writes it
+    (`marsad batch` has its workers make these)."""
+    return {name: pa.Table.from_pylist(rows, schema=SCHEMAS[name]) for name, rows in doc_rows(docs).items()}
 
 
 # --- whole-store exports (`marsad export --format json|events-jsonl`) -----------------------
