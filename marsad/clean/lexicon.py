@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key_unspaced
 from marsad.settings import PACKAGE_DIR
 
 LEXICON_DIR = PACKAGE_DIR / "arabic" / "lexicon"
@@ -33,7 +33,7 @@ MAX_FURNITURE_WORDS = 24
 
 def line_key(text: str) -> str:
     """Match key of a line with punctuation and symbols squeezed out."""
-    return " ".join(_PUNCT.sub(" ", match_key(text)).split())
+    return " ".join(_PUNCT.sub(" ", match_key_unspaced(text)).split())
 
 
 @dataclass(frozen=True)
