@@ -44,6 +44,16 @@ def test_match_key_table_agrees_with_the_named_steps_on_every_character() -> Non
     assert match_key(long_text) == match_key(long_text) == _match_key_stepwise(long_text)
 
 
+def test_match_key_unspaced_splits_into_the_same_words() -> None:
+    from marsad.arabic.normalize import match_key_unspaced
+
+    chars = [chr(c) for c in range(0x3100)] + ["\ufeff", "\u3000", "\U0001f600", "\ufb50", "\u202f", "\u205f"]
+    for ch in chars:
+        text = f"ΟΔΟΣ{ch}\u00a0İ\tأَمْسِ{ch} ٣٥\u3000ة{ch}Σ " * 8  # long: the step chain without the space steps
+        assert match_key_unspaced(text).split() == match_key(text).split(), repr(ch)
+    assert match_key_unspaced("قصير\u00a0") == match_key("قصير\u00a0")
+
+
 def test_display_clean_only_touches_invisible_marks() -> None:
     assert display_clean("رئيس\u00a0الوزراء\u200f") == "رئيس الوزراء"
     assert display_clean("مُصْطَفَى") == "مُصْطَفَى"

@@ -135,6 +135,19 @@ def _compute_match_key(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_KEY_TABLE)).strip().lower()
 
 
+def match_key_unspaced(text: str) -> str:
+    """match_key(text) with its whitespace left as it was (odd spaces, at the ends too): for
+    a caller that splits the key into words, which come out the same. On a long text it
+    spares the space steps (for an article: a tenth of its key's cost)."""
+    if len(text) <= _TABLE_TEXT_LENGTH:
+        return match_key(text)
+    text = remove_format_marks(text)
+    text = strip_diacritics(remove_tatweel(text))
+    text = unify_alef(unify_hamza_carriers(text))
+    text = alef_maqsura_to_ya(ta_marbuta_to_ha(text))
+    return unify_persian_letters(western_digits(text)).lower()
+
+
 def match_key(text: str) -> str:
     """The full lossy key used for comparing words and names."""
     key = _match_keys.get(text)

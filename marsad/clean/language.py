@@ -62,25 +62,39 @@ def _count(runs: re.Pattern[str], text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
+def _count_up_to(runs: re.Pattern[str], text: str, enough: int) -> int:
+    """`_count(runs, text)` while it is under `enough`; once it reaches it, some count of
+    at least `enough` (the runs are read from the start only until then)."""
+    total = 0
+    for m in runs.finditer(text):
+        total += m.end() - m.start()
+        if total >= enough:
+            break
+    return total
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code; Egyptian Arabic (arz) counts as Arabic; "und" when there is no text."""
     sample = text[:3000]
-    arabic_letters = _count(_ARABIC_SCRIPT, sample)
     latin_letters = _count(_LATIN, sample)
+    # The Arabic letters decide the two tests below once they pass both; their exact count
+    # is needed only on a page with a cue letter (`_arabic_script_language`). An Arabic
+    # page passes within its first few words, not counting its ~2,000 letters.
+    arabic_letters = _count_up_to(_ARABIC_SCRIPT, sample, max(latin_letters + 1, MIN_LETTERS - latin_letters))
     if arabic_letters + latin_letters < MIN_LETTERS:
         return "und"
     if arabic_letters > latin_letters:
-        return _arabic_script_language(sample, arabic_letters)
+        return _arabic_script_language(sample)
     if _TURKISH.search(sample):  # dotless ı, ş, ğ: Turkish, which py3langid mixes with Azeri
         return "tr"
     code, _score = py3langid.classify(sample)
     return "ar" if code == "arz" else code
 
 
-def _arabic_script_language(sample: str, letters: int) -> str:
+def _arabic_script_language(sample: str) -> str:
     if not _ANY_CUE.search(sample):
         return "ar"  # no cue count can pass the threshold, no Persian form to vote on
-    threshold = SCRIPT_CUE_SHARE * letters
+    threshold = SCRIPT_CUE_SHARE * _count(_ARABIC_SCRIPT, sample)
     for code, pattern in _SCRIPT_CUES:
         if len(pattern.findall(sample)) > threshold:
             return code

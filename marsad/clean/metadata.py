@@ -363,7 +363,7 @@ def agencies_credited_in(text: str) -> list[str]:
     found: list[str] = []
     key_text = line_key(text)
     variants = agency_variants()
-    for m in agency_pattern().finditer(key_text):
+    for m in agency_pattern().finditer(" " + key_text):  # (m.start() is key_text's offset)
         variant = m.group(1)
         canonical = variants[variant]
         if canonical in found:
