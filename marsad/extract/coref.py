@@ -17,37 +17,19 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
 from marsad.arabic.tokenize import doc_tokens, name_clitic_candidates, word_frequencies
-from marsad.arabic.words import word_class
 from marsad.extract.entities import name_start
 from marsad.extract.name_senses import without_noun_senses
+from marsad.extract.ner_consistency import surname_stands_alone
 from marsad.extract.roles import role_first_words
 from marsad.model import Doc, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
 
-# Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
-MIN_SURNAME_LETTERS = 4
 # A surname whose feminine form SaudiNewsNet writes this often (word_frequencies.tsv) is
 # also an adjective (العربية 7,608, الغربية 1,038; السيسي and الفيصل have none):
 # `_is_adjective_here`.
 FREQUENT_WORD = 100
 # A word written with the article, a conjunction or preposition maybe glued on (والإعلام, للشمال).
 _DEFINITE = re.compile("[وف]?[بكل]?ال|[وف]?لل")
-# Words of a name after which the last word is no surname (match keys, from
-# lexicon/grammar_words.tsv): "بن" / "بنت" (the father's name: فهد بن خالد is not "خالد"),
-# and the first word of a compound name ("الله" of "عبد الله", "سعود" of "آل سعود").
-PATRONYMIC = word_class("name_patronymic")
-COMPOUND_HEADS = word_class("name_compound_head")
-# Last words that are no one's surname: regnal numbers ("الثاني" of "عبدالله الثاني"), the
-# second halves of compound names ("الدين" of "صالح زهر الدين") and of titles the tagger
-# takes into a name ("العهد" of "... ولي العهد").
-NOT_SURNAMES = word_class("name_not_surname")
-
-
-def ends_in_surname(words: Sequence[str]) -> bool:
-    """Whether a full person name (match keys of its words) ends in a family name that may
-    stand for the person alone."""
-    return (len(words) >= 2 and words[-2] not in PATRONYMIC and words[-2] not in COMPOUND_HEADS
-            and words[-1] not in NOT_SURNAMES)
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 
 
@@ -115,7 +97,7 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
     # full: a name from another article lends its full form, never its last word (one
     # mis-tagged "... الماضي" elsewhere made every "الماضي" of a corpus a person).
     for keys, etype in found:
-        if etype == "PER" and ends_in_surname(keys) and len(keys[-1]) >= MIN_SURNAME_LETTERS:
+        if etype == "PER" and surname_stands_alone(keys):
             surname_owner[keys[-1]].add(" ".join(keys))
     for surname, owners in surname_owner.items():
         if len(owners) == 1 and (surname,) not in names:

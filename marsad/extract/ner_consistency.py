@@ -29,23 +29,35 @@ from marsad.extract.crf import bio_spans
 from marsad.extract.roles import function_words
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
-# Surnames shorter than this are too often ordinary words.
-_MIN_SURNAME = 4
+# Surnames shorter than this are too often ordinary words ("علي" aside, which is a name).
+MIN_SURNAME_LETTERS = 4
 # A word news writes this often both with and without the article is an ordinary word.
 _ORDINARY_WORD = 100
-# Words of a name after which its last word is no surname (lexicon/grammar_words.tsv).
-_PATRONYMIC, _COMPOUND_HEADS = word_class("name_patronymic"), word_class("name_compound_head")
-_NOT_SURNAMES = word_class("name_not_surname")
+# Words of a name after which the last word is no surname (match keys, from
+# lexicon/grammar_words.tsv): "بن" / "بنت" (the father's name: فهد بن خالد is not "خالد"),
+# and the first word of a compound name ("الله" of "عبد الله", "سعود" of "آل سعود").
+PATRONYMIC = word_class("name_patronymic")
+COMPOUND_HEADS = word_class("name_compound_head")
+# Last words that are no one's surname: regnal numbers ("الثاني" of "عبدالله الثاني"), the
+# second halves of compound names ("الدين" of "صالح زهر الدين") and of titles the tagger
+# takes into a name ("العهد" of "... ولي العهد").
+NOT_SURNAMES = word_class("name_not_surname")
 
 Name = tuple[int, ...]
 
 
-def ends_in_surname(name: Sequence[str]) -> bool:
-    """Whether a person's name (word keys) ends in a family name that may stand for the
-    person alone (as `marsad.extract.coref` reads names: not فهد بن خالد, عبد الله,
-    عبدالله الثاني)."""
-    return (len(name) >= 2 and len(name[-1]) >= _MIN_SURNAME and name[-2] not in _PATRONYMIC
-            and name[-2] not in _COMPOUND_HEADS and name[-1] not in _NOT_SURNAMES)
+def ends_in_surname(words: Sequence[str]) -> bool:
+    """Whether a full person name (match keys of its words) ends in a family name that may
+    stand for the person alone (not فهد بن خالد, عبد الله, عبدالله الثاني). The tagger's
+    labels here, `marsad.extract.coref` and `marsad.link.entities` read names so."""
+    return (len(words) >= 2 and words[-2] not in PATRONYMIC and words[-2] not in COMPOUND_HEADS
+            and words[-1] not in NOT_SURNAMES)
+
+
+def surname_stands_alone(keys: Sequence[str]) -> bool:
+    """Whether the last word of a person's name may stand for the person alone (as coref
+    reads a bare surname)."""
+    return ends_in_surname(keys) and len(keys[-1]) >= MIN_SURNAME_LETTERS
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
@@ -76,7 +88,7 @@ def consistent_labels(words: Sequence[Sequence[int]], labels: list[list[str]],
         for first, stop, kind in bio_spans(labels[i]):
             name = tuple(sentence[first:stop])
             voted = [name]
-            if kind == "PER" and len(name) >= 2 and ends_in_surname([key_of(w) for w in name[-2:]]):
+            if kind == "PER" and len(name) >= 2 and surname_stands_alone([key_of(w) for w in name[-2:]]):
                 voted.append(name[-1:])
             for found in voted:
                 kinds = votes.setdefault(found, {})

@@ -26,7 +26,7 @@ from typing import Any
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import word_frequencies
 from marsad.arabic.words import word_class
-from marsad.extract.coref import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
+from marsad.extract.ner_consistency import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
 from marsad.link.names import (
     PersonVotes,
     alias_table,
