@@ -96,15 +96,20 @@ def display_clean(text: str) -> str:
     return normalize_spaces(remove_format_marks(text))
 
 
-def _match_key_stepwise(text: str) -> str:
-    """match_key as the chain of named steps: the fastest form for long texts (regex scans
-    and str.replace run at C speed per character) and the reference for the table."""
+def _letters_stepwise(text: str) -> str:
+    """match_key's deletions and letter mappings as the chain of named steps, spaces left as
+    they are: the fastest form for long texts (regex scans and str.replace run at C speed
+    per character) and the reference for the table."""
     text = remove_format_marks(text)
     text = strip_diacritics(remove_tatweel(text))
     text = unify_alef(unify_hamza_carriers(text))
     text = alef_maqsura_to_ya(ta_marbuta_to_ha(text))
-    text = unify_persian_letters(western_digits(text))
-    return normalize_spaces(text).strip().lower()
+    return unify_persian_letters(western_digits(text))
+
+
+def _match_key_stepwise(text: str) -> str:
+    """match_key by the named steps (for long texts, and the table's reference)."""
+    return normalize_spaces(_letters_stepwise(text)).strip().lower()
 
 
 def _key_table() -> list[int | str | None]:
@@ -141,11 +146,7 @@ def match_key_unspaced(text: str) -> str:
     spares the space steps (for an article: a tenth of its key's cost)."""
     if len(text) <= _TABLE_TEXT_LENGTH:
         return match_key(text)
-    text = remove_format_marks(text)
-    text = strip_diacritics(remove_tatweel(text))
-    text = unify_alef(unify_hamza_carriers(text))
-    text = alef_maqsura_to_ya(ta_marbuta_to_ha(text))
-    return unify_persian_letters(western_digits(text)).lower()
+    return _letters_stepwise(text).lower()
 
 
 def match_key(text: str) -> str:
