@@ -13,9 +13,9 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_, ne
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -88,7 +88,6 @@ class CompiledCRF:
         self._ids: dict[str, int] = {}  # word -> type id
         self._key_ids: dict[str, int] = {}  # word key -> type id
         self._type_keys: list[str] = []  # type id -> word key
-        self.last_type_ids: list[int] = []  # those of the words of the last sentences tagged
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
         self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
 
@@ -174,8 +173,9 @@ class CompiledCRF:
         for label, weights in enumerate(self._weights_by_label):
             block[:, label] = np.bincount(target, weights=weights[attr], minlength=len(block))
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """State scores, (all positions of all sentences) x labels, sentences concatenated."""
+    def type_ids(self, sentences: Sequence[Sequence[str]]) -> list[int]:
+        """The type id of each word of the sentences, concatenated (one id per word key: two
+        spellings of a word, with and without diacritics, share it); new words get theirs."""
         ids_of = self._ids
         flat = list(chain.from_iterable(sentences))
         found = list(map(ids_of.get, flat))
@@ -188,8 +188,13 @@ class CompiledCRF:
                 new = list(dict.fromkeys(flat))
             self._add_types(new)
             found = list(map(ids_of.__getitem__, flat))
-        self.last_type_ids = cast("list[int]", found)  # no None left
-        total = len(flat)
+        return found  # type: ignore[return-value]  # (no None left)
+
+    def emissions(self, sentences: Sequence[Sequence[str]], type_ids: Sequence[int] | None = None) -> np.ndarray:
+        """State scores, (all positions of all sentences) x labels, sentences concatenated;
+        `type_ids`: the sentences' `type_ids`, when the caller has them."""
+        found = self.type_ids(sentences) if type_ids is None else type_ids
+        total = len(found)
         idx = np.array(found, dtype=np.int64)
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
@@ -218,13 +223,6 @@ class CompiledCRF:
         self._add_bigrams(out, "bg+", bigram, after)
         return out
 
-    def tagged_type_ids(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
-        """The type id of each word of the sentences `tag_sentences` was just given (one
-        id per word key: two spellings of a word, with and without diacritics, share it)."""
-        flat = self.last_type_ids if any(sentences) else []
-        ends = list(accumulate(map(len, sentences)))
-        return [flat[end - len(s):end] for s, end in zip(sentences, ends, strict=True)]
-
     def type_key(self, type_id: int) -> str:
         """The word key of a type id (`type_ids`)."""
         return self._type_keys[type_id]
@@ -245,12 +243,18 @@ class CompiledCRF:
         """The best label sequence of each sentence (Viterbi). All the sentences given (an
         article's, or a group of articles') are decoded together, in blocks of similar
         length: each numpy step then serves many sentences, and padding stays bounded."""
+        return self.tag_with_type_ids(sentences)[0]
+
+    def tag_with_type_ids(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[int]]]:
+        """`tag_sentences`, and each sentence's `type_ids` (what an article-level pass over
+        the labels compares words by)."""
         if not sentences:
-            return []
+            return [], []
         lengths = [len(s) for s in sentences]
         if max(lengths) == 0:
-            return [[] for _ in sentences]
-        flat = self.emissions(sentences)
+            return [[] for _ in sentences], [[] for _ in sentences]
+        ids = self.type_ids(sentences)
+        flat = self.emissions(sentences, ids)
         offsets = np.cumsum([0, *lengths]).tolist()
         # Longest first, so that in a block the sentences still going at step t are a prefix.
         order = sorted(range(len(sentences)), key=lambda b: -lengths[b])
@@ -260,7 +264,7 @@ class CompiledCRF:
             paths = self._viterbi([flat[offsets[b]:offsets[b + 1]] for b in block])
             for b, path in zip(block, paths, strict=True):
                 out[b] = [labels[k] for k in path[: lengths[b]].tolist()]
-        return out
+        return out, [ids[offsets[b]:offsets[b + 1]] for b in range(len(sentences))]
 
     def _viterbi(self, scores_by_sentence: list[np.ndarray]) -> np.ndarray:
         """Best paths (padded rows) of sentences given longest first, as state scores."""

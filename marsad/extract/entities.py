@@ -103,8 +103,8 @@ class EntityTagger:
         then each article's names labelled wherever it repeats them (`consistent_labels`)."""
         compiled = self._compiled
         sentences = [s for article in articles for s in article]
-        labels = iter(compiled.tag_sentences(sentences))
-        words = iter(compiled.tagged_type_ids(sentences))
+        tagged, type_ids = compiled.tag_with_type_ids(sentences)
+        labels, words = iter(tagged), iter(type_ids)
         return [consistent_labels([next(words) for _ in article], [next(labels) for _ in article], compiled.type_key)
                 for article in articles]
 

@@ -78,7 +78,7 @@ def consistent_labels(words: Sequence[Sequence[int]], labels: list[list[str]],
                       key_of: Callable[[int], str]) -> list[list[str]]:
     """The tagger's `labels` for one article, changed in place: its names labelled where
     the article repeats them untagged. `words` are the article's sentences as type ids
-    (`CompiledCRF.type_ids`), `key_of` gives a type id's word key."""
+    (`CompiledCRF.type_ids`, by sentence), `key_of` gives a type id's word key."""
     tagged = [i for i, s in enumerate(labels) if s.count("O") != len(s)]
     if not tagged:
         return labels
