@@ -160,10 +160,6 @@ class ParquetTables:
     def write(self, name: str, rows: list[dict[str, Any]]) -> None:
         self.write_table(name, pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
 
-    def write_docs(self, docs: list[Doc]) -> None:
-        for name, rows in doc_rows(docs).items():
-            self.write(name, rows)
-
     def write_table(self, name: str, table: pa.Table) -> None:
         """A part made already (`doc_tables`: the same part `write` makes of its rows)."""
         if name not in self.writers:
@@ -177,7 +173,7 @@ class ParquetTables:
 
 
 def doc_tables(docs: Iterable[Doc]) -> dict[str, pa.Table]:
-    """The per-article tables' part of these docs, as `ParquetTables.write_docs` writes it
+    """The per-article tables' part of these docs, for `ParquetTables.write_table`
     (`marsad batch` has its workers make these)."""
     return {name: pa.Table.from_pylist(rows, schema=SCHEMAS[name]) for name, rows in doc_rows(docs).items()}
 
