@@ -15,14 +15,12 @@ holding an `apart` pair).
 from __future__ import annotations
 
 import argparse
-import json
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.model import Doc, RawPage
 from marsad.pipeline import analyze_pages
-from marsad.run.bench import DEFAULT_CORPUS, snn_page
+from marsad.run.bench import DEFAULT_CORPUS, pages_from_zips
 from marsad.stories.groups import DisjointSets
 
 CHECKS = Path(__file__).resolve().parent.parent / "labels" / "stories" / "snn_mixed_stories.tsv"
@@ -52,14 +50,10 @@ def read_checks(path: Path) -> list[Check]:
 def day_pages(days: list[str], corpus: Path) -> list[RawPage]:
     """Every article of these SaudiNewsNet days, once per address."""
     pages, seen = [], set()
-    for day in days:
-        with zipfile.ZipFile(corpus / f"{day}.zip") as archive:
-            for name in sorted(archive.namelist()):
-                for i, item in enumerate(json.loads(archive.read(name))):
-                    page = snn_page(item, f"{day}.zip/{name}#{i}")
-                    if page is not None and page.url not in seen:
-                        seen.add(page.url)
-                        pages.append(page)
+    for page in pages_from_zips([corpus / f"{day}.zip" for day in days]):
+        if page.url not in seen:
+            seen.add(page.url)
+            pages.append(page)
     return pages
 
 

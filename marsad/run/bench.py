@@ -90,7 +90,7 @@ def load_corpus(path: Path, limit: int | None) -> list[RawPage]:
     pages: list[RawPage] = []
     stream: Iterator[RawPage | Problem]
     zips = sorted(path.glob("*.zip")) if path.is_dir() else []
-    stream = _pages_from_zips(zips) if zips else read_inputs([str(path)])
+    stream = pages_from_zips(zips) if zips else read_inputs([str(path)])
     for item in stream:
         if isinstance(item, RawPage):
             pages.append(item)
@@ -99,7 +99,7 @@ def load_corpus(path: Path, limit: int | None) -> list[RawPage]:
     return pages
 
 
-def _pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
+def pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
     """Each zip holds one JSON array of {source, url, date_extracted, title, content}."""
     for zpath in zips:
         with zipfile.ZipFile(zpath) as zf:
