@@ -17,6 +17,7 @@ from marsad.extract.events.agents import agent_args, agent_sectors, find_agents
 from marsad.extract.events.arguments import attach_arguments
 from marsad.extract.events.dating import event_date
 from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
+from marsad.extract.events.joining import join_elaborations, union_events
 from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.placing import Arg, Args, place_mentions
@@ -91,20 +92,44 @@ def code_sentence(
     hits = find_triggers(tokens, lex, at=at)
     if not hits:
         return []
+    modes = [_emitted_mode(tokens, hit, checked_only) for hit in hits]
+    if not any(modes) and not _any_in_mentions(hits, tokens, sentence, mentions):
+        # Nothing would be emitted, and no hit lies in a name (whose removal could bring
+        # back a hit it governed): the arguments need not be read (most candidate
+        # sentences of a news stream end here).
+        return []
     placed, inside = _arguments_placed(tokens, sentence, mentions)
     if inside & {h.index for h in hits}:
         hits = find_triggers(tokens, lex, inside, at)
+        modes = [_emitted_mode(tokens, hit, checked_only) for hit in hits]
     triggers_at = {h.index for h in hits}
     events: dict[str, Event] = {}
-    for hit in hits:
+    for hit, mode in zip(hits, modes, strict=True):
+        if mode is None:
+            continue
         args = attach_arguments(tokens, hit, placed, triggers_at)
         if hit.trigger.weak and not (args.actors or args.targets or args.location):
             continue  # "التقى الفريقان": a weak trigger with no named participant or place
-        event = _make_event(sentence, tokens, hit, args, times, reference)
-        if checked_only and event.mode == "asserted" and not assertable(hit, tokens):
-            continue
-        events[event.type] = _union(events[event.type], event) if event.type in events else event
+        event = _make_event(sentence, tokens, hit, args, times, reference, mode)
+        events[event.type] = union_events(events[event.type], event) if event.type in events else event
     return list(events.values())
+
+
+def _emitted_mode(tokens: Sequence[Token], hit: Hit, checked_only: bool) -> str | None:
+    """The hit's event mode, or None when its event is not emitted (`checked_only`: an
+    asserted event of a type or trigger not checked on real sentences)."""
+    mode = event_mode(tokens, hit)
+    if checked_only and mode == "asserted" and not assertable(hit, tokens):
+        return None
+    return mode
+
+
+def _any_in_mentions(hits: Sequence[Hit], tokens: Sequence[Token], sentence: Sentence,
+                     mentions: Sequence[Mention]) -> bool:
+    """Whether a hit's token overlaps one of the sentence's mentions (those `place_mentions`
+    may place over it)."""
+    spans = [(m.start, m.end) for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+    return any(start < tokens[h.index].end and tokens[h.index].start < end for h in hits for start, end in spans)
 
 
 def _make_event(
@@ -114,10 +139,11 @@ def _make_event(
     args: Args,
     times: Sequence[TimeExpr],
     reference: date | None,
+    mode: str | None = None,  # the hit's `event_mode`, when the caller has it
 ) -> Event:
     tok = tokens[hit.index]
     last = tokens[min(len(tokens) - 1, hit.index + len(hit.trigger.rest))]
-    mode = event_mode(tokens, hit)
+    mode = mode or event_mode(tokens, hit)
     actor_args = list(dict.fromkeys(args.actors))
     actors = [_participant(a, tokens) for a in actor_args]
     targets = [_participant(a, tokens) for a in dict.fromkeys(args.targets) if a not in actor_args]
@@ -137,29 +163,6 @@ def _make_event(
         start=sentence.start,
         end=sentence.end,
     )
-
-
-def _union(first: Event, other: Event) -> Event:
-    """Two triggers of one type in one sentence ("التقى ... وبحث معه") are one event."""
-
-    actors = _merged(first.actors, other.actors)
-    refs = {p.ref for p in actors}
-    return replace(
-        first,
-        actors=actors,
-        targets=tuple(p for p in _merged(first.targets, other.targets) if p.ref not in refs),
-        # a place that is a participant of the other trigger ("الحوار بين بغداد وواشنطن")
-        # is not where the event happened
-        location=next((p for p in (first.location, other.location) if p and p not in refs), None),
-    )
-
-
-def _merged(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> tuple[Participant, ...]:
-    """One participant per `ref`, in the order first named, as the later naming gives it."""
-    by_ref: dict[str, Participant] = {}
-    for p in a + b:
-        by_ref[p.ref] = p
-    return tuple(by_ref.values())
 
 
 def extract_events(doc: Doc, reference: date | None, *, learned: bool = True) -> list[Event]:
@@ -217,7 +220,7 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
             events = resolved
             coded += ((k, stated, event) for event in events)
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
-    joined = _join_elaborations(coded, places, frozenset(doubted))
+    joined = join_elaborations(coded, places, frozenset(doubted))
     if detector is not None:  # learned (with no model file, no type is checked)
         joined = [e for e in joined if _codable(e, detector.kinds)]
     stated_ids = {id(e) for _, st, e in coded if st}
@@ -270,7 +273,7 @@ def _detect(
 ) -> list[Event]:
     """The learned detector's word on the types it knows: an asserted lexicon event the model
     does not believe is doubted (a topic, a reference back, a habit: it goes unless a believed
-    event of the next or previous sentence takes it in, `_join_elaborations`). Events in another
+    event of the next or previous sentence takes it in, `join_elaborations`). Events in another
     mode keep it: they are not counted as asserted either way. Where the lexicon found no
     event of the type, the model adds one above CREATE_FLOOR, its trigger the word that
     weighs most (the same rule as the cross-validation, marsad.evaluate.events_gsr.detected).
@@ -307,69 +310,6 @@ def _model_event(
     hit = Hit(index, Trigger(kind, "x", frozenset(), "agent", False), False)
     args = attach_arguments(tokens, hit, placed, {index})
     return _make_event(sentence, tokens, hit, args, times, reference)
-
-
-def _participants(event: Event) -> set[str]:
-    return set(event.participant_refs)
-
-
-def _join_elaborations(
-    coded: list[tuple[int, bool, Event]], places: frozenset[str] = frozenset(), doubted: frozenset[int] = frozenset()
-) -> list[Event]:
-    """A news paragraph often names an event in one sentence and gives its date or its
-    victims in the next ("اغتالت الولايات المتحدة سليماني ... كانت الغارة في 3 يناير 2020").
-    Same type and mode in adjacent sentences, with shared or missing participants and no
-    conflicting stated dates, are one event; the stated date wins over the fallback.
-
-    Sharing only a place (`places`: the texts of the doc's LOC mentions) is not enough: a
-    meeting with the American envoy and the Iranian minister's visit, told in adjacent
-    sentences, both involve Baghdad and are two events.
-
-    `doubted` (ids of events the learned detector does not believe) go out unless joined to
-    one it believes, or joined into an anchored one: the date told in a second sentence
-    belongs to the event named in the first."""
-    out: list[tuple[int, bool, Event]] = []
-    believed: dict[int, bool] = {}  # id of an event in `out` -> believed
-    for k, stated, event in coded:
-        prev = next(
-            (
-                i
-                for i in range(len(out) - 1, -1, -1)
-                if out[i][0] >= k - 1
-                and out[i][0] < k
-                and out[i][2].type == event.type
-                and out[i][2].mode == event.mode
-            ),
-            None,
-        )
-        if prev is not None:
-            _, pstated, pevent = out[prev]
-            shared = (_participants(pevent) & _participants(event)) - places
-            missing = not _participants(pevent) or not _participants(event)
-            dates_fit = not (stated and pstated) or _date_prefix_match(pevent.date, event.date)
-            if (shared or missing) and dates_fit:
-                joined = _union(pevent, event)
-                if stated and (not pstated or len(event.date or "") > len(pevent.date or "")):
-                    joined = replace(joined, date=event.date)
-                # told across the two sentences with a named participant and a stated date,
-                # the joined event is anchored as one sentence's would be (`anchored`)
-                believed[id(joined)] = (
-                    believed[id(pevent)]
-                    or id(event) not in doubted
-                    or (joined.mode == "asserted" and bool(_participants(joined)) and (stated or pstated))
-                )
-                out[prev] = (k, stated or pstated, joined)
-                continue
-        believed[id(event)] = id(event) not in doubted
-        out.append((k, stated, event))
-    return [e for _, _, e in out if believed[id(e)]]
-
-
-def _date_prefix_match(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return a == b
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
 
 
 def _with_article(event: Event, article_id: str) -> Event:
