@@ -123,23 +123,28 @@ class CompiledCRF:
                 total += vec
         return total
 
-    def _add_types(self, words: Sequence[str]) -> None:
+    def _add_types(self, words: Sequence[str], keyed: bool = False) -> None:
         """Give new words their type ids, and new types (word keys: a word's features are a
         function of its key) score rows: row 0 the key's own features, rows 1-4 what it
         lends to the words 2 and 1 positions after it and 1 and 2 before it (window offsets
         -2, -1, +1, +2). All new types of a call are summed in one go: the per-type Python
-        work is only C-level maps from features to units."""
+        work is only C-level maps from features to units. `keyed`: the words are new word
+        keys already."""
         ids, key_ids = self._ids, self._key_ids
-        word_key = self._features.word_key
         first_id = len(key_ids)
         keys: list[str] = []  # the new types
-        for word in words:
-            key = word_key(word)
-            type_id = key_ids.get(key)
-            if type_id is None:
-                type_id = key_ids[key] = first_id + len(keys)
-                keys.append(key)
-            ids[word] = type_id
+        if keyed:
+            keys = list(words)
+            key_ids.update(zip(keys, range(first_id, first_id + len(keys)), strict=True))
+        else:
+            word_key = self._features.word_key
+            for word in words:
+                key = word_key(word)
+                type_id = key_ids.get(key)
+                if type_id is None:
+                    type_id = key_ids[key] = first_id + len(keys)
+                    keys.append(key)
+                ids[word] = type_id
         if not keys:
             return
         self._type_keys += keys
@@ -173,20 +178,22 @@ class CompiledCRF:
         for label, weights in enumerate(self._weights_by_label):
             block[:, label] = np.bincount(target, weights=weights[attr], minlength=len(block))
 
-    def type_ids(self, sentences: Sequence[Sequence[str]]) -> list[int]:
+    def type_ids(self, sentences: Sequence[Sequence[str]], keyed: bool = False) -> list[int]:
         """The type id of each word of the sentences, concatenated (one id per word key: two
-        spellings of a word, with and without diacritics, share it); new words get theirs."""
-        ids_of = self._ids
+        spellings of a word, with and without diacritics, share it); new words get theirs.
+        `keyed`: the sentences are given as word keys (`FeatureExtractor.word_key`), as a
+        caller whose tokens carry them can: no key is worked out again."""
+        ids_of = self._key_ids if keyed else self._ids
         flat = list(chain.from_iterable(sentences))
         found = list(map(ids_of.get, flat))
         if None in found:
             new = list(dict.fromkeys(compress(flat, map(is_, found, repeat(None)))))
             if len(ids_of) + len(new) > self.cache_limit:
-                ids_of.clear()  # start the cache afresh rather than grow without bound
+                self._ids.clear()  # start the cache afresh rather than grow without bound
                 self._key_ids.clear()
                 self._type_keys.clear()
                 new = list(dict.fromkeys(flat))
-            self._add_types(new)
+            self._add_types(new, keyed)
             found = list(map(ids_of.__getitem__, flat))
         return found  # type: ignore[return-value]  # (no None left)
 
@@ -245,15 +252,16 @@ class CompiledCRF:
         length: each numpy step then serves many sentences, and padding stays bounded."""
         return self.tag_with_type_ids(sentences)[0]
 
-    def tag_with_type_ids(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[int]]]:
+    def tag_with_type_ids(self, sentences: Sequence[Sequence[str]], keyed: bool = False
+                          ) -> tuple[list[list[str]], list[list[int]]]:
         """`tag_sentences`, and each sentence's `type_ids` (what an article-level pass over
-        the labels compares words by)."""
+        the labels compares words by); `keyed` as for `type_ids`."""
         if not sentences:
             return [], []
         lengths = [len(s) for s in sentences]
         if max(lengths) == 0:
             return [[] for _ in sentences], [[] for _ in sentences]
-        ids = self.type_ids(sentences)
+        ids = self.type_ids(sentences, keyed)
         flat = self.emissions(sentences, ids)
         offsets = np.cumsum([0, *lengths]).tolist()
         # Longest first, so that in a block the sentences still going at step t are a prefix.

@@ -98,12 +98,13 @@ class EntityTagger:
         """BIO labels for many sentences at once (an article's): the compiled decoder."""
         return self._compiled.tag_sentences(sentences)
 
-    def tag_articles(self, articles: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+    def tag_articles(self, articles: Sequence[Sequence[Sequence[str]]], keyed: bool = False) -> list[list[list[str]]]:
         """BIO labels for the sentences of each article: all sentences in one decoder pass,
-        then each article's names labelled wherever it repeats them (`consistent_labels`)."""
+        then each article's names labelled wherever it repeats them (`consistent_labels`).
+        `keyed`: the words are given as their keys (`FeatureExtractor.word_key`)."""
         compiled = self._compiled
         sentences = [s for article in articles for s in article]
-        tagged, type_ids = compiled.tag_with_type_ids(sentences)
+        tagged, type_ids = compiled.tag_with_type_ids(sentences, keyed)
         labels, words = iter(tagged), iter(type_ids)
         return [consistent_labels([next(words) for _ in article], [next(labels) for _ in article], compiled.type_key)
                 for article in articles]
@@ -214,8 +215,10 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
     # The model learnt Arabic newswire; on a line with no Arabic letter (site furniture in
     # English, a URL) it only guesses, so such sentences are left untagged.
     tagged = [[s for s in doc.sentences if s.tokens and _ARABIC_LETTER.search(s.text)] for doc in docs]
+    # A token's key is the tagger's word key (the match key, or the text where that is
+    # empty): the tagger need not work it out again for each new word.
     all_labels = iter(chain.from_iterable(tagger.tag_articles(
-        [[[t.text for t in s.tokens] for s in sentences] for sentences in tagged])))
+        [[[t.key or t.text for t in s.tokens] for s in sentences] for sentences in tagged], keyed=True)))
     found: list[list[Mention]] = []
     for doc, sentences in zip(docs, tagged, strict=True):
         text = doc.article.text

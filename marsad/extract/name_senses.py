@@ -22,6 +22,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
 from marsad.arabic.words import table_rows
 from marsad.model import Mention, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 NOUN_SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_noun_senses.tsv"
 _OPENING_QUOTES = frozenset('«"“')
@@ -52,14 +53,16 @@ def _stems(key: str) -> set[str]:
     return {stem for _, stem in clitic_candidates(key)}
 
 
-def _name_words(text: str) -> list[str]:
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _name_words(text: str) -> tuple[str, ...]:
     """A mention's words as match keys, a preposition glued to the first one's article off
-    (للقاعدة, بالقاعدة -> القاعدة)."""
+    (للقاعدة, بالقاعدة -> القاعدة). Cached: every mention of every article is asked about,
+    and names repeat."""
     words = match_key(text).split(" ")
     prefix, stem = split_clitics(words[0])
     if prefix.endswith(("ال", "لل")):
         words[0] = "ال" + stem
-    return words
+    return tuple(words)
 
 
 def _is_definite_feminine_adjective(key: str) -> bool:
