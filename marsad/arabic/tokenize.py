@@ -188,8 +188,7 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[T
     cache = _word_keys.recent
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        begin = m.start()
-        yield new(Token, (begin, begin + len(word), *(cache.get(word) or _cached_word(word))))
+        yield new(Token, m.span() + (cache.get(word) or _cached_word(word)))
 
 
 def _compute_keys(word: str) -> tuple[str, str, str]:
@@ -228,10 +227,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     append = out.append
     new = tuple.__new__
     cache = _word_keys.recent
-    for m in TOKEN_RE.finditer(text):
+    if offset:
+        for m in TOKEN_RE.finditer(text):
+            word = m.group()
+            begin = m.start() + offset
+            append(new(Token, (begin, begin + len(word)) + (cache.get(word) or _cached_word(word))))
+        return out
+    for m in TOKEN_RE.finditer(text):  # (the span is the offsets: one tuple less per token)
         word = m.group()
-        begin = m.start() + offset
-        append(new(Token, (begin, begin + len(word), *(cache.get(word) or _cached_word(word)))))
+        append(new(Token, m.span() + (cache.get(word) or _cached_word(word))))
     return out
 
 
