@@ -262,6 +262,7 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     """Floors on the dev part of the hand-labelled real pages, where they are present
     (their text stays outside the repository: MARSAD_PAGES_DIR, default ../cache/pages)."""
     import os
+    from dataclasses import replace
 
     import pytest
 
@@ -275,12 +276,15 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the README's figures (dev, the 73 Arabic news pages: is_article
-    # 70/73, titles 27/27, dates 21/21, no date invented on 30/30), so a change that loses ground fails.
+    # Floors a little under the README's figures (dev, the 98 Arabic news pages: is_article
+    # 93/98, titles 33/36, dates 26/27, no date invented on 42/42; without their addresses
+    # is_article 84/98), so a change that loses ground fails.
     assert scores.is_article_right / scores.pages >= 0.90
-    assert scores.titles_right / scores.titles >= 0.90
+    assert scores.titles_right / scores.titles >= 0.88
     assert scores.dates_right / scores.dates >= 0.90
     assert scores.no_date_right == scores.no_date
+    bare = evaluate_clean([replace(p, address=None) for p in dev])
+    assert bare.is_article_right / bare.pages >= 0.82
 
 
 def test_a_feed_flattened_to_text_is_a_feed() -> None:
@@ -558,3 +562,36 @@ def test_an_institutions_about_page_is_not_news() -> None:
     assert _one(page, "https://health.example/content/about/").page_type == "other"
     story = "\n".join([TITLE, P1, "الرؤية", f"{P2} {P3}"])  # one subhead of that name in a story
     assert _one(story).is_article
+
+
+# Three stories as a listing's teasers show them (composed here).
+STORIES = (
+    "أعلنت وزارة الزراعة اليوم بدء موسم حصاد القمح في المحافظات الجنوبية وسط توقعات بإنتاج وفير هذا العام بعد "
+    "تحسن معدلات الأمطار خلال الشتاء الماضي وتوسيع المساحات المزروعة في المناطق الصحراوية الجديدة.",
+    "قال رئيس اتحاد الكرة إن المنتخب الوطني سيخوض مباراتين وديتين الشهر المقبل استعدادا للتصفيات القارية وإن "
+    "الجهاز الفني استدعى عددا من اللاعبين الشباب للمرة الأولى بعد تألقهم في الدوري المحلي خلال الموسم الجاري.",
+    "افتتح محافظ المدينة أمس معرض الكتاب السنوي بمشاركة أكثر من مئتي دار نشر عربية وأجنبية ويستمر المعرض عشرة "
+    "أيام تتخللها ندوات فكرية وأمسيات شعرية وحفلات توقيع لعدد من الكتاب الشباب في قاعات المعرض الرئيسية.",
+)
+
+
+def test_teasers_the_site_trimmed_to_one_length_make_a_listing_without_an_address() -> None:
+    trimmed = "\n".join(["مقالات الرأي", *(story[:180].rstrip() for story in STORIES)])
+    assert all(175 <= len(line) <= 180 for line in trimmed.split("\n")[1:])  # cut mid-sentence, to one length
+    assert _one(trimmed).is_article is False
+    # (the `page_type` model file was trained with these shapes; a dump of whole paragraphs stays an article)
+    assert _one("\n".join([TITLE, P1, P2, P3])).is_article
+
+
+def test_a_last_teaser_trimmed_with_dots_over_its_read_more_link() -> None:
+    teaser = STORIES[0].rstrip(".")
+    assert _one(f"{teaser} …\nأكمل القراءة »").is_article is False
+    assert _one(f"{teaser} ...").is_article is False
+    # an excerpt cut by whoever stored it stops mid-word, without dots: no teaser, and no headline either
+    assert _one("\n".join([TITLE, P1, P2, P3[:50]])).is_article
+
+
+def test_a_headline_with_a_list_mark_or_printed_twice_glued() -> None:
+    assert strip_affixes(f"* {TITLE}") == TITLE
+    assert strip_affixes(f"{TITLE}{TITLE}") == TITLE
+    assert strip_affixes("مصر مصر") == "مصر مصر"  # too short to be a headline printed twice

@@ -22,6 +22,18 @@ LONG_PARAGRAPH_WORDS = 25
 # ("الخميس 7/3/1429 هـ - الموافق 13/3/2008 م (آخر تحديث) الساعة 16:25 (مكة المكرمة)، 13:25
 # (غرينتش)") has 21 counting the clocks' digits.
 MAX_DATELINE_WORDS = 22
+# A teaser trimmed by its site is a line of this many words or more that stops mid-sentence
+# or ends with dots (an excerpt cut by whoever stored the page ends mid-word, without dots).
+TEASER_MIN_WORDS = 25
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.+|…)\s*[\"'”»)\]]*\s*$")  # ("..": a sentence's end in Arabic news)
+# Two trimmed teasers or more make a listing's shape (one is a lede or a line break), the more
+# so cut to about one length (within 10%: the training part's trimmed listings; an article's
+# unpunctuated paragraphs vary more); counts stop at five.
+MIN_TEASERS = 2
+EVEN_CUT = 0.9
+MAX_TEASERS = 5
+
+
 @dataclass
 class Line:
     index: int
@@ -47,6 +59,12 @@ class Line:
         """A phrase of the furniture lexicon; a line too long to be one is not asked for its
         key (a paragraph's is dear)."""
         return self.words <= MAX_FURNITURE_WORDS and furniture_lexicon().matches(self.text, self.words, self.key)
+
+    @property
+    def cut_short(self) -> bool:
+        """A long line the site cut: it stops without a sentence's end, or with "..." (a
+        listing's teasers, trimmed to a length)."""
+        return self.words >= TEASER_MIN_WORDS and (not self.ends_sentence or bool(_ELLIPSIS_END.search(self.text[-8:])))
 
     @property
     def sentence_shaped(self) -> bool:
@@ -78,3 +96,24 @@ def split_lines(content: str) -> list[Line]:
             count = len(words) if len(words) > 30 else len(_WORDS.findall(text))
             lines.append(Line(i, text, count, ends_sentence=bool(_SENTENCE_END.search(text[-6:]))))
     return lines
+
+
+@dataclass(frozen=True)
+class Teasers:
+    """What a text dump shows of a listing's teasers, whatever its lines were taken for (a
+    headline-less listing's first teaser reads as a title)."""
+
+    cut: int  # long lines the site cut short, the last line aside (whoever stored the page may cut it)
+    even: bool  # two cut lines or more, to about one length
+    dots_at_end: bool  # the page's last content line trimmed with dots by the site
+
+
+def read_teasers(lines: list[Line], content: list[Line]) -> Teasers:
+    """`lines`: all the dump's lines; `content`: those that are its content (no captions, datelines ...)."""
+    cut = [len(ln.text) for ln in lines[:-1] if ln.kind != "repeated" and ln.cut_short]
+    return Teasers(cut=min(len(cut), MAX_TEASERS) if len(cut) >= MIN_TEASERS else 0,
+                   even=len(cut) >= MIN_TEASERS and min(cut) >= EVEN_CUT * max(cut),
+                   dots_at_end=bool(content) and content[-1].cut_short and content[-1].ends_sentence)
+
+
+NO_TEASERS = Teasers(0, False, False)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, institution_headings, line_key
-from marsad.clean.lines import Line
+from marsad.clean.lines import NO_TEASERS, Line, read_teasers
 from marsad.clean.text import CleanText
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
@@ -48,11 +48,10 @@ MIN_FEED_LINES = 3
 # own serves the post.
 _POST_FEED = re.compile(r"/[^/]*-[^/]*-[^/]*/feed/?$")
 MIN_POST_PARAGRAPHS = 2
-_READ_MORE = re.compile(
-    r"اقرأ المزيد|اقرا المزيد|إقرأ المزيد|المزيد من|قراءة المزيد|التفاصيل|تابع القراءة|اقرأ التفاصيل|"
-    r"read more|continue reading|more »|\.\.\.\s*$|…\s*$",
-    re.IGNORECASE,
-)
+_READ_MORE_LINK = (r"اقرأ المزيد|اقرا المزيد|إقرأ المزيد|المزيد من|قراءة المزيد|التفاصيل|تابع القراءة|اقرأ التفاصيل|"
+                   r"أكمل القراءة|اكمل القراءة|read more|continue reading|more »")
+_READ_MORE = re.compile(rf"{_READ_MORE_LINK}|\.\.\.\s*$|…\s*$", re.IGNORECASE)
+_TAIL_LINK = re.compile(rf"^\W*(?:{_READ_MORE_LINK})\W*$", re.IGNORECASE)  # the link alone, on the last line
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|"
                             r"منذ\s+\S+|ago\b", re.IGNORECASE)
 # Listing words in an address: tag, keyword, category, search and paging pages ...
@@ -98,7 +97,7 @@ FEATURES = (
     "log_read_more", "dated_share", "feed_markup", "listing_path", "author_path", "video_path", "article_path",
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
-    "search_heading", "address_spells_title", "institution_headings",
+    "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
 )
 # A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
 BROADCAST_LINES = 30
@@ -126,10 +125,16 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     total = max(1, len(lines))
     feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
-    headlines = sum(1 for ln in lines if 4 <= ln.words <= 16 and not ln.ends_sentence)
+    # (a dump's last line that stops mid-sentence is the excerpt's cut, not a headline)
+    headed = lines[:-1] if not is_html else lines
+    headlines = sum(1 for ln in headed if 4 <= ln.words <= 16 and not ln.ends_sentence)
     # (not the last line: an excerpt cut short ends with "…" without being a teaser)
     read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
+    # (a link alone on the last line is a teaser's: "أكمل القراءة »" under a listing's last teaser)
+    tail_link = bool(lines) and bool(_TAIL_LINK.match(lines[-1].text))
+    read_more += tail_link
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
+    teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
     longest = max((ln.words for ln in cleaned.lines if ln.kind in _KEPT), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
@@ -167,6 +172,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
         float(_spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
+        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
     )
     return PageShape(values)
 
@@ -309,7 +315,7 @@ def _plainly_an_article(shape: PageShape) -> bool:
     """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
     itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body;
     or paragraphs of an article's length from the top of the page with short lines beside them."""
-    if shape.get("log_read_more") > 0 or shape.get("listing_heading"):
+    if shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape):
         return False
     if shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE:
         if shape.get("article_meta") and shape.get("body_lines") >= 1:
@@ -317,6 +323,11 @@ def _plainly_an_article(shape: PageShape) -> bool:
         if shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1:
             return True
     return _article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
+
+
+def _trimmed_teasers(shape: PageShape) -> bool:
+    """Teasers cut to one length, or a last line ending with dots: the model weighs such a page."""
+    return bool(shape.get("ellipsis_end") or shape.get("even_cuts"))
 
 
 # An article whose subheads, bullet lists, captions or "most read" headlines make many short

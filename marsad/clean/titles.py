@@ -125,8 +125,9 @@ def _sounds_like_host(segment: str, hosts: frozenset[str]) -> bool:
 
 
 def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str | None = None) -> str:
-    """The headline alone: no crawl prefix, breadcrumb, or site name on either side."""
-    title = strip_crawl_prefix(" ".join(title.split()))
+    """The headline alone: no crawl prefix, list mark, breadcrumb, or site name on either
+    side, and once when the page printed it twice glued ("...كوروناد.أحمد ...كورونا")."""
+    title = _once(_LIST_MARK.sub("", strip_crawl_prefix(" ".join(title.split()))))
     parts = [p for p in _SEPARATORS.split(title) if p.strip()]
     if len(parts) > 1:
         if line_key(parts[0]) in _HOME_WORDS:  # a breadcrumb: the headline is the last crumb
@@ -143,6 +144,17 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
             return parts[0].strip()
         title = _rejoin(title, parts)
     return strip_site_suffix(title)
+
+
+_LIST_MARK = re.compile(r"^[*•·▪●◦■]\s+")
+MIN_TWICE_WORDS = 3  # a headline's length ("مصر مصر" may be a slogan)
+
+
+def _once(title: str) -> str:
+    half = len(title) // 2
+    first, second = title[:half], title[len(title) - half:]
+    doubled = first == second and title[half:len(title) - half].strip() == "" and len(first.split()) >= MIN_TWICE_WORDS
+    return first.strip() if doubled else title
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
