@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.extract.events.lexicon import (
     DENIAL_VERBS,
@@ -21,6 +22,7 @@ from marsad.extract.events.lexicon import (
 )
 from marsad.extract.events.triggers import Hit
 from marsad.model import Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 DENIAL_BACK = 10  # نفى ... أن يكون ... قد التقى: denial scopes over its complement clause
 
@@ -29,19 +31,20 @@ DENIAL_BACK = 10  # نفى ... أن يكون ... قد التقى: denial scopes 
 
 def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
     i = hit.index
-    before = _clause_before(tokens, i, MODE_BACK)
-    keys = [t.key for t in before]
-    stems_before = [set(_stems(k)) for k in keys]
+    # The denial window holds the mode window at its end: both stop at the same break.
+    clause = _clause_before(tokens, i, max(DENIAL_BACK, MODE_BACK))
+    keys = [t.key for t in clause[-MODE_BACK:]]
+    marks = list(map(_mode_marks, keys))
     immediate = keys[-1] if keys else ""
     if immediate in NEGATORS and not (immediate == "ما" and hit.trigger.pos == "n"):
         return "negated"
-    if any(k in NEGATORS_NEAR for k in keys) or _denied(tokens, i):
+    if any(k in NEGATORS_NEAR for k in keys) or any(_mode_marks(t.key) & _DENIAL for t in clause[-DENIAL_BACK:]):
         return "negated"
-    if any(s & HYPOTHETICAL for s in stems_before) or "في حال" in " ".join(keys):
+    if any(m & _HYPOTHETICAL for m in marks) or "في حال" in " ".join(keys):
         return "hypothetical"
     if hit.trigger.present and keys and keys[-1] == MAYBE:
         return "hypothetical"
-    if hit.future_prefix or any(s & FUTURE_BEFORE for s in stems_before):
+    if hit.future_prefix or any(m & _FUTURE for m in marks):
         return "future"
     if hit.trigger.present and immediate in SUBJUNCTIVE:  # "يجب أن تتعاون"، "قبل أن يوافق"
         return "future" if len(keys) > 1 and keys[-2] == "قبل" else "hypothetical"
@@ -54,8 +57,17 @@ def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
     return "asserted"
 
 
-def _denied(tokens: Sequence[Token], i: int) -> bool:
-    return any(set(_stems(t.key)) & DENIAL_VERBS for t in _clause_before(tokens, i, DENIAL_BACK))
+_HYPOTHETICAL, _FUTURE, _DENIAL = 1, 2, 4
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _mode_marks(key: str) -> int:
+    """Which mode word lists a form of the key (`_stems`) is in, as bits: asked of every
+    word before every trigger, and the answer depends on the key alone."""
+    stems = _stems(key)
+    return ((_HYPOTHETICAL if not HYPOTHETICAL.isdisjoint(stems) else 0)
+            | (_FUTURE if not FUTURE_BEFORE.isdisjoint(stems) else 0)
+            | (_DENIAL if not DENIAL_VERBS.isdisjoint(stems) else 0))
 
 
 def _clause_before(tokens: Sequence[Token], i: int, width: int) -> list[Token]:
