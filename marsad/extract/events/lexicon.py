@@ -331,12 +331,18 @@ def _requirement_met(tokens: Sequence[Token], i: int, trigger: Trigger) -> bool:
         # news writers put commas around a VSO subject ("بحث رئيس الحكومة، مع مسؤول")
         if is_break(tok) and not (trigger.pos != "n" and tok.text in "،,"):
             break
-        if _has_word(tok, trigger.requires) or _has_suffixed(tok, trigger.requires):
-            return True
-        # a one-letter preposition requirement (طالب بـ، دعا لـ) is met by a proclitic
-        if tok.key.startswith(_one_letter(trigger.requires)):
+        if _meets(tok.key, trigger.requires):
             return True
     return False
+
+
+@lru_cache(maxsize=100_000)
+def _meets(key: str, requires: frozenset[str]) -> bool:
+    """Whether a word (its key) is one of a trigger's required words: one of its forms, one
+    with a possessive suffix, or a one-letter preposition glued to it (طالب بـ، دعا لـ).
+    Asked of every word after a trigger that requires one, and it depends on the key alone."""
+    return (not requires.isdisjoint(_stems(key)) or _has_suffixed(key, requires)
+            or key.startswith(_one_letter(requires)))
 
 
 @lru_cache(maxsize=1_000)
@@ -344,9 +350,9 @@ def _one_letter(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in words if len(w) == 1)
 
 
-def _has_suffixed(token: Token, words: frozenset[str]) -> bool:
+def _has_suffixed(key: str, words: frozenset[str]) -> bool:
     """A required noun with a possessive suffix: علاقاتهما, سفيرها."""
-    for stem in _stems(token.key):
+    for stem in _stems(key):
         if not stem.endswith(PRONOUN_SUFFIXES):
             continue
         for suffix in PRONOUN_SUFFIXES:
