@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.run.caching import WordCache
+from marsad.run.caching import TOKEN_CACHE_SIZE, WordCache
 
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks (inclusive code point ranges).
 _DIACRITIC_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
@@ -129,7 +129,7 @@ _KEY_TABLE = _key_table()
 # A word's key is asked for again and again (every token, every lexicon and role lookup):
 # keys of short texts are kept, in a bounded cache (`marsad.run.caching`).
 _CACHED_TEXT_LENGTH = 40
-_match_keys: WordCache[str, str] = WordCache()
+_match_keys: WordCache[str, str] = WordCache(TOKEN_CACHE_SIZE)
 # Above this length the stepwise chain beats the per-character table lookup.
 _TABLE_TEXT_LENGTH = 100
 

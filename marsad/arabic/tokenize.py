@@ -16,7 +16,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import match_key
 from marsad.model import Doc, Sentence, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
+from marsad.run.caching import LRU_WORD_CACHE_SIZE, TOKEN_CACHE_SIZE, WordCache
 
 _LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
@@ -200,7 +200,7 @@ def _compute_keys(word: str) -> tuple[str, str, str]:
 # Keys per word type, bounded (`marsad.run.caching`); the hottest loops read its recent
 # generation with a plain dict.get. It holds the word itself too, so that the tokens of
 # one word share one string (a corpus keeps millions of tokens: ~60 bytes each saved).
-_word_keys: WordCache[str, tuple[str, str, str, str]] = WordCache()
+_word_keys: WordCache[str, tuple[str, str, str, str]] = WordCache(TOKEN_CACHE_SIZE)
 
 
 def _cached_word(word: str) -> tuple[str, str, str, str]:

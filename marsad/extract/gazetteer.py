@@ -19,7 +19,7 @@ from typing import NamedTuple
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, name_clitic_candidates
 from marsad.model import Token
-from marsad.run.caching import WordCache
+from marsad.run.caching import TOKEN_CACHE_SIZE, WordCache
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Hand-written lists are read last so that their canonical names and ids win over the
@@ -65,7 +65,7 @@ class Gazetteer:
         self.entries = entries
         # Longest name (in words) starting with each first word: bounds the lookups.
         self._longest: dict[str, int] = {}
-        self._starts_cache: WordCache[str, tuple[tuple[str, str, int], ...]] = WordCache()
+        self._starts_cache: WordCache[str, tuple[tuple[str, str, int], ...]] = WordCache(TOKEN_CACHE_SIZE)
         for key in entries:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
