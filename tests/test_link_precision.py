@@ -232,3 +232,12 @@ def test_a_rare_surname_still_joins_its_one_owner() -> None:
         doc_with("b", "وقاد ديسلفا الفريق إلى الفوز.", [("ديسلفا", "PER")]),
     ])
     assert same_entity(docs, entities, ("a", "خورخي ديسلفا"), ("b", "ديسلفا"))
+
+
+def test_a_person_mention_of_punctuation_alone_links_to_no_one() -> None:
+    # SaudiNewsNet 2015-08-02: the tagger made a quotation mark a person; its name key is
+    # empty, and looking for the full name it is short for raised IndexError.
+    doc = doc_with("q", "قال الوزير خالد العتيبي « إن المشروع سيكتمل» في المؤتمر.",
+                   [("خالد العتيبي", "PER"), ("«", "PER")])
+    docs, entities = link_entities([doc])
+    assert entity_of(docs, entities, "q", "خالد العتيبي").name == "خالد العتيبي"

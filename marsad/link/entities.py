@@ -208,9 +208,9 @@ class EntityIndex:
         short form of (`_is_short_form`); two candidates mean ambiguity and no join. A bare
         surname whose person the corpus knows (`_surname_owner`) joins a name of this
         article only if it is that person's: "أوباما" is not the tagger's "رؤية أوباما"."""
-        if etype != "PER":
-            return None
         words = key.split()
+        if etype != "PER" or not words:  # a "name" of punctuation alone is nobody's short form
+            return None
         hits = [c for c in clusters if c.type == "PER" and any(_is_short_form(words, k.split()) for k in c.keys)]
         if len(hits) != 1:
             return None

@@ -28,7 +28,6 @@ from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
 from marsad.stories.signature import (
     article_day,
-    background,
     doc_entities,
     doc_event_days,
     doc_event_types,
@@ -38,7 +37,9 @@ from marsad.stories.signature import (
     doc_people,
     pair_features,
     same_happening_model,
+    tf_idf,
 )
+from marsad.stories.specifics import distinct_specifics, title_specifics
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
 from marsad.stories.terms import content_terms, title_tokens
 
@@ -98,6 +99,7 @@ class _DocFeatures:
     numbers: frozenset[str]
     events: frozenset[str]
     kind: str
+    specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
 
 
 class _Lead(NamedTuple):
@@ -109,6 +111,7 @@ class _Lead(NamedTuple):
     lead_end: int
     numbers: frozenset[str]
     kind: str
+    specifics: frozenset[str]
 
 
 # With a scratch database, the stories whose state stays in memory: the recent ones, which
@@ -128,7 +131,7 @@ def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
     if happening is not None:
         story.happening_days[happening] = story.happening_days.get(happening, 0) + 1
     for counts, items in ((story.title, f.title), (story.people, f.people), (story.numbers, f.numbers),
-                          (story.events, f.events), (story.kinds, (f.kind,))):
+                          (story.events, f.events), (story.kinds, (f.kind,)), (story.specifics, f.specifics)):
         for item in items:
             counts[item] = counts.get(item, 0) + 1
 
@@ -272,22 +275,19 @@ class StoryClusterer:
         lead_end = lead[-1].end if lead else 0
         tokens = title_toks + lead
         return _Lead(content_terms(title_toks, known), content_terms(lead, known), lead_end,
-                     doc_numbers(tokens, doc, lead_end), doc_kind(tokens))
+                     doc_numbers(tokens, doc, lead_end), doc_kind(tokens), title_specifics(title_toks, known))
 
     def doc_features(self, doc: Doc, known: Container[str] | None = None, lead: _Lead | None = None) -> _DocFeatures:
         """The article's features; `lead` when read already (`known` is then not read)."""
-        title, body, lead_end, numbers, kind = lead or self._read_lead(doc, known)
+        title, body, lead_end, numbers, kind, specifics = lead or self._read_lead(doc, known)
         counts = Counter(title * TITLE_REPEAT + body)
-        bg = background()
-        n, bg_df = self.n_docs + bg.documents, bg.df
-        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + self.df[t] + bg_df.get(t, 0)) + 1.0)
-               for t, c in counts.items()}
+        vec = tf_idf(counts, self.df, self.n_docs)
         vec = _top(vec, DOC_TERMS)
         norm = _norm(vec)
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, frozenset(doc_entities(doc)), frozenset(doc_event_days(doc)),
                             article_day(doc), doc_people(doc, lead_end), doc_happening_day(doc, lead_end),
-                            frozenset(title), numbers, doc_event_types(doc, lead_end), kind)
+                            frozenset(title), numbers, doc_event_types(doc, lead_end), kind, specifics)
 
     def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
@@ -318,7 +318,9 @@ class StoryClusterer:
                 continue  # an older article than the story: only within the window
             text = self.text_similarity(f, story)
             subject = self.similarity(f, story, text) if gap <= THREAD_DAYS else 0.0
-            if abs(gap) <= WINDOW_DAYS:
+            if abs(gap) <= WINDOW_DAYS and not distinct_specifics(  # another guest, another round
+                    f.specifics, (f.vector, f.title), story.specifics, (story.centroid, story.title),
+                    self.df, self.n_docs):
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)
                 in_window.append((p, story.id))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -315,6 +315,14 @@ def background() -> Background:
         return Background(0, {})
     data = json.loads(path.read_text(encoding="utf-8"))
     return Background(int(data["documents"]), data["df"])
+
+
+def tf_idf(counts: Mapping[str, int], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
+    """The TF-IDF weights of terms counted in an article, their document frequencies those of
+    the background corpus and of the `n_docs` articles `df` counts (the clusterer's)."""
+    bg = background()
+    n, bg_df = 1 + n_docs + bg.documents, bg.df
+    return {t: (1 + math.log(c)) * math.log(n / (1 + df.get(t, 0) + bg_df.get(t, 0)) + 1.0) for t, c in counts.items()}
 
 
 @cache

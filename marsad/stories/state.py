@@ -33,6 +33,7 @@ class StoryState:
     has_day: bool = True  # False while no article of it had a day
     people: dict[str, int] = field(default_factory=dict)  # people named in leads -> articles
     happening_days: dict[int, int] = field(default_factory=dict)  # day its lead dates -> articles
+    specifics: dict[str, int] = field(default_factory=dict)  # title ordinal or counterpart term -> articles
     norm: float = 0.0  # the centroid's length (0: not computed yet)
 
     def signature(self) -> Signature:
@@ -45,7 +46,7 @@ class StoryState:
                 "event_days": [[day, n] for day, n in sorted(self.event_days.items())],
                 "articles": self.articles, "thread": self.thread, "title": self.title,
                 "numbers": self.numbers, "events": self.events, "kinds": self.kinds,
-                "has_day": self.has_day, "people": self.people,
+                "has_day": self.has_day, "people": self.people, "specifics": self.specifics,
                 "happening_days": [[day, n] for day, n in sorted(self.happening_days.items())]}
 
     @classmethod

@@ -1,0 +1,65 @@
+"""One host, two guests; the second aid plane and the third: what a title specifies of its
+happening beyond its host (issue 21)."""
+
+from __future__ import annotations
+
+from story_docs import make_doc
+
+from marsad.arabic.tokenize import iter_tokens
+from marsad.stories import specifics
+from marsad.stories.cluster import StoryClusterer
+from marsad.stories.specifics import title_specifics
+from marsad.stories.terms import content_terms
+
+HOST = ("استقبل أمير المنطقة في مكتبه بمقر الإمارة اليوم الاثنين {guest}، وجرى خلال الاستقبال "
+        "استعراض عدد من الموضوعات ذات الاهتمام المشترك وسبل تعزيز التعاون.")
+
+
+def counterpart(title: str) -> frozenset[str]:
+    return title_specifics(list(iter_tokens(title)), ())
+
+
+def terms(text: str) -> frozenset[str]:
+    return frozenset(content_terms(iter_tokens(text)))
+
+
+def test_the_counterpart_is_what_the_title_names_after_its_verb_less_the_host_and_the_how():
+    assert counterpart("أمير المنطقة يستقبل سفير اليابان") == terms("سفير اليابان")
+    assert counterpart("ولي العهد يتلقى اتصالاً هاتفياً من رئيس وزراء اليابان") == terms("رئيس وزراء اليابان")
+    assert counterpart("أمطار غزيرة على المنطقة") == frozenset()
+
+
+def reception(doc_id: str, guest: str, title_guest: str):
+    return make_doc(doc_id, HOST.format(guest=guest), title=f"أمير المنطقة يستقبل {title_guest}",
+                    published="2021-03-01")
+
+
+def test_one_host_receiving_two_guests_on_one_day_is_two_stories():
+    ambassador = reception("a", "سفير اليابان لدى المملكة تاكيشي ناكامورا", "سفير اليابان")
+    delegation = reception("d", "وفدا من غرفة التجارة برئاسة خالد العمري", "وفد غرفة التجارة")
+    # The same reception in another outlet's words: the guest by name in the title.
+    same = reception("s", "سفير اليابان لدى المملكة تاكيشي ناكامورا", "ناكامورا")
+    got = StoryClusterer().add_batch([ambassador, delegation, same])
+    assert got["a"] != got["d"]
+    assert got["a"] == got["s"]
+
+
+def test_without_the_counterpart_the_two_receptions_would_be_one_story(monkeypatch):
+    # The leads are alike but for the guest: the counterpart is what keeps them apart.
+    monkeypatch.setattr(specifics, "COUNTERPART_FOUND", 0.0)
+    got = StoryClusterer().add_batch([reception("a", "سفير اليابان لدى المملكة تاكيشي ناكامورا", "سفير اليابان"),
+                                      reception("d", "وفدا من غرفة التجارة برئاسة خالد العمري", "وفد غرفة التجارة")])
+    assert got["a"] == got["d"]
+
+
+def test_titles_that_state_different_ordinals_are_different_happenings():
+    assert counterpart("وصول الطائرة الإغاثية الثالثة إلى المطار") == {"#3"}
+    assert counterpart("ثالث طائرة إغاثة تصل المطار") == {"#3"}
+    text = ("وصلت اليوم إلى مطار المدينة طائرة إغاثة تحمل عشرة أطنان من المواد الغذائية والأدوية "
+            "ضمن الجسر الجوي الذي أعلنته الحكومة لإغاثة السكان.")
+    second = make_doc("2", text, title="وصول الطائرة الإغاثية الثانية إلى المطار", published="2021-03-01")
+    third = make_doc("3", text, title="وصول الطائرة الإغاثية الثالثة إلى المطار", published="2021-03-01")
+    also_third = make_doc("t", text, title="ثالث طائرة إغاثة تصل المطار", published="2021-03-01")
+    got = StoryClusterer().add_batch([second, third, also_third])
+    assert got["2"] != got["3"]
+    assert got["3"] == got["t"]
