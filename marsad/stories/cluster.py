@@ -210,10 +210,10 @@ class StoryClusterer:
         # 5,841 SaudiNewsNet articles, when an entity or a day counted once seen).
         n = max(1, len(story.articles))
         ents = doc_features.entities
-        shared_day = max((story.event_days.get(d, 0) for d in doc_features.event_days), default=0) / n
+        shared_day = max(map(story.event_days.get, doc_features.event_days, repeat(0)), default=0) / n
         if not ents:  # no mentions (a non-Arabic page, or no tagger): text and dates only
             return (TEXT_WEIGHT * text + DATE_WEIGHT * shared_day) / (TEXT_WEIGHT + DATE_WEIGHT)
-        entity = sum(story.entities.get(e, 0) for e in ents) / (len(ents) * n)
+        entity = sum(map(story.entities.get, ents, repeat(0))) / (len(ents) * n)
         return TEXT_WEIGHT * text + ENTITY_WEIGHT * entity + DATE_WEIGHT * shared_day
 
     def to_state(self) -> dict:
