@@ -196,23 +196,6 @@ class DiskShelf:
         self.close()
 
 
-class ShelvedDocs(Sequence[Doc]):
-    """A list-like view of some of a shelf's docs, read when indexed (one at a time)."""
-
-    def __init__(self, shelf: DocShelf, ids: list[str]) -> None:
-        self.shelf = shelf
-        self.doc_ids = ids
-
-    def __len__(self) -> int:
-        return len(self.doc_ids)
-
-    def __getitem__(self, index: int) -> Doc:  # type: ignore[override]  # (no slices: none is taken)
-        return self.shelf.get(self.doc_ids[index])
-
-    def __iter__(self) -> Iterator[Doc]:
-        return _in_pages(self.shelf, self.doc_ids)
-
-
 def _pickled_docs(db: sqlite3.Connection) -> Iterator[bytes]:
     ids = [row[0] for row in db.execute("SELECT id FROM docs ORDER BY source, id")]
     for begin in range(0, len(ids), _PAGE):
