@@ -114,8 +114,8 @@ class ArticleReadings:
     def add_links(self, doc: Doc) -> None:
         """The linked doc's names, for its reading put before."""
         names = linked_names(doc)
-        if self.db is None:
-            self._held[doc.id] = (self._held[doc.id][0], names)
+        if self.db is None:  # (held whole: read twice by the clusterer)
+            self._held[doc.id] = (with_links(self._held[doc.id][0], names), None)
         else:
             self.db.execute("UPDATE story_readings SET names = ? WHERE id = ?",
                             (pickle.dumps(names, protocol=pickle.HIGHEST_PROTOCOL), doc.id))
