@@ -182,8 +182,8 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     how the per-document part (`prepare_for_corpus`) is computed when not here, in order
     (batch: on its workers), and `describe` how each story is made of its articles once
     they are grouped (`stories.cluster_stories`; here by default, of the shelf's docs); the
-    answer is the same. `timings`,
-    when given, receives the seconds each step took (`marsad bench`). The entities and
+    answer is the same. `timings`, when given, receives the seconds each step took
+    (`marsad bench`). The entities and
     the stories come one at a time, made as they are read (the shelf must stay open until
     then). The step's own state that grows with the corpus (entity records, shingles,
     stories) is kept where the shelf keeps its docs (`DocShelf.scratch_db`).

@@ -9,9 +9,9 @@ both commands give the same answer and this process's memory does not hold the d
 the state that grows with each of them (near-duplicate shingles, story vectors: scratch
 databases beside the shelf). Its per-document parts run on the workers, sent the docs as
 the shelf keeps them (this process, the serial part of a run, never unpickles a doc to send
-it): names shared and reuse units before the merge, each story's description after the
-clustering, and the articles' output lines and tables, which a thread writes while this
-process clusters the stories.
+it): names shared, reuse units and what clustering reads of each article before the merge,
+each story's description after the clustering, and the articles' output lines and tables,
+which a thread writes while this process clusters the stories.
 
 A LocalCluster is started by default; `--scheduler ADDRESS` uses a running scheduler, so
 the same command scales from a laptop to a cluster.
