@@ -208,12 +208,18 @@ def test_dates_tie_a_later_article_to_the_happening_it_refers_back_to():
     assert dates_link(clusterer.doc_features(undated), story)
 
 
-def test_features_from_the_lead_read_once_are_the_features_read_again():
-    # assign_batch reads each article's title and lead once (`_read_lead`), for the document
-    # frequencies and then for the features: the same features as reading it again.
+def test_features_from_a_reading_sent_elsewhere_are_the_features_of_the_doc():
+    # The clusterer reads an article once (`read_article`; `marsad batch`: its text's part
+    # on a worker, its linked names after linking, both pickled): the same features as
+    # reading the doc itself.
+    from marsad.stories.reading import ArticleReadings, read_text
+
     clusterer = StoryClusterer()
     clusterer.add_batch(docs())
+    readings = ArticleReadings(scratch_database(None))
     for doc in docs():
-        lead = clusterer._read_lead(doc, ())
-        assert lead.title and lead.body and lead.lead_end == len(doc.article.text)
-        assert clusterer.doc_features(doc, lead=lead) == clusterer.doc_features(doc, ())
+        reading = read_text(doc)
+        assert reading.title and reading.body and reading.lead_end == len(doc.article.text)
+        readings.put(reading)
+        readings.add_links(doc)
+        assert clusterer.features(readings[doc.id], ()) == clusterer.doc_features(doc, ())

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
 from story_docs import make_doc
 
 from marsad.model import Doc
-from marsad.run.shelf import DiskShelf, MemoryShelf, ShelvedDocs
+from marsad.run.shelf import DiskShelf, MemoryShelf
 
 
 def _docs() -> list[Doc]:
@@ -34,8 +35,8 @@ def test_shelf_keeps_one_doc_per_id_in_source_then_id_order(kind: str, tmp_path:
         seen.append(doc.id)
         shelf.put(dataclasses.replace(doc, reuse=()))
     assert seen == ["a", "c", "b"]
-    view = ShelvedDocs(shelf, ["b", "a"])
-    assert [d.id for d in view] == ["b", "a"] and view[1].id == "a" and len(view) == 2
+    assert [d.id for d in shelf.get_many(["b", "a"])] == ["b", "a"]
+    assert [pickle.loads(p).id for p in shelf.pickled_many(["b", "a"])] == ["b", "a"]  # as sent to workers
     with pytest.raises(KeyError):
         shelf.get("missing")
     # The same page under another address: the first address in sort order is kept,

@@ -18,6 +18,7 @@ from marsad.arabic.tokenize import is_whole_word
 from marsad.extract.gazetteer import Gazetteer, gazetteer_files
 from marsad.link.transliteration import article_is_written
 from marsad.model import Mention
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.settings import PACKAGE_DIR
 
 ALIASES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "aliases.tsv"
@@ -41,8 +42,10 @@ def alias_table() -> dict[tuple[str, str], str]:
     return table
 
 
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def raw_key(text: str) -> str:
-    """The match key of a mention's text as written (edge punctuation and tatweel off)."""
+    """The match key of a mention's text as written (edge punctuation and tatweel off).
+    Cached by the text: the linker asks it of each mention's text several times."""
     return match_key(text.strip(EDGE_PUNCT)).replace("ـ", "")
 
 
@@ -50,24 +53,32 @@ def name_key(text: str, known: Container[str] = frozenset()) -> str:
     """Match key of a mention's name, with glued proclitics removed where they are real:
     والعراق / بالعراق / للعراق → العراق; لواشنطن → واشنطن when واشنطن is known; a word of
     its own (كريم, كامل, والده) keeps every letter."""
+    key, cut = _name_key_cuts(text)
+    if isinstance(cut, str):
+        return cut
+    return next((rest for rest in cut if rest in known), key)
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _name_key_cuts(text: str) -> tuple[str, str | tuple[str, ...]]:
+    """What `name_key` decides from the text alone, cached by the text: (its raw key, the
+    key with an article's proclitics cut, or else the keys left by cutting one proclitic,
+    in order, one of which `name_key` takes when it is known)."""
     key = raw_key(text)
     first = key.split(" ", 1)[0]
     if key.startswith(("لل", "ولل")) and len(first) > 4:
         cut = 2 if key.startswith("لل") else 3
         stem = "ال" + key[cut:]
         if not is_whole_word(first, stem.split(" ", 1)[0]):
-            return stem
+            return key, stem
     for prefix in _ARTICLE_PREFIXES:
         if key.startswith(prefix) and len(first) - len(prefix) >= 2:
             stem = "ال" + key[len(prefix):]
             if not is_whole_word(first, stem.split(" ", 1)[0]):
-                return stem
+                return key, stem
             break
-    for prefix in _SINGLE_PREFIXES:
-        rest = key[len(prefix):]
-        if key.startswith(prefix) and rest in known and not is_whole_word(first, rest.split(" ", 1)[0]):
-            return rest
-    return key
+    return key, tuple(key[len(prefix):] for prefix in _SINGLE_PREFIXES
+                      if key.startswith(prefix) and not is_whole_word(first, key[len(prefix):].split(" ", 1)[0]))
 
 
 def display_name(text: str, key: str, original_key: str) -> str:

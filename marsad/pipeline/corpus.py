@@ -21,9 +21,10 @@ from marsad.link.entities import EntityIndex
 from marsad.model import Analysis, Doc, Entity, Mention, Participant, Problem, Story
 from marsad.pipeline.stages import DocStage, RunContext, add_events, add_quotes, add_roles, add_sentences
 from marsad.run.scratch import in_transactions
-from marsad.run.shelf import DocShelf, MemoryShelf, ShelvedDocs
+from marsad.run.shelf import DocShelf, MemoryShelf
 from marsad.run.timing import StepClock
-from marsad.stories import DescribeStories, describe_here, iter_stories, joins_stories
+from marsad.stories import DescribeStories, cluster_stories, describe_with, joins_stories
+from marsad.stories.reading import ArticleReading, ArticleReadings, read_text
 
 T = TypeVar("T")
 
@@ -112,6 +113,7 @@ class PreparedDoc:
     mentions: tuple[Mention, ...]  # after the names shared (what linking registers)
     shared: Doc | None  # the doc with the names shared from other articles; None: unchanged
     reuse: ReuseUnits  # its share of the near-duplicate search
+    story: ArticleReading | None  # what story clustering reads of its text (None: joins no story)
 
 
 # (the shelf, the known full names) -> each doc's `PreparedDoc`, in the canonical order:
@@ -121,20 +123,22 @@ PrepareDocs = Callable[[DocShelf, KnownPeople], Iterator[PreparedDoc]]
 
 
 def prepare_for_corpus(doc: Doc, known: KnownPeople, ctx: RunContext, with_band_keys: bool = False) -> PreparedDoc:
-    """`with_shared_names` and the doc's `reuse_units` (with their LSH band keys when asked:
-    a worker computes them all, so the main process only merges). A doc held without its
-    tokens is tokenised once, for both, and given back without them."""
+    """`with_shared_names`, the doc's `reuse_units` (with their LSH band keys when asked:
+    a worker computes them all, so the main process only merges) and what story clustering
+    reads of its text (`stories.reading.read_text`). A doc held without its tokens is
+    tokenised once, for all three, and given back without them."""
     slim = doc.article.language == "ar" and bool(doc.sentences) and not doc.sentences[0].tokens
     full = add_sentences(doc, ctx) if slim else doc
     shared = with_shared_names(full, known, ctx)
     units = reuse_units(full, with_band_keys)
+    story = read_text(shared) if joins_stories(shared) else None
     if shared is not full:
-        return _prepared(doc, without_tokens(shared) if slim else shared, units)
-    return _prepared(doc, doc, units)
+        return _prepared(doc, without_tokens(shared) if slim else shared, units, story)
+    return _prepared(doc, doc, units, story)
 
 
-def _prepared(doc: Doc, shared: Doc, units: ReuseUnits) -> PreparedDoc:
-    return PreparedDoc(doc.id, doc.article.outlet, shared.mentions, None if shared is doc else shared, units)
+def _prepared(doc: Doc, shared: Doc, units: ReuseUnits, story: ArticleReading | None) -> PreparedDoc:
+    return PreparedDoc(doc.id, doc.article.outlet, shared.mentions, None if shared is doc else shared, units, story)
 
 
 def events_with_entity_ids(doc: Doc) -> Doc:
@@ -166,7 +170,7 @@ def link_and_group(docs: list[Doc], errors: list[Problem], ctx: RunContext | Non
 def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
                          timings: dict[str, float] | None = None,
                          person_names_found: set[tuple[str, ...]] | None = None,
-                         prepare: PrepareDocs | None = None, describe: DescribeStories = describe_here,
+                         prepare: PrepareDocs | None = None, describe: DescribeStories | None = None,
                          ) -> tuple[Iterator[Entity], Iterator[Story]]:
     """The corpus-level part: names shared across articles, entities, reuse, stories.
 
@@ -177,8 +181,9 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     collected them already (batch workers do, from each doc's `person_names`). `prepare`:
     how the per-document part (`prepare_for_corpus`) is computed when not here, in order
     (batch: on its workers), and `describe` how each story is made of its articles once
-    they are grouped (`stories.iter_stories`); the answer is the same. `timings`,
-    when given, receives the seconds each step took (`marsad bench`). The entities and
+    they are grouped (`stories.cluster_stories`; here by default, of the shelf's docs); the
+    answer is the same. `timings`, when given, receives the seconds each step took
+    (`marsad bench`). The entities and
     the stories come one at a time, made as they are read (the shelf must stay open until
     then). The step's own state that grows with the corpus (entity records, shingles,
     stories) is kept where the shelf keeps its docs (`DocShelf.scratch_db`).
@@ -188,6 +193,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
     scratch = shelf.scratch_db()  # None: the shelf is in memory, and so is this state
     index = EntityIndex(scratch)
     reuse = ReuseFinder(scratch)
+    readings = ArticleReadings(scratch)  # what clustering reads of each story article
     story_ids = []
     # Two reads of the shelf do the first three steps (each doc's share of a step is
     # timed as that step): every read from disk costs about half a millisecond a doc.
@@ -210,13 +216,18 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
         with clock("near_duplicates"):
             # (its text, id and outlet: names shared change none)
             reuse.add_units(ready.doc_id, ready.outlet, ready.reuse)
+        with clock("stories"):
+            if ready.story is not None:
+                readings.put(ready.story)
     changed.flush()
     for doc in in_transactions(scratch, shelf, _DOCS_AT_ONCE):
         with clock("link_entities"):
             linked = events_with_entity_ids(index.add_doc(with_outlet_from_credits(doc, outlets)))
             changed.put_if_changed(doc, linked)
         if joins_stories(doc):
-            story_ids.append(doc.id)
+            with clock("stories"):
+                story_ids.append(doc.id)
+                readings.add_links(linked)  # (reuse, found next, changes nothing clustering reads)
     changed.flush()
     with clock("near_duplicates"):
         found = reuse.found()
@@ -225,7 +236,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
             for doc in shelf.get_many(with_found[begin:begin + _DOCS_AT_ONCE]):
                 changed.put_if_changed(doc, with_reuse(doc, found[doc.id]))
         changed.flush()
-    stories = iter_stories(ShelvedDocs(shelf, story_ids), scratch, describe)
+    stories = cluster_stories(readings.in_order(story_ids), describe or describe_with(shelf.get_many), scratch)
     return (_timed(clock, "link_entities", index.entities()),
             _timed(clock, "stories", in_transactions(scratch, stories, _DOCS_AT_ONCE)))
 
@@ -260,7 +271,9 @@ def _prepare_here(ctx: RunContext, clock: StepClock) -> PrepareDocs:
                 shared = with_shared_names(doc, known, ctx)
             with clock("near_duplicates"):
                 units = reuse_units(doc)
-            yield _prepared(doc, shared, units)
+            with clock("stories"):
+                story = read_text(shared) if joins_stories(shared) else None
+            yield _prepared(doc, shared, units, story)
 
     return prepare
 

@@ -9,9 +9,9 @@ both commands give the same answer and this process's memory does not hold the d
 the state that grows with each of them (near-duplicate shingles, story vectors: scratch
 databases beside the shelf). Its per-document parts run on the workers, sent the docs as
 the shelf keeps them (this process, the serial part of a run, never unpickles a doc to send
-it): names shared and reuse units before the merge, each story's description after the
-clustering, and the articles' output lines and tables, which a thread writes while this
-process clusters the stories.
+it): names shared, reuse units and what clustering reads of each article before the merge,
+each story's description after the clustering, and the articles' output lines and tables,
+which a thread writes while this process clusters the stories.
 
 A LocalCluster is started by default; `--scheduler ADDRESS` uses a running scheduler, so
 the same command scales from a laptop to a cluster.
@@ -25,7 +25,7 @@ import resource
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -161,8 +161,10 @@ def run_batch(
     group them there and write the outputs from it; with `store` (a SQLite file or a
     postgresql:// address), load the docs and errors into that store too."""
     from marsad.pipeline import RunContext, link_and_group_shelf
+    from marsad.run.limits import tune_gc_for_bulk_work
 
     began = time.perf_counter()
+    tune_gc_for_bulk_work()  # this process too unpickles and links docs by the thousand
     output.mkdir(parents=True, exist_ok=True)
     errors: list[Problem] = []
     names: set[tuple[str, ...]] = set()  # full person names, for the corpus-level step
@@ -192,7 +194,7 @@ def run_batch(
             entities, stories = link_and_group_shelf(
                 shelf, RunContext(reference_date=reference_date), person_names_found=names,
                 prepare=_prepare_on_dask(client, reference_date, chunk_pages_n, limit),
-                describe=_describe_on_dask(client, chunk_pages_n, limit))
+                describe=_describe_on_dask(client, shelf, chunk_pages_n, limit))
             report.articles, report.entities, report.stories = _write_linked(output, shelf, entities, stories, errors,
                                                                              client, limit)
             report.corpus_seconds = round(time.perf_counter() - corpus_began, 3)
@@ -274,24 +276,30 @@ def _prepare_on_dask(client: Any, reference_date: date | None, chunk_docs: int, 
     return prepare
 
 
-def _describe_on_dask(client: Any, chunk_stories: int, limit: int) -> DescribeStories:
-    """Each story made of its articles on the workers (`describe_chunk`), in order; only its
-    members' vectors are sent, and none for a story of one article (none is read)."""
+def _describe_on_dask(client: Any, shelf: DiskShelf, chunk_stories: int, limit: int) -> DescribeStories:
+    """Each story made of its articles on the workers (`describe_chunk`), in order, sent its
+    articles as the shelf keeps them (pickled: this process does not unpickle them); only
+    its members' vectors are sent, and none for a story of one article (none is read)."""
 
     def describe(parts: Iterable[StoryParts]) -> Iterator[Story]:
-        sendable = ((sid, docs, {d.id: vectors.get(d.id, {}) for d in docs} if len(docs) > 1 else {}, thread)
-                    for sid, docs, vectors, thread in parts)
+        sendable = ((sid, shelf.pickled_many(ids), {i: vectors.get(i, {}) for i in ids} if len(ids) > 1 else {},
+                     thread) for sid, ids, vectors, thread in parts)
         for _, stories in in_order_on_dask(client, describe_chunk, sendable, chunk_stories, limit):
             yield from stories
 
     return describe
 
 
-def describe_chunk(parts: list[StoryParts]) -> list[Story]:
-    """`stories.make_story` of each story: runs on a Dask worker."""
-    from marsad.stories import describe_here
+# A story's parts as sent to a worker: its articles pickled (`StoryParts` has their ids).
+_PickledStoryParts = tuple[str, list[bytes], Mapping[str, dict[str, float]], str | None]
 
-    return list(describe_here(parts))
+
+def describe_chunk(parts: list[_PickledStoryParts]) -> list[Story]:
+    """`stories.make_story` of each story: runs on a Dask worker."""
+    from marsad.stories import make_story
+
+    return [make_story(sid, [pickle.loads(doc) for doc in docs], vectors, thread)
+            for sid, docs, vectors, thread in parts]
 
 
 def doc_outputs(docs: list[bytes]) -> tuple[str, dict[str, pa.Table]]:

@@ -89,6 +89,9 @@ class SpilledMapping(MutableMapping[str, V]):
     def __init__(self, db: sqlite3.Connection, table: str, hot: int) -> None:
         self.db, self.table, self.hot = db, table, max(1, hot)
         self._held: OrderedDict[str, V] = OrderedDict()
+        # Until the first object leaves memory, a key not held is in no table row either:
+        # not asked of SQLite (most keys a clusterer asks for, its new terms, are nowhere).
+        self._spilled = False
         db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
     def __getitem__(self, key: str) -> V:
@@ -96,6 +99,8 @@ class SpilledMapping(MutableMapping[str, V]):
         if value is not None:
             self._held.move_to_end(key)
             return value
+        if not self._spilled:
+            raise KeyError(key)
         row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
@@ -112,8 +117,8 @@ class SpilledMapping(MutableMapping[str, V]):
             raise KeyError(key)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._held or self.db.execute(
-            f"SELECT 1 FROM {self.table} WHERE key = ?", (key,)).fetchone() is not None
+        return key in self._held or (self._spilled and self.db.execute(
+            f"SELECT 1 FROM {self.table} WHERE key = ?", (key,)).fetchone() is not None)
 
     def __iter__(self) -> Iterator[str]:
         self.flush()
@@ -143,7 +148,8 @@ class SpilledMapping(MutableMapping[str, V]):
             self._write([self._held.popitem(last=False) for _ in range(max(1, self.hot // 16))])
 
     def _write(self, items: Iterable[tuple[str, V]]) -> None:
+        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items]
+        self._spilled = self._spilled or bool(rows)
         self.db.executemany(
             f"INSERT INTO {self.table} (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items])
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", rows)

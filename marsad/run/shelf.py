@@ -59,6 +59,10 @@ class DocShelf(Protocol):
         """Every doc pickled (`pickle_doc`), in the canonical order: for work sent elsewhere."""
         ...
 
+    def pickled_many(self, doc_ids: Sequence[str]) -> list[bytes]:
+        """The docs of these ids pickled (`pickle_doc`), in the order given."""
+        ...
+
     def __iter__(self) -> Iterator[Doc]:
         """The docs in the canonical order. Docs may be put while iterating."""
         ...
@@ -98,6 +102,9 @@ class MemoryShelf:
 
     def pickled(self) -> Iterator[bytes]:
         return (pickle_doc(doc) for doc in self)
+
+    def pickled_many(self, doc_ids: Sequence[str]) -> list[bytes]:
+        return [pickle_doc(self._docs[i]) for i in doc_ids]
 
     def __iter__(self) -> Iterator[Doc]:
         for doc_id in self.ids():
@@ -140,12 +147,14 @@ class DiskShelf:
         return pickle.loads(row[0])
 
     def get_many(self, doc_ids: Sequence[str]) -> list[Doc]:
-        found: dict[str, Doc] = {}
+        return [pickle.loads(blob) for blob in self.pickled_many(doc_ids)]
+
+    def pickled_many(self, doc_ids: Sequence[str]) -> list[bytes]:
+        found: dict[str, bytes] = {}
         for begin in range(0, len(doc_ids), _PAGE):
             page = doc_ids[begin:begin + _PAGE]
             marks = ",".join("?" * len(page))
-            for doc_id, blob in self._db.execute(f"SELECT id, doc FROM docs WHERE id IN ({marks})", page):
-                found[doc_id] = pickle.loads(blob)
+            found.update(self._db.execute(f"SELECT id, doc FROM docs WHERE id IN ({marks})", page))
         return [found[i] for i in doc_ids]
 
     def ids(self) -> list[str]:
@@ -185,23 +194,6 @@ class DiskShelf:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-class ShelvedDocs(Sequence[Doc]):
-    """A list-like view of some of a shelf's docs, read when indexed (one at a time)."""
-
-    def __init__(self, shelf: DocShelf, ids: list[str]) -> None:
-        self.shelf = shelf
-        self.doc_ids = ids
-
-    def __len__(self) -> int:
-        return len(self.doc_ids)
-
-    def __getitem__(self, index: int) -> Doc:  # type: ignore[override]  # (no slices: none is taken)
-        return self.shelf.get(self.doc_ids[index])
-
-    def __iter__(self) -> Iterator[Doc]:
-        return _in_pages(self.shelf, self.doc_ids)
 
 
 def _pickled_docs(db: sqlite3.Connection) -> Iterator[bytes]:

@@ -15,6 +15,7 @@ from marsad.model import Doc, Story
 from marsad.stories.claims import story_claims
 from marsad.stories.cluster import StoryClusterer
 from marsad.stories.events import merge_events
+from marsad.stories.reading import ArticleReading, read_article
 from marsad.stories.summary import summarize
 from marsad.stories.timeline import build_timeline
 
@@ -66,16 +67,22 @@ def make_story(story_id: str, members: list[Doc], vectors: Mapping[str, dict[str
     )
 
 
-# What `make_story` is given for one story: its id, its articles, their vectors in the
+# A story as clustering leaves it: its id, its articles' ids, their vectors in the
 # clusterer and the story it is threaded to.
-StoryParts = tuple[str, list[Doc], Mapping[str, dict[str, float]], str | None]
-# The stories made of their parts, in order: `make_story` here by default (`marsad batch`
-# has its Dask workers do it: a story's description needs only its own articles).
+StoryParts = tuple[str, list[str], Mapping[str, dict[str, float]], str | None]
+# The stories made of their parts, in order (`make_story`, each given its articles): here by
+# default (`describe_with`); `marsad batch` has its Dask workers do it, since a story's
+# description needs only its own articles.
 DescribeStories = Callable[[Iterable[StoryParts]], Iterator[Story]]
 
 
-def describe_here(parts: Iterable[StoryParts]) -> Iterator[Story]:
-    return (make_story(*story) for story in parts)
+def describe_with(docs_of: Callable[[list[str]], list[Doc]]) -> DescribeStories:
+    """Each story made here, of its articles as `docs_of` gives them (by id, in order)."""
+
+    def describe(parts: Iterable[StoryParts]) -> Iterator[Story]:
+        return (make_story(story_id, docs_of(ids), vectors, thread) for story_id, ids, vectors, thread in parts)
+
+    return describe
 
 
 def joins_stories(doc: Doc) -> bool:
@@ -88,26 +95,28 @@ def joins_stories(doc: Doc) -> bool:
 def build_stories(docs: Sequence[Doc]) -> list[Story]:
     """Cluster these articles (the caller picks them, with `joins_stories`) into stories
     and describe each one."""
-    return list(iter_stories(docs))
+    by_id = {doc.id: doc for doc in docs}
+    describe = describe_with(lambda ids: [by_id[i] for i in ids])
+    return list(cluster_stories([read_article(doc) for doc in docs], describe))
 
 
-def iter_stories(docs: Sequence[Doc], db: sqlite3.Connection | None = None,
-                 describe: DescribeStories = describe_here) -> Iterator[Story]:
-    """The stories of these articles, one at a time, by first publication and id. `docs`
-    may read its docs lazily (`shelf.ShelvedDocs`, as `marsad batch` holds a corpus):
-    they are read a few times, one story's at a time, and never all held at once; the
-    caller may write each story out before the next is made. The clusterer's state (the
-    stories, the articles' vectors) is kept in the scratch database `db`
-    (`DocShelf.scratch_db`) when given, else in memory. `describe` makes each story of its
-    parts (clustering is sequential; describing a story is not)."""
+def cluster_stories(readings: Sequence[ArticleReading], describe: DescribeStories,
+                    db: sqlite3.Connection | None = None) -> Iterator[Story]:
+    """The stories of these articles (as `reading.read_article` reads them), one at a time,
+    by first publication and id. `readings` may read them lazily
+    (`reading.ArticleReadings`, as `marsad batch` holds a corpus): each is read twice, and
+    none is kept; the caller may write each story out before the next is made. The
+    clusterer's state (the stories, the articles' vectors) is kept in the scratch database
+    `db` (`DocShelf.scratch_db`) when given, else in memory. `describe` makes each story of
+    its parts (clustering is sequential; describing a story is not)."""
     clusterer = StoryClusterer(db)
-    members: dict[str, list[int]] = defaultdict(list)
+    members: dict[str, list[tuple[int, str]]] = defaultdict(list)
     first_seen: dict[str, str] = {}
-    for i, doc, story_id in clusterer.assign_batch(docs):
-        members[story_id].append(i)
-        published = doc.article.published
+    for i, reading, story_id in clusterer.assign_readings(readings):
+        members[story_id].append((i, reading.doc_id))
+        published = reading.published
         if published and (story_id not in first_seen or published < first_seen[story_id]):
             first_seen[story_id] = published
     in_order = sorted(members, key=lambda sid: (first_seen.get(sid, ""), sid))
-    yield from describe((story_id, [docs[i] for i in sorted(members[story_id])], clusterer.vectors,
+    yield from describe((story_id, [doc_id for _, doc_id in sorted(members[story_id])], clusterer.vectors,
                          clusterer.stories[story_id].thread) for story_id in in_order)

@@ -21,33 +21,19 @@ import time
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from itertools import repeat
+from operator import mul
 
-from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
-from marsad.stories.signature import (
-    article_day,
-    doc_entities,
-    doc_event_days,
-    doc_event_types,
-    doc_happening_day,
-    doc_kind,
-    doc_numbers,
-    doc_people,
-    pair_features,
-    same_happening_model,
-    tf_idf,
-)
-from marsad.stories.specifics import distinct_specifics, title_specifics
+from marsad.stories.reading import ArticleReading, read_article, read_text
+from marsad.stories.signature import article_day, pair_features, same_happening_model, tf_idf
+from marsad.stories.specifics import distinct_specifics, specifics_of
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
-from marsad.stories.terms import content_terms, title_tokens
+from marsad.stories.terms import without_known_conjunction
 
 __all__ = ["StoredVectors", "StoryClusterer", "StoryState", "article_day", "benchmark_clustering", "story_id_for"]
 
-# Only the lead of an article is read: news puts the what/who/where in the first
-# paragraphs, and 250 tokens keep the per-article cost flat for long pages.
-LEAD_TOKENS = 250
 TITLE_REPEAT = 2  # title words count twice: they name the story
 DOC_TERMS = 40  # an article's vector keeps its 40 heaviest terms
 CENTROID_TERMS = 150  # a story's centroid keeps its 150 heaviest terms
@@ -100,18 +86,6 @@ class _DocFeatures:
     events: frozenset[str]
     kind: str
     specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
-
-
-class _Lead(NamedTuple):
-    """What the clusterer reads of an article's title and lead: the content terms of each,
-    where the lead ends, and the numbers and the kind of news they give."""
-
-    title: list[str]
-    body: list[str]
-    lead_end: int
-    numbers: frozenset[str]
-    kind: str
-    specifics: frozenset[str]
 
 
 # With a scratch database, the stories whose state stays in memory: the recent ones, which
@@ -192,39 +166,41 @@ class StoryClusterer:
         return {doc.id: story_id for _, doc, story_id in self.assign_batch(docs)}
 
     def assign_batch(self, docs: Sequence[Doc]) -> Iterator[tuple[int, Doc, str]]:
-        """(position in `docs`, the doc, its story id) of each doc, in the order assigned:
-        dated first, then by day and id. Document frequencies are updated with the whole
-        batch first, so the first articles of a run get sensible IDF. `docs` may read its
-        docs lazily (`shelf.ShelvedDocs`): each is read twice, and none is kept here (what
-        is read of its title and lead is, `_Lead`: ~100 short strings a doc; reading them is
-        half the cost, so it is done once)."""
+        """`assign_readings` of these docs (`reading.read_article`), with each doc."""
+        for i, _, story_id in self.assign_readings([read_article(doc) for doc in docs]):
+            yield i, docs[i], story_id
+
+    def assign_readings(self, readings: Sequence[ArticleReading]) -> Iterator[tuple[int, ArticleReading, str]]:
+        """(position in `readings`, the reading, its story id) of each article, in the order
+        assigned: dated first, then by day and id. Document frequencies are updated with
+        the whole batch first, so the first articles of a run get sensible IDF. `readings`
+        may read them lazily (`reading.ArticleReadings`, as `marsad batch` holds a corpus):
+        each is read twice, and none is kept here."""
         keys = []
         added: Counter[str] = Counter()
-        terms_of: dict[int, _Lead] = {}
-        for i, doc in enumerate(docs):
-            day = article_day(doc)
-            keys.append((day is None, day or 0, doc.id, i))
-            lead = terms_of[i] = self._read_lead(doc, None)
-            added.update(set(lead.title * TITLE_REPEAT + lead.body))
-        # Every doc's terms are read as the clusterer knew them before this batch.
-        df_before = SeenBefore(self.df, {t for t in added if t not in self.df})
+        had_terms = bool(self.df)
+        for i, reading in enumerate(readings):
+            keys.append((reading.day is None, reading.day or 0, reading.doc_id, i))
+            title, body = self._known_terms(reading, self.df)
+            added.update(set(title * TITLE_REPEAT + body))
+        # Every article's terms are read as the clusterer knew them before this batch.
+        df_before: Container[str] = SeenBefore(self.df, {t for t in added if t not in self.df}) if had_terms else ()
         self.df.update(added)
         del added  # a corpus's whole vocabulary, with counts: not kept while assigning
         self.n_docs += len(keys)
         for *_, doc_id, i in sorted(keys):
-            doc = docs[i]
+            reading = readings[i]
             if doc_id in self.assignments:
-                yield i, doc, self.assignments[doc_id]
+                yield i, reading, self.assignments[doc_id]
             else:
-                yield i, doc, self._assign(doc, self.doc_features(doc, df_before, terms_of.pop(i)))
-            terms_of.pop(i, None)
+                yield i, reading, self._assign(doc_id, self.features(reading, df_before))
 
     def text_similarity(self, f: _DocFeatures, story: StoryState) -> float:
         """Cosine of the article's vector with the story's centroid (its norm kept on the story)."""
         if not story.norm:
             story.norm = _norm(story.centroid)
-        centroid = story.centroid
-        return sum(w * centroid.get(t, 0.0) for t, w in f.vector.items()) / story.norm
+        # (in C: the products summed in the vector's order, as a generator would)
+        return sum(map(mul, f.vector.values(), map(story.centroid.get, f.vector, repeat(0.0)))) / story.norm
 
     def similarity(self, doc_features: _DocFeatures, story: StoryState, text: float | None = None) -> float:
         """Subject similarity (text, entities, stated days); `text` when already computed."""
@@ -236,10 +212,10 @@ class StoryClusterer:
         # 5,841 SaudiNewsNet articles, when an entity or a day counted once seen).
         n = max(1, len(story.articles))
         ents = doc_features.entities
-        shared_day = max((story.event_days.get(d, 0) for d in doc_features.event_days), default=0) / n
+        shared_day = max(map(story.event_days.get, doc_features.event_days, repeat(0)), default=0) / n
         if not ents:  # no mentions (a non-Arabic page, or no tagger): text and dates only
             return (TEXT_WEIGHT * text + DATE_WEIGHT * shared_day) / (TEXT_WEIGHT + DATE_WEIGHT)
-        entity = sum(story.entities.get(e, 0) for e in ents) / (len(ents) * n)
+        entity = sum(map(story.entities.get, ents, repeat(0))) / (len(ents) * n)
         return TEXT_WEIGHT * text + ENTITY_WEIGHT * entity + DATE_WEIGHT * shared_day
 
     def to_state(self) -> dict:
@@ -264,30 +240,28 @@ class StoryClusterer:
     def _terms(self, doc: Doc, known: Container[str] | None = None) -> list[str]:
         """Content terms of the title (repeated) and lead; `known` (the terms seen before,
         default: all seen so far) decides whether a leading و/ف is a clitic."""
-        lead = self._read_lead(doc, known)
-        return lead.title * TITLE_REPEAT + lead.body
+        title, body = self._known_terms(read_text(doc), self.df if known is None else known)
+        return list(title * TITLE_REPEAT + body)
 
-    def _read_lead(self, doc: Doc, known: Container[str] | None) -> _Lead:
-        """What the features read of the title and the lead, tokenised once."""
-        known = self.df if known is None else known
-        title_toks = title_tokens(doc)
-        lead = list(doc_tokens(doc, LEAD_TOKENS))
-        lead_end = lead[-1].end if lead else 0
-        tokens = title_toks + lead
-        return _Lead(content_terms(title_toks, known), content_terms(lead, known), lead_end,
-                     doc_numbers(tokens, doc, lead_end), doc_kind(tokens), title_specifics(title_toks, known))
+    @staticmethod
+    def _known_terms(reading: ArticleReading, known: Container[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return without_known_conjunction(reading.title, known), without_known_conjunction(reading.body, known)
 
-    def doc_features(self, doc: Doc, known: Container[str] | None = None, lead: _Lead | None = None) -> _DocFeatures:
-        """The article's features; `lead` when read already (`known` is then not read)."""
-        title, body, lead_end, numbers, kind, specifics = lead or self._read_lead(doc, known)
+    def doc_features(self, doc: Doc, known: Container[str] | None = None) -> _DocFeatures:
+        """The doc's features (`features` of its `read_article`)."""
+        return self.features(read_article(doc), self.df if known is None else known)
+
+    def features(self, reading: ArticleReading, known: Container[str]) -> _DocFeatures:
+        """The article's features; `known` as for `_terms`."""
+        title, body = self._known_terms(reading, known)
         counts = Counter(title * TITLE_REPEAT + body)
         vec = tf_idf(counts, self.df, self.n_docs)
         vec = _top(vec, DOC_TERMS)
         norm = _norm(vec)
         vec = {t: w / norm for t, w in vec.items()}
-        return _DocFeatures(vec, frozenset(doc_entities(doc)), frozenset(doc_event_days(doc)),
-                            article_day(doc), doc_people(doc, lead_end), doc_happening_day(doc, lead_end),
-                            frozenset(title), numbers, doc_event_types(doc, lead_end), kind, specifics)
+        return _DocFeatures(vec, reading.entities, reading.event_days, reading.day, reading.people,
+                            reading.happening_day, frozenset(title), reading.numbers, reading.events, reading.kind,
+                            specifics_of(reading.specifics, known))
 
     def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
@@ -307,7 +281,7 @@ class StoryClusterer:
         best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
         return [story for sid, _ in best if (story := self.stories.get(sid)) is not None]
 
-    def _assign(self, doc: Doc, f: _DocFeatures) -> str:
+    def _assign(self, doc_id: str, f: _DocFeatures) -> str:
         model = same_happening_model()
         in_window: list[tuple[float, str]] = []
         threads: list[tuple[float, str]] = []
@@ -335,20 +309,20 @@ class StoryClusterer:
         elif developing:
             story = self.stories[developing[0][1]]
         else:
-            story = self._new_story(doc, f)
+            story = self._new_story(doc_id, f)
             threads.sort(key=lambda x: (-x[0], x[1]))
             if threads and threads[0][0] >= THREAD_THRESHOLD:
                 story.thread = threads[0][1]
-        self._join(story, doc, f)
+        self._join(story, doc_id, f)
         return story.id
 
-    def _new_story(self, doc: Doc, f: _DocFeatures) -> StoryState:
+    def _new_story(self, doc_id: str, f: _DocFeatures) -> StoryState:
         day = f.day if f.day is not None else 0
-        story = StoryState(story_id_for(doc.id), day, day, has_day=f.day is not None)
+        story = StoryState(story_id_for(doc_id), day, day, has_day=f.day is not None)
         self.stories[story.id] = story
         return story
 
-    def _join(self, story: StoryState, doc: Doc, f: _DocFeatures) -> None:
+    def _join(self, story: StoryState, doc_id: str, f: _DocFeatures) -> None:
         for t, w in f.vector.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         story.centroid = _top(story.centroid, CENTROID_TERMS)
@@ -360,9 +334,9 @@ class StoryClusterer:
             story.first_day = min(story.first_day, f.day) if story.articles and story.has_day else f.day
             story.last_day = max(story.last_day, f.day) if story.has_day else f.day
             story.has_day = True
-        story.articles.append(doc.id)
-        self.assignments[doc.id] = story.id
-        self.vectors[doc.id] = f.vector
+        story.articles.append(doc_id)
+        self.assignments[doc_id] = story.id
+        self.vectors[doc_id] = f.vector
         top_terms = sorted(f.vector, key=lambda t: (-f.vector[t], t))[:RETRIEVAL_TERMS]
         self._index(story, top_terms, f.entities)
         self.stories[story.id] = story  # put back: the stories may be a `SpilledMapping`

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import repeat
+from operator import mul
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
@@ -202,15 +204,15 @@ def pair_features(text: float, title: frozenset[str], weights: dict[str, float],
     cosine of the article's vector with the story's centroid; `weights` that vector (its
     terms' TF-IDF weights)."""
     n = max(1, story.n)
+    # (The sums below run in C, over the items in the order a generator would take them.)
     # Title terms weigh as in the article's vector: a shared "العيد" or "الرياض" says less
     # than a shared name (two two-word titles sharing only "العيد" were one story).
-    title_weight = sum(weights.get(t, 0.0) for t in title)
-    title_share = (sum(weights.get(t, 0.0) * story.title.get(t, 0) for t in title) / (title_weight * n)
-                   if title_weight else 0.0)
+    title_weight = sum(map(weights.get, title, repeat(0.0)))
+    title_share = (sum(map(mul, map(weights.get, title, repeat(0.0)), map(story.title.get, title, repeat(0))))
+                   / (title_weight * n) if title_weight else 0.0)
 
-    def share(mine: Iterable, theirs: dict) -> float:
-        mine = list(mine)
-        return sum(theirs.get(x, 0) for x in mine) / (len(mine) * n) if mine else 0.0
+    def share(mine: Collection, theirs: dict) -> float:
+        return sum(map(theirs.get, mine, repeat(0))) / (len(mine) * n) if mine else 0.0
 
     # The happening's day: the first day the lead states (or resolves: "أمس"), else the
     # publication day; against the nearest of the story's.
@@ -218,7 +220,7 @@ def pair_features(text: float, title: frozenset[str], weights: dict[str, float],
     happening_gap = min((abs(happening - d) for d in story.happening_days), default=1) if happening is not None else 1
     # Numbers count by how many the story states (3 at most), not by share: one small
     # number ("3") is in many unrelated leads, three shared ones rarely are.
-    shared_numbers = min(3.0, sum(story.numbers.get(x, 0) for x in numbers) / n) / 3
+    shared_numbers = min(3.0, sum(map(story.numbers.get, numbers, repeat(0))) / n) / 3
     people_share = share(people, story.people)
     entity_share = share(entities, story.entities)
     story_kind = max(story.kinds.items(), key=lambda kv: (kv[1], kv[0]))[0] if story.kinds else "news"
@@ -267,7 +269,9 @@ class SameHappening:
     developing_text: float = 0.0
 
     def probability(self, features: Sequence[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        if len(features) != len(self.weights):
+            raise ValueError(f"{len(features)} features for {len(self.weights)} weights")
+        z = self.bias + sum(map(mul, self.weights, features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def joins_developing(self, features: Sequence[float], probability: float, similarity: float,

@@ -14,7 +14,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES
 from marsad.model import Token
 from marsad.stories.signature import tf_idf
-from marsad.stories.terms import content_terms, load_word_list
+from marsad.stories.terms import content_terms, load_word_list, without_known_conjunction
 
 
 @cache
@@ -32,19 +32,40 @@ def _is_one_of(key: str, keys: frozenset[str]) -> bool:
     return key in keys or (key[:1] == "و" and key[1:] in keys)
 
 
+# What `title_specifics` reads of a title, whatever terms are known: its ordinals, and the
+# content terms before its first meeting, call or visit verb (the host's) and after it, less
+# the words that say how (None: no such verb), a leading و/ف kept (`terms.content_terms`).
+TitleParts = tuple[frozenset[str], tuple[str, ...], tuple[str, ...] | None]
+
+
 def title_specifics(title: Sequence[Token], known: Container[str]) -> frozenset[str]:
     """What a title specifies of its happening beyond its host: the ordinals it states ("#3":
     the third aid plane, the fourth round) and the content terms it names after its first
     meeting, call or visit verb, less the host's before it and the words that say how ("أمير
     الرياض يستقبل رئيس هيئة الرقابة" -> رئيس، هيي، رقاب): whom the happening was with."""
-    ordinals = {f"#{n}" for token in title if (n := _title_ordinal(token.key)) is not None}
+    return specifics_of(title_parts(title), known)
+
+
+def title_parts(title: Sequence[Token]) -> TitleParts:
+    """The parts of a title `specifics_of` reads (made where the title is tokenised: on a
+    batch's workers)."""
+    ordinals = frozenset(f"#{n}" for token in title if (n := _title_ordinal(token.key)) is not None)
     words = _counterpart_words()
     for i, token in enumerate(title):
         if _is_one_of(token.key, words["verb"]):
-            host = set(content_terms(title[:i], known))
             named = [t for t in title[i + 1:] if not _is_one_of(t.key, words["how"])]
-            return frozenset(ordinals.union(t for t in content_terms(named, known) if t not in host))
-    return frozenset(ordinals)
+            return ordinals, tuple(content_terms(title[:i])), tuple(content_terms(named))
+    return ordinals, (), None
+
+
+def specifics_of(parts: TitleParts, known: Container[str]) -> frozenset[str]:
+    """`title_specifics` from its `title_parts`; `known` decides a leading و/ف as
+    `terms.content_terms` does."""
+    ordinals, host, named = parts
+    if named is None:
+        return ordinals
+    host_terms = set(without_known_conjunction(host, known))
+    return ordinals.union(t for t in without_known_conjunction(named, known) if t not in host_terms)
 
 
 def _title_ordinal(key: str) -> int | None:

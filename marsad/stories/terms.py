@@ -77,6 +77,12 @@ def content_terms(tokens: Iterable[Token], known: Container[str] = ()) -> list[s
     return out
 
 
+def without_known_conjunction(stems: Iterable[str], known: Container[str]) -> tuple[str, ...]:
+    """`content_terms`' stems as it gives them with `known` (its stems without it): a
+    leading و/ف dropped where the rest is a word seen on its own."""
+    return tuple(_with_known(stem, known) for stem in stems) if known else tuple(stems)
+
+
 def _with_known(stem: str, known: Container[str]) -> str:
     if stem[:1] in ("و", "ف") and len(stem) >= 5 and stem[1:] in known:
         return stem[1:]
