@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.arabic.normalize import match_key
+from marsad.arabic.words import table_rows
 from marsad.model import Analysis, Doc, Entity, Mention
 from marsad.pipeline import analyze_pages
 from marsad.run.bench import DEFAULT_CORPUS, load_corpus
@@ -37,13 +38,7 @@ class Check:
 
 
 def read_checks(path: Path) -> list[Check]:
-    checks = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("word\t"):
-            continue
-        cells = [*line.split("\t"), ""]
-        checks.append(Check(cells[0], cells[1], cells[2]))
-    return checks
+    return [Check(*[*row, ""][:3]) for row in table_rows(path, 2)]
 
 
 def keys_of(word: str) -> set[str]:

@@ -18,6 +18,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from marsad.arabic.words import table_rows
 from marsad.model import Doc, RawPage
 from marsad.pipeline import analyze_pages
 from marsad.run.bench import DEFAULT_CORPUS, pages_from_zips
@@ -37,12 +38,10 @@ class Check:
 
 def read_checks(path: Path) -> list[Check]:
     checks = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("day\t"):
-            continue
-        day, kind, a, b, why = [*line.split("\t"), ""][:5]
+    for row in table_rows(path, 4):
+        day, kind, a, b, why = [*row, ""][:5]
         if kind not in ("apart", "together"):
-            raise SystemExit(f"{path}: check must be apart or together: {line}")
+            raise SystemExit(f"{path}: check must be apart or together: {row}")
         checks.append(Check(day, kind, a, b, why))
     return checks
 
