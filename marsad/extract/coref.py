@@ -22,7 +22,7 @@ from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import surname_stands_alone
 from marsad.extract.roles import role_first_words
 from marsad.model import Doc, Mention, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE, WordCache
+from marsad.run.caching import LRU_WORD_CACHE_SIZE, TOKEN_CACHE_SIZE, WordCache
 
 # A surname whose feminine form SaudiNewsNet writes this often (word_frequencies.tsv) is
 # also an adjective (العربية 7,608, الغربية 1,038; السيسي and الفيصل have none):
@@ -36,33 +36,48 @@ _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 @dataclass(frozen=True)
 class KnownPeople:
     """Full person names (token keys) found across a corpus, as `propagate_names` takes
-    them: by last word, and every word of them also without its "ال", so that a doc's
-    words are split into their clitic forms only where one of those could be a name's
-    (`word_tails`: each word less its "ال", see `_tail`)."""
+    them: by last word, and every word of them (`name_words`), also without its "ال"
+    (`word_tails`: see `_tail`), so that a doc's words are split into their clitic forms
+    only where one of those could be a name's."""
 
     by_surname: Mapping[str, Collection[tuple[str, ...]]]
     word_tails: frozenset[str]
-    # Keys already tested (`could_hold`): an article's words are mostly the corpus's usual ones.
-    _tested: WordCache[str, bool] = field(default_factory=WordCache, compare=False, repr=False)
+    name_words: frozenset[str]
+    # Key -> the name words it is or holds (`name_words_in`): an article's words are mostly
+    # the corpus's usual ones, and most hold none (the shared empty set).
+    _held: WordCache[str, frozenset[str]] = field(
+        default_factory=lambda: WordCache(TOKEN_CACHE_SIZE), compare=False, repr=False)
 
-    def could_hold(self, key: str) -> bool:
-        """Whether one of the key's forms may be a word of a known name: the key ends in a
-        word's `_tail`."""
-        held = self._tested.recent.get(key)
-        if held is None:
-            tails = self.word_tails
-            held = self._tested.put(key, any(key[i:] in tails for i in range(len(key))))
-        return held
+    def name_words_in(self, keys: Collection[str]) -> set[str]:
+        """The words of known names that these token keys are, or are under a clitic
+        (`_stem_options`): all that `propagate_names` asks of a doc's words."""
+        recent = self._held.recent
+        held = list(map(recent.get, keys))  # (in C: most keys were seen in other articles)
+        found: set[str] = set().union(*filter(None, held))
+        for key in [k for k, h in zip(keys, held, strict=True) if h is None]:
+            words = self._held.get(key)
+            if words is None:
+                words = self._held.put(key, self._name_words_of(key))
+            found |= words
+        return found
+
+    def _name_words_of(self, key: str) -> frozenset[str]:
+        # Every form of a key is a suffix of it, or "ال" + a suffix: a key that ends in no
+        # name word's tail holds none, and is not split into its forms.
+        tails = self.word_tails
+        if not any(key[i:] in tails for i in range(len(key))):
+            return frozenset({key}) & self.name_words
+        return _stem_options(key) & self.name_words
 
 
 def names_by_surname(names: Iterable[tuple[str, ...]]) -> KnownPeople:
     """Full names (token keys) indexed by their last word, as `propagate_names` takes them."""
     index: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    tails: set[str] = set()
+    words: set[str] = set()
     for name in names:
         index[name[-1]].add(name)
-        tails.update(map(_tail, name))
-    return KnownPeople(dict(index), frozenset(tails))
+        words.update(name)
+    return KnownPeople(dict(index), frozenset(map(_tail, words)), frozenset(words))
 
 
 def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[Mention]:
@@ -78,15 +93,15 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
     surname_owner: dict[str, set[str]] = defaultdict(set)
     extra: list[tuple[str, ...]] = []
     if known_people is not None and known_people.by_surname and present:
-        # The forms of the words here that may be a known name's (splitting every word of
-        # every article into its clitic forms cost more than the repeats themselves).
-        present_stems = set(present).union(*map(_stem_options, filter(known_people.could_hold, present)))
+        # The known names' words written here, in some form (splitting every word of every
+        # article into its clitic forms cost more than the repeats themselves).
+        name_words_here = known_people.name_words_in(present)
         by_surname = known_people.by_surname
         # Only a name all of whose words are here (in some form) can be repeated here: the
         # others would be tried at every token of their first word ("محمد") for nothing.
         # sorted: no hash-order effects
-        extra = sorted(k for stem in present_stems & by_surname.keys() for k in by_surname[stem]
-                       if present_stems.issuperset(k))
+        extra = sorted(k for stem in name_words_here & by_surname.keys() for k in by_surname[stem]
+                       if name_words_here.issuperset(k))
     # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
     found = [(index.span_keys(m.start, m.end), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:
