@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
 
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE
+from marsad.run.caching import TOKEN_CACHE_SIZE, WordCache
 
 NUM_PERM = 128
 SEED = 20210715
@@ -27,11 +26,14 @@ _U64 = np.uint64
 _SHINGLE_BASE = _U64(0x9E3779B97F4A7C15)
 
 
-@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def _word_hash(key: str) -> int:
     """A stable 64-bit hash of a word key (Python's hash() is salted per process, and the
     LSH bands must not change from one run to the next)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# Word key -> `_word_hash`, looked up with a plain dict.get in C (every word of every article).
+_WORD_HASHES: WordCache[str, int] = WordCache(TOKEN_CACHE_SIZE)
 
 
 def word_keys(text: str) -> list[str]:
@@ -44,7 +46,15 @@ def word_tokens(tokens: Iterable[Token]) -> list[Token]:
 
 
 def word_hashes(keys: Sequence[str]) -> np.ndarray:
-    return np.fromiter(map(_word_hash, keys), dtype=_U64, count=len(keys))
+    hashes: list[int | None] = list(map(_WORD_HASHES.recent.get, keys))
+    if None in hashes:  # (words not seen lately)
+        hashes = [h if h is not None else _cached_word_hash(k) for h, k in zip(hashes, keys, strict=True)]
+    return np.fromiter(hashes, dtype=_U64, count=len(keys))
+
+
+def _cached_word_hash(key: str) -> int:
+    found = _WORD_HASHES.get(key)
+    return found if found is not None else _WORD_HASHES.put(key, _word_hash(key))
 
 
 def shingle_hashes(keys: Sequence[str] | np.ndarray, k: int) -> np.ndarray:
@@ -63,7 +73,19 @@ def shingle_hashes(keys: Sequence[str] | np.ndarray, k: int) -> np.ndarray:
         h = words[:n - width + 1].copy()
         for j in range(1, width):
             h = h * _SHINGLE_BASE + words[j:n - width + 1 + j]
-        return np.unique(_mix64(h))
+        return _sorted_distinct(_mix64(h))
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """`np.unique` of a 1-d array, by a sort and a neighbour test: numpy 2's `unique` hashes
+    first, four times slower on an article's few hundred shingles."""
+    values = np.sort(values)
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _mix64(h: np.ndarray) -> np.ndarray:
