@@ -84,3 +84,18 @@ def test_titles_that_state_different_ordinals_are_different_happenings():
     got = StoryClusterer().add_batch([second, third, also_third])
     assert got["2"] != got["3"]
     assert got["3"] == got["t"]
+
+
+def test_two_speakers_condemning_one_attack_are_two_statements():
+    assert counterpart("عام / الإمارات تدين بشدة جريمة الحرق") == {"@" + t for t in terms("الإمارات")}
+    text = ("أعربت {who} في بيان اليوم عن إدانتها الشديدة للجريمة الإرهابية التي أدت إلى حرق منزل "
+            "عائلة في القرية ومقتل رضيع، مطالبة المجتمع الدولي بتحمل مسؤولياته ومحاسبة الجناة.")
+    saudi = make_doc("s", text.format(who="المملكة العربية السعودية"), title="المملكة تدين جريمة حرق الرضيع",
+                     published="2021-03-01")
+    emirates = make_doc("e", text.format(who="دولة الإمارات"), title="الإمارات تدين جريمة حرق الرضيع",
+                        published="2021-03-01")
+    also_saudi = make_doc("a", text.format(who="المملكة العربية السعودية"),
+                          title="السعودية تدين الجريمة الإرهابية في القرية", published="2021-03-01")
+    got = StoryClusterer().add_batch([saudi, emirates, also_saudi])
+    assert got["s"] != got["e"]
+    assert got["s"] == got["a"]
