@@ -24,9 +24,30 @@ def terms(text: str) -> frozenset[str]:
 
 
 def test_the_counterpart_is_what_the_title_names_after_its_verb_less_the_host_and_the_how():
-    assert counterpart("أمير المنطقة يستقبل سفير اليابان") == terms("سفير اليابان")
-    assert counterpart("ولي العهد يتلقى اتصالاً هاتفياً من رئيس وزراء اليابان") == terms("رئيس وزراء اليابان")
+    assert counterpart("أمير المنطقة يستقبل سفير اليابان") == terms("اليابان")
+    assert counterpart("ولي العهد يتلقى اتصالاً هاتفياً من رئيس وزراء اليابان") == terms("وزراء اليابان")
     assert counterpart("أمطار غزيرة على المنطقة") == frozenset()
+
+
+def test_the_counterpart_is_whom_not_its_rank_nor_the_occasion():
+    # Two presidents congratulated on their national days share "رئيس ... ذكرى ... الجمهورية".
+    assert counterpart("القيادة تهنئ الرئيس التونسي بذكرى إعلان الجمهورية") == terms("التونسي")
+    assert counterpart("القيادة تهنئ رئيس المالديف بمناسبة ذكرى الاستقلال") == terms("المالديف")
+    assert counterpart("الأمين العام يجتمع مع سفير جمهورية ميانمار") == terms("ميانمار")
+
+
+def test_cables_to_two_presidents_on_their_national_days_are_two_stories():
+    text = ("بعث الملك برقية تهنئة لرئيس {country} بمناسبة ذكرى استقلال بلاده، أعرب فيها عن أصدق "
+            "التهاني وأطيب التمنيات بالصحة والسعادة له ولحكومة وشعب {country} الشقيق اطراد التقدم والازدهار.")
+    tunisia = make_doc("t", text.format(country="تونس"), title="القيادة تهنئ الرئيس التونسي بذكرى إعلان الجمهورية",
+                       published="2021-03-01")
+    maldives = make_doc("m", text.format(country="المالديف"),
+                        title="القيادة تهنئ رئيس المالديف بمناسبة ذكرى الاستقلال", published="2021-03-01")
+    also_tunisia = make_doc("a", text.format(country="تونس"), title="الملك يهنئ رئيس تونس بذكرى إعلان الجمهورية",
+                            published="2021-03-01")
+    got = StoryClusterer().add_batch([tunisia, maldives, also_tunisia])
+    assert got["t"] != got["m"]
+    assert got["t"] == got["a"]
 
 
 def reception(doc_id: str, guest: str, title_guest: str):
@@ -63,3 +84,18 @@ def test_titles_that_state_different_ordinals_are_different_happenings():
     got = StoryClusterer().add_batch([second, third, also_third])
     assert got["2"] != got["3"]
     assert got["3"] == got["t"]
+
+
+def test_two_speakers_condemning_one_attack_are_two_statements():
+    assert counterpart("عام / الإمارات تدين بشدة جريمة الحرق") == {"@" + t for t in terms("الإمارات")}
+    text = ("أعربت {who} في بيان اليوم عن إدانتها الشديدة للجريمة الإرهابية التي أدت إلى حرق منزل "
+            "عائلة في القرية ومقتل رضيع، مطالبة المجتمع الدولي بتحمل مسؤولياته ومحاسبة الجناة.")
+    saudi = make_doc("s", text.format(who="المملكة العربية السعودية"), title="المملكة تدين جريمة حرق الرضيع",
+                     published="2021-03-01")
+    emirates = make_doc("e", text.format(who="دولة الإمارات"), title="الإمارات تدين جريمة حرق الرضيع",
+                        published="2021-03-01")
+    also_saudi = make_doc("a", text.format(who="المملكة العربية السعودية"),
+                          title="السعودية تدين الجريمة الإرهابية في القرية", published="2021-03-01")
+    got = StoryClusterer().add_batch([saudi, emirates, also_saudi])
+    assert got["s"] != got["e"]
+    assert got["s"] == got["a"]
