@@ -21,7 +21,7 @@ from marsad.arabic.tokenize import token_keys
 from marsad.arabic.words import word_class
 from marsad.extract.mention_filter import clean_mention
 from marsad.model import Doc, Mention
-from marsad.run.caching import WordCache
+from marsad.run.caching import TOKEN_CACHE_SIZE, WordCache
 from marsad.settings import PACKAGE_DIR
 
 ROLES_FILE = PACKAGE_DIR / "arabic" / "lexicon" / "roles.tsv"
@@ -121,8 +121,8 @@ _PHRASE_PUNCT = "،,.:؛\"«»()"  # role-only references
 _TITLE_PUNCT = "،,:؛\"«»“”()"  # titles before an untagged name
 # Bare word -> match key, shared by the scans, in a bounded cache (`marsad.run.caching`) whose
 # recent generation is a plain dict, so that a text's words are keyed by one C-level
-# map(dict.get).
-_bare_keys: WordCache[str, str] = WordCache()
+# map(dict.get). Sized as the tokenizer's caches: every word of every text is looked up.
+_bare_keys: WordCache[str, str] = WordCache(TOKEN_CACHE_SIZE)
 
 
 def word_keys(words: list[str], punct: str) -> list[str]:
