@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, institution_headings, line_key
+from marsad.clean import listing_cues as cues
+from marsad.clean.lexicon import institution_headings, line_key
 from marsad.clean.lines import NO_TEASERS, Line, read_teasers
 from marsad.clean.text import CleanText
 from marsad.model import PageType
@@ -98,9 +99,8 @@ FEATURES = (
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
+    "unrelated_paragraphs",
 )
-# A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
-BROADCAST_LINES = 30
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,9 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
              and not (is_html and ln.is_furniture_phrase)]
+    if not is_html:  # (the other stories under an article, "شاهد أيضاً" ..., are not its shape)
+        above = cues.before_related_block(all_lines)
+        lines = [ln for ln in lines if ln.index <= above[-1].index] if above else lines
     total = max(1, len(lines))
     feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
@@ -132,9 +135,10 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
     # (a link alone on the last line is a teaser's: "أكمل القراءة »" under a listing's last teaser)
     tail_link = bool(lines) and bool(_TAIL_LINK.match(lines[-1].text))
-    read_more += tail_link
+    read_more += tail_link + (0 if is_html else cues.linked_cuts(lines))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
     teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
+    together = cues.cohesion([ln for ln in lines if ln.kind in _KEPT]) if not is_html else cues.NO_COHESION
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
     longest = max((ln.words for ln in cleaned.lines if ln.kind in _KEPT), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
@@ -166,13 +170,13 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
         math.log1p(longest), float(is_html), body_position,
         float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
-        float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
-        float(_says_broadcast(all_lines[:BROADCAST_LINES])),
+        float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3]) or cues.hashtag_heading(all_lines)),
+        float(cues.says_broadcast(all_lines)),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
         float(_spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
-        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
+        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end), together.unrelated,
     )
     return PageShape(values)
 
@@ -195,16 +199,6 @@ def _spells_title(path: str, title: str | None) -> bool:
 # An institution's "about" page shows its section headings ("الرؤية", "الرسالة", "سياسة الجودة").
 MAX_HEADING_WORDS = 4
 MIN_INSTITUTION_HEADINGS = 2
-# A recording's transcript marks its lines with the time into the recording ("... - 00:01:08").
-_MEDIA_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\W{0,3}\w{0,2}\W{0,2}$")
-MIN_TIMED_LINES = 3
-
-
-def _says_broadcast(lines: list[Line]) -> bool:
-    if sum(1 for ln in lines if ":" in ln.text[-14:] and _MEDIA_TIME.search(ln.text[-14:])) >= MIN_TIMED_LINES:
-        return True
-    keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
-    return any(f" {cue} " in keys for cue in broadcast_cues())
 
 
 @dataclass(frozen=True)
@@ -315,7 +309,8 @@ def _plainly_an_article(shape: PageShape) -> bool:
     """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
     itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body;
     or paragraphs of an article's length from the top of the page with short lines beside them."""
-    if shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape):
+    if (shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape)
+            or shape.get("unrelated_paragraphs") >= UNRELATED_SHARE):
         return False
     if shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE:
         if shape.get("article_meta") and shape.get("body_lines") >= 1:
@@ -323,6 +318,11 @@ def _plainly_an_article(shape: PageShape) -> bool:
         if shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1:
             return True
     return _article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
+
+
+# Paragraphs that stand alone (listing_cohesion): half of them keep a page from the
+# "plainly an article" rule, and the model weighs them.
+UNRELATED_SHARE = 0.5
 
 
 def _trimmed_teasers(shape: PageShape) -> bool:
