@@ -66,3 +66,8 @@ def test_a_teaser_trimmed_before_its_for_more_link() -> None:
 def test_a_hashtag_heading_but_not_a_post_number() -> None:
     assert hashtag_heading(split_lines("الوسوم - #الصحة\n" + TEASERS[0]))
     assert not hashtag_heading(split_lines("#1 |\n" + STORY[0]))
+
+
+def test_a_lone_news_paragraph_is_an_article_and_a_lone_heading_is_not() -> None:
+    assert _one(STORY[0]).is_article  # most one-paragraph pages are briefs
+    assert _one("وسم: الصحة\n\n" + STORY[0]).is_article is False

@@ -19,9 +19,10 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from marsad.clean import listing_cues as cues
-from marsad.clean.lexicon import institution_headings, line_key
+from marsad.clean.lexicon import institution_headings
 from marsad.clean.lines import NO_TEASERS, Line, read_teasers
 from marsad.clean.text import CleanText
+from marsad.clean.titles import spells_title
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
 
@@ -174,26 +175,11 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(cues.says_broadcast(all_lines)),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
-        float(_spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
+        float(spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end), together.unrelated,
     )
     return PageShape(values)
-
-
-_SLUG_WORDS = re.compile(r"[-_+\s]+")
-# A slug of this many words that spells the headline names the page's own article.
-MIN_SPELLED_WORDS = 3
-
-
-def _spells_title(path: str, title: str | None) -> bool:
-    """The address's last segment is the headline's words ("/columnist/لهذا-أحسد-التوانسة/"
-    on a column headed "لهذا أحسد التوانسة !"): the page is that article, whatever the folder."""
-    if not title:
-        return False
-    slug = {line_key(w) for w in _SLUG_WORDS.split(path.rstrip("/").rsplit("/", 1)[-1]) if w}
-    slug.discard("")
-    return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
 
 
 # An institution's "about" page shows its section headings ("الرؤية", "الرسالة", "سياسة الجودة").
@@ -317,7 +303,19 @@ def _plainly_an_article(shape: PageShape) -> bool:
             return True
         if shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1:
             return True
-    return _article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
+    return (_article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
+            or _lone_paragraph(shape))
+
+
+# A dump that is one paragraph of its own, a headline at most above it, and nothing of a
+# listing (no teaser link, trimmed teaser, listing heading or address): a news brief as most
+# such pages are (a tag page's one surviving teaser looks the same, and only its address tells).
+MAX_LONE_LINES = 1
+
+
+def _lone_paragraph(shape: PageShape) -> bool:
+    return (not shape.get("is_html") and shape.get("body_lines") == 1
+            and shape.get("log_lines") <= math.log1p(MAX_LONE_LINES) and shape.get("sentence_share") >= 0.5)
 
 
 # Paragraphs that stand alone (listing_cohesion): half of them keep a page from the

@@ -238,3 +238,18 @@ def title_from_address(candidates: list[str], url: str | None) -> str | None:
                 and len(slug_words & words) >= MIN_SLUG_SHARE * len(slug_words)):
             matching.append(line)
     return min(matching, key=len) if matching else None  # not a first paragraph that starts with the headline
+
+
+_SLUG_WORDS = re.compile(r"[-_+\s]+")
+# A slug of this many words that spells the headline names the page's own article.
+MIN_SPELLED_WORDS = 3
+
+
+def spells_title(path: str, title: str | None) -> bool:
+    """The address's last segment is the headline's words ("/columnist/لهذا-أحسد-التوانسة/"
+    on a column headed "لهذا أحسد التوانسة !"): the page is that article, whatever the folder."""
+    if not title:
+        return False
+    slug = {line_key(w) for w in _SLUG_WORDS.split(path.rstrip("/").rsplit("/", 1)[-1]) if w}
+    slug.discard("")
+    return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
