@@ -595,3 +595,15 @@ def test_a_headline_with_a_list_mark_or_printed_twice_glued() -> None:
     assert strip_affixes(f"* {TITLE}") == TITLE
     assert strip_affixes(f"{TITLE}{TITLE}") == TITLE
     assert strip_affixes("مصر مصر") == "مصر مصر"  # too short to be a headline printed twice
+
+
+def test_a_headline_ending_with_a_quote_under_a_masthead() -> None:
+    masthead = "بوابة الوادي\nرئيس مجلس الإدارة والتحرير\nسامي الكاتب\n\n"
+    headline = 'بالصور.. "الصحة": المستشفى الجديد في الجنوب "جاهز"'
+    article = _one(f"{masthead}{headline}\n\n{P1}\n\n{P2}")
+    assert article.title == headline
+    assert article.is_article
+
+
+def test_a_forum_archives_label_before_the_headline() -> None:
+    assert strip_affixes(f"مشاهدة النسخة كاملة : {TITLE}") == TITLE

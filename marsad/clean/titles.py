@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import line_key
+from marsad.clean.lexicon import furniture_lexicon, line_key
 from marsad.clean.metadata import strip_site_suffix, tail_kind
 
 # "date 2025-11-09 " / "2025-11-09 " at the start of a crawled dump's first line.
@@ -136,7 +136,8 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
         if len(crumbs) >= 3 and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs[:-1]):
             return crumbs[-1].strip()  # "أخبار / عربي ودولي / <headline>"
         hosts = host_names(url)
-        while len(parts) > 1 and is_site_name(parts[0], site_names, hosts):
+        # (and a page label before the headline: a forum archive's "مشاهدة النسخة كاملة : <headline>")
+        while len(parts) > 1 and (is_site_name(parts[0], site_names, hosts) or _is_label(parts[0])):
             parts = parts[1:]
         while len(parts) > 1 and is_site_name(parts[-1], site_names, hosts):
             parts = parts[:-1]
@@ -144,6 +145,11 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
             return parts[0].strip()
         title = _rejoin(title, parts)
     return strip_site_suffix(title)
+
+
+def _is_label(segment: str) -> bool:
+    """A phrase of the furniture lexicon written out whole ("مشاهدة النسخة كاملة")."""
+    return line_key(segment) in furniture_lexicon().exact
 
 
 _LIST_MARK = re.compile(r"^[*•·▪●◦■]\s+")
