@@ -20,7 +20,7 @@ from marsad.clean.lines import Line
 # A paragraph long enough to say what it is about (a teaser's lede has 20-40 words).
 MIN_PARAGRAPH_WORDS = 15
 # The first paragraphs tell: a long article need not be read to its end.
-MAX_PARAGRAPHS = 8
+MAX_PARAGRAPHS = 6
 # Two paragraphs may part ways (a lede and its background); three or more tell.
 MIN_PARAGRAPHS = 3
 # Content words: Arabic words with the article (and what is glued before it) removed, of
@@ -55,7 +55,7 @@ NO_COHESION = Cohesion(0.0)
 _LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"))
 _STEM = re.compile(rf"(?<![\u0621-\u064a])(?:وبال|وال|بال|فال|كال|ولل|لل|ال)?([\u0621-\u064a]{{{MIN_STEM},}})")
 # A paragraph's opening says what it is about (and a long article's paragraphs cost no more).
-MAX_PARAGRAPH_CHARS = 400
+MAX_PARAGRAPH_CHARS = 200
 
 
 def _word_stems(text: str) -> list[str]:
