@@ -55,6 +55,8 @@ NO_COHESION = Cohesion(0.0)
 _LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"))
 _STEM = re.compile(rf"(?<![\u0621-\u064a])(?:وبال|وال|بال|فال|كال|ولل|لل|ال)?([\u0621-\u064a]{{{MIN_STEM},}})")
 # A paragraph's opening says what it is about (and a long article's paragraphs cost no more).
+# The first 400 characters of 8 paragraphs scored 0.888 in the training part's cross-validation
+# against 0.883 for 200 of 6, at twice the cost (0.2 ms a page against 0.12).
 MAX_PARAGRAPH_CHARS = 200
 
 
