@@ -100,7 +100,7 @@ FEATURES = (
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
-    "unrelated_paragraphs",
+    "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
 
@@ -115,7 +115,7 @@ class PageShape:
 
 
 def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | None, is_html: bool,
-               title: str | None, body_position: float = 0.0) -> PageShape:
+               title: str | None, body_position: float = 0.0, titled_record: bool = False) -> PageShape:
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
     all_lines = lines
@@ -139,7 +139,6 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     read_more += tail_link + (0 if is_html else cues.linked_cuts(lines))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
     teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
-    together = cues.cohesion([ln for ln in lines if ln.kind in _KEPT]) if not is_html else cues.NO_COHESION
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
     longest = max((ln.words for ln in cleaned.lines if ln.kind in _KEPT), default=0) if cleaned.text else 0
     path = unquote(urlsplit(url).path) if url else ""
@@ -177,9 +176,14 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
         float(spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
-        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end), together.unrelated,
+        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end), 0.0,  # (cohesion: below)
     )
-    return PageShape(values)
+    # A titled record that reads as a brief is decided before any model (decide_page_type):
+    # the paragraphs' cohesion, the dearest feature, is not read for it.
+    if is_html or (titled_record and _titled_brief(PageShape(values))):
+        return PageShape(values)
+    together = cues.cohesion([ln for ln in lines if ln.kind in _KEPT])
+    return PageShape((*values[:-1], together.unrelated))
 
 
 # An institution's "about" page shows its section headings ("الرؤية", "الرسالة", "سياسة الجودة").
