@@ -276,15 +276,16 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the README's figures (dev, the 98 Arabic news pages: is_article
-    # 93/98, titles 33/36, dates 26/27, no date invented on 42/42; without their addresses
-    # is_article 84/98), so a change that loses ground fails.
+    # Floors a little under the README's figures (dev, the 100 Arabic news pages: is_article
+    # 98/100, titles 35/36, dates 26/27, no date invented on 44/44; without their addresses
+    # is_article 90/100, titles 34/36), so a change that loses ground fails.
     assert scores.is_article_right / scores.pages >= 0.90
-    assert scores.titles_right / scores.titles >= 0.88
+    assert scores.titles_right / scores.titles >= 0.91
     assert scores.dates_right / scores.dates >= 0.90
     assert scores.no_date_right == scores.no_date
     bare = evaluate_clean([replace(p, address=None) for p in dev])
-    assert bare.is_article_right / bare.pages >= 0.82
+    assert bare.is_article_right / bare.pages >= 0.87
+    assert bare.titles_right / bare.titles >= 0.88
 
 
 def test_a_feed_flattened_to_text_is_a_feed() -> None:
@@ -595,3 +596,15 @@ def test_a_headline_with_a_list_mark_or_printed_twice_glued() -> None:
     assert strip_affixes(f"* {TITLE}") == TITLE
     assert strip_affixes(f"{TITLE}{TITLE}") == TITLE
     assert strip_affixes("مصر مصر") == "مصر مصر"  # too short to be a headline printed twice
+
+
+def test_a_headline_ending_with_a_quote_under_a_masthead() -> None:
+    masthead = "بوابة الوادي\nرئيس مجلس الإدارة والتحرير\nسامي الكاتب\n\n"
+    headline = 'بالصور.. "الصحة": المستشفى الجديد في الجنوب "جاهز"'
+    article = _one(f"{masthead}{headline}\n\n{P1}\n\n{P2}")
+    assert article.title == headline
+    assert article.is_article
+
+
+def test_a_forum_archives_label_before_the_headline() -> None:
+    assert strip_affixes(f"مشاهدة النسخة كاملة : {TITLE}") == TITLE

@@ -117,7 +117,8 @@ def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
     outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
     kept = [i for i, ln in enumerate(cleaned.lines) if ln.kind in ("body", "lede")]
     position = kept[0] / len(cleaned.lines) if kept else 1.0
-    shape = page_shape(cleaned.lines, cleaned, page.content, page.url, False, title, position)
+    shape = page_shape(cleaned.lines, cleaned, page.content, page.url, False, title, position,
+                       titled_record=bool(page.hint_title))
     return _article(page, cleaned, cleaned.text, title, published, outlet, cleaned.removed, cleaned.lede, shape)
 
 

@@ -38,7 +38,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
         if line.kind != "body" or not _can_be_title(line.text, arabic_page):
             continue
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
-            if not candidates and _headline_over_body(lines, line):
+            # (above it only lines too short for a headline: a masthead's "رئيس التحرير", a name)
+            if not any(c.words >= FIRST_HEADLINE_WORDS for c in candidates) and _headline_over_body(lines, line):
                 candidates.append(line)
             break  # the body has started
         if 2 <= line.words <= 30 or _clauses_headline(line):

@@ -121,6 +121,18 @@ def broadcast_cues() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def related_headings() -> frozenset[str]:
+    """Line keys of the headings over a block of other stories ("شاهد أيضاً", "Related posts")."""
+    return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "related_headings.tsv"))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Function words and generic news words, as written (lexicon/stopwords.tsv)."""
+    return frozenset(row[0].strip() for row in _rows(LEXICON_DIR / "stopwords.tsv"))
+
+
+@lru_cache(maxsize=1)
 def institution_headings() -> frozenset[str]:
     """Line keys of the section headings of an institution's "about" pages."""
     return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "institution_headings.tsv"))

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, institution_headings, line_key
+from marsad.clean import listing_cues as cues
+from marsad.clean.lexicon import institution_headings
 from marsad.clean.lines import NO_TEASERS, Line, read_teasers
 from marsad.clean.text import CleanText
+from marsad.clean.titles import spells_title
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
 
@@ -98,9 +100,8 @@ FEATURES = (
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
+    "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
-# A broadcast's transcript says so in its first lines ("[تقرير مسجل]", "في هذه الحلقة").
-BROADCAST_LINES = 30
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class PageShape:
 
 
 def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | None, is_html: bool,
-               title: str | None, body_position: float = 0.0) -> PageShape:
+               title: str | None, body_position: float = 0.0, titled_record: bool = False) -> PageShape:
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
     all_lines = lines
@@ -122,6 +123,9 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
              and not (is_html and ln.is_furniture_phrase)]
+    if not is_html:  # (the other stories under an article, "شاهد أيضاً" ..., are not its shape)
+        above = cues.before_related_block(all_lines)
+        lines = [ln for ln in lines if ln.index <= above[-1].index] if above else lines
     total = max(1, len(lines))
     feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
@@ -132,7 +136,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
     # (a link alone on the last line is a teaser's: "أكمل القراءة »" under a listing's last teaser)
     tail_link = bool(lines) and bool(_TAIL_LINK.match(lines[-1].text))
-    read_more += tail_link
+    read_more += tail_link + (0 if is_html else cues.linked_cuts(lines))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
     teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
@@ -166,45 +170,25 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
         math.log1p(longest), float(is_html), body_position,
         float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
-        float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3])),
-        float(_says_broadcast(all_lines[:BROADCAST_LINES])),
+        float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3]) or cues.hashtag_heading(all_lines)),
+        float(cues.says_broadcast(all_lines)),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
-        float(_spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
+        float(spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
-        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
+        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end), 0.0,  # (cohesion: below)
     )
-    return PageShape(values)
-
-
-_SLUG_WORDS = re.compile(r"[-_+\s]+")
-# A slug of this many words that spells the headline names the page's own article.
-MIN_SPELLED_WORDS = 3
-
-
-def _spells_title(path: str, title: str | None) -> bool:
-    """The address's last segment is the headline's words ("/columnist/لهذا-أحسد-التوانسة/"
-    on a column headed "لهذا أحسد التوانسة !"): the page is that article, whatever the folder."""
-    if not title:
-        return False
-    slug = {line_key(w) for w in _SLUG_WORDS.split(path.rstrip("/").rsplit("/", 1)[-1]) if w}
-    slug.discard("")
-    return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
+    # A titled record that reads as a brief is decided before any model (decide_page_type):
+    # the paragraphs' cohesion, the dearest feature, is not read for it.
+    if is_html or (titled_record and _titled_brief(PageShape(values))):
+        return PageShape(values)
+    together = cues.cohesion([ln for ln in lines if ln.kind in _KEPT])
+    return PageShape((*values[:-1], together.unrelated))
 
 
 # An institution's "about" page shows its section headings ("الرؤية", "الرسالة", "سياسة الجودة").
 MAX_HEADING_WORDS = 4
 MIN_INSTITUTION_HEADINGS = 2
-# A recording's transcript marks its lines with the time into the recording ("... - 00:01:08").
-_MEDIA_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\W{0,3}\w{0,2}\W{0,2}$")
-MIN_TIMED_LINES = 3
-
-
-def _says_broadcast(lines: list[Line]) -> bool:
-    if sum(1 for ln in lines if ":" in ln.text[-14:] and _MEDIA_TIME.search(ln.text[-14:])) >= MIN_TIMED_LINES:
-        return True
-    keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
-    return any(f" {cue} " in keys for cue in broadcast_cues())
 
 
 @dataclass(frozen=True)
@@ -315,14 +299,32 @@ def _plainly_an_article(shape: PageShape) -> bool:
     """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
     itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body;
     or paragraphs of an article's length from the top of the page with short lines beside them."""
-    if shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape):
+    if (shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape)
+            or shape.get("unrelated_paragraphs") >= UNRELATED_SHARE):
         return False
     if shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE:
         if shape.get("article_meta") and shape.get("body_lines") >= 1:
             return True
         if shape.get("body_lines") >= 2 and shape.get("short_kept_lines") <= 1:
             return True
-    return _article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
+    return (_article_with_short_lines(shape) or _dated_story(shape) or _named_by_its_address(shape)
+            or _lone_paragraph(shape))
+
+
+# A dump that is one paragraph of its own, a headline at most above it, and nothing of a
+# listing (no teaser link, trimmed teaser, listing heading or address): a news brief as most
+# such pages are (a tag page's one surviving teaser looks the same, and only its address tells).
+MAX_LONE_LINES = 1
+
+
+def _lone_paragraph(shape: PageShape) -> bool:
+    return (not shape.get("is_html") and shape.get("body_lines") == 1
+            and shape.get("log_lines") <= math.log1p(MAX_LONE_LINES) and shape.get("sentence_share") >= 0.5)
+
+
+# Paragraphs that stand alone (listing_cohesion): half of them keep a page from the
+# "plainly an article" rule, and the model weighs them.
+UNRELATED_SHARE = 0.5
 
 
 def _trimmed_teasers(shape: PageShape) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import line_key
+from marsad.clean.lexicon import furniture_lexicon, line_key
 from marsad.clean.metadata import strip_site_suffix, tail_kind
 
 # "date 2025-11-09 " / "2025-11-09 " at the start of a crawled dump's first line.
@@ -136,7 +136,8 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
         if len(crumbs) >= 3 and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs[:-1]):
             return crumbs[-1].strip()  # "أخبار / عربي ودولي / <headline>"
         hosts = host_names(url)
-        while len(parts) > 1 and is_site_name(parts[0], site_names, hosts):
+        # (and a page label before the headline: a forum archive's "مشاهدة النسخة كاملة : <headline>")
+        while len(parts) > 1 and (is_site_name(parts[0], site_names, hosts) or _is_label(parts[0])):
             parts = parts[1:]
         while len(parts) > 1 and is_site_name(parts[-1], site_names, hosts):
             parts = parts[:-1]
@@ -144,6 +145,11 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
             return parts[0].strip()
         title = _rejoin(title, parts)
     return strip_site_suffix(title)
+
+
+def _is_label(segment: str) -> bool:
+    """A phrase of the furniture lexicon written out whole ("مشاهدة النسخة كاملة")."""
+    return line_key(segment) in furniture_lexicon().exact
 
 
 _LIST_MARK = re.compile(r"^[*•·▪●◦■]\s+")
@@ -238,3 +244,18 @@ def title_from_address(candidates: list[str], url: str | None) -> str | None:
                 and len(slug_words & words) >= MIN_SLUG_SHARE * len(slug_words)):
             matching.append(line)
     return min(matching, key=len) if matching else None  # not a first paragraph that starts with the headline
+
+
+_SLUG_WORDS = re.compile(r"[-_+\s]+")
+# A slug of this many words that spells the headline names the page's own article.
+MIN_SPELLED_WORDS = 3
+
+
+def spells_title(path: str, title: str | None) -> bool:
+    """The address's last segment is the headline's words ("/columnist/لهذا-أحسد-التوانسة/"
+    on a column headed "لهذا أحسد التوانسة !"): the page is that article, whatever the folder."""
+    if not title:
+        return False
+    slug = {line_key(w) for w in _SLUG_WORDS.split(path.rstrip("/").rsplit("/", 1)[-1]) if w}
+    slug.discard("")
+    return len(slug) >= MIN_SPELLED_WORDS and slug <= set(line_key(title).split())
