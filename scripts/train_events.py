@@ -11,7 +11,8 @@ Folds are DOCUMENTS (GroupKFold on the document part of the id): every sentence 
 article stays on one side. The figures printed are nested: for each outer fold, C and the
 threshold are chosen by an inner cross-validation on the other folds alone, then applied.
 The shipped model takes the medians of the outer folds' choices (C on its grid, the
-threshold), steadier than one choice over all the rows (PROTEST has 47 positives).
+threshold), steadier than one choice over all the rows (PROTEST has 47 positives), and adds
+events where the lexicon found none only if most outer folds chose to (`adds_events`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from marsad.evaluate.events_gsr import (  # noqa: E402
     PRUNE,
     _fit,
     _prf,
+    adds_events,
     analyse,
     choose,
     detected,
@@ -61,26 +63,31 @@ def main() -> None:
         vec, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
         predicted = np.zeros(len(y), dtype=bool)
         choices = []
+        adding = []  # whether each outer fold's model adds events where the lexicon found none
         for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
             c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
             choices.append((c, t))
+            creates = adds_events(x[train], y[train], groups[train], none[train], c, t)
+            adding.append(creates)
             scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
-            predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test])
+            predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test], creates)
         p, r, f = _prf(y, predicted)
         f1s.append(f)
         print(f"{kind}: {len(y)} sentences ({y.sum()} yes, {len(set(groups))} documents) "
               f"cross-validated P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}  (negatives fired "
               f"{int(predicted[y == 0].sum())}/{int((y == 0).sum())})")
-        print(f"{kind}: outer folds chose (C, threshold) " + ", ".join(f"({c}, {t:.3f})" for c, t in choices))
+        print(f"{kind}: outer folds chose (C, threshold) " + ", ".join(f"({c}, {t:.3f})" for c, t in choices)
+              + f"; adding events where the lexicon found none in {sum(adding)} of {len(adding)}")
         if args.report_only:
             continue
         c, t = median_choice(choices)
         clf = _fit(x, y, c)
         weights = {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
                    if abs(w) >= PRUNE}
-        models[kind] = TypeModel(weights, round(t, 3))
-        model_types[kind] = {"C": c, "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
-        print(f"{kind}: shipped C {c} threshold {t:.3f}, {len(weights)} weights")
+        models[kind] = TypeModel(weights, round(t, 3), 2 * sum(adding) > len(adding))
+        model_types[kind] = {"C": c,
+                             "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
+        print(f"{kind}: shipped C {c} threshold {t:.3f}, adds events: {models[kind].creates}, {len(weights)} weights")
     print(f"cross-validated macro F1 {100 * sum(f1s) / len(f1s):.1f}")
     if not args.report_only:
         meta = {"data": "openeventdata arabic_event_gsr, development half (../shared/data/arabic-event-gsr, MIT)",

@@ -56,6 +56,37 @@ def test_dated_event_with_a_named_participant_is_anchored(monkeypatch):
     assert [(e.type, e.date) for e in events] == [("ASSAULT", "2021-07-03")]
 
 
+def test_a_year_alone_does_not_anchor(monkeypatch):
+    """"في عام 2005" places an attack in history: the model may take it away."""
+    with_models(monkeypatch, ASSAULT=NEVER)
+    text = "هاجمت القوات القرية في عام 2005."
+    at = text.index("2005")
+    times = [TimeExpr(at, at + 4, "2005", "2005", granularity="year")]
+    assert coding.extract_events(make_doc(text, [("القرية", "LOC")], times), REF) == []
+
+
+def test_features_say_a_definite_trigger_and_the_word_before_it():
+    doc = make_doc("تظاهر العمال أمام المصنع. وأثارت هذه المظاهرات غضب الحكومة.", [])
+    first, second = (sentence_features(s, coding.code_sentence(s, doc.mentions, doc.times, REF))
+                     for s in doc.sentences)
+    assert "ev:PROTEST:after:^" in first and "ev:PROTEST:definite" not in first
+    assert "ev:PROTEST:after:هذه" in second and "ev:PROTEST:definite" in second
+
+
+def test_a_protest_called_for_tomorrow_is_future():
+    doc = make_doc("وتنظم النقابات تظاهرات غدا أمام البرلمان.", [])
+    assert [(e.type, e.mode) for e in coding.extract_events(doc, REF, learned=False)] == [("PROTEST", "future")]
+
+
+def test_a_model_that_does_not_create_adds_no_event(monkeypatch):
+    doc = make_doc("وقف العمال أمام المصنع.", [])
+    believing = TypeModel({"bias": 0.0, "w:مصنع": 3.0}, 0.3)  # p 0.95
+    with_models(monkeypatch, PROTEST=dataclasses.replace(believing, creates=False))
+    assert [e for e in coding.extract_events(doc, REF) if e.type == "PROTEST"] == []
+    with_models(monkeypatch, PROTEST=believing)
+    assert [e.type for e in coding.extract_events(doc, REF)] == ["PROTEST"]
+
+
 def test_believed_sentence_without_trigger_gets_an_event_above_the_floor(monkeypatch):
     doc = make_doc("وقف العمال أمام المصنع.", [])
     with_models(monkeypatch, PROTEST=TypeModel({"bias": 0.0, "w:مصنع": 0.5}, 0.3))  # p 0.62 >= 0.5

@@ -31,9 +31,9 @@ def test_gsr_cross_validated_floor():
     scores = {s.kind: s for s in cross_validate()}
     for s in scores.values():
         print(s)
-    assert scores["ASSAULT"].f1 >= 0.58
-    assert scores["PROTEST"].f1 >= 0.37  # 0.390 at the median-of-folds threshold (0.364 before)
-    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.485  # 0.500 there
+    assert scores["ASSAULT"].f1 >= 0.62  # 0.654 (0.615 before the definite-trigger features)
+    assert scores["PROTEST"].f1 >= 0.46  # 0.500 (0.416 before)
+    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.54  # 0.577 (0.515 before)
 
 
 @pytest.mark.skipif(not GSR.is_dir(), reason=f"{GSR} not present")
@@ -74,10 +74,11 @@ def test_a_gold_source_code_agrees_on_its_country_and_role_where_given():
 @pytest.mark.skipif(not MODEL_FILE.is_file(), reason="the detector is not trained (scripts/train_events.py)")
 def test_span_sentences_type_and_source_floor():
     """The UniversalPetrarch validation's figures on the dev half's span sentences (issue 22:
-    type >= 75 %, type + source >= 100 of 645 there), in-sample for the actor rules: 226 and
-    70 of 312 at the commit that set the floor; of the 206 the csv labels yes, 205 and 59."""
+    type >= 75 %, type + source >= 100 of 645 there), in-sample for the actor rules: 233 and
+    75 of 312 at the commit that set the floor (226 and 69 before it); of the 206 the csv
+    labels yes, 204 and 60."""
     scores = span_validation()
     assert sum(s.sentences for s in scores) == 312
-    assert sum(s.type_right for s in scores) >= 215
-    assert sum(s.type_source_right for s in scores) >= 66
+    assert sum(s.type_right for s in scores) >= 224
+    assert sum(s.type_source_right for s in scores) >= 70
     assert sum(s.yes_type_source_right for s in scores) >= 55

@@ -275,13 +275,15 @@ def _detect(
     does not believe is doubted (a topic, a reference back, a habit: it goes unless a believed
     event of the next or previous sentence takes it in, `join_elaborations`). Events in another
     mode keep it: they are not counted as asserted either way. Where the lexicon found no
-    event of the type, the model adds one above CREATE_FLOOR, its trigger the word that
+    event of the type, the model adds one above CREATE_FLOOR (for the types whose model
+    `creates`, chosen by cross-validation), its trigger the word that
     weighs most (the same rule as the cross-validation, marsad.evaluate.events_gsr.detected).
     `score`: the sentence's row of `Detector.scores`; `inside`: the doc's mentions, times and
     quantities inside the sentence."""
     mentions, times, quantities = inside
     probabilities = detector.probabilities(score, context_features(sentence, events, mentions, times, quantities))
-    for kind, threshold, probability in zip(detector.kinds, detector.thresholds, probabilities, strict=True):
+    for kind, threshold, creates, probability in zip(detector.kinds, detector.thresholds, detector.creates,
+                                                      probabilities, strict=True):
         believed = probability >= threshold
         if not believed:
             doubted.update(
@@ -289,7 +291,7 @@ def _detect(
                 for e in events
                 if e.type == kind and e.mode == "asserted" and not anchored(e, sentence, times)
             )
-        elif probability >= CREATE_FLOOR and not any(e.type == kind for e in events):
+        elif creates and probability >= CREATE_FLOOR and not any(e.type == kind for e in events):
             found = _model_event(sentence, mentions, times, reference, kind, detector)
             if found:
                 events.append(found)

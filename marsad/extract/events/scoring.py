@@ -68,9 +68,12 @@ class Detector:
 
     def __init__(self, kinds: Sequence[str], thresholds: Sequence[float], vocabulary: Sequence[str],
                  word_weights: np.ndarray, pairs: np.ndarray, pair_weights: np.ndarray,
-                 named: Mapping[str, Sequence[float]]) -> None:
+                 named: Mapping[str, Sequence[float]], creates: Sequence[bool] | None = None) -> None:
         self.kinds = tuple(kinds)
         self.thresholds = tuple(thresholds)
+        # per type: whether the model adds an event where the lexicon found none (`TypeModel`)
+        self.creates = tuple(creates) if creates is not None else (True,) * len(self.kinds)
+        self._creating = np.array(self.creates, dtype=bool)
         width = len(self.kinds)
         self.vocabulary = list(vocabulary)
         self._ids = dict(zip(self.vocabulary, range(len(self.vocabulary)), strict=True))
@@ -123,7 +126,8 @@ class Detector:
         return cls(tuple(models), [m.threshold for m in models.values()], vocabulary,
                    np.array([words.get(w, zero) for w in vocabulary]).reshape(len(vocabulary), width),
                    np.array([(ids[a], ids[b]) for a, b in pairs], dtype=np.int64).reshape(-1, 2),
-                   np.array(list(pairs.values())).reshape(len(pairs), width), named)
+                   np.array(list(pairs.values())).reshape(len(pairs), width), named,
+                   [m.creates for m in models.values()])
 
     def tables(self) -> dict[str, Any]:
         """The detector as JSON-ready tables, one flat list per type or column (they load
@@ -195,17 +199,18 @@ class Detector:
     def may_reach(self, scores: np.ndarray, probability: float,
                   quantities: Sequence[Sequence[Quantity]]) -> np.ndarray:
         """For each sentence (a row of `scores`, with the `quantities` inside it): whether,
-        with no coded event, it may reach `probability` for some type whatever its context.
+        with no coded event, it may reach `probability` for some type that `creates` whatever its
+        context.
         Nearly all sentences cannot, and then the model has nothing to add there (exact: an
         upper bound of what context adds, less a margin for rounding)."""
-        if not len(scores):
-            return np.zeros(0, bool)
+        if not len(scores) or not self._creating.any():
+            return np.zeros(len(scores), bool)
         bound = scores + self._quiet_bound
         for k in compress(count(), quantities):
             for unit in {q.unit for q in quantities[k] if q.unit} & self._unit_bound.keys():
                 bound[k] += self._unit_bound[unit]
         floor = math.log(probability / (1 - probability)) - 1e-9
-        return np.asarray((bound >= floor).any(axis=1))
+        return np.asarray((bound >= floor)[:, self._creating].any(axis=1))
 
     def probabilities(self, score: Sequence[float], context: Iterable[str]) -> list[float]:
         """Each type's probability (in `kinds` order) from a sentence's row of `scores`
@@ -279,7 +284,8 @@ def save(path: Path, models: Mapping[str, TypeModel], meta: Mapping[str, Any]) -
     """Write the models as the tables `load_detector` reads; `meta`: what else the file
     says (the data, the script, each type's C and cross-validated figures under "types")."""
     tables = Detector.of(models).tables()
-    types = {kind: {**meta.get("types", {}).get(kind, {}), "threshold": models[kind].threshold} for kind in models}
+    types = {kind: {**meta.get("types", {}).get(kind, {}), "threshold": models[kind].threshold,
+                    "creates": models[kind].creates} for kind in models}
     path.write_text(json.dumps({**meta, **tables, "types": types}, ensure_ascii=False, sort_keys=True) + "\n",
                     encoding="utf-8")
 
@@ -297,4 +303,5 @@ def load_detector(path: Path = MODEL_FILE) -> Detector:
 
     pairs = np.array([data["pairs"]["first"], data["pairs"]["second"]], dtype=np.int64).T
     return Detector(kinds, [float(data["types"][k]["threshold"]) for k in kinds], data["vocabulary"],
-                    columns(data["word_weights"]), pairs, columns(data["pair_weights"]), data["named"])
+                    columns(data["word_weights"]), pairs, columns(data["pair_weights"]), data["named"],
+                    [bool(data["types"][k].get("creates", True)) for k in kinds])
