@@ -141,6 +141,8 @@ def distinct_specifics(mine: Iterable[str], my_terms: Sequence[Container[str]], 
         return bool(mine) and bool(theirs) and not found(mine, their_terms) and not found(theirs, my_terms)
 
     mine, theirs = list(mine), list(theirs)
+    if not mine or not theirs:  # (most titles specify nothing: each test below needs both sides)
+        return False
     my_ordinals, their_ordinals = {x for x in mine if x[0] == "#"}, {x for x in theirs if x[0] == "#"}
     if my_ordinals and their_ordinals and not my_ordinals & their_ordinals:
         return True
