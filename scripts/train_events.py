@@ -21,23 +21,18 @@ import argparse
 import sys
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from marsad.evaluate.events_gsr import (  # noqa: E402
     FILES,
     GSR,
-    OUTER_FOLDS,
     PRUNE,
     _fit,
     _prf,
-    adds_events,
     analyse,
-    choose,
-    detected,
     median_choice,
+    outer_folds,
     read_rows,
     type_data,
 )
@@ -52,8 +47,6 @@ def main() -> None:
     ap.add_argument("--report-only", action="store_true", help="print the CV figures, write no model")
     args = ap.parse_args()
 
-    from sklearn.model_selection import GroupKFold
-
     rows = read_rows(args.gsr)
     docs = analyse(rows)
     model_types: dict[str, dict] = {}
@@ -61,16 +54,9 @@ def main() -> None:
     f1s = []
     for kind, _ in FILES:
         vec, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
-        predicted = np.zeros(len(y), dtype=bool)
-        choices = []
-        adding = []  # whether each outer fold's model adds events where the lexicon found none
-        for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
-            c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
-            choices.append((c, t))
-            creates = adds_events(x[train], y[train], groups[train], none[train], c, t)
-            adding.append(creates)
-            scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
-            predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test], creates)
+        predicted, chosen = outer_folds(x, y, groups, kept, other_mode, none)
+        choices = [(c, t) for c, t, _ in chosen]
+        adding = [creates for *_, creates in chosen]  # whether each fold's model adds events the lexicon did not find
         p, r, f = _prf(y, predicted)
         f1s.append(f)
         print(f"{kind}: {len(y)} sentences ({y.sum()} yes, {len(set(groups))} documents) "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,8 +188,6 @@ class TypeScore:
 def type_data(rows: list[Row], docs: list[Doc], kind: str, min_rows: int = MIN_ROWS):  # type: ignore[no-untyped-def]
     """The design matrix of one type's rows and what the run-time rule needs beside it
     (features in fewer than `min_rows` rows left out)."""
-    from collections import Counter
-
     from sklearn.feature_extraction import DictVectorizer
 
     idx = [i for i, r in enumerate(rows) if r.kind == kind]
@@ -211,8 +210,6 @@ def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
     the CI floor; the threshold was chosen on all the rows, so it reads a little high)."""
     import json
 
-    from sklearn.model_selection import GroupKFold
-
     from marsad.extract.events.scoring import MODEL_FILE
 
     shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["types"] if MODEL_FILE.is_file() else {}
@@ -221,20 +218,34 @@ def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
     out = []
     for kind, _ in FILES:
         _, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
-        predicted = np.zeros(len(y), dtype=bool)
-        for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
-            if nested or kind not in shipped:
-                c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
-                creates = adds_events(x[train], y[train], groups[train], none[train], c, t)
-            else:
-                c, t = shipped[kind]["C"], shipped[kind]["threshold"]
-                creates = shipped[kind].get("creates", True)
-            scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
-            predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test], creates)
+        fixed = None
+        if not nested and kind in shipped:
+            fixed = (shipped[kind]["C"], shipped[kind]["threshold"], shipped[kind].get("creates", True))
+        predicted, _ = outer_folds(x, y, groups, kept, other_mode, none, fixed)
         p, r, f = _prf(y, predicted)
         out.append(TypeScore(kind, len(y), int(y.sum()), len(set(groups)), p, r, f,
                              int(predicted[y == 0].sum()), int((y == 0).sum())))
     return out
+
+
+def outer_folds(x, y, groups, kept, other_mode, none, fixed=None):  # type: ignore[no-untyped-def]
+    """The run-time rule's predictions for every row, each made by a model fitted on the
+    other document folds, and each outer fold's (C, threshold, creates): chosen inside the
+    fold (`choose`, `adds_events`), or the `fixed` ones."""
+    from sklearn.model_selection import GroupKFold
+
+    predicted = np.zeros(len(y), dtype=bool)
+    choices = []
+    for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
+        if fixed is None:
+            c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
+            creates = adds_events(x[train], y[train], groups[train], none[train], c, t)
+        else:
+            c, t, creates = fixed
+        choices.append((c, t, creates))
+        scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
+        predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test], creates)
+    return predicted, choices
 
 
 @dataclass
