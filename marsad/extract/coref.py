@@ -51,15 +51,8 @@ class KnownPeople:
     def name_words_in(self, keys: Collection[str]) -> set[str]:
         """The words of known names that these token keys are, or are under a clitic
         (`_stem_options`): all that `propagate_names` asks of a doc's words."""
-        recent = self._held.recent
-        held = list(map(recent.get, keys))  # (in C: most keys were seen in other articles)
-        found: set[str] = set().union(*filter(None, held))
-        for key in [k for k, h in zip(keys, held, strict=True) if h is None]:
-            words = self._held.get(key)
-            if words is None:
-                words = self._held.put(key, self._name_words_of(key))
-            found |= words
-        return found
+        # (most keys were seen in other articles, and most hold no name word)
+        return set().union(*filter(None, self._held.get_many(list(keys), self._name_words_of)))
 
     def _name_words_of(self, key: str) -> frozenset[str]:
         # Every form of a key is a suffix of it, or "ال" + a suffix: a key that ends in no

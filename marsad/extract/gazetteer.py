@@ -11,8 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import is_
+from itertools import compress, count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -80,17 +79,13 @@ class Gazetteer:
         """Longest non-overlapping matches over a sentence's token match keys, left to right."""
         # Almost no word begins a name: find those that do with one C-level map over the
         # cache, then try only them.
-        starts = list(map(self._starts_cache.recent.get, keys))
-        if None in starts:  # only the words not in the recent generation are looked up
-            for i in compress(count(), map(is_, starts, repeat(None))):
-                starts[i] = self._name_starts(keys[i])
+        starts = self._starts_cache.get_many(keys, self._name_starts)
         matches: list[GazetteerMatch] = []
         free = 0  # the first position no match has taken
         for i in compress(count(), starts):
             if i < free:
                 continue
             candidates = starts[i]
-            assert candidates is not None  # compress() visits only the positions that have some
             found = self._longest_at(keys, i, candidates)
             if found is not None:
                 length, entry, prefix = found
@@ -119,19 +114,16 @@ class Gazetteer:
 
     def _name_starts(self, key: str) -> tuple[tuple[str, str, int], ...]:
         """(prefix, stem, longest name length) for each clitic split of a word that begins a
-        name; cached per word, since almost every word of a text begins none."""
-        found = self._starts_cache.get(key)
-        if found is None:
-            # "المالي" must not match مالي: an article the name does not have is not a clitic;
-            # nor "كامل" آمل: a word of its own keeps its letters (`name_clitic_candidates`).
-            longest = self._longest
-            options = [(prefix, stem) for prefix, stem in clitic_candidates(key)
-                       if stem in longest and not prefix.endswith("ال")]
-            if any(prefix for prefix, _ in options):  # judged only for the rare words it matters to
-                kept = name_clitic_candidates(key)
-                options = [option for option in options if option in kept]
-            found = self._starts_cache.put(key, tuple((prefix, stem, longest[stem]) for prefix, stem in options))
-        return found
+        name (`match_keys` caches it per word, since almost every word of a text begins none)."""
+        # "المالي" must not match مالي: an article the name does not have is not a clitic;
+        # nor "كامل" آمل: a word of its own keeps its letters (`name_clitic_candidates`).
+        longest = self._longest
+        options = [(prefix, stem) for prefix, stem in clitic_candidates(key)
+                   if stem in longest and not prefix.endswith("ال")]
+        if any(prefix for prefix, _ in options):  # judged only for the rare words it matters to
+            kept = name_clitic_candidates(key)
+            options = [option for option in options if option in kept]
+        return tuple((prefix, stem, longest[stem]) for prefix, stem in options)
 
     def _longest_at(self, keys: Sequence[str], i: int,
                     starts: tuple[tuple[str, str, int], ...]) -> tuple[int, GazetteerEntry, str] | None:

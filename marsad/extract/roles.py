@@ -128,13 +128,11 @@ _bare_keys: WordCache[str, str] = WordCache(TOKEN_CACHE_SIZE)
 def word_keys(words: list[str], punct: str) -> list[str]:
     """match_key(word.strip(punct)) of each word. A new word usually is a token of the text,
     whose key the tokenizer has cached (`token_keys`)."""
-    bare = list(map(str.strip, words, repeat(punct)))
-    keys = list(map(_bare_keys.recent.get, bare))
-    if None in keys:
-        for i, key in enumerate(keys):
-            if key is None:
-                keys[i] = _bare_keys.get(bare[i]) or _bare_keys.put(bare[i], token_keys(bare[i])[0])
-    return keys  # type: ignore[return-value]
+    return _bare_keys.get_many(list(map(str.strip, words, repeat(punct))), _bare_key)
+
+
+def _bare_key(word: str) -> str:
+    return token_keys(word)[0]
 
 
 class DocWords:

@@ -46,15 +46,7 @@ def word_tokens(tokens: Iterable[Token]) -> list[Token]:
 
 
 def word_hashes(keys: Sequence[str]) -> np.ndarray:
-    hashes: list[int | None] = list(map(_WORD_HASHES.recent.get, keys))
-    if None in hashes:  # (words not seen lately)
-        hashes = [h if h is not None else _cached_word_hash(k) for h, k in zip(hashes, keys, strict=True)]
-    return np.fromiter(hashes, dtype=_U64, count=len(keys))
-
-
-def _cached_word_hash(key: str) -> int:
-    found = _WORD_HASHES.get(key)
-    return found if found is not None else _WORD_HASHES.put(key, _word_hash(key))
+    return np.fromiter(_WORD_HASHES.get_many(keys, _word_hash), dtype=_U64, count=len(keys))
 
 
 def shingle_hashes(keys: Sequence[str] | np.ndarray, k: int) -> np.ndarray:

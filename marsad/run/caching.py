@@ -13,7 +13,9 @@ for the hottest loops).
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Sequence
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -56,3 +58,14 @@ class WordCache(Generic[K, V]):
             self.recent = {}
         self.recent[key] = value
         return value
+
+    def get_many(self, keys: Sequence[K], compute: Callable[[K], V]) -> list[V]:
+        """Each key's value, those not cached computed and kept: one C-level map over the
+        recent generation, then the misses one at a time (the hot loops over a text's words)."""
+        values: list[V | None] = list(map(self.recent.get, keys))
+        if None in values:
+            for i in compress(count(), map(is_, values, repeat(None))):
+                key = keys[i]
+                value = self.get(key)
+                values[i] = value if value is not None else self.put(key, compute(key))
+        return values  # type: ignore[return-value]  # (no None is left)
