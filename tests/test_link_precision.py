@@ -241,3 +241,18 @@ def test_a_person_mention_of_punctuation_alone_links_to_no_one() -> None:
                    [("خالد العتيبي", "PER"), ("«", "PER")])
     docs, entities = link_entities([doc])
     assert entity_of(docs, entities, "q", "خالد العتيبي").name == "خالد العتيبي"
+
+
+def test_a_given_name_under_a_sovereign_title_is_not_the_articles_untitled_person() -> None:
+    # Found on SaudiNewsNet (issue 20): "قصر الملك عبدالعزيز" joined an official named
+    # عبدالعزيز in full; the titled given name is the king, the untitled one the official.
+    docs, entities = link_entities([
+        doc_with("a", "قال المهندس عبدالعزيز الحمدان إن الزوار يقصدون قصر الملك عبدالعزيز في العيد.",
+                 [("عبدالعزيز الحمدان", "PER"), ("عبدالعزيز", "PER")], roles=True),
+        doc_with("b", "وصل الأمير نايف بن سعود إلى المدينة، وافتتح الأمير نايف المعرض.",
+                 [("نايف بن سعود", "PER"), ("نايف", "PER")], roles=True),
+    ])
+    doc_a = next(d for d in docs if d.id == "a")
+    official, king = doc_a.mentions
+    assert king.role == "الملك" and official.entity != king.entity
+    assert same_entity(docs, entities, ("b", "نايف بن سعود"), ("b", "نايف"))  # the same title: one prince

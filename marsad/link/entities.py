@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from marsad.arabic.tokenize import word_frequencies
 from marsad.arabic.words import word_class
 from marsad.extract.ner_consistency import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
 from marsad.link.names import (
+    EitherSet,
     PersonVotes,
     alias_table,
     article_added_to_a_name,
@@ -37,6 +38,7 @@ from marsad.link.names import (
     known_entry_key,
     name_key,
     raw_key,
+    sovereign_titles,
 )
 from marsad.link.records import EntityRecord, MemoryNames, StoredNames
 from marsad.link.transliteration import COMMON_SPELLING, skeleton, spellings_agree
@@ -67,6 +69,7 @@ class _LocalCluster:
     mentions: list[int] = field(default_factory=list)  # indexes into the doc's mentions
     names: list[str] = field(default_factory=list)  # display names (clitics removed)
     keys: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # sovereign titles its mentions carry (الملك، الأمير)
 
     @property
     def full_name(self) -> str:
@@ -175,7 +178,7 @@ class EntityIndex:
     def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
         local = {raw_key(m.text) for m in mentions}
         local |= {k.split()[-1] for k in local if " " in k}  # surnames: "وماكغورك" -> ماكغورك
-        known = _EitherSet(local, self.names)
+        known = EitherSet(local, self.names)
         clusters: list[_LocalCluster] = []
         by_key: dict[tuple[str, str], _LocalCluster] = {}
         deferred: list[tuple[int, Mention]] = []
@@ -188,12 +191,14 @@ class EntityIndex:
             key = name_key(m.text, known)
             display = display_name(m.text, key, raw_key(m.text))
             key = alias_table().get((m.type, key)) or known_entry_key(m.type, key) or key
-            target = by_key.get((m.type, key)) or self._local_short_form(clusters, m.type, key)
+            titles = sovereign_titles(m.role)
+            target = by_key.get((m.type, key)) or self._local_short_form(clusters, m.type, key, titles)
             if target is None:
                 target = _LocalCluster(m.type)
                 clusters.append(target)
             target.mentions.append(i)
             target.names.append(display)
+            target.titles |= titles
             target.keys.add(key)
             by_key[(m.type, key)] = target
         for i, m in deferred:  # role-only references join their person
@@ -203,16 +208,19 @@ class EntityIndex:
                 target.mentions.append(i)
         return clusters
 
-    def _local_short_form(self, clusters: list[_LocalCluster], etype: str, key: str) -> _LocalCluster | None:
+    def _local_short_form(self, clusters: list[_LocalCluster], etype: str, key: str,
+                          titles: frozenset[str] = frozenset()) -> _LocalCluster | None:
         """A person's surname or partial name joins the one full name in the article it is a
         short form of (`_is_short_form`); two candidates mean ambiguity and no join. A bare
-        surname whose person the corpus knows (`_surname_owner`) joins a name of this
-        article only if it is that person's: "أوباما" is not the tagger's "رؤية أوباما"."""
+        surname whose person the corpus knows (`_surname_owner`) joins a name of this article
+        only if it is that person's ("أوباما", not the tagger's "رؤية أوباما"); a given name
+        under a sovereign title (`titles`: "الملك خالد") only one written under that title too."""
         words = key.split()
         if etype != "PER" or not words:  # a "name" of punctuation alone is nobody's short form
             return None
         hits = [c for c in clusters if c.type == "PER" and any(_is_short_form(words, k.split()) for k in c.keys)]
-        if len(hits) != 1:
+        if len(hits) != 1 or (titles and len(words) == 1 and titles.isdisjoint(hits[0].titles)
+                              and any(k.split()[0] == key for k in hits[0].keys)):
             return None
         if len(words) == 1:
             owner = self._surname_owner(key)
@@ -265,11 +273,10 @@ class EntityIndex:
     def _surname_owner(self, surname: str) -> EntityRecord | None:
         """The person a bare surname names across the corpus: the one full name ending in it
         (named in full in `DOMINANT_MIN_DOCS` articles or more where the surname is a frequent
-        word), or the one named in full in
-        `DOMINANT_RATIO` times as many articles as any other; never
-        a word that begins another full name (a given name, not a family's). Two
-        people of one article who share a surname are two owners: the bare one joins
-        neither, unless the corpus names one of them far more often."""
+        word), or the one named in full in `DOMINANT_RATIO` times as many articles as any
+        other; never a word that begins another full name (a given name, not a family's). Two
+        people of one article who share a surname are two owners: the bare one joins neither,
+        unless the corpus names one of them far more often."""
         if self.names.is_given_name(surname):
             return None  # "إبراهيم" alone is anyone called Ibrahim, not "توفيق إبراهيم"
         owners = [self.names.record(rid) for rid in sorted(self.names.surname_owners(surname))]
@@ -327,8 +334,6 @@ class EntityIndex:
         return dataclasses.replace(record, articles=self.names.articles_of(record))
 
 
-
-
 def _is_short_form(short: list[str], long: list[str]) -> bool:
     """"الكاظمي" of "مصطفى الكاظمي" (the family name), "مصطفى الكاظمي" of "مصطفى عبد اللطيف
     الكاظمي" (first name kept), "مصطفى" (the first name); not "خالد" of "فهد بن خالد" nor
@@ -343,17 +348,6 @@ def _is_short_form(short: list[str], long: list[str]) -> bool:
     if long[-len(short):] != short or not ends_in_surname(long[:len(long) - len(short) + 1]):
         return False
     return short[0] in SURNAME_PARTICLES if len(short) > 1 else _may_be_surname(short[0])
-
-
-class _EitherSet(Container[str]):
-    """Membership in either of two sets (or the known keys of an index), without building
-    their union."""
-
-    def __init__(self, first: Container[str], second: Container[str]) -> None:
-        self.first, self.second = first, second
-
-    def __contains__(self, item: object) -> bool:
-        return item in self.first or item in self.second
 
 
 def _lookup_skeletons(cluster: _LocalCluster, record: EntityRecord) -> set[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import is_whole_word
+from marsad.arabic.words import word_class
 from marsad.extract.gazetteer import Gazetteer, gazetteer_files
 from marsad.link.transliteration import article_is_written
 from marsad.model import Mention
@@ -188,3 +189,24 @@ class PersonVotes:
         if not votes or votes["PER"] < PERSON_VOTES or votes["PER"] < PERSON_SHARE * sum(votes.values()):
             return mention
         return dataclasses.replace(mention, type="PER")
+
+
+def sovereign_titles(role: str | None) -> frozenset[str]:
+    """The titles of kings, princes, sheikhs and prophets (match keys) in a mention's role:
+    a given name under one ("مستشفى الملك خالد") is that title's bearer, not the article's
+    untitled "خالد مرغلاني"."""
+    if not role:
+        return frozenset()
+    titles = word_class("sovereign_title")
+    return frozenset(key for key in map(match_key, role.split()) if key in titles)
+
+
+class EitherSet(Container[str]):
+    """Membership in either of two sets (or the known keys of an index), without building
+    their union."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
