@@ -658,3 +658,12 @@ def test_an_aggregators_stamp_with_spaced_dashes() -> None:
     article = _one("\n".join([TITLE, "نشر في الجريدة يوم 02 - 05 - 2024", P1, P2, P3]))
     assert article.published == "2024-05-02"
     assert parse_dateline("فاز الفريق 3 - 1 في المباراة").date is None  # a score is no date
+
+
+def test_a_dumps_breadcrumb_and_crawl_prefix_leave_its_headline() -> None:
+    """Issue 19's pages end to end: the breadcrumb before the headline on its line or on the
+    line above, and a crawl prefix glued to both, are not the headline's; nor a date."""
+    for top in (f"الرئيسية / عربي ودولي / {TITLE}", f"الرئيسية / عربي ودولي\n{TITLE}",
+                f" date 2025-11-09 الرئيسية / عربي ودولي / {TITLE}"):
+        article = _one(f"{top}\n{P1}\n{P2}\n{P3}")
+        assert (article.title, article.is_article, article.published) == (TITLE, True, None)
