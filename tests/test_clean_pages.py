@@ -276,9 +276,9 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the README's figures (dev, the 102 Arabic news pages: is_article
-    # 97/102, titles 35/36, dates 26/27, no date invented on 44/44; without their addresses
-    # is_article 92/102, every article kept (0.972 at the private sets' 10% non-articles),
+    # Floors a little under the README's figures (dev, the 103 Arabic news pages: is_article
+    # 98/103, titles 35/36, dates 26/27, no date invented on 44/44; without their addresses
+    # is_article 92/103, every article kept (0.970 at the private sets' 10% non-articles),
     # titles 34/36), so a change that loses ground fails.
     assert scores.is_article_right / scores.pages >= 0.90
     assert scores.titles_right / scores.titles >= 0.91
@@ -667,3 +667,8 @@ def test_a_dumps_breadcrumb_and_crawl_prefix_leave_its_headline() -> None:
                 f" date 2025-11-09 الرئيسية / عربي ودولي / {TITLE}"):
         article = _one(f"{top}\n{P1}\n{P2}\n{P3}")
         assert (article.title, article.is_article, article.published) == (TITLE, True, None)
+
+
+def test_a_masthead_glued_to_the_editors_name_is_not_the_headline() -> None:
+    dump = "\n\n".join(["رئيس مجلس الإدارة ورئيس التحريرسعيد منصور", "صحة", TITLE, P1, P2, P3])
+    assert _one(dump).title == TITLE
