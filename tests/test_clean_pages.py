@@ -276,15 +276,17 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
-    # Floors a little under the README's figures (dev, the 100 Arabic news pages: is_article
-    # 98/100, titles 35/36, dates 26/27, no date invented on 44/44; without their addresses
-    # is_article 90/100, titles 34/36), so a change that loses ground fails.
+    # Floors a little under the README's figures (dev, the 103 Arabic news pages: is_article
+    # 98/103, titles 35/36, dates 26/27, no date invented on 44/44; without their addresses
+    # is_article 92/103, every article kept (0.970 at the private sets' 10% non-articles),
+    # titles 34/36), so a change that loses ground fails.
     assert scores.is_article_right / scores.pages >= 0.90
     assert scores.titles_right / scores.titles >= 0.91
     assert scores.dates_right / scores.dates >= 0.90
     assert scores.no_date_right == scores.no_date
     bare = evaluate_clean([replace(p, address=None) for p in dev])
-    assert bare.is_article_right / bare.pages >= 0.87
+    assert bare.is_article_right / bare.pages >= 0.89
+    assert bare.accuracy_at_prior(0.1) >= 0.96
     assert bare.titles_right / bare.titles >= 0.88
 
 
@@ -608,3 +610,65 @@ def test_a_headline_ending_with_a_quote_under_a_masthead() -> None:
 
 def test_a_forum_archives_label_before_the_headline() -> None:
     assert strip_affixes(f"مشاهدة النسخة كاملة : {TITLE}") == TITLE
+
+
+def test_a_fold_model_decides_in_place_of_the_shipped_one() -> None:
+    """Cross-validation fits a model on each fold and decides the held-out pages with it:
+    a page the rules leave to the model goes the way the given model says."""
+    from math import log1p
+
+    from marsad.clean.page_type import FEATURES, PageShape, PageTypeModel, decide_page_type
+
+    told = {"log_body_words": log1p(100), "body_lines": 3, "short_kept_lines": 4, "headline_share": 0.35,
+            "log_longest_paragraph": log1p(20), "sentence_share": 0.4}
+    shape = PageShape(tuple(float(told.get(name, 0.0)) for name in FEATURES))
+
+    def model(weight: float) -> PageTypeModel:
+        return PageTypeModel(("log_body_words",), ("article", "not_article"), (0.0,), (1.0,), ((weight,),), (0.0,))
+
+    assert decide_page_type(shape, model=model(-1.0)) == "article"
+    assert decide_page_type(shape, model=model(1.0)) != "article"
+
+
+def test_is_article_at_the_private_sets_share_of_non_articles(tmp_path: Path) -> None:
+    """The labelled pages are 39% non-articles, the private sets about 10%: the accuracy at
+    a prior weighs the recall of each side by its share there."""
+    from marsad.evaluate.clean import PageLabel, score
+
+    def label(i: int, is_article: bool) -> PageLabel:
+        return PageLabel(id=f"p{i}", address=None, file=tmp_path / f"p{i}.txt", is_article=is_article,
+                         page_type="article" if is_article else "listing", title=None, published=None, lang="ar")
+
+    labels = [label(0, True), label(1, True), label(2, False), label(3, False)]
+    called = [True, True, True, False]  # every article kept, one listing of two found
+    articles = {lb.id: Article(id=lb.id, source=lb.id, text=P1, title=None, published=None, outlet=None,
+                               language="ar", is_article=is_article,
+                               page_type="article" if is_article else "listing")
+                for lb, is_article in zip(labels, called, strict=True)}
+    scores = score(labels, articles)
+    assert (scores.is_article_right, scores.articles_kept, scores.non_articles_found) == (3, 2, 1)
+    assert abs(scores.accuracy_at_prior(0.1) - 0.95) < 1e-9
+    assert abs(scores.accuracy_at_prior(0.5) - 0.75) < 1e-9
+
+
+def test_an_aggregators_stamp_with_spaced_dashes() -> None:
+    """The masress family of aggregators credits the paper and dates the copy with spaced
+    dashes ("نشر في <paper> يوم 02 - 05 - 2024")."""
+    assert parse_dateline("نشر في الجريدة يوم 02 - 05 - 2024").date == "2024-05-02"
+    article = _one("\n".join([TITLE, "نشر في الجريدة يوم 02 - 05 - 2024", P1, P2, P3]))
+    assert article.published == "2024-05-02"
+    assert parse_dateline("فاز الفريق 3 - 1 في المباراة").date is None  # a score is no date
+
+
+def test_a_dumps_breadcrumb_and_crawl_prefix_leave_its_headline() -> None:
+    """Issue 19's pages end to end: the breadcrumb before the headline on its line or on the
+    line above, and a crawl prefix glued to both, are not the headline's; nor a date."""
+    for top in (f"الرئيسية / عربي ودولي / {TITLE}", f"الرئيسية / عربي ودولي\n{TITLE}",
+                f" date 2025-11-09 الرئيسية / عربي ودولي / {TITLE}"):
+        article = _one(f"{top}\n{P1}\n{P2}\n{P3}")
+        assert (article.title, article.is_article, article.published) == (TITLE, True, None)
+
+
+def test_a_masthead_glued_to_the_editors_name_is_not_the_headline() -> None:
+    dump = "\n\n".join(["رئيس مجلس الإدارة ورئيس التحريرسعيد منصور", "صحة", TITLE, P1, P2, P3])
+    assert _one(dump).title == TITLE

@@ -25,10 +25,11 @@ from marsad.arabic.normalize import match_key
 from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
 
 _DIGITS = "0-9٠-٩۰-۹"
-# "2021/07/15", "15-07-2021"; slashes may have spaces round them ("2005 / 6 / 5").
+# "2021/07/15", "15-07-2021"; slashes and dashes may have spaces round them ("2005 / 6 / 5",
+# "20 - 05 - 2025": the masress family of aggregators, "نشر في <paper> يوم 20 - 05 - 2025").
 _NUMERIC_DATE = re.compile(
-    rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{1,2}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{1,2}})"
-    rf"|([{_DIGITS}]{{1,2}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{1,2}})(?:[\-.]|\s?/\s?)([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
+    rf"(?<![{_DIGITS}])(?:([{_DIGITS}]{{4}})(?:[.]|\s?[/\-]\s?)([{_DIGITS}]{{1,2}})(?:[.]|\s?[/\-]\s?)([{_DIGITS}]{{1,2}})"
+    rf"|([{_DIGITS}]{{1,2}})(?:[.]|\s?[/\-]\s?)([{_DIGITS}]{{1,2}})(?:[.]|\s?[/\-]\s?)([{_DIGITS}]{{4}}))(?![{_DIGITS}])"
 )
 _HAS_DIGIT = re.compile(f"[{_DIGITS}]")
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")  # letters, digits and vowel marks, not the Arabic comma

@@ -376,11 +376,13 @@ def _titled_brief(shape: PageShape) -> bool:
             and shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE)
 
 
-def decide_page_type(shape: PageShape, *, titled_record: bool = False) -> PageType:
+def decide_page_type(shape: PageShape, *, titled_record: bool = False,
+                     model: PageTypeModel | None = None) -> PageType:
     """Rules for feeds and error pages; the model for the rest (rules without it). A body
     too short to be an article is never one, and the model or the rules say what it is —
     unless the page is a record sent with its own title (`titled_record`) that reads as a
-    brief: short news items posted to the API or given as JSON Lines stay articles."""
+    brief: short news items posted to the API or given as JSON Lines stay articles.
+    (`model`: one fitted on a fold in cross-validation; else the shipped one.)"""
     if titled_record and _titled_brief(shape):
         return "article"
     ruled = rule_page_type(shape)
@@ -388,7 +390,7 @@ def decide_page_type(shape: PageShape, *, titled_record: bool = False) -> PageTy
         return ruled
     if ruled is None and _plainly_an_article(shape):
         return "article"
-    model = load_model()
+    model = model or load_model()
     if model is None:
         return ruled or fallback_page_type(shape)
     predicted = model.predict(shape)
