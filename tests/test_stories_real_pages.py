@@ -8,7 +8,14 @@ from pathlib import Path
 
 from story_docs import make_doc
 
-from marsad.evaluate.stories_real import RealPage, read_lookalikes, read_real_pages, score_real_pages
+from marsad.evaluate.stories_real import (
+    RealPage,
+    raw_pages,
+    read_days,
+    read_lookalikes,
+    read_real_pages,
+    score_real_pages,
+)
 from marsad.stories.cluster import StoryClusterer
 from marsad.stories.reading import read_text
 
@@ -57,9 +64,15 @@ def test_labels_are_read_with_their_files_and_look_alikes(tmp_path):
         {"id": "a", "address": "https://e.com/a", "file": "files/a.txt", "story": "s1"},
         {"id": "b", "address": "https://e.com/b", "file": "files/b.txt", "story": "s2"},  # no file: left out
     ]), encoding="utf-8")
-    (tmp_path / "x_stories.jsonl").write_text(json.dumps({"story": "s1", "lookalikes": ["s2"]}), encoding="utf-8")
-    assert [p.id for p in read_real_pages(labels, tmp_path)] == ["a"]
+    (tmp_path / "x_stories.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"story": "s1", "day": "2023-09-11", "lookalikes": ["s2"]}, {"story": "s2", "day": "2024"}]), encoding="utf-8")
+    read = read_real_pages(labels, tmp_path)
+    assert [p.id for p in read] == ["a"]
     assert read_lookalikes(tmp_path / "x_stories.jsonl") == {("s1", "s2")}
+    days = read_days(tmp_path / "x_stories.jsonl")
+    assert days == {"s1": "2023-09-11"}  # a year alone is no day
+    assert [r.hint_published for r in raw_pages(read, days=days)] == ["2023-09-11"]
+    assert [(r.url, r.hint_published) for r in raw_pages(read, with_addresses=False)] == [(None, None)]
 
 
 def test_the_labelled_real_pages_name_their_stories_and_look_alikes():

@@ -102,6 +102,8 @@ def eval_stories(
     pages_dir: Annotated[Path | None, typer.Option(
         "--pages-dir", help="Where the real pages' files are (their `file` is relative to it).")] = None,
     without_addresses: Annotated[bool, typer.Option(help="Give the real pages without their addresses.")] = False,
+    labelled_days: Annotated[bool, typer.Option(
+        help="Give each real page its story's labelled day as its date (the errors dates cause).")] = False,
 ) -> None:
     """Pairwise precision/recall/F1 of story clustering against gold story labels, on the
     hand-labelled SaudiNewsNet pairs (only the articles the pairs name are analysed), and on
@@ -113,7 +115,10 @@ def eval_stories(
         if not labels.is_file() or pages_dir is None or not pages_dir.is_dir():
             fail(f"real pages need a labels file and --pages-dir: {labels}, {pages_dir}")
             return
-        print("\n".join(render_real_pages(labels.name, evaluate_real_pages(labels, pages_dir, not without_addresses))))
+        name = (labels.name + (", labelled days" if labelled_days else "")
+                + (", no addresses" if without_addresses else ""))
+        real = evaluate_real_pages(labels, pages_dir, not without_addresses, labelled_days)
+        print("\n".join(render_real_pages(name, real)))
 
     path = file or CORPUS
     if not path.exists():

@@ -52,6 +52,17 @@ def read_real_pages(path: Path, pages_dir: Path) -> list[RealPage]:
     return pages
 
 
+def read_days(path: Path) -> dict[str, str]:
+    """story -> the labelled day of its happening (full dates only) from the stories file."""
+    days = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            if r.get("day") and len(r["day"]) == 10:
+                days[r["story"]] = r["day"]
+    return days
+
+
 def read_lookalikes(path: Path) -> set[tuple[str, str]]:
     """Look-alike story pairs (sorted) from the stories file beside the pages file."""
     pairs = set()
@@ -62,12 +73,16 @@ def read_lookalikes(path: Path) -> set[tuple[str, str]]:
     return pairs  # type: ignore[return-value]
 
 
-def raw_pages(pages: list[RealPage], with_addresses: bool = True) -> list[RawPage]:
+def raw_pages(pages: list[RealPage], with_addresses: bool = True,
+              days: dict[str, str] | None = None) -> list[RawPage]:
+    """The pages as `marsad analyze` reads them; with `days` (story -> YYYY-MM-DD), each page
+    of a story whose day is labelled comes with that day as its publication date."""
     from marsad.ingest import make_page
 
     return [make_page(f"{p.address}#{p.id}" if with_addresses else p.id,
                       p.file.read_bytes().decode("utf-8", errors="replace"),
-                      url=p.address if with_addresses else None) for p in pages]
+                      url=p.address if with_addresses else None, published=(days or {}).get(p.story))
+            for p in pages]
 
 
 def predicted_stories(pages: list[RealPage], raws: list[RawPage], analysis: Analysis) -> dict[str, str]:
@@ -96,14 +111,18 @@ def score_real_pages(pages: list[RealPage], predicted: dict[str, str],
     )
 
 
-def evaluate_real_pages(path: Path, pages_dir: Path, with_addresses: bool = True) -> RealPageScores:
+def evaluate_real_pages(path: Path, pages_dir: Path, with_addresses: bool = True,
+                        labelled_days: bool = False) -> RealPageScores:
+    """`labelled_days`: give each page its story's labelled day as its publication date (what
+    the clustering does when dates are right: the part of its errors that dates cause)."""
     from marsad.pipeline import analyze_pages
 
     pages = read_real_pages(path, pages_dir)
-    raws = raw_pages(pages, with_addresses)
-    analysis = analyze_pages(raws)
     stories_file = path.with_name(path.name.replace("pages", "stories"))
-    lookalikes = read_lookalikes(stories_file) if stories_file.is_file() else set()
+    has_stories = stories_file.is_file()
+    raws = raw_pages(pages, with_addresses, read_days(stories_file) if labelled_days and has_stories else None)
+    analysis = analyze_pages(raws)
+    lookalikes = read_lookalikes(stories_file) if has_stories else set()
     return score_real_pages(pages, predicted_stories(pages, raws, analysis), lookalikes)
 
 

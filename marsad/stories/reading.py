@@ -85,9 +85,12 @@ HEADLINE_TOKENS = 30
 
 
 def headline_tokens(doc: Doc, lead: list[Token]) -> list[Token]:
-    """The untitled doc's first sentence (its first HEADLINE_TOKENS tokens of the lead)."""
+    """The untitled doc's first sentence (its first HEADLINE_TOKENS tokens of the lead), less
+    the words of its dates and times: "تشرين الثاني" or "الثامنة مساء" state no ordinal."""
     end = doc.sentences[0].end if doc.sentences else None
-    return [t for t in lead[:HEADLINE_TOKENS] if end is None or t.start < end]
+    times = [(t.start, t.end) for t in doc.times if end is None or t.start < end]
+    return [t for t in lead[:HEADLINE_TOKENS] if (end is None or t.start < end)
+            and not any(start <= t.start < stop for start, stop in times)]
 
 
 # A linked doc's names as the clusterer counts them: the entities (`doc_entities`) and
