@@ -78,3 +78,13 @@ def test_an_oil_futures_session_is_a_market_report():
     # News about oil that gives no session's prices stays news.
     news = "وقعت المملكة اتفاقية لبناء مصفاة للنفط في جازان بطاقة 400 ألف برميل يوميا"
     assert doc_kind(iter_tokens(news)) == "news"
+
+
+def test_a_league_match_report_is_news_and_a_stock_close_a_market_report():
+    # A league's points ("45 نقطة ... 34 نقطة ... بفارق ثماني نقاط") are not an index's.
+    match = ("فاز الفريق على منافسه بهدفين دون رد ورفع رصيده إلى 45 نقطة في الصدارة، بينما بقي المنافس "
+             "ثالثاً برصيد 34 نقطة، ويحتل فريق ثالث المركز الثاني بفارق ثماني نقاط.")
+    assert doc_kind(iter_tokens(match)) == "news"
+    close = ("أنهى المؤشر العام لسوق الأسهم تعاملاته عند الإغلاق مرتفعاً إلى 9120 نقطة، وبلغت قيمة "
+             "التداولات ملياري ريال.")
+    assert doc_kind(iter_tokens(close)) == "market"

@@ -96,10 +96,29 @@ def eval_stories(
         help="JSON Lines with text, title, published, outlet, url, gold_story.")] = None,
     pairs: Annotated[bool, typer.Option(
         help="Also score the hand-labelled SaudiNewsNet same-happening pairs (dev and labels/story_pairs).")] = True,
+    real_pages: Annotated[list[Path] | None, typer.Option(
+        "--real-pages", help="Hand-labelled real pages (id, address, file, story; look-alikes in the "
+                             "*_stories.jsonl beside it), analysed as `marsad analyze` would.")] = None,
+    pages_dir: Annotated[Path | None, typer.Option(
+        "--pages-dir", help="Where the real pages' files are (their `file` is relative to it).")] = None,
+    without_addresses: Annotated[bool, typer.Option(help="Give the real pages without their addresses.")] = False,
+    labelled_days: Annotated[bool, typer.Option(
+        help="Give each real page its story's labelled day as its date (the errors dates cause).")] = False,
 ) -> None:
-    """Pairwise precision/recall/F1 of story clustering against gold story labels, and on the
-    hand-labelled SaudiNewsNet pairs (only the articles the pairs name are analysed)."""
+    """Pairwise precision/recall/F1 of story clustering against gold story labels, on the
+    hand-labelled SaudiNewsNet pairs (only the articles the pairs name are analysed), and on
+    hand-labelled real pages (--real-pages, with the look-alike stories put together)."""
     from marsad.evaluate.stories import CORPUS, evaluate_pair_set, evaluate_stories, pair_sets
+    from marsad.evaluate.stories_real import evaluate_real_pages, render_real_pages
+
+    for labels in real_pages or []:
+        if not labels.is_file() or pages_dir is None or not pages_dir.is_dir():
+            fail(f"real pages need a labels file and --pages-dir: {labels}, {pages_dir}")
+            return
+        name = (labels.name + (", labelled days" if labelled_days else "")
+                + (", no addresses" if without_addresses else ""))
+        real = evaluate_real_pages(labels, pages_dir, not without_addresses, labelled_days)
+        print("\n".join(render_real_pages(name, real)))
 
     path = file or CORPUS
     if not path.exists():

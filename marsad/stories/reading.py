@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
-from marsad.model import Doc
+from marsad.model import Doc, Token
 from marsad.stories.signature import (
     article_day,
     doc_entities,
@@ -68,14 +68,29 @@ def read_article(doc: Doc) -> ArticleReading:
 def read_text(doc: Doc) -> ArticleReading:
     """What the clusterer reads of the doc's text and of the stages' findings in it, which
     linking leaves as they are: the title and lead tokenised once."""
-    title_toks = title_tokens(doc)
     lead = list(doc_tokens(doc, LEAD_TOKENS))
+    title_toks = title_tokens(doc) or headline_tokens(doc, lead)
     lead_end = lead[-1].end if lead else 0
     tokens = title_toks + lead
     return ArticleReading(doc.id, doc.article.published, article_day(doc), tuple(content_terms(title_toks)),
                           tuple(content_terms(lead)), lead_end, doc_numbers(tokens, doc, lead_end), doc_kind(tokens),
                           frozenset(doc_event_days(doc)), doc_happening_day(doc, lead_end),
                           doc_event_types(doc, lead_end), title_parts(title_toks))
+
+
+# A page whose headline the cleaner did not find (a stored excerpt that starts at the lead)
+# still says which happening it reports in its first sentence ("انطلقت اليوم الجولة الأولى
+# من المفاوضات ..."): that sentence, at most this many tokens, specifies it as a title would.
+HEADLINE_TOKENS = 30
+
+
+def headline_tokens(doc: Doc, lead: list[Token]) -> list[Token]:
+    """The untitled doc's first sentence (its first HEADLINE_TOKENS tokens of the lead), less
+    the words of its dates and times: "تشرين الثاني" or "الثامنة مساء" state no ordinal."""
+    end = doc.sentences[0].end if doc.sentences else None
+    times = [(t.start, t.end) for t in doc.times if end is None or t.start < end]
+    return [t for t in lead[:HEADLINE_TOKENS] if (end is None or t.start < end)
+            and not any(start <= t.start < stop for start, stop in times)]
 
 
 # A linked doc's names as the clusterer counts them: the entities (`doc_entities`) and
