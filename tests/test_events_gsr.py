@@ -31,23 +31,24 @@ def test_gsr_cross_validated_floor():
     scores = {s.kind: s for s in cross_validate()}
     for s in scores.values():
         print(s)
-    assert scores["ASSAULT"].f1 >= 0.62  # 0.654 (0.615 before the definite-trigger features)
-    assert scores["PROTEST"].f1 >= 0.46  # 0.500 (0.416 before)
-    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.54  # 0.577 (0.515 before)
+    assert scores["ASSAULT"].f1 >= 0.65  # 0.686 (0.654 before the robustness round)
+    assert scores["PROTEST"].f1 >= 0.46  # 0.495 (0.500 before: the nested mean over splits rose)
+    assert (scores["ASSAULT"].f1 + scores["PROTEST"].f1) / 2 >= 0.56  # 0.591 (0.577 before)
 
 
 @pytest.mark.skipif(not GSR.is_dir(), reason=f"{GSR} not present")
 @pytest.mark.skipif(not MODEL_FILE.is_file(), reason="the detector is not trained (scripts/train_events.py)")
 def test_gsr_actor_agreement_floor():
     """Source and target against the gold spans of the dev half (issue 22, actors that are
-    actors: 42/168 ASSAULT and 26/38 PROTEST sources at the commit that set the floor, 21
-    and 9 before typed agent phrases took their roles beside the mentions)."""
+    actors: 49/168 ASSAULT and 27/38 PROTEST sources, 82/165 ASSAULT targets at the commit
+    that set the floor; 21 and 9 sources before typed agent phrases took their roles beside
+    the mentions)."""
     scores = {a.kind: a for a in actor_agreement()}
     for a in scores.values():
         print(a)
-    assert scores["ASSAULT"].source_right >= 38
-    assert scores["ASSAULT"].target_right >= 65
-    assert scores["PROTEST"].source_right >= 22
+    assert scores["ASSAULT"].source_right >= 44
+    assert scores["ASSAULT"].target_right >= 75
+    assert scores["PROTEST"].source_right >= 24
 
 
 def test_the_shipped_threshold_is_the_median_of_the_folds_choices():
@@ -74,11 +75,11 @@ def test_a_gold_source_code_agrees_on_its_country_and_role_where_given():
 @pytest.mark.skipif(not MODEL_FILE.is_file(), reason="the detector is not trained (scripts/train_events.py)")
 def test_span_sentences_type_and_source_floor():
     """The UniversalPetrarch validation's figures on the dev half's span sentences (issue 22:
-    type >= 75 %, type + source >= 100 of 645 there), in-sample for the actor rules: 233 and
-    75 of 312 at the commit that set the floor (226 and 69 before it); of the 206 the csv
-    labels yes, 204 and 60."""
+    type >= 75 %, type + source >= 100 of 645 there), in-sample for the actor rules: 232 and
+    77 of 312 at the commit that set the floor (233 and 75 before it); of the 206 the csv
+    labels yes, 205 and 63."""
     scores = span_validation()
     assert sum(s.sentences for s in scores) == 312
     assert sum(s.type_right for s in scores) >= 224
-    assert sum(s.type_source_right for s in scores) >= 70
-    assert sum(s.yes_type_source_right for s in scores) >= 55
+    assert sum(s.type_source_right for s in scores) >= 72
+    assert sum(s.yes_type_source_right for s in scores) >= 58

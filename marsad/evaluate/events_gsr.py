@@ -31,7 +31,10 @@ PRUNE = 1e-3  # weights smaller than this change no decision at 3 decimals: left
 # A feature must occur in this many of a type's rows to be learned: most of the ~45,000 word
 # and word-pair features occur once, and with 47 PROTEST positives a feature seen in one
 # positive sentence is learned as that sentence's name (no labels are read to drop them).
-MIN_ROWS = 3
+# How many is chosen with C and the threshold, inside each fold (`choose`): PROTEST, with
+# few positives, learns best from common features only, ASSAULT from more of them.
+MIN_ROWS_GRID = (4, 8, 16)
+MIN_ROWS = MIN_ROWS_GRID[0]
 
 
 @dataclass
@@ -90,7 +93,9 @@ def doc_features(doc: Doc, kind: str) -> tuple[set[str], bool, bool, bool]:
     feats: set[str] = set()
     kept, asserted, none = False, False, True
     for sentence in doc.sentences:
-        coded = code_sentence(sentence, doc.mentions, doc.times, None)
+        # checked_only, as at run time: the context features are those of the events the
+        # coder emits (no asserted event of an unchecked type or trigger)
+        coded = code_sentence(sentence, doc.mentions, doc.times, None, checked_only=True)
         feats |= sentence_features(sentence, coded, doc.mentions, doc.times, doc.quantities)
         of_kind = [e for e in coded if e.type == kind]
         kept |= any(anchored(e, sentence, doc.times) for e in of_kind)
@@ -142,17 +147,21 @@ def smoothed(f1s: list[float]) -> list[float]:
             for i in range(len(f1s))]
 
 
-def choose(x, y, groups, kept, other_mode, none):  # type: ignore[no-untyped-def]
-    """C and threshold with the best smoothed out-of-fold F1 on (x, y): used inside each
-    outer fold (scripts/train_events.py ships the median of the outer folds' choices)."""
-    best = (-1.0, C_GRID[0], 0.5)
-    for c in C_GRID:
-        scores = _oof(x, y, groups, c, INNER_FOLDS)
-        f1s = [_prf(y, detected(scores, t, kept, other_mode, none))[2] for t in THRESHOLDS]
-        for t, f in zip(THRESHOLDS, smoothed(f1s), strict=True):
-            if f > best[0]:
-                best = (f, c, float(t))
-    return best[1], best[2]
+def choose(x, y, groups, kept, other_mode, none, seen):  # type: ignore[no-untyped-def]
+    """The fewest rows a feature needs (`seen`: in how many of the type's rows each column's
+    feature occurs), C and threshold with the best smoothed out-of-fold F1 on (x, y): used
+    inside each outer fold (scripts/train_events.py ships the median of the outer folds'
+    choices)."""
+    best = (-1.0, MIN_ROWS_GRID[0], C_GRID[0], 0.5)
+    for m in MIN_ROWS_GRID:
+        xm = x[:, seen >= m]
+        for c in C_GRID:
+            scores = _oof(xm, y, groups, c, INNER_FOLDS)
+            f1s = [_prf(y, detected(scores, t, kept, other_mode, none))[2] for t in THRESHOLDS]
+            for t, f in zip(THRESHOLDS, smoothed(f1s), strict=True):
+                if f > best[0]:
+                    best = (f, m, c, float(t))
+    return best[1], best[2], best[3]
 
 
 def adds_events(x, y, groups, none, c, threshold):  # type: ignore[no-untyped-def]
@@ -172,6 +181,11 @@ def median_choice(choices: list[tuple[float, float]]) -> tuple[float, float]:
     return C_GRID[cs[len(cs) // 2]], round(float(np.median([t for _, t in choices])), 3)
 
 
+def median_min_rows(chosen: list[int]) -> int:
+    """The shipped fewest rows a feature needs: the median of the outer folds' choices."""
+    return sorted(chosen)[len(chosen) // 2]
+
+
 @dataclass
 class TypeScore:
     kind: str
@@ -187,7 +201,8 @@ class TypeScore:
 
 def type_data(rows: list[Row], docs: list[Doc], kind: str, min_rows: int = MIN_ROWS):  # type: ignore[no-untyped-def]
     """The design matrix of one type's rows and what the run-time rule needs beside it
-    (features in fewer than `min_rows` rows left out)."""
+    (features in fewer than `min_rows` rows left out), and in how many rows each column's
+    feature occurs (no labels read)."""
     from sklearn.feature_extraction import DictVectorizer
 
     idx = [i for i, r in enumerate(rows) if r.kind == kind]
@@ -200,7 +215,8 @@ def type_data(rows: list[Row], docs: list[Doc], kind: str, min_rows: int = MIN_R
     kept = np.array([f[1] for f in found])
     other_mode = np.array([f[2] for f in found])
     none = np.array([f[3] for f in found])
-    return vec, x, y, groups, kept, other_mode, none
+    seen_of_column = np.array([seen[name] for name in vec.feature_names_])
+    return vec, x, y, groups, kept, other_mode, none, seen_of_column
 
 
 def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
@@ -217,33 +233,35 @@ def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
     docs = analyse(rows)
     out = []
     for kind, _ in FILES:
-        _, x, y, groups, kept, other_mode, none = type_data(rows, docs, kind)
+        _, x, y, groups, kept, other_mode, none, seen = type_data(rows, docs, kind)
         fixed = None
         if not nested and kind in shipped:
-            fixed = (shipped[kind]["C"], shipped[kind]["threshold"], shipped[kind].get("creates", True))
-        predicted, _ = outer_folds(x, y, groups, kept, other_mode, none, fixed)
+            fixed = (shipped[kind].get("min_rows", MIN_ROWS), shipped[kind]["C"], shipped[kind]["threshold"],
+                     shipped[kind].get("creates", True))
+        predicted, _ = outer_folds(x, y, groups, kept, other_mode, none, seen, fixed)
         p, r, f = _prf(y, predicted)
         out.append(TypeScore(kind, len(y), int(y.sum()), len(set(groups)), p, r, f,
                              int(predicted[y == 0].sum()), int((y == 0).sum())))
     return out
 
 
-def outer_folds(x, y, groups, kept, other_mode, none, fixed=None):  # type: ignore[no-untyped-def]
+def outer_folds(x, y, groups, kept, other_mode, none, seen, fixed=None):  # type: ignore[no-untyped-def]
     """The run-time rule's predictions for every row, each made by a model fitted on the
-    other document folds, and each outer fold's (C, threshold, creates): chosen inside the
-    fold (`choose`, `adds_events`), or the `fixed` ones."""
+    other document folds, and each outer fold's (min_rows, C, threshold, creates): chosen
+    inside the fold (`choose`, `adds_events`), or the `fixed` ones."""
     from sklearn.model_selection import GroupKFold
 
     predicted = np.zeros(len(y), dtype=bool)
     choices = []
     for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
         if fixed is None:
-            c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train])
-            creates = adds_events(x[train], y[train], groups[train], none[train], c, t)
+            m, c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train], seen)
+            creates = adds_events(x[train][:, seen >= m], y[train], groups[train], none[train], c, t)
         else:
-            c, t, creates = fixed
-        choices.append((c, t, creates))
-        scores = _fit(x[train], y[train], c).predict_proba(x[test])[:, 1]
+            m, c, t, creates = fixed
+        choices.append((m, c, t, creates))
+        xm = x[:, seen >= m]
+        scores = _fit(xm[train], y[train], c).predict_proba(xm[test])[:, 1]
         predicted[test] = detected(scores, t, kept[test], other_mode[test], none[test], creates)
     return predicted, choices
 

@@ -20,6 +20,9 @@ from importlib import resources
 from marsad.arabic.normalize import match_key
 
 _MAX_NGRAM = 4  # longest phrase in either table, in words
+# CAMEO codes of actors that belong to no state (international bodies, NGOs, militant
+# networks, companies): a group named by one ("حلف شمال الاطلسي" IGO) is that actor, not a place
+STATELESS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 def lemma_word(word: str) -> str:
@@ -124,7 +127,7 @@ def actor_code(
     known = tables.actors.get(own)
     # A bare country code from the dictionary names a place; a person or group that shares
     # the lemma (الكاظمي / the district الكاظمية) is not that country.
-    if known and (len(known) > 3 or kind == "LOC"):
+    if known and (len(known) > 3 or kind == "LOC" or (kind != "PER" and known in STATELESS)):
         return known + sector if len(known) == 3 and sector else known
     if kind != "PER" and not sector:
         sector = tables.agents.get(own)

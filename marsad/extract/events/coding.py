@@ -223,6 +223,8 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
     joined = join_elaborations(coded, places, frozenset(doubted))
     if detector is not None:  # learned (with no model file, no type is checked)
         joined = [e for e in joined if _codable(e, detector.kinds)]
+    if reference is not None:
+        joined = [e for e in joined if not _history(e, doc.times, reference)]
     stated_ids = {id(e) for _, st, e in coded if st}
     return [_with_article(e if id(e) in stated_ids or e.date is None else replace(e, date_stated=False), doc.id)
             for e in joined]
@@ -248,6 +250,21 @@ def _codable(event: Event, checked: Sequence[str]) -> bool:
     1,000 SaudiNewsNet articles those without one were mostly no event at all ("مرافق
     للاجتماعات" in a hotel, "علماء الاجتماع", "زيارة السوق"), and half of all asserted events."""
     return event.mode != "asserted" or event.type in checked or bool(event.actors)
+
+
+HISTORY_YEARS = 2  # a stated date this many calendar years before the article's is history
+
+
+def _history(event: Event, times: Sequence[TimeExpr], reference: date) -> bool:
+    """An asserted event whose sentence dates it only years before the article ("شارك في
+    الاحتجاجات الطلابية عام 1990"، "منذ الاحتجاجات الضخمة في 2009"): history told as
+    background, not news (issue 22: on SaudiNewsNet such were a share of the asserted
+    PROTEST events). A sentence that also states a recent date keeps its events."""
+    if event.mode != "asserted":
+        return False
+    years = [t.value[:4] for t in times
+             if t.value and event.start <= t.start and t.end <= event.end]
+    return bool(years) and all(y.isdigit() and int(y) <= reference.year - HISTORY_YEARS for y in years)
 
 
 def _by_sentence(sentences: Sequence[Sentence], items: Sequence[_Span]) -> list[list[_Span]]:

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from marsad.arabic.normalize import match_key
 from marsad.extract.events.lexicon import (
+    BACK,
     CLAUSE_BREAKS,
     DENIAL_VERBS,
     FUTURE_AFTER,
@@ -129,7 +130,10 @@ def context_features(
         feats.add(f"ev:{kind}:trigger:" + _strip_clitics(trigger))
         if _definite(trigger):
             feats.add(f"ev:{kind}:definite")
-        feats.add(f"ev:{kind}:after:" + _word_before(sentence, event.trigger))
+        before = _word_before(sentence, event.trigger)
+        feats.add(f"ev:{kind}:after:" + before)
+        if before in BACK:  # "منذ الاحتجاجات"، "هذه المظاهرات": one feature for the words that point back
+            feats.add(f"ev:{kind}:after_back")
         feats.update(f"ev:{kind}:actor:{p.code[-3:]}" for p in event.actors if p.code)
         if event.actors:
             feats.add(f"ev:{kind}:actor")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.extract.events.lexicon import (
+    CALLS,
     DENIAL_VERBS,
     FUTURE_AFTER,
     FUTURE_BEFORE,
@@ -15,6 +16,7 @@ from marsad.extract.events.lexicon import (
     MODE_BACK,
     NEGATORS,
     NEGATORS_NEAR,
+    OCCUR,
     SUBJUNCTIVE,
     _has_word,
     _stems,
@@ -38,6 +40,9 @@ def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
     immediate = keys[-1] if keys else ""
     if immediate in NEGATORS and not (immediate == "ما" and hit.trigger.pos == "n"):
         return "negated"
+    # "لم تقع اشتباكات"، "عدم حدوث مظاهرات": a negated verb of happening negates the noun
+    if hit.trigger.pos == "n" and len(keys) > 1 and keys[-1] in OCCUR and keys[-2] in NEGATORS:
+        return "negated"
     if any(k in NEGATORS_NEAR for k in keys) or any(_mode_marks(t.key) & _DENIAL for t in clause[-DENIAL_BACK:]):
         return "negated"
     if any(m & _HYPOTHETICAL for m in marks) or "في حال" in " ".join(keys):
@@ -46,6 +51,8 @@ def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
         return "hypothetical"
     if hit.future_prefix or any(m & _FUTURE for m in marks):
         return "future"
+    if hit.trigger.pos == "n" and any(_mode_marks(t.key) & _CALL for t in clause):
+        return "future"  # "دعت النقابات في بيان إلى إضراب عام": called for, not held
     if hit.trigger.present and immediate in SUBJUNCTIVE:  # "يجب أن تتعاون"، "قبل أن يوافق"
         return "future" if len(keys) > 1 and keys[-2] == "قبل" else "hypothetical"
     after = tokens[i + 1 : i + 1 + GENITIVE_WINDOW + 2]
@@ -57,7 +64,7 @@ def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
     return "asserted"
 
 
-_HYPOTHETICAL, _FUTURE, _DENIAL = 1, 2, 4
+_HYPOTHETICAL, _FUTURE, _DENIAL, _CALL = 1, 2, 4, 8
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
@@ -67,7 +74,8 @@ def _mode_marks(key: str) -> int:
     stems = _stems(key)
     return ((_HYPOTHETICAL if not HYPOTHETICAL.isdisjoint(stems) else 0)
             | (_FUTURE if not FUTURE_BEFORE.isdisjoint(stems) else 0)
-            | (_DENIAL if not DENIAL_VERBS.isdisjoint(stems) else 0))
+            | (_DENIAL if not DENIAL_VERBS.isdisjoint(stems) else 0)
+            | (_CALL if not CALLS.isdisjoint(stems) else 0))
 
 
 def _clause_before(tokens: Sequence[Token], i: int, width: int) -> list[Token]:
