@@ -65,3 +65,26 @@ def test_match_only_lists_leave_the_tagger_features_as_they_were() -> None:
     without = Gazetteer.load([f for f in gazetteer_files() if f.name not in MATCH_ONLY])
     assert everything.token_roles() == without.token_roles()
     assert len(everything) > len(without)
+
+
+def test_a_generic_noun_before_a_known_place_is_not_its_name() -> None:
+    text = "وتواصلت الاشتباكات في مدينة أم درمان منذ الصباح."
+    start = text.index("مدينة")
+    cut = Mention(start, text.index(" منذ"), "مدينة أم درمان", "LOC")
+    mended = mend_spans([cut], split_sentences(text)[0].tokens, text)
+    assert [(m.text, m.type) for m in mended] == [("أم درمان", "LOC")]
+    assert text[mended[0].start:mended[0].end] == "أم درمان"
+    unknown = Mention(text.index("مدينة"), text.index(" منذ"), "مدينة أم درمان", "LOC")
+    assert mend_spans([unknown], split_sentences("مدينة نصر")[0].tokens, "مدينة نصر") != []
+
+
+def test_a_country_is_told_from_its_adjective() -> None:
+    # the country after بين; the adjective of الشركات (a definite noun) stays an adjective
+    found = _mentions("وتوسطت القاهرة بين السعودية والإمارات، فيما رحبت الشركات السعودية بالاتفاق.")
+    assert found.count(("السعودية", "LOC")) == 1
+
+
+def test_a_fair_named_after_a_place_is_one_event() -> None:
+    found = _mentions("واختتمت أمس فعاليات معرض تونس الدولي للكتاب بمشاركة مئات الناشرين.")
+    assert ("معرض تونس الدولي للكتاب", "MISC") in found
+    assert ("تونس", "LOC") not in found

@@ -26,7 +26,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 CURATED = ("gazetteer_places.tsv", "gazetteer_orgs.tsv")
 # Lists the matcher reads but the tagger's gazetteer features leave out (`token_roles`):
 # the shipped model learnt without them (see the file's header).
-MATCH_ONLY = frozenset({"gazetteer_orgs_matched.tsv"})
+MATCH_ONLY = frozenset({"gazetteer_orgs_matched.tsv", "gazetteer_regions.tsv"})
 # One-word names SaudiNewsNet mostly uses as ordinary words (معسكر, الصور, عالية), found by
 # scripts/build_gazetteer_common_words.py: the gazetteer does not fill these in alone.
 COMMON_WORDS_FILE = DATA_DIR / "ner_common_words.tsv"
