@@ -36,6 +36,7 @@ eval_app.command("ner")(eval_commands.eval_ner)
 eval_app.command("events")(eval_commands.eval_events)
 eval_app.command("stories")(eval_commands.eval_stories)
 eval_app.command("clean")(eval_commands.eval_clean)
+eval_app.command("entities")(eval_commands.eval_entities)
 
 
 def main() -> None:

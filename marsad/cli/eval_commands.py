@@ -1,4 +1,4 @@
-"""`marsad eval ner|events|stories|clean`: scores on labelled data."""
+"""`marsad eval ner|events|stories|clean|entities`: scores on labelled data."""
 
 from __future__ import annotations
 
@@ -165,3 +165,44 @@ def eval_clean(
     if show_errors:
         for error in scores.errors:
             print(f"  - {error}")
+
+
+# --- commands: entities (eval entities) ---
+
+
+def eval_entities(
+    pages_dir: Annotated[Path, typer.Option("--pages-dir", help="Where the labelled pages' files are "
+                                                                "(the labellers' cache, outside the repo).")],
+    labels: Annotated[Path | None, typer.Option(
+        "--labels", help="Entities a reader marks, one JSON line each "
+                         "(default: labels/entities/real_pages.jsonl).")] = None,
+    page_labels: Annotated[Path | None, typer.Option(
+        "--page-labels", help="The labelled pages (id, address, file; "
+                              "default: labels/pages/arabic-news.jsonl).")] = None,
+    show: Annotated[bool, typer.Option(help="List the entities missed, those found with another type, and "
+                                            "the names marsad gives that no reader marked.")] = False,
+) -> None:
+    """Share of the entities a reader marks on real news pages that marsad finds (a mention or
+    a linked record's alias with the same match key) and finds with the right type."""
+    from marsad.evaluate.entities_pages import LABELS_FILE, PAGE_LABELS_FILE, LabelError, evaluate_pages, read_marked
+
+    labels, page_labels = labels or LABELS_FILE, page_labels or PAGE_LABELS_FILE
+    for path in (labels, page_labels):
+        if not path.is_file():
+            fail(f"labels file not found: {path}")
+    try:
+        marked = read_marked(labels)
+    except (LabelError, ValueError) as exc:
+        fail(str(exc))
+    scores = evaluate_pages(marked, pages_dir, page_labels)
+    if not scores.pages:
+        fail(f"none of the labelled pages is in {pages_dir}")
+    print("entities on real pages:")
+    for line in scores.lines():
+        print(f"  {line}")
+    if show:
+        for title, rows in (("missed", scores.misses), ("found with another type", scores.wrong_types),
+                            ("not marked by the reader", scores.unmarked)):
+            print(f"{title} ({len(rows)}):")
+            for row in rows:
+                print(f"  {row}")

@@ -22,6 +22,7 @@ from marsad.errors import ModelError
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
+from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
@@ -229,7 +230,8 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
                                     gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
-            mentions.extend(m for m in map(clean_mention, merged) if m is not None)
+            cleaned = [m for m in map(clean_mention, merged) if m is not None]
+            mentions.extend(mend_spans(cleaned, sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         found.append(without_noun_senses(mentions, [t for s in sentences for t in s.tokens]))
     return found

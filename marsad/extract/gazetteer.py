@@ -24,6 +24,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Hand-written lists are read last so that their canonical names and ids win over the
 # generated ones for the same surface form.
 CURATED = ("gazetteer_places.tsv", "gazetteer_orgs.tsv")
+# Lists the matcher reads but the tagger's gazetteer features leave out (`token_roles`):
+# the shipped model learnt without them (see the file's header).
+MATCH_ONLY = frozenset({"gazetteer_orgs_matched.tsv", "gazetteer_regions.tsv"})
 # One-word names SaudiNewsNet mostly uses as ordinary words (معسكر, الصور, عالية), found by
 # scripts/build_gazetteer_common_words.py: the gazetteer does not fill these in alone.
 COMMON_WORDS_FILE = DATA_DIR / "ner_common_words.tsv"
@@ -60,8 +63,10 @@ def gazetteer_files(data_dir: Path = DATA_DIR) -> list[Path]:
 
 
 class Gazetteer:
-    def __init__(self, entries: dict[tuple[str, ...], GazetteerEntry]) -> None:
+    def __init__(self, entries: dict[tuple[str, ...], GazetteerEntry],
+                 match_only: frozenset[tuple[str, ...]] = frozenset()) -> None:
         self.entries = entries
+        self.match_only = match_only  # names of the MATCH_ONLY lists
         # Longest name (in words) starting with each first word: bounds the lookups.
         self._longest: dict[str, int] = {}
         self._starts_cache: WordCache[str, tuple[tuple[str, str, int], ...]] = WordCache(TOKEN_CACHE_SIZE)
@@ -108,6 +113,8 @@ class Gazetteer:
         one): the gazetteer features of the CRF."""
         roles: dict[str, set[str]] = {}
         for key, entry in self.entries.items():
+            if key in self.match_only:
+                continue
             for position, word in enumerate(key):
                 roles.setdefault(word, set()).add(("B-" if position == 0 else "I-") + entry.type)
         return {word: tuple(sorted(r)) for word, r in roles.items()}
@@ -150,6 +157,7 @@ def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _load(paths: tuple[Path, ...]) -> Gazetteer:
     entries: dict[tuple[str, ...], GazetteerEntry] = {}
+    match_only: set[tuple[str, ...]] = set()
     for path in paths:
         for row in _read_tsv(path):
             if len(row) < 3 or not row[0].strip():
@@ -158,4 +166,5 @@ def _load(paths: tuple[Path, ...]) -> Gazetteer:
             key = tuple(match_key(w) for w in row[0].split())
             entries[key] = GazetteerEntry(row[1].strip(), row[2].strip(), row[3].strip() or None,
                                           row[4].strip() or None)
-    return Gazetteer(entries)
+            (match_only.add if path.name in MATCH_ONLY else match_only.discard)(key)
+    return Gazetteer(entries, frozenset(match_only))

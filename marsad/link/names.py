@@ -105,7 +105,7 @@ def display_name(text: str, key: str, original_key: str) -> str:
 # nationality forms). GeoNames' alternate city names are not: they hold ordinary words
 # (بركة is listed for بحركة), so a city's spellings only keep names apart.
 SPELLING_LISTS = ("gazetteer_countries.tsv", "gazetteer_nationalities.tsv", "gazetteer_orgs.tsv",
-                  "gazetteer_places.tsv")
+                  "gazetteer_orgs_matched.tsv", "gazetteer_places.tsv", "gazetteer_regions.tsv")
 
 
 @lru_cache(maxsize=2)

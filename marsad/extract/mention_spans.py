@@ -1,0 +1,235 @@
+"""Mention spans the tagger cuts short or runs on, mended from the sentence's tokens
+(the nouns at a name's edge: marsad/data/ner_span_heads.tsv):
+
+- a country's institution named with its nationality adjective is one ORG ("الجيش
+  السوداني", "الحكومة المصرية"): the tagger leaves the noun out and the gazetteer gives
+  the adjective alone as MISC;
+- a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
+  tagger reads as the preposition على);
+- a generic noun before a known place is not part of its name ("مدينة أم درمان");
+- a feminine adjective that is also a country's name is the country where it qualifies
+  no noun ("بين السعودية والإمارات", not "السلطات السعودية");
+- a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length
+from marsad.arabic.words import key_table
+from marsad.extract.gazetteer import Gazetteer, gazetteer_files
+from marsad.model import Mention, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
+
+HEADS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_heads.tsv"
+# The lists of places (not the nationality adjectives, which share some of their keys).
+PLACE_LISTS = ("gazetteer_countries.tsv", "gazetteer_cities.tsv", "gazetteer_places.tsv",
+               "gazetteer_regions.tsv")
+_SON_OF = (" بن", " ابن", " بنت", " إبن")
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> dict[str, str]:
+    """Match key (with the article where written so) -> head | head_of | place_head | event_head."""
+    return key_table(HEADS_FILE)
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[tuple[str, ...]]:
+    """Word keys of every place name of the gazetteer's place lists."""
+    lists = [path for path in gazetteer_files() if path.name in PLACE_LISTS]
+    return frozenset(key for key, entry in Gazetteer.load(lists).entries.items() if entry.type == "LOC")
+
+
+def _kinds_before(text: str, start: int) -> frozenset[str]:
+    """The kinds of head noun among the two words before `start` (a cheap look at the text
+    before the token-level checks, which most mentions need not reach)."""
+    end = start - 1
+    before = text.rfind(" ", 0, end) if end > 0 else -1
+    kinds = _word_kinds(text[before + 1:end])
+    if before > 0:
+        kinds = kinds | _word_kinds(text[text.rfind(" ", 0, before) + 1:before])
+    return kinds
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _word_kinds(word: str) -> frozenset[str]:
+    """The head kinds a word as written may be, through a glued clitic (ووزارة: head_of)."""
+    heads = institution_heads()
+    return frozenset(heads[stem] for _, stem in clitic_candidates(match_key(word)) if stem in heads)
+
+
+def _head_kind(token: Token, heads: dict[str, str]) -> tuple[str, str] | None:
+    """(kind, glued proclitic) of a token that is an institution noun: والجيش -> head, و."""
+    for prefix, stem in clitic_candidates(token.key):
+        kind = heads.get(stem)
+        if kind and (kind == "head_of" or stem.startswith("ال")):
+            return kind, prefix
+    return None
+
+
+def _is_definite(token: Token) -> bool:
+    return token.prefix.endswith(("ال", "لل"))
+
+
+def _agrees(noun: Token, adjective: Token) -> bool:
+    """Whether a singular nationality adjective agrees in gender with the noun: "وزير
+    الخارجية الأردني" qualifies the minister (masculine), not the ministry (feminine). A
+    plural that is not a person's (القوات) takes the feminine."""
+    feminine = noun.key.endswith("ه") or noun.key.endswith("ات")
+    if adjective.key.endswith("يه"):
+        return feminine
+    return adjective.key.endswith("ي") and not feminine
+
+
+def _institution(tokens: Sequence[Token], at: int, text: str,
+                 heads: dict[str, str]) -> Mention | None:
+    """The ORG that the nationality adjective at token `at` closes, if one does."""
+    # The longer name first: "وزارة الخارجية المصرية", not "الخارجية المصرية".
+    start, prefix = None, ""
+    if at >= 2 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 2], heads)):
+        if found[0] == "head_of" and _agrees(tokens[at - 2], tokens[at]):
+            start, prefix = at - 2, found[1]
+    if start is None and at >= 1 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 1], heads)):
+        if found[0] == "head" and _agrees(tokens[at - 1], tokens[at]):
+            start, prefix = at - 1, found[1]
+    if start is None:
+        return None
+    first = tokens[start]
+    # وزارة / والجيش: the name starts after a glued conjunction or preposition (للجيش
+    # keeps its letters: the linker reads لل as ل + ال).
+    cut = 0 if prefix.startswith("لل") else proclitic_length(first.text, prefix.removesuffix("ال"))
+    begin = first.start + cut
+    end = tokens[at].end
+    return Mention(begin, end, text[begin:end], "ORG", source="gazetteer")
+
+
+def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """The sentence's mentions with their edges mended (see the module's doc). Most
+    sentences need none of it: they pass untouched."""
+    if not mentions:
+        return mentions
+    return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
+
+
+def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """Institutions joined to their adjective, names ending in بن carried on a word."""
+    heads = institution_heads()
+    nationalities = [m for m in mentions if m.type == "MISC" and m.source == "gazetteer"
+                     and _kinds_before(text, m.start) & {"head", "head_of"}]
+    cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_SON_OF)]
+    if not nationalities and not cut_names:
+        return mentions
+    at_end = {t.end: i for i, t in enumerate(tokens)}
+    added: list[Mention] = []
+    for adjective in nationalities:
+        at = at_end.get(adjective.end)
+        found = _institution(tokens, at, text, heads) if at is not None else None
+        # Only where the noun went unnamed: an ORG already found ("البنك المركزي" + المصري)
+        # stays as it is, so that it keeps linking with the articles that write it alone.
+        if found is not None and not any(m.start < adjective.start and found.start < m.end for m in mentions):
+            added.append(found)
+    for name in cut_names:
+        at = at_end.get(name.end)
+        if at is not None and at + 1 < len(tokens) and tokens[at + 1].key.isalpha():
+            end = tokens[at + 1].end
+            added.append(Mention(name.start, end, text[name.start:end], "PER", source=name.source))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end and a.start <= m.start
+                                               and m.end <= a.end for a in added)]
+    # A mention already spanning the new one (the tagger's "الحكومة اليمنية") stays as it is.
+    added = [a for a in added if not any(m.start < a.end and a.start < m.end for m in kept)]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> frozenset[str]:
+    """Nationality forms that are also a place's name (السعودية, سورية)."""
+    nationalities = [path for path in gazetteer_files() if path.name == "gazetteer_nationalities.tsv"]
+    return frozenset(key[0] for key in Gazetteer.load(nationalities).entries if key in known_places())
+
+
+def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | None:
+    """"مدينة أم درمان" -> أم درمان, when what follows the generic noun is a known place."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not any(heads.get(stem) == "place_head" for _, stem in clitic_candidates(match_key(first))):
+        return None
+    rest = rest.lstrip()
+    if tuple(match_key(w) for w in rest.split()) not in known_places():
+        return None
+    start = mention.end - len(rest)
+    return Mention(start, mention.end, rest, "LOC", source=mention.source)
+
+
+def _is_country(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
+    """Whether a nationality form that is also a country's name (السعودية, سورية) names the
+    country: glued to a preposition or conjunction (بالسعودية), or after no definite noun it
+    could qualify ("بين السعودية", not "السلطات السعودية")."""
+    token = tokens[at]
+    if token.prefix not in ("", "ال"):
+        return True
+    return at == 0 or not _is_definite(tokens[at - 1])
+
+
+def _event(tokens: Sequence[Token], first: int, last: int, mention: Mention, text: str,
+           heads: dict[str, str]) -> Mention | None:
+    """The MISC that an event noun before the mention opens: معرض + القاهرة الدولي للكتاب
+    (the tagger's MISC), or معرض + تونس (a place) + الدولي [+ للكتاب]."""
+    if first == 0:
+        return None
+    head = tokens[first - 1]
+    found = next(((p, s) for p, s in clitic_candidates(head.key) if heads.get(s) == "event_head"), None)
+    if found is None:
+        return None
+    end = mention.end
+    if mention.type == "LOC":
+        after = [t.key for t in tokens[last + 1:last + 3]]
+        if not after or after[0] != "الدولي":
+            return None
+        end = tokens[last + 1].end
+        if len(after) > 1 and after[1].startswith("لل"):
+            end = tokens[last + 2].end
+    start = head.start + proclitic_length(head.text, found[0])
+    return Mention(start, end, text[start:end], "MISC", source=mention.source)
+
+
+def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """Place names without a generic noun in front, countries told from adjectives, events
+    named after a place."""
+    heads = institution_heads()
+    at_end: dict[int, int] | None = None
+    mended: list[Mention] = []
+    events = False
+    for mention in mentions:
+        if mention.type not in ("LOC", "MISC"):
+            mended.append(mention)
+            continue
+        if "event_head" in _kinds_before(text, mention.start):
+            at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
+            last = at_end.get(mention.end)
+            first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
+                if last is not None else None
+            event = _event(tokens, first, last, mention, text, heads) if first is not None and last is not None \
+                else None
+            if event is not None and not (mended and mended[-1].end > event.start):
+                mended.append(event)
+                events = True
+                continue
+        if mention.type == "LOC" and " " in mention.text:
+            mention = _without_place_head(mention, heads) or mention
+        elif mention.source == "gazetteer" and match_key(mention.text.strip()) in country_adjectives():
+            at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
+            last = at_end.get(mention.end)
+            if last is not None and _is_country(mention, tokens, last):
+                mention = Mention(mention.start, mention.end, mention.text, "LOC", source=mention.source)
+        mended.append(mention)
+    if not events:
+        return mended
+    # an event that took in the words after its place: the mentions it covers go
+    return [m for m in mended if not any(e is not m and e.type == "MISC" and e.start <= m.start and m.end <= e.end
+                                         and (e.start, e.end) != (m.start, m.end) for e in mended)]

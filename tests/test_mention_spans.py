@@ -1,0 +1,90 @@
+"""Mention spans mended after tagging: a country's institution named with its nationality
+adjective is one ORG, a name is not cut after بن, and the organisations the matcher alone
+knows (gazetteer_orgs_matched.tsv) leave the tagger's features as they were. Texts composed
+by the team."""
+
+from __future__ import annotations
+
+from marsad.arabic.tokenize import split_sentences
+from marsad.extract.entities import EntityTagger, extract_mentions
+from marsad.extract.gazetteer import MATCH_ONLY, Gazetteer, gazetteer_files
+from marsad.extract.mention_spans import mend_spans
+from marsad.model import Article, Doc, Mention
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    article = Article(id="a", source="test", text=text, title=None, published=None, outlet=None,
+                      language="ar", is_article=True)
+    doc = Doc(article, sentences=tuple(split_sentences(text)))
+    return [(m.text, m.type) for m in extract_mentions(doc, EntityTagger.load())]
+
+
+def test_an_institution_and_its_nationality_are_one_organisation() -> None:
+    found = _mentions("وقالت القوات المسلحة السودانية إن الجيش السوداني استعاد السيطرة على "
+                      "المدينة، فيما رحبت الحكومة الأردنية بالخطوة.")
+    assert ("القوات المسلحة السودانية", "ORG") in found
+    assert ("الجيش السوداني", "ORG") in found
+    assert ("الحكومة الأردنية", "ORG") in found
+    assert ("السوداني", "MISC") not in found and ("السودانية", "MISC") not in found
+
+
+def test_the_adjective_of_a_minister_is_not_his_ministry() -> None:
+    # الأردني (masculine) qualifies وزير, not الخارجية (feminine).
+    found = _mentions("واستقبل وزير الخارجية الأردني نظيره في العاصمة أمس.")
+    assert not any(etype == "ORG" and "الأردني" in text for text, etype in found)
+
+
+def test_a_glued_conjunction_is_not_part_of_the_institution() -> None:
+    found = _mentions("أعلنت الشرطة المحلية توقيف شخصين، والجيش الليبي يواصل عملياته قرب الحدود.")
+    assert ("الجيش الليبي", "ORG") in found
+
+
+def test_a_nationality_after_an_ordinary_noun_stays_an_adjective() -> None:
+    found = _mentions("التقى الوفد المصري بعدد من رجال الأعمال في العاصمة.")
+    assert not any(etype == "ORG" and "المصري" in text for text, etype in found)
+
+
+def test_a_name_is_not_cut_after_bin() -> None:
+    # The tagger reads علي as the preposition على and stops at بن.
+    text = "وكان الرئيس الأسبق زين العابدين بن علي قد غادر البلاد."
+    start = text.index("زين")
+    cut = Mention(start, text.index(" علي"), "زين العابدين بن", "PER")
+    tokens = split_sentences(text)[0].tokens
+    assert [(m.text, m.type) for m in mend_spans([cut], tokens, text)] == [("زين العابدين بن علي", "PER")]
+    whole = Mention(start, text.index(" قد"), "زين العابدين بن علي", "PER")
+    assert mend_spans([whole], tokens, text) == [whole]
+
+
+def test_state_bodies_are_organisations() -> None:
+    found = _mentions("وناقش مجلس الوزراء في جلسته مشروع القانون الذي أحالته وزارة العدل إلى مجلس النواب.")
+    assert {("مجلس الوزراء", "ORG"), ("وزارة العدل", "ORG"), ("مجلس النواب", "ORG")} <= set(found)
+
+
+def test_match_only_lists_leave_the_tagger_features_as_they_were() -> None:
+    everything = Gazetteer.load()
+    without = Gazetteer.load([f for f in gazetteer_files() if f.name not in MATCH_ONLY])
+    assert everything.token_roles() == without.token_roles()
+    assert len(everything) > len(without)
+
+
+def test_a_generic_noun_before_a_known_place_is_not_its_name() -> None:
+    text = "وتواصلت الاشتباكات في مدينة أم درمان منذ الصباح."
+    start = text.index("مدينة")
+    cut = Mention(start, text.index(" منذ"), "مدينة أم درمان", "LOC")
+    mended = mend_spans([cut], split_sentences(text)[0].tokens, text)
+    assert [(m.text, m.type) for m in mended] == [("أم درمان", "LOC")]
+    assert text[mended[0].start:mended[0].end] == "أم درمان"
+    unknown = Mention(text.index("مدينة"), text.index(" منذ"), "مدينة أم درمان", "LOC")
+    assert mend_spans([unknown], split_sentences("مدينة نصر")[0].tokens, "مدينة نصر") != []
+
+
+def test_a_country_is_told_from_its_adjective() -> None:
+    # the country after بين; the adjective of الشركات (a definite noun) stays an adjective
+    found = _mentions("وتوسطت القاهرة بين السعودية والإمارات، فيما رحبت الشركات السعودية بالاتفاق.")
+    assert found.count(("السعودية", "LOC")) == 1
+
+
+def test_a_fair_named_after_a_place_is_one_event() -> None:
+    found = _mentions("واختتمت أمس فعاليات معرض تونس الدولي للكتاب بمشاركة مئات الناشرين.")
+    assert ("معرض تونس الدولي للكتاب", "MISC") in found
+    assert ("تونس", "LOC") not in found
