@@ -4,30 +4,14 @@ model's quality is measured on real gold: tests/test_events_gsr.py)."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 
 import pytest
+from event_docs import REF, make_doc, with_models
 
-from marsad.arabic.tokenize import split_sentences
 from marsad.extract.events import coding
 from marsad.extract.events.detector import TypeModel, context_features, sentence_features
 from marsad.extract.events.scoring import Detector, load_detector, save
-from marsad.model import Article, Doc, Mention, TimeExpr
-
-REF = date(2021, 7, 15)
-
-
-def make_doc(text: str, names: list[tuple[str, str]], times: list[TimeExpr] = ()) -> Doc:
-    mentions = tuple(Mention(text.index(n), text.index(n) + len(n), n, kind) for n, kind in names)
-    article = Article(id="d", source="d", text=text, title=None, published=REF.isoformat(), outlet=None,
-                      language="ar", is_article=True)
-    return Doc(article=article, sentences=tuple(split_sentences(text)), mentions=mentions, times=tuple(times))
-
-
-def with_models(monkeypatch: pytest.MonkeyPatch, **models: TypeModel) -> None:
-    detector = Detector.of(models)
-    monkeypatch.setattr(coding, "load_detector", lambda: detector)
-
+from marsad.model import TimeExpr
 
 NEVER = TypeModel({"bias": -10.0}, 0.5)
 ALWAYS = TypeModel({"bias": 10.0, "w:اعتصام": 1.0}, 0.5)
@@ -179,7 +163,6 @@ def test_no_model_file_leaves_the_lexicon_and_the_actor_rule(tmp_path, monkeypat
     monkeypatch.setattr(coding, "load_detector", lambda: detector)
     doc = make_doc("هاجمت القوات القرية. يضم الفندق قاعة للاجتماعات.", [("القرية", "LOC")])
     assert [e.type for e in coding.extract_events(doc, REF)] == ["ASSAULT"]  # the actorless CONSULT goes
-
 
 
 def test_doubt_follows_an_event_into_its_resolved_copy(monkeypatch):

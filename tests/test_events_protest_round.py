@@ -6,32 +6,13 @@ here."""
 
 from __future__ import annotations
 
-from datetime import date
+from event_docs import REF, make_doc, with_models
 
-import pytest
-
-from marsad.arabic.tokenize import split_sentences
 from marsad.evaluate.events_gsr import median_min_rows
 from marsad.extract.actor_codes import actor_code, country_of
 from marsad.extract.events import coding
 from marsad.extract.events.detector import TypeModel, sentence_features
-from marsad.extract.events.scoring import Detector
-from marsad.model import Article, Doc, Mention, TimeExpr
-
-REF = date(2021, 7, 15)
-
-
-def make_doc(text: str, names: list[tuple[str, str]], times: list[TimeExpr] = ()) -> Doc:  # type: ignore[assignment]
-    mentions = tuple(Mention(text.index(n), text.index(n) + len(n), n, kind) for n, kind in names)
-    article = Article(id="d", source="d", text=text, title=None, published=REF.isoformat(), outlet=None,
-                      language="ar", is_article=True)
-    return Doc(article=article, sentences=tuple(split_sentences(text)), mentions=mentions, times=tuple(times))
-
-
-def with_models(monkeypatch: pytest.MonkeyPatch, **models: TypeModel) -> None:
-    detector = Detector.of(models)
-    monkeypatch.setattr(coding, "load_detector", lambda: detector)
-
+from marsad.model import TimeExpr
 
 # believes every sentence, and adds no event where the lexicon found none
 BELIEVER = TypeModel({"bias": 10.0}, 0.5, creates=False)
