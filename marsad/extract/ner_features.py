@@ -19,14 +19,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
 from marsad.arabic.words import key_table
+from marsad.extract.ner_names import NameCounts
 from marsad.run.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
 # Word clusters learnt from unlabelled news by scripts/train_word_clusters.py.
 CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_word_clusters.tsv.gz"
+# Word vectors from the same word2vec (PCA-reduced, float16): real-valued features.
+VECTORS_FILE = CLUSTERS_FILE.with_name("ner_word_vectors.npz")
+# The vectors are scaled so that their mean length is this: all of a word's dimensions
+# together weigh about as much as one of its binary features.
+VECTOR_SCALE = 1.0
 
 _DIGIT = re.compile(r"[0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -39,11 +47,26 @@ _PAD = {offset: [f"{name}pad"] for offset, name in _WINDOW}
 # their offset ("-1:w=...", "+2:s2=..."): the word, its shape, its trigger and gazetteer
 # marks, its middle cluster, its stem and its last two letters.
 LENT_FAMILIES = frozenset({"w", "sh", "len", "tr", "gz", "k256", "ck256", "st", "s2"})
+# Lent to the words right beside it only (`FeatureExtractor.near_clusters`): its finest cluster.
+NEAR_FAMILIES = frozenset({"k1024", "ck1024"})
+# Feature templates chosen on the dev splits (MODEL_CARD.md): the ±1 neighbours' finest
+# clusters; the word's middle cluster paired with the trigger marks of the word before it.
+NEAR_CLUSTERS = False
+TRIGGER_CLUSTERS = False
 
 
 def is_lent(feature: str) -> bool:
     """Whether a word's own feature is also one of its neighbours' context features."""
-    return feature.partition("=")[0] in LENT_FAMILIES
+    family = feature.partition("=")[0]
+    return family in LENT_FAMILIES or family in NEAR_FAMILIES
+
+
+def trigger_and_cluster(own: Sequence[str]) -> tuple[str, str]:
+    """A word type's trigger marks ("tr=LOC,tr=ORG", or "") and middle cluster ("k256=80",
+    or ""): what the `TRIGGER_CLUSTERS` pair feature "tk=<previous word's marks>|<cluster>" reads."""
+    trigger = ",".join(f for f in own if f.startswith("tr="))
+    cluster = next((f for f in own if f.startswith(("k256=", "ck256="))), "")
+    return trigger, cluster
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +88,32 @@ def load_clusters(path: Path = CLUSTERS_FILE) -> dict[str, tuple[str, ...]]:
         for key, *ids in rows:
             clusters[key] = tuple(sys.intern(f"{name}={i}") for name, i in zip(names, ids, strict=True))
     return clusters
+
+
+@dataclass(frozen=True, slots=True)
+class WordVectors:
+    """Match key -> row of `matrix` (scaled vectors, float32)."""
+
+    rows: dict[str, int]
+    matrix: np.ndarray
+
+    @property
+    def dimensions(self) -> int:
+        return int(self.matrix.shape[1])
+
+
+NO_VECTORS = WordVectors({}, np.zeros((0, 0), dtype=np.float32))
+
+
+@lru_cache(maxsize=1)
+def load_vectors(path: Path = VECTORS_FILE) -> WordVectors:
+    """The word vectors of scripts/train_word_clusters.py; none when the file is absent."""
+    if not path.is_file():
+        return NO_VECTORS
+    with np.load(path, allow_pickle=False) as data:
+        keys, matrix = data["keys"].tolist(), data["vectors"].astype(np.float32)
+    matrix *= VECTOR_SCALE / float(np.linalg.norm(matrix, axis=1).mean())
+    return WordVectors({k: i for i, k in enumerate(keys)}, matrix)
 
 
 def _length_bucket(n: int) -> str:
@@ -97,6 +146,8 @@ class TypeFeatures:
     key: str
     own: list[str]
     window: dict[int, list[str]]
+    trigger: str  # `trigger_and_cluster`
+    cluster: str
 
 
 class FeatureExtractor:
@@ -108,10 +159,20 @@ class FeatureExtractor:
 
     def __init__(self, lexicon: Mapping[str, Sequence[str]] | None = None,
                  triggers: Mapping[str, str] | None = None,
-                 clusters: Mapping[str, Sequence[str]] | None = None) -> None:
+                 clusters: Mapping[str, Sequence[str]] | None = None,
+                 vectors: WordVectors | None = None, near_clusters: bool = NEAR_CLUSTERS,
+                 trigger_clusters: bool = TRIGGER_CLUSTERS, names: NameCounts | None = None) -> None:
         self.lexicon = lexicon or {}
         self.triggers = load_triggers() if triggers is None else triggers
         self.clusters = load_clusters() if clusters is None else clusters
+        self.vectors = load_vectors() if vectors is None else vectors
+        d = self.vectors.dimensions
+        # Real-valued features: the word's vector ("v3"), else its first clitic stem's that
+        # has one ("cv3": وبغداد -> بغداد), as `dense_values` orders them.
+        self.dense_names = tuple([f"v{i}" for i in range(d)] + [f"cv{i}" for i in range(d)])
+        self.near_clusters, self.trigger_clusters = near_clusters, trigger_clusters
+        # Names the training part tags (marsad.extract.ner_names), kept beside the model.
+        self.names = names or NameCounts()
         self._cache: WordCache[str, TypeFeatures] = WordCache()
 
     def word_features(self, word: str) -> TypeFeatures:
@@ -135,7 +196,50 @@ class FeatureExtractor:
                 f"bg-={before.key if before else '^'}|{own.key}",
                 f"bg+={own.key}|{after.key if after else '$'}",
             ])
+            if self.trigger_clusters and before and before.trigger and own.cluster:
+                rows[-1].append(f"tk={before.trigger}|{own.cluster}")
         return rows
+
+    def sentence_items(self, words: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
+        """A sentence as python-crfsuite reads it (training, and its own tagger): the rows of
+        `sentence_features`, with the words' real-valued features when there are vectors
+        (a row is then a dict: a repeated feature's count is its value, as crfsuite adds them)."""
+        return self.items(self.sentence_features(words), words)
+
+    def items(self, rows: list[list[str]], words: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
+        """Feature rows of `words` with their real-valued features added (`sentence_items`)."""
+        if not self.dense_names:
+            return rows
+        values = self.dense_values([self.word_key(w) for w in words])
+        items: list[dict[str, float]] = []
+        for row, dense in zip(rows, values, strict=True):
+            item: dict[str, float] = {}
+            for feature in row:
+                item[feature] = item.get(feature, 0.0) + 1.0
+            item.update((n, float(v)) for n, v in zip(self.dense_names, dense, strict=True) if v)
+            items.append(item)
+        return items
+
+    def dense_values(self, keys: Sequence[str]) -> np.ndarray:
+        """(keys x `dense_names`) values: each key's vector, else that of its first clitic
+        stem that has one (as `_cluster_marks`), else zeros."""
+        vectors = self.vectors
+        d = vectors.dimensions
+        out = np.zeros((len(keys), 2 * d), dtype=np.float32)
+        if not d:
+            return out
+        row_of = vectors.rows.get
+        for i, key in enumerate(keys):
+            row = row_of(key)
+            if row is not None:
+                out[i, :d] = vectors.matrix[row]
+                continue
+            for _, stem in clitic_candidates(key)[1:]:
+                row = row_of(stem)
+                if row is not None:
+                    out[i, d:] = vectors.matrix[row]
+                    break
+        return out
 
     @staticmethod
     def pad_features(offset: int) -> list[str]:
@@ -149,9 +253,10 @@ class FeatureExtractor:
 
     def _build(self, word: str) -> TypeFeatures:
         key, own = self.type_parts(word)
-        context = [f for f in own if is_lent(f)]
-        window = {offset: [name + f for f in context] for offset, name in _WINDOW}
-        return TypeFeatures(key, own, window)
+        context = [f for f in own if f.partition("=")[0] in LENT_FAMILIES]
+        near = [f for f in own if is_lent(f)] if self.near_clusters else context
+        window = {offset: [name + f for f in (near if abs(offset) == 1 else context)] for offset, name in _WINDOW}
+        return TypeFeatures(key, own, window, *trigger_and_cluster(own))
 
     @staticmethod
     def word_key(word: str) -> str:
@@ -196,6 +301,8 @@ class FeatureExtractor:
         own += _shape(key)
         own += self._lexical_marks(candidates)
         own += self._cluster_marks(key, candidates)
+        if self.names:
+            own += self.names.marks([stem for _, stem in candidates])
         return own
 
     def _cluster_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
