@@ -27,12 +27,10 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.arabic.tokenize import clitic_candidates
-from marsad.evaluate.ner import ARTICLE_SENTENCES, Scores, Tagged, score, tag_as_articles
+from marsad.evaluate.ner import Scores, Tagged, score, tag_as_articles
 from marsad.evaluate.ner_corpora import load_corpora, write_conll
 from marsad.extract.entities import EntityTagger, decoding_path, ner_lexicon
-from marsad.extract.ner_features import NEAR_CLUSTERS, NO_VECTORS, TRIGGER_CLUSTERS, FeatureExtractor
-from marsad.extract.ner_names import NameCounts, names_path
+from marsad.extract.ner_features import NO_VECTORS, FeatureExtractor
 from marsad.settings import NER_MODEL_PATH
 
 # (c1, c2, word clusters used) tried on the dev splits: L1 keeps the model small, L2
@@ -47,8 +45,6 @@ MAX_ITERATIONS = 300
 # O biases tried at decoding (marsad.extract.crf.CompiledCRF.from_tagger), after each
 # training: the CRF's precision is well above its recall, and a lower O score evens them.
 OUTSIDE_BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
-# Whether the tagger sees the names its training part tags (marsad.extract.ner_names).
-TRAINING_NAMES = False
 
 Rows = list[tuple[list[list[str]] | list[dict[str, float]], list[str]]]
 
@@ -112,15 +108,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-iterations", type=int, default=MAX_ITERATIONS)
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
                         help="Word-vector features (marsad/data/ner_word_vectors.npz, when present).")
-    parser.add_argument("--near-clusters", action=argparse.BooleanOptionalAction, default=NEAR_CLUSTERS,
-                        help="The ±1 neighbours' finest clusters as features (the tagger must agree: "
-                             "marsad.extract.ner_features.NEAR_CLUSTERS).")
-    parser.add_argument("--trigger-clusters", action=argparse.BooleanOptionalAction, default=TRIGGER_CLUSTERS,
-                        help="The word's middle cluster paired with the previous word's trigger marks "
-                             "(marsad.extract.ner_features.TRIGGER_CLUSTERS).")
-    parser.add_argument("--training-names", action=argparse.BooleanOptionalAction, default=TRAINING_NAMES,
-                        help="Features from the names the training part tags, counted leave-one-document-out "
-                             "(documents: runs of ARTICLE_SENTENCES sentences).")
     parser.add_argument("--decoding-only", action="store_true",
                         help="Train nothing: choose the O bias of the model at --output on the dev splits.")
     parser.add_argument("--outside-biases", type=lambda t: tuple(map(float, t.split(","))), default=OUTSIDE_BIASES,
@@ -143,40 +130,20 @@ def main(argv: list[str] | None = None) -> int:
     training: list[Tagged] = [s for c in corpora if c.name in used for s in c.train]
     lexicon = ner_lexicon()
 
-    key_of = FeatureExtractor.word_key
-    names = NameCounts.of(training, key_of) if args.training_names else NameCounts()
-    # Documents for the leave-one-out name counts: runs of sentences, as the dev splits are read.
-    documents = [c.train[i:i + ARTICLE_SENTENCES] for c in corpora if c.name in used
-                 for i in range(0, len(c.train), ARTICLE_SENTENCES)]
-
-    def rows(features: FeatureExtractor) -> Rows:
-        out: Rows = []
-        for document in documents:
-            own = NameCounts.of(document, key_of) if names else None
-            for s in document:
-                words = [t for t, _ in s]
-                row = features.sentence_features(words)
-                if own is not None:
-                    for i, word in enumerate(words):
-                        row[i] += names.marks([stem for _, stem in clitic_candidates(key_of(word))], own)
-                out.append((features.items(row, words), [lab for _, lab in s]))
-        return out
+    def rows(features: FeatureExtractor, part: list[Tagged]) -> Rows:
+        return [(features.sentence_items([t for t, _ in s]), [lab for _, lab in s]) for s in part]
 
     tried: list[tuple[float, float, bool, float, dict[str, Scores]]] = []
     best: tuple[float, int] | None = None
     if args.decoding_only:
-        features = FeatureExtractor(lexicon, names=NameCounts.load(names_path(args.output)))
-        chosen = choose_bias(args.output, features, corpora, args.outside_biases)
+        chosen = choose_bias(args.output, FeatureExtractor(lexicon), corpora, args.outside_biases)
         print(f"chose O bias {chosen}; wrote {decoding_path(args.output)}")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         for clusters in sorted({g[2] for g in args.grid}, reverse=True):
-            def extractor(names: NameCounts | None, clusters: bool = clusters) -> FeatureExtractor:
-                return FeatureExtractor(lexicon, clusters=None if clusters else {},
-                                        vectors=None if args.vectors else NO_VECTORS, near_clusters=args.near_clusters,
-                                        trigger_clusters=args.trigger_clusters, names=names)
-            # Training rows get their name marks document by document; the dev splits all of them.
-            train_rows, features = rows(extractor(None)), extractor(names)
+            features = FeatureExtractor(lexicon, clusters=None if clusters else {},
+                                        vectors=None if args.vectors else NO_VECTORS)
+            train_rows = rows(features, training)
             for c1, c2, _ in (g for g in args.grid if g[2] == clusters):
                 path = Path(tmp) / f"ner-{c1}-{c2}-{clusters}.crfsuite"
                 train(train_rows, c1, c2, path, args.possible_states, args.max_iterations)
@@ -191,10 +158,6 @@ def main(argv: list[str] | None = None) -> int:
                         best = (mean, len(tried) - 1)
                         args.output.parent.mkdir(parents=True, exist_ok=True)
                         shutil.copyfile(path, args.output)
-                        if names:
-                            names.write(names_path(args.output))
-                        else:
-                            names_path(args.output).unlink(missing_ok=True)
                         decoding_path(args.output).write_text(json.dumps({"outside_bias": bias}) + "\n",
                                                               encoding="utf-8")
     assert best is not None

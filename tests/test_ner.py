@@ -236,9 +236,8 @@ def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path, m
 
 
 def test_compiled_decoder_adds_real_valued_word_vector_features(tmp_path: Path):
-    """Word-vector features (weight x value, the word's, else its clitic stem's), the ±1
-    neighbours' finest clusters and the trigger-cluster pairs give the compiled decoder
-    python-crfsuite's labels too."""
+    """Word-vector features (weight x value, the word's, else its clitic stem's) give the
+    compiled decoder python-crfsuite's labels and scores too."""
     from itertools import pairwise
 
     import numpy as np
@@ -248,7 +247,7 @@ def test_compiled_decoder_adds_real_valued_word_vector_features(tmp_path: Path):
     keys = sorted({FeatureExtractor.word_key(w) for line in TRAINING for w, _ in parse_composed(line)})
     rng = np.random.default_rng(1)
     vectors = WordVectors({k: i for i, k in enumerate(keys)}, rng.normal(size=(len(keys), 4)).astype(np.float32))
-    features = FeatureExtractor(vectors=vectors, near_clusters=True, trigger_clusters=True)
+    features = FeatureExtractor(vectors=vectors)
     assert features.dense_names == ("v0", "v1", "v2", "v3", "cv0", "cv1", "cv2", "cv3")
     values = features.dense_values(["دمشق", "ودمشق", "مجهولة"])
     assert (values[0, :4] == vectors.matrix[vectors.rows["دمشق"]]).all() and not values[0, 4:].any()
@@ -263,8 +262,7 @@ def test_compiled_decoder_adds_real_valued_word_vector_features(tmp_path: Path):
     trainer.train(str(path))
     crfsuite = pycrfsuite.Tagger()
     crfsuite.open(str(path))
-    learnt = {attr for attr, _ in crfsuite.info().state_features}
-    assert all(any(a.startswith(p) for a in learnt) for p in ("v0", "tk=tr=", "-1:k1024=", "+1:k1024="))
+    assert any(attr.startswith("v") for attr, _ in crfsuite.info().state_features)
     tagger = EntityTagger(crfsuite, features, path)
     sentences = [*_demo_sentences()[:40], [w for w, _ in parse_composed(TRAINING[0])], "ووصل خالد إلى ودمشق".split()]
     expected = [tagger.tag_with_crfsuite(s) for s in sentences]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from marsad.extract.ner_features import FeatureExtractor, is_lent, trigger_and_cluster
+from marsad.extract.ner_features import FeatureExtractor, is_lent
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -83,14 +83,6 @@ class CompiledCRF:
             order = np.argsort(codes)
             vectors = np.stack(list(table.values())) if table else np.zeros((0, len(self.labels)))
             self._bigram_tables[kind] = (codes[order], vectors[order])
-        # Pairs "tk=<the word before's trigger marks>|<this word's middle cluster>": a table
-        # indexed by the two word types' codes (-1: a type with neither).
-        pair_weights = {attr[3:].partition("|"): vec for attr, vec in state.items() if attr.startswith("tk=")}
-        self._trigger_code = {t: i for i, t in enumerate(sorted({t for t, _, _ in pair_weights}))}
-        self._cluster_code = {c: i for i, c in enumerate(sorted({c for _, _, c in pair_weights}))}
-        self._pairs = np.zeros((len(self._trigger_code), len(self._cluster_code), len(self.labels)))
-        for (t, _, c), vec in pair_weights.items():
-            self._pairs[self._trigger_code[t], self._cluster_code[c]] = vec
         # The sentence's edges: what crfsuite's features call the word before the first, after the last.
         self._start_id, self._end_id = word_id.get("^", -1), word_id.get("$", -1)
         # Word types get integer ids; their rows live in one growing matrix, so a whole
@@ -101,7 +93,6 @@ class CompiledCRF:
         self._type_keys: list[str] = []  # type id -> word key
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
         self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
-        self._type_codes = np.full((1024, 2), -1, dtype=np.int64)  # per type id: its trigger and cluster codes
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor,
@@ -164,23 +155,15 @@ class CompiledCRF:
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
-            self._type_codes = np.concatenate([self._type_codes, np.full_like(self._type_codes, -1)])
         number_of = self._feature_number.get
         parts = self._features.key_parts
         unknown = repeat(-1)
         numbers: list[int] = []  # the features of all the new types, one after the other
         ends: list[int] = []  # where each type's features end
-        pairs, codes = self._pairs.size, []
         for key in keys:
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            own = parts(key)
-            numbers += map(number_of, own, unknown)
+            numbers += map(number_of, parts(key), unknown)
             ends.append(len(numbers))
-            if pairs:
-                trigger, cluster = trigger_and_cluster(own)
-                codes.append((self._trigger_code.get(trigger, -1), self._cluster_code.get(cluster, -1)))
-        if pairs:
-            self._type_codes[first_id:needed] = codes
         word_id = self._bigram_word_id.get
         self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
         feature = np.array(numbers, dtype=np.int64)
@@ -250,12 +233,6 @@ class CompiledCRF:
         after[left == 0] = self._end_id
         self._add_bigrams(out, "bg-", before, bigram)
         self._add_bigrams(out, "bg+", bigram, after)
-        if self._pairs.size:  # the "tk=" pairs of each word with the word before it
-            trigger, cluster = self._type_codes[idx].T
-            before = np.roll(trigger, 1)
-            before[pos == 0] = -1
-            where = np.flatnonzero((before >= 0) & (cluster >= 0))
-            out[where] += self._pairs[before[where], cluster[where]]
         return out
 
     def type_key(self, type_id: int) -> str:

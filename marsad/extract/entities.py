@@ -25,7 +25,6 @@ from marsad.extract.mention_filter import clean_mention
 from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
-from marsad.extract.ner_names import NameCounts, names_path
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
@@ -84,14 +83,12 @@ class EntityTagger:
             raise ModelError(f"NER model cannot be loaded: {path} ({exc})") from exc
         if outside_bias is None:
             outside_bias = float(decoding_settings(path).get("outside_bias", 0.0))
-        names = NameCounts.load(names_path(path))
-        return cls(tagger, FeatureExtractor(ner_lexicon(), names=names), path, outside_bias)
+        return cls(tagger, FeatureExtractor(ner_lexicon()), path, outside_bias)
 
     def forget_word_types(self) -> None:
         """Empty the per-word-type caches (to measure tagging from cold)."""
         self.features = FeatureExtractor(self.features.lexicon, self.features.triggers, self.features.clusters,
-                                         self.features.vectors, self.features.near_clusters,
-                                         self.features.trigger_clusters, self.features.names)
+                                         self.features.vectors)
         self._compiled = CompiledCRF.from_tagger(self._tagger, self.features, self.outside_bias)
 
     def tag(self, words: Sequence[str]) -> list[str]:

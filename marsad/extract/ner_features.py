@@ -24,7 +24,6 @@ import numpy as np
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
 from marsad.arabic.words import key_table
-from marsad.extract.ner_names import NameCounts
 from marsad.run.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
@@ -47,26 +46,11 @@ _PAD = {offset: [f"{name}pad"] for offset, name in _WINDOW}
 # their offset ("-1:w=...", "+2:s2=..."): the word, its shape, its trigger and gazetteer
 # marks, its middle cluster, its stem and its last two letters.
 LENT_FAMILIES = frozenset({"w", "sh", "len", "tr", "gz", "k256", "ck256", "st", "s2"})
-# Lent to the words right beside it only (`FeatureExtractor.near_clusters`): its finest cluster.
-NEAR_FAMILIES = frozenset({"k1024", "ck1024"})
-# Feature templates chosen on the dev splits (MODEL_CARD.md): the ±1 neighbours' finest
-# clusters; the word's middle cluster paired with the trigger marks of the word before it.
-NEAR_CLUSTERS = False
-TRIGGER_CLUSTERS = False
 
 
 def is_lent(feature: str) -> bool:
     """Whether a word's own feature is also one of its neighbours' context features."""
-    family = feature.partition("=")[0]
-    return family in LENT_FAMILIES or family in NEAR_FAMILIES
-
-
-def trigger_and_cluster(own: Sequence[str]) -> tuple[str, str]:
-    """A word type's trigger marks ("tr=LOC,tr=ORG", or "") and middle cluster ("k256=80",
-    or ""): what the `TRIGGER_CLUSTERS` pair feature "tk=<previous word's marks>|<cluster>" reads."""
-    trigger = ",".join(f for f in own if f.startswith("tr="))
-    cluster = next((f for f in own if f.startswith(("k256=", "ck256="))), "")
-    return trigger, cluster
+    return feature.partition("=")[0] in LENT_FAMILIES
 
 
 @lru_cache(maxsize=1)
@@ -146,8 +130,6 @@ class TypeFeatures:
     key: str
     own: list[str]
     window: dict[int, list[str]]
-    trigger: str  # `trigger_and_cluster`
-    cluster: str
 
 
 class FeatureExtractor:
@@ -160,8 +142,7 @@ class FeatureExtractor:
     def __init__(self, lexicon: Mapping[str, Sequence[str]] | None = None,
                  triggers: Mapping[str, str] | None = None,
                  clusters: Mapping[str, Sequence[str]] | None = None,
-                 vectors: WordVectors | None = None, near_clusters: bool = NEAR_CLUSTERS,
-                 trigger_clusters: bool = TRIGGER_CLUSTERS, names: NameCounts | None = None) -> None:
+                 vectors: WordVectors | None = None) -> None:
         self.lexicon = lexicon or {}
         self.triggers = load_triggers() if triggers is None else triggers
         self.clusters = load_clusters() if clusters is None else clusters
@@ -170,9 +151,6 @@ class FeatureExtractor:
         # Real-valued features: the word's vector ("v3"), else its first clitic stem's that
         # has one ("cv3": وبغداد -> بغداد), as `dense_values` orders them.
         self.dense_names = tuple([f"v{i}" for i in range(d)] + [f"cv{i}" for i in range(d)])
-        self.near_clusters, self.trigger_clusters = near_clusters, trigger_clusters
-        # Names the training part tags (marsad.extract.ner_names), kept beside the model.
-        self.names = names or NameCounts()
         self._cache: WordCache[str, TypeFeatures] = WordCache()
 
     def word_features(self, word: str) -> TypeFeatures:
@@ -196,18 +174,13 @@ class FeatureExtractor:
                 f"bg-={before.key if before else '^'}|{own.key}",
                 f"bg+={own.key}|{after.key if after else '$'}",
             ])
-            if self.trigger_clusters and before and before.trigger and own.cluster:
-                rows[-1].append(f"tk={before.trigger}|{own.cluster}")
         return rows
 
     def sentence_items(self, words: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
         """A sentence as python-crfsuite reads it (training, and its own tagger): the rows of
         `sentence_features`, with the words' real-valued features when there are vectors
         (a row is then a dict: a repeated feature's count is its value, as crfsuite adds them)."""
-        return self.items(self.sentence_features(words), words)
-
-    def items(self, rows: list[list[str]], words: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
-        """Feature rows of `words` with their real-valued features added (`sentence_items`)."""
+        rows = self.sentence_features(words)
         if not self.dense_names:
             return rows
         values = self.dense_values([self.word_key(w) for w in words])
@@ -253,10 +226,9 @@ class FeatureExtractor:
 
     def _build(self, word: str) -> TypeFeatures:
         key, own = self.type_parts(word)
-        context = [f for f in own if f.partition("=")[0] in LENT_FAMILIES]
-        near = [f for f in own if is_lent(f)] if self.near_clusters else context
-        window = {offset: [name + f for f in (near if abs(offset) == 1 else context)] for offset, name in _WINDOW}
-        return TypeFeatures(key, own, window, *trigger_and_cluster(own))
+        context = [f for f in own if is_lent(f)]
+        window = {offset: [name + f for f in context] for offset, name in _WINDOW}
+        return TypeFeatures(key, own, window)
 
     @staticmethod
     def word_key(word: str) -> str:
@@ -301,8 +273,6 @@ class FeatureExtractor:
         own += _shape(key)
         own += self._lexical_marks(candidates)
         own += self._cluster_marks(key, candidates)
-        if self.names:
-            own += self.names.marks([stem for _, stem in candidates])
         return own
 
     def _cluster_marks(self, key: str, candidates: tuple[tuple[str, str], ...]) -> list[str]:
