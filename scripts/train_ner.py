@@ -30,7 +30,7 @@ import pycrfsuite
 from marsad.evaluate.ner import Scores, Tagged, score, tag_as_articles
 from marsad.evaluate.ner_corpora import load_corpora, write_conll
 from marsad.extract.entities import EntityTagger, decoding_path, ner_lexicon
-from marsad.extract.ner_features import FeatureExtractor
+from marsad.extract.ner_features import NO_VECTORS, FeatureExtractor
 from marsad.settings import NER_MODEL_PATH
 
 # (c1, c2, word clusters used) tried on the dev splits: L1 keeps the model small, L2
@@ -46,7 +46,7 @@ MAX_ITERATIONS = 300
 # training: the CRF's precision is well above its recall, and a lower O score evens them.
 OUTSIDE_BIASES = (0.0, 0.25, 0.5, 0.75, 1.0)
 
-Rows = list[tuple[list[list[str]], list[str]]]
+Rows = list[tuple[list[list[str]] | list[dict[str, float]], list[str]]]
 
 
 def train(rows: Rows, c1: float, c2: float, path: Path, possible_states: bool = False,
@@ -57,6 +57,11 @@ def train(rows: Rows, c1: float, c2: float, path: Path, possible_states: bool = 
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True, "feature.possible_states": possible_states})
     trainer.train(str(path))
+    # Whether L-BFGS stopped on its own criterion or at max_iterations (not converged).
+    log = trainer.logparser
+    ended = next((line.strip() for line in log.log if line.startswith("L-BFGS ") and "optimization" not in line), "")
+    print(f"trained c1={c1} c2={c2}: {len(log.iterations)} iterations, loss "
+          f"{(log.last_iteration or {}).get('loss')}; {ended}", flush=True)
 
 
 def evaluate(model: Path, features: FeatureExtractor, dev: list[Tagged], outside_bias: float) -> Scores:
@@ -101,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--possible-states", action="store_true",
                         help="Weights for every (attribute, label) pair, not only those seen in training.")
     parser.add_argument("--max-iterations", type=int, default=MAX_ITERATIONS)
+    parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
+                        help="Word-vector features (marsad/data/ner_word_vectors.npz, when present).")
     parser.add_argument("--decoding-only", action="store_true",
                         help="Train nothing: choose the O bias of the model at --output on the dev splits.")
     parser.add_argument("--outside-biases", type=lambda t: tuple(map(float, t.split(","))), default=OUTSIDE_BIASES,
@@ -124,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = ner_lexicon()
 
     def rows(features: FeatureExtractor, part: list[Tagged]) -> Rows:
-        return [(features.sentence_features([t for t, _ in s]), [lab for _, lab in s]) for s in part]
+        return [(features.sentence_items([t for t, _ in s]), [lab for _, lab in s]) for s in part]
 
     tried: list[tuple[float, float, bool, float, dict[str, Scores]]] = []
     best: tuple[float, int] | None = None
@@ -134,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         for clusters in sorted({g[2] for g in args.grid}, reverse=True):
-            features = FeatureExtractor(lexicon, clusters=None if clusters else {})
+            features = FeatureExtractor(lexicon, clusters=None if clusters else {},
+                                        vectors=None if args.vectors else NO_VECTORS)
             train_rows = rows(features, training)
             for c1, c2, _ in (g for g in args.grid if g[2] == clusters):
                 path = Path(tmp) / f"ner-{c1}-{c2}-{clusters}.crfsuite"

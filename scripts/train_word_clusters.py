@@ -1,12 +1,16 @@
 """Learn the NER tagger's word-cluster features from unlabelled news (SaudiNewsNet).
 
     python scripts/train_word_clusters.py            # writes marsad/data/ner_word_clusters.tsv.gz
+                                                     # and marsad/data/ner_word_vectors.npz
+    python scripts/train_word_clusters.py --no-clusters   # the vectors file alone
 
 Word vectors (gensim word2vec, CBOW) are trained on the match keys of every token of the
 SaudiNewsNet articles (`../shared/data/saudinewsnet/dataset/*.zip`, ~9.6M tokens, 2015 Saudi
 and pan-Arab news); the most frequent keys are then clustered with k-means at three
 granularities. Words used alike (city names, first names, ministries) share a cluster, so
-the CRF can generalise from the names it saw in training to ones it never saw.
+the CRF can generalise from the names it saw in training to ones it never saw. The same
+keys' unit vectors, reduced by PCA to VECTOR_DIMENSIONS and stored as float16, are the
+tagger's dense features (`marsad.extract.ner_features.load_vectors`).
 
 Needs the `train` extra (gensim). Keys are marsad.arabic.normalize.match_key of the token,
 the same key the tagger's features use (marsad.extract.ner_features).
@@ -26,12 +30,17 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import MiniBatchKMeans
+from sklearn.decomposition import PCA
 
 from marsad.arabic.normalize import match_key
 from marsad.settings import SHARED_DIR
 
 CORPUS_DIR = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
 OUTPUT = Path(__file__).resolve().parent.parent / "marsad" / "data" / "ner_word_clusters.tsv.gz"
+VECTORS_OUTPUT = OUTPUT.with_name("ner_word_vectors.npz")
+# Dimensions of the shipped vectors: PCA of the 100-dimensional unit vectors (a small file;
+# the first components carry most of what tells names, places and words apart).
+VECTOR_DIMENSIONS = 50
 # Granularities: coarse clusters generalise, fine ones keep name classes apart.
 GRANULARITIES = (64, 256, 1024)
 # Keys kept in the shipped file: the most frequent ones (the file stays under 1 MB).
@@ -53,6 +62,18 @@ def article_lines(corpus_dir: Path):
                             yield " ".join(k for k in keys if k)
 
 
+def write_vectors(path: Path, keys: list[str], unit_vectors: np.ndarray) -> None:
+    """The keys and their PCA-reduced unit vectors (float16), compressed; no text but the keys."""
+    reduced = PCA(n_components=VECTOR_DIMENSIONS, random_state=1).fit_transform(unit_vectors)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, keys=np.array(keys), vectors=reduced.astype(np.float16),
+                        note=np.array("Word vectors for the NER tagger: written by scripts/train_word_clusters.py "
+                                      "from SaudiNewsNet (Alhagri 2015, CC BY-NC-SA 4.0): word2vec CBOW (100 dims, "
+                                      f"window 3, 5 epochs) on match keys, unit vectors, PCA to {VECTOR_DIMENSIONS} "
+                                      f"dims; the {len(keys)} most frequent keys."))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     from gensim.models import Word2Vec
     from gensim.models.word2vec import LineSentence
@@ -61,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/marsad_word_clusters.txt"))
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--vectors-output", type=Path, default=VECTORS_OUTPUT)
+    parser.add_argument("--no-clusters", action="store_true",
+                        help="Write the vectors file only (word2vec with 2 workers is not bit-repeatable: "
+                             "keep the shipped clusters).")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     began = time.perf_counter()
@@ -78,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     keys = [k for k, _ in counts.most_common() if k in model.wv.key_to_index][:VOCABULARY]
     vectors = np.stack([model.wv[k] for k in keys])
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    write_vectors(args.vectors_output, keys, vectors)
+    if args.no_clusters:
+        args.scratch.unlink()
+        return 0
     columns = []
     for k in GRANULARITIES:
         kmeans = MiniBatchKMeans(n_clusters=k, random_state=1, batch_size=4096, n_init=1)

@@ -235,6 +235,57 @@ def test_compiled_decoder_gives_crfsuites_labels(which: str, tiny_model: Path, m
     assert got == expected
 
 
+def test_compiled_decoder_adds_real_valued_word_vector_features(tmp_path: Path):
+    """Word-vector features (weight x value, the word's, else its clitic stem's) give the
+    compiled decoder python-crfsuite's labels and scores too."""
+    from itertools import pairwise
+
+    import numpy as np
+
+    from marsad.extract.ner_features import WordVectors
+
+    keys = sorted({FeatureExtractor.word_key(w) for line in TRAINING for w, _ in parse_composed(line)})
+    rng = np.random.default_rng(1)
+    vectors = WordVectors({k: i for i, k in enumerate(keys)}, rng.normal(size=(len(keys), 4)).astype(np.float32))
+    features = FeatureExtractor(vectors=vectors)
+    assert features.dense_names == ("v0", "v1", "v2", "v3", "cv0", "cv1", "cv2", "cv3")
+    values = features.dense_values(["دمشق", "ودمشق", "مجهولة"])
+    assert (values[0, :4] == vectors.matrix[vectors.rows["دمشق"]]).all() and not values[0, 4:].any()
+    assert not values[1, :4].any() and (values[1, 4:] == values[0, :4]).all()  # the stem's, as "cv"
+    assert not values[2].any()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for line in TRAINING * 3:
+        pairs = parse_composed(line)
+        trainer.append(features.sentence_items([w for w, _ in pairs]), [lab for _, lab in pairs])
+    trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 100})
+    path = tmp_path / "dense.crfsuite"
+    trainer.train(str(path))
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(path))
+    assert any(attr.startswith("v") for attr, _ in crfsuite.info().state_features)
+    tagger = EntityTagger(crfsuite, features, path)
+    sentences = [*_demo_sentences()[:40], [w for w, _ in parse_composed(TRAINING[0])], "ووصل خالد إلى ودمشق".split()]
+    expected = [tagger.tag_with_crfsuite(s) for s in sentences]
+    assert tagger.tag_sentences(sentences) == expected
+    assert any(label != "O" for labels in expected for label in labels)
+    # Stricter than the labels: two labellings' score difference is crfsuite's log-odds.
+    compiled = tagger._compiled
+    index = {label: i for i, label in enumerate(compiled.labels)}
+    for words, labels in zip(sentences[-2:], expected[-2:], strict=True):
+        emissions = compiled.emissions([words])
+
+        def path_score(path: list[str], emissions: np.ndarray = emissions) -> float:
+            ids = [index[label] for label in path]
+            return float(sum(emissions[t, k] for t, k in enumerate(ids))
+                         + sum(compiled._trans[a, b] for a, b in pairwise(ids)))
+
+        crfsuite.set(features.sentence_items(words))
+        other = ["O"] * len(words)
+        assert labels != other
+        log_odds = np.log(crfsuite.probability(labels)) - np.log(crfsuite.probability(other))
+        assert path_score(labels) - path_score(other) == pytest.approx(log_odds, abs=1e-4)
+
+
 def test_outside_bias_is_read_beside_the_model_and_only_lowers_o(tiny_model: Path, tmp_path: Path):
     sentences = [_demo_sentences()[0], [w for w, _ in parse_composed(TRAINING[1])]]
     plain = EntityTagger.load(tiny_model)

@@ -62,6 +62,9 @@ class CompiledCRF:
         self._feature_units = np.array([u for found in units.values() for u in found], dtype=np.int64)
         self._weights_by_label = np.ascontiguousarray(self._weights.T)
         self._pads = {off: self._sum(features.pad_features(off)) for off in _OFFSETS}
+        # Real-valued features (`FeatureExtractor.dense_values`): a word's own, weight x value.
+        dense = [state.get(name, self._zero) for name in features.dense_names]
+        self._dense_weights = np.stack(dense) if any(v is not self._zero for v in dense) else None
         # Word-bigram weights, "bg-=a|b" (with the word before) and "bg+=a|b" (with the word
         # after): the words of weighted bigrams get small ids, a pair is the code
         # left * words + right, and all positions' pairs are found at once by a sorted search.
@@ -177,6 +180,8 @@ class CompiledCRF:
         block = self._rows[first_id:needed].reshape(-1, len(self.labels))
         for label, weights in enumerate(self._weights_by_label):
             block[:, label] = np.bincount(target, weights=weights[attr], minlength=len(block))
+        if self._dense_weights is not None:
+            self._rows[first_id:needed, 0] += self._features.dense_values(keys) @ self._dense_weights
 
     def type_ids(self, sentences: Sequence[Sequence[str]], keyed: bool = False) -> list[int]:
         """The type id of each word of the sentences, concatenated (one id per word key: two

@@ -88,7 +88,8 @@ class EntityTagger:
 
     def forget_word_types(self) -> None:
         """Empty the per-word-type caches (to measure tagging from cold)."""
-        self.features = FeatureExtractor(self.features.lexicon, self.features.triggers, self.features.clusters)
+        self.features = FeatureExtractor(self.features.lexicon, self.features.triggers, self.features.clusters,
+                                         self.features.vectors)
         self._compiled = CompiledCRF.from_tagger(self._tagger, self.features, self.outside_bias)
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -115,7 +116,7 @@ class EntityTagger:
         against (the same labels when `outside_bias` is 0)."""
         if not words:
             return []
-        return self._tagger.tag(self.features.sentence_features(words))
+        return self._tagger.tag(self.features.sentence_items(words))
 
 
 def name_start(token: Token, is_name_word: Callable[[str], bool]) -> int:

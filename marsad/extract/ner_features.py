@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
 from marsad.arabic.words import key_table
@@ -27,6 +29,11 @@ from marsad.run.caching import WordCache
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
 # Word clusters learnt from unlabelled news by scripts/train_word_clusters.py.
 CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_word_clusters.tsv.gz"
+# Word vectors from the same word2vec (PCA-reduced, float16): real-valued features.
+VECTORS_FILE = CLUSTERS_FILE.with_name("ner_word_vectors.npz")
+# The vectors are scaled so that their mean length is this: all of a word's dimensions
+# together weigh about as much as one of its binary features.
+VECTOR_SCALE = 1.0
 
 _DIGIT = re.compile(r"[0-9]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -65,6 +72,32 @@ def load_clusters(path: Path = CLUSTERS_FILE) -> dict[str, tuple[str, ...]]:
         for key, *ids in rows:
             clusters[key] = tuple(sys.intern(f"{name}={i}") for name, i in zip(names, ids, strict=True))
     return clusters
+
+
+@dataclass(frozen=True, slots=True)
+class WordVectors:
+    """Match key -> row of `matrix` (scaled vectors, float32)."""
+
+    rows: dict[str, int]
+    matrix: np.ndarray
+
+    @property
+    def dimensions(self) -> int:
+        return int(self.matrix.shape[1])
+
+
+NO_VECTORS = WordVectors({}, np.zeros((0, 0), dtype=np.float32))
+
+
+@lru_cache(maxsize=1)
+def load_vectors(path: Path = VECTORS_FILE) -> WordVectors:
+    """The word vectors of scripts/train_word_clusters.py; none when the file is absent."""
+    if not path.is_file():
+        return NO_VECTORS
+    with np.load(path, allow_pickle=False) as data:
+        keys, matrix = data["keys"].tolist(), data["vectors"].astype(np.float32)
+    matrix *= VECTOR_SCALE / float(np.linalg.norm(matrix, axis=1).mean())
+    return WordVectors({k: i for i, k in enumerate(keys)}, matrix)
 
 
 def _length_bucket(n: int) -> str:
@@ -108,10 +141,16 @@ class FeatureExtractor:
 
     def __init__(self, lexicon: Mapping[str, Sequence[str]] | None = None,
                  triggers: Mapping[str, str] | None = None,
-                 clusters: Mapping[str, Sequence[str]] | None = None) -> None:
+                 clusters: Mapping[str, Sequence[str]] | None = None,
+                 vectors: WordVectors | None = None) -> None:
         self.lexicon = lexicon or {}
         self.triggers = load_triggers() if triggers is None else triggers
         self.clusters = load_clusters() if clusters is None else clusters
+        self.vectors = load_vectors() if vectors is None else vectors
+        d = self.vectors.dimensions
+        # Real-valued features: the word's vector ("v3"), else its first clitic stem's that
+        # has one ("cv3": وبغداد -> بغداد), as `dense_values` orders them.
+        self.dense_names = tuple([f"v{i}" for i in range(d)] + [f"cv{i}" for i in range(d)])
         self._cache: WordCache[str, TypeFeatures] = WordCache()
 
     def word_features(self, word: str) -> TypeFeatures:
@@ -136,6 +175,44 @@ class FeatureExtractor:
                 f"bg+={own.key}|{after.key if after else '$'}",
             ])
         return rows
+
+    def sentence_items(self, words: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
+        """A sentence as python-crfsuite reads it (training, and its own tagger): the rows of
+        `sentence_features`, with the words' real-valued features when there are vectors
+        (a row is then a dict: a repeated feature's count is its value, as crfsuite adds them)."""
+        rows = self.sentence_features(words)
+        if not self.dense_names:
+            return rows
+        values = self.dense_values([self.word_key(w) for w in words])
+        items: list[dict[str, float]] = []
+        for row, dense in zip(rows, values, strict=True):
+            item: dict[str, float] = {}
+            for feature in row:
+                item[feature] = item.get(feature, 0.0) + 1.0
+            item.update((n, float(v)) for n, v in zip(self.dense_names, dense, strict=True) if v)
+            items.append(item)
+        return items
+
+    def dense_values(self, keys: Sequence[str]) -> np.ndarray:
+        """(keys x `dense_names`) values: each key's vector, else that of its first clitic
+        stem that has one (as `_cluster_marks`), else zeros."""
+        vectors = self.vectors
+        d = vectors.dimensions
+        out = np.zeros((len(keys), 2 * d), dtype=np.float32)
+        if not d:
+            return out
+        row_of = vectors.rows.get
+        for i, key in enumerate(keys):
+            row = row_of(key)
+            if row is not None:
+                out[i, :d] = vectors.matrix[row]
+                continue
+            for _, stem in clitic_candidates(key)[1:]:
+                row = row_of(stem)
+                if row is not None:
+                    out[i, d:] = vectors.matrix[row]
+                    break
+        return out
 
     @staticmethod
     def pad_features(offset: int) -> list[str]:
