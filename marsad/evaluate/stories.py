@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -49,14 +50,16 @@ def pairwise_scores(gold: dict[str, str], predicted: dict[str, str]) -> PairScor
                       len(set(predicted[i] for i in items)))
 
 
-def read_gold(path: Path) -> dict[str, str]:
-    """url -> gold story, from the JSON Lines file."""
-    gold = {}
+def json_records(path: Path) -> Iterator[dict]:
+    """The records of a JSON Lines labels file, blank lines skipped."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
-            record = json.loads(line)
-            gold[record["url"]] = record["gold_story"]
-    return gold
+            yield json.loads(line)
+
+
+def read_gold(path: Path) -> dict[str, str]:
+    """url -> gold story, from the JSON Lines file."""
+    return {record["url"]: record["gold_story"] for record in json_records(path)}
 
 
 def analyze_corpus(path: Path) -> Analysis:
@@ -116,14 +119,9 @@ class PairSetScores:
 
 
 def read_pairs(path: Path, with_unsure: bool = False) -> list[LabelledPair]:
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            if with_unsure or not r.get("unsure"):
-                pairs.append(LabelledPair(r["a"], r["b"], bool(r["same"]), bool(r.get("unsure")), r.get("why", ""),
-                                          r.get("tfidf_band", "")))
-    return pairs
+    return [LabelledPair(r["a"], r["b"], bool(r["same"]), bool(r.get("unsure")), r.get("why", ""),
+                         r.get("tfidf_band", ""))
+            for r in json_records(path) if with_unsure or not r.get("unsure")]
 
 
 def pair_days(path: Path) -> tuple[str, ...]:

@@ -11,12 +11,11 @@ repository, in a pages directory (`file` is relative to it).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.evaluate.stories import PairScores, pairwise_scores
+from marsad.evaluate.stories import PairScores, json_records, pairwise_scores
 from marsad.model import Analysis, RawPage
 
 REAL_PAGES = Path(__file__).resolve().parents[2] / "labels" / "stories" / "real_pages.jsonl"
@@ -42,35 +41,19 @@ class RealPageScores:
 
 def read_real_pages(path: Path, pages_dir: Path) -> list[RealPage]:
     """The labelled pages whose text is in `pages_dir`."""
-    pages = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            file = pages_dir / r["file"]
-            if file.is_file():
-                pages.append(RealPage(r["id"], r["address"], file, r["story"]))
-    return pages
+    return [RealPage(r["id"], r["address"], pages_dir / r["file"], r["story"])
+            for r in json_records(path) if (pages_dir / r["file"]).is_file()]
 
 
 def read_days(path: Path) -> dict[str, str]:
     """story -> the labelled day of its happening (full dates only) from the stories file."""
-    days = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            if r.get("day") and len(r["day"]) == 10:
-                days[r["story"]] = r["day"]
-    return days
+    return {r["story"]: r["day"] for r in json_records(path) if r.get("day") and len(r["day"]) == 10}
 
 
 def read_lookalikes(path: Path) -> set[tuple[str, str]]:
     """Look-alike story pairs (sorted) from the stories file beside the pages file."""
-    pairs = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            pairs |= {tuple(sorted((r["story"], other))) for other in r.get("lookalikes", ())}
-    return pairs  # type: ignore[return-value]
+    return {tuple(sorted((r["story"], other))) for r in json_records(path)  # type: ignore[misc]
+            for other in r.get("lookalikes", ())}
 
 
 def raw_pages(pages: list[RealPage], with_addresses: bool = True,
