@@ -239,6 +239,43 @@ def _run_starts(tokens: list[Token]) -> list[int]:
     return list(compress(range(len(keys)), map(or_, map(or_, is_digit, is_word), is_fraction)))
 
 
+def _ordinal_unit_before(key: str) -> bool:
+    """An ordinal unit word ("الخامسة", "بالتاسعة"): a عشر after it makes a compound ordinal."""
+    return any(key[len(p):] in ORDINAL_VALUES for p in ("", "ب", "و", "ل", "وب") if key.startswith(p))
+
+
+def _ra_decimal(tokens: list[Token], j: int) -> float | None:
+    """"2ر1 مليار" (1.2 billion), "50ر62 مليون" (62.5 million): wire copy writes a decimal as
+    its fraction, the letter ر, then its whole part, glued together (the digits' order is
+    flipped in right-to-left text). The value, or None when tokens[j] does not start one."""
+    if j + 2 >= len(tokens) or tokens[j + 1].text != "ر" or not tokens[j + 2].text.isdecimal():
+        return None
+    if not (tokens[j].end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start):
+        return None
+    fraction, whole = tokens[j].text.translate(_ARABIC_INDIC), tokens[j + 2].text.translate(_ARABIC_INDIC)
+    return float(f"{whole}.{fraction}") if fraction.isdecimal() and whole.isdecimal() else None
+
+
+def _rest_after_scale(tokens: list[Token], j: int, parts: list[tuple[float, str]]) -> tuple[float, int] | None:
+    """"مليون و 300 ألف" (1,300,000), "11 ألفا و532" (11,532): digits after a closed scale
+    and a separate "و", with their own smaller scale word, carry on the number. Returns the
+    value they add and the token after them, or None. Word forms ("مليون وثلاثمئة ألف")
+    already join in `number_runs`."""
+    if not parts or parts[-1][1] not in ("scale", "dual_scale") or j + 1 >= len(tokens):
+        return None
+    if tokens[j].key != "و" or not tokens[j + 1].key[:1].isdecimal():
+        return None
+    digits = parse_digits(tokens[j + 1].text)
+    if digits is None:
+        return None
+    magnitude = parts[-1][0] if parts[-1][1] == "scale" else parts[-1][0] / 2
+    end = j + 2
+    nxt = word_value(tokens[end].key) if end < len(tokens) else None
+    if nxt is not None and nxt[1] == "scale":
+        digits, end = digits * nxt[0], end + 1
+    return (digits, end) if digits < magnitude else None
+
+
 def number_runs(tokens: list[Token]) -> list[NumberRun]:
     """Every number in a token list, left to right: "ثلاثة وعشرين" -> 23, "5 آلاف" -> 5000,
     "مليون ونصف" -> 1.5 million, "نصف" -> 0.5. Vague plurals ("آلاف المتظاهرين") and a
@@ -259,6 +296,9 @@ def number_runs(tokens: list[Token]) -> list[NumberRun]:
             continue
         if not _is_number_token(tok) or (tok.key.startswith("ال") and word_value(tok.key) is None):
             continue
+        if tok.key in ("عشر", "عشره") and i and _ordinal_unit_before(tokens[i - 1].key):
+            resume = i + 1
+            continue  # "بالمرتبة الخامسة عشرة", "في التاسعة عشر من عمره": the 15th, not ten
         parts: list[tuple[float, str]] = []
         j = i
         while j < n:
@@ -269,6 +309,8 @@ def number_runs(tokens: list[Token]) -> list[NumberRun]:
                 value = parse_digits(t.text)
                 if value is None:
                     break
+                if (reversed_decimal := _ra_decimal(tokens, j)) is not None:
+                    value, j = reversed_decimal, j + 2
                 parts.append((value, "digit"))
             else:
                 wv = word_value(t.key)
@@ -298,7 +340,13 @@ def number_runs(tokens: list[Token]) -> list[NumberRun]:
             resume = j
             continue  # "آلاف المتظاهرين": thousands of, not a count
         j += _half_of_scale(tokens, j, parts)
+        if len(parts) == 1 and parts[0][1] == "digit" and i and tokens[i - 1].text == "(" and j + 1 < n \
+                and tokens[j].text == ")" and (scale := word_value(tokens[j + 1].key)) and scale[1] == "scale":
+            parts.append((float(scale[0]), "scale"))  # "بلغت (167) مليون ريال": 167 million
+            j += 2
         value = combine(parts)
+        if value is not None and (rest := _rest_after_scale(tokens, j, parts)) is not None:
+            value, j = value + rest[0], rest[1]
         if value is not None:
             runs.append(NumberRun(i, j, value))
         resume = j

@@ -154,6 +154,12 @@ def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
     return frozenset(row[0] for row in _read_tsv(path) if row)
 
 
+@lru_cache(maxsize=1)
+def country_names(path: Path | None = None) -> frozenset[str]:
+    """Match keys of the names of countries and territories (gazetteer_countries.tsv)."""
+    return frozenset(match_key(row[0]) for row in _read_tsv(path or DATA_DIR / "gazetteer_countries.tsv") if row)
+
+
 @lru_cache(maxsize=4)
 def _load(paths: tuple[Path, ...]) -> Gazetteer:
     entries: dict[tuple[str, ...], GazetteerEntry] = {}

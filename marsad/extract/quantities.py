@@ -7,6 +7,7 @@ Years, dates, clock times, phone numbers, ordinals and labels ("المادة 3")
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.arabic.normalize import match_key, strip_diacritics
@@ -113,6 +114,8 @@ def _is_excluded(tokens: list[Token], run: NumberRun, value: float) -> bool:
             return True  # "+964 770 123 4567": a phone number written in groups
         if before == "و" and run.start >= 3 and tokens[run.start - 3].key in _CLOCK_WORDS:
             return True  # the minutes of "الساعة 3 و20 دقيقة"
+        if run.end < len(tokens) and tokens[run.end].key in _DAY_PARTS:
+            return True  # a time of day "إلى 11 مساءً"
         if before == "(" and run.end < len(tokens) and tokens[run.end].text == ")":
             return True  # a list marker or reference "(1)"
         if run.start and tokens[run.start - 1].key[:1].isascii() and tokens[run.start - 1].key[:1].isalpha():
@@ -124,6 +127,10 @@ def _is_excluded(tokens: list[Token], run: NumberRun, value: float) -> bool:
 
 
 _CLOCK_WORDS = word_class("clock")
+_MEASURE_UNITS = word_class("measure_unit")
+# One dot, then three digits: a thousands dot for a count of things ("204.732 عبوة").
+_THOUSANDS_DOT = re.compile(r"^[0-9٠-٩]{1,3}[.٫][0-9٠-٩]{3}$")
+_DAY_PARTS = word_class("day_part")
 
 
 def _in_digit_groups(tokens: list[Token], i: int) -> bool:
@@ -180,11 +187,15 @@ def extract_quantities(
             if following[:k] == phrase:
                 bound, end = after_bound, end + k
                 break
+        value = run.value
+        if unit is not None and run.end - run.start == 1 and _THOUSANDS_DOT.match(tokens[run.start].text) \
+                and match_key(unit) not in _MEASURE_UNITS:
+            value = run.value * 1000  # "204.732 عبوة", "98.278 مسافرا": no one counts a fraction of a box
         start, stop = tokens[q_start].start, tokens[end - 1].end
         if q_start == run.start and tokens[q_start].key.startswith("و") and tokens[q_start].text[:1] == "و" \
                 and tokens[q_start].key not in WORD_VALUES and word_value(tokens[q_start].key[1:]):
             start += 1  # "وثلاثة آخرين": the conjunction is not part of the quantity
-        out.append(Quantity(start, stop, text[start:stop], run.value, bound, unit, unit_text, is_percent))
+        out.append(Quantity(start, stop, text[start:stop], value, bound, unit, unit_text, is_percent))
     return out
 
 
@@ -219,8 +230,9 @@ def _unit_after(tokens: list[Token], i: int) -> tuple[str | None, int]:
 def _unit_before(tokens: list[Token], i: int) -> tuple[str | None, int | None]:
     """The counted noun written before the number, and its token index:
     "هجمات بلغ عددها 17", "صواريخ عددها 14" (the noun before "عدد…"), "جنديين اثنين"."""
-    if i >= 1 and _unit_of(tokens[i - 1]) and word_value(tokens[i].key):
-        return _unit_of(tokens[i - 1]), i - 1  # "جنديين اثنين": the number follows for emphasis
+    if i >= 1 and _unit_of(tokens[i - 1]) and tokens[i].key in WORD_VALUES:
+        # "جنديين اثنين": the number follows for emphasis; "ستة قتلى وأربعة آخرين": a new count
+        return _unit_of(tokens[i - 1]), i - 1
     lo = max(0, i - 4)
     for j in range(i - 1, lo - 1, -1):
         if tokens[j].text in ".،,؛":

@@ -4,15 +4,25 @@ Dated statements are grouped when outlets date the same statement (same speaker,
 sentences overlap) or the same coded event (same type and actors, and the sentences overlap),
 and the happening each lead dates ("اتفق وزراء المياه ... اليوم الثلاثاء") when the leads
 overlap: two statements of one speaker, or two meetings of the same people, are two
-happenings, and their dates never conflict. They agree when they name the same day.
+happenings, and their dates never conflict. They agree when they name the same day, or
+when they differ only by when each article was written: a date read from "أمس" or "اليوم"
+alone is the article's own day moved, and marsad rarely knows that day for sure (a feed's or a
+crawl's date is not the writing date), so it conflicts with nothing; two dates that name the
+same weekday ("يوم غد الثلاثاء" / "الثلاثاء المقبل") agree; two weekdays, or a weekday and a
+written date of another weekday, or two written dates, that differ conflict (the seeds' Hood
+statement: "أول من أمس الثلاثاء" / "الأربعاء").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
+from marsad.arabic.calendar import weekday_of_key
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import tokenize
-from marsad.model import Claim, Doc
-from marsad.stories.claim_values import make_claim, outlet_of
+from marsad.model import Claim, ClaimValue, Doc, Sentence, TimeExpr
+from marsad.stories.claim_values import make_claim, outlet_of, values_agree
 from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import content_terms
 
@@ -25,33 +35,67 @@ SAME_STATEMENT = 0.3
 LEAD_SENTENCES = 2
 
 
-def _dated_statements(doc: Doc) -> list[tuple[tuple, str, str, str]]:
+# How a date is stated: ("written",) a date the text writes; ("weekday", N) a day named by
+# its weekday; ("deictic",) a day counted from the article's own ("أمس", "اليوم").
+StatedAs = tuple[str, ...] | tuple[str, int]
+
+
+def stated_as(time: TimeExpr) -> StatedAs:
+    if not time.relative:
+        return ("written",)
+    weekday = next((w for t in tokenize(time.text) if (w := weekday_of_key(t.key)) is not None), None)
+    return ("deictic",) if weekday is None else ("weekday", weekday)
+
+
+def dates_contradict(a: str, a_as: StatedAs, b: str, b_as: StatedAs) -> bool:
+    """Whether two dates of one statement, each as stated, cannot both be true."""
+    if values_agree(ClaimValue(a, ()), ClaimValue(b, ())) or "deictic" in (a_as[0], b_as[0]):
+        return False
+    if a_as[0] == b_as[0] == "weekday":
+        return a_as[1] != b_as[1]
+    if a_as[0] == "weekday" or b_as[0] == "weekday":
+        written, named = (b, a_as[1]) if a_as[0] == "weekday" else (a, b_as[1])
+        return len(written) == 10 and date.fromisoformat(written).weekday() != named
+    return True
+
+
+def _day_of(doc: Doc, sentence: Sentence) -> TimeExpr | None:
+    """The first day a sentence states, as explicitly as the sentence states that day ("لموقع
+    عين اليوم ... اليوم الاثنين" is dated by its Monday: a written date, then a weekday, then
+    "اليوم" alone)."""
+    days = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value and len(t.value) == 10]
+    if not days:
+        return None
+    rank = {"written": 0, "weekday": 1, "deictic": 2}
+    return min((t for t in days if t.value == days[0].value), key=lambda t: rank[stated_as(t)[0]])
+
+
+def _dated_statements(doc: Doc) -> list[tuple[tuple, str, str, str, StatedAs]]:
     """(group key, about, date, source sentence) for statements and events with a day, and
     for the happening the lead dates ("اتفق وزراء المياه ... اليوم الثلاثاء")."""
-    found: list[tuple[tuple, str, str, str]] = []
+    found: list[tuple[tuple, str, str, str, StatedAs]] = []
     for sentence in doc.sentences:
-        day = next((t for t in doc.times if sentence.start <= t.start < sentence.end
-                    and t.value and len(t.value) == 10), None)
+        day = _day_of(doc, sentence)
         if day is None:
             continue
         for q in doc.quotes:
             if sentence.start <= q.start < sentence.end and (q.speaker or q.speaker_text):
                 who = q.speaker or match_key(q.speaker_text or "")
                 found.append((("statement", who), f"تصريح {q.speaker_text or q.speaker}", day.value or "",
-                              sentence.text))
+                              sentence.text, stated_as(day)))
                 break
         for e in doc.events:
             if sentence.start <= e.start < sentence.end and e.actors:
                 key = (e.type, tuple(sorted(match_key(a) for a in e.participant_refs)))
                 about = f"{e.trigger} {' '.join(p.text for p in e.actors)}".strip()
-                found.append((key, about, day.value or "", sentence.text))
+                found.append((key, about, day.value or "", sentence.text, stated_as(day)))
     for sentence in doc.sentences[:LEAD_SENTENCES]:  # the happening: a claim of its own unless a
         # statement or event claim gives the same values (`date_claims` keeps that one)
-        day = next((t for t in doc.times if sentence.start <= t.start < sentence.end
-                    and t.value and len(t.value) == 10), None)
+        day = _day_of(doc, sentence)
         if day is not None:
             words = sentence.text[:day.start - sentence.start].split()[-6:] or sentence.text.split()[:6]
-            found.append((("happening",), "موعد: " + " ".join(words).strip(" ،,-"), day.value or "", sentence.text))
+            found.append((("happening",), "موعد: " + " ".join(words).strip(" ،,-"), day.value or "", sentence.text,
+                          stated_as(day)))
             break
     return found
 
@@ -60,12 +104,27 @@ def date_claims(docs: list[Doc]) -> list[Claim]:
     """Dates outlets give one statement or one event: statements of one speaker (events of
     one type and actors) are one when their sentences overlap (SAME_STATEMENT)."""
     items: list[tuple[tuple, str, str, str, str, frozenset[str]]] = []
+    # (article, key, date) -> each sentence that states it: how, and its content terms
+    stated: dict[tuple[str, tuple, str], list[tuple[StatedAs, frozenset[str]]]] = {}
     for doc in sorted(docs, key=lambda d: d.id):
         seen = set()
-        for key, label, value, text in _dated_statements(doc):
+        for key, label, value, text, how in _dated_statements(doc):
+            terms = frozenset(content_terms(tokenize(text)))
+            stated.setdefault((doc.id, key, value), []).append((how, terms))
             if (key, value) not in seen:
                 seen.add((key, value))
-                items.append((key, label, value, text, doc.id, frozenset(content_terms(tokenize(text)))))
+                items.append((key, label, value, text, doc.id, terms))
+
+    def can_both_be_true(key: tuple) -> Callable[[ClaimValue, ClaimValue], bool]:
+        """Two dates of a group conflict only through two sentences that overlap themselves
+        (not through a chain of sentences that each overlap the next: "وافق مجلس الوزراء
+        أمس الأحد" and "طالب رئيس مجلس النواب الاثنين" date two happenings)."""
+        def agree(a: ClaimValue, b: ClaimValue) -> bool:
+            return not any(dates_contradict(str(a.value), x, str(b.value), y) and _overlap(tx, ty) >= SAME_STATEMENT
+                           for art_a in a.articles for x, tx in stated[(art_a, key, str(a.value))]
+                           for art_b in b.articles for y, ty in stated[(art_b, key, str(b.value))])
+        return agree
+
     sets = DisjointSets(len(items))
 
     for i, x in enumerate(items):
@@ -78,7 +137,7 @@ def date_claims(docs: list[Doc]) -> list[Claim]:
                     key=lambda m: (items[m[0]][0] == ("happening",), str(items[m[0]][0])))
     for members in by_key:
         group = [(items[i][2], "exact", items[i][4], items[i][3]) for i in members]
-        claim = make_claim(items[members[0]][1], group, "date", outlet_of(docs))
+        claim = make_claim(items[members[0]][1], group, "date", outlet_of(docs), can_both_be_true(items[members[0]][0]))
         if claim is not None and not any(c.values == claim.values for c in claims):
             claims.append(claim)
     return claims

@@ -4,7 +4,7 @@ of one thing is a claim (two outlets) in conflict (two outlets each standing by 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from marsad.model import Claim, ClaimValue, Doc
 
@@ -44,9 +44,12 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
 
 
 def make_claim(about: str, group: Iterable[tuple[float | str, str, str, str]], kind: str,
-           outlet_of: dict[str, str]) -> Claim | None:
+               outlet_of: dict[str, str],
+               agree: Callable[[ClaimValue, ClaimValue], bool] | None = None) -> Claim | None:
     """The claim of these statements of one thing: shown when two outlets state it, in
-    conflict when two outlets state values that cannot both be true."""
+    conflict when two outlets state values that cannot both be true (`values_agree`, or
+    `agree` when given)."""
+    can_both_be_true = agree or values_agree
     if not about.strip():
         return None  # a row must say what it is about
     by_value: dict[tuple[float | str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -59,12 +62,12 @@ def make_claim(about: str, group: Iterable[tuple[float | str, str, str, str]], k
         for (value, bound), entries in sorted(by_value.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))
     )
     # A conflict needs an outlet standing by each value: one that gives both counts two things.
-    agree = not any(not values_agree(a, b) and _outlets(a, outlet_of) - _outlets(b, outlet_of)
-                    and _outlets(b, outlet_of) - _outlets(a, outlet_of)
-                    for i, a in enumerate(values) for b in values[i + 1:])
+    agreed = not any(not can_both_be_true(a, b) and _outlets(a, outlet_of) - _outlets(b, outlet_of)
+                     and _outlets(b, outlet_of) - _outlets(a, outlet_of)
+                     for i, a in enumerate(values) for b in values[i + 1:])
     shown = tuple(ClaimValue(v.value, v.articles, "more_than" if v.bound == "just_over" else v.bound, v.text)
                   for v in values)
-    return Claim(about, shown, agree, kind)  # type: ignore[arg-type]
+    return Claim(about, shown, agreed, kind)  # type: ignore[arg-type]
 
 
 def _outlets(value: ClaimValue, outlet_of: dict[str, str]) -> frozenset[str]:

@@ -20,13 +20,23 @@ their dates never conflict. They agree when they name the same day.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.words import word_class
-from marsad.model import Claim, ClaimValue, Doc, Quantity, Sentence, Token
+from marsad.model import Claim, ClaimValue, Doc, Quantity, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
+from marsad.stories.claim_counts import (
+    SHARE_WORDS_SHARED,
+    Count,
+    describe_share,
+    moments,
+    places_in,
+    sentence_of,
+    variant,
+    word_key,
+    year_in,
+)
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_values import make_claim, outlet_of, values_agree
 from marsad.stories.groups import DisjointSets
@@ -37,7 +47,6 @@ __all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
 MAX_MODIFIERS = 4  # describing words read after the counted noun
 _SUM_WORDS = word_class("sum_phrase")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
-_SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
 # The role of a count is read from the 8 words of its clause before it ("أسفر عن إصابة ثلاثة
 # جنود", "تدفقات المستثمرين الأجانب على أذون الخزانة بلغت نحو 50 مليون") and the 3 after its
 # counted noun ("ثلاثة جنود أصيبوا"), the nearest first; a comma, semicolon or colon ends the
@@ -46,12 +55,6 @@ _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امري
 ROLE_BEFORE = 8
 ROLE_AFTER = 3
 _CLAUSE_ENDS = frozenset("،,;؛:")
-# A percentage's subject: the content words among the 4 words before it and the 4 after
-# ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
-# these share a word.
-SHARE_CONTEXT = 4
-# "أكثر من ثلث" is said of a share a little above a third, not of 40% (see FRACTION_SPAN).
-_FRACTION_BOUND = {"more_than": "just_over", "at_least": "just_over"}
 
 
 @cache
@@ -61,12 +64,6 @@ def _roles() -> tuple[tuple[str, str], ...]:
         role, stems = line.split("\t")
         pairs += [(match_key(stem), role) for stem in stems.split("|")]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-@cache
-def _moments() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(match_key(w) for w in words.split("|"))
-            for kind, words in (line.split("\t") for line in load_word_list("claim_moments.tsv"))}
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
@@ -81,76 +78,37 @@ def _role_of(key: str) -> str | None:
     return next((role for stem, role in _roles() if key.startswith(stem)), None)
 
 
-@dataclass(frozen=True)
-class _Count:
-    article: str
-    head: str
-    modifiers: frozenset[str]
-    role: str | None
-    year: str | None
-    value: float
-    bound: str
-    text: str
-    written_about: str
-    start: int
-    end: int
+def _is_from_value(doc: Doc, tokens: tuple[Token, ...], q: Quantity, next_start: int | None) -> bool:
+    """"من 67 ألف متر مكعب إلى 147 ألفا": the first count is the state before a change."""
+    before = [t for t in tokens if t.end <= q.start][-1:]
+    if next_start is None or not before or before[0].key != "من":
+        return False
+    between = [t.key for t in tokens if q.end <= t.start and t.end <= next_start and is_word(t)]
+    return bool(between) and between[-1] in ("الي", "حتي")
 
 
-def _variant(key: str) -> str:
-    for old, new in _SPELLING_VARIANTS:
-        key = key.replace(old, new)
-    return key
-
-
-def _word_key(token: Token) -> str:
-    """A comparable form of a describing word: stem, case ending and gender dropped
-    (صاروخيًا -> صاروخي, العراقية -> عراقي, بطائرات -> طائرات)."""
-    key = token.stem
-    if key.startswith("ب") and len(key) > 4:
-        key = key[1:]
-    for ending in ("يا", "يه", "يين", "يون"):
-        if key.endswith(ending) and len(key) > len(ending) + 2:
-            key = key[: -len(ending)] + "ي"
-            break
-    return _variant(key)
-
-
-def _sentence_of(doc: Doc, offset: int) -> Sentence | None:
-    for s in doc.sentences:
-        if s.start <= offset < s.end:
-            return s
-    return None
-
-
-def _year_in(doc: Doc, sentence: Sentence | None) -> str | None:
-    if sentence is None:
-        return None
-    for t in doc.times:
-        if sentence.start <= t.start < sentence.end and t.value:
-            return t.value[:4]
-    return None
-
-
-def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | None = None) -> _Count | None:
+def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | None = None) -> Count | None:
     """The count `q` states, with its role; `previous_end` is where the count before it ends
     and `next_start` where the one after it starts: the words beyond are theirs ("أسقطت
     ثماني طائرات من أصل 12 طائرة": 12 were not shot down)."""
-    sentence = _sentence_of(doc, q.start)
+    sentence = sentence_of(doc, q.start)
     if sentence is None:
         return None
     tokens = sentence_tokens(sentence)
     words = [t for t in tokens if t.start >= q.end]
     if q.is_percent or (q.value < 1 and not q.unit):
-        return _describe_share(doc, q, tokens, previous_end, next_start)
+        return describe_share(doc, q, tokens, previous_end, next_start)
     if q.unit:
-        head = _variant(match_key(q.unit))
+        head = variant(match_key(q.unit))
         unit_keys = match_key(q.unit_text or q.unit).split()
         while words and words[0].key in unit_keys:  # the counted noun written after the span
             words = words[1:]
     else:  # no counted noun from the extractor: the word after the number
+        if len(words) > 1 and words[0].key == "من":
+            words = words[1:]  # "نحو 15 من ميليشيا الحوثي": fifteen of the militia
         if not words or not is_word(words[0]):
             return None
-        head, words = _word_key(words[0]), words[1:]
+        head, words = word_key(words[0]), words[1:]
     modifiers, end = _modifiers(words)
     end = max(end, q.end)
     if _is_moment(head, modifiers, tokens):
@@ -158,12 +116,14 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
     before = _clause_words_before(tokens, previous_end, q.start)
     after = _clause_words_after(words, end)
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
+    if _is_from_value(doc, tokens, q, next_start):
+        role = "from"
     text = doc.article.text
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
-    return _Count(doc.id, head, frozenset(modifiers), role, _year_in(doc, sentence), q.value, q.bound,
-                  text[q.start:end], about, q.start, end)
+    return Count(doc.id, head, frozenset(modifiers), role, year_in(doc, sentence), q.value, q.bound,
+                  text[q.start:end], about, q.start, end, places_in(doc, sentence))
 
 
 def _clause_words_before(tokens: tuple[Token, ...], start: int, end: int) -> list[str]:
@@ -193,57 +153,18 @@ def _clause_words_after(words: list[Token], start: int) -> list[str]:
     return found
 
 
-def _share_key(token: Token) -> str:
-    """حصتها / حصته / حصة -> حصه: a noun with an attached pronoun, as the bare noun."""
-    key = _word_key(token)
-    for ending in ("تها", "تهم", "ته"):
-        if key.endswith(ending) and len(key) > len(ending) + 1:
-            return key[: -len(ending)] + "ه"
-    return key
-
-
-def _describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...], previous_end: int,
-                    next_start: int | None) -> _Count | None:
-    """A percentage or a fraction ("نحو 40 بالمئة", "أكثر من ثلث"), as a percentage of what the
-    words around it name ("حصة العراق من مياه الفرات"): its describing words are the content
-    words of the SHARE_CONTEXT words before and after it, and its role a change or a level.
-    The words after the count before it are not its, nor those before a count that follows
-    within SHARE_CONTEXT words: they name that count ("الإيداع إلى 27.25 بالمئة وسعر الإقراض
-    إلى 28.25 بالمئة")."""
-    if {t.key for t in tokens} & _moments()["index_word"]:
-        return None  # an index's move, a market moment
-    before = [t for t in tokens if previous_end <= t.start and t.end <= q.start][-SHARE_CONTEXT:]
-    after = [t for t in tokens if t.start >= q.end][:SHARE_CONTEXT]
-    if next_start is not None and any(t.start >= next_start for t in after):
-        after = []
-    context = [t for t in before + after if is_word(t) and not is_stopword(t) and len(t.key) > 2]
-    if not context:
-        return None
-    inside = [t for t in tokens if q.start <= t.start < q.end][:1]
-    role = next((r for t in [*before[-1:], *inside] if (r := _share_roles().get(t.key)) is not None), None)
-    value, bound = (q.value, q.bound) if q.is_percent else (100 * q.value, _FRACTION_BOUND.get(q.bound, q.bound))
-    words = [_share_key(t) for t in context]
-    about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
-    return _Count(doc.id, "%", frozenset(words), role, None, value, bound, q.text, about.strip(), q.start, q.end)
-
-
-@cache
-def _share_roles() -> dict[str, str]:
-    """Match key -> change / level (lexicon/claim_share_roles.tsv)."""
-    lines = (line.split("\t") for line in load_word_list("claim_share_roles.tsv"))
-    return {match_key(word): role for role, words in lines for word in words.split("|")}
-
-
 def _is_moment(head: str, modifiers: list[str], tokens: tuple[Token, ...]) -> bool:
     """A price, an index level or a score: a moment of a market or a match, not a claim.
     Basis points ("200 نقطة أساس") are a decision's size, and stay."""
-    moments = _moments()
-    if head in moments["unit"]:
+    kinds = moments()
+    if head in kinds["unit"]:
         return "اساس" not in modifiers
     keys = {t.key for t in tokens}
-    if head in moments["currency"]:
-        return bool(keys & moments["price_word"])
-    return bool(keys & moments["score_word"]) and head in moments["score_word"]
+    if keys & kinds["index_word"] and keys & kinds["price_word"]:
+        return True  # "ارتفعت أسهم 113 شركة" in a market report: the market's moment
+    if head in kinds["currency"]:
+        return bool(keys & kinds["price_word"])
+    return bool(keys & kinds["score_word"]) and head in kinds["score_word"]
 
 
 def _modifiers(words: list[Token]) -> tuple[list[str], int]:
@@ -256,20 +177,20 @@ def _modifiers(words: list[Token]) -> tuple[list[str], int]:
             continue
         if is_stopword(t) or t.key in _SUM_STARTS or len(found) >= MAX_MODIFIERS:
             break
-        found.append(_word_key(t))
+        found.append(word_key(t))
         end = t.end
     return found, end
 
 
-def _summed(doc: Doc, counts: list[_Count]) -> list[_Count]:
+def _summed(doc: Doc, counts: list[Count]) -> list[Count]:
     """Counts of one thing an article splits with "بالإضافة إلى" become their sum."""
-    out: list[_Count] = []
+    out: list[Count] = []
     for c in counts:
         if out:
             prev = out[-1]
             between = match_key(doc.article.text[prev.end:c.start])
             if prev.head == c.head and any(w in between for w in _SUM_WORDS):
-                out[-1] = _Count(c.article, c.head, prev.modifiers | c.modifiers, prev.role or c.role,
+                out[-1] = Count(c.article, c.head, prev.modifiers | c.modifiers, prev.role or c.role,
                                  c.year or prev.year, prev.value + c.value,
                                  _weaker(prev.bound, c.bound), f"{prev.text} + {c.text}",
                                  prev.written_about, prev.start, c.end)
@@ -282,19 +203,23 @@ def _weaker(a: str, b: str) -> str:
     return a if a != "exact" else b
 
 
-def _same_thing(a: _Count, b: _Count) -> bool:
+def _same_thing(a: Count, b: Count) -> bool:
     if a.head != b.head or (a.year and b.year and a.year != b.year):
         return False
-    if a.role and b.role and a.role != b.role:
+    if (a.role and b.role and a.role != b.role) or (a.role == "from") != (b.role == "from"):
+        return False
+    if a.places and b.places and not a.places & b.places:
         return False
     if a.modifiers and b.modifiers:
-        return bool(a.modifiers & b.modifiers)
-    if a.modifiers or b.modifiers:
-        return False
-    return _same_sum(a, b) if a.head in _moments()["currency"] else True
+        # a percentage's subject is several words around it (SHARE_WORDS_SHARED)
+        needed = min(SHARE_WORDS_SHARED, len(a.modifiers), len(b.modifiers)) if a.head == "%" else 1
+        return len(a.modifiers & b.modifiers) >= needed
+    if a.modifiers or b.modifiers or a.head in moments()["duration"]:
+        return False  # a span of time says what it is only in its describing words
+    return _same_sum(a, b) if a.head in moments()["currency"] else True
 
 
-def _same_sum(a: _Count, b: _Count) -> bool:
+def _same_sum(a: Count, b: Count) -> bool:
     """Two sums of money that say nothing of what they are (no describing words, not both
     in one role) are one thing only when they are the same sum: a story's sums are of many
     things (a one-day inflow, a planned investment, a price, a budget), and on SaudiNewsNet
@@ -304,23 +229,33 @@ def _same_sum(a: _Count, b: _Count) -> bool:
     return values_agree(ClaimValue(a.value, (), a.bound), ClaimValue(b.value, (), b.bound))
 
 
-def _components(items: list[_Count]) -> list[list[_Count]]:
+def _components(items: list[Count]) -> list[list[Count]]:
+    """Counts of one thing, grouped. A count that gives no role or place joins counts that
+    do, but never bridges two roles or two places ("تأثر 1.36 مليون شخص" does not make
+    those displaced and those wounded one count)."""
     sets = DisjointSets(len(items))
+    roles = [{c.role} - {None} for c in items]  # per set root: the roles and places it holds
+    places = [set(c.places) for c in items]
     by_head: dict[str, list[int]] = defaultdict(list)  # only counts of one noun can match
     for i, item in enumerate(items):
         by_head[item.head].append(i)
     for members in by_head.values():
         for k, i in enumerate(members):
             for j in members[k + 1:]:
-                if _same_thing(items[i], items[j]):
-                    sets.join(i, j)
+                ri, rj = sets.find(i), sets.find(j)
+                if ri == rj or not _same_thing(items[i], items[j]) or len(roles[ri] | roles[rj]) > 1 \
+                        or (places[ri] and places[rj] and not places[ri] & places[rj]):
+                    continue
+                sets.join(ri, rj)
+                roles[ri] |= roles[rj]
+                places[ri] = places[ri] & places[rj] if places[ri] and places[rj] else places[ri] | places[rj]
     return _attach_bare(sets.groups(items))
 
 
-def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:
+def _attach_bare(groups: list[list[Count]]) -> list[list[Count]]:
     """A count with no describing words joins the one described group of its noun, if
     there is exactly one ("3500 جندي" with "3500 جندي أجنبي"); otherwise it stays apart."""
-    described: dict[str, list[list[_Count]]] = defaultdict(list)
+    described: dict[str, list[list[Count]]] = defaultdict(list)
     for g in groups:
         if any(c.modifiers for c in g):
             described[g[0].head].append(g)
@@ -328,8 +263,11 @@ def _attach_bare(groups: list[list[_Count]]) -> list[list[_Count]]:
     for g in groups:
         roles = {c.role for c in g} - {None}
         targets = [t for t in described.get(g[0].head, []) if not roles or roles <= {c.role for c in t}]
-        if g[0].head in _moments()["currency"]:  # a bare sum joins only the same sum (`_same_sum`)
+        if g[0].head in moments()["currency"]:  # a bare sum joins only the same sum (`_same_sum`)
             targets = [t for t in targets if all(_same_sum(c, d) for c in g for d in t)]
+        if g[0].head in moments()["duration"]:
+            targets = []
+        targets = [t for t in targets if all(not c.places or not d.places or c.places & d.places for c in g for d in t)]
         if not any(c.modifiers for c in g) and len(targets) == 1:
             targets[0].extend(g)
         else:
@@ -366,7 +304,7 @@ def _dual_counts(doc: Doc) -> list[Quantity]:
 
 
 def quantity_claims(docs: list[Doc]) -> list[Claim]:
-    items: list[_Count] = []
+    items: list[Count] = []
     for doc in docs:
         quantities = sorted([*doc.quantities, *_dual_counts(doc)], key=lambda q: q.start)
         counts = [c for i, q in enumerate(quantities)

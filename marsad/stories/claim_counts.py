@@ -1,0 +1,138 @@
+"""A count as claims compare it: what it counts (its noun and describing words), in what
+role, year and places; and a percentage with the words that say what it is a share of.
+Shared by the count claims (`claims`) and read here once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import clitic_candidates
+from marsad.extract.gazetteer import country_names
+from marsad.model import Doc, Quantity, Sentence, Token
+from marsad.stories.terms import is_stopword, is_word, load_word_list
+
+_SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
+# A percentage's subject: the content words among the 4 words before it and the 4 after
+# ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
+# these share two words (or all the words one of them has): one shared word ("الصيني") is not
+# one subject ("نمو الاقتصاد الصيني" / "التجارة الخارجية الصينية", SaudiNewsNet 2015-08-10).
+SHARE_CONTEXT = 4
+SHARE_WORDS_SHARED = 2
+# "أكثر من ثلث" is said of a share a little above a third, not of 40% (see FRACTION_SPAN).
+_FRACTION_BOUND = {"more_than": "just_over", "at_least": "just_over"}
+
+
+@cache
+def moments() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(match_key(w) for w in words.split("|"))
+            for kind, words in (line.split("\t") for line in load_word_list("claim_moments.tsv"))}
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count of one article, as claims compare it."""
+
+    article: str
+    head: str
+    modifiers: frozenset[str]
+    role: str | None
+    year: str | None
+    value: float
+    bound: str
+    text: str
+    written_about: str
+    start: int
+    end: int
+    places: frozenset[str] = frozenset()  # the places its sentence names (entity ids or keys)
+
+
+def variant(key: str) -> str:
+    for old, new in _SPELLING_VARIANTS:
+        key = key.replace(old, new)
+    return key
+
+
+def word_key(token: Token) -> str:
+    """A comparable form of a describing word: stem, case ending and gender dropped
+    (صاروخيًا -> صاروخي, العراقية -> عراقي, بطائرات -> طائرات)."""
+    key = token.stem
+    if key.startswith("ب") and len(key) > 4:
+        key = key[1:]
+    for ending in ("يا", "يه", "يين", "يون"):
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            key = key[: -len(ending)] + "ي"
+            break
+    return variant(key)
+
+
+def sentence_of(doc: Doc, offset: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def year_in(doc: Doc, sentence: Sentence | None) -> str | None:
+    if sentence is None:
+        return None
+    for t in doc.times:
+        if sentence.start <= t.start < sentence.end and t.value:
+            return t.value[:4]
+    return None
+
+
+def places_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
+    """The places below a country that a count's sentence names: "قتل 14 حوثيا في محافظة
+    صنعاء" and "قتل نحو 15 حوثيا بمدينة مأرب" are two clashes, not two tolls of one. A country
+    is left out: one outlet names the province ("الأنبار") where another names the country."""
+    countries = country_names()
+    return frozenset(m.entity or match_key(m.text) for m in doc.mentions
+                     if m.type == "LOC" and sentence.start <= m.start < sentence.end
+                     and not any(stem in countries for _, stem in clitic_candidates(match_key(m.text))))
+
+
+def share_key(token: Token) -> str:
+    """حصتها / حصته / حصة -> حصه: a noun with an attached pronoun, as the bare noun."""
+    key = word_key(token)
+    for ending in ("تها", "تهم", "ته"):
+        if key.endswith(ending) and len(key) > len(ending) + 1:
+            return key[: -len(ending)] + "ه"
+    return key
+
+
+def describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...], previous_end: int,
+                    next_start: int | None) -> Count | None:
+    """A percentage or a fraction ("نحو 40 بالمئة", "أكثر من ثلث"), as a percentage of what the
+    words around it name ("حصة العراق من مياه الفرات"): its describing words are the content
+    words of the SHARE_CONTEXT words before and after it, and its role a change or a level.
+    The words after the count before it are not its, nor those before a count that follows
+    within SHARE_CONTEXT words: they name that count ("الإيداع إلى 27.25 بالمئة وسعر الإقراض
+    إلى 28.25 بالمئة")."""
+    if {t.key for t in tokens} & (moments()["index_word"] | moments()["price_noun"]):
+        return None  # an index's or a price's move, a market moment
+    before = [t for t in tokens if previous_end <= t.start and t.end <= q.start][-SHARE_CONTEXT:]
+    after = [t for t in tokens if t.start >= q.end][:SHARE_CONTEXT]
+    if next_start is not None and any(t.start >= next_start for t in after):
+        after = []
+    context = [t for t in before + after if is_word(t) and not is_stopword(t) and len(t.key) > 2
+               and t.key not in share_roles()]
+    if not context:
+        return None
+    inside = [t for t in tokens if q.start <= t.start < q.end][:1]
+    role = next((r for t in [*before[-1:], *inside] if (r := share_roles().get(t.key)) not in (None, "generic")),
+                None)
+    value, bound = (q.value, q.bound) if q.is_percent else (100 * q.value, _FRACTION_BOUND.get(q.bound, q.bound))
+    words = [share_key(t) for t in context]
+    about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
+    sentence = sentence_of(doc, q.start)
+    return Count(doc.id, "%", frozenset(words), role, year_in(doc, sentence), value, bound, q.text, about.strip(),
+                  q.start, q.end, places_in(doc, sentence) if sentence else frozenset())
+
+
+@cache
+def share_roles() -> dict[str, str]:
+    """Match key -> change / level (lexicon/claim_share_roles.tsv)."""
+    lines = (line.split("\t") for line in load_word_list("claim_share_roles.tsv"))
+    return {match_key(word): role for role, words in lines for word in words.split("|")}
