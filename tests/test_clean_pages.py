@@ -239,6 +239,19 @@ def test_a_page_keeps_its_side_of_the_split() -> None:
     assert split_of("ar-001") == split_of("ar-001")
 
 
+def test_a_label_that_names_its_split_keeps_it(tmp_path: Path) -> None:
+    from marsad.evaluate.clean import read_labels
+
+    (tmp_path / "a.txt").write_text(f"{TITLE}\n\n{P1}\n\n{P2}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"{TITLE}\n\n{P1}\n\n{P2}", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "ar-001", "file": "a.txt", "is_article": True}) + "\n"
+                      + json.dumps({"id": "ar-002", "file": "b.txt", "is_article": True, "split": "test2"}) + "\n",
+                      encoding="utf-8")
+    sides = {p.id: p.split for p in read_labels([labels], tmp_path)}
+    assert sides == {"ar-001": split_of("ar-001"), "ar-002": "test2"}
+
+
 def test_the_shipped_page_type_model_loads_and_is_small() -> None:
     from marsad.clean.page_type import MODEL_FILE, load_model
 
@@ -272,7 +285,7 @@ def test_floors_on_the_labelled_real_pages_dev_part() -> None:
     beside = [up / "cache" / "pages" for up in (repo.parent, repo.parent.parent)]  # a checkout, or a worktree
     pages_dir = Path(os.environ.get("MARSAD_PAGES_DIR", next((d for d in beside if d.is_dir()), beside[0])))
     label_files = sorted((repo / "labels" / "pages").glob("*.jsonl"))
-    dev = [p for p in read_labels(label_files, pages_dir) if split_of(p.id) == "dev"]
+    dev = [p for p in read_labels(label_files, pages_dir) if p.split == "dev"]  # (never the held-out sets)
     if len(dev) < 50:
         pytest.skip(f"the labelled real pages are not here ({pages_dir}): {len(dev)} dev pages")
     scores = evaluate_clean(dev)
@@ -672,3 +685,20 @@ def test_a_dumps_breadcrumb_and_crawl_prefix_leave_its_headline() -> None:
 def test_a_masthead_glued_to_the_editors_name_is_not_the_headline() -> None:
     dump = "\n\n".join(["رئيس مجلس الإدارة ورئيس التحريرسعيد منصور", "صحة", TITLE, P1, P2, P3])
     assert _one(dump).title == TITLE
+
+
+def test_a_forum_thread_is_not_a_news_article() -> None:
+    post = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}"
+    assert _one(post, "https://news.example/2024/05/02/hospital-opens-south").is_article
+    for address in ("https://club.example.org/t4512-topic", "https://forum.example.com/vb/showthread.php?t=2201"):
+        article = _one(post, address)
+        assert (article.is_article, article.page_type) == (False, "other"), address
+
+
+def test_a_teaser_that_sends_the_reader_to_the_full_story_elsewhere() -> None:
+    for link in ("... read full story", "Redirecting to full article...", "اقرأ الخبر كاملاً"):
+        article = _one(f"{P1} {P2}\n{link}")
+        assert (article.is_article, article.page_type) == (False, "other"), link
+    embed = _one(f"{TITLE}\n\n{P1} … تابع قراءة {TITLE}")
+    assert not embed.is_article
+    assert _one(f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}").is_article

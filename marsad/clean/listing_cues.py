@@ -125,3 +125,19 @@ def says_broadcast(lines: list[Line]) -> bool:
         return True
     keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
     return any(f" {cue} " in keys for cue in broadcast_cues())
+
+
+# A teaser that sends the reader to the story on another page: an aggregator's card ("...
+# read full story", "Redirecting to full article..."), a short link line ("اقرأ الخبر كاملاً"),
+# or WordPress's excerpt link after the cut ("… Continue reading <title>", "… تابع قراءة <title>").
+_ELSEWHERE = re.compile(r"read (?:the )?full (?:story|article)|redirecting to (?:the )?full article|"
+                        r"اقرأ (?:الخبر|المقال|القصة) (?:كاملا|كاملاً|كامل|من المصدر)", re.IGNORECASE)
+_CUT_THEN_LINK = re.compile(r"(?:…|\.\.\.)\s*(?:continue reading|تابع (?:ال)?قراءة)\b.{0,150}$", re.IGNORECASE)
+ELSEWHERE_LINES = 4  # the link stands at the end of the excerpt (a comment box may follow)
+MAX_ELSEWHERE_WORDS = 12
+
+
+def story_elsewhere(lines: list[Line]) -> bool:
+    """One of the page's last lines says the story goes on elsewhere."""
+    return any((ln.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(ln.text)) or _CUT_THEN_LINK.search(ln.text[-200:])
+               for ln in lines[-ELSEWHERE_LINES:])

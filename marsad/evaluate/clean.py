@@ -180,6 +180,8 @@ def score(labels: list[PageLabel], articles: dict[str, Article]) -> CleanScores:
         elif label.is_article:
             scores.no_date += 1
             scores.no_date_right += article.published is None
+            if article.published is not None:
+                scores.errors.append(f"{label.id}: date {article.published} (gold: none stated)")
     return scores
 
 
