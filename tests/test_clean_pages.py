@@ -702,3 +702,9 @@ def test_a_teaser_that_sends_the_reader_to_the_full_story_elsewhere() -> None:
     embed = _one(f"{TITLE}\n\n{P1} … تابع قراءة {TITLE}")
     assert not embed.is_article
     assert _one(f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}").is_article
+
+
+def test_a_stamp_that_can_only_be_month_first() -> None:
+    assert parse_dateline("07-24-2010, 09:50 AM").date == "2010-07-24"  # a vBulletin post's stamp
+    assert parse_dateline("24-07-2010").date == "2010-07-24"
+    assert parse_dateline("03.04.2020 | 20:11").date == "2020-04-03"  # day first when both could be months

@@ -186,6 +186,8 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
         y, mo, d = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
     else:
         d, mo, y = _to_int(m.group(4)), _to_int(m.group(5)), _to_int(m.group(6))
+        if mo > 12 >= d:
+            d, mo = mo, d  # month first, as a forum's or an English page's stamp: "07-24-2010, 09:50 AM"
     if 1300 <= y < 1500:
         # "7/3/1429 هـ - الموافق 13/3/2008 م": the Gregorian date the page gives beside a Hijri
         # one is its own (a Hijri month's first day depends on the moon's sighting).
