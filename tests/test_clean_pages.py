@@ -708,3 +708,20 @@ def test_a_stamp_that_can_only_be_month_first() -> None:
     assert parse_dateline("07-24-2010, 09:50 AM").date == "2010-07-24"  # a vBulletin post's stamp
     assert parse_dateline("24-07-2010").date == "2010-07-24"
     assert parse_dateline("03.04.2020 | 20:11").date == "2020-04-03"  # day first when both could be months
+
+
+def test_a_ticker_flattened_to_one_line_on_an_articles_address() -> None:
+    heads = ["ارتفاع أسعار الذهب في السوق المحلية اليوم", "وزير النقل يتفقد محطات القطار الجديدة",
+             "الأرصاد: أمطار رعدية على المناطق الشمالية", "افتتاح معرض الكتاب بمشاركة مئتي دار نشر",
+             "المنتخب يستعد لمواجهة ودية الأسبوع المقبل", "انخفاض معدل التضخم للشهر الثالث على التوالي",
+             "جامعة العاصمة تعلن نتائج القبول للعام الجديد", "بدء صرف المعاشات الشهرية للمتقاعدين غدا!",
+             "تحذير من ارتفاع درجات الحرارة نهاية الأسبوع", "البورصة تربح ملياري جنيه في ختام التعاملات",
+             # (headlines long enough to read as sentences: the shape alone called such a ticker an article)
+             "بعد مقال عن الصفقة.. مجلس المدينة يؤجل التصويت على منح خمسة ملايين لجمعية قريبة من نائب العمدة.",
+             "وزير الصحة: المستشفيات الجديدة تستقبل المرضى مطلع الشهر المقبل بعد أن أكملت الكوادر تدريبها.",
+             "قادمة من أوروبا.. تنسيق أمني يحبط محاولة تهريب أكثر من خمسين ألف قرص مخدر عبر الميناء."]
+    address = "https://aggregator.example/paper/1080444"
+    ticker = _one("    ".join(heads), address)
+    assert (ticker.is_article, ticker.page_type) == (False, "ticker")
+    flattened_article = _one("    ".join([TITLE, P1 + " " + P2, P2 + " " + P3, P3 + " " + P1]), address)
+    assert flattened_article.is_article

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, function_words, related_headings
-from marsad.clean.lines import Line
+from marsad.clean.lines import BLOCK_GAP, MIN_FLATTENED_GAPS, Line
 
 # A paragraph long enough to say what it is about (a teaser's lede has 20-40 words).
 MIN_PARAGRAPH_WORDS = 15
@@ -141,3 +141,23 @@ def story_elsewhere(lines: list[Line]) -> bool:
     """One of the page's last lines says the story goes on elsewhere."""
     return any((ln.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(ln.text)) or _CUT_THEN_LINK.search(ln.text[-200:])
                for ln in lines[-ELSEWHERE_LINES:])
+
+
+# A site's headline ticker flattened to one line: a run of headlines kept apart by runs of
+# spaces ("headline    headline    headline"), none of them a paragraph (an article flattened
+# the same way keeps paragraphs of 30 words and more).
+MIN_RUN_ITEMS = 8
+MAX_RUN_ITEM_WORDS = 25
+
+
+def headline_run_share(content: str, lines: int) -> float:
+    """The share of the page's `lines` that are items of a flattened run of headlines."""
+    if "   " not in content:
+        return 0.0
+    items = 0
+    for raw in content.split("\n"):
+        if "   " in raw and len(BLOCK_GAP.findall(raw)) >= MIN_FLATTENED_GAPS:
+            run = [item.split() for item in BLOCK_GAP.split(raw) if item.strip()]
+            if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
+                items += len(run)
+    return min(1.0, items / max(1, lines))

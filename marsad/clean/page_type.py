@@ -81,7 +81,7 @@ FEATURES = (
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
-    "forum_address", "story_elsewhere",
+    "forum_address", "story_elsewhere", "headline_run",
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -160,7 +160,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
         float(bool(addr.FORUM_PATH.search(path))) if url else unknown, float(cues.story_elsewhere(all_lines)),
-        0.0,  # (cohesion: below)
+        0.0 if is_html else cues.headline_run_share(content, len(all_lines)), 0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):
     # the paragraphs' cohesion, the dearest feature, is not read for it.
@@ -232,6 +232,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "other"
     if shape.get("forum_address") or (shape.get("story_elsewhere") and shape.get("body_lines") <= MAX_TEASER_LINES):
         return "other"  # a forum thread; an aggregator's or an embed's teaser of a story told elsewhere
+    if shape.get("headline_run") >= TICKER_RUN_SHARE:  # the page is a flattened run of headlines
+        return "ticker"
     if shape.get("home_path"):  # the site's front page
         return "home"
     if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
@@ -244,6 +246,7 @@ def rule_page_type(shape: PageShape) -> PageType | None:
     return None
 
 
+TICKER_RUN_SHARE = 0.8
 MAX_TEASER_LINES = 2  # a teaser's cut lede: one paragraph, or two
 
 
