@@ -725,3 +725,9 @@ def test_a_ticker_flattened_to_one_line_on_an_articles_address() -> None:
     assert (ticker.is_article, ticker.page_type) == (False, "ticker")
     flattened_article = _one("    ".join([TITLE, P1 + " " + P2, P2 + " " + P3, P3 + " " + P1]), address)
     assert flattened_article.is_article
+
+
+def test_an_archive_folder_before_an_articles_own_id_is_not_a_listing() -> None:
+    story = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}"
+    assert _one(story, "https://forum.example/archive/index.php/t-140475.html").is_article
+    assert not _one(story, "https://news.example/archive/").is_article
