@@ -731,3 +731,13 @@ def test_an_archive_folder_before_an_articles_own_id_is_not_a_listing() -> None:
     story = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}"
     assert _one(story, "https://forum.example/archive/index.php/t-140475.html").is_article
     assert not _one(story, "https://news.example/archive/").is_article
+
+
+def test_a_month_first_date_and_a_themes_today_bar_above_the_headline() -> None:
+    assert parse_dateline("نوفمبر 14, 2024").date == "2024-11-14"
+    assert parse_dateline("السبت , سبتمبر 30 2023").date == "2023-09-30"
+    today_bar = _one(f"السبت , سبتمبر 30 2023\n\n{TITLE}\n\n{P1}\n\n{P2}")
+    assert today_bar.title == TITLE and today_bar.published is None
+    restated = P1.replace("اليوم", "اليوم الخميس 28 يناير 2021")
+    dated = _one(f"الخميس , يناير 28 2021\n\n{TITLE}\n\n{restated}\n\n{P2}")
+    assert dated.published == "2021-01-28"
