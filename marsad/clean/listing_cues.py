@@ -139,8 +139,13 @@ MAX_ELSEWHERE_WORDS = 12
 
 def story_elsewhere(lines: list[Line]) -> bool:
     """One of the page's last lines says the story goes on elsewhere."""
-    return any((ln.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(ln.text)) or _CUT_THEN_LINK.search(ln.text[-200:])
-               for ln in lines[-ELSEWHERE_LINES:])
+    for line in lines[-ELSEWHERE_LINES:]:
+        if line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text):
+            return True
+        tail = line.text[-200:]
+        if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
+            return True
+    return False
 
 
 # A site's headline ticker flattened to one line: a run of headlines kept apart by runs of
@@ -156,7 +161,7 @@ def headline_run_share(content: str, lines: int) -> float:
         return 0.0
     items = 0
     for raw in content.split("\n"):
-        if "   " in raw and len(BLOCK_GAP.findall(raw)) >= MIN_FLATTENED_GAPS:
+        if raw.count("   ") >= MIN_FLATTENED_GAPS and len(BLOCK_GAP.findall(raw)) >= MIN_FLATTENED_GAPS:
             run = [item.split() for item in BLOCK_GAP.split(raw) if item.strip()]
             if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
                 items += len(run)
