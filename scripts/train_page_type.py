@@ -4,7 +4,8 @@
         --pages-dir /path/to/pages [--out marsad/models/page_type.json]
 
 Reads the training part of the labelled pages (`marsad.evaluate.clean.split_of`: the dev
-part is never seen here), computes each page's shape as cleaning does, picks the
+part, and a held-out set whose records name their split, are never seen here), computes
+each page's shape as cleaning does, picks the
 regularisation (and, given several, the class weights) by cross-validation on the training
 part, and writes a logistic regression (scaler + coefficients as JSON, no pickle). Page
 types with fewer than MIN_CLASS_PAGES training pages are learned as one "not_article"
