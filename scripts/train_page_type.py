@@ -4,7 +4,8 @@
         --pages-dir /path/to/pages [--out marsad/models/page_type.json]
 
 Reads the training part of the labelled pages (`marsad.evaluate.clean.split_of`: the dev
-part is never seen here), computes each page's shape as cleaning does, picks the
+part, and a held-out set whose records name their split, are never seen here), computes
+each page's shape as cleaning does, picks the
 regularisation (and, given several, the class weights) by cross-validation on the training
 part, and writes a logistic regression (scaler + coefficients as JSON, no pickle). Page
 types with fewer than MIN_CLASS_PAGES training pages are learned as one "not_article"
@@ -37,7 +38,7 @@ from sklearn.preprocessing import StandardScaler
 
 from marsad.clean import clean_pages_shaped
 from marsad.clean.page_type import FEATURES, MODEL_FILE, PageShape, PageTypeModel, decide_page_type
-from marsad.evaluate.clean import PageLabel, raw_page, read_labels, split_of
+from marsad.evaluate.clean import PageLabel, raw_page, read_labels
 from marsad.ingest import read_inputs
 from marsad.model import RawPage
 
@@ -153,7 +154,7 @@ def main() -> None:
                         help="also train on each labelled page without its address (pages often come without one)")
     args = parser.parse_args()
 
-    labels = [lb for lb in read_labels(args.labels, args.pages_dir) if split_of(lb.id) == "train"]
+    labels = [lb for lb in read_labels(args.labels, args.pages_dir) if lb.split == "train"]
     if args.also_without_address:
         labels += [dataclasses.replace(lb, address=None) for lb in labels if lb.address]
     pages = [raw_page(lb) for lb in labels]

@@ -73,15 +73,15 @@ class Line:
 
 # Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs; a
 # headline may hold one such run by accident ("ترفع الحد   الأدنى"), a flattened page many.
-_BLOCK_GAP = re.compile(r" {3,}|\t+")
+BLOCK_GAP = re.compile(r" {3,}|\t+")
 MIN_FLATTENED_GAPS = 3
 
 
 def _raw_lines(content: str) -> list[str]:
     out: list[str] = []
     for line in display_clean(content).split("\n"):
-        if ("   " in line or "\t" in line) and len(_BLOCK_GAP.findall(line)) >= MIN_FLATTENED_GAPS:
-            out.extend(_BLOCK_GAP.split(line))
+        if ("   " in line or "\t" in line) and len(BLOCK_GAP.findall(line)) >= MIN_FLATTENED_GAPS:
+            out.extend(BLOCK_GAP.split(line))
         else:
             out.append(line)
     return out

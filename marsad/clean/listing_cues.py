@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, function_words, related_headings
-from marsad.clean.lines import Line
+from marsad.clean.lines import BLOCK_GAP, MIN_FLATTENED_GAPS, Line
 
 # A paragraph long enough to say what it is about (a teaser's lede has 20-40 words).
 MIN_PARAGRAPH_WORDS = 15
@@ -125,3 +125,44 @@ def says_broadcast(lines: list[Line]) -> bool:
         return True
     keys = f" {' '.join(ln.key for ln in lines if ln.words <= MAX_FURNITURE_WORDS)} "
     return any(f" {cue} " in keys for cue in broadcast_cues())
+
+
+# A teaser that sends the reader to the story on another page: an aggregator's card ("...
+# read full story", "Redirecting to full article..."), a short link line ("اقرأ الخبر كاملاً"),
+# or WordPress's excerpt link after the cut ("… Continue reading <title>", "… تابع قراءة <title>").
+_ELSEWHERE = re.compile(r"read (?:the )?full (?:story|article)|redirecting to (?:the )?full article|"
+                        r"اقرأ (?:الخبر|المقال|القصة) (?:كاملا|كاملاً|كامل|من المصدر)", re.IGNORECASE)
+_CUT_THEN_LINK = re.compile(r"(?:…|\.\.\.)\s*(?:continue reading|تابع (?:ال)?قراءة)\b.{0,150}$", re.IGNORECASE)
+ELSEWHERE_LINES = 4  # the link stands at the end of the excerpt (a comment box may follow)
+MAX_ELSEWHERE_WORDS = 12
+
+
+def story_elsewhere(lines: list[Line]) -> bool:
+    """One of the page's last lines says the story goes on elsewhere."""
+    for line in lines[-ELSEWHERE_LINES:]:
+        if line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text):
+            return True
+        tail = line.text[-200:]
+        if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
+            return True
+    return False
+
+
+# A site's headline ticker flattened to one line: a run of headlines kept apart by runs of
+# spaces ("headline    headline    headline"), none of them a paragraph (an article flattened
+# the same way keeps paragraphs of 30 words and more).
+MIN_RUN_ITEMS = 8
+MAX_RUN_ITEM_WORDS = 25
+
+
+def headline_run_share(content: str, lines: int) -> float:
+    """The share of the page's `lines` that are items of a flattened run of headlines."""
+    if "   " not in content:
+        return 0.0
+    items = 0
+    for raw in content.split("\n"):
+        if raw.count("   ") >= MIN_FLATTENED_GAPS and len(BLOCK_GAP.findall(raw)) >= MIN_FLATTENED_GAPS:
+            run = [item.split() for item in BLOCK_GAP.split(raw) if item.strip()]
+            if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
+                items += len(run)
+    return min(1.0, items / max(1, lines))

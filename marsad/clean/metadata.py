@@ -186,6 +186,8 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
         y, mo, d = _to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3))
     else:
         d, mo, y = _to_int(m.group(4)), _to_int(m.group(5)), _to_int(m.group(6))
+        if mo > 12 >= d:
+            d, mo = mo, d  # month first, as a forum's or an English page's stamp: "07-24-2010, 09:50 AM"
     if 1300 <= y < 1500:
         # "7/3/1429 هـ - الموافق 13/3/2008 م": the Gregorian date the page gives beside a Hijri
         # one is its own (a Hijri month's first day depends on the moon's sighting).
@@ -240,6 +242,8 @@ def _worded_date(words: list[str]) -> tuple[str | None, int]:
             used += 1
         day_word = _ORDINAL.sub("", words[i - 1]) if i > 0 else ""  # "25th, November 2025"
         day = _to_int(day_word) if day_word.isdigit() and len(day_word) <= 2 else None
+        if day is None and j + 1 < len(words) and words[j].isdigit() and len(words[j]) <= 2:
+            day, j = _to_int(words[j]), j + 1  # month first: "نوفمبر 14, 2024"
         year = _to_int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
         if year is None and j < len(words) and words[j].isdigit() and words[j][:2] in ("19", "20"):
             year = _to_int(words[j][:4])  # "20 يناير 2026291 مشاهدة": a view count glued to the year

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from marsad.clean import address_cues as addr
 from marsad.clean import listing_cues as cues
 from marsad.clean.lexicon import institution_headings
 from marsad.clean.lines import NO_TEASERS, Line, read_teasers
@@ -56,32 +57,12 @@ _READ_MORE = re.compile(rf"{_READ_MORE_LINK}|\.\.\.\s*$|…\s*$", re.IGNORECASE)
 _TAIL_LINK = re.compile(rf"^\W*(?:{_READ_MORE_LINK})\W*$", re.IGNORECASE)  # the link alone, on the last line
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4}|"
                             r"منذ\s+\S+|ago\b", re.IGNORECASE)
-# Listing words in an address: tag, keyword, category, search and paging pages ...
-_LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|cat|section|sections|topics?|search|"
-                           r"latest|news-list|list|wasm|taxonomy|وسم|قسم|تصنيف)(?:/|$|\?)|/page/\d+|[?&](?:page|paged|pgno|cat)=\d|"
-                           r"-list\.\w+|^/\d{4}/\d{2}(?:/\d{2})?/?$|"
-                           r"^/-[^/]+-/?$|^/\+[^/]+\+/?$",  # SPIP's section "/-Name-" and keyword "/+Name+" pages
-                           re.IGNORECASE)
-# ... and words that name an article's own page as often as an index ("/archives/19471").
-_AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
-_AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)"
-                          r"|^/_[^/]+_/?$", re.IGNORECASE)  # SPIP's author pages: "/_Name_"
-_VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
-# A broadcast programme's pages are transcripts and episode pages, whatever their slug.
-_PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
 # A page headed as a tag, archive or category page ("وسم: العراق", "أرشيف الأخبار").
 _LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|تصنيف|التصنيف|أرشيف|الأرشيف|قسم|Tag|Tags|Archive|Archives|"
                               r"Category|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث(?:\s+عن)?|Search\s+results(?:\s+for)?)"
                               r"\s*[:：]", re.IGNORECASE)
 # A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ...").
 _SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b", re.IGNORECASE)
-# The front page of a site (or of its Arabic edition).
-_HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|default\.\w+|ar|en|fa|arabic)?/?$", re.IGNORECASE)
-# An address of a feed or a sitemap.
-_FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$|/(?:feed|rss)/?$", re.IGNORECASE)
-_ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
-                           r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
-_OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$")
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
                           r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
 _HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
@@ -100,6 +81,7 @@ FEATURES = (
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
+    "forum_address", "story_elsewhere", "headline_run",
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -144,7 +126,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     path = unquote(urlsplit(url).path) if url else ""
     query = urlsplit(url).query if url else ""
     # "/archives/19471": a section word before an article's own id or slug.
-    own_id = bool(_OWN_ID.search(path))
+    own_id = bool(addr.OWN_ID.search(path))
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
     # An error page says so at its top; an article may report that something "was not found".
@@ -154,29 +136,31 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
         # (a feed's address that serves a post's own paragraphs, "/<post>/feed", is that post)
         float(bool(_FEED_MARKERS.search(head))
-              or (bool(_FEED_PATH.search(path)) and not (_POST_FEED.search(path)
+              or (bool(addr.FEED_PATH.search(path)) and not (_POST_FEED.search(path)
                                                          and cleaned.body_lines >= MIN_POST_PARAGRAPHS))
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
-        float(bool(_LISTING_PATH.search(path + ("?" + query if query else "")))
-              or (bool(_AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
-        float(bool(_AUTHOR_PATH.search(path))) if url else unknown,
-        float((bool(_VIDEO_PATH.search(path)) and not own_id) or bool(_PROGRAMME_PATH.search(path)))
+        float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
+              or (bool(addr.AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
+        float(bool(addr.AUTHOR_PATH.search(path))) if url else unknown,
+        float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.PROGRAMME_PATH.search(path)))
         if url else unknown,
-        float(bool(_ARTICLE_PATH.search(path))) if url else unknown,
+        float(bool(addr.ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
         float(bool(_ERROR_WORDS.search(error_text))),
         math.log1p(len(_HTML_ARTICLE.findall(content))) if is_html else 0.0,
         float(bool(_ARTICLE_META.search(content[:60_000]))) if is_html else 0.0,
         float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
         math.log1p(longest), float(is_html), body_position,
-        float(bool(_HOME_PATH.match(path)) and not query) if url else unknown,
+        float(bool(addr.HOME_PATH.match(path)) and not query) if url else unknown,
         float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3]) or cues.hashtag_heading(all_lines)),
         float(cues.says_broadcast(all_lines)),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
         float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
-        float(spells_title(path, title)) if url and _AUTHOR_PATH.search(path) else 0.0,  # read for author folders
+        float(spells_title(path, title)) if url and addr.AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
-        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end), 0.0,  # (cohesion: below)
+        float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
+        float(bool(addr.FORUM_PATH.search(path))) if url else unknown, float(cues.story_elsewhere(all_lines)),
+        0.0 if is_html else cues.headline_run_share(content, len(all_lines)), 0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):
     # the paragraphs' cohesion, the dearest feature, is not read for it.
@@ -246,6 +230,10 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "listing"
     if shape.get("institution_headings") >= MIN_INSTITUTION_HEADINGS:  # "الرؤية", "الرسالة": an "about" page
         return "other"
+    if shape.get("forum_address") or (shape.get("story_elsewhere") and shape.get("body_lines") <= MAX_TEASER_LINES):
+        return "other"  # a forum thread; an aggregator's or an embed's teaser of a story told elsewhere
+    if shape.get("headline_run") >= TICKER_RUN_SHARE:  # the page is a flattened run of headlines
+        return "ticker"
     if shape.get("home_path"):  # the site's front page
         return "home"
     if shape.get("listing_path"):  # "/tag/...", "/keyword/...", "?page=3", "/2021/08/"
@@ -256,6 +244,10 @@ def rule_page_type(shape: PageShape) -> PageType | None:
             and shape.get("log_body_words") < math.log1p(MAX_BLURB_WORDS)):
         return "other"  # all that is left of the page is its footer's about-blurb
     return None
+
+
+TICKER_RUN_SHARE = 0.8
+MAX_TEASER_LINES = 2  # a teaser's cut lede: one paragraph, or two
 
 
 # A ticker is headlines alone; a listing pairs headlines with teasers or dates. Half the

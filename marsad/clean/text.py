@@ -21,6 +21,7 @@ from marsad.clean.metadata import (
     credit_header,
     is_caption,
     looks_like_credit_list,
+    loose_date,
     parse_dateline,
     site_name_from_title,
     split_credits,
@@ -181,7 +182,11 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
     if datelines:
         published = next((lines[i].date for i in datelines if lines[i].stamp == "date"), None)
     elif title_line and start >= 2 and lines[start - 2].kind == "dateline" and lines[start - 2].stamp == "date":
-        published = lines[start - 2].date  # the dateline right above the headline, none below it
+        # The dateline right above the headline, none below it; on the page's first line it may
+        # be a theme's today bar ("السبت , سبتمبر 30 2023"), unless the first paragraph names that day.
+        above = lines[start - 2]
+        if start >= 3 or _first_paragraph_date(lines, start) == above.date:
+            published = above.date
     # The body starts at the first paragraph after the last dateline of the header.
     body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
     if body_from is None:
@@ -194,6 +199,11 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
         else:
             line.kind = "caption"  # a short unpunctuated line between title and body
     return published
+
+
+def _first_paragraph_date(lines: list[Line], start: int) -> str | None:
+    first = _first_body_index(lines, start)
+    return loose_date(lines[first].text) if first is not None else None
 
 
 def _mark_footer(lines: list[Line]) -> None:

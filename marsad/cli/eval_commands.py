@@ -140,7 +140,8 @@ def eval_clean(
     labels: Annotated[list[Path], typer.Option("--labels", help="JSON Lines of labelled pages (id, address, file, "
                                                                   "is_article, page_type, title, published).")],
     pages_dir: Annotated[Path, typer.Option("--pages-dir", help="Where the labelled pages' files are.")],
-    split: Annotated[str, typer.Option(help="dev, train or all (a page's side is fixed by its id).")] = "all",
+    split: Annotated[str, typer.Option(help="dev, train, a held-out set named in the labels (test2) or all "
+                                            "(a page's side is fixed by its id unless its label names one).")] = "all",
     show_errors: Annotated[bool, typer.Option(help="List every page scored wrong.")] = False,
     without_addresses: Annotated[bool, typer.Option(help="Give the pages without their addresses, as a text "
                                                          "dump or a crawl often comes.")] = False,
@@ -148,12 +149,12 @@ def eval_clean(
     """is_article, page type, title and date accuracy of cleaning on hand-labelled real pages."""
     from dataclasses import replace
 
-    from marsad.evaluate.clean import evaluate_clean, read_labels, split_of
+    from marsad.evaluate.clean import evaluate_clean, read_labels
 
     missing = [str(p) for p in labels if not p.is_file()]
     if missing:
         fail(f"labels file not found: {', '.join(missing)}")
-    pages = [p for p in read_labels(labels, pages_dir) if split == "all" or split_of(p.id) == split]
+    pages = [p for p in read_labels(labels, pages_dir) if split in ("all", p.split)]
     if not pages:
         fail("no labelled page with its file present")
     if without_addresses:

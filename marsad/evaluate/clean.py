@@ -7,7 +7,9 @@ the pages directory (`file` is relative to it, or to its `files/` folder). The p
 is third-party and stays outside the repository; only labels and addresses travel.
 
 Pages are split into a training part (for the page-type classifier) and a dev part by a
-hash of their id, so a page keeps its side as more pages are labelled.
+hash of their id, so a page keeps its side as more pages are labelled. A record may name its
+own split instead (`"split": "test2"`): a held-out set labelled after the rules were tuned,
+which neither the classifier nor the dev loop sees.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class PageLabel:
     title: str | None
     published: str | None  # YYYY-MM-DD (or shorter), None when the page states none
     lang: str | None
+    split: str = "train"  # "train", "dev", or a held-out set's name
 
 
 def split_of(page_id: str) -> str:
@@ -79,6 +82,7 @@ def read_labels(paths: Iterable[Path], pages_dir: Path) -> list[PageLabel]:
                 id=str(record["id"]), address=record.get("address") or None, file=file, is_article=is_article,
                 page_type="article" if is_article else page_type, title=record.get("title") or None,
                 published=record.get("published") or None, lang=record.get("lang") or None,
+                split=str(record.get("split") or split_of(str(record["id"]))),
             )
     return list(labels.values())
 
@@ -176,6 +180,8 @@ def score(labels: list[PageLabel], articles: dict[str, Article]) -> CleanScores:
         elif label.is_article:
             scores.no_date += 1
             scores.no_date_right += article.published is None
+            if article.published is not None:
+                scores.errors.append(f"{label.id}: date {article.published} (gold: none stated)")
     return scores
 
 

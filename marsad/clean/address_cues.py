@@ -1,0 +1,35 @@
+"""What a page's address says of it: a tag, category or archive page, a writer's page, a
+video's, a programme's, the front page, a feed, a forum thread, or an article's own page."""
+
+from __future__ import annotations
+
+import re
+
+# Listing words in an address: tag, keyword, category, search and paging pages ...
+LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|cat|section|sections|topics?|search|"
+                          r"latest|news-list|list|wasm|taxonomy|وسم|قسم|تصنيف)(?:/|$|\?)|/page/\d+|[?&](?:page|paged|pgno|cat)=\d|"
+                          r"-list\.\w+|^/\d{4}/\d{2}(?:/\d{2})?/?$|"
+                          r"^/-[^/]+-/?$|^/\+[^/]+\+/?$",  # SPIP's section "/-Name-" and keyword "/+Name+" pages
+                          re.IGNORECASE)
+# ... and words that name an article's own page as often as an index ("/archives/19471").
+AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
+AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)"
+                         r"|^/_[^/]+_/?$", re.IGNORECASE)  # SPIP's author pages: "/_Name_"
+VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
+# A broadcast programme's pages are transcripts and episode pages, whatever their slug.
+PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
+# The front page of a site (or of its Arabic edition).
+HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|default\.\w+|ar|en|fa|arabic)?/?$", re.IGNORECASE)
+# An address of a feed or a sitemap.
+FEED_PATH = re.compile(r"\.(?:xml|rss|atom)$|/(?:feed|rss)/?$", re.IGNORECASE)
+ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
+                          r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
+# An article's own id or slug after a section word: "/archives/19471", "/archive/index.php/t-140475.html".
+OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$|/[a-z]{1,3}-\d{4,}\.html?$")
+
+# A forum's thread or post page (Forumotion "/t31974-topic", vBulletin "showthread.php",
+# phpBB "viewtopic.php"): members' posts, not an outlet's news page (the labelled pages: five
+# of five; a vBulletin archive's copy of a news report, "/archive/index.php/t-…", is an article).
+FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|showpost|viewtopic)\.php", re.IGNORECASE)
+
+
