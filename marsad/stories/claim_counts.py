@@ -11,7 +11,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
 from marsad.extract.gazetteer import country_names
 from marsad.model import Doc, Quantity, Sentence, Token
-from marsad.stories.terms import is_stopword, is_word, load_word_list
+from marsad.stories.terms import content_terms, is_stopword, is_word, load_word_list
 
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
 # A percentage's subject: the content words among the 4 words before it and the 4 after
@@ -46,6 +46,7 @@ class Count:
     start: int
     end: int
     places: frozenset[str] = frozenset()  # the places its sentence names (entity ids or keys)
+    terms: frozenset[str] = frozenset()  # its sentence's content terms
 
 
 def variant(key: str) -> str:
@@ -128,7 +129,11 @@ def describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...], previous_en
     about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
     sentence = sentence_of(doc, q.start)
     return Count(doc.id, "%", frozenset(words), role, year_in(doc, sentence), value, bound, q.text, about.strip(),
-                  q.start, q.end, places_in(doc, sentence) if sentence else frozenset())
+                 q.start, q.end, places_in(doc, sentence) if sentence else frozenset(), sentence_terms(tokens))
+
+
+def sentence_terms(tokens: tuple[Token, ...]) -> frozenset[str]:
+    return frozenset(content_terms(tokens))
 
 
 @cache
