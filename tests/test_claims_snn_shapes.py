@@ -69,6 +69,13 @@ STORIES = {
         ("الثانية", "يستقبل الفرع النسائي يوم الأربعاء الراغبات في شغل 15 وظيفة لدى مستشفى أهلي بمسمى "
                     "أخصائية تغذية. وتشترط المنشأة شهادة جامعية."),
     ],
+    # One man's age given two ways is a conflict; his wife's age is another count.
+    "ages": [
+        ("الأولى", "توفي فجر أمس الشاب محمد عبد الله (32 عاما) متأثرا بجروحه التي أصيب بها في حريق منزله بقرية دوما، "
+                   "فيما ترقد زوجته فاطمة علي (27 عاما) في المستشفى. وشيع المئات جثمانه ظهر أمس."),
+        ("الثانية", "توفي فجر أمس الشاب محمد عبد الله، 38 عاما، متأثرا بجروحه التي أصيب بها في حريق منزله بقرية دوما. "
+                    "وشيع المئات جثمانه ظهر أمس في القرية."),
+    ],
     # A chain of leads, each close to the next, joins a cabinet's approval (Sunday) and a
     # speaker's demand (Monday) that share few words: two happenings, not one in conflict.
     "chain": [
@@ -164,3 +171,8 @@ def test_a_toll_dated_on_two_weekdays_is_a_date_conflict(docs):
 
 def test_counts_of_a_whole_and_a_part_told_in_their_own_words_do_not_conflict(docs):
     assert all(c.agree for c in rows(docs["parts"]))
+
+
+def test_one_person_s_age_given_two_ways_is_a_conflict(docs):
+    ages = [c for c in rows(docs["ages"]) if values(c) & {32.0, 38.0}]
+    assert len(ages) == 1 and values(ages[0]) == {32.0, 38.0} and not ages[0].agree

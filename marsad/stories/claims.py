@@ -55,6 +55,8 @@ _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 # clause: a role named in another clause ("أصيب ثلاثة جنود، وفي القاعدة 2500 جندي") is
 # another count's.
 ROLE_BEFORE = 8
+_YEARS = frozenset(("عام", "سنه", "اعوام", "سنوات"))
+_APPOSITION_MARKS = " \t(-–،,\"«»“”:"
 SAME_FACT = 0.1  # chosen on 2015-08-10 (labels/claims): every real conflict kept, 3 of 11 false ones gone
 ROLE_AFTER = 3
 _CLAUSE_ENDS = frozenset("،,;؛:")
@@ -116,6 +118,8 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
     end = max(end, q.end)
     if _is_moment(head, modifiers, tokens):
         return None
+    if head in _YEARS and (person := _person_aged(doc, q)) is not None:
+        head, modifiers = f"age {person}", []  # "سعد دوابشة (32 عاما)": his age, one thing per person
     before = _clause_words_before(tokens, previous_end, q.start)
     after = _clause_words_after(words, end)
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
@@ -127,6 +131,17 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
         about = f"{q.unit_text} {text[words[0].start:end]}"
     return Count(doc.id, head, frozenset(modifiers), role, year_in(doc, sentence), q.value, q.bound,
                  text[q.start:end], about, q.start, end, places_in(doc, sentence), sentence_terms(tokens))
+
+
+def _person_aged(doc: Doc, q: Quantity) -> str | None:
+    """The person whose age a count of years gives in apposition ("سعد دوابشة (32 عامًا)", "سعد
+    محمد دوابشة -38 عاما", "سعد دوابشة، 33 عاما"): the person's entity (or name) when a PER
+    mention ends right before the number, only punctuation between."""
+    text = doc.article.text
+    for m in doc.mentions:
+        if m.type == "PER" and m.end <= q.start and not text[m.end:q.start].strip(_APPOSITION_MARKS):
+            return m.entity or match_key(m.text)
+    return None
 
 
 def _clause_words_before(tokens: tuple[Token, ...], start: int, end: int) -> list[str]:
