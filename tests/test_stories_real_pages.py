@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from story_docs import make_doc
 
 from marsad.evaluate.stories_real import (
@@ -75,10 +76,22 @@ def test_labels_are_read_with_their_files_and_look_alikes(tmp_path):
     assert [(r.url, r.hint_published) for r in raw_pages(read, with_addresses=False)] == [(None, None)]
 
 
-def test_the_labelled_real_pages_name_their_stories_and_look_alikes():
+@pytest.mark.parametrize("round_name", ["", "_round2"])
+def test_the_labelled_real_pages_name_their_stories_and_look_alikes(round_name):
     root = Path(__file__).resolve().parents[1] / "labels" / "stories"
-    stories = {json.loads(line)["story"] for line in (root / "real_stories.jsonl").read_text("utf-8").splitlines()}
-    records = [json.loads(line) for line in (root / "real_pages.jsonl").read_text("utf-8").splitlines()]
+    stories_file = root / f"real_stories{round_name}.jsonl"
+    stories = {json.loads(line)["story"] for line in stories_file.read_text("utf-8").splitlines()}
+    records = [json.loads(line) for line in (root / f"real_pages{round_name}.jsonl").read_text("utf-8").splitlines()]
     assert {r["story"] for r in records} == stories
     assert all("text" not in r for r in records)  # addresses and labels only
-    assert {a for pair in read_lookalikes(root / "real_stories.jsonl") for a in pair} <= stories
+    assert len({r["id"] for r in records}) == len({r["address"] for r in records}) == len(records)
+    assert {a for pair in read_lookalikes(stories_file) for a in pair} <= stories
+
+
+def test_the_held_out_round_shares_no_page_or_story_with_the_first():
+    root = Path(__file__).resolve().parents[1] / "labels" / "stories"
+    first, second = ([json.loads(line) for line in (root / name).read_text("utf-8").splitlines()]
+                     for name in ("real_pages.jsonl", "real_pages_round2.jsonl"))
+    assert not {r["address"] for r in first} & {r["address"] for r in second}
+    assert not {r["story"] for r in first} & {r["story"] for r in second}
+    assert not {r["id"] for r in first} & {r["id"] for r in second}

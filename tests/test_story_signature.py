@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Article, Doc, TimeExpr
-from marsad.stories.signature import FEATURES, SameHappening, Signature, doc_kind, doc_numbers, pair_features
+from marsad.stories.signature import (
+    FEATURES,
+    SameHappening,
+    Signature,
+    doc_happening_weekday,
+    doc_kind,
+    doc_numbers,
+    pair_features,
+)
 
 
 def _doc(text: str, times: tuple[TimeExpr, ...] = ()) -> Doc:
@@ -26,7 +34,7 @@ def test_the_day_of_a_date_is_not_a_distinguishing_number():
 
 
 def _story(title: dict[str, int]) -> Signature:
-    return Signature(1, 1, title, {}, {}, {1: 1}, {}, {}, {"news": 1})
+    return Signature(1, 1, title, {}, {}, {1: 1}, {}, {}, {"news": 1}, {})
 
 
 def _title_share(title: frozenset[str], weights: dict[str, float], story_title: dict[str, int]) -> float:
@@ -88,3 +96,36 @@ def test_a_league_match_report_is_news_and_a_stock_close_a_market_report():
     close = ("أنهى المؤشر العام لسوق الأسهم تعاملاته عند الإغلاق مرتفعاً إلى 9120 نقطة، وبلغت قيمة "
              "التداولات ملياري ريال.")
     assert doc_kind(iter_tokens(close)) == "market"
+
+
+def _undated(text: str, *times: str) -> Doc:
+    found = tuple(TimeExpr(text.index(t), text.index(t) + len(t), t, None, relative=True) for t in times)
+    article = Article(id="a", source="a", text=text, title=None, published=None, outlet=None, language="ar",
+                      is_article=True)
+    return Doc(article=article, times=found)
+
+
+def test_an_undated_page_names_its_happening_weekday():
+    talks = _undated("انطلقت اليوم السبت في مسقط جولة المحادثات", "اليوم السبت")
+    assert doc_happening_weekday(talks, len(talks.article.text), None, None) == 5
+    # a glued و, and "أمس" naming the day
+    strike = _undated("وأفادت المصادر بأن الغارات وقعت وأمس الثلاثاء على الميناء", "وأمس الثلاثاء")
+    assert doc_happening_weekday(strike, len(strike.article.text), None, None) == 1
+    assert doc_happening_weekday(_undated("انطلقت المحادثات في مسقط"), 40, None, None) is None
+    # a resolved day wins over the names
+    assert doc_happening_weekday(talks, len(talks.article.text), 735000, None) == 6  # 2013-05-12, a Sunday
+
+
+def _weekday_features(weekday: int | None, story_weekdays: dict[int, int]) -> tuple[float, float]:
+    story = Signature(1, None, {}, {}, {}, {}, {}, {}, {"news": 1}, story_weekdays)
+    features = pair_features(0.0, frozenset(), {}, frozenset(), frozenset(), None, None, frozenset(), frozenset(),
+                             "news", story, weekday)
+    return features[FEATURES.index("happening_same_day")], features[FEATURES.index("happening_far")]
+
+
+def test_undated_pages_compare_their_happening_weekdays():
+    assert _weekday_features(5, {5: 1}) == (1.0, 0.0)  # both Saturday
+    assert _weekday_features(5, {1: 1}) == (0.0, 1.0)  # Saturday and Tuesday: another day
+    assert _weekday_features(5, {6: 1}) == (0.0, 0.0)  # a day apart: a preview, a follow-up
+    assert _weekday_features(6, {0: 1}) == (0.0, 0.0)  # Sunday and Monday, round the week
+    assert _weekday_features(None, {5: 1}) == (0.0, 0.0)

@@ -86,6 +86,7 @@ class _DocFeatures:
     events: frozenset[str]
     kind: str
     specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
+    weekday: int | None  # the happening's (`signature.doc_happening_weekday`)
 
 
 # With a scratch database, the stories whose state stays in memory: the recent ones, which
@@ -104,6 +105,8 @@ def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
         story.event_days[day] = story.event_days.get(day, 0) + 1
     if happening is not None:
         story.happening_days[happening] = story.happening_days.get(happening, 0) + 1
+    if f.weekday is not None:
+        story.weekdays[f.weekday] = story.weekdays.get(f.weekday, 0) + 1
     for counts, items in ((story.title, f.title), (story.people, f.people), (story.numbers, f.numbers),
                           (story.events, f.events), (story.kinds, (f.kind,)), (story.specifics, f.specifics)):
         for item in items:
@@ -261,14 +264,14 @@ class StoryClusterer:
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, reading.entities, reading.event_days, reading.day, reading.people,
                             reading.happening_day, frozenset(title), reading.numbers, reading.events, reading.kind,
-                            specifics_of(reading.specifics, known))
+                            specifics_of(reading.specifics, known), reading.happening_weekday)
 
     def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
         if text is None:
             text = self.text_similarity(f, story)
         return pair_features(text, f.title, f.vector, f.entities, f.people, f.day, f.happening_day, f.numbers,
-                             f.events, f.kind, story.signature())
+                             f.events, f.kind, story.signature(), f.weekday)
 
     # --- assignment --------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from marsad.stories.signature import (
     doc_event_days,
     doc_event_types,
     doc_happening_day,
+    doc_happening_weekday,
     doc_kind,
     doc_numbers,
 )
@@ -51,6 +52,7 @@ class ArticleReading:
     kind: str
     event_days: frozenset[int]
     happening_day: int | None
+    happening_weekday: int | None  # `signature.doc_happening_weekday`
     events: frozenset[str]  # event types the lead asserts
     specifics: TitleParts  # what its title specifies of the happening (`specifics.title_parts`)
     # From the linked mentions: the entity ids (else match keys) of all, and of the people
@@ -72,9 +74,11 @@ def read_text(doc: Doc) -> ArticleReading:
     title_toks = title_tokens(doc) or headline_tokens(doc, lead)
     lead_end = lead[-1].end if lead else 0
     tokens = title_toks + lead
-    return ArticleReading(doc.id, doc.article.published, article_day(doc), tuple(content_terms(title_toks)),
+    day, happening_day = article_day(doc), doc_happening_day(doc, lead_end)
+    return ArticleReading(doc.id, doc.article.published, day, tuple(content_terms(title_toks)),
                           tuple(content_terms(lead)), lead_end, doc_numbers(tokens, doc, lead_end), doc_kind(tokens),
-                          frozenset(doc_event_days(doc)), doc_happening_day(doc, lead_end),
+                          frozenset(doc_event_days(doc)), happening_day,
+                          doc_happening_weekday(doc, lead_end, happening_day, day),
                           doc_event_types(doc, lead_end), title_parts(title_toks))
 
 

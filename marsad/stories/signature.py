@@ -23,6 +23,7 @@ from importlib import resources
 from itertools import repeat
 from operator import mul
 
+from marsad.arabic.calendar import WEEKDAYS
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
 from marsad.arabic.tokenize import iter_tokens
@@ -160,6 +161,30 @@ def doc_happening_day(doc: Doc, lead_end: int) -> int | None:
     return None
 
 
+def doc_happening_weekday(doc: Doc, lead_end: int, happening_day: int | None, day: int | None) -> int | None:
+    """The weekday of the happening (Monday 0): of the day the lead states or resolves, else of
+    the first weekday it names, resolved or not ("اليوم الثلاثاء", "أمس السبت", "السبت المقبل"),
+    else of the publication day. A page with no date still says which day of the week its
+    happening was: two reports of one round or one strike name the same weekday, a round or a
+    strike of another week most often another (real pages, labels/stories/README.md)."""
+    if happening_day is not None:
+        return date.fromordinal(happening_day).weekday()
+    for t in sorted(doc.times, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        for word in t.text.split():
+            key = match_key(word)
+            weekday = WEEKDAYS.get(key, WEEKDAYS.get(key[1:]) if key[:1] in "وب" else None)
+            if weekday is not None:
+                return weekday
+    return date.fromordinal(day).weekday() if day is not None else None
+
+
+def weekdays_apart(a: int, b: int) -> int:
+    """Days between two weekdays, the shorter way round the week (0-3)."""
+    return min((a - b) % 7, (b - a) % 7)
+
+
 def doc_people(doc: Doc, lead_end: int) -> frozenset[str]:
     """The people the lead names (entity ids, else match keys): who acted, met, called."""
     return frozenset(m.entity or "k:" + match_key(m.text) for m in doc.mentions
@@ -195,11 +220,12 @@ class Signature:
     numbers: dict[str, int]
     events: dict[str, int]
     kinds: dict[str, int]
+    weekdays: dict[int, int]  # the happening's weekday (`doc_happening_weekday`) -> articles
 
 
 def pair_features(text: float, title: frozenset[str], weights: dict[str, float], entities: frozenset[str],
                   people: frozenset[str], day: int | None, happening_day: int | None, numbers: frozenset[str],
-                  events: frozenset[str], kind: str, story: Signature) -> list[float]:
+                  events: frozenset[str], kind: str, story: Signature, weekday: int | None = None) -> list[float]:
     """The features of an article against a story, in the order of FEATURES. `text` is the
     cosine of the article's vector with the story's centroid; `weights` that vector (its
     terms' TF-IDF weights)."""
@@ -217,7 +243,13 @@ def pair_features(text: float, title: frozenset[str], weights: dict[str, float],
     # The happening's day: the first day the lead states (or resolves: "أمس"), else the
     # publication day; against the nearest of the story's.
     happening = happening_day if happening_day is not None else day
-    happening_gap = min((abs(happening - d) for d in story.happening_days), default=1) if happening is not None else 1
+    if happening is not None and story.happening_days:
+        happening_gap = min(abs(happening - d) for d in story.happening_days)
+    elif weekday is not None and story.weekdays:
+        # Without a date on one side, the weekdays: the same one, or two or more days apart.
+        happening_gap = min(weekdays_apart(weekday, d) for d in story.weekdays)
+    else:
+        happening_gap = 1
     # Numbers count by how many the story states (3 at most), not by share: one small
     # number ("3") is in many unrelated leads, three shared ones rarely are.
     shared_numbers = min(3.0, sum(map(story.numbers.get, numbers, repeat(0))) / n) / 3

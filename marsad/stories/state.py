@@ -34,11 +34,13 @@ class StoryState:
     people: dict[str, int] = field(default_factory=dict)  # people named in leads -> articles
     happening_days: dict[int, int] = field(default_factory=dict)  # day its lead dates -> articles
     specifics: dict[str, int] = field(default_factory=dict)  # title ordinal or counterpart term -> articles
+    weekdays: dict[int, int] = field(default_factory=dict)  # the happening's weekday -> articles
     norm: float = 0.0  # the centroid's length (0: not computed yet)
 
     def signature(self) -> Signature:
         return Signature(len(self.articles), self.last_day if self.has_day else None, self.title,
-                         self.entities, self.people, self.happening_days, self.numbers, self.events, self.kinds)
+                         self.entities, self.people, self.happening_days, self.numbers, self.events, self.kinds,
+                         self.weekdays)
 
     def to_json(self) -> dict:
         return {"id": self.id, "first_day": self.first_day, "last_day": self.last_day,
@@ -47,7 +49,8 @@ class StoryState:
                 "articles": self.articles, "thread": self.thread, "title": self.title,
                 "numbers": self.numbers, "events": self.events, "kinds": self.kinds,
                 "has_day": self.has_day, "people": self.people, "specifics": self.specifics,
-                "happening_days": [[day, n] for day, n in sorted(self.happening_days.items())]}
+                "happening_days": [[day, n] for day, n in sorted(self.happening_days.items())],
+                "weekdays": [[day, n] for day, n in sorted(self.weekdays.items())]}
 
     @classmethod
     def from_json(cls, data: dict) -> StoryState:
@@ -56,7 +59,8 @@ class StoryState:
             day, n = item if isinstance(item, list) else (item, 1)  # older state: the days only
             counted[int(day)] = int(n)
         happening = {int(day): int(n) for day, n in data.get("happening_days", [])}
-        return cls(**{**data, "event_days": counted, "happening_days": happening})
+        weekdays = {int(day): int(n) for day, n in data.get("weekdays", [])}
+        return cls(**{**data, "event_days": counted, "happening_days": happening, "weekdays": weekdays})
 
 
 class StoredVectors(MutableMapping[str, dict[str, float]]):
