@@ -165,7 +165,7 @@ def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
             if name in common or (match.type == "LOC" and _is_bare(name, match.prefix) and name in nouns_here):
                 continue
         # "وواشنطن" is و + واشنطن: the mention is the name, without the conjunction.
-        start = first.start + proclitic_length(first.text, match.prefix)
+        start = first.start + proclitic_length(first.text, match.prefix, match.end - match.start == 1)
         end = tokens[match.end - 1].end
         mentions.append(Mention(start, end, text[start:end], cast(EntityType, match.type), source="gazetteer"))
     return mentions
