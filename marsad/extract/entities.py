@@ -26,6 +26,7 @@ from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
+from marsad.extract.org_names import org_names
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
@@ -219,20 +220,20 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
     tagged = [[s for s in doc.sentences if s.tokens and _ARABIC_LETTER.search(s.text)] for doc in docs]
     # A token's key is the tagger's word key (the match key, or the text where that is
     # empty): the tagger need not work it out again for each new word.
-    all_labels = iter(chain.from_iterable(tagger.tag_articles(
-        [[[t.key or t.text for t in s.tokens] for s in sentences] for sentences in tagged], keyed=True)))
+    keyed = [[[t.key or t.text for t in s.tokens] for s in sentences] for sentences in tagged]
+    all_labels = iter(chain.from_iterable(tagger.tag_articles(keyed, keyed=True)))
     found: list[list[Mention]] = []
-    for doc, sentences in zip(docs, tagged, strict=True):
+    for doc, sentences, sentence_keys in zip(docs, tagged, keyed, strict=True):
         text = doc.article.text
         mentions: list[Mention] = []
         nouns_here = ArticleForms(sentences)
-        for sentence in sentences:
+        for sentence, keys in zip(sentences, sentence_keys, strict=True):
             labels = next(all_labels)
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
                                     gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
-            mentions.extend(mend_spans(cleaned, sentence.tokens, text))
+            mentions.extend(org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         found.append(without_noun_senses(mentions, [t for s in sentences for t in s.tokens]))
     return found
