@@ -28,6 +28,13 @@ def test_an_institution_and_its_nationality_are_one_organisation() -> None:
     assert ("السوداني", "MISC") not in found and ("السودانية", "MISC") not in found
 
 
+def test_a_country_s_league_is_one_misc() -> None:
+    found = _mentions("يلتقي الفريقان غدا في الدوري السعودي، بينما يتصدر فريق آخر الدوري الإسباني.")
+    assert ("الدوري السعودي", "MISC") in found
+    assert ("الدوري الإسباني", "MISC") in found
+    assert ("السعودي", "MISC") not in found
+
+
 def test_the_adjective_of_a_minister_is_not_his_ministry() -> None:
     # الأردني (masculine) qualifies وزير, not الخارجية (feminine).
     found = _mentions("واستقبل وزير الخارجية الأردني نظيره في العاصمة أمس.")

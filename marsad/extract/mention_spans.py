@@ -3,7 +3,7 @@
 
 - a country's institution named with its nationality adjective is one ORG ("الجيش
   السوداني", "الحكومة المصرية"): the tagger leaves the noun out and the gazetteer gives
-  the adjective alone as MISC;
+  the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
   tagger reads as the preposition على);
 - a generic noun before a known place is not part of its name ("مدينة أم درمان");
@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import Gazetteer, gazetteer_files
-from marsad.model import Mention, Token
+from marsad.model import EntityType, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 HEADS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_heads.tsv"
@@ -94,9 +95,11 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
     if at >= 2 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 2], heads)):
         if found[0] == "head_of" and _agrees(tokens[at - 2], tokens[at]):
             start, prefix = at - 2, found[1]
+    kind = "ORG"
     if start is None and at >= 1 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 1], heads)):
-        if found[0] == "head" and _agrees(tokens[at - 1], tokens[at]):
+        if found[0] in ("head", "league") and _agrees(tokens[at - 1], tokens[at]):
             start, prefix = at - 1, found[1]
+            kind = "MISC" if found[0] == "league" else "ORG"
     if start is None:
         return None
     first = tokens[start]
@@ -105,7 +108,7 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
     cut = 0 if prefix.startswith("لل") else proclitic_length(first.text, prefix.removesuffix("ال"))
     begin = first.start + cut
     end = tokens[at].end
-    return Mention(begin, end, text[begin:end], "ORG", source="gazetteer")
+    return Mention(begin, end, text[begin:end], cast(EntityType, kind), source="gazetteer")
 
 
 def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -120,7 +123,7 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     """Institutions joined to their adjective, names ending in بن carried on a word."""
     heads = institution_heads()
     nationalities = [m for m in mentions if m.type == "MISC" and m.source == "gazetteer"
-                     and _kinds_before(text, m.start) & {"head", "head_of"}]
+                     and _kinds_before(text, m.start) & {"head", "head_of", "league"}]
     cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_SON_OF)]
     if not nationalities and not cut_names:
         return mentions
