@@ -68,3 +68,17 @@ def test_a_mention_on_the_head_or_running_past_the_name_is_left_as_it_is() -> No
     found = [Mention(start, start + len("وزارة الخارجية"), "وزارة الخارجية", "ORG")]
     tokens = split_sentences(text)[0].tokens
     assert org_names(found, tokens, text) == found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('أطلقت شركة "أبل" أول من أمس هاتفا جديدا.', "أبل"),
+    ('وفق ما كشفت عنه صحيفة "صدى الاقتصادية" الليبية.', "صدى الاقتصادية"),
+    ("نقلت وكالة «الأنباء الألمانية» عن مصدر قوله.", "الأنباء الألمانية"),
+])
+def test_a_name_quoted_after_the_word_for_a_company_or_a_paper_is_an_organisation(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+def test_a_quoted_name_after_any_other_word_or_left_open_is_no_organisation() -> None:
+    assert names('أطلقت مبادرة "نرسم بسمتهم" في الحي.') == []
+    assert names('نقلت صحيفة "الوطن عن مصدر قوله، والخبر صحيح') == []

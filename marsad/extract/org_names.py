@@ -12,6 +12,9 @@ after it (الملك سعود), and last a conjunction with the article (وال�
 else: a verb, a preposition, a number, punctuation, another body's head (والهيئة), a day or
 time word, a mention already found that runs past it. A head with the article (الهيئة)
 needs two such words: "الهيئة العامة" alone is no name.
+
+And a name in quotes right after the word for a company, a paper, an agency or a channel
+is an organisation, the word left out as a reader leaves it (صحيفة "صدى الاقتصادية").
 """
 
 from __future__ import annotations
@@ -37,10 +40,11 @@ _LONGEST = 7  # words after the head
 
 @lru_cache(maxsize=1)
 def _org_words() -> dict[str, frozenset[str]]:
-    """Kind (head, head_any, stop, title) -> the match keys of the word-class file."""
+    """Kind (head, head_any, descriptor, stop, title) -> the match keys of the word-class
+    file (a word both a head and a descriptor is listed as `head+descriptor`)."""
     table = key_table(ORG_NAMES_FILE)
-    return {kind: frozenset(k for k, v in table.items() if v == kind)
-            for kind in ("head", "head_any", "stop", "title")}
+    return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
+            for kind in ("head", "head_any", "descriptor", "stop", "title")}
 
 
 @lru_cache(maxsize=1)
@@ -53,20 +57,42 @@ def _head(key: str) -> tuple[str, bool] | None:
     """(glued proclitic, with the article) of a word that opens a body's name: ووزارة ->
     (و, no), للهيئة -> (لل, yes); None for "الشركة" (a head written with the article that
     only ever refers back) and for any other word."""
-    return _HEADS.get_many((key,), _head_of)[0] or None
+    found = _HEADS.get_many((key,), _head_of)[0]
+    return (found[0], found[1]) if found and found[2] else None
 
 
-def _head_of(key: str) -> tuple[str, bool] | tuple[()]:
+def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
+    """(proclitic, with the article, opens a name, names what is quoted after it) of a head
+    or a descriptor (شركة, صحيفة, وكالة); () for any other word."""
     words = _org_words()
     for prefix, stem in clitic_candidates(key):
         definite = prefix.endswith(("ال", "لل"))
-        if stem in words["head_any"] or (stem in words["head"] and not definite):
-            return prefix, definite
+        opens = stem in words["head_any"] or (stem in words["head"] and not definite)
+        describes = stem in words["descriptor"]
+        if opens or describes:
+            return prefix, definite, opens, describes
     return ()
 
 
 # Word key -> _head_of: most words of a text are looked up at each of its sentences.
-_HEADS: WordCache[str, tuple[str, bool] | tuple[()]] = WordCache(TOKEN_CACHE_SIZE)
+_HEADS: WordCache[str, tuple[str, bool, bool, bool] | tuple[()]] = WordCache(TOKEN_CACHE_SIZE)
+_OPENING = frozenset('«"“„')
+_CLOSING = {"«": "»", '"': '"', "“": "”", "„": "“"}
+_QUOTED_WORDS = 5
+
+
+def quoted_after(tokens: Sequence[Token], at: int) -> tuple[int, int] | None:
+    """(first, end) token indexes of a name quoted right after token `at` (شركة "أبل")."""
+    if at + 2 >= len(tokens) or tokens[at + 1].text not in _OPENING:
+        return None
+    closing = _CLOSING[tokens[at + 1].text]
+    for end in range(at + 2, min(len(tokens), at + 3 + _QUOTED_WORDS)):
+        word = tokens[end].text
+        if word == closing:
+            return (at + 2, end) if end > at + 2 else None
+        if not word.isalnum():
+            return None
+    return None
 
 
 def _carries(token: Token, stops: frozenset[str]) -> bool:
@@ -159,9 +185,19 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
                        if m.type == "PER" and m.start in at_start and m.end in at_end}
     for at in compress(count(), found_heads):
         token = tokens[at]
-        if any(s < token.end and token.start < e for s, e in taken):
+        prefix, definite, opens, describes = cast(tuple[str, bool, bool, bool], found_heads[at])
+        # A company's or a paper's name quoted after the word for it is an organisation
+        # (صحيفة "صدى الاقتصادية", شركة «أبل»), whatever the tagger made of it.
+        quoted = quoted_after(tokens, at) if describes else None
+        if quoted is not None:
+            start, stop = tokens[quoted[0]].start, tokens[quoted[1] - 1].end
+            if not any(s < stop and start < e and not (start <= s and e <= stop) for s, e in taken):
+                mentions = [m for m in mentions if not (start <= m.start and m.end <= stop)]
+                taken = [(s, e) for s, e in taken if not (start <= s and e <= stop)] + [(start, stop)]
+                added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
             continue
-        prefix, definite = cast(tuple[str, bool], found_heads[at])
+        if not opens or any(s < token.end and token.start < e for s, e in taken):
+            continue
         # After a definite word, a definite head is its adjective ("الفعاليات الأكاديمية").
         if prefix == "ال" and at > 0 and tokens[at - 1].prefix.endswith(("ال", "لل")):
             continue
