@@ -125,7 +125,8 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
     while i < len(tokens) and i - at <= _LONGEST:
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        construct = _bare(token) or (token.prefix == "ل" and token.key.isalpha())
+        construct = (_bare(token) or (token.prefix == "ل" and token.key.isalpha())) \
+            and token.key not in stops and token.key[1:] not in stops  # not لهذه
         if i == at + 1 and token.prefix != "ال" and (definite_head or not construct):
             # "مؤسسة للتعليم": a common noun and a preposition; "المجلس للمؤسسات": the body
             # named before. A name goes on with an adjective or a genitive.
@@ -196,7 +197,14 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
                 taken = [(s, e) for s, e in taken if not (start <= s and e <= stop)] + [(start, stop)]
                 added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
             continue
-        if not opens or any(s < token.end and token.start < e for s, e in taken):
+        if not opens:
+            continue
+        on_head = [m for m in mentions if m.start < token.end and token.start < m.end]
+        # The tagger's ORG that stops short of the name ("الهيئة" + العامة للثقافة) is
+        # carried on to its end; any other mention on the head stays as it is.
+        short = on_head[0] if len(on_head) == 1 and on_head[0].source == "model" and on_head[0].type == "ORG" \
+            and on_head[0].start >= token.start else None
+        if on_head and short is None:
             continue
         # After a definite word, a definite head is its adjective ("الفعاليات الأكاديمية").
         if prefix == "ال" and at > 0 and tokens[at - 1].prefix.endswith(("ال", "لل")):
@@ -205,8 +213,11 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         # A mention running past the name's end would be cut: the name stops before it.
         while end > at + 1 and any(s < tokens[end - 1].end < e for s, e in taken):
             end -= 1
-        if not _enough(tokens, at, end, definite):
+        if not _enough(tokens, at, end, definite) or (short is not None and tokens[end - 1].end <= short.end):
             continue
+        if short is not None:
+            mentions = [m for m in mentions if m is not short]
+            taken = [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in added]
         # The name starts after a glued conjunction or preposition; لل keeps its letters
         # (the linker reads it as ل + ال), and so does the article.
         clitic = prefix.removesuffix("ال") if prefix.endswith("ال") else ("" if prefix.endswith("لل") else prefix)
