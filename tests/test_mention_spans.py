@@ -95,3 +95,18 @@ def test_a_fair_named_after_a_place_is_one_event() -> None:
     found = _mentions("واختتمت أمس فعاليات معرض تونس الدولي للكتاب بمشاركة مئات الناشرين.")
     assert ("معرض تونس الدولي للكتاب", "MISC") in found
     assert ("تونس", "LOC") not in found
+
+
+def test_a_tagger_span_that_runs_on_over_a_preposition_is_cut_before_it() -> None:
+    from marsad.extract.entities import sentence_mentions
+
+    text = "بث الحفل من مقر الشركة في كوبرتينو كاليفورنيا أمس، وقال محمد علي حسن إنه سعيد."
+    sentence = split_sentences(text)[0]
+    words = [t.text for t in sentence.tokens]
+    labels = ["O"] * len(words)
+    at = words.index("الشركة")
+    labels[at:at + 4] = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    ali = words.index("محمد")
+    labels[ali:ali + 3] = ["B-PER", "I-PER", "I-PER"]
+    found = [(m.text, m.type) for m in sentence_mentions(sentence, text, EntityTagger.load(), labels=labels)]
+    assert found == [("الشركة", "ORG"), ("محمد علي حسن", "PER")]  # the name علي is no preposition

@@ -10,6 +10,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import cast
@@ -18,6 +19,7 @@ import pycrfsuite
 
 from marsad import settings
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
+from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer, common_words
@@ -33,6 +35,13 @@ from marsad.model import Doc, EntityType, Mention, Sentence, Token
 # this is the one switch both read (scripts/train_ner.py records it in the model card).
 USE_GAZETTEER_FEATURES = True
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+SPAN_BREAKS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_breaks.tsv"
+
+
+@lru_cache(maxsize=1)
+def span_breaks() -> frozenset[str]:
+    """Prepositions as written (على, not the name علي) that no tagger span runs over."""
+    return frozenset(row[0].strip() for row in table_rows(SPAN_BREAKS_FILE, 1))
 
 
 def ner_lexicon() -> Mapping[str, Sequence[str]]:
@@ -140,8 +149,12 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
     if labels is None:
         labels = tagger.tag([t.text for t in tokens])
     mentions = []
+    breaks = span_breaks()
     for first, stop, kind in bio_spans(labels):
         start = name_start(tokens[first], gazetteer.starts_name) if gazetteer else tokens[first].start
+        # A span that runs on over a preposition ("الشركة في كوبرتينو", "القمة المشتركة بين
+        # رؤساء الدول ... والمؤسسة الدولية") is two phrases: the name is the first.
+        stop = next((i for i in range(first + 1, stop - 1) if tokens[i].text in breaks), stop)
         end = tokens[stop - 1].end
         # The model's labels are B-/I- of the four entity types only.
         mentions.append(Mention(start, end, text[start:end], cast(EntityType, kind), source="model"))
