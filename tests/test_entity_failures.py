@@ -184,3 +184,9 @@ def test_a_word_of_its_own_before_the_rest_of_a_longer_name_is_a_clitic_and_the_
     assert ("رئاسة الجمهورية", "ORG") in found
     assert ("رئاسة الوزراء", "ORG") in found
     assert not any("امل" in name for name, _ in found)
+
+
+def test_a_verb_of_saying_or_writing_after_a_name_is_not_part_of_it() -> None:
+    assert cleaned("محمد أحمد يكتب") == "محمد أحمد"
+    assert cleaned("محمد صلاح شغل") == "محمد صلاح"
+    assert cleaned("يكتب") is None

@@ -110,3 +110,12 @@ def test_a_tagger_span_that_runs_on_over_a_preposition_is_cut_before_it() -> Non
     labels[ali:ali + 3] = ["B-PER", "I-PER", "I-PER"]
     found = [(m.text, m.type) for m in sentence_mentions(sentence, text, EntityTagger.load(), labels=labels)]
     assert found == [("الشركة", "ORG"), ("محمد علي حسن", "PER")]  # the name علي is no preposition
+
+
+def test_a_father_s_name_tagged_apart_is_the_name_s() -> None:
+    text = "وقال الملك عبدالله الثاني ابن الحسين في كلمته إن البلاد بخير."
+    first, second = text.index("عبدالله"), text.index("ابن")
+    mentions = [Mention(first, first + len("عبدالله الثاني"), "عبدالله الثاني", "PER"),
+                Mention(second, second + len("ابن الحسين"), "ابن الحسين", "PER")]
+    mended = mend_spans(mentions, split_sentences(text)[0].tokens, text)
+    assert [(m.text, m.type) for m in mended] == [("عبدالله الثاني ابن الحسين", "PER")]

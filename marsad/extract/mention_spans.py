@@ -5,7 +5,7 @@
   السوداني", "الحكومة المصرية"): the tagger leaves the noun out and the gazetteer gives
   the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
-  tagger reads as the preposition على);
+  tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين");
 - a generic noun before a known place is not part of its name ("مدينة أم درمان");
 - a feminine adjective that is also a country's name is the country where it qualifies
   no noun ("بين السعودية والإمارات", not "السلطات السعودية");
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
@@ -120,12 +121,16 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
 
 
 def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """Institutions joined to their adjective, names ending in بن carried on a word."""
+    """Institutions joined to their adjective, names ending in بن carried on a word, and a
+    name joined to the father's name the tagger found apart."""
     heads = institution_heads()
     nationalities = [m for m in mentions if m.type == "MISC" and m.source == "gazetteer"
                      and _kinds_before(text, m.start) & {"head", "head_of", "league"}]
     cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_SON_OF)]
-    if not nationalities and not cut_names:
+    # "عبدالله الثاني" + "ابن الحسين": a father's name the tagger tagged apart is the name's.
+    fathers = [(m, n) for m, n in pairwise(mentions) if m.type == n.type == "PER"
+               and (" " + n.text).startswith(_SON_OF) and not text[m.end:n.start].strip()]
+    if not nationalities and not cut_names and not fathers:
         return mentions
     at_end = {t.end: i for i, t in enumerate(tokens)}
     added: list[Mention] = []
@@ -141,6 +146,8 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
         if at is not None and at + 1 < len(tokens) and tokens[at + 1].key.isalpha():
             end = tokens[at + 1].end
             added.append(Mention(name.start, end, text[name.start:end], "PER", source=name.source))
+    for name, father in fathers:
+        added.append(Mention(name.start, father.end, text[name.start:father.end], "PER", source=name.source))
     if not added:
         return mentions
     kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end and a.start <= m.start
