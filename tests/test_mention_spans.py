@@ -119,3 +119,12 @@ def test_a_father_s_name_tagged_apart_is_the_name_s() -> None:
                 Mention(second, second + len("ابن الحسين"), "ابن الحسين", "PER")]
     mended = mend_spans(mentions, split_sentences(text)[0].tokens, text)
     assert [(m.text, m.type) for m in mended] == [("عبدالله الثاني ابن الحسين", "PER")]
+
+
+def test_a_named_site_keeps_its_noun_and_a_town_loses_it() -> None:
+    text = "قصفت الطائرات مخيم جباليا، وهبطت الطائرة في مطار بيروت الدولي قرب مدينة صيدا."
+    tokens = split_sentences(text)[0].tokens
+    places = [Mention(text.index(p), text.index(p) + len(p), p, "LOC", source="gazetteer")
+              for p in ("جباليا", "بيروت", "مدينة صيدا")]
+    mended = [m.text for m in mend_spans(places, tokens, text)]
+    assert mended == ["مخيم جباليا", "مطار بيروت الدولي", "صيدا"]

@@ -6,7 +6,8 @@
   the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
   tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين");
-- a generic noun before a known place is not part of its name ("مدينة أم درمان");
+- a generic noun before a known place is not part of its name ("مدينة أم درمان"), but a
+  named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط الدولي");
 - a feminine adjective that is also a country's name is the country where it qualifies
   no noun ("بين السعودية والإمارات", not "السلطات السعودية");
 - a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب").
@@ -176,6 +177,26 @@ def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | No
     return Mention(start, mention.end, rest, "LOC", source=mention.source)
 
 
+def _with_site_head(mention: Mention, tokens: Sequence[Token], at_end: dict[int, int], text: str,
+                    heads: dict[str, str]) -> Mention | None:
+    """"مخيم" + جباليا, "نهر" + النيل: a named site's noun is part of its name, as a reader
+    marks it (مخيم جباليا, قصر بعبدا); so is الدولي after an airport's place (مطار X الدولي)."""
+    last = at_end.get(mention.end)
+    first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
+        if last is not None else None
+    if first is None or first == 0 or tokens[first].start != mention.start:
+        return None
+    head = tokens[first - 1]
+    found = next((p for p, stem in clitic_candidates(head.key) if heads.get(stem) == "site_head"), None)
+    if found is None or found.endswith("ال"):
+        return None
+    start = head.start + proclitic_length(head.text, found, keep_whole_words=False)
+    end = mention.end
+    if last is not None and last + 1 < len(tokens) and tokens[last + 1].key in ("الدولي", "الدوليه"):
+        end = tokens[last + 1].end
+    return Mention(start, end, text[start:end], "LOC", source=mention.source)
+
+
 def _is_country(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
     """Whether a nationality form that is also a country's name (السعودية, سورية) names the
     country: glued to a preposition or conjunction (بالسعودية), or after no definite noun it
@@ -230,7 +251,12 @@ def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: s
                 mended.append(event)
                 events = True
                 continue
-        if mention.type == "LOC" and " " in mention.text:
+        if mention.type == "LOC" and "site_head" in _kinds_before(text, mention.start):
+            at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
+            mention = _with_site_head(mention, tokens, at_end, text, heads) or mention
+            if mended and mended[-1].end > mention.start:
+                mended.pop()  # the head noun the tagger tagged alone
+        elif mention.type == "LOC" and " " in mention.text:
             mention = _without_place_head(mention, heads) or mention
         elif mention.source == "gazetteer" and match_key(mention.text.strip()) in country_adjectives():
             at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
