@@ -154,7 +154,8 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
         start = name_start(tokens[first], gazetteer.starts_name) if gazetteer else tokens[first].start
         # A span that runs on over a preposition ("الشركة في كوبرتينو", "القمة المشتركة بين
         # رؤساء الدول ... والمؤسسة الدولية") is two phrases: the name is the first.
-        stop = next((i for i in range(first + 1, stop - 1) if tokens[i].text in breaks), stop)
+        if stop - first > 2:
+            stop = next((i for i in range(first + 1, stop - 1) if tokens[i].text in breaks), stop)
         end = tokens[stop - 1].end
         # The model's labels are B-/I- of the four entity types only.
         mentions.append(Mention(start, end, text[start:end], cast(EntityType, kind), source="model"))
@@ -163,7 +164,8 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
 
 def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
                        labels: Sequence[str] | None = None,
-                       nouns_here: Container[str] = frozenset()) -> list[Mention]:
+                       nouns_here: Container[str] = frozenset(),
+                       keys: Sequence[str] | None = None) -> list[Mention]:
     """Gazetteer matches as mentions. With the tagger's `labels`, a one-word place that is
     mostly an ordinary word (معسكر, الصور, عالية: `common_words`) is kept only where the
     tagger also tagged it: context, not the list, says which it is. So is a bare place name
@@ -172,7 +174,9 @@ def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
     tokens = sentence.tokens
     common = common_words() if labels is not None else frozenset()
     mentions = []
-    for match in gazetteer.match_tokens(tokens):
+    # `keys`: the tokens' keys as the tagger had them (a token with no key gives its text,
+    # which begins no name either): not built again here.
+    for match in gazetteer.match_keys(keys) if keys is not None else gazetteer.match_tokens(tokens):
         first = tokens[match.start]
         if common and match.end - match.start == 1 and labels is not None and labels[match.start] == "O":
             name = first.key[len(match.prefix):]
@@ -243,7 +247,7 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
         for sentence, keys in zip(sentences, sentence_keys, strict=True):
             labels = next(all_labels)
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
-                                    gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here))
+                                    gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here, keys))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
             mentions.extend(org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys))

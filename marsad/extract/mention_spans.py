@@ -240,7 +240,8 @@ def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: s
         if mention.type not in ("LOC", "MISC"):
             mended.append(mention)
             continue
-        if "event_head" in _kinds_before(text, mention.start):
+        kinds = _kinds_before(text, mention.start)
+        if "event_head" in kinds:
             at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
             last = at_end.get(mention.end)
             first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
@@ -251,7 +252,7 @@ def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: s
                 mended.append(event)
                 events = True
                 continue
-        if mention.type == "LOC" and "site_head" in _kinds_before(text, mention.start):
+        if mention.type == "LOC" and "site_head" in kinds:
             at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
             mention = _with_site_head(mention, tokens, at_end, text, heads) or mention
             if mended and mended[-1].end > mention.start:

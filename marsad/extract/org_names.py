@@ -29,7 +29,6 @@ from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import Gazetteer, gazetteer_files
 from marsad.model import Mention, Token
-from marsad.run.caching import TOKEN_CACHE_SIZE, WordCache
 
 ORG_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_org_names.tsv"
 # Prefixes of a word that carries the name on: the article, لل, and و before either.
@@ -57,10 +56,11 @@ def _head(key: str) -> tuple[str, bool] | None:
     """(glued proclitic, with the article) of a word that opens a body's name: ووزارة ->
     (و, no), للهيئة -> (لل, yes); None for "الشركة" (a head written with the article that
     only ever refers back) and for any other word."""
-    found = _HEADS.get_many((key,), _head_of)[0]
+    found = _head_of(key) if key in _head_keys() else ()
     return (found[0], found[1]) if found and found[2] else None
 
 
+@lru_cache(maxsize=4096)
 def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     """(proclitic, with the article, opens a name, names what is quoted after it) of a head
     or a descriptor (شركة, صحيفة, وكالة); () for any other word."""
@@ -74,8 +74,18 @@ def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     return ()
 
 
-# Word key -> _head_of: most words of a text are looked up at each of its sentences.
-_HEADS: WordCache[str, tuple[str, bool, bool, bool] | tuple[()]] = WordCache(TOKEN_CACHE_SIZE)
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> frozenset[str]:
+    """Every key a head or a descriptor can have with its clitics (ووزاره, للهييه, والهييه):
+    one C-level set test tells the sentences that have none, nearly all of them."""
+    words = _org_words()
+    stems = words["head"] | words["head_any"] | words["descriptor"]
+    keys = {prefix + article + stem for stem in stems for prefix in _PROCLITICS for article in ("", "ال")}
+    keys |= {conjunction + "لل" + stem for stem in stems for conjunction in ("", "و", "ف")}
+    return frozenset(key for key in keys if _head_of(key))
 _OPENING = frozenset('«"“„')
 _CLOSING = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _QUOTED_WORDS = 5
@@ -173,8 +183,9 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
     """The sentence's mentions with the organisations named by a head noun added where no
     mention stands on the head; a mention wholly inside the new name goes. `keys`: the
     tokens' keys, where the caller has them already (the tagger's)."""
-    found_heads = _HEADS.get_many(keys if keys is not None else [t.key for t in tokens], _head_of)
-    if not any(found_heads):
+    keys = keys if keys is not None else [t.key for t in tokens]
+    head_keys = _head_keys()
+    if head_keys.isdisjoint(keys):
         return mentions
     added: list[Mention] = []
     taken = [(m.start, m.end) for m in mentions]
@@ -184,9 +195,9 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         at_end = {t.end: i + 1 for i, t in enumerate(tokens)}
         person_ends = {at_start[m.start]: at_end[m.end] for m in mentions
                        if m.type == "PER" and m.start in at_start and m.end in at_end}
-    for at in compress(count(), found_heads):
+    for at in compress(count(), map(head_keys.__contains__, keys)):
         token = tokens[at]
-        prefix, definite, opens, describes = cast(tuple[str, bool, bool, bool], found_heads[at])
+        prefix, definite, opens, describes = cast(tuple[str, bool, bool, bool], _head_of(keys[at]))
         # A company's or a paper's name quoted after the word for it is an organisation
         # (صحيفة "صدى الاقتصادية", شركة «أبل»), whatever the tagger made of it.
         quoted = quoted_after(tokens, at) if describes else None
