@@ -3,7 +3,7 @@ found none: "وزارة القوى العاملة", "حزب الاستقلال",
 الجمهورية", "مرصد العالم العربي للديمقراطية والانتخابات". The word classes (the head nouns,
 the titles inside a name, and the definite words that never carry a name on) are
 marsad/data/ner_org_names.tsv; the nationality adjectives, which close a name ("نادي
-ليفربول الإنجليزي"), are the gazetteer's.
+برشلونة الإسباني"), are the gazetteer's.
 
 The name is the head and the run of words that an Arabic name of a body is made of: definite
 words (العامة), words with the preposition and the article (للثقافة), a noun in construct
@@ -33,7 +33,6 @@ from marsad.model import Mention, Token
 ORG_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_org_names.tsv"
 # Prefixes of a word that carries the name on: the article, لل, and و before either.
 _CARRYING = frozenset({"ال", "لل", "وال", "ولل"})
-_WRITTEN = {"ال": "ال", "لل": "لل", "وال": "وال", "ولل": "ولل"}  # as the text writes them
 _LONGEST = 7  # words after the head
 
 
@@ -108,7 +107,7 @@ def quoted_after(tokens: Sequence[Token], at: int) -> tuple[int, int] | None:
 def _carries(token: Token, stops: frozenset[str]) -> bool:
     """A definite word the name goes on over (العامة, للثقافة, والتنباك); not one whose
     first letters only look like the article in its key (ألمانية)."""
-    if token.prefix not in _CARRYING or not token.key.isalpha() or not token.text.startswith(_WRITTEN[token.prefix]):
+    if token.prefix not in _CARRYING or not token.key.isalpha() or not token.text.startswith(token.prefix):
         return False
     key = token.key[1:] if token.prefix.startswith("و") else token.key
     return key not in stops and ("ال" + token.stem) not in stops
