@@ -172,3 +172,21 @@ def test_the_shipped_tagger_repeats_none_of_the_failures_in_a_whole_pipeline_run
     obama = [e for e in analysis.entities if "أوباما" in e.aliases or "باراك أوباما" in e.aliases]
     assert len(obama) == 1 and {"أوباما", "باراك أوباما"} <= set(obama[0].aliases)
     assert "كريم الساعدي" in names and names["كريم الساعدي"].type == "PER"
+
+
+def test_a_word_of_its_own_before_the_rest_of_a_longer_name_is_a_clitic_and_the_name() -> None:
+    # لرئاسة and برئاسة are words of their own ("for the chairing", "chaired by"), so a
+    # one-word name is never cut out of them; the word after says this one is ل + رئاسة.
+    text = "عين أمينا عاما لرئاسة الجمهورية، واجتمع برئاسة الوزراء مع كامل أعضاء الوفد."
+    sentences = [s for s in split_sentences(text) if s.tokens]
+    found = [(m.text, m.type) for s in sentences
+             for m in gazetteer_mentions(s, text, Gazetteer.load(), ["O"] * len(s.tokens))]
+    assert ("رئاسة الجمهورية", "ORG") in found
+    assert ("رئاسة الوزراء", "ORG") in found
+    assert not any("امل" in name for name, _ in found)
+
+
+def test_a_verb_of_saying_or_writing_after_a_name_is_not_part_of_it() -> None:
+    assert cleaned("محمد أحمد يكتب") == "محمد أحمد"
+    assert cleaned("محمد صلاح شغل") == "محمد صلاح"
+    assert cleaned("يكتب") is None

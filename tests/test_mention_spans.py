@@ -28,6 +28,13 @@ def test_an_institution_and_its_nationality_are_one_organisation() -> None:
     assert ("السوداني", "MISC") not in found and ("السودانية", "MISC") not in found
 
 
+def test_a_country_s_league_is_one_misc() -> None:
+    found = _mentions("يلتقي الفريقان غدا في الدوري السعودي، بينما يتصدر فريق آخر الدوري الإسباني.")
+    assert ("الدوري السعودي", "MISC") in found
+    assert ("الدوري الإسباني", "MISC") in found
+    assert ("السعودي", "MISC") not in found
+
+
 def test_the_adjective_of_a_minister_is_not_his_ministry() -> None:
     # الأردني (masculine) qualifies وزير, not الخارجية (feminine).
     found = _mentions("واستقبل وزير الخارجية الأردني نظيره في العاصمة أمس.")
@@ -88,3 +95,36 @@ def test_a_fair_named_after_a_place_is_one_event() -> None:
     found = _mentions("واختتمت أمس فعاليات معرض تونس الدولي للكتاب بمشاركة مئات الناشرين.")
     assert ("معرض تونس الدولي للكتاب", "MISC") in found
     assert ("تونس", "LOC") not in found
+
+
+def test_a_tagger_span_that_runs_on_over_a_preposition_is_cut_before_it() -> None:
+    from marsad.extract.entities import sentence_mentions
+
+    text = "بث الحفل من مقر الشركة في كوبرتينو كاليفورنيا أمس، وقال محمد علي حسن إنه سعيد."
+    sentence = split_sentences(text)[0]
+    words = [t.text for t in sentence.tokens]
+    labels = ["O"] * len(words)
+    at = words.index("الشركة")
+    labels[at:at + 4] = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    ali = words.index("محمد")
+    labels[ali:ali + 3] = ["B-PER", "I-PER", "I-PER"]
+    found = [(m.text, m.type) for m in sentence_mentions(sentence, text, EntityTagger.load(), labels=labels)]
+    assert found == [("الشركة", "ORG"), ("محمد علي حسن", "PER")]  # the name علي is no preposition
+
+
+def test_a_father_s_name_tagged_apart_is_the_name_s() -> None:
+    text = "وقال الملك عبدالله الثاني ابن الحسين في كلمته إن البلاد بخير."
+    first, second = text.index("عبدالله"), text.index("ابن")
+    mentions = [Mention(first, first + len("عبدالله الثاني"), "عبدالله الثاني", "PER"),
+                Mention(second, second + len("ابن الحسين"), "ابن الحسين", "PER")]
+    mended = mend_spans(mentions, split_sentences(text)[0].tokens, text)
+    assert [(m.text, m.type) for m in mended] == [("عبدالله الثاني ابن الحسين", "PER")]
+
+
+def test_a_named_site_keeps_its_noun_and_a_town_loses_it() -> None:
+    text = "قصفت الطائرات مخيم جباليا، وهبطت الطائرة في مطار بيروت الدولي قرب مدينة صيدا."
+    tokens = split_sentences(text)[0].tokens
+    places = [Mention(text.index(p), text.index(p) + len(p), p, "LOC", source="gazetteer")
+              for p in ("جباليا", "بيروت", "مدينة صيدا")]
+    mended = [m.text for m in mend_spans(places, tokens, text)]
+    assert mended == ["مخيم جباليا", "مطار بيروت الدولي", "صيدا"]

@@ -161,18 +161,19 @@ _CUTTABLE_PROCLITIC = re.compile("[وف]?[بلك]?")
 _MARK_RUN = re.compile(f"[{_MARKS}]*")  # diacritics and tatweel, as in TOKEN_RE
 
 
-def proclitic_length(word: str, prefix: str) -> int:
+def proclitic_length(word: str, prefix: str, keep_whole_words: bool = True) -> int:
     """How many characters of `word` (surface text) the proclitics `prefix` (match-key
     form: "و", "وب", "ل") take up, tatweel and diacritics after them included ("لـ").
 
     0 when the prefix cannot be cut off cleanly: one with the article (للعراق has lost the
     article's alef, so no substring of it is "العراق"), one that is not at the start, or one
-    that is part of a word of its own (كريم, كامل: `is_whole_word`).
+    that is part of a word of its own (كريم, كامل: `is_whole_word`) unless
+    `keep_whole_words` is off (the first word of a longer name: لرئاسة + الجمهورية).
     """
     if not prefix or _CUTTABLE_PROCLITIC.fullmatch(prefix) is None:
         return 0
     key = match_key(word)
-    if key.startswith(prefix) and _cuts_a_word(key, prefix, key[len(prefix):]):
+    if keep_whole_words and key.startswith(prefix) and _cuts_a_word(key, prefix, key[len(prefix):]):
         return 0
     i = 0
     for letter in prefix:

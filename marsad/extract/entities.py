@@ -10,6 +10,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import cast
@@ -18,6 +19,7 @@ import pycrfsuite
 
 from marsad import settings
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
+from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer, common_words
@@ -26,12 +28,20 @@ from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
+from marsad.extract.org_names import org_names
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
 # this is the one switch both read (scripts/train_ner.py records it in the model card).
 USE_GAZETTEER_FEATURES = True
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+SPAN_BREAKS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_breaks.tsv"
+
+
+@lru_cache(maxsize=1)
+def span_breaks() -> frozenset[str]:
+    """Prepositions as written (على, not the name علي) that no tagger span runs over."""
+    return frozenset(row[0].strip() for row in table_rows(SPAN_BREAKS_FILE, 1))
 
 
 def ner_lexicon() -> Mapping[str, Sequence[str]]:
@@ -139,8 +149,13 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
     if labels is None:
         labels = tagger.tag([t.text for t in tokens])
     mentions = []
+    breaks = span_breaks()
     for first, stop, kind in bio_spans(labels):
         start = name_start(tokens[first], gazetteer.starts_name) if gazetteer else tokens[first].start
+        # A span that runs on over a preposition ("الشركة في كوبرتينو", "القمة المشتركة بين
+        # رؤساء الدول ... والمؤسسة الدولية") is two phrases: the name is the first.
+        if stop - first > 2:
+            stop = next((i for i in range(first + 1, stop - 1) if tokens[i].text in breaks), stop)
         end = tokens[stop - 1].end
         # The model's labels are B-/I- of the four entity types only.
         mentions.append(Mention(start, end, text[start:end], cast(EntityType, kind), source="model"))
@@ -149,7 +164,8 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
 
 def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
                        labels: Sequence[str] | None = None,
-                       nouns_here: Container[str] = frozenset()) -> list[Mention]:
+                       nouns_here: Container[str] = frozenset(),
+                       keys: Sequence[str] | None = None) -> list[Mention]:
     """Gazetteer matches as mentions. With the tagger's `labels`, a one-word place that is
     mostly an ordinary word (معسكر, الصور, عالية: `common_words`) is kept only where the
     tagger also tagged it: context, not the list, says which it is. So is a bare place name
@@ -158,14 +174,16 @@ def gazetteer_mentions(sentence: Sentence, text: str, gazetteer: Gazetteer,
     tokens = sentence.tokens
     common = common_words() if labels is not None else frozenset()
     mentions = []
-    for match in gazetteer.match_tokens(tokens):
+    # `keys`: the tokens' keys as the tagger had them (a token with no key gives its text,
+    # which begins no name either): not built again here.
+    for match in gazetteer.match_keys(keys) if keys is not None else gazetteer.match_tokens(tokens):
         first = tokens[match.start]
         if common and match.end - match.start == 1 and labels is not None and labels[match.start] == "O":
             name = first.key[len(match.prefix):]
             if name in common or (match.type == "LOC" and _is_bare(name, match.prefix) and name in nouns_here):
                 continue
         # "وواشنطن" is و + واشنطن: the mention is the name, without the conjunction.
-        start = first.start + proclitic_length(first.text, match.prefix)
+        start = first.start + proclitic_length(first.text, match.prefix, match.end - match.start == 1)
         end = tokens[match.end - 1].end
         mentions.append(Mention(start, end, text[start:end], cast(EntityType, match.type), source="gazetteer"))
     return mentions
@@ -219,20 +237,20 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
     tagged = [[s for s in doc.sentences if s.tokens and _ARABIC_LETTER.search(s.text)] for doc in docs]
     # A token's key is the tagger's word key (the match key, or the text where that is
     # empty): the tagger need not work it out again for each new word.
-    all_labels = iter(chain.from_iterable(tagger.tag_articles(
-        [[[t.key or t.text for t in s.tokens] for s in sentences] for sentences in tagged], keyed=True)))
+    keyed = [[[t.key or t.text for t in s.tokens] for s in sentences] for sentences in tagged]
+    all_labels = iter(chain.from_iterable(tagger.tag_articles(keyed, keyed=True)))
     found: list[list[Mention]] = []
-    for doc, sentences in zip(docs, tagged, strict=True):
+    for doc, sentences, sentence_keys in zip(docs, tagged, keyed, strict=True):
         text = doc.article.text
         mentions: list[Mention] = []
         nouns_here = ArticleForms(sentences)
-        for sentence in sentences:
+        for sentence, keys in zip(sentences, sentence_keys, strict=True):
             labels = next(all_labels)
             merged = merge_mentions(sentence_mentions(sentence, text, tagger, gazetteer, labels),
-                                    gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here))
+                                    gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here, keys))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
-            mentions.extend(mend_spans(cleaned, sentence.tokens, text))
+            mentions.extend(org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         found.append(without_noun_senses(mentions, [t for s in sentences for t in s.tokens]))
     return found

@@ -69,7 +69,7 @@ class Gazetteer:
         self.match_only = match_only  # names of the MATCH_ONLY lists
         # Longest name (in words) starting with each first word: bounds the lookups.
         self._longest: dict[str, int] = {}
-        self._starts_cache: WordCache[str, tuple[tuple[str, str, int], ...]] = WordCache(TOKEN_CACHE_SIZE)
+        self._starts_cache: WordCache[str, tuple[tuple[str, str, int, int], ...]] = WordCache(TOKEN_CACHE_SIZE)
         for key in entries:
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
@@ -119,24 +119,28 @@ class Gazetteer:
                 roles.setdefault(word, set()).add(("B-" if position == 0 else "I-") + entry.type)
         return {word: tuple(sorted(r)) for word, r in roles.items()}
 
-    def _name_starts(self, key: str) -> tuple[tuple[str, str, int], ...]:
-        """(prefix, stem, longest name length) for each clitic split of a word that begins a
+    def _name_starts(self, key: str) -> tuple[tuple[str, str, int, int], ...]:
+        """(prefix, stem, longest name length, shortest) for each clitic split of a word that begins a
         name (`match_keys` caches it per word, since almost every word of a text begins none)."""
         # "المالي" must not match مالي: an article the name does not have is not a clitic;
         # nor "كامل" آمل: a word of its own keeps its letters (`name_clitic_candidates`).
         longest = self._longest
         options = [(prefix, stem) for prefix, stem in clitic_candidates(key)
                    if stem in longest and not prefix.endswith("ال")]
-        if any(prefix for prefix, _ in options):  # judged only for the rare words it matters to
-            kept = name_clitic_candidates(key)
-            options = [option for option in options if option in kept]
-        return tuple((prefix, stem, longest[stem]) for prefix, stem in options)
+        if not any(prefix for prefix, _ in options):
+            return tuple((prefix, stem, longest[stem], 1) for prefix, stem in options)
+        # Judged only for the rare words it matters to. A split that cuts into a word of its
+        # own is still taken for a name of two words or more: the words after it say which
+        # it is ("لرئاسة الجمهورية" is ل + رئاسة الجمهورية, though لرئاسة is a word).
+        kept = name_clitic_candidates(key)
+        return tuple((prefix, stem, longest[stem], 1 if (prefix, stem) in kept else 2)
+                     for prefix, stem in options if (prefix, stem) in kept or longest[stem] > 1)
 
     def _longest_at(self, keys: Sequence[str], i: int,
-                    starts: tuple[tuple[str, str, int], ...]) -> tuple[int, GazetteerEntry, str] | None:
+                    starts: tuple[tuple[str, str, int, int], ...]) -> tuple[int, GazetteerEntry, str] | None:
         best: tuple[int, GazetteerEntry, str] | None = None
-        for prefix, stem, longest in starts:
-            for length in range(min(longest, len(keys) - i), 0, -1):
+        for prefix, stem, longest, shortest in starts:
+            for length in range(min(longest, len(keys) - i), shortest - 1, -1):
                 if best is not None and length <= best[0]:
                     break
                 entry = self.entries.get((stem, *keys[i + 1:i + length]))

@@ -3,10 +3,11 @@
 
 - a country's institution named with its nationality adjective is one ORG ("الجيش
   السوداني", "الحكومة المصرية"): the tagger leaves the noun out and the gazetteer gives
-  the adjective alone as MISC;
+  the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
-  tagger reads as the preposition على);
-- a generic noun before a known place is not part of its name ("مدينة أم درمان");
+  tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين");
+- a generic noun before a known place is not part of its name ("مدينة أم درمان"), but a
+  named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط الدولي");
 - a feminine adjective that is also a country's name is the country where it qualifies
   no noun ("بين السعودية والإمارات", not "السلطات السعودية");
 - a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب").
@@ -16,13 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import Gazetteer, gazetteer_files
-from marsad.model import Mention, Token
+from marsad.model import EntityType, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 HEADS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_heads.tsv"
@@ -94,9 +97,11 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
     if at >= 2 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 2], heads)):
         if found[0] == "head_of" and _agrees(tokens[at - 2], tokens[at]):
             start, prefix = at - 2, found[1]
+    kind = "ORG"
     if start is None and at >= 1 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 1], heads)):
-        if found[0] == "head" and _agrees(tokens[at - 1], tokens[at]):
+        if found[0] in ("head", "league") and _agrees(tokens[at - 1], tokens[at]):
             start, prefix = at - 1, found[1]
+            kind = "MISC" if found[0] == "league" else "ORG"
     if start is None:
         return None
     first = tokens[start]
@@ -105,7 +110,7 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
     cut = 0 if prefix.startswith("لل") else proclitic_length(first.text, prefix.removesuffix("ال"))
     begin = first.start + cut
     end = tokens[at].end
-    return Mention(begin, end, text[begin:end], "ORG", source="gazetteer")
+    return Mention(begin, end, text[begin:end], cast(EntityType, kind), source="gazetteer")
 
 
 def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -117,12 +122,16 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
 
 
 def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """Institutions joined to their adjective, names ending in بن carried on a word."""
+    """Institutions joined to their adjective, names ending in بن carried on a word, and a
+    name joined to the father's name the tagger found apart."""
     heads = institution_heads()
     nationalities = [m for m in mentions if m.type == "MISC" and m.source == "gazetteer"
-                     and _kinds_before(text, m.start) & {"head", "head_of"}]
+                     and _kinds_before(text, m.start) & {"head", "head_of", "league"}]
     cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_SON_OF)]
-    if not nationalities and not cut_names:
+    # "عبدالله الثاني" + "ابن الحسين": a father's name the tagger tagged apart is the name's.
+    fathers = [(m, n) for m, n in pairwise(mentions) if m.type == n.type == "PER"
+               and (" " + n.text).startswith(_SON_OF) and not text[m.end:n.start].strip()]
+    if not nationalities and not cut_names and not fathers:
         return mentions
     at_end = {t.end: i for i, t in enumerate(tokens)}
     added: list[Mention] = []
@@ -138,6 +147,8 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
         if at is not None and at + 1 < len(tokens) and tokens[at + 1].key.isalpha():
             end = tokens[at + 1].end
             added.append(Mention(name.start, end, text[name.start:end], "PER", source=name.source))
+    for name, father in fathers:
+        added.append(Mention(name.start, father.end, text[name.start:father.end], "PER", source=name.source))
     if not added:
         return mentions
     kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end and a.start <= m.start
@@ -164,6 +175,26 @@ def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | No
         return None
     start = mention.end - len(rest)
     return Mention(start, mention.end, rest, "LOC", source=mention.source)
+
+
+def _with_site_head(mention: Mention, tokens: Sequence[Token], at_end: dict[int, int], text: str,
+                    heads: dict[str, str]) -> Mention | None:
+    """"مخيم" + جباليا, "نهر" + النيل: a named site's noun is part of its name, as a reader
+    marks it (مخيم جباليا, قصر بعبدا); so is الدولي after an airport's place (مطار X الدولي)."""
+    last = at_end.get(mention.end)
+    first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
+        if last is not None else None
+    if first is None or first == 0 or tokens[first].start != mention.start:
+        return None
+    head = tokens[first - 1]
+    found = next((p for p, stem in clitic_candidates(head.key) if heads.get(stem) == "site_head"), None)
+    if found is None or found.endswith("ال"):
+        return None
+    start = head.start + proclitic_length(head.text, found, keep_whole_words=False)
+    end = mention.end
+    if last is not None and last + 1 < len(tokens) and tokens[last + 1].key in ("الدولي", "الدوليه"):
+        end = tokens[last + 1].end
+    return Mention(start, end, text[start:end], "LOC", source=mention.source)
 
 
 def _is_country(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
@@ -209,7 +240,8 @@ def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: s
         if mention.type not in ("LOC", "MISC"):
             mended.append(mention)
             continue
-        if "event_head" in _kinds_before(text, mention.start):
+        kinds = _kinds_before(text, mention.start)
+        if "event_head" in kinds:
             at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
             last = at_end.get(mention.end)
             first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
@@ -220,7 +252,12 @@ def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: s
                 mended.append(event)
                 events = True
                 continue
-        if mention.type == "LOC" and " " in mention.text:
+        if mention.type == "LOC" and "site_head" in kinds:
+            at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
+            mention = _with_site_head(mention, tokens, at_end, text, heads) or mention
+            if mended and mended[-1].end > mention.start:
+                mended.pop()  # the head noun the tagger tagged alone
+        elif mention.type == "LOC" and " " in mention.text:
             mention = _without_place_head(mention, heads) or mention
         elif mention.source == "gazetteer" and match_key(mention.text.strip()) in country_adjectives():
             at_end = at_end or {t.end: i for i, t in enumerate(tokens)}

@@ -1,0 +1,93 @@
+"""Organisations named by a head noun and the definite words after it (issue 20): the
+names a reader marks on real pages that the tagger left out, and the words that end them."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.arabic.tokenize import split_sentences
+from marsad.extract.org_names import org_names
+from marsad.model import Mention
+
+
+def names(text: str, people: tuple[str, ...] = ()) -> list[str]:
+    tokens = split_sentences(text)[0].tokens
+    found = [Mention(text.index(p), text.index(p) + len(p), p, "PER") for p in people]
+    return [m.text for m in org_names(found, tokens, text) if m.type == "ORG"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أصدرت وزارة القوى العاملة قرارا بتنظيم العمل.", "وزارة القوى العاملة"),
+    ("قال الأمين العام لحزب الاستقلال إن الحكومة تأخرت.", "حزب الاستقلال"),
+    ("وكانت الهيئة العامة للثقافة قد شاركت في المعرض.", "الهيئة العامة للثقافة"),
+    ("عينت المديرة المساعدة لديوان رئيس الجمهورية أمس.", "ديوان رئيس الجمهورية"),
+    ("شملت التعيينات إدارة البريد وهيئة الطيران المدني والهيئة العامة للمنطقة الاقتصادية.",
+     "الهيئة العامة للمنطقة الاقتصادية"),
+    ("كشف مدير مرصد العالم العربي للديمقراطية والانتخابات عن المسودة.",
+     "مرصد العالم العربي للديمقراطية والانتخابات"),
+    ("سجل لدى الهيئة العامة لتنمية المؤسسات الصغيرة والمتوسطة عدد كبير.",
+     "الهيئة العامة لتنمية المؤسسات الصغيرة والمتوسطة"),
+    ("افتتح الوزير مستشفى النجيلة المركزي بمطروح.", "مستشفى النجيلة المركزي"),
+    ("وصل الوفد إلى مقر وزارة الشؤون البلدية والقروية صباحا.", "وزارة الشؤون البلدية والقروية"),
+])
+def test_a_body_named_by_its_head_noun_is_one_organisation(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_title_right_after_the_head_takes_the_person_the_tagger_found() -> None:
+    assert names("تخرج في جامعة الملك سعود بالرياض.", people=("سعود",)) == ["جامعة الملك سعود"]
+    # Later in the name a title is someone's: the name stops before it.
+    assert names("قال رئيس مجلس القضاء الإداري الشيخ خالد إن العمل بدأ.") == ["مجلس القضاء الإداري"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أعلنت وزارة القوى العاملة اليوم عن وظائف.", "وزارة القوى العاملة"),  # a day word after the body
+    ("نقل الجرحى إلى مستشفى الولادة الذي افتتح أمس.", "مستشفى الولادة"),  # a relative pronoun
+    ("فاز نادي برشلونة الإسباني للمرة الثالثة.", "نادي برشلونة الإسباني"),  # a nationality ends it
+    ("أصدرت وزارة الطاقة الإجراءات الجديدة.", "وزارة الطاقة"),  # the verb's plural object
+    ("يرشحهم حزب العمال الحزب الحاكم في البلاد.", "حزب العمال"),  # another body in apposition
+])
+def test_the_name_ends_where_its_words_end(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "أسس الطلاب مؤسسة للتعليم العالي.",  # a common noun and a preposition
+    "قالت الشركة للعلاقات العامة إن الخبر صحيح.",  # the company named before
+    "وتخطط شركة ألمانية لصناعة السيارات للتوسع.",  # ألمانية only looks definite in its key
+    "شارك في الفعاليات الأكاديمية والثقافية عدد من الطلاب.",  # a definite head after a definite noun
+    "وأكد أن الهيئة العامة تعمل.",  # with the article a head needs two words after it
+])
+def test_no_name_where_the_words_make_none(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_listed_name_on_the_head_is_left_as_it_is() -> None:
+    # The gazetteer's "وزارة الخارجية" keeps linking with the articles that write it alone.
+    text = "قال المتحدث باسم وزارة الخارجية المصرية إن الاتصال تم."
+    start = text.index("وزارة")
+    found = [Mention(start, start + len("وزارة الخارجية"), "وزارة الخارجية", "ORG", source="gazetteer")]
+    tokens = split_sentences(text)[0].tokens
+    assert org_names(found, tokens, text) == found
+
+
+def test_the_tagger_s_organisation_that_stops_short_is_carried_to_the_name_s_end() -> None:
+    text = "وكانت الهيئة العامة للثقافة قد شاركت في المعرض."
+    start = text.index("الهيئة")
+    found = [Mention(start, start + len("الهيئة"), "الهيئة", "ORG", source="model")]
+    tokens = split_sentences(text)[0].tokens
+    assert [m.text for m in org_names(found, tokens, text)] == ["الهيئة العامة للثقافة"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('أطلقت شركة "أبل" أول من أمس هاتفا جديدا.', "أبل"),
+    ('وفق ما كشفت عنه صحيفة "صدى الاقتصادية" الليبية.', "صدى الاقتصادية"),
+    ("نقلت وكالة «الأنباء الألمانية» عن مصدر قوله.", "الأنباء الألمانية"),
+])
+def test_a_name_quoted_after_the_word_for_a_company_or_a_paper_is_an_organisation(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+def test_a_quoted_name_after_any_other_word_or_left_open_is_no_organisation() -> None:
+    assert names('أطلقت مبادرة "نرسم بسمتهم" في الحي.') == []
+    assert names('نقلت صحيفة "الوطن عن مصدر قوله، والخبر صحيح') == []
