@@ -76,6 +76,13 @@ STORIES = {
         ("الثانية", "توفي فجر أمس الشاب محمد عبد الله، 38 عاما، متأثرا بجروحه التي أصيب بها في حريق منزله بقرية دوما. "
                     "وشيع المئات جثمانه ظهر أمس في القرية."),
     ],
+    # A week's passengers and the rise on the week before: a level and a difference.
+    "change": [
+        ("الأولى", "أبها - بلغ عدد المسافرين عبر مطار أبها الأسبوع الماضي 98 ألف مسافر، وفق إدارة المطار. وتوقع "
+                   "مدير المطار أن تستمر الحركة في التزايد."),
+        ("الثانية", "أبها - شهد مطار أبها الأسبوع الماضي حركة مسافرين متزايدة بزيادة 272 مسافرا عن الأسبوع الذي "
+                    "سبقه، وفق إدارة المطار. وأضاف المدير أن الحركة ستتزايد."),
+    ],
     # A chain of leads, each close to the next, joins a cabinet's approval (Sunday) and a
     # speaker's demand (Monday) that share few words: two happenings, not one in conflict.
     "chain": [
@@ -176,3 +183,7 @@ def test_counts_of_a_whole_and_a_part_told_in_their_own_words_do_not_conflict(do
 def test_one_person_s_age_given_two_ways_is_a_conflict(docs):
     ages = [c for c in rows(docs["ages"]) if values(c) & {32.0, 38.0}]
     assert len(ages) == 1 and values(ages[0]) == {32.0, 38.0} and not ages[0].agree
+
+
+def test_a_difference_is_not_the_level_it_changes(docs):
+    assert all(c.agree for c in rows(docs["change"]))
