@@ -57,6 +57,16 @@ def test_features_say_a_definite_trigger_and_the_word_before_it():
     assert "ev:PROTEST:after:هذه" in second and "ev:PROTEST:definite" in second
 
 
+def test_features_name_the_lexicon_row_and_the_verb_form_of_a_trigger():
+    """"تظاهروا" and "يتظاهرون" share the row's feature; one is past, one present."""
+    doc = make_doc("وتظاهروا أمام المصنع. ويتظاهرون كل أسبوع. وأثارت المظاهرات غضب الحكومة.", [])
+    past, present, noun = (sentence_features(s, coding.code_sentence(s, doc.mentions, doc.times, REF))
+                           for s in doc.sentences)
+    assert "ev:PROTEST:entry:تظاهر" in past and "ev:PROTEST:entry:تظاهر" in present
+    assert "ev:PROTEST:form:v" in past and "ev:PROTEST:form:present" in present
+    assert "ev:PROTEST:entry:مظاهرة" in noun and "ev:PROTEST:form:n" in noun
+
+
 def test_a_protest_called_for_tomorrow_is_future():
     doc = make_doc("وتنظم النقابات تظاهرات غدا أمام البرلمان.", [])
     assert [(e.type, e.mode) for e in coding.extract_events(doc, REF, learned=False)] == [("PROTEST", "future")]

@@ -27,6 +27,7 @@ from marsad.extract.events.lexicon import (
     KEY,
     NEGATORS,
     NEGATORS_NEAR,
+    load_lexicon,
 )
 from marsad.model import Event, Mention, Quantity, Sentence, TimeExpr
 
@@ -128,6 +129,7 @@ def context_features(
         feats.add("ev:" + kind)
         feats.add(f"ev:{kind}:{event.mode}")
         feats.add(f"ev:{kind}:trigger:" + _strip_clitics(trigger))
+        feats.update(_entry_features(kind, trigger))
         if _definite(trigger):
             feats.add(f"ev:{kind}:definite")
         before = _word_before(sentence, event.trigger)
@@ -155,6 +157,20 @@ def context_features(
             if q.unit:
                 feats.add("qty:" + q.unit)
     return feats
+
+
+def _entry_features(kind: str, trigger: str) -> tuple[str, ...]:
+    """The lexicon row the trigger is a form of, and whether it is a verb, a present verb
+    or a noun: one feature for "تظاهر"، "تظاهروا"، "يتظاهرون", which the trigger's own
+    form splits into rare ones (on the GSR dev half the PROTEST sentences whose trigger is a
+    past verb of demonstrating are mostly "yes", those of a chanting verb or an event noun
+    mostly "no"; issue 22)."""
+    found = [t for t in load_lexicon().lookup(trigger)[0] if t.type == kind]
+    if not found:  # an event the model added, its trigger no lexicon form
+        return ()
+    row = found[0]
+    form = "present" if row.present else row.pos
+    return f"ev:{kind}:entry:{row.entry}", f"ev:{kind}:form:{form}"
 
 
 def anchored(event: Event, sentence: Sentence, times: Iterable[TimeExpr]) -> bool:

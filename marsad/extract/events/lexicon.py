@@ -137,6 +137,7 @@ class Trigger:
     rest: tuple[str, ...] = ()  # further words of a multi-word trigger
     present: bool = False  # an imperfect verb form (قد + it is hypothetical)
     window: int = 0  # a row's own look-ahead for `requires`, across commas (0 = default)
+    entry: str = ""  # the lexicon row's first form: one name for all of a row's forms
 
 
 # Token keys whose look-up a lexicon remembers; past this the memo starts afresh.
@@ -248,6 +249,7 @@ def load_lexicon() -> Lexicon:
                         rest,
                         present,
                         int(row.get("window") or 0),
+                        row["forms"].split(",")[0],
                     ),
                 )
     lex.nonpolitical = frozenset(
