@@ -87,13 +87,16 @@ def _role_of(key: str) -> str | None:
     return next((role for stem, role in _roles() if key.startswith(stem)), None)
 
 
-def _is_from_value(doc: Doc, tokens: tuple[Token, ...], q: Quantity, next_start: int | None) -> bool:
-    """"من 67 ألف متر مكعب إلى 147 ألفا": the first count is the state before a change."""
-    before = [t for t in tokens if t.end <= q.start][-1:]
-    if next_start is None or not before or before[0].key != "من":
-        return False
+def _own_role(tokens: tuple[Token, ...], q: Quantity, next_start: int | None) -> str | None:
+    """"من 67 ألف متر مكعب إلى 147 ألفا": the first count is the state before a change
+    ("from"); "بزيادة 272 مسافرا": a difference ("change"); else None (`_OWN_ROLES`)."""
+    previous = next((t.key for t in reversed(tokens) if t.end <= q.start), None)
+    if previous in _CHANGE_BY:
+        return "change"
+    if next_start is None or previous != "من":
+        return None
     between = [t.key for t in tokens if q.end <= t.start and t.end <= next_start and is_word(t)]
-    return bool(between) and between[-1] in ("الي", "حتي")
+    return "from" if between and between[-1] in ("الي", "حتي") else None
 
 
 def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | None = None) -> Count | None:
@@ -127,10 +130,7 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
     before = _clause_words_before(tokens, previous_end, q.start)
     after = _clause_words_after(words, end)
     role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
-    if _is_from_value(doc, tokens, q, next_start):
-        role = "from"
-    elif (previous := [t for t in tokens if t.end <= q.start][-1:]) and previous[0].key in _CHANGE_BY:
-        role = "change"
+    role = _own_role(tokens, q, next_start) or role
     text = doc.article.text
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
