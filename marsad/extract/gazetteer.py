@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from pathlib import Path
 from typing import NamedTuple
@@ -158,10 +158,17 @@ def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
     return frozenset(row[0] for row in _read_tsv(path) if row)
 
 
+@cache
+def list_entries(*names: str) -> dict[tuple[str, ...], GazetteerEntry]:
+    """The entries of the named lists alone ("gazetteer_countries.tsv", ...), read in the
+    order `gazetteer_files` reads them; each set of lists is read once per process."""
+    return Gazetteer.load([path for path in gazetteer_files() if path.name in names]).entries
+
+
 @lru_cache(maxsize=1)
-def country_names(path: Path | None = None) -> frozenset[str]:
+def country_names() -> frozenset[str]:
     """Match keys of the names of countries and territories (gazetteer_countries.tsv)."""
-    return frozenset(match_key(row[0]) for row in _read_tsv(path or DATA_DIR / "gazetteer_countries.tsv") if row)
+    return frozenset(" ".join(key) for key in list_entries("gazetteer_countries.tsv"))
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ from typing import cast
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
-from marsad.extract.gazetteer import Gazetteer, gazetteer_files
+from marsad.extract.gazetteer import list_entries
 from marsad.model import EntityType, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
@@ -44,8 +44,7 @@ def institution_heads() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[tuple[str, ...]]:
     """Word keys of every place name of the gazetteer's place lists."""
-    lists = [path for path in gazetteer_files() if path.name in PLACE_LISTS]
-    return frozenset(key for key, entry in Gazetteer.load(lists).entries.items() if entry.type == "LOC")
+    return frozenset(key for key, entry in list_entries(*PLACE_LISTS).items() if entry.type == "LOC")
 
 
 def _kinds_before(text: str, start: int) -> frozenset[str]:
@@ -161,8 +160,7 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
 @lru_cache(maxsize=1)
 def country_adjectives() -> frozenset[str]:
     """Nationality forms that are also a place's name (السعودية, سورية)."""
-    nationalities = [path for path in gazetteer_files() if path.name == "gazetteer_nationalities.tsv"]
-    return frozenset(key[0] for key in Gazetteer.load(nationalities).entries if key in known_places())
+    return frozenset(key[0] for key in list_entries("gazetteer_nationalities.tsv") if key in known_places())
 
 
 def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | None:
@@ -177,13 +175,19 @@ def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | No
     return Mention(start, mention.end, rest, "LOC", source=mention.source)
 
 
+def _first_token(tokens: Sequence[Token], last: int | None, mention: Mention) -> int | None:
+    """The index of the mention's first token, counting back from its last (`last`)."""
+    if last is None:
+        return None
+    return next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None)
+
+
 def _with_site_head(mention: Mention, tokens: Sequence[Token], at_end: dict[int, int], text: str,
                     heads: dict[str, str]) -> Mention | None:
     """"مخيم" + جباليا, "نهر" + النيل: a named site's noun is part of its name, as a reader
     marks it (مخيم جباليا, قصر بعبدا); so is الدولي after an airport's place (مطار X الدولي)."""
     last = at_end.get(mention.end)
-    first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
-        if last is not None else None
+    first = _first_token(tokens, last, mention)
     if first is None or first == 0 or tokens[first].start != mention.start:
         return None
     head = tokens[first - 1]
@@ -244,8 +248,7 @@ def _places_and_events(mentions: list[Mention], tokens: Sequence[Token], text: s
         if "event_head" in kinds:
             at_end = at_end or {t.end: i for i, t in enumerate(tokens)}
             last = at_end.get(mention.end)
-            first = next((i for i in range(last, -1, -1) if tokens[i].start <= mention.start), None) \
-                if last is not None else None
+            first = _first_token(tokens, last, mention)
             event = _event(tokens, first, last, mention, text, heads) if first is not None and last is not None \
                 else None
             if event is not None and not (mended and mended[-1].end > event.start):

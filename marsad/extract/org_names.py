@@ -27,7 +27,7 @@ from typing import cast
 
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
-from marsad.extract.gazetteer import Gazetteer, gazetteer_files
+from marsad.extract.gazetteer import list_entries
 from marsad.model import Mention, Token
 
 ORG_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_org_names.tsv"
@@ -47,8 +47,7 @@ def _org_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
-    files = [path for path in gazetteer_files() if path.name == "gazetteer_nationalities.tsv"]
-    return frozenset(key[0] for key in Gazetteer.load(files).entries if len(key) == 1)
+    return frozenset(key[0] for key in list_entries("gazetteer_nationalities.tsv") if len(key) == 1)
 
 
 def _head(key: str) -> tuple[str, bool] | None:
@@ -85,6 +84,8 @@ def _head_keys() -> frozenset[str]:
     keys = {prefix + article + stem for stem in stems for prefix in _PROCLITICS for article in ("", "ال")}
     keys |= {conjunction + "لل" + stem for stem in stems for conjunction in ("", "و", "ف")}
     return frozenset(key for key in keys if _head_of(key))
+
+
 _OPENING = frozenset('«"“„')
 _CLOSING = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _QUOTED_WORDS = 5

@@ -179,10 +179,9 @@ def _most_reported_place(group: list[Event], actors: set[str], fallback: str | N
 
 
 def _is_country(key: str) -> bool:
-    from marsad.extract.gazetteer import DATA_DIR, Gazetteer
+    from marsad.extract.gazetteer import list_entries
 
-    countries = Gazetteer.load([DATA_DIR / "gazetteer_countries.tsv"])
-    return tuple(key.split()) in countries.entries
+    return tuple(key.split()) in list_entries("gazetteer_countries.tsv")
 
 
 def event_id(event: Event) -> str:
