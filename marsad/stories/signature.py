@@ -23,7 +23,7 @@ from importlib import resources
 from itertools import repeat
 from operator import mul
 
-from marsad.arabic.calendar import WEEKDAYS
+from marsad.arabic.calendar import weekday_of_key
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
 from marsad.arabic.tokenize import iter_tokens
@@ -173,8 +173,7 @@ def doc_happening_weekday(doc: Doc, lead_end: int, happening_day: int | None, da
         if t.start >= lead_end:
             break
         for word in t.text.split():
-            key = match_key(word)
-            weekday = WEEKDAYS.get(key, WEEKDAYS.get(key[1:]) if key[:1] in "وب" else None)
+            weekday = weekday_of_key(match_key(word))
             if weekday is not None:
                 return weekday
     return date.fromordinal(day).weekday() if day is not None else None
