@@ -4,6 +4,7 @@ Shared by the count claims (`claims`) and read here once."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,7 +12,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates
 from marsad.extract.gazetteer import country_names
 from marsad.model import Doc, Quantity, Sentence, Token
-from marsad.stories.terms import content_terms, is_stopword, is_word, load_word_list
+from marsad.stories.terms import content_terms, is_stopword, is_word, load_word_list, sentence_tokens
 
 _SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
 # A percentage's subject: the content words among the 4 words before it and the 4 after
@@ -68,23 +69,54 @@ def word_key(token: Token) -> str:
     return variant(key)
 
 
-def sentence_of(doc: Doc, offset: int) -> Sentence | None:
-    for s in doc.sentences:
-        if s.start <= offset < s.end:
-            return s
-    return None
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What the count claims read of one sentence: its tokens, the year it states, the places
+    below a country it names, its content terms."""
+
+    tokens: tuple[Token, ...]
+    year: str | None
+    places: frozenset[str]
+    terms: frozenset[str]
 
 
-def year_in(doc: Doc, sentence: Sentence | None) -> str | None:
-    if sentence is None:
-        return None
+class DocSentences:
+    """A doc's sentences as the count claims read them, each tokenised (a doc held without
+    its tokens, as `marsad batch` holds it, is tokenised again) and read once however many
+    counts it holds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts = [s.start for s in doc.sentences]
+        self._tokens: dict[int, tuple[Token, ...]] = {}
+        self._facts: dict[int, SentenceFacts] = {}
+
+    def tokens(self, i: int) -> tuple[Token, ...]:
+        """The tokens of sentence `i`."""
+        if i not in self._tokens:
+            self._tokens[i] = sentence_tokens(self.doc.sentences[i])
+        return self._tokens[i]
+
+    def facts_at(self, offset: int) -> SentenceFacts | None:
+        """The facts of the sentence holding `offset`, None outside every sentence."""
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0 or offset >= self.doc.sentences[i].end:
+            return None
+        if i not in self._facts:
+            sentence, tokens = self.doc.sentences[i], self.tokens(i)
+            self._facts[i] = SentenceFacts(tokens, _year_in(self.doc, sentence), _places_in(self.doc, sentence),
+                                           frozenset(content_terms(tokens)))
+        return self._facts[i]
+
+
+def _year_in(doc: Doc, sentence: Sentence) -> str | None:
     for t in doc.times:
         if sentence.start <= t.start < sentence.end and t.value:
             return t.value[:4]
     return None
 
 
-def places_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
+def _places_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
     """The places below a country that a count's sentence names: "قتل 14 حوثيا في محافظة
     صنعاء" and "قتل نحو 15 حوثيا بمدينة مأرب" are two clashes, not two tolls of one. A country
     is left out: one outlet names the province ("الأنبار") where another names the country."""
@@ -103,14 +135,15 @@ def share_key(token: Token) -> str:
     return key
 
 
-def describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...], previous_end: int,
-                    next_start: int | None) -> Count | None:
+def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: int,
+                   next_start: int | None) -> Count | None:
     """A percentage or a fraction ("نحو 40 بالمئة", "أكثر من ثلث"), as a percentage of what the
     words around it name ("حصة العراق من مياه الفرات"): its describing words are the content
     words of the SHARE_CONTEXT words before and after it, and its role a change or a level.
     The words after the count before it are not its, nor those before a count that follows
     within SHARE_CONTEXT words: they name that count ("الإيداع إلى 27.25 بالمئة وسعر الإقراض
     إلى 28.25 بالمئة")."""
+    tokens = facts.tokens
     if {t.key for t in tokens} & (moments()["index_word"] | moments()["price_noun"]):
         return None  # an index's or a price's move, a market moment
     before = [t for t in tokens if previous_end <= t.start and t.end <= q.start][-SHARE_CONTEXT:]
@@ -127,17 +160,13 @@ def describe_share(doc: Doc, q: Quantity, tokens: tuple[Token, ...], previous_en
     value, bound = (q.value, q.bound) if q.is_percent else (100 * q.value, _FRACTION_BOUND.get(q.bound, q.bound))
     words = [share_key(t) for t in context]
     about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
-    sentence = sentence_of(doc, q.start)
-    return Count(doc.id, "%", frozenset(words), role, year_in(doc, sentence), value, bound, q.text, about.strip(),
-                 q.start, q.end, places_in(doc, sentence) if sentence else frozenset(), sentence_terms(tokens))
-
-
-def sentence_terms(tokens: tuple[Token, ...]) -> frozenset[str]:
-    return frozenset(content_terms(tokens))
+    return Count(doc.id, "%", frozenset(words), role, facts.year, value, bound, q.text, about.strip(),
+                 q.start, q.end, facts.places, facts.terms)
 
 
 @cache
 def share_roles() -> dict[str, str]:
-    """Match key -> change / level (lexicon/claim_share_roles.tsv)."""
+    """Match key -> change / level, or generic: a word near many percentages that names none
+    of them (lexicon/claim_share_roles.tsv)."""
     lines = (line.split("\t") for line in load_word_list("claim_share_roles.tsv"))
     return {match_key(word): role for role, words in lines for word in words.split("|")}

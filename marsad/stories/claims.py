@@ -30,19 +30,16 @@ from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.stories.claim_counts import (
     SHARE_WORDS_SHARED,
     Count,
+    DocSentences,
     describe_share,
     moments,
-    places_in,
-    sentence_of,
-    sentence_terms,
     variant,
     word_key,
-    year_in,
 )
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_values import make_claim, outlet_of, values_agree
 from marsad.stories.groups import DisjointSets
-from marsad.stories.terms import is_stopword, is_word, load_word_list, sentence_tokens
+from marsad.stories.terms import is_stopword, is_word, load_word_list
 
 __all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
 
@@ -55,6 +52,9 @@ _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 # clause: a role named in another clause ("أصيب ثلاثة جنود، وفي القاعدة 2500 جندي") is
 # another count's.
 ROLE_BEFORE = 8
+ROLE_AFTER = 3
+_CLAUSE_ENDS = frozenset("،,;؛:")
+# Counts of years that may be a person's age in apposition ("سعد دوابشة (32 عامًا)").
 _YEARS = frozenset(("عام", "سنه", "اعوام", "سنوات"))
 _APPOSITION_MARKS = " \t(-–،,\"«»“”:"
 # A state before a change (من X إلى Y) and a change itself (بزيادة 272 مسافرا) are never the
@@ -62,8 +62,6 @@ _APPOSITION_MARKS = " \t(-–،,\"«»“”:"
 _OWN_ROLES = ("from", "change")
 _CHANGE_BY = word_class("change_by")
 SAME_FACT = 0.1  # chosen on 2015-08-10 (labels/claims): every real conflict kept, 3 of 11 false ones gone
-ROLE_AFTER = 3
-_CLAUSE_ENDS = frozenset("،,;؛:")
 
 
 @cache
@@ -99,17 +97,18 @@ def _own_role(tokens: tuple[Token, ...], q: Quantity, next_start: int | None) ->
     return "from" if between and between[-1] in ("الي", "حتي") else None
 
 
-def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | None = None) -> Count | None:
+def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
+              next_start: int | None = None) -> Count | None:
     """The count `q` states, with its role; `previous_end` is where the count before it ends
     and `next_start` where the one after it starts: the words beyond are theirs ("أسقطت
     ثماني طائرات من أصل 12 طائرة": 12 were not shot down)."""
-    sentence = sentence_of(doc, q.start)
-    if sentence is None:
+    doc, facts = sentences.doc, sentences.facts_at(q.start)
+    if facts is None:
         return None
-    tokens = sentence_tokens(sentence)
+    tokens = facts.tokens
     words = [t for t in tokens if t.start >= q.end]
     if q.is_percent or (q.value < 1 and not q.unit):
-        return describe_share(doc, q, tokens, previous_end, next_start)
+        return describe_share(doc, q, facts, previous_end, next_start)
     if q.unit:
         head = variant(match_key(q.unit))
         unit_keys = match_key(q.unit_text or q.unit).split()
@@ -135,8 +134,8 @@ def _describe(doc: Doc, q: Quantity, previous_end: int = 0, next_start: int | No
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
-    return Count(doc.id, head, frozenset(modifiers), role, year_in(doc, sentence), q.value, q.bound,
-                 text[q.start:end], about, q.start, end, places_in(doc, sentence), sentence_terms(tokens))
+    return Count(doc.id, head, frozenset(modifiers), role, facts.year, q.value, q.bound,
+                 text[q.start:end], about, q.start, end, facts.places, facts.terms)
 
 
 def _person_aged(doc: Doc, q: Quantity) -> str | None:
@@ -313,14 +312,14 @@ def _duals() -> dict[str, str]:
     return duals
 
 
-def _dual_counts(doc: Doc) -> list[Quantity]:
+def _dual_counts(sentences: DocSentences) -> list[Quantity]:
     """"إصابة جنديين عراقيين": a count of 2 soldiers, where no quantity covers the word ("البلدين",
     the two countries named before, is not a count)."""
-    covered = [(q.start, q.end) for q in doc.quantities]
+    covered = [(q.start, q.end) for q in sentences.doc.quantities]
     duals = _duals()
     found = []
-    for sentence in doc.sentences:
-        for t in sentence_tokens(sentence):
+    for i in range(len(sentences.doc.sentences)):
+        for t in sentences.tokens(i):
             unit = duals.get(t.stem) or duals.get(t.key)
             if unit and not t.key.startswith("ال") and not any(s <= t.start < e for s, e in covered):
                 found.append(Quantity(t.start, t.end, t.text, 2.0, "exact", unit, t.text))
@@ -330,9 +329,10 @@ def _dual_counts(doc: Doc) -> list[Quantity]:
 def quantity_claims(docs: list[Doc]) -> list[Claim]:
     items: list[Count] = []
     for doc in docs:
-        quantities = sorted([*doc.quantities, *_dual_counts(doc)], key=lambda q: q.start)
+        sentences = DocSentences(doc)
+        quantities = sorted([*doc.quantities, *_dual_counts(sentences)], key=lambda q: q.start)
         counts = [c for i, q in enumerate(quantities)
-                  if (c := _describe(doc, q, quantities[i - 1].end if i else 0,
+                  if (c := _describe(sentences, q, quantities[i - 1].end if i else 0,
                                      quantities[i + 1].start if i + 1 < len(quantities) else None)) is not None]
         items.extend(_summed(doc, counts))
     claims = []
