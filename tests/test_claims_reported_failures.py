@@ -5,10 +5,9 @@ in the same shape (two or three outlets of one happening), run through the whole
 from __future__ import annotations
 
 import pytest
+from composed_stories import analysed_stories
 
-from marsad.ingest import make_page
 from marsad.model import Claim, Doc
-from marsad.pipeline import RunContext, analyze_raw_pages
 from marsad.stories.claims import story_claims
 
 # (outlet, text) of each article of a story; every article is dated 2024-05-06.
@@ -58,15 +57,9 @@ STORIES = {
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, list[Doc]]:
-    pages = [make_page(f"{story}-{i}", text, url=f"https://news{i}.example/{story}", published="2024-05-06",
-                       outlet=outlet)
-             for story, articles in STORIES.items() for i, (outlet, text) in enumerate(articles)]
-    analysed, problems = analyze_raw_pages(pages, RunContext())
-    assert not problems
-    by_url = {d.article.url: d for d in analysed}
-    assert all(d.quantities or d.quotes for d in analysed)  # every article states what is compared
-    return {story: [by_url[f"https://news{i}.example/{story}"] for i in range(len(articles))]
-            for story, articles in STORIES.items()}
+    analysed = analysed_stories(STORIES, lambda i: "2024-05-06")
+    assert all(d.quantities or d.quotes for ds in analysed.values() for d in ds)  # every article states what is compared
+    return analysed
 
 
 def quantity_rows(docs: list[Doc]) -> list[Claim]:

@@ -6,11 +6,10 @@ real disagreement that must stay a conflict."""
 from __future__ import annotations
 
 import pytest
+from composed_stories import analysed_stories
 
 from marsad.extract.quantities import extract_quantities
-from marsad.ingest import make_page
 from marsad.model import Claim, Doc
-from marsad.pipeline import RunContext, analyze_raw_pages
 from marsad.stories.claims import story_claims
 
 STORIES = {
@@ -98,14 +97,8 @@ STORIES = {
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, list[Doc]]:
-    pages = [make_page(f"{story}-{i}", text, url=f"https://site{i}.example/{story}",
-                       published="2024-05-06" if i != 1 else "2024-05-01", outlet=outlet)
-             for story, articles in STORIES.items() for i, (outlet, text) in enumerate(articles)]
-    analysed, problems = analyze_raw_pages(pages, RunContext())
-    assert not problems
-    by_url = {d.article.url: d for d in analysed}
-    return {story: [by_url[f"https://site{i}.example/{story}"] for i in range(len(articles))]
-            for story, articles in STORIES.items()}
+    # the second article of each story is dated five days before the others
+    return analysed_stories(STORIES, lambda i: "2024-05-06" if i != 1 else "2024-05-01")
 
 
 def rows(docs: list[Doc], kind: str = "quantity") -> list[Claim]:
