@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.arabic.tokenize import split_sentences
-from marsad.extract.coref import names_by_surname, person_names, propagate_names
+from marsad.extract.coref import names_by_surname, person_names, propagate_known_names, propagate_names
 from marsad.model import Article, Doc, Mention
 
 
@@ -43,6 +43,18 @@ def test_full_names_from_other_articles_are_found_but_not_their_last_words():
     # A name another article has (perhaps mis-tagged) does not make a common word a person.
     known = frozenset({("سالم", "الماضي")})
     assert added(doc_with("ارتفعت الأسعار الأسبوع الماضي بنسبة كبيرة.", []), known) == []
+
+
+def test_the_corpus_step_passes_over_a_doc_that_names_every_known_name_itself():
+    # Its own names were repeated by the per-article stage: nothing new to look for.
+    text = "قال جاك ساليفان إن المحادثات مستمرة. وأكد ساليفان أن الوفد عائد."
+    doc = doc_with(text, ["جاك ساليفان"])
+    doc = Doc(article=doc.article, sentences=doc.sentences, mentions=tuple(propagate_names(doc)))
+    known = names_by_surname({("جاك", "ساليفان")})
+    assert propagate_known_names(doc, known) is None
+    # A name it does not name itself is looked for, and found.
+    here = doc_with("وصل المبعوث جاك ساليفان إلى الرياض.", [])
+    assert [m.text for m in propagate_known_names(here, known) or []] == ["جاك ساليفان"]
 
 
 def test_a_name_learnt_from_another_article_brings_its_surname_repeats():

@@ -78,25 +78,52 @@ def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[M
     person names in `known_people` (token keys of names found in other articles: see
     `names_by_surname`). Only the names whose words are all in the doc are looked at, so
     the cost does not grow with the corpus."""
-    mentions = list(doc.mentions)
     index = _TokenIndex(doc)
+    found = _found_names(doc, index)
+    return _with_repeats(doc, index, found, _known_here(index, known_people))
+
+
+def propagate_known_names(doc: Doc, known_people: KnownPeople) -> list[Mention] | None:
+    """`propagate_names` with the names known from other articles, for a doc whose own
+    names were repeated already (the per-article stage `add_name_repeats`); None when no
+    known name it does not name itself has all its words here, so nothing would be added
+    (the corpus step passes over most docs so)."""
+    index = _TokenIndex(doc)
+    found = _found_names(doc, index)
+    own = {keys for keys, _ in found}
+    extra = _known_here(index, known_people)
+    if all(name in own for name in extra):
+        return None
+    return _with_repeats(doc, index, found, extra)
+
+
+def _found_names(doc: Doc, index: _TokenIndex) -> list[tuple[tuple[str, ...], str]]:
+    # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
+    return [(index.span_keys(m.start, m.end), m.type) for m in doc.mentions if m.source != "role"]
+
+
+def _known_here(index: _TokenIndex, known_people: KnownPeople | None) -> list[tuple[str, ...]]:
+    """The full names of `known_people` all of whose words are in the doc, in some form:
+    only those can be repeated here (the others would be tried at every token of their
+    first word, "محمد", for nothing). Sorted: no hash-order effects."""
+    present = set(index.keys)
+    if known_people is None or not known_people.by_surname or not present:
+        return []
+    # The known names' words written here, in some form (splitting every word of every
+    # article into its clitic forms cost more than the repeats themselves).
+    name_words_here = known_people.name_words_in(present)
+    by_surname = known_people.by_surname
+    return sorted(k for stem in name_words_here & by_surname.keys() for k in by_surname[stem]
+                  if name_words_here.issuperset(k))
+
+
+def _with_repeats(doc: Doc, index: _TokenIndex, found: list[tuple[tuple[str, ...], str]],
+                  extra: list[tuple[str, ...]]) -> list[Mention]:
+    mentions = list(doc.mentions)
     tokens, token_keys = index.tokens, index.keys
     present = set(token_keys)
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
-    extra: list[tuple[str, ...]] = []
-    if known_people is not None and known_people.by_surname and present:
-        # The known names' words written here, in some form (splitting every word of every
-        # article into its clitic forms cost more than the repeats themselves).
-        name_words_here = known_people.name_words_in(present)
-        by_surname = known_people.by_surname
-        # Only a name all of whose words are here (in some form) can be repeated here: the
-        # others would be tried at every token of their first word ("محمد") for nothing.
-        # sorted: no hash-order effects
-        extra = sorted(k for stem in name_words_here & by_surname.keys() for k in by_surname[stem]
-                       if name_words_here.issuperset(k))
-    # Role-only references ("رئيس الوزراء") are titles, not names: they are not repeated.
-    found = [(index.span_keys(m.start, m.end), m.type) for m in mentions if m.source != "role"]
     for keys, etype in found + [(k, "PER") for k in extra]:
         if not keys:
             continue

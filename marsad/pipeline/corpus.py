@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from marsad.clean.lexicon import agency_variants, line_key
-from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_names
+from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_known_names, propagate_names
 from marsad.link.duplicates import ReuseFinder, ReuseUnits, reuse_units, with_reuse
 from marsad.link.entities import EntityIndex
 from marsad.model import Analysis, Doc, Entity, Mention, Participant, Problem, Story
@@ -87,8 +87,8 @@ def with_shared_names(doc: Doc, known: KnownPeople, ctx: RunContext) -> Doc:
     same doc when it has none."""
     if doc.article.language != "ar" or not doc.sentences:
         return doc
-    mentions = propagate_names(doc, known)
-    if len(mentions) == len(doc.mentions):
+    mentions = propagate_known_names(doc, known)
+    if mentions is None or len(mentions) == len(doc.mentions):
         return doc
     slim = not doc.sentences[0].tokens
     if slim:  # held without tokens: the same sentences, tokenised again for the stages
