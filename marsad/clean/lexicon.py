@@ -107,8 +107,9 @@ def agency_variants() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def site_words() -> dict[str, frozenset[str]]:
-    """kind ("outlet" | "section") -> match keys of words that name a site or a section."""
-    table: dict[str, set[str]] = {"outlet": set(), "section": set()}
+    """kind ("outlet" | "section" | "format") -> match keys of words that name a site, a section
+    or what kind of item the page is."""
+    table: dict[str, set[str]] = {"outlet": set(), "section": set(), "format": set()}
     for word, kind in _rows(LEXICON_DIR / "site_words.tsv"):
         table[kind.strip()].add(line_key(word))
     return {kind: frozenset(words) for kind, words in table.items()}

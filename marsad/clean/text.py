@@ -103,9 +103,12 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
 def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     """First pass, one line at a time: furniture phrases, lines repeated across the site,
     captions, bylines and datelines. Position-dependent decisions come after the title."""
+    menu = _bulleted_items(lines)
     for line in lines:
         if line.is_furniture_phrase or _CRAWL_HEADER.match(line.text):
             line.kind, line.chrome = "furniture", True
+        elif menu and not line.sentence_shaped and line.key in menu and not _BULLET.match(line.text):
+            line.kind, line.chrome = "furniture", True  # a menu's item printed again without its bullet
         elif repeated and not line.sentence_shaped and line.key in repeated:
             line.kind = "repeated"
         elif is_caption(line.text):
@@ -116,6 +119,15 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
             dateline = parse_dateline(line.text)
             if dateline.date:
                 line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
+
+
+_BULLET = re.compile(r"^[•·▪●◦■]\s*")
+
+
+def _bulleted_items(lines: list[Line]) -> frozenset[str]:
+    """The keys of a page's bulleted lines: a menu of story tags ("• إسرائيل تغزو لبنان") that
+    the page prints again without bullets is not a headline."""
+    return frozenset(line_key(_BULLET.sub("", ln.text)) for ln in lines if _BULLET.match(ln.text))
 
 
 def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:
