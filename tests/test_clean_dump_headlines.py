@@ -1,13 +1,15 @@
-"""A text dump's own headline among what real pages print around it: a caption that holds
-fewer of the address's words, a section word or breadcrumb glued before it, a menu of story
-tags printed twice, a weather-and-currency bar above it, a format label after it. Every page
-here is composed by the team."""
+"""A text dump's own headline and date among what real pages print around them: a caption
+that holds fewer of the address's words, a section word or breadcrumb glued before it, a menu
+of story tags printed twice, a weather-and-currency bar above it, a format label after it, the
+neighbouring articles' links with their dates, an address that sends to a random post. Every
+page here is composed by the team."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
 from marsad.clean import clean_pages
+from marsad.clean.dates import address_date
 from marsad.clean.titles import title_from_address
 from marsad.ingest import make_page
 from marsad.model import Article
@@ -67,3 +69,20 @@ def test_a_format_label_after_a_bar_is_part_of_the_headline() -> None:
     # a section or a site after the bar still goes
     assert _one(f"20 مستشفى في 11 محافظة تدخل الخدمة خلال العام | أخبار محلية\n\n{P1}\n{P2}\n{P3}").title == (
         "20 مستشفى في 11 محافظة تدخل الخدمة خلال العام")
+
+
+def test_the_previous_and_next_articles_links_give_neither_headline_nor_date() -> None:
+    headline = "الحكومة تطلق خطة لدعم مزارعي الزيتون"
+    links = ("المقال السابق\n\nالبنك المركزي يبقي أسعار الفائدة دون تغيير\n20/02/2020\n\n"
+             "المقال التالي\n\nالمنتخب يتأهل إلى نصف النهائي بعد فوز صعب\n21/02/2020\n")
+    article = _one(f"{links}{headline}\n\n{P1}\n{P2}\n{P3}")
+    assert (article.title, article.published, article.is_article) == (headline, None, True)
+    # the links under the article leave the text as well
+    below = _one(f"{headline}\n\n{P1}\n{P2}\n{P3}\n{links}")
+    assert "البنك المركزي" not in below.text and below.published is None
+
+
+def test_an_address_that_sends_to_a_random_post_gives_no_date() -> None:
+    assert address_date("https://news.example/2018/09/20/other-post/") == "2018-09-20"
+    assert address_date("https://news.example/2018/09/20/other-post/?random-post=1") is None
+    assert address_date("https://news.example/2018/09/20/other-post/?random=1") is None

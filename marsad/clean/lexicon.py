@@ -128,6 +128,12 @@ def related_headings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def neighbour_links() -> frozenset[str]:
+    """Line keys of the labels over the links to the previous and next article ("المقال السابق")."""
+    return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "neighbour_links.tsv"))
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Function words and generic news words, as written (lexicon/stopwords.tsv)."""
     return frozenset(row[0].strip() for row in _rows(LEXICON_DIR / "stopwords.tsv"))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.clean.headlines import find_title, title_date
-from marsad.clean.lexicon import line_key
+from marsad.clean.lexicon import line_key, neighbour_links
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import (
     agencies_credited_in,
@@ -119,6 +119,24 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
             dateline = parse_dateline(line.text)
             if dateline.date:
                 line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
+    _mark_neighbour_links(lines)
+
+
+# Under a "previous article" label: the neighbour's headline, then its date (or an excerpt line).
+NEIGHBOUR_LINES = 2
+
+
+def _mark_neighbour_links(lines: list[Line]) -> None:
+    """The label of a link to the previous or next article and the lines under it (that
+    article's headline and date) are furniture: neither is this page's."""
+    labels = neighbour_links()
+    for i, line in enumerate(lines):
+        if line.words > 3 or line.key not in labels:
+            continue
+        for linked in [line, *lines[i + 1:i + 1 + NEIGHBOUR_LINES]]:
+            if linked.sentence_shaped or (linked is not line and linked.key in labels):
+                break
+            linked.kind, linked.chrome = "furniture", True
 
 
 _BULLET = re.compile(r"^[•·▪●◦■]\s*")
