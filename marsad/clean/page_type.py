@@ -140,9 +140,11 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
                                                          and cleaned.body_lines >= MIN_POST_PARAGRAPHS))
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
-              or (bool(addr.AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
+              or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
+                  and not own_id)) if url else unknown,
         float(bool(addr.AUTHOR_PATH.search(path))) if url else unknown,
-        float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.PROGRAMME_PATH.search(path)))
+        float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.VIDEO_SECTION.match(path))
+              or bool(addr.PROGRAMME_PATH.search(path)))
         if url else unknown,
         float(bool(addr.ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
