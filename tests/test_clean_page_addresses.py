@@ -1,5 +1,6 @@
-"""What an address says of the page under it: a year's month archive with a query, a site's
-video section, an article split in pages. Every page here is composed by the team."""
+"""What an address says of the page under it (a year's month archive with a query, a site's
+video section, an article split in pages), and a forum thread known without its address. Every
+page here is composed by the team."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_an_articles_own_address_with_a_page_number_is_the_article() -> None:
     assert _one("https://news.example/world/4401586-olive-harvest-plan-north?page=1").is_article
     for url in ("https://news.example/opinion?page=48", "https://news.example/taxonomy/term/118211?page=1"):
         assert _one(url).page_type == "listing", url
+
+
+def test_a_forum_thread_without_its_address_by_its_members_fields() -> None:
+    thread = "\n".join(["منتدى الزيتون", "اذهب الى الأسفل", "كاتب الموضوعرسالة", "أبو خالد",
+                        "الجنس : ذكر عدد المساهمات : 1811", "تاريخ التسجيل : 15/11/2011",
+                        f"مُساهمةموضوع: {TITLE}", P1, P2])
+    [article], _ = clean_pages([make_page("thread", thread)])
+    assert (article.is_article, article.page_type) == (False, "other")
+    # one such word alone ("المشاركات" in a report) leaves an article an article
+    [report], _ = clean_pages([make_page("report", f"{TITLE}\n\nالمشاركات\n\n{P1}\n\n{P2}")])
+    assert report.is_article

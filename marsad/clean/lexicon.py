@@ -134,6 +134,12 @@ def neighbour_links() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def forum_fields() -> tuple[str, ...]:
+    """Line keys of a forum thread's profile fields and labels ("تاريخ التسجيل", "كاتب الموضوع")."""
+    return tuple(line_key(row[0]) for row in _rows(LEXICON_DIR / "forum_fields.tsv"))
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Function words and generic news words, as written (lexicon/stopwords.tsv)."""
     return frozenset(row[0].strip() for row in _rows(LEXICON_DIR / "stopwords.tsv"))
