@@ -123,13 +123,14 @@ _ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\
 
 
 # A date as a query parameter: "?cdate=09012026" (DDMMYYYY), "&date=20260109" (YYYYMMDD).
+_RANDOM_POST = re.compile(r"[?&]random(?:[-_]post)?(?:=|&|$)", re.IGNORECASE)
 _QUERY_DATE = re.compile(r"[?&][a-z_]*date=(\d{8})(?:&|$)", re.IGNORECASE)
 
 
 def address_date(url: str | None) -> str | None:
     """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/,
     /16/06/2014/; or in a date parameter of its query (?cdate=09012026)."""
-    if not url:
+    if not url or _RANDOM_POST.search(url):  # the address sends to a random post: its date is another's
         return None
     query = _QUERY_DATE.search(url)
     if query:

@@ -45,11 +45,30 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
         if 2 <= line.words <= 30 or _clauses_headline(line):
             candidates.append(line)
     if not candidates:
-        return _title_repeated_in_lede(lines)
+        return _title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page)
     # A subtitle or a caption under the headline is often longer than it: the first line of a
     # headline's length wins (masthead names and section labels are shorter).
     first = next((ln for ln in candidates if ln.words >= FIRST_HEADLINE_WORDS and not _STATEMENT_END(ln.text)), None)
+    # (none such among the top lines, only menu words and widgets: the headline may stand lower, over the body)
+    first = first or _headline_over_first_paragraph(lines, arabic_page)
     return first or max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
+
+
+# Below a long menu or a weather-and-currency bar, a dump's headline stands over its first
+# paragraph, a few lines up (an image's file name, a place-and-agency line between).
+PARAGRAPH_SEARCH_LINES = 40
+
+
+def _headline_over_first_paragraph(lines: list[Line], arabic_page: bool) -> Line | None:
+    """The first headline-length line among the few left in play right above the page's
+    first paragraph."""
+    at = next((i for i, ln in enumerate(lines[:PARAGRAPH_SEARCH_LINES]) if ln.kind == "body" and ln.sentence_shaped),
+              None)
+    if at is None:
+        return None
+    above = [ln for ln in lines[:at] if ln.kind == "body"][-HEADLINE_BODY_GAP:]
+    return next((ln for ln in above if FIRST_HEADLINE_WORDS <= ln.words <= MAX_HEADLINE_WORDS
+                 and not _STATEMENT_END(ln.text) and _can_be_title(ln.text, arabic_page)), None)
 
 
 # A breadcrumb may stand below a long menu.

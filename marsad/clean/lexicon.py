@@ -107,8 +107,9 @@ def agency_variants() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def site_words() -> dict[str, frozenset[str]]:
-    """kind ("outlet" | "section") -> match keys of words that name a site or a section."""
-    table: dict[str, set[str]] = {"outlet": set(), "section": set()}
+    """kind ("outlet" | "section" | "format") -> match keys of words that name a site, a section
+    or what kind of item the page is."""
+    table: dict[str, set[str]] = {"outlet": set(), "section": set(), "format": set()}
     for word, kind in _rows(LEXICON_DIR / "site_words.tsv"):
         table[kind.strip()].add(line_key(word))
     return {kind: frozenset(words) for kind, words in table.items()}
@@ -124,6 +125,18 @@ def broadcast_cues() -> tuple[str, ...]:
 def related_headings() -> frozenset[str]:
     """Line keys of the headings over a block of other stories ("شاهد أيضاً", "Related posts")."""
     return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "related_headings.tsv"))
+
+
+@lru_cache(maxsize=1)
+def neighbour_links() -> frozenset[str]:
+    """Line keys of the labels over the links to the previous and next article ("المقال السابق")."""
+    return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "neighbour_links.tsv"))
+
+
+@lru_cache(maxsize=1)
+def forum_fields() -> tuple[str, ...]:
+    """Line keys of a forum thread's profile fields and labels ("تاريخ التسجيل", "كاتب الموضوع")."""
+    return tuple(line_key(row[0]) for row in _rows(LEXICON_DIR / "forum_fields.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, function_words, related_headings
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, forum_fields, function_words, related_headings
 from marsad.clean.lines import BLOCK_GAP, MIN_FLATTENED_GAPS, Line
 
 # A paragraph long enough to say what it is about (a teaser's lede has 20-40 words).
@@ -166,3 +166,20 @@ def headline_run_share(content: str, lines: int) -> float:
             if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
                 items += len(run)
     return min(1.0, items / max(1, lines))
+
+
+# A forum thread shows its members' profile fields and its own labels near the top.
+FORUM_LINES = 40
+MIN_FORUM_FIELDS = 2
+MAX_FIELD_LINE_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _forum_field_pattern() -> re.Pattern[str]:
+    return re.compile(" (" + "|".join(re.escape(f) for f in sorted(forum_fields(), key=len, reverse=True)) + ") ")
+
+
+def shows_forum_fields(lines: list[Line]) -> bool:
+    """Two or more of a forum thread's fields or labels among the page's first lines."""
+    keys = "  ".join(ln.key for ln in lines[:FORUM_LINES] if ln.words <= MAX_FIELD_LINE_WORDS)
+    return len(set(_forum_field_pattern().findall(f" {keys} "))) >= MIN_FORUM_FIELDS

@@ -285,8 +285,8 @@ def strip_site_suffix(title: str) -> str:
     After "|" any short tail goes (a bar never sits inside a headline); after a dash only a
     tail that names a site or section, since "غزة - القاهرة: ..." is headline text.
     """
-    parts = [p.strip() for p in _BAR.split(title) if p.strip()]
-    if len(parts) > 1 and parse_dateline(parts[-1]).date is None:  # "تقرير الأسبوع | 20 تشرين الثاني 2025" stays
+    parts = [p.strip() for p in _BAR.split(title) if p.strip()]  # (a date or the item's format after it stays)
+    if len(parts) > 1 and parse_dateline(parts[-1]).date is None and line_key(parts[-1]) not in site_words()["format"]:
         title = max(parts[:-1], key=len) if len(parts[-1].split()) <= MAX_TAIL_WORDS else max(parts, key=len)
     dash = _DASH.split(title)
     if len(dash) > 1 and tail_kind(dash[-1]):

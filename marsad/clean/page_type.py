@@ -131,6 +131,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     head = content[:4000]
     # An error page says so at its top; an article may report that something "was not found".
     error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:3] if ln.words <= 12)}"
+    forum = not is_html and cues.shows_forum_fields(all_lines)  # (a thread shows it without the address)
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
         math.log1p(len(lines)), sentences / total, headlines / total, math.log1p(read_more), dated / total,
@@ -140,9 +141,11 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
                                                          and cleaned.body_lines >= MIN_POST_PARAGRAPHS))
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
-              or (bool(addr.AMBIGUOUS_PATH.search(path)) and not own_id)) if url else unknown,
+              or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
+                  and not own_id)) if url else unknown,
         float(bool(addr.AUTHOR_PATH.search(path))) if url else unknown,
-        float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.PROGRAMME_PATH.search(path)))
+        float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.VIDEO_SECTION.match(path))
+              or bool(addr.PROGRAMME_PATH.search(path)))
         if url else unknown,
         float(bool(addr.ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
@@ -159,7 +162,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(spells_title(path, title)) if url and addr.AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
-        float(bool(addr.FORUM_PATH.search(path))) if url else unknown, float(cues.story_elsewhere(all_lines)),
+        float(bool(addr.FORUM_PATH.search(path)) or forum) if url or forum else unknown,
+        float(cues.story_elsewhere(all_lines)),
         0.0 if is_html else cues.headline_run_share(content, len(all_lines)), 0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.clean.headlines import find_title, title_date
-from marsad.clean.lexicon import line_key
+from marsad.clean.lexicon import line_key, neighbour_links
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import (
     agencies_credited_in,
@@ -103,9 +103,12 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
 def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     """First pass, one line at a time: furniture phrases, lines repeated across the site,
     captions, bylines and datelines. Position-dependent decisions come after the title."""
+    menu = _bulleted_items(lines)
     for line in lines:
         if line.is_furniture_phrase or _CRAWL_HEADER.match(line.text):
             line.kind, line.chrome = "furniture", True
+        elif menu and not line.sentence_shaped and line.key in menu and not _BULLET.match(line.text):
+            line.kind, line.chrome = "furniture", True  # a menu's item printed again without its bullet
         elif repeated and not line.sentence_shaped and line.key in repeated:
             line.kind = "repeated"
         elif is_caption(line.text):
@@ -116,6 +119,33 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
             dateline = parse_dateline(line.text)
             if dateline.date:
                 line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
+    _mark_neighbour_links(lines)
+
+
+# Under a "previous article" label: the neighbour's headline, then its date (or an excerpt line).
+NEIGHBOUR_LINES = 2
+
+
+def _mark_neighbour_links(lines: list[Line]) -> None:
+    """The label of a link to the previous or next article and the lines under it (that
+    article's headline and date) are furniture: neither is this page's."""
+    labels = neighbour_links()
+    for i, line in enumerate(lines):
+        if line.words > 3 or line.key not in labels:
+            continue
+        for linked in [line, *lines[i + 1:i + 1 + NEIGHBOUR_LINES]]:
+            if linked.sentence_shaped or (linked is not line and linked.key in labels):
+                break
+            linked.kind, linked.chrome = "furniture", True
+
+
+_BULLET = re.compile(r"^[•·▪●◦■]\s*")
+
+
+def _bulleted_items(lines: list[Line]) -> frozenset[str]:
+    """The keys of a page's bulleted lines: a menu of story tags ("• إسرائيل تغزو لبنان") that
+    the page prints again without bullets is not a headline."""
+    return frozenset(line_key(_BULLET.sub("", ln.text)) for ln in lines if _BULLET.match(ln.text))
 
 
 def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:

@@ -227,23 +227,49 @@ MAX_UNSPELLED_WORDS = 8
 
 
 def title_from_address(candidates: list[str], url: str | None) -> str | None:
-    """The line whose words the address's Arabic slug spells ("/29968354/برواتب-ومزايا-عالية-...")."""
+    """The line whose words the address's Arabic slug spells ("/29968354/برواتب-ومزايا-عالية-..."),
+    cut to the stretch the slug spells when a section word or breadcrumb is glued before it."""
     if not url or not _ARABIC_IN_ADDRESS.search(url):
         return None
     path = unquote(urlsplit(url if "//" in url else "//" + url).path)
     slug = max(path.split("/"), key=lambda part: len(_ARABIC_WORD.findall(part)), default="")
-    slug_words = {line_key(w) for w in _SLUG_SPLIT.split(slug) if _ARABIC_WORD.fullmatch(w)}
+    raw_tokens = [w for w in _SLUG_SPLIT.split(slug) if w]
+    slug_words = {line_key(w) for w in raw_tokens if _ARABIC_WORD.fullmatch(w)}
     if len(slug_words) < MIN_SLUG_WORDS:
         return None
-    matching = []
+    # Every token the slug spells, numbers too ("38" in "مهرجان-القاهرة-...-38-ع"): of two lines
+    # that hold the slug's words, the one that holds more of its tokens is the headline.
+    spelled = {key for key in map(line_key, raw_tokens) if key}
+    best: tuple[int, int] | None = None
+    chosen = None
     for line in candidates:
         if not 3 <= line.count(" ") + 1 <= len(slug_words) + MAX_UNSPELLED_WORDS:
             continue  # cheap length check before the match key
         words = set(line_key(line).split())
         if ("http" not in line and 3 <= len(words) <= len(slug_words) + MAX_UNSPELLED_WORDS
                 and len(slug_words & words) >= MIN_SLUG_SHARE * len(slug_words)):
-            matching.append(line)
-    return min(matching, key=len) if matching else None  # not a first paragraph that starts with the headline
+            # (the shorter of equals: not a first paragraph that starts with the headline)
+            rank = (len(spelled & words), -len(line))
+            if best is None or rank > best:
+                best, chosen = rank, line
+    return _spelled_stretch(chosen, raw_tokens, spelled) if chosen else None
+
+
+# A section word or a breadcrumb glued before a headline is a few words ("إقتصاد", "الرئيسية
+# الاخبار اخبار الخليج"). (Words after the slug's last word stay: slugs cut long headlines.)
+MAX_GLUED_WORDS = 4
+
+
+def _spelled_stretch(line: str, raw_tokens: list[str], spelled: set[str]) -> str:
+    """The line from the slug's first word on when words the slug does not spell stand
+    glued before it (a section, a breadcrumb)."""
+    words = line.split()
+    keys = [line_key(w) for w in words[:MAX_GLUED_WORDS + 1]]
+    first = next(line_key(w) for w in raw_tokens if _ARABIC_WORD.fullmatch(w))
+    start = keys.index(first) if first in keys else 0
+    if start == 0 or any(k in spelled for k in keys[:start]):
+        return line
+    return " ".join(words[start:])
 
 
 _SLUG_WORDS = re.compile(r"[-_+\s]+")

@@ -1,0 +1,54 @@
+"""What an address says of the page under it (a year's month archive with a query, a site's
+video section, an article split in pages), and a forum thread known without its address. Every
+page here is composed by the team."""
+
+from __future__ import annotations
+
+from marsad.clean import clean_pages
+from marsad.ingest import make_page
+from marsad.model import Article
+
+TITLE = "الحكومة تطلق خطة لدعم مزارعي الزيتون"
+P1 = ("أعلنت وزارة الزراعة اليوم عن خطة جديدة لدعم مزارعي الزيتون في المحافظات الشمالية، بعد موسم "
+      "صعب شهد تراجعا في الإنتاج.")
+P2 = ("وقال الوزير في مؤتمر صحفي إن الخطة تشمل قروضا ميسرة وتوزيع بذور محسنة على أكثر من ثلاثة آلاف "
+      "مزارع خلال الأشهر المقبلة.")
+PAGE = f"{TITLE}\n\n{P1}\n\n{P2}"
+
+
+def _one(url: str) -> Article:
+    [article], problems = clean_pages([make_page(url, PAGE, url=url)])
+    assert not problems
+    return article
+
+
+def test_a_months_archive_with_a_query_is_a_listing() -> None:
+    for url in ("https://blog.example.com/2016/11/", "https://blog.example.com/2016/11/?m=0"):
+        assert _one(url).page_type == "listing", url
+    assert _one("https://blog.example.com/2016/11/olive-harvest-plan-north.html").is_article
+
+
+def test_the_sites_video_section_holds_videos_whatever_their_slug() -> None:
+    for url in ("https://news.example/videos/2020/8/5/olive-harvest-plan-in-the-north",
+                "https://news.example/tr/watch/olive-harvest-plan-in-the-north"):
+        article = _one(url)
+        assert (article.is_article, article.page_type) == (False, "video"), url
+    # deeper, a section called "tv" under the news holds articles with their own slug
+    assert _one("https://news.example/news/tv/78366-olive-harvest-plan-in-the-north/").is_article
+
+
+def test_an_articles_own_address_with_a_page_number_is_the_article() -> None:
+    assert _one("https://news.example/world/4401586-olive-harvest-plan-north?page=1").is_article
+    for url in ("https://news.example/opinion?page=48", "https://news.example/taxonomy/term/118211?page=1"):
+        assert _one(url).page_type == "listing", url
+
+
+def test_a_forum_thread_without_its_address_by_its_members_fields() -> None:
+    thread = "\n".join(["منتدى الزيتون", "اذهب الى الأسفل", "كاتب الموضوعرسالة", "أبو خالد",
+                        "الجنس : ذكر عدد المساهمات : 1811", "تاريخ التسجيل : 15/11/2011",
+                        f"مُساهمةموضوع: {TITLE}", P1, P2])
+    [article], _ = clean_pages([make_page("thread", thread)])
+    assert (article.is_article, article.page_type) == (False, "other")
+    # one such word alone ("المشاركات" in a report) leaves an article an article
+    [report], _ = clean_pages([make_page("report", f"{TITLE}\n\nالمشاركات\n\n{P1}\n\n{P2}")])
+    assert report.is_article
