@@ -128,3 +128,39 @@ def test_a_named_site_keeps_its_noun_and_a_town_loses_it() -> None:
               for p in ("جباليا", "بيروت", "مدينة صيدا")]
     mended = [m.text for m in mend_spans(places, tokens, text)]
     assert mended == ["مخيم جباليا", "مطار بيروت الدولي", "صيدا"]
+
+
+def test_a_league_s_division_is_part_of_its_name() -> None:
+    found = _mentions("وتصدر الفريق الدوري المصري الممتاز بعد فوزه، فيما تراجع منافسه في الدوري الأوزبكي.")
+    assert ("الدوري المصري الممتاز", "MISC") in found
+    assert ("الدوري الأوزبكي", "MISC") in found  # a nationality the gazetteer lacked before
+    found = _mentions("ويلعب الفريق غدا في الدوري المصري أمام جمهوره.")
+    assert ("الدوري المصري", "MISC") in found
+
+
+def test_the_sultanate_is_part_of_the_state_s_name() -> None:
+    text = "وتشارك في المعرض فنزويلا وإيطاليا وسلطنة عمان هذا العام."
+    tokens = split_sentences(text)[0].tokens
+    head, oman = text.index("وسلطنة"), text.index("عمان")
+    mentions = [Mention(head, head + len("وسلطنة"), "وسلطنة", "LOC"),
+                Mention(oman, oman + len("عمان"), "عمان", "LOC", source="gazetteer")]
+    assert [(m.text, m.type) for m in mend_spans(mentions, tokens, text)] == [("سلطنة عمان", "LOC")]
+    # the sultanate alone, written with the article, is no name's head
+    text = "وأكدت السلطنة دعمها، وزار الوزير عمان أمس."
+    tokens = split_sentences(text)[0].tokens
+    oman = text.index("عمان")
+    alone = [Mention(oman, oman + len("عمان"), "عمان", "LOC", source="gazetteer")]
+    assert [m.text for m in mend_spans(alone, tokens, text)] == ["عمان"]
+
+
+def test_the_side_of_a_capital_is_not_the_place_s_name() -> None:
+    text = "وزار مسجدا بمدينة أم درمان، غربي العاصمة الخرطوم، يوم الجمعة."
+    start = text.index("غربي")
+    span = Mention(start, start + len("غربي العاصمة الخرطوم"), "غربي العاصمة الخرطوم", "LOC")
+    mended = mend_spans([span], split_sentences(text)[0].tokens, text)
+    assert [(m.text, m.type) for m in mended] == [("الخرطوم", "LOC")]
+    # جنوب السودان is a country's name: the noun شمال/جنوب is not a side here
+    text = "وأعلنت حكومة جنوب السودان أمس وقف القتال."
+    start = text.index("جنوب")
+    span = Mention(start, start + len("جنوب السودان"), "جنوب السودان", "LOC")
+    assert [m.text for m in mend_spans([span], split_sentences(text)[0].tokens, text)] == ["جنوب السودان"]

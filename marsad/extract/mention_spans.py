@@ -3,11 +3,13 @@
 
 - a country's institution named with its nationality adjective is one ORG ("الجيش
   السوداني", "الحكومة المصرية"): the tagger leaves the noun out and the gazetteer gives
-  the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي");
+  the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي", with
+  its division: "الدوري المصري الممتاز");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
   tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين");
-- a generic noun before a known place is not part of its name ("مدينة أم درمان"), but a
-  named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط الدولي");
+- a generic noun before a known place is not part of its name ("مدينة أم درمان", "غربي
+  العاصمة الخرطوم"), but a named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط
+  الدولي"), and so is سلطنة in "سلطنة عمان";
 - a feminine adjective that is also a country's name is the country where it qualifies
   no noun ("بين السعودية والإمارات", not "السلطات السعودية");
 - a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب").
@@ -109,6 +111,9 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
     cut = 0 if prefix.startswith("لل") else proclitic_length(first.text, prefix.removesuffix("ال"))
     begin = first.start + cut
     end = tokens[at].end
+    # "الدوري المصري" + الممتاز: a league's division is part of its name.
+    if kind == "MISC" and at + 1 < len(tokens) and heads.get(tokens[at + 1].key) == "league_tail":
+        end = tokens[at + 1].end
     return Mention(begin, end, text[begin:end], cast(EntityType, kind), source="gazetteer")
 
 
@@ -164,12 +169,16 @@ def country_adjectives() -> frozenset[str]:
 
 
 def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | None:
-    """"مدينة أم درمان" -> أم درمان, when what follows the generic noun is a known place."""
-    first, _, rest = mention.text.partition(" ")
-    if not rest or not any(heads.get(stem) == "place_head" for _, stem in clitic_candidates(match_key(first))):
-        return None
-    rest = rest.lstrip()
-    if tuple(match_key(w) for w in rest.split()) not in known_places():
+    """"مدينة أم درمان" -> أم درمان, "غربي العاصمة الخرطوم" -> الخرطوم: when what follows
+    the generic nouns (and the side of a place before them) is a known place."""
+    rest = mention.text
+    for _ in range(2):
+        first, _, after = rest.partition(" ")
+        if not after or not any(heads.get(stem) in ("place_head", "side")
+                                for _, stem in clitic_candidates(match_key(first))):
+            break
+        rest = after.lstrip()
+    if rest == mention.text or tuple(match_key(w) for w in rest.split()) not in known_places():
         return None
     start = mention.end - len(rest)
     return Mention(start, mention.end, rest, "LOC", source=mention.source)
