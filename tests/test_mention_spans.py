@@ -164,3 +164,20 @@ def test_the_side_of_a_capital_is_not_the_place_s_name() -> None:
     start = text.index("جنوب")
     span = Mention(start, start + len("جنوب السودان"), "جنوب السودان", "LOC")
     assert [m.text for m in mend_spans([span], split_sentences(text)[0].tokens, text)] == ["جنوب السودان"]
+
+
+def test_a_club_named_by_an_ordinary_word_is_a_club_in_a_sports_report() -> None:
+    from marsad.extract.sport_clubs import with_clubs
+
+    text = "انفرد الهلال بصدارة الدوري بعد فوزه في المباراة، فيما خسر والترجي أمس."
+    tokens = [t for s in split_sentences(text) for t in s.tokens]
+    clubs = [(m.text, m.type) for m in with_clubs([], tokens, text)]
+    assert clubs == [("الهلال", "ORG"), ("الترجي", "ORG")]
+    # a type the tagger gave the club's word alone becomes ORG; a longer name stays
+    start = text.index("الهلال")
+    person = Mention(start, start + len("الهلال"), "الهلال", "PER", source="model")
+    assert next((m.text, m.type) for m in with_clubs([person], tokens, text)) == ("الهلال", "ORG")
+    # outside sport the word is the crescent
+    text = "وأعلنت المحكمة العليا رؤية الهلال مساء اليوم، وبدأ الناس الصيام."
+    tokens = [t for s in split_sentences(text) for t in s.tokens]
+    assert with_clubs([], tokens, text) == []
