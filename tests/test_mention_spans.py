@@ -181,3 +181,19 @@ def test_a_club_named_by_an_ordinary_word_is_a_club_in_a_sports_report() -> None
     text = "وأعلنت المحكمة العليا رؤية الهلال مساء اليوم، وبدأ الناس الصيام."
     tokens = [t for s in split_sentences(text) for t in s.tokens]
     assert with_clubs([], tokens, text) == []
+
+
+def test_a_name_after_league_is_one_competition() -> None:
+    text = "وتصدر الفريق دوري روشن السعودي للمحترفين بعد فوزه أمس."
+    tokens = split_sentences(text)[0].tokens
+    league, adjective = text.index("دوري"), text.index("السعودي")
+    mentions = [Mention(league, league + len("دوري روشن"), "دوري روشن", "PER", source="model"),
+                Mention(adjective, adjective + len("السعودي"), "السعودي", "MISC", source="gazetteer")]
+    assert [(m.text, m.type) for m in mend_spans(mentions, tokens, text)] == \
+        [("دوري روشن السعودي للمحترفين", "MISC")]
+    # a person after a league's name is no part of it
+    text = "وقال محمد علي إن الدوري صعب."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("محمد")
+    person = [Mention(start, start + len("محمد علي"), "محمد علي", "PER", source="model")]
+    assert mend_spans(person, tokens, text) == person

@@ -12,7 +12,8 @@
   الدولي"), and so is سلطنة in "سلطنة عمان";
 - a feminine adjective that is also a country's name is the country where it qualifies
   no noun ("بين السعودية والإمارات", not "السلطات السعودية");
-- a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب").
+- a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب");
+- a name after دوري is a competition, a MISC ("دوري روشن السعودي للمحترفين").
 """
 
 from __future__ import annotations
@@ -122,7 +123,41 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     sentences need none of it: they pass untouched."""
     if not mentions:
         return mentions
+    mentions = _competitions(mentions, tokens, text)
     return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
+
+
+def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A name the tagger found after دوري ("league", without the article) is a competition,
+    a MISC, with the nationality adjective and the division after it: "دوري روشن" (which it
+    took for a person) + السعودي + للمحترفين is دوري روشن السعودي للمحترفين."""
+    heads = institution_heads()
+
+    def is_competition(mention: Mention) -> bool:
+        return heads.get(match_key(mention.text.partition(" ")[0])) == "competition"
+
+    if not any(map(is_competition, mentions)):
+        return mentions
+    at_end = {t.end: i for i, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if before is not None and before.type == "MISC" and is_competition(before) and mention.source == "gazetteer" \
+                and mention.type == "MISC" and not text[before.end:mention.start].strip():
+            out.pop()  # the league's nationality adjective, which the gazetteer found alone, joins it
+            start = before.start
+        elif " " in mention.text and is_competition(mention):
+            start = mention.start
+        else:
+            out.append(mention)
+            continue
+        end = mention.end
+        last = at_end.get(end)
+        if last is not None and last + 1 < len(tokens) and heads.get(tokens[last + 1].key) == "league_tail":
+            end = tokens[last + 1].end
+        source = before.source if start != mention.start and before is not None else mention.source
+        out.append(Mention(start, end, text[start:end], "MISC", source=source))
+    return out
 
 
 def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
