@@ -39,6 +39,7 @@ COUNTRY_ALIASES = {
     "SYR": ("سورية",),
     "SAU": ("السعودية",),
     "IRN": ("ايران",),
+    "COD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية"),
 }
 # CLDR names that are also everyday words (مالي "financial", المغرب "sunset prayer", جزر
 # "islands"); matching them alone would tag ordinary text. Morocco keeps its long form.
