@@ -197,3 +197,17 @@ def test_a_name_after_league_is_one_competition() -> None:
     start = text.index("محمد")
     person = [Mention(start, start + len("محمد علي"), "محمد علي", "PER", source="model")]
     assert mend_spans(person, tokens, text) == person
+
+
+def test_a_name_begun_after_ould_takes_its_first_name() -> None:
+    text = "ومولاي ولد محمد الأقظف أمينا عاما للرئاسة."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("محمد")
+    cut = [Mention(start, start + len("محمد الأقظف"), "محمد الأقظف", "PER", source="model")]
+    assert [(m.text, m.type) for m in mend_spans(cut, tokens, text)] == [("مولاي ولد محمد الأقظف", "PER")]
+    # ولد "was born" after a function word: the name is the one after it
+    text = "وقد ولد محمد الأقظف في نواكشوط."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("محمد")
+    born = [Mention(start, start + len("محمد الأقظف"), "محمد الأقظف", "PER", source="model")]
+    assert mend_spans(born, tokens, text) == born

@@ -6,7 +6,8 @@
   the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي", with
   its division: "الدوري المصري الممتاز");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
-  tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين");
+  tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين"),
+  nor after ولد ("مولاي ولد" + "محمد الأقظف");
 - a generic noun before a known place is not part of its name ("مدينة أم درمان", "غربي
   العاصمة الخرطوم"), but a named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط
   الدولي"), and so is سلطنة in "سلطنة عمان";
@@ -28,6 +29,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import list_entries
+from marsad.extract.roles import function_words
 from marsad.model import EntityType, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
@@ -170,10 +172,15 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     # "عبدالله الثاني" + "ابن الحسين": a father's name the tagger tagged apart is the name's.
     fathers = [(m, n) for m, n in pairwise(mentions) if m.type == n.type == "PER"
                and (" " + n.text).startswith(_SON_OF) and not text[m.end:n.start].strip()]
-    if not nationalities and not cut_names and not fathers:
+    # "مولاي" + "ولد" + "محمد الأقظف": a Mauritanian name the tagger began after ولد ("son of").
+    after_ould = [m for m in mentions if m.type == "PER" and text[max(0, m.start - 4):m.start] == "ولد "]
+    if not nationalities and not cut_names and not fathers and not after_ould:
         return mentions
     at_end = {t.end: i for i, t in enumerate(tokens)}
     added: list[Mention] = []
+    for name in after_ould:
+        if (found := _with_first_name_before_ould(name, tokens, at_end, text, mentions)) is not None:
+            added.append(found)
     for adjective in nationalities:
         at = at_end.get(adjective.end)
         found = _institution(tokens, at, text, heads) if at is not None else None
@@ -195,6 +202,24 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     # A mention already spanning the new one (the tagger's "الحكومة اليمنية") stays as it is.
     added = [a for a in added if not any(m.start < a.end and a.start < m.end for m in kept)]
     return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+def _with_first_name_before_ould(name: Mention, tokens: Sequence[Token], at_end: dict[int, int], text: str,
+                                 mentions: list[Mention]) -> Mention | None:
+    """The name with the word before its ولد, when that word can be a first name: no
+    article, no function word through a clitic (وقد ولد, حيث ولد: "was born"), in no other
+    mention. A glued و is cut off unless the word is one of its own (وليد)."""
+    first = _first_token(tokens, at_end.get(name.end), name)
+    if first is None or first < 2 or tokens[first - 1].key != "ولد":
+        return None
+    word = tokens[first - 2]
+    if not word.key.isalpha() or word.key.startswith("ال") or any(m.start < word.end and word.start < m.end
+                                                                   for m in mentions):
+        return None
+    if any(stem in function_words() for _, stem in clitic_candidates(word.key)):
+        return None
+    start = word.start + (proclitic_length(word.text, "و") if word.key.startswith("و") else 0)
+    return Mention(start, name.end, text[start:name.end], "PER", source=name.source)
 
 
 @lru_cache(maxsize=1)
