@@ -39,6 +39,7 @@ COUNTRY_ALIASES = {
     "SYR": ("سورية",),
     "SAU": ("السعودية",),
     "IRN": ("ايران",),
+    "COD": ("الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية"),
 }
 # CLDR names that are also everyday words (مالي "financial", المغرب "sunset prayer", جزر
 # "islands"); matching them alone would tag ordinary text. Morocco keeps its long form.
@@ -55,6 +56,21 @@ NATIONALITIES = {
     "فرنسي": "FRA", "ألماني": "DEU", "صيني": "CHN", "ياباني": "JPN", "أفغاني": "AFG",
     "باكستاني": "PAK", "هندي": "IND", "كردي": "", "أوروبي": "", "بحريني": "BHR",
     "عماني": "OMN", "إيطالي": "ITA", "إسباني": "ESP", "أوكراني": "UKR", "كوري": "",
+    # Added for issue 20 (a country's league or institution named with its adjective:
+    # الدوري الأوزبكي, الحكومة الموريتانية). Left out: adjectives that are words or names
+    # of their own (مالي "financial", روماني "Roman", مجري "a watercourse" as keys read
+    # مجرى, جورجي, كوبي).
+    "موريتاني": "MRT", "صومالي": "SOM", "إثيوبي": "ETH", "أثيوبي": "ETH", "إريتري": "ERI",
+    "تشادي": "TCD", "نيجيري": "NGA", "سنغالي": "SEN", "كاميروني": "CMR", "غاني": "GHA",
+    "إيفواري": "CIV", "كيني": "KEN", "أوغندي": "UGA", "أفريقي": "", "إفريقي": "",
+    "إندونيسي": "IDN", "ماليزي": "MYS", "تايلاندي": "THA", "فلبيني": "PHL", "فيتنامي": "VNM",
+    "أوزبكي": "UZB", "كازاخي": "KAZ", "أذربيجاني": "AZE", "أرميني": "ARM", "قبرصي": "CYP",
+    "يوناني": "GRC", "بلغاري": "BGR", "صربي": "SRB", "كرواتي": "HRV", "بوسني": "BIH",
+    "ألباني": "ALB", "بولندي": "POL", "تشيكي": "CZE", "نمساوي": "AUT",
+    "سويسري": "CHE", "بلجيكي": "BEL", "هولندي": "NLD", "دنماركي": "DNK", "سويدي": "SWE",
+    "نرويجي": "NOR", "فنلندي": "FIN", "إيرلندي": "IRL", "برتغالي": "PRT", "إنجليزي": "",
+    "إنكليزي": "", "اسكتلندي": "", "كندي": "CAN", "مكسيكي": "MEX", "برازيلي": "BRA",
+    "أرجنتيني": "ARG", "كولومبي": "COL", "فنزويلي": "VEN", "أسترالي": "AUS",
 }
 # Geonames cities kept: Arab League members, Iran and Turkey above this population, the
 # rest of the world above the second; lower cut-offs bring in towns whose Arabic names are

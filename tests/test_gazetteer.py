@@ -73,3 +73,13 @@ def test_every_gazetteer_file_names_its_source():
     for path in files:
         head = Path(path).read_text(encoding="utf-8").splitlines()[:6]
         assert any(line.startswith("#") and "Source" in line for line in head), path.name
+
+
+def test_the_press_spelling_of_the_congo_is_the_congo_s_entry() -> None:
+    from marsad.arabic.normalize import match_key
+    from marsad.extract.gazetteer import list_entries
+
+    countries = list_entries("gazetteer_countries.tsv")
+    press = countries[tuple(match_key("الكونغو الديمقراطية").split())]
+    assert (press.type, press.code) == ("LOC", "COD")
+    assert press.canonical == countries[tuple(match_key("الكونغو - كينشاسا").split())].canonical

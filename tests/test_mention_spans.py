@@ -128,3 +128,86 @@ def test_a_named_site_keeps_its_noun_and_a_town_loses_it() -> None:
               for p in ("جباليا", "بيروت", "مدينة صيدا")]
     mended = [m.text for m in mend_spans(places, tokens, text)]
     assert mended == ["مخيم جباليا", "مطار بيروت الدولي", "صيدا"]
+
+
+def test_a_league_s_division_is_part_of_its_name() -> None:
+    found = _mentions("وتصدر الفريق الدوري المصري الممتاز بعد فوزه، فيما تراجع منافسه في الدوري الأوزبكي.")
+    assert ("الدوري المصري الممتاز", "MISC") in found
+    assert ("الدوري الأوزبكي", "MISC") in found  # a nationality the gazetteer lacked before
+    found = _mentions("ويلعب الفريق غدا في الدوري المصري أمام جمهوره.")
+    assert ("الدوري المصري", "MISC") in found
+
+
+def test_the_sultanate_is_part_of_the_state_s_name() -> None:
+    text = "وتشارك في المعرض فنزويلا وإيطاليا وسلطنة عمان هذا العام."
+    tokens = split_sentences(text)[0].tokens
+    head, oman = text.index("وسلطنة"), text.index("عمان")
+    mentions = [Mention(head, head + len("وسلطنة"), "وسلطنة", "LOC"),
+                Mention(oman, oman + len("عمان"), "عمان", "LOC", source="gazetteer")]
+    assert [(m.text, m.type) for m in mend_spans(mentions, tokens, text)] == [("سلطنة عمان", "LOC")]
+    # the sultanate alone, written with the article, is no name's head
+    text = "وأكدت السلطنة دعمها، وزار الوزير عمان أمس."
+    tokens = split_sentences(text)[0].tokens
+    oman = text.index("عمان")
+    alone = [Mention(oman, oman + len("عمان"), "عمان", "LOC", source="gazetteer")]
+    assert [m.text for m in mend_spans(alone, tokens, text)] == ["عمان"]
+
+
+def test_the_side_of_a_capital_is_not_the_place_s_name() -> None:
+    text = "وزار مسجدا بمدينة أم درمان، غربي العاصمة الخرطوم، يوم الجمعة."
+    start = text.index("غربي")
+    span = Mention(start, start + len("غربي العاصمة الخرطوم"), "غربي العاصمة الخرطوم", "LOC")
+    mended = mend_spans([span], split_sentences(text)[0].tokens, text)
+    assert [(m.text, m.type) for m in mended] == [("الخرطوم", "LOC")]
+    # جنوب السودان is a country's name: the noun شمال/جنوب is not a side here
+    text = "وأعلنت حكومة جنوب السودان أمس وقف القتال."
+    start = text.index("جنوب")
+    span = Mention(start, start + len("جنوب السودان"), "جنوب السودان", "LOC")
+    assert [m.text for m in mend_spans([span], split_sentences(text)[0].tokens, text)] == ["جنوب السودان"]
+
+
+def test_a_club_named_by_an_ordinary_word_is_a_club_in_a_sports_report() -> None:
+    from marsad.extract.sport_clubs import with_clubs
+
+    text = "انفرد الهلال بصدارة الدوري بعد فوزه في المباراة، فيما خسر والترجي أمس."
+    tokens = [t for s in split_sentences(text) for t in s.tokens]
+    clubs = [(m.text, m.type) for m in with_clubs([], tokens, text)]
+    assert clubs == [("الهلال", "ORG"), ("الترجي", "ORG")]
+    # a type the tagger gave the club's word alone becomes ORG; a longer name stays
+    start = text.index("الهلال")
+    person = Mention(start, start + len("الهلال"), "الهلال", "PER", source="model")
+    assert next((m.text, m.type) for m in with_clubs([person], tokens, text)) == ("الهلال", "ORG")
+    # outside sport the word is the crescent
+    text = "وأعلنت المحكمة العليا رؤية الهلال مساء اليوم، وبدأ الناس الصيام."
+    tokens = [t for s in split_sentences(text) for t in s.tokens]
+    assert with_clubs([], tokens, text) == []
+
+
+def test_a_name_after_league_is_one_competition() -> None:
+    text = "وتصدر الفريق دوري روشن السعودي للمحترفين بعد فوزه أمس."
+    tokens = split_sentences(text)[0].tokens
+    league, adjective = text.index("دوري"), text.index("السعودي")
+    mentions = [Mention(league, league + len("دوري روشن"), "دوري روشن", "PER", source="model"),
+                Mention(adjective, adjective + len("السعودي"), "السعودي", "MISC", source="gazetteer")]
+    assert [(m.text, m.type) for m in mend_spans(mentions, tokens, text)] == \
+        [("دوري روشن السعودي للمحترفين", "MISC")]
+    # a person after a league's name is no part of it
+    text = "وقال محمد علي إن الدوري صعب."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("محمد")
+    person = [Mention(start, start + len("محمد علي"), "محمد علي", "PER", source="model")]
+    assert mend_spans(person, tokens, text) == person
+
+
+def test_a_name_begun_after_ould_takes_its_first_name() -> None:
+    text = "ومولاي ولد محمد الأقظف أمينا عاما للرئاسة."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("محمد")
+    cut = [Mention(start, start + len("محمد الأقظف"), "محمد الأقظف", "PER", source="model")]
+    assert [(m.text, m.type) for m in mend_spans(cut, tokens, text)] == [("مولاي ولد محمد الأقظف", "PER")]
+    # ولد "was born" after a function word: the name is the one after it
+    text = "وقد ولد محمد الأقظف في نواكشوط."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("محمد")
+    born = [Mention(start, start + len("محمد الأقظف"), "محمد الأقظف", "PER", source="model")]
+    assert mend_spans(born, tokens, text) == born

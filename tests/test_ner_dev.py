@@ -20,7 +20,7 @@ from marsad.model import Mention
 
 # Micro F1 (exact spans) measured on each dev split with the shipped model as `marsad eval
 # ner` reads it (O bias, runs of 20 sentences as articles), minus ~1 point of slack
-# (MODEL_CARD.md has the measured figures: anercorp 73.04, newsfane 69.64, wojood 70.72;
+# (MODEL_CARD.md has the measured figures: anercorp 73.14, newsfane 69.73, wojood 70.72;
 # the tagger alone, sentence by sentence with no O bias, 71.16, 67.30, 68.86).
 FLOORS = {"anercorp": 0.72, "newsfane": 0.685, "wojood": 0.695}
 

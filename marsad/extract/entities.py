@@ -29,6 +29,7 @@ from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.extract.org_names import org_names
+from marsad.extract.sport_clubs import with_clubs
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
@@ -252,7 +253,9 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
             mentions.extend(org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
-        found.append(without_noun_senses(mentions, [t for s in sentences for t in s.tokens]))
+        tokens = [t for s in sentences for t in s.tokens]
+        # الهلال the club, not the crescent, in a sports report.
+        found.append(with_clubs(without_noun_senses(mentions, tokens), tokens, text))
     return found
 
 

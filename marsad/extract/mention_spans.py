@@ -3,14 +3,18 @@
 
 - a country's institution named with its nationality adjective is one ORG ("الجيش
   السوداني", "الحكومة المصرية"): the tagger leaves the noun out and the gazetteer gives
-  the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي");
+  the adjective alone as MISC; so is a country's league one MISC ("الدوري السعودي", with
+  its division: "الدوري المصري الممتاز");
 - a person's name is not cut after بن / ابن / بنت ("زين العابدين بن" + علي, which the
-  tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين");
-- a generic noun before a known place is not part of its name ("مدينة أم درمان"), but a
-  named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط الدولي");
+  tagger reads as the preposition على), nor before them ("عبدالله الثاني" + "ابن الحسين"),
+  nor after ولد ("مولاي ولد" + "محمد الأقظف");
+- a generic noun before a known place is not part of its name ("مدينة أم درمان", "غربي
+  العاصمة الخرطوم"), but a named site's noun is ("مخيم جباليا", "نهر النيل", "مطار نواكشوط
+  الدولي"), and so is سلطنة in "سلطنة عمان";
 - a feminine adjective that is also a country's name is the country where it qualifies
   no noun ("بين السعودية والإمارات", not "السلطات السعودية");
-- a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب").
+- a fair, festival or forum named after a place is one MISC ("معرض تونس الدولي للكتاب");
+- a name after دوري is a competition, a MISC ("دوري روشن السعودي للمحترفين").
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import list_entries
+from marsad.extract.roles import function_words
 from marsad.model import EntityType, Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
@@ -109,6 +114,9 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
     cut = 0 if prefix.startswith("لل") else proclitic_length(first.text, prefix.removesuffix("ال"))
     begin = first.start + cut
     end = tokens[at].end
+    # "الدوري المصري" + الممتاز: a league's division is part of its name.
+    if kind == "MISC" and at + 1 < len(tokens) and heads.get(tokens[at + 1].key) == "league_tail":
+        end = tokens[at + 1].end
     return Mention(begin, end, text[begin:end], cast(EntityType, kind), source="gazetteer")
 
 
@@ -117,7 +125,41 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     sentences need none of it: they pass untouched."""
     if not mentions:
         return mentions
+    mentions = _competitions(mentions, tokens, text)
     return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
+
+
+def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A name the tagger found after دوري ("league", without the article) is a competition,
+    a MISC, with the nationality adjective and the division after it: "دوري روشن" (which it
+    took for a person) + السعودي + للمحترفين is دوري روشن السعودي للمحترفين."""
+    heads = institution_heads()
+
+    def is_competition(mention: Mention) -> bool:
+        return heads.get(match_key(mention.text.partition(" ")[0])) == "competition"
+
+    if not any(map(is_competition, mentions)):
+        return mentions
+    at_end = {t.end: i for i, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if before is not None and before.type == "MISC" and is_competition(before) and mention.source == "gazetteer" \
+                and mention.type == "MISC" and not text[before.end:mention.start].strip():
+            out.pop()  # the league's nationality adjective, which the gazetteer found alone, joins it
+            start = before.start
+        elif " " in mention.text and is_competition(mention):
+            start = mention.start
+        else:
+            out.append(mention)
+            continue
+        end = mention.end
+        last = at_end.get(end)
+        if last is not None and last + 1 < len(tokens) and heads.get(tokens[last + 1].key) == "league_tail":
+            end = tokens[last + 1].end
+        source = before.source if start != mention.start and before is not None else mention.source
+        out.append(Mention(start, end, text[start:end], "MISC", source=source))
+    return out
 
 
 def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -130,10 +172,15 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     # "عبدالله الثاني" + "ابن الحسين": a father's name the tagger tagged apart is the name's.
     fathers = [(m, n) for m, n in pairwise(mentions) if m.type == n.type == "PER"
                and (" " + n.text).startswith(_SON_OF) and not text[m.end:n.start].strip()]
-    if not nationalities and not cut_names and not fathers:
+    # "مولاي" + "ولد" + "محمد الأقظف": a Mauritanian name the tagger began after ولد ("son of").
+    after_ould = [m for m in mentions if m.type == "PER" and text[max(0, m.start - 4):m.start] == "ولد "]
+    if not nationalities and not cut_names and not fathers and not after_ould:
         return mentions
     at_end = {t.end: i for i, t in enumerate(tokens)}
     added: list[Mention] = []
+    for name in after_ould:
+        if (found := _with_first_name_before_ould(name, tokens, at_end, text, mentions)) is not None:
+            added.append(found)
     for adjective in nationalities:
         at = at_end.get(adjective.end)
         found = _institution(tokens, at, text, heads) if at is not None else None
@@ -157,6 +204,24 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
+def _with_first_name_before_ould(name: Mention, tokens: Sequence[Token], at_end: dict[int, int], text: str,
+                                 mentions: list[Mention]) -> Mention | None:
+    """The name with the word before its ولد, when that word can be a first name: no
+    article, no function word through a clitic (وقد ولد, حيث ولد: "was born"), in no other
+    mention. A glued و is cut off unless the word is one of its own (وليد)."""
+    first = _first_token(tokens, at_end.get(name.end), name)
+    if first is None or first < 2 or tokens[first - 1].key != "ولد":
+        return None
+    word = tokens[first - 2]
+    if not word.key.isalpha() or word.key.startswith("ال") or any(m.start < word.end and word.start < m.end
+                                                                   for m in mentions):
+        return None
+    if any(stem in function_words() for _, stem in clitic_candidates(word.key)):
+        return None
+    start = word.start + (proclitic_length(word.text, "و") if word.key.startswith("و") else 0)
+    return Mention(start, name.end, text[start:name.end], "PER", source=name.source)
+
+
 @lru_cache(maxsize=1)
 def country_adjectives() -> frozenset[str]:
     """Nationality forms that are also a place's name (السعودية, سورية)."""
@@ -164,12 +229,16 @@ def country_adjectives() -> frozenset[str]:
 
 
 def _without_place_head(mention: Mention, heads: dict[str, str]) -> Mention | None:
-    """"مدينة أم درمان" -> أم درمان, when what follows the generic noun is a known place."""
-    first, _, rest = mention.text.partition(" ")
-    if not rest or not any(heads.get(stem) == "place_head" for _, stem in clitic_candidates(match_key(first))):
-        return None
-    rest = rest.lstrip()
-    if tuple(match_key(w) for w in rest.split()) not in known_places():
+    """"مدينة أم درمان" -> أم درمان, "غربي العاصمة الخرطوم" -> الخرطوم: when what follows
+    the generic nouns (and the side of a place before them) is a known place."""
+    rest = mention.text
+    for _ in range(2):
+        first, _, after = rest.partition(" ")
+        if not after or not any(heads.get(stem) in ("place_head", "side")
+                                for _, stem in clitic_candidates(match_key(first))):
+            break
+        rest = after.lstrip()
+    if rest == mention.text or tuple(match_key(w) for w in rest.split()) not in known_places():
         return None
     start = mention.end - len(rest)
     return Mention(start, mention.end, rest, "LOC", source=mention.source)
