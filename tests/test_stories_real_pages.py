@@ -76,7 +76,7 @@ def test_labels_are_read_with_their_files_and_look_alikes(tmp_path):
     assert [(r.url, r.hint_published) for r in raw_pages(read, with_addresses=False)] == [(None, None)]
 
 
-@pytest.mark.parametrize("round_name", ["", "_round2"])
+@pytest.mark.parametrize("round_name", ["", "_round2", "_round3"])
 def test_the_labelled_real_pages_name_their_stories_and_look_alikes(round_name):
     root = Path(__file__).resolve().parents[1] / "labels" / "stories"
     stories_file = root / f"real_stories{round_name}.jsonl"
@@ -88,10 +88,13 @@ def test_the_labelled_real_pages_name_their_stories_and_look_alikes(round_name):
     assert {a for pair in read_lookalikes(stories_file) for a in pair} <= stories
 
 
-def test_the_held_out_round_shares_no_page_or_story_with_the_first():
+@pytest.mark.parametrize("rounds", [("real_pages.jsonl", "real_pages_round2.jsonl"),
+                                    ("real_pages.jsonl", "real_pages_round3.jsonl"),
+                                    ("real_pages_round2.jsonl", "real_pages_round3.jsonl")])
+def test_the_held_out_rounds_share_no_page_or_story(rounds):
     root = Path(__file__).resolve().parents[1] / "labels" / "stories"
     first, second = ([json.loads(line) for line in (root / name).read_text("utf-8").splitlines()]
-                     for name in ("real_pages.jsonl", "real_pages_round2.jsonl"))
+                     for name in rounds)
     assert not {r["address"] for r in first} & {r["address"] for r in second}
     assert not {r["story"] for r in first} & {r["story"] for r in second}
     assert not {r["id"] for r in first} & {r["id"] for r in second}

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Article, Doc, TimeExpr
+from marsad.stories.days import article_day, day_number, doc_event_days, doc_happening_day, doc_happening_weekday
 from marsad.stories.signature import (
     FEATURES,
     SameHappening,
     Signature,
-    doc_happening_weekday,
     doc_kind,
     doc_numbers,
     pair_features,
@@ -129,3 +129,48 @@ def test_undated_pages_compare_their_happening_weekdays():
     assert _weekday_features(5, {6: 1}) == (0.0, 0.0)  # a day apart: a preview, a follow-up
     assert _weekday_features(6, {0: 1}) == (0.0, 0.0)  # Sunday and Monday, round the week
     assert _weekday_features(None, {5: 1}) == (0.0, 0.0)
+
+
+def _times(text: str, *times: tuple[str, str | None, str | None]) -> Doc:
+    """An undated page with these (text, value, granularity) times, each at its first place."""
+    found = tuple(TimeExpr(text.index(t), text.index(t) + len(t), t, value, relative=value is None,
+                           granularity=gran) for t, value, gran in times)  # type: ignore[arg-type]
+    article = Article(id="a", source="a", text=text, title=None, published=None, outlet=None, language="ar",
+                      is_article=True)
+    return Doc(article=article, times=found)
+
+
+def test_last_week_is_no_happening_day():
+    # A final's report that recalls the first leg "last week": the week's Monday dates nothing.
+    text = "تعادل الفريقان في الذهاب الأسبوع الماضي قبل أن يتوج الضيف باللقب"
+    final = _times(text, ("الأسبوع الماضي", "2023-04-24", "week"))
+    assert doc_happening_day(final, len(text)) is None
+    assert doc_event_days(final) == set()
+    dated = _times(text, ("الأسبوع الماضي", "2023-04-24", "day"))  # (a day, were it one)
+    assert doc_happening_day(dated, len(text)) == day_number("2023-04-24")
+
+
+def test_an_undated_page_is_not_dated_by_an_earlier_happening_it_recalls():
+    # "Today, Monday" and then the date of last year's summit (a Saturday): the page's own day
+    # is unknown, not that summit's.
+    text = "تنطلق اليوم الاثنين القمة العربية الإسلامية بعد عام من قمة 11 نوفمبر 2023 في المدينة نفسها"
+    summit = _times(text, ("اليوم الاثنين", None, None), ("11 نوفمبر 2023", "2023-11-11", "day"))
+    assert article_day(summit) is None
+    assert doc_happening_day(summit, len(text)) is None
+    assert doc_happening_weekday(summit, len(text), None, None) == 0
+    # The earlier date first: it is on another weekday than today's.
+    text = "بعد عام من قمة 11 نوفمبر 2023 تنطلق اليوم الاثنين القمة العربية الإسلامية"
+    recalled = _times(text, ("11 نوفمبر 2023", "2023-11-11", "day"), ("اليوم الاثنين", None, None))
+    assert article_day(recalled) is None
+    # an anniversary: "today" (no weekday), then the disaster's date
+    text = "يحيي الأهالي اليوم ذكرى الفيضان الذي ضرب المدينة في 11 سبتمبر 2023"
+    anniversary = _times(text, ("اليوم", None, None), ("11 سبتمبر 2023", "2023-09-11", "day"))
+    assert article_day(anniversary) is None
+    # A page that states its own date first is dated by it, and a date on the weekday the lead
+    # calls today is today's.
+    text = "بيروت في 2 مايو 2024: أعلنت الحكومة اليوم الخميس إغلاق المدارس"
+    stated = _times(text, ("2 مايو 2024", "2024-05-02", "day"), ("اليوم الخميس", None, None))
+    assert article_day(stated) == day_number("2024-05-02")
+    text = "أعلنت الحكومة الخميس 2 مايو 2024 إغلاق المدارس اليوم الخميس"
+    same_weekday = _times(text, ("الخميس 2 مايو 2024", "2024-05-02", "day"), ("اليوم الخميس", None, None))
+    assert article_day(same_weekday) == day_number("2024-05-02")

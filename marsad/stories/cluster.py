@@ -26,8 +26,9 @@ from operator import mul
 
 from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
+from marsad.stories.days import article_day
 from marsad.stories.reading import ArticleReading, read_article, read_text
-from marsad.stories.signature import article_day, pair_features, same_happening_model, tf_idf
+from marsad.stories.signature import pair_features, same_happening_model, tf_idf
 from marsad.stories.specifics import distinct_specifics, specifics_of
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
 from marsad.stories.terms import without_known_conjunction
@@ -86,7 +87,7 @@ class _DocFeatures:
     events: frozenset[str]
     kind: str
     specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
-    weekday: int | None  # the happening's (`signature.doc_happening_weekday`)
+    weekday: int | None  # the happening's (`days.doc_happening_weekday`)
 
 
 # With a scratch database, the stories whose state stays in memory: the recent ones, which

@@ -18,16 +18,8 @@ from dataclasses import dataclass, replace
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc, Token
-from marsad.stories.signature import (
-    article_day,
-    doc_entities,
-    doc_event_days,
-    doc_event_types,
-    doc_happening_day,
-    doc_happening_weekday,
-    doc_kind,
-    doc_numbers,
-)
+from marsad.stories.days import article_day, doc_event_days, doc_happening_day, doc_happening_weekday
+from marsad.stories.signature import doc_entities, doc_event_types, doc_kind, doc_numbers
 from marsad.stories.specifics import TitleParts, title_parts
 from marsad.stories.terms import content_terms, title_tokens
 
@@ -42,7 +34,7 @@ class ArticleReading:
 
     doc_id: str
     published: str | None
-    day: int | None  # `signature.article_day`
+    day: int | None  # `days.article_day`
     # The content terms of the title and of the lead, a leading و/ف kept (the clusterer
     # drops it where the rest is a term it knew before: `terms.without_known_conjunction`).
     title: tuple[str, ...]
@@ -52,7 +44,7 @@ class ArticleReading:
     kind: str
     event_days: frozenset[int]
     happening_day: int | None
-    happening_weekday: int | None  # `signature.doc_happening_weekday`
+    happening_weekday: int | None  # `days.doc_happening_weekday`
     events: frozenset[str]  # event types the lead asserts
     specifics: TitleParts  # what its title specifies of the happening (`specifics.title_parts`)
     # From the linked mentions: the entity ids (else match keys) of all, and of the people

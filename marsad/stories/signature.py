@@ -17,17 +17,16 @@ import json
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import repeat
 from operator import mul
 
-from marsad.arabic.calendar import weekday_of_key
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Doc, Token
+from marsad.stories.days import weekdays_apart
 from marsad.stories.terms import load_word_list
 
 # A number names a happening ("14 صاروخا", "22 عاماً") unless it is a year (Gregorian or
@@ -101,87 +100,12 @@ def _distinguishing(value: float) -> bool:
     return value > 1 and not (value == int(value) and any(int(value) in r for r in _YEARS))
 
 
-def day_number(value: str | None) -> int | None:
-    """Days since 0001-01-01 for YYYY-MM-DD (month/year dates take their first day)."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        y = int(parts[0])
-        m = int(parts[1]) if len(parts) > 1 else 1
-        d = int(parts[2]) if len(parts) > 2 else 1
-        return date(y, m, d).toordinal()
-    except (ValueError, IndexError):
-        return None
-
-
 def doc_entities(doc: Doc) -> set[str]:
     """Linked entity ids; unlinked PER/ORG/LOC mentions count by their match key."""
     found = set()
     for m in doc.mentions:
         found.add(m.entity if m.entity else "k:" + match_key(m.text))
     return found
-
-
-# A lead paragraph dates its own news: "أعلنت الحكومتان مساء الخميس 11 يونيو 2020 ...".
-LEAD_CHARS = 400
-
-
-def article_day(doc: Doc) -> int | None:
-    """The publication day, or for an undated page the latest full date stated (not
-    inferred) in its lead paragraph; None when neither is known."""
-    day = day_number(doc.article.published)
-    if day is not None:
-        return day
-    lead_end = min(len(doc.article.text), LEAD_CHARS)
-    days = [day_number(t.value) for t in doc.times
-            if t.start < lead_end and not t.relative and t.value and len(t.value) == 10]
-    stated = [d for d in days if d is not None]
-    return max(stated) if stated else None
-
-
-def doc_event_days(doc: Doc) -> set[int]:
-    days = set()
-    for t in doc.times:
-        if t.value and len(t.value) == 10:
-            day = day_number(t.value)
-            if day is not None:
-                days.add(day)
-    return days
-
-
-def doc_happening_day(doc: Doc, lead_end: int) -> int | None:
-    """The first day the lead states or resolves ("الثلاثاء", "أمس", "12 آذار"): news says
-    when its happening was in its first lines."""
-    for t in sorted(doc.times, key=lambda t: t.start):
-        if t.start >= lead_end:
-            break
-        if t.value and len(t.value) == 10:
-            return day_number(t.value)
-    return None
-
-
-def doc_happening_weekday(doc: Doc, lead_end: int, happening_day: int | None, day: int | None) -> int | None:
-    """The weekday of the happening (Monday 0): of the day the lead states or resolves, else of
-    the first weekday it names, resolved or not ("اليوم الثلاثاء", "أمس السبت", "السبت المقبل"),
-    else of the publication day. A page with no date still says which day of the week its
-    happening was: two reports of one round or one strike name the same weekday, a round or a
-    strike of another week most often another (real pages, labels/stories/README.md)."""
-    if happening_day is not None:
-        return date.fromordinal(happening_day).weekday()
-    for t in sorted(doc.times, key=lambda t: t.start):
-        if t.start >= lead_end:
-            break
-        for word in t.text.split():
-            weekday = weekday_of_key(match_key(word))
-            if weekday is not None:
-                return weekday
-    return date.fromordinal(day).weekday() if day is not None else None
-
-
-def weekdays_apart(a: int, b: int) -> int:
-    """Days between two weekdays, the shorter way round the week (0-3)."""
-    return min((a - b) % 7, (b - a) % 7)
 
 
 def doc_people(doc: Doc, lead_end: int) -> frozenset[str]:

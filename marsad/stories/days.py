@@ -1,0 +1,122 @@
+"""The days an article gives its happening: its publication day (or the day an undated page
+states), the days its lead states or resolves, the day and weekday of its happening, as story
+clustering compares them (`signature.pair_features`, `cluster.dates_link`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.arabic.calendar import weekday_of_key
+from marsad.arabic.normalize import match_key
+from marsad.model import Doc, TimeExpr
+
+
+def day_number(value: str | None) -> int | None:
+    """Days since 0001-01-01 for YYYY-MM-DD (month/year dates take their first day)."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return date(y, m, d).toordinal()
+    except (ValueError, IndexError):
+        return None
+
+
+# A lead paragraph dates its own news: "أعلنت الحكومتان مساء الخميس 11 يونيو 2020 ...".
+LEAD_CHARS = 400
+
+
+def article_day(doc: Doc) -> int | None:
+    """The publication day, or for an undated page the latest full date stated (not
+    inferred) in its lead paragraph, less a date on another weekday than the one the lead
+    calls today ("اليوم الاثنين ... قمة 11 نوفمبر 2023" recalls an earlier happening, a
+    Saturday); None when neither is known."""
+    day = day_number(doc.article.published)
+    if day is not None:
+        return day
+    lead_end = min(len(doc.article.text), LEAD_CHARS)
+    today = today_weekday(doc, lead_end)
+    end = _undated_today(doc, lead_end)
+    days = [day_number(t.value) for t in doc.times if t.start < end and not t.relative and _is_day(t)]
+    stated = [d for d in days if d is not None and (today is None or date.fromordinal(d).weekday() == today)]
+    return max(stated) if stated else None
+
+
+def _is_day(t: TimeExpr) -> bool:
+    """A time that names one day: "الأسبوع الماضي" resolves to its week's Monday, a day no
+    happening is dated on (a first leg "last week" is background to today's final)."""
+    return bool(t.value) and len(t.value or "") == 10 and t.granularity != "week"
+
+
+_TODAY = match_key("اليوم")
+
+
+def _is_today(t: TimeExpr) -> bool:
+    return _TODAY in (match_key(word) for word in t.text.split())
+
+
+def today_weekday(doc: Doc, lead_end: int) -> int | None:
+    """The weekday the lead calls today ("اليوم الاثنين", "الاثنين اليوم"), resolved or not."""
+    for t in doc.times:
+        if t.start < lead_end and _is_today(t):
+            weekday = next((w for word in t.text.split() if (w := weekday_of_key(match_key(word))) is not None), None)
+            if weekday is not None:
+                return weekday
+    return None
+
+
+def _undated_today(doc: Doc, lead_end: int) -> int:
+    """Where the lead first says "today" without a date for it (an undated page): the days it
+    states after that recall earlier happenings ("اليوم ... كارثة 11 سبتمبر 2023" of an
+    anniversary), they do not date its own. The lead's end when it does not."""
+    return min((t.start for t in doc.times if t.start < lead_end and t.value is None and _is_today(t)),
+               default=lead_end)
+
+
+def doc_event_days(doc: Doc) -> set[int]:
+    days = set()
+    for t in doc.times:
+        if _is_day(t):
+            day = day_number(t.value)
+            if day is not None:
+                days.add(day)
+    return days
+
+
+def doc_happening_day(doc: Doc, lead_end: int) -> int | None:
+    """The first day the lead states or resolves ("الثلاثاء", "أمس", "12 آذار"): news says
+    when its happening was in its first lines. A week ("الأسبوع الماضي") is no day, and a
+    lead that says "today" before it states a day cannot date its happening (`_undated_today`)."""
+    end = _undated_today(doc, lead_end)
+    for t in sorted(doc.times, key=lambda t: t.start):
+        if t.start >= end:
+            break
+        if _is_day(t):
+            return day_number(t.value)
+    return None
+
+
+def doc_happening_weekday(doc: Doc, lead_end: int, happening_day: int | None, day: int | None) -> int | None:
+    """The weekday of the happening (Monday 0): of the day the lead states or resolves, else of
+    the first weekday it names, resolved or not ("اليوم الثلاثاء", "أمس السبت", "السبت المقبل"),
+    else of the publication day. A page with no date still says which day of the week its
+    happening was: two reports of one round or one strike name the same weekday, a round or a
+    strike of another week most often another (real pages, labels/stories/README.md)."""
+    if happening_day is not None:
+        return date.fromordinal(happening_day).weekday()
+    for t in sorted(doc.times, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        for word in t.text.split():
+            weekday = weekday_of_key(match_key(word))
+            if weekday is not None:
+                return weekday
+    return date.fromordinal(day).weekday() if day is not None else None
+
+
+def weekdays_apart(a: int, b: int) -> int:
+    """Days between two weekdays, the shorter way round the week (0-3)."""
+    return min((a - b) % 7, (b - a) % 7)
