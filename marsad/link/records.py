@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.run.caching import WORD_CACHE_SIZE, WordCache
 from marsad.run.scratch import SpilledMapping, transaction
 
 
@@ -134,6 +135,12 @@ class StoredNames(Records):
             CREATE TABLE entity_known (key TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE entity_articles (id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (id, doc));
         """)
+        # What the tables have said, for the words asked again and again (every mention of
+        # a name asks its keys): a key keeps its first owner and a known key or given name
+        # stays known, so an answer once found holds for the run (bounded: hot words only).
+        self._owners: WordCache[tuple[str, str], str] = WordCache(WORD_CACHE_SIZE)
+        self._known: WordCache[str, bool] = WordCache(WORD_CACHE_SIZE)
+        self._given: WordCache[str, bool] = WordCache(WORD_CACHE_SIZE)
 
     def records_by_id(self) -> Iterator[EntityRecord]:
         return self.records.values_by_key()
@@ -143,10 +150,16 @@ class StoredNames(Records):
         return transaction(self.db)
 
     def key_owner(self, etype: str, key: str) -> str | None:
-        row = self.db.execute("SELECT id FROM entity_keys WHERE type = ? AND key = ?", (etype, key)).fetchone()
-        return row[0] if row else None
+        owner = self._owners.get((etype, key))
+        if owner is None:
+            row = self.db.execute("SELECT id FROM entity_keys WHERE type = ? AND key = ?", (etype, key)).fetchone()
+            if row:
+                owner = self._owners.put((etype, key), row[0])
+        return owner
 
     def add_key(self, etype: str, key: str, rid: str) -> None:
+        if self._owners.get((etype, key)) is not None:
+            return  # owned already, so known already: the inserts would all be ignored
         self.db.execute("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)", (etype, key, rid))
         self.db.execute("INSERT OR IGNORE INTO entity_known VALUES (?)", (key,))
         if " " in key:
@@ -169,10 +182,22 @@ class StoredNames(Records):
         self.db.execute("INSERT OR IGNORE INTO entity_given_names VALUES (?)", (word,))
 
     def is_given_name(self, word: str) -> bool:
-        return self.db.execute("SELECT 1 FROM entity_given_names WHERE word = ?", (word,)).fetchone() is not None
+        if self._given.get(word):
+            return True
+        found = self.db.execute("SELECT 1 FROM entity_given_names WHERE word = ?", (word,)).fetchone() is not None
+        if found:
+            self._given.put(word, True)
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return self.db.execute("SELECT 1 FROM entity_known WHERE key = ?", (key,)).fetchone() is not None
+        if not isinstance(key, str):
+            return False
+        if self._known.get(key):
+            return True
+        found = self.db.execute("SELECT 1 FROM entity_known WHERE key = ?", (key,)).fetchone() is not None
+        if found:
+            self._known.put(key, True)
+        return found
 
     def add_article(self, record: EntityRecord, doc_id: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO entity_articles VALUES (?, ?)", (record.id, doc_id))
