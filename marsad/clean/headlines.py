@@ -16,6 +16,9 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     """The headline: the first heading-like line of six words or more above the body (and
     above the page's dateline when there is one), else the longest. Menus and section labels
     are one to three words; a standfirst ends like a sentence."""
+    # A run of ticker times ("-", "20:08", ...) may stand above the headline: lines without a
+    # letter are never it, nor count in the windows the headline is looked for in.
+    lines = [ln for ln in lines if ln.kind == "dateline" or _LETTER.search(ln.text)]
     if hint_title:
         key = line_key(hint_title)
         size = len(hint_title.split())
@@ -136,6 +139,8 @@ def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None
         at -= 1  # "نشر :", "كتب"
     if at < 0:
         return None
+    if _CONTINUES.match(lines[at].text) and at > 0:
+        at -= 1  # ".. <deck>" goes on from the headline above it
     line = lines[at]
     if (line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".")
             and _can_be_title(line.text, arabic_page)):
@@ -189,11 +194,14 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
     return None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.
 # A bulleted line is an item of a list or a menu.
 _NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s|^[•·▪●◦■]")
+# A line that starts with ".." or "…" goes on from the one above (a deck under its headline).
+_CONTINUES = re.compile(r"^\s*(?:\.\.|…)")
 
 
 # The page's script shows in its first few thousand characters.
@@ -208,7 +216,7 @@ def _mostly_arabic(lines: list[Line]) -> bool:
 def _can_be_title(text: str, arabic_page: bool) -> bool:
     """A headline is written in the page's script: an English line on an Arabic page is
     a site's banner or a translated teaser, not the article's title."""
-    if _NOT_TITLE.search(text):
+    if _NOT_TITLE.search(text) or _CONTINUES.match(text):
         return False
     arabic = len(_ARABIC_LETTER.findall(text))
     return (arabic >= len(_LATIN_LETTER.findall(text))) == arabic_page
