@@ -60,3 +60,33 @@ def test_a_deck_that_goes_on_from_the_headline_is_not_it() -> None:
     article = _one(dump)
     assert article.title == HEADLINE
     assert article.published == "2025-04-12"
+
+
+def test_one_bulleted_line_is_the_headline_several_are_a_menu() -> None:
+    dump = f"• {HEADLINE}\n* والإقبال يفوق توقعات المنظمين هذا العام\n{P1}\n{P2}"
+    assert _one(dump).title == HEADLINE
+    menu = "• سياسة محلية\n• اقتصاد وأعمال\n• رياضة عربية\n"
+    assert _one(f"{menu}{HEADLINE}\n{P1}\n{P2}").title == HEADLINE
+
+
+def test_the_sites_name_and_taglines_are_not_the_headline() -> None:
+    bar = "مجلة الرواد – مجلة عربية محكمة في العلوم – زوروا موقعنا"
+    headline = "معامل التأثير العربي للمجلات"
+    dump = f"{bar}\n\n{headline}\n\n{P1}\n{P2}"
+    assert _one(dump).title == headline
+
+
+def test_a_writers_post_under_the_byline_and_labelled_fields_before_the_date() -> None:
+    """The dateline stands below labelled fields (writer, post, time), past the usual window."""
+    headline = "معامل التأثير العربي للمجلات"
+    fields = "الكاتب\n\nالكاتب : د. سامي حسن\n\nمدير مشروع المعامل العربية\n\nالوقت\n\n11:07 صباحًا\n\nتاريخ النشر\n\n"
+    dump = f"{headline}\n\n{fields}24, أغسطس 2019\n\n{P1}\n{P2}"
+    article = _one(dump)
+    assert article.title == headline
+    assert article.published == "2019-08-24"
+
+
+def test_a_one_word_kicker_before_a_bar_stays_a_site_name_goes() -> None:
+    kicked = f"غدًا | {HEADLINE}"
+    assert _one(f"أخبار مصر\n\n{kicked}\n\n{P1}\n{P2}").title == kicked
+    assert _one(f"{HEADLINE} | أخبار مصر\n\n{P1}\n{P2}").title == HEADLINE

@@ -10,6 +10,7 @@ text dump has lost the tree.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -31,7 +32,7 @@ from marsad.clean.metadata import (
 )
 
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
-_BYLINE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
+_BYLINE = re.compile(r"^\s*(?:كتب|كتبت|الكاتبة?|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
                      r"|^\s*(?-i:By\s+[A-Z][a-z]+)", re.IGNORECASE)
 # A header the crawler or the server wrote into the dump ("Date: Sun, 06 Dec 2026 03:53:18 GMT",
 # "Last-Modified: ..."): the day of the crawl, never the page's date.
@@ -121,6 +122,21 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
             if dateline.date:
                 line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
     _mark_neighbour_links(lines)
+    _mark_writer_posts(lines)
+
+
+# A writer's post under the byline ("مدير مشروع <name of the project>") is a few words.
+MAX_POST_WORDS = 8
+
+
+def _mark_writer_posts(lines: list[Line]) -> None:
+    """The line under a byline that starts with a role's word ("مدير", "رئيس") is the
+    writer's post, not a headline."""
+    _roles, heads = masthead_roles()
+    for byline, below in itertools.pairwise(lines):
+        if (below.kind == "body" and below.words <= MAX_POST_WORDS and not below.sentence_shaped
+                and byline.chrome and _BYLINE.match(byline.text) and below.key.split(" ", 1)[0] in heads):
+            below.kind, below.chrome = "furniture", True
 
 
 # A masthead line names a role or two and the people in them; a headline is longer than this.
@@ -230,6 +246,11 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
                 line.kind = "furniture"  # menus and tickers above the title
     published = None
     datelines = [i for i in range(start, min(len(lines), start + DATELINE_WINDOW)) if lines[i].kind == "dateline"]
+    if not datelines and title_line:
+        # Labelled fields ("الكاتب", "الوقت", "تاريخ النشر") may push the dateline further down:
+        # any stamp between the headline and the first paragraph is still the page's own.
+        first = _first_body_index(lines, start)
+        datelines = [i for i in range(start, first if first is not None else start) if lines[i].kind == "dateline"]
     if datelines:
         # (with no headline found, a stamp in both calendars on top is the site's today bar)
         published = next((lines[i].date for i in datelines if lines[i].stamp == "date"
