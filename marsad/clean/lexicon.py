@@ -162,6 +162,12 @@ def institution_headings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def essay_headings() -> frozenset[str]:
+    """Line keys of an essay's or a guide's section headings ("مقدمة", "الخاتمة")."""
+    return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "essay_headings.tsv"))
+
+
+@lru_cache(maxsize=1)
 def outlet_names() -> dict[str, str]:
     """web domain, or domain/path prefix ("bbc.com/arabic") -> display name."""
     return {domain.strip().lower(): name.strip() for domain, name in _rows(DATA_DIR / "outlets.tsv")}
