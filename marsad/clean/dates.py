@@ -19,6 +19,8 @@ from datetime import date, timedelta
 
 from lxml.html import HtmlElement
 
+from marsad.arabic.calendar import hijri_month_number, month_number
+from marsad.arabic.normalize import match_key
 from marsad.clean.metadata import loose_date, parse_dateline
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -173,3 +175,15 @@ def agency_dateline(text: str) -> str | None:
         if second and parse_dateline(second.group(1)).kind == "date":
             return parse_dateline(second.group(1)).date  # a place and a date, nothing else
     return found
+
+
+_STAMP_WORD = re.compile(r"[^\W\d_]+")
+_HIJRI_MARKS = frozenset(match_key(w) for w in ("هـ", "هجري", "هجرية"))
+
+
+def states_both_calendars(line: str) -> bool:
+    """A stamp that gives the day in the Gregorian and the Hijri calendar with month words
+    ("الإثنين 23 فبراير 2026 11:04 صـ 6 رمضان 1447 هـ"): the form of a site's today bar."""
+    words = _STAMP_WORD.findall(line)
+    return (any(match_key(w) in _HIJRI_MARKS or hijri_month_number(w) is not None for w in words)
+            and any(month_number(w) is not None for w in words))

@@ -8,7 +8,7 @@ import re
 
 from marsad.clean.lexicon import line_key
 from marsad.clean.lines import MIN_BODY_WORDS, Line
-from marsad.clean.metadata import dated_name, parse_dateline, strip_site_suffix
+from marsad.clean.metadata import dated_name, parse_dateline, strip_site_suffix, tail_kind
 from marsad.clean.titles import breadcrumb_headline
 
 
@@ -16,6 +16,9 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     """The headline: the first heading-like line of six words or more above the body (and
     above the page's dateline when there is one), else the longest. Menus and section labels
     are one to three words; a standfirst ends like a sentence."""
+    # A run of ticker times ("-", "20:08", ...) may stand above the headline: lines without a
+    # letter are never it, nor count in the windows the headline is looked for in.
+    lines = [ln for ln in lines if ln.kind == "dateline" or _LETTER.search(ln.text)]
     if hint_title:
         key = line_key(hint_title)
         size = len(hint_title.split())
@@ -32,10 +35,12 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     if over_dateline is not None:
         return over_dateline
     candidates: list[Line] = []
+    # One bulleted line is the headline's own mark (a menu or a list of tags bullets several).
+    listed = sum(1 for ln in lines[:PARAGRAPH_SEARCH_LINES] if _BULLETED.match(ln.text)) >= 2
     for line in lines[:12]:
         if line.kind == "dateline" and candidates:
             break  # the headline sits above the dateline; below it come captions
-        if line.kind != "body" or not _can_be_title(line.text, arabic_page):
+        if line.kind != "body" or not _can_be_title(line.text, arabic_page, listed):
             continue
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
             # (above it only lines too short for a headline: a masthead's "رئيس التحرير", a name)
@@ -136,6 +141,8 @@ def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None
         at -= 1  # "نشر :", "كتب"
     if at < 0:
         return None
+    if _CONTINUES.match(lines[at].text) and at > 0:
+        at -= 1  # ".. <deck>" goes on from the headline above it
     line = lines[at]
     if (line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".")
             and _can_be_title(line.text, arabic_page)):
@@ -189,11 +196,18 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
     return None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.
 # A bulleted line is an item of a list or a menu.
-_NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s|^[•·▪●◦■]")
+_NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
+_BULLETED = re.compile(r"^[•·▪●◦■]")
+# The site's own title bar: its name, then taglines ("مجلة <name> – مجلة عربية محكمة – زوروا موقعنا").
+_BAR_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+MIN_BAR_SEGMENTS = 3
+# A line that starts with ".." or "…" goes on from the one above (a deck under its headline).
+_CONTINUES = re.compile(r"^\s*(?:\.\.|…)")
 
 
 # The page's script shows in its first few thousand characters.
@@ -205,13 +219,23 @@ def _mostly_arabic(lines: list[Line]) -> bool:
     return len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample))
 
 
-def _can_be_title(text: str, arabic_page: bool) -> bool:
+def _can_be_title(text: str, arabic_page: bool, listed: bool = True) -> bool:
     """A headline is written in the page's script: an English line on an Arabic page is
-    a site's banner or a translated teaser, not the article's title."""
-    if _NOT_TITLE.search(text):
+    a site's banner or a translated teaser, not the article's title. `listed`: the page's
+    bulleted lines are items of a list or a menu."""
+    if _NOT_TITLE.search(text) or _CONTINUES.match(text) or (listed and _BULLETED.match(text)) or _site_bar(text):
         return False
     arabic = len(_ARABIC_LETTER.findall(text))
     return (arabic >= len(_LATIN_LETTER.findall(text))) == arabic_page
+
+
+def _site_bar(text: str) -> bool:
+    """The site's name and taglines, not a headline: three segments or more, the first naming
+    an outlet (a headline's own site name stands after it)."""
+    if " - " not in text and " – " not in text and " | " not in text and " — " not in text:
+        return False
+    parts = _BAR_SEPARATOR.split(text)
+    return len(parts) >= MIN_BAR_SEGMENTS and tail_kind(parts[0]) == "outlet"
 
 
 _TRAILING_DATE = re.compile(r"(?:^|[\s|])([0-9٠-٩]{1,2}[-/.][0-9٠-٩]{1,2}[-/.][0-9٠-٩]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})"

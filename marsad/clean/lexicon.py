@@ -140,6 +140,16 @@ def forum_fields() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def masthead_roles() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A pattern of the masthead's roles in line-key form ("رئيس التحرير", longest first, so a
+    role is found whole), and the words a role line starts with ("رئيس", "مدير")."""
+    rows = _rows(LEXICON_DIR / "masthead_roles.tsv")
+    roles = sorted({line_key(phrase) for phrase, kind in rows if kind.strip() == "role"}, key=len, reverse=True)
+    heads = frozenset(line_key(phrase) for phrase, kind in rows if kind.strip() == "head")
+    return re.compile("|".join(re.escape(r) for r in roles)), heads
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Function words and generic news words, as written (lexicon/stopwords.tsv)."""
     return frozenset(row[0].strip() for row in _rows(LEXICON_DIR / "stopwords.tsv"))
@@ -149,6 +159,12 @@ def function_words() -> frozenset[str]:
 def institution_headings() -> frozenset[str]:
     """Line keys of the section headings of an institution's "about" pages."""
     return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "institution_headings.tsv"))
+
+
+@lru_cache(maxsize=1)
+def essay_headings() -> frozenset[str]:
+    """Line keys of an essay's or a guide's section headings ("مقدمة", "الخاتمة")."""
+    return frozenset(line_key(row[0]) for row in _rows(LEXICON_DIR / "essay_headings.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, broadcast_cues, forum_fields, function_words, related_headings
+from marsad.clean.lexicon import (
+    MAX_FURNITURE_WORDS,
+    broadcast_cues,
+    essay_headings,
+    forum_fields,
+    function_words,
+    related_headings,
+)
 from marsad.clean.lines import BLOCK_GAP, MIN_FLATTENED_GAPS, Line
 
 # A paragraph long enough to say what it is about (a teaser's lede has 20-40 words).
@@ -183,3 +190,14 @@ def shows_forum_fields(lines: list[Line]) -> bool:
     """Two or more of a forum thread's fields or labels among the page's first lines."""
     keys = "  ".join(ln.key for ln in lines[:FORUM_LINES] if ln.words <= MAX_FIELD_LINE_WORDS)
     return len(set(_forum_field_pattern().findall(f" {keys} "))) >= MIN_FORUM_FIELDS
+
+
+# An essay's or a guide's "مقدمة" stands among its first lines, a short line of its own.
+ESSAY_LINES = 40
+MAX_ESSAY_HEADING_WORDS = 3
+
+
+def shows_essay_heading(lines: list[Line]) -> bool:
+    """An essay's or a guide's section heading ("مقدمة", "* مقدمة:") among the page's first lines."""
+    headings = essay_headings()
+    return any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])

@@ -117,8 +117,7 @@ def _is_filler(word: str) -> bool:
     return key in _DATELINE_FILLER or weekday_number(word) is not None or key.startswith(_PAGE_STATS)
 
 
-# Letters glued to digits in a stamp ("باسل سيد29 ديسمبر، 2022آخر تحديث"): apart, they are words.
-# (Arabic letters only: "22nd" is an English ordinal.)
+# Arabic letters glued to digits ("باسل سيد29 ديسمبر، 2022آخر تحديث") are words apart ("22nd" is one).
 _GLUED = re.compile(r"(?<=[\u0621-\u064a])(?=[0-9٠-٩۰-۹])|(?<=[0-9٠-٩۰-۹])(?=[\u0621-\u064a])")
 
 
@@ -282,12 +281,13 @@ def tail_kind(tail: str) -> str | None:
 def strip_site_suffix(title: str) -> str:
     """Drop "| section or site" tails and " - outlet" tails from a title line.
 
-    After "|" any short tail goes (a bar never sits inside a headline); after a dash only a
-    tail that names a site or section, since "غزة - القاهرة: ..." is headline text.
-    """
+    After "|" any short tail goes (a bar never sits inside a headline), not a one-word kicker before it ("غدًا |");
+    after a dash only a tail that names a site or section, since "غزة - القاهرة: ..." is headline text."""
     parts = [p.strip() for p in _BAR.split(title) if p.strip()]  # (a date or the item's format after it stays)
+    kicker = len(parts) == 2 and len(parts[0].split()) == 1 and tail_kind(parts[0]) is None
     if len(parts) > 1 and parse_dateline(parts[-1]).date is None and line_key(parts[-1]) not in site_words()["format"]:
-        title = max(parts[:-1], key=len) if len(parts[-1].split()) <= MAX_TAIL_WORDS else max(parts, key=len)
+        title = max(parts[:-1], key=len) if len(parts[-1].split()) <= MAX_TAIL_WORDS else title if kicker \
+            else max(parts, key=len)
     dash = _DASH.split(title)
     if len(dash) > 1 and tail_kind(dash[-1]):
         title = " - ".join(dash[:-1])

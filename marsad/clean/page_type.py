@@ -81,7 +81,7 @@ FEATURES = (
     "root_path", "error_words", "log_html_articles", "article_meta", "video_meta", "log_longest_paragraph",
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
-    "forum_address", "story_elsewhere", "headline_run",
+    "forum_address", "story_elsewhere", "headline_run", "essay_heading",
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -118,7 +118,9 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     read_more = sum(1 for ln in lines[:-1] if ln.words <= 16 and _READ_MORE.search(ln.text))
     # (a link alone on the last line is a teaser's: "أكمل القراءة »" under a listing's last teaser)
     tail_link = bool(lines) and bool(_TAIL_LINK.match(lines[-1].text))
-    read_more += tail_link + (0 if is_html else cues.linked_cuts(lines))
+    # (a "read more" link alone on its line is furniture by the lexicon, yet it tells: one under each teaser)
+    links = 0 if is_html else sum(1 for ln in all_lines[:-1] if ln.chrome and _TAIL_LINK.match(ln.text))
+    read_more += tail_link + links + (0 if is_html else cues.linked_cuts(lines))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
     teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
@@ -164,7 +166,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
         float(bool(addr.FORUM_PATH.search(path)) or forum) if url or forum else unknown,
         float(cues.story_elsewhere(all_lines)),
-        0.0 if is_html else cues.headline_run_share(content, len(all_lines)), 0.0,  # (cohesion: below)
+        0.0 if is_html else cues.headline_run_share(content, len(all_lines)),
+        float(not is_html and cues.shows_essay_heading(all_lines)), 0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):
     # the paragraphs' cohesion, the dearest feature, is not read for it.
@@ -233,6 +236,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
     if shape.get("search_heading"):  # "إجمالي نتائج البحث: 617"
         return "listing"
     if shape.get("institution_headings") >= MIN_INSTITUTION_HEADINGS:  # "الرؤية", "الرسالة": an "about" page
+        return "other"
+    if shape.get("essay_heading"):  # "مقدمة": an essay, a guide or an explainer, evergreen
         return "other"
     if shape.get("forum_address") or (shape.get("story_elsewhere") and shape.get("body_lines") <= MAX_TEASER_LINES):
         return "other"  # a forum thread; an aggregator's or an embed's teaser of a story told elsewhere

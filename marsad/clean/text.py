@@ -10,11 +10,13 @@ text dump has lost the tree.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from marsad.clean.dates import states_both_calendars
 from marsad.clean.headlines import find_title, title_date
-from marsad.clean.lexicon import line_key, neighbour_links
+from marsad.clean.lexicon import line_key, masthead_roles, neighbour_links
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import (
     agencies_credited_in,
@@ -30,7 +32,7 @@ from marsad.clean.metadata import (
 )
 
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
-_BYLINE = re.compile(r"^\s*(?:كتب|كتبت|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
+_BYLINE = re.compile(r"^\s*(?:كتب|كتبت|الكاتبة?|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
                      r"|^\s*(?-i:By\s+[A-Z][a-z]+)", re.IGNORECASE)
 # A header the crawler or the server wrote into the dump ("Date: Sun, 06 Dec 2026 03:53:18 GMT",
 # "Last-Modified: ..."): the day of the crawl, never the page's date.
@@ -105,7 +107,7 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     captions, bylines and datelines. Position-dependent decisions come after the title."""
     menu = _bulleted_items(lines)
     for line in lines:
-        if line.is_furniture_phrase or _CRAWL_HEADER.match(line.text):
+        if line.is_furniture_phrase or _CRAWL_HEADER.match(line.text) or _is_masthead(line):
             line.kind, line.chrome = "furniture", True
         elif menu and not line.sentence_shaped and line.key in menu and not _BULLET.match(line.text):
             line.kind, line.chrome = "furniture", True  # a menu's item printed again without its bullet
@@ -120,6 +122,41 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
             if dateline.date:
                 line.kind, line.date, line.stamp = "dateline", dateline.date, dateline.kind
     _mark_neighbour_links(lines)
+    _mark_writer_posts(lines)
+
+
+# A writer's post under the byline ("مدير مشروع <name of the project>") is a few words.
+MAX_POST_WORDS = 8
+
+
+def _mark_writer_posts(lines: list[Line]) -> None:
+    """The line under a byline that starts with a role's word ("مدير", "رئيس") is the
+    writer's post, not a headline."""
+    _roles, heads = masthead_roles()
+    for byline, below in itertools.pairwise(lines):
+        if (below.kind == "body" and below.words <= MAX_POST_WORDS and not below.sentence_shaped
+                and byline.chrome and _BYLINE.match(byline.text) and below.key.split(" ", 1)[0] in heads):
+            below.kind, below.chrome = "furniture", True
+
+
+# A masthead line names a role or two and the people in them; a headline is longer than this.
+MAX_MASTHEAD_WORDS = 16
+
+
+def _is_masthead(line: Line) -> bool:
+    """A line of the site's masthead: two roles or more ("جريدة النهار رئيس مجلس الإدارة ورئيس
+    التحرير<name>"), a role glued to its holder's name ("رئيس التحريرمحمود"), or a line that
+    starts with a role's word and ends with a role ("رئيس حزب الوفد ورئيس مجلس الإدارة")."""
+    if line.words > MAX_MASTHEAD_WORDS or line.sentence_shaped:
+        return False
+    roles, heads = masthead_roles()
+    key = line.key
+    found = list(roles.finditer(key))
+    if not found:
+        return False
+    if len(found) >= 2 or any(m.end() < len(key) and key[m.end()] != " " for m in found):
+        return True
+    return found[-1].end() == len(key) and key.split(" ", 1)[0] in heads
 
 
 # Under a "previous article" label: the neighbour's headline, then its date (or an excerpt line).
@@ -209,9 +246,17 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
                 line.kind = "furniture"  # menus and tickers above the title
     published = None
     datelines = [i for i in range(start, min(len(lines), start + DATELINE_WINDOW)) if lines[i].kind == "dateline"]
+    if not datelines and title_line:
+        # Labelled fields ("الكاتب", "الوقت", "تاريخ النشر") may push the dateline further down:
+        # any stamp between the headline and the first paragraph is still the page's own.
+        first = _first_body_index(lines, start)
+        datelines = [i for i in range(start, first if first is not None else start) if lines[i].kind == "dateline"]
     if datelines:
-        published = next((lines[i].date for i in datelines if lines[i].stamp == "date"), None)
-    elif title_line and start >= 2 and lines[start - 2].kind == "dateline" and lines[start - 2].stamp == "date":
+        # (with no headline found, a stamp in both calendars on top is the site's today bar)
+        published = next((lines[i].date for i in datelines if lines[i].stamp == "date"
+                          and (title_line or not states_both_calendars(lines[i].text))), None)
+    elif title_line and start >= 2 and lines[start - 2].kind == "dateline" and lines[start - 2].stamp == "date" \
+            and not states_both_calendars(lines[start - 2].text):
         # The dateline right above the headline, none below it; on the page's first line it may
         # be a theme's today bar ("السبت , سبتمبر 30 2023"), unless the first paragraph names that day.
         above = lines[start - 2]
