@@ -207,3 +207,44 @@ def test_civilians_of_no_stated_country_are_of_the_country_of_the_place():
     event = event_of("تظاهر مئات الأشخاص في القاهرة احتجاجا على رفع الأسعار.", "PROTEST", [("القاهرة", "LOC")])
     assert actors(event) == ["الأشخاص"]
     assert event.actors[0].code == "EGYCVL"
+
+
+def test_his_soldiers_are_of_the_army_the_tagger_named_before():
+    event = event_of("وقال الجيش الأمريكي إن جنوده قتلوا خمسة مسلحين في غارة.", "ASSAULT",
+                     [("الجيش الأمريكي", "ORG")])
+    assert actors(event) == ["جنوده"]
+    assert event.actors[0].code == "USAMIL"
+
+
+def test_a_force_named_by_the_agent_word_it_governs():
+    event = event_of("وقتلت قوات الأمن ثلاثة مسلحين خلال مداهمة في المدينة.", "ASSAULT")
+    assert actors(event) == ["قوات الأمن"]
+    assert event.actors[0].code == "COP"
+
+
+def test_members_of_a_force_counted_after_a_verb_of_killing_are_killed():
+    event = event_of("قتل أمس سبعة من عناصر الشرطة الأفغانية في غرب البلاد.", "ASSAULT",
+                     [("الشرطة الأفغانية", "ORG")])
+    assert actors(event) == []
+    assert targets(event) == ["الشرطة الأفغانية"]
+
+
+def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before_not_its_object():
+    event = event_of("اعتقلت قوة من الشرطة ثلاثة شبان واعتدت عليهم بالضرب.", "ASSAULT")
+    assert actors(event) == ["قوة من الشرطة"]  # not "شبان", the object nearest before it
+
+
+def test_a_passive_killing_takes_the_nationality_of_the_strike_that_caused_it():
+    event = event_of("وقال مصدر إن «ثمانية أشخاص قتلوا جراء ضربة جوية أمريكية».", "ASSAULT")
+    assert event.actors[0].code == "USA"
+    assert targets(event) == ["أشخاص"]
+
+
+def test_an_attack_noun_in_a_result_clause_leaves_the_verb_active():
+    event = event_of("استهدف انتحاري اجتماعا لشيوخ العشائر مما أسفر عن مقتل اثنين منهم.", "ASSAULT")
+    assert actors(event) == ["انتحاري"]
+
+
+def test_counted_protesters_in_the_accusative_are_the_protests_actor():
+    event = event_of("حمل نحو 25 متظاهرا لافتات ورددوا هتافات ضد الحرب.", "PROTEST")
+    assert actors(event) == ["متظاهرا"]

@@ -45,12 +45,14 @@ def test_gsr_actor_agreement_floor():
     """Source and target against the gold spans of the dev half (issue 22, actors that are
     actors: 49/168 ASSAULT and 27/38 PROTEST sources, 82/165 ASSAULT targets at the commit
     that set the floor; 21 and 9 sources before typed agent phrases took their roles beside
-    the mentions)."""
+    the mentions). The source round: ASSAULT 49/166 sources, 83/164 targets, 41/76 roles
+    (48, 83, 39 before); PROTEST 26/36 (28/38: two chanting sentences no longer coded)."""
     scores = {a.kind: a for a in actor_agreement()}
     for a in scores.values():
         print(a)
-    assert scores["ASSAULT"].source_right >= 44
-    assert scores["ASSAULT"].target_right >= 75
+    assert scores["ASSAULT"].source_right >= 46
+    assert scores["ASSAULT"].target_right >= 78
+    assert scores["ASSAULT"].role_right >= 38
     assert scores["PROTEST"].source_right >= 24
 
 
@@ -89,9 +91,12 @@ def test_span_sentences_type_and_source_floor():
     77 of 312 at the commit that set the floor (233 and 75 before it); of the 206 the csv
     labels yes, 205 and 63. After the entry round 226 and 71 (202 and 60): the retrained
     ASSAULT model's threshold (0.575 at C 0.1, 0.525 at C 0.3 before) codes fewer of them,
-    while its nested F1 over 8 fold splits rose 64.3 -> 67.3."""
+    while its nested F1 over 8 fold splits rose 64.3 -> 67.3. The source round (the source
+    actor's errors counted first: a country or a force the phrase names, "جنوده" after a
+    named army, "قوات الأمن", a passive's means "جراء ضربة أمريكية"): 228 and 76 (200 and 61),
+    against 226 and 70 (202 and 59) at its start."""
     scores = span_validation()
     assert sum(s.sentences for s in scores) == 312
-    assert sum(s.type_right for s in scores) >= 224
-    assert sum(s.type_source_right for s in scores) >= 69
+    assert sum(s.type_right for s in scores) >= 225
+    assert sum(s.type_source_right for s in scores) >= 73
     assert sum(s.yes_type_source_right for s in scores) >= 58

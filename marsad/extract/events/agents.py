@@ -26,7 +26,7 @@ from marsad.extract.events.lexicon import (
     is_break,
     load_lexicon,
 )
-from marsad.extract.events.placing import Arg, _conjoined, _not_participants, is_count, preposition_of
+from marsad.extract.events.placing import Arg, _conjoined, _not_participants, counted_at, is_count, preposition_of
 from marsad.model import Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
@@ -119,9 +119,13 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int], sectors: Sequenc
             continue  # "قاعدة التاجي العسكرية", "هجوم مسلح": a modifier; "استهدف انتحاري": the subject
         last = j
         governed: set[int] = set()  # nouns the agent word governs, read past for its country
+        sector = sectors[j]
         while last + 1 < len(tokens) and last + 1 not in taken and not _conjunct(tokens[last + 1]):
             if (sectors[last + 1] and _adjective_like(tokens[last + 1])) or country_of(tokens[last + 1].text):
                 last += 1  # "مفجرون انتحاريون", "جنود أميركيين": one phrase
+            elif last == j and _governs_agent(tokens, j, sectors):
+                last += 1  # "قوات الأمن", "جنود الاحتلال": the governed agent word says who
+                sector = sectors[last]
             elif (tokens[last + 1].key == "من" and last + 2 < len(tokens) and sectors[last + 2]
                   and last + 2 not in taken):
                 last += 2  # "قوة من الشرطة العراقية", "المتشددين من الموالين"
@@ -132,14 +136,22 @@ def find_agents(tokens: Sequence[Token], taken: frozenset[int], sectors: Sequenc
                 break
         text = " ".join(t.text for t in tokens[j : last + 1])
         context = " ".join(t.text for i, t in enumerate(tokens[j + 1 : last + 1], j + 1) if i not in governed)
-        code = actor_code(tok.text, None, context, "ORG") or sectors[j]
-        if code != sectors[j] and code in _country_codes():
-            code += sectors[j]  # "سلاح ... الإسرائيلي": the country found, the sector is the word's
-        if len(code) == 3 and _possessed(tok):
-            code = _possessor_country(agents) + code  # "الجيش الأمريكي ... جنوده": USAMIL
+        code = actor_code(tok.text, None, context, "ORG") or sector
+        if code != sector and code in country_codes():
+            code += sector  # "سلاح ... الإسرائيلي": the country found, the sector is the word's
+        elif sector != sectors[j] and code.endswith(sectors[j]):
+            code = code[: -len(sectors[j])] + sector  # "قوات الأمن العراقية": IRQCOP, not IRQMIL
         agents.append(Agent(j, last, text, code))
         after = last
     return agents
+
+
+def _governs_agent(tokens: Sequence[Token], j: int, sectors: Sequence[str]) -> bool:
+    """An agent word in the construct state (no article) before a definite agent word: the
+    two are one phrase, and the second names the force ("قوات الأمن" COP, "عناصر الشرطة")."""
+    nxt = j + 1
+    return (nxt < len(tokens) and bool(sectors[nxt]) and not tokens[j].key.removeprefix("و").startswith("ال")
+            and not possessed(tokens[j]) and tokens[nxt].key.startswith("ال") and not is_break(tokens[nxt]))
 
 
 def _genitive_then_nationality(tokens: Sequence[Token], i: int, taken: frozenset[int]) -> bool:
@@ -154,24 +166,15 @@ def _genitive_then_nationality(tokens: Sequence[Token], i: int, taken: frozenset
 _NISBA = ("ي", "يه", "يين", "يون")  # الإسرائيلي، الإسرائيلية، الباكستانيين (match keys: ة is ه)
 
 
-def _possessed(token: Token) -> bool:
+def possessed(token: Token) -> bool:
     """ "جنوده", "قواته": a sector word with the possessive ه (written ه, not the ة of
     "قوة"), whose possessor was named before it."""
     text = token.text.removeprefix("و")
     return text.endswith("ه") and not text.startswith("ال")
 
 
-def _possessor_country(agents: Sequence[Agent]) -> str:
-    """The country of the nearest agent phrase before that has one ("" when none does)."""
-    countries = _country_codes()
-    for agent in reversed(agents):
-        if len(agent.code) >= 6 and agent.code[:3] in countries:
-            return agent.code[:3]
-    return ""
-
-
 @lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
+def country_codes() -> frozenset[str]:
     return frozenset(CodeTables.load().countries.values())
 
 
@@ -202,14 +205,5 @@ def agent_args(tokens: Sequence[Token], agents: Iterable[Agent]) -> list[Arg]:
         m = Mention(tokens[a.first].start, tokens[a.last].end, a.text, "ORG", source="agent")
         out.append(Arg(m, a.first, a.last, preposition_of(tokens, a.first, tokens[a.first].prefix),
                        _conjoined(tokens, a.first, m),
-                       a.code, _counted(tokens, a.first), tokens[a.first].key.removeprefix("و") in VICTIMS))
+                       a.code, counted_at(tokens, a.first), tokens[a.first].key.removeprefix("و") in VICTIMS))
     return out
-
-
-def _counted(tokens: Sequence[Token], first: int) -> bool:
-    """ "ثلاثة جنود", "20 شخصا", "خمسة من رجال الشرطة": a number before the phrase (across
-    من): people counted, in news often the killed or the hurt."""
-    j = first - 1
-    if j > 0 and tokens[j].key == "من":
-        j -= 1
-    return j >= 0 and is_count(tokens[j].key)

@@ -20,6 +20,7 @@ from marsad.extract.events.lexicon import (
     PLACE_NOUNS,
     PROTESTERS,
     REFLEXIVE,
+    RESULTS,
     SUBJECT_BACK,
     TIME_WORDS,
     TO,
@@ -109,11 +110,13 @@ def _verb_arguments(
     passive = hit.trigger.args == "patient" and not _active(subject, plain) and not _reflexive(tokens, hit.index) and (
         _looks_passive(tokens, hit.index, forward) or _counted_first(subject, plain))
     if passive:
+        args.passive = True
         # "قتل 20 شخصا", "ثلاثة جنود قتلوا": the patient after the verb, or before it
         patient = _with_conjuncts(forward, plain[0]) if plain else subject
         args.targets.extend(patient)
         args.actors.extend(a for a in forward if a.prep in AGENT_MARKS)
-        args.adjective_actor = _nationality_after_noun(tokens, hit.index, forward)
+        args.adjective_actor = _nationality_after_noun(tokens, hit.index, forward) or _means_nationality(
+            tokens, hit.index, forward)
         return
     objects = plain
     if subject:
@@ -192,13 +195,28 @@ def _looks_passive(tokens: Sequence[Token], i: int, forward: list[Arg]) -> bool:
         return True
     if any(a.prep in AGENT_MARKS for a in forward):
         return True
+    return _means_noun(tokens, i) is not None
+
+
+def _means_noun(tokens: Sequence[Token], i: int) -> int | None:
+    """The attack noun of the verb's clause that tells its means ("قتل في غارة أمريكية"), not
+    what it brought about ("استهدف انتحاري اجتماعا مما أسفر عن مقتل اثنين")."""
     following = tokens[i + 1 : i + 1 + FORWARD_WINDOW]
-    for tok, (found, _) in zip(following, load_lexicon().lookups(following), strict=True):
-        if is_break(tok):
+    for j, (tok, (found, _)) in enumerate(zip(following, load_lexicon().lookups(following), strict=True), i + 1):
+        if is_break(tok) or tok.key.removeprefix("و") in RESULTS:
             break
         if any(t.pos == "n" and t.type == "ASSAULT" for t in found):
-            return True
-    return False
+            return j
+        if any(t.pos == "v" for t in found):
+            break  # "استهدف مظاهرة تندد بالغارات": another verb, another clause
+    return None
+
+
+def _means_nationality(tokens: Sequence[Token], i: int, forward: list[Arg]) -> str | None:
+    """ "قتلوا جراء ضربة جوية أميركية", "قتل في غارة إسرائيلية": a passive verb's means, an
+    attack noun in its clause, told with a nationality: that country did it."""
+    j = _means_noun(tokens, i)
+    return _nationality_after_noun(tokens, j, forward) if j is not None else None
 
 
 def _a_place(tokens: Sequence[Token], arg: Arg) -> bool:

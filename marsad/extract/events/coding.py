@@ -13,7 +13,7 @@ from typing import TypeVar
 import numpy as np
 
 from marsad.extract.actor_codes import actor_code, country_of
-from marsad.extract.events.agents import agent_args, agent_sectors, find_agents
+from marsad.extract.events.agents import agent_args, agent_sectors, country_codes, find_agents, possessed
 from marsad.extract.events.arguments import attach_arguments
 from marsad.extract.events.dating import event_date
 from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_features
@@ -59,8 +59,24 @@ def _arguments_placed(tokens: Sequence[Token], sentence: Sentence, mentions: Seq
         return placed, inside
     agents = agent_args(tokens, find_agents(tokens, inside | _titles(tokens, placed), sectors))
     if agents:
-        placed = sorted(placed + agents, key=lambda a: a.first)
+        placed = _possessors_named(tokens, sorted(placed + agents, key=lambda a: a.first))
     return placed, inside
+
+
+def _possessors_named(tokens: Sequence[Token], placed: list[Arg]) -> list[Arg]:
+    """A possessed agent word of no stated country ("جنوده", "قواته") takes the country of the
+    nearest participant named before it with one, a mention as well as an agent phrase ("قال
+    الجيش الأمريكي إن جنوده قتلوا": USAMIL)."""
+    out = list(placed)
+    for k, arg in enumerate(placed):
+        if len(arg.code) != 3 or not possessed(tokens[arg.first]):
+            continue
+        for before in reversed(placed[:k]):
+            country = (before.code or _participant(before, tokens).code)[:3]
+            if country in country_codes():
+                out[k] = replace(arg, code=country + arg.code)
+                break
+    return out
 
 
 def _titles(tokens: Sequence[Token], placed: Sequence[Arg]) -> frozenset[int]:
@@ -104,15 +120,29 @@ def code_sentence(
         modes = [_emitted_mode(tokens, hit, checked_only) for hit in hits]
     triggers_at = {h.index for h in hits}
     events: dict[str, Event] = {}
+    told = Args()  # the arguments of the sentence's event told last that has an actor
     for hit, mode in zip(hits, modes, strict=True):
         if mode is None:
             continue
         args = attach_arguments(tokens, hit, placed, triggers_at)
+        if told.actors and _conjoined_verb(tokens, hit) and not args.passive and all(
+                a in told.targets for a in args.actors):
+            # "اعتقلت قوة من الشرطة ثلاثة شبان واعتدت عليهم": the subject of the verb before,
+            # not its object (the participant nearest before the joined verb)
+            args.actors = [a for a in told.actors if a not in args.targets]
+        if args.actors:
+            told = args
         if hit.trigger.weak and not (args.actors or args.targets or args.location):
             continue  # "التقى الفريقان": a weak trigger with no named participant or place
         event = _make_event(sentence, tokens, hit, args, times, reference, mode)
         events[event.type] = union_events(events[event.type], event) if event.type in events else event
     return list(events.values())
+
+
+def _conjoined_verb(tokens: Sequence[Token], hit: Hit) -> bool:
+    """A verb joined by و to what the sentence told before ("اعتقلت قوة من الشرطة ثلاثة شبان
+    واعتدت عليهم"): it shares that event's subject."""
+    return hit.trigger.pos == "v" and tokens[hit.index].key[:1] == "و" and hit.index > 0
 
 
 def _emitted_mode(tokens: Sequence[Token], hit: Hit, checked_only: bool) -> str | None:

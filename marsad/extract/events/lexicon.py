@@ -50,6 +50,7 @@ GENITIVE_WINDOW = 6
 MODE_BACK = 4
 
 CLAUSE_BREAKS = frozenset('،,؛;:()[]«»"“”-–—')  # a dash ends a dateline ("بغداد - أدانت")
+QUOTE_MARKS = frozenset('«»"“”')  # round a name or a slogan: a required word may lie past them
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -94,6 +95,8 @@ OTHER_PREPOSITIONS = _GRAMMAR["preposition"]
 PASSIVE_AUX = _GRAMMAR["passive_aux"]
 UNDERGO = _GRAMMAR["undergo"]  # "تعرضت دورية لهجوم": the subject is the one attacked
 COUNTS = _GRAMMAR["count"]  # "عشرات الجنود": people counted, as after a number
+ELABORATING = _GRAMMAR["elaborating"]  # "وهتف المتظاهرون": more of a protest told before
+RESULTS = _GRAMMAR["result"]  # "مما أسفر عن مقتل": what follows is the outcome, not the means
 MODIFIERS = _GRAMMAR["modifier"]  # "هجوم مسلح": after a noun, its adjective, not an agent
 PARTITIVES = _GRAMMAR["partitive"]  # "عدد من الشبان": a part of the people after من
 VICTIMS = _GRAMMAR["victim"]  # "وقتل شخص": people told of as the killed or hurt
@@ -334,7 +337,8 @@ def _requirement_met(tokens: Sequence[Token], i: int, trigger: Trigger) -> bool:
     width = trigger.window or (REQUIRE_WINDOW_VERB if trigger.pos != "n" else REQUIRE_WINDOW)
     for tok in tokens[i + 1 : i + 1 + width]:
         # news writers put commas around a VSO subject ("بحث رئيس الحكومة، مع مسؤول")
-        if is_break(tok) and not (trigger.pos != "n" and tok.text in "،,"):
+        # and past the quote marks round a name ("تجمع أنصار «الحزب» رافعين لافتات")
+        if is_break(tok) and not (trigger.pos != "n" and tok.text in "،,") and tok.text not in QUOTE_MARKS:
             break
         if _meets(tok.key, trigger.requires):
             return True

@@ -47,6 +47,7 @@ class Args:
     actors: list[Arg] = field(default_factory=list)
     targets: list[Arg] = field(default_factory=list)
     adjective_actor: str | None = None  # "الغارة الأمريكية": the actor is only a nationality
+    passive: bool = False  # a verb read as passive ("قتل 20 شخصا"): its subject is no actor
     location: Arg | None = None
 
 
@@ -99,9 +100,8 @@ def place_mentions(tokens: Sequence[Token], mentions: Iterable[Mention]) -> list
             else:
                 continue
         last = max(first, bisect.bisect_left(starts, m.end) - 1)
-        placed.append(
-            Arg(m, first, last, _preposition(tokens, first, m), _conjoined(tokens, first, m))
-        )
+        placed.append(Arg(m, first, last, _preposition(tokens, first, m), _conjoined(tokens, first, m),
+                          counted=m.type != "LOC" and counted_at(tokens, first)))
     return placed
 
 
@@ -146,6 +146,18 @@ def preposition_of(tokens: Sequence[Token], first: int, glued: str) -> str:
 def is_count(key: str) -> bool:
     """A number or a vague number word ("20", "ثلاثة", "العشرات"): what follows is counted."""
     return key[:1].isdecimal() or word_value(key) is not None or key.removeprefix("ال") in COUNTS
+
+
+def counted_at(tokens: Sequence[Token], first: int) -> bool:
+    """ "ثلاثة جنود", "20 شخصا", "خمسة من رجال الشرطة", "سبعة من عناصر الشرطة الأفغانية": a
+    number before the phrase (across من and a partitive): people counted, in news often the
+    killed or the hurt."""
+    j = first - 1
+    if j > 0 and tokens[j].key.removeprefix("و") in PARTITIVES:
+        j -= 1
+    if j > 0 and tokens[j].key == "من":
+        j -= 1
+    return j >= 0 and is_count(tokens[j].key)
 
 
 def _before_count(tokens: Sequence[Token], first: int) -> int:

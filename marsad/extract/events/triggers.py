@@ -10,6 +10,7 @@ from itertools import compress, count
 
 from marsad.extract.events.lexicon import (
     ASSERTED_FROM,
+    ELABORATING,
     FIRST,
     RELATIVE,
     TIME_NOUNS,
@@ -107,6 +108,8 @@ def assertable(hit: Hit, tokens: Sequence[Token]) -> bool:
     sentences with one were "yes" ("المدينة التي شهدت احتجاجات")."""
     if any(t.key in RELATIVE for t in tokens[max(0, hit.index - 2) : hit.index]):
         return False
+    if hit.trigger.entry in ELABORATING and tokens[hit.index].key[:1] == "و":
+        return False  # "وهتف المتظاهرون": the protest told before, chanting
     allowed = ASSERTED_FROM.get(hit.trigger.type)
     if allowed == "detector":
         return True
