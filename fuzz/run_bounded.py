@@ -3,7 +3,8 @@
     python fuzz/run_bounded.py --seconds 60
 
 Exit status 0 when no input crashed; otherwise the fuzzer's status, with the crashing input
-saved under --artifacts (give that file to `python fuzz/fuzz_inputs.py FILE` to replay it).
+saved under --artifacts (default: a new marsad-fuzz-crash-* folder in the temp directory,
+kept after the run; give that file to `python fuzz/fuzz_inputs.py FILE` to replay it).
 The corpus grows in a scratch directory, never in the repository.
 """
 
@@ -41,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         corpus, seeds = Path(scratch) / "corpus", Path(scratch) / "seeds"
         corpus.mkdir()
         n_seeds = write_seeds(seeds)
-        artifacts = args.artifacts or Path(scratch)
+        # (kept after the run: the scratch directory goes with its corpus, and a crash's
+        # input must outlive it to be replayed)
+        artifacts = args.artifacts or Path(tempfile.mkdtemp(prefix="marsad-fuzz-crash-"))
         artifacts.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, str(HERE / "fuzz_inputs.py"), str(corpus), str(seeds),
                    f"-max_total_time={args.seconds}", f"-runs={args.runs}", f"-max_len={MAX_LEN}",
