@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, methodcaller
 
@@ -106,7 +106,7 @@ def _known_here(index: _TokenIndex, known_people: KnownPeople | None) -> list[tu
     """The full names of `known_people` all of whose words are in the doc, in some form:
     only those can be repeated here (the others would be tried at every token of their
     first word, "محمد", for nothing). Sorted: no hash-order effects."""
-    present = set(index.keys)
+    present = index.present
     if known_people is None or not known_people.by_surname or not present:
         return []
     # The known names' words written here, in some form (splitting every word of every
@@ -120,8 +120,7 @@ def _known_here(index: _TokenIndex, known_people: KnownPeople | None) -> list[tu
 def _with_repeats(doc: Doc, index: _TokenIndex, found: list[tuple[tuple[str, ...], str]],
                   extra: list[tuple[str, ...]]) -> list[Mention]:
     mentions = list(doc.mentions)
-    tokens, token_keys = index.tokens, index.keys
-    present = set(token_keys)
+    tokens, token_keys, present = index.tokens, index.keys, index.present
     names: dict[tuple[str, ...], tuple[str, int]] = {}  # token keys -> (type, count of owners)
     surname_owner: dict[str, set[str]] = defaultdict(set)
     for keys, etype in found + [(k, "PER") for k in extra]:
@@ -223,6 +222,11 @@ class _TokenIndex:
         self.keys: list[str] = list(map(_KEY, self.tokens))
         self.starts: list[int] = list(map(_START, self.tokens))
         self.ends: list[int] = list(map(_END, self.tokens))
+
+    @cached_property
+    def present(self) -> set[str]:
+        """The distinct keys (asked by the known names' search and by the repeats)."""
+        return set(self.keys)
 
     def span_keys(self, start: int, end: int) -> tuple[str, ...]:
         """Keys of the tokens overlapping [start, end): a mention may start after a clitic."""

@@ -182,21 +182,19 @@ class StoredNames(Records):
         self.db.execute("INSERT OR IGNORE INTO entity_given_names VALUES (?)", (word,))
 
     def is_given_name(self, word: str) -> bool:
-        if self._given.get(word):
-            return True
-        found = self.db.execute("SELECT 1 FROM entity_given_names WHERE word = ?", (word,)).fetchone() is not None
-        if found:
-            self._given.put(word, True)
-        return found
+        return self._has_row(self._given, "SELECT 1 FROM entity_given_names WHERE word = ?", word)
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        if self._known.get(key):
+        return isinstance(key, str) and self._has_row(self._known, "SELECT 1 FROM entity_known WHERE key = ?", key)
+
+    def _has_row(self, seen: WordCache[str, bool], query: str, value: str) -> bool:
+        """Whether `query` finds a row for `value`; a row found is remembered in `seen`
+        (rows are never deleted in a run; a miss is asked again, the row may come later)."""
+        if seen.get(value):
             return True
-        found = self.db.execute("SELECT 1 FROM entity_known WHERE key = ?", (key,)).fetchone() is not None
+        found = self.db.execute(query, (value,)).fetchone() is not None
         if found:
-            self._known.put(key, True)
+            seen.put(value, True)
         return found
 
     def add_article(self, record: EntityRecord, doc_id: str) -> None:
