@@ -85,3 +85,25 @@ def test_svo_subject_before_the_verb():
     (q,) = extract_quotes(make_doc("s", text))
     assert q.speaker_kind == "institution" and q.speaker_text == "البيان"
     assert q.text == "الطرفين اتفقا على مواصلة الحوار الاستراتيجي"
+
+
+# Reporting verbs that wire copy uses as often as قال and أضاف: أفاد ("stated"), the
+# participles مبينا / مشددا / منوها after a statement, and the present tense of a report
+# ("ويشير التقرير إلى أن" is a finding; "يضيف" carries the speaker on).
+WIRE_TEXT = (
+    "وأفاد الناطق باسم الشرطة خالد العمري أن دورية أمنية تعرضت لإطلاق نار قرب الحدود.\n"
+    "وأكد العمري أن التحقيقات جارية، مبينا أن ثلاثة مشتبه بهم أوقفوا صباح اليوم.\n"
+    "ونوهت وزارة الداخلية إلى أن الطريق أعيد فتحه أمام حركة السير.\n"
+    "ويضيف العمري أن الدوريات ستعزز في المنطقة خلال الأيام المقبلة، مشددا على أن الوضع تحت السيطرة.\n"
+)
+WIRE_MENTIONS = (("خالد العمري", "PER", "Q7"), ("العمري", "PER", "Q7", 1), ("العمري", "PER", "Q7", 2),
+                 ("وزارة الداخلية", "ORG", "Q8"))
+
+
+def test_wire_reporting_verbs_and_participles_name_their_speaker():
+    qs = extract_quotes(make_doc("w", WIRE_TEXT, mentions=WIRE_MENTIONS))
+    assert find(qs, "دورية أمنية تعرضت").speaker == "Q7"
+    assert find(qs, "ثلاثة مشتبه بهم أوقفوا").speaker == "Q7"
+    assert find(qs, "الطريق أعيد فتحه").speaker == "Q8"
+    assert find(qs, "الدوريات ستعزز").speaker == "Q7"
+    assert find(qs, "الوضع تحت السيطرة").speaker == "Q7"
