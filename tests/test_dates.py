@@ -133,6 +133,12 @@ CASES: list[tuple[str, date | None, list[tuple[str | None, bool, str]]]] = [
     ("بدأ العمل في 2020 ثم توقف.", None, [("2020", False, "year")]),
     ("وصدرت الصحيفة في 2 شعبان 1443 هـ.", None, [("2022-03-05", False, "day")]),
     ("يصادف الأول من محرم 1443 هـ.", None, [("2021-08-09", False, "day")]),
+    # a Hijri day and month without a year: the Hijri year the reference says (SAT is 7 Dhu
+    # al-Hijja 1442), chosen as for a Gregorian one
+    ("أعلن في 15 رمضان بدء الحملة.", SAT, [("2021-04-27", True, "day")]),
+    ("يبدأ الموسم في 10 محرم المقبل.", SAT, [("2021-08-18", True, "day")]),
+    ("يقام الاحتفال في 20 ذي الحجة الجاري.", SAT, [("2021-07-30", True, "day")]),
+    ("أعلن في 15 رمضان بدء الحملة.", None, [(None, True, "day")]),
     # weekdays with clitics and future markers
     ("وبعد ذلك سيلتقي الوفد بالرئيس الاثنين.", SAT, [("2021-07-19", True, "day")]),
     ("الأسبوع المقبل", None, [(None, True, "week")]),
@@ -144,6 +150,7 @@ CASES: list[tuple[str, date | None, list[tuple[str | None, bool, str]]]] = [
 ]
 
 NEGATIVE = [
+    "فاز الفريق 3 صفر على ضيفه.",  # a score: صفر is "nil" as well as a month
     "قتل 15 جنديا في الهجوم.",
     "ارتفع عدد القتلى إلى 2021 شخصا.",
     "قال أحد المسؤولين إن الوضع هادئ.",

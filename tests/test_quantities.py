@@ -97,8 +97,17 @@ CASES: list[tuple[str, list[tuple[float, str, str | None]]]] = [
     ("فقد المزارعون ربع المحصول.", [(0.25, "exact", None)]),
     # unit before the number, and several quantities
     ("نفذت هجمات بلغ عددها 17 هجمة.", [(17, "exact", "هجوم")]),
-    ("أطلق 14 صاروخا على القاعدة، وثلاثة آخرين قرب السفارة.", [(14, "exact", "صاروخ"), (3, "exact", None)]),
-    ("قتل 5 جنود وأصيب 12 آخرون.", [(5, "exact", "جندي"), (12, "exact", None)]),
+    # "others" count what the count before them counted (more rockets, more soldiers), unless
+    # that count says what befell them ("6 قتلى وأربعة آخرين" are not four more dead)
+    ("أطلق 14 صاروخا على القاعدة، وثلاثة آخرين قرب السفارة.", [(14, "exact", "صاروخ"), (3, "exact", "صاروخ")]),
+    ("قتل 5 جنود وأصيب 12 آخرون.", [(5, "exact", "جندي"), (12, "exact", "جندي")]),
+    ("سقط 6 قتلى وأصيب 12 آخرون.", [(6, "exact", "قتيل"), (12, "exact", None)]),
+    # a count that leaves its noun out after "and" in the same clause
+    ("قتل 13 شخصا وأصيب 31 تزامنا مع خروج الموظفين.", [(13, "exact", "شخص"), (31, "exact", "شخص")]),
+    ("قتل 13 شخصا. وأصيب 31 في حادث آخر.", [(13, "exact", "شخص"), (31, "exact", None)]),
+    # words after a number that are not what it counts; plurals that end in alif
+    ("بلغ عدد المشاركين 200 منهم 50 امرأة.", [(200, "exact", None), (50, "exact", "امرأة")]),
+    ("فككت قوات الأمن 3 خلايا إرهابية.", [(3, "exact", "خلايا")]),
     ("ما لا يقل عن ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجومًا صاروخيًا.",
      [(8, "at_least", "هجوم"), (17, "exact", "هجوم")]),
     ("هجوم بـ12 طائرة مسيرة مفخخة.", [(12, "exact", "طائرة")]),

@@ -169,6 +169,17 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def hijri_year_of(day: date) -> int:
+    """The Umm al-Qura Hijri year a Gregorian day falls in (its Hijri year, roughly, outside
+    hijridate's range)."""
+    from hijridate import Gregorian
+
+    try:
+        return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+    except (ValueError, OverflowError):
+        return round((day.year - 622) * 365.2425 / 354.367) + 1
+
+
 # --- Solar Hijri (Persian) dates, and a date written in either Hijri calendar ---------------
 
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")

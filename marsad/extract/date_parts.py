@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from marsad.arabic.calendar import (
+    hijri_to_gregorian,
+    hijri_year_of,
     month_of_key,
 )
 from marsad.arabic.normalize import match_key
@@ -170,25 +172,49 @@ def resolve_month_day(
     (the last one, unless the next one is days away and the last half a year back)."""
     if ref is None:
         return None
-    gran = "day" if day else "month"
 
     def at(year: int) -> date:
         return date(year, month, min(day or 1, pycalendar.monthrange(year, month)[1]))
 
     anchor = ref if day else date(ref.year, ref.month, 1)
-    years = (ref.year - 1, ref.year, ref.year + 1)
+    return pick_year(at, (ref.year - 1, ref.year, ref.year + 1), anchor, future, direction), "day" if day else "month"
+
+
+def resolve_hijri_day(month: int, day: int, ref: date | None, future: bool, direction: str | None) -> date | None:
+    """The Gregorian day of a Hijri day and month written without a year ("15 رمضان",
+    "27 شوال المقبل"): of the Hijri year the reference falls in when "الجاري" says so, else
+    chosen as `resolve_month_day` chooses (the Hijri year is eleven days shorter, so the same
+    rule over the three Hijri years around the reference)."""
+    if ref is None:
+        return None
+
+    def at(year: int) -> date:
+        # (day 30 of a 29-day month: its last day)
+        return hijri_to_gregorian(year, month, day) or hijri_to_gregorian(year, month, day - 1) or date.min
+
+    this_year = hijri_year_of(ref)
+    if direction == "this":
+        found = at(this_year)
+    else:
+        found = at(pick_year(at, (this_year - 1, this_year, this_year + 1), ref, future, direction))
+    return None if found == date.min else found
+
+
+def pick_year(at: Callable[[int], date], years: tuple[int, int, int], anchor: date, future: bool,
+              direction: str | None) -> int:
+    """Which of three consecutive years a yearless date is in (`resolve_month_day`)."""
     if direction == "past":
-        return max(y for y in years if at(y) < anchor), gran
+        return max(y for y in years if at(y) < anchor)
     if direction == "next" or future:
         after = [y for y in years if (at(y) > anchor if direction == "next" else at(y) >= anchor)]
-        return min(after), gran
+        return min(after)
     past = max(y for y in years if at(y) <= anchor)
     upcoming = min(y for y in years if at(y) > anchor)
     # Without a future verb, news reports the past: take the last such date, unless it is
     # half a year back and the next one is days away ("الاجتماع يوم 26 يوليو" a week ahead).
     if (anchor - at(past)).days > 180 and (at(upcoming) - anchor).days <= 30:
-        return upcoming, gran
-    return past, gran
+        return upcoming
+    return past
 
 
 def weekday_date(ref: date, weekday: int, future: bool, direction: str | None) -> date:

@@ -42,6 +42,7 @@ from marsad.extract.date_parts import (
     is_future,
     month_starting_at,
     numeric_dates,
+    resolve_hijri_day,
     resolve_month_day,
     valid_day,
     weekday_date,
@@ -137,7 +138,7 @@ def _absolute_at(tokens: list[Token], i: int, ref: date | None) -> Found | None:
     if i >= len(tokens):
         return None
     t = tokens[i]
-    hijri = _hijri_at(tokens, i)
+    hijri = _hijri_at(tokens, i, ref)
     if hijri:
         return hijri
     # ordinal day: "السابع من أبريل", "الحادي عشر من", "الخامس والعشرين من"
@@ -217,9 +218,10 @@ def _hijri_marker(tokens: list[Token], i: int) -> bool:
     return i < len(tokens) and tokens[i].key in ("ه", "هـ", "هجري", "هجريه", "للهجره")
 
 
-def _hijri_at(tokens: list[Token], i: int) -> Found | None:
+def _hijri_at(tokens: list[Token], i: int, ref: date | None) -> Found | None:
     """"15 رمضان 1442 هـ", "الأول من محرم 1443" -> the Gregorian day; "1442 هـ" -> the
-    Gregorian year it starts in."""
+    Gregorian year it starts in; "15 رمضان", "27 شوال المقبل" -> the day of the Hijri year
+    the reference says (`resolve_hijri_day`)."""
     t = tokens[i]
     if t.key.isdecimal() and len(t.key) == 4 and _hijri_marker(tokens, i + 1):
         g = hijri_to_gregorian(digits_value(t.key), 1, 1)
@@ -233,17 +235,28 @@ def _hijri_at(tokens: list[Token], i: int) -> Found | None:
         day, j = ordinal[0], i + ordinal[1]
     if j < len(tokens) and tokens[j].key == "من":
         j += 1
-    if j + 1 >= len(tokens):
+    if j >= len(tokens) or not 1 <= day <= 30:
         return None
     hm, used = hijri_month_number(tokens[j].text), 1
-    if hm is None and j + 2 < len(tokens):
+    if hm is None and j + 1 < len(tokens):
         hm, used = hijri_month_number(f"{tokens[j].text} {tokens[j + 1].text}"), 2
     year_at = j + used
-    if hm is None or year_at >= len(tokens) or not tokens[year_at].key.isdecimal():
+    if hm is None:
         return None
+    if year_at >= len(tokens) or not tokens[year_at].key.isdecimal():
+        # No year: "3 صفر" is a score (three-nil), never a date without its year.
+        if hm == _SAFAR:
+            return None
+        direction = direction_at(tokens, year_at)
+        end = year_at + (direction is not None)
+        g = resolve_hijri_day(hm, day, ref, is_future(tokens, i), direction)
+        return Found(i, end, g.isoformat() if g else None, True, "day", "hijri")
     end = year_at + 1 + (1 if _hijri_marker(tokens, year_at + 1) else 0)
     g = hijri_to_gregorian(digits_value(tokens[year_at].key), hm, day)
     return Found(i, end, g.isoformat() if g else None, False, "day", "hijri")
+
+
+_SAFAR = 2
 
 
 def extract_times(text: str, reference: date | None, tokens: list[Token] | None = None) -> list[TimeExpr]:

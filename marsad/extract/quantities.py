@@ -46,6 +46,14 @@ _PERCENT_AFTER: tuple[tuple[str, ...], ...] = (
 )
 # After the counted noun, these words carry on the noun phrase ("جندي أجنبي"): kept in unit_text.
 _NOT_UNIT = word_class("noun_phrase_carrier")
+_NOT_COUNTED = word_class("not_counted")
+_OTHERS = word_class("others")
+_STATE_COUNTS = word_class("state_count")
+# A count whose noun is left out after "and" ("قتل 13 شخصا وأصيب 31") counts what the count
+# just before it, in the same clause, counted: at most this many characters back.
+_ELIDED_UNIT_REACH = 60
+_DEFINITE_AFTER_CLITIC = ("بال", "وال", "فال", "كال", "لل")
+_CLAUSE_END = re.compile(r"[.!?؟\n؛]")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +68,11 @@ def unit_forms() -> dict[str, str]:
             if form.strip():
                 table.setdefault(match_key(form.strip()), singular.strip())
     return table
+
+
+@lru_cache(maxsize=1)
+def _known_units() -> frozenset[str]:
+    return frozenset(unit_forms().values())
 
 
 def _unit_of(tok: Token) -> str | None:
@@ -181,6 +194,9 @@ def extract_quantities(
                 unit, noun = _unit_before(tokens, run.start)
                 if noun is not None:  # "هجمات بلغ عددها 17": the span starts at the noun
                     unit_text, q_start = tokens[noun].text, min(q_start, noun)
+                elif out:
+                    unit, end = _elided_unit(text, tokens, run.start, end, out[-1])
+                    unit_text = text[tokens[run.end].start:tokens[end - 1].end] if end > run.end else None
         following = _keys_at(tokens, end)
         for phrase, after_bound in _AFTER.items():
             k = len(phrase)
@@ -216,15 +232,37 @@ def _unit_after(tokens: list[Token], i: int) -> tuple[str | None, int]:
     if tok.key == "من" and i + 1 < len(tokens) and tokens[i + 1].key.startswith(("ال", "بين")):
         partitive = _unit_of(tokens[i + 1])  # "اثنين من الجنود"
         return (partitive, i + 2) if partitive else (None, i)
+    if tok.key.startswith(_DEFINITE_AFTER_CLITIC):
+        return None, i  # "9 بالمدينة", "25 بالطائف": a counted noun is indefinite
     known = _unit_of(tok)
     if known:
         return known, i + 1
-    if tok.key in _NOT_UNIT or tok.key.startswith("ال") or len(tok.key) < 3 or word_value(tok.key):
+    if tok.key in _NOT_UNIT or tok.key in _NOT_COUNTED or tok.key.startswith("ال") or len(tok.key) < 3 \
+            or word_value(tok.key):
         return None, i
-    # Unknown noun: as written, without diacritics or the accusative alif.
+    # Unknown noun: as written, without diacritics or the accusative alif (not the alif of a
+    # plural such as خلايا or قضايا).
     word = strip_diacritics(tok.text).replace("ـ", "")
-    word = word[:-1] if word.endswith("ا") and len(word) > 3 else word
+    word = word[:-1] if word.endswith("ا") and not word.endswith("ايا") and len(word) > 3 else word
     return word, i + 1
+
+
+def _elided_unit(text: str, tokens: list[Token], start: int, end: int, before: Quantity) -> tuple[str | None, int]:
+    """The unit of a count that leaves its noun out, and where the count ends: "31 آخرين"
+    (others) or "وأصيب 31" after "13 شخصا" in one clause count persons too; after "6 قتلى"
+    they are other people, not more dead (no unit). `before` is the quantity found just before."""
+    # (a unit read from an unknown word, "7 وويندوز", is not lent to the next count)
+    if before.unit not in _known_units() or match_key(before.unit) in _STATE_COUNTS:
+        return None, end
+    gap = text[before.end:tokens[start].start]
+    if len(gap) > _ELIDED_UNIT_REACH or _CLAUSE_END.search(gap):
+        return None, end
+    if end < len(tokens) and tokens[end].key in _OTHERS:
+        return before.unit, end + 1
+    coordinated = start >= 1 and tokens[start - 1].text.startswith("و") and len(tokens[start - 1].key) > 3
+    if coordinated and (end >= len(tokens) or not tokens[end].key[:1].isalpha() or tokens[end].key in _NOT_COUNTED):
+        return before.unit, end
+    return None, end
 
 
 def _unit_before(tokens: list[Token], i: int) -> tuple[str | None, int | None]:
