@@ -35,7 +35,11 @@ MIN_SENTENCE_WORDS = 12
 MIN_WIDGET_LINK_SHARE = 0.6
 # Class words of a lede / standfirst block that trafilatura may drop with the header.
 _LEDE_WORDS = re.compile(r"(?:^|[\s_-])(?:lead|lede|standfirst|excerpt|summary|subtitle|sub-title|intro|"
-                         r"article__lead|sapo|chapo|brief)(?:$|[\s_-]|__)", re.IGNORECASE)
+                         r"article__lead|sapo|chapo|brief|desc|description|abstract|deck)(?:$|[\s_-]|__)",
+                         re.IGNORECASE)
+# ... but not the site's tagline ("site-description") nor a picture's caption ("img-desc").
+_NOT_LEDE_WORDS = re.compile(r"(?:^|[\s_-])(?:site|blog|footer|header|img|image|photo|pic|caption|video|media|"
+                             r"author)[\s_-]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,8 @@ def _lede(tree: HtmlElement) -> str | None:
     """The standfirst when exactly one block is marked as one (a listing marks every teaser)."""
     found: list[str] = []
     for element in tree.iter("div", "p", "h2", "span", "section"):
-        if not _LEDE_WORDS.search(element.get("class", "")):
+        names = element.get("class", "")
+        if not _LEDE_WORDS.search(names) or _NOT_LEDE_WORDS.search(names):
             continue
         text = " ".join(display_clean(element.text_content()).split())
         if MIN_LEDE_WORDS <= len(text.split()) <= MAX_LEDE_WORDS and text not in found:
