@@ -233,6 +233,28 @@ def test_eval_clean_without_addresses_reads_the_text_alone(tmp_path: Path) -> No
     assert "without addresses" in result.output and "date         0/1" in result.output
 
 
+def test_eval_clean_checks_the_body_is_the_article(tmp_path: Path) -> None:
+    # Two copies of one article; the second's label names a last sentence the page lacks
+    # (as when the body kept is the footer blurb): that article is lost.
+    files = tmp_path / "files"
+    files.mkdir()
+    page = (f"<html><head><title>{TITLE}</title></head><body>{_article_body()}"
+            "<footer>© 2024 جميع الحقوق محفوظة</footer></body></html>")
+    rows = []
+    for name, last in (("t-1", "في المحافظات الشمالية خلال العام المقبل"), ("t-2", "وختم الوزير حديثه بالشكر")):
+        (files / f"{name}.html").write_text(page, encoding="utf-8")
+        rows.append({"id": name, "address": f"https://a.example/2024/03/03/{name}", "is_article": True,
+                     "page_type": "article", "title": TITLE, "published": "2024-03-03",
+                     "body_first": "أعلنت وزارة الصحة اليوم افتتاح", "body_last": last})
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "clean", "--labels", str(labels), "--pages-dir", str(tmp_path),
+                                      "--show-errors"])
+    assert result.exit_code == 0, result.output
+    assert "body         1/2" in result.output
+    assert "t-2: article lost: misses its last words" in result.output
+
+
 def test_a_page_keeps_its_side_of_the_split() -> None:
     sides = {split_of(f"ar-{i:03d}") for i in range(30)}
     assert sides == {"dev", "train"}

@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 
 from marsad.arabic.calendar import hijri_month_number, month_number
 from marsad.arabic.normalize import match_key
-from marsad.clean.metadata import loose_date, parse_dateline
+from marsad.clean.metadata import calendar_numeric, loose_date, parse_dateline
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
                   r"(?:[T\s](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
@@ -31,6 +31,12 @@ _PUBLISHED_META = (
     "publishdate", "publish-date", "publish_date", "pubdate", "dc.date.issued", "dcterms.created", "dc.date",
     "sailthru.date", "parsely-pub-date", "date", "created",
 )
+# An ISO-form stamp with a year below this is in a Hijri calendar: Iranian sites write
+# "1402-05-12T10:30:00+03:30" (Solar Hijri) and some Gulf sites "1445-09-15" (lunar Hijri).
+FIRST_GREGORIAN_YEAR = 1900
+# Class words of a <time> that is the publication time (WordPress: "entry-date published").
+_PUBLISHED_CLASS = re.compile(r"(?:^|[\s_-])(?:published|publish|pubdate|entry-date|post-date)(?:$|[\s_-])",
+                              re.IGNORECASE)
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
@@ -53,8 +59,12 @@ def parse_stamp(value: str) -> StatedDate | None:
     value = value.translate(_PERSIAN_DIGITS)
     m = _ISO.match(value)
     if m:
+        year, month, day_of_month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if year < FIRST_GREGORIAN_YEAR:  # the time in a Hijri stamp is local, as written
+            converted = calendar_numeric(year, month, day_of_month)
+            return StatedDate(converted, False, "meta") if converted else None
         try:
-            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            day = date(year, month, day_of_month)
         except ValueError:
             return None
         zone = m.group(6)
@@ -84,11 +94,15 @@ def metadata_dates(tree: HtmlElement, html: str) -> list[StatedDate]:
             if stated:
                 found.append(stated)
     for element in tree.iter("time"):
-        if element.get("itemprop", "").lower() == "datepublished" or element.get("pubdate") is not None:
+        if (element.get("itemprop", "").lower() == "datepublished" or element.get("pubdate") is not None
+                or _PUBLISHED_CLASS.search(element.get("class", ""))):
             stated = parse_stamp(element.get("datetime") or element.text_content())
             if stated:
                 stated.source = "time"
                 found.append(stated)
+            shown = parse_dateline(" ".join(element.text_content().split()))
+            if stated and stated.utc and shown.date and shown.kind == "date":
+                found.append(StatedDate(shown.date, False, "time-text"))  # what the reader sees: local
     return found
 
 

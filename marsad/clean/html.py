@@ -36,6 +36,19 @@ MIN_WIDGET_LINK_SHARE = 0.6
 # Class words of a lede / standfirst block that trafilatura may drop with the header.
 _LEDE_WORDS = re.compile(r"(?:^|[\s_-])(?:lead|lede|standfirst|excerpt|summary|subtitle|sub-title|intro|"
                          r"article__lead|sapo|chapo|brief)(?:$|[\s_-]|__)", re.IGNORECASE)
+# A "description" is the story's standfirst only when the class names the story too ("article-desc",
+# "news-description", "story-deck"), and never a picture's caption or the site's tagline ("img-desc").
+_DESCRIPTION_WORDS = re.compile(r"(?:^|[\s_-])(?:desc|description|abstract|deck)(?:$|[\s_-])", re.IGNORECASE)
+_STORY_WORDS = re.compile(r"(?:^|[\s_-])(?:article|news|post|story|entry|single|details?)(?:$|[\s_-])", re.IGNORECASE)
+_NOT_STORY_WORDS = re.compile(r"(?:^|[\s_-])(?:site|img|image|photo|pic|caption|video|media|author)(?:$|[\s_-])",
+                              re.IGNORECASE)
+
+
+def _names_a_lede(names: str) -> bool:
+    """Whether an element's class names it the standfirst."""
+    if _LEDE_WORDS.search(names):
+        return True
+    return bool(_DESCRIPTION_WORDS.search(names) and _STORY_WORDS.search(names) and not _NOT_STORY_WORDS.search(names))
 
 
 @dataclass(frozen=True)
@@ -129,7 +142,7 @@ def _lede(tree: HtmlElement) -> str | None:
     """The standfirst when exactly one block is marked as one (a listing marks every teaser)."""
     found: list[str] = []
     for element in tree.iter("div", "p", "h2", "span", "section"):
-        if not _LEDE_WORDS.search(element.get("class", "")):
+        if not _names_a_lede(element.get("class", "")):
             continue
         text = " ".join(display_clean(element.text_content()).split())
         if MIN_LEDE_WORDS <= len(text.split()) <= MAX_LEDE_WORDS and text not in found:

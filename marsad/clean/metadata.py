@@ -191,7 +191,7 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
         # "7/3/1429 هـ - الموافق 13/3/2008 م": the Gregorian date the page gives beside a Hijri
         # one is its own (a Hijri month's first day depends on the moon's sighting).
         gregorian, used = _numeric_date(text[m.end():])
-        return (gregorian, used + 3) if gregorian else (_calendar_numeric(y, mo, d), 3)
+        return (gregorian, used + 3) if gregorian else (calendar_numeric(y, mo, d), 3)
     return _valid(y, mo, d), 3
 
 
@@ -201,7 +201,7 @@ def _numeric_date(text: str) -> tuple[str | None, int]:
 LUNAR_HIJRI_FROM = 1420
 
 
-def _calendar_numeric(year: int, month: int, day: int) -> str | None:
+def calendar_numeric(year: int, month: int, day: int) -> str | None:
     from marsad.arabic.calendar import hijri_to_gregorian
 
     converted = hijri_to_gregorian(year, month, day) if year >= LUNAR_HIJRI_FROM else solar_hijri_to_gregorian(

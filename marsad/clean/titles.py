@@ -194,6 +194,23 @@ def agrees(candidate: str, reference: str) -> bool:
     return bool(a) and bool(b) and (a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ")
 
 
+# A label printed in the <h1> before the headline ("عاجل", "خاص", "فيديو"): a word or two that
+# og:title and <title> leave out.
+MAX_KICKER_WORDS = 2
+MIN_KICKED_HEADLINE_WORDS = 3
+
+
+def _without_kicker(heading: str, meta: str) -> str | None:
+    """The <h1> without a kicker in front of it, when the meta title is the rest of it."""
+    words, meta_words = line_key(heading).split(), line_key(meta).split()
+    extra = len(words) - len(meta_words)
+    if not (0 < extra <= MAX_KICKER_WORDS and len(meta_words) >= MIN_KICKED_HEADLINE_WORDS
+            and words[extra:] == meta_words):
+        return None
+    raw = heading.split()
+    return " ".join(raw[extra:]) if len(raw) == len(words) else meta
+
+
 def choose_html_title(h1: tuple[str, ...], og_title: str | None, html_title: str | None, fallback: str | None,
                       site_names: frozenset[str], url: str | None, blocks: tuple[str, ...]) -> str | None:
     """The page's headline: an <h1> that agrees with og:title or <title> (a logo's <h1> does
@@ -202,8 +219,9 @@ def choose_html_title(h1: tuple[str, ...], og_title: str | None, html_title: str
     hosts = host_names(url)
     headlines = [h for h in h1 if len(h.split()) >= 2 and not is_site_name(h, site_names, hosts)]  # not a logo
     for heading in headlines:
-        if any(agrees(heading, m) for m in metas):
-            return strip_affixes(heading, site_names, url)
+        for meta in metas:
+            if agrees(heading, meta):
+                return _without_kicker(heading, meta) or strip_affixes(heading, site_names, url)
     block_keys = {line_key(b) for b in blocks}
     for meta in metas:
         if line_key(meta) in block_keys:

@@ -2,7 +2,10 @@
 and its publication date.
 
 The labels are JSON Lines, one page a line: {"id", "address", "file", "is_article",
-"page_type", "title", "published", "lang", ...}; each page's raw HTML or text dump sits in
+"page_type", "title", "published", "lang", ...}; an article's label may add `body_first` and
+`body_last`, a few words of its first and last body sentences: the body check (an article is
+lost when the kept body misses either, or when they span less than half of it: the body is then
+mostly furniture). Each page's raw HTML or text dump sits in
 the pages directory (`file` is relative to it, or to its `files/` folder). The pages' text
 is third-party and stays outside the repository; only labels and addresses travel.
 
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.clean import clean_pages
+from marsad.clean.lexicon import line_key
 from marsad.ingest import make_page
 from marsad.model import Article, RawPage
 
@@ -40,6 +44,8 @@ class PageLabel:
     published: str | None  # YYYY-MM-DD (or shorter), None when the page states none
     lang: str | None
     split: str = "train"  # "train", "dev", or a held-out set's name
+    body_first: str | None = None  # a few words of the body's first sentence
+    body_last: str | None = None  # ... and of its last
 
 
 def split_of(page_id: str) -> str:
@@ -83,6 +89,7 @@ def read_labels(paths: Iterable[Path], pages_dir: Path) -> list[PageLabel]:
                 page_type="article" if is_article else page_type, title=record.get("title") or None,
                 published=record.get("published") or None, lang=record.get("lang") or None,
                 split=str(record.get("split") or split_of(str(record["id"]))),
+                body_first=record.get("body_first") or None, body_last=record.get("body_last") or None,
             )
     return list(labels.values())
 
@@ -112,6 +119,8 @@ class CleanScores:
     dates_right: int = 0
     no_date_right: int = 0  # pages without a stated date where none was invented
     no_date: int = 0
+    bodies: int = 0  # gold articles with a body check
+    bodies_kept: int = 0  # ... whose kept body is the article (not lost)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted) page types
     errors: list[str] = field(default_factory=list)
 
@@ -136,6 +145,9 @@ class CleanScores:
             f"date         {pct(self.dates_right, self.dates)}  (pages with a stated date)",
             f"no date      {pct(self.no_date_right, self.no_date)}  (pages without one: none invented)",
         ]
+        if self.bodies:
+            out.append(f"body         {pct(self.bodies_kept, self.bodies)}  (articles with a body check kept whole; "
+                       f"{self.bodies - self.bodies_kept} lost)")
         wrong = {k: n for k, n in self.confusion.items() if k[0] != k[1]}
         if wrong:
             out.append("page types confused (gold -> predicted): "
@@ -145,6 +157,25 @@ class CleanScores:
 
 def _date_right(gold: str, predicted: str | None) -> bool:
     return bool(predicted) and predicted is not None and predicted[:len(gold)] == gold[:10]
+
+
+# The labelled first and last sentences cover at least this share of a kept body; less, and
+# the body is mostly furniture (a footer blurb or a related-links box kept with the article).
+MIN_BODY_SHARE = 0.5
+
+
+def body_lost(label: PageLabel, article: Article) -> str | None:
+    """Why an article's body is lost (None when it is the article): the kept text misses the
+    labelled first or last words, or they span less than half of it."""
+    body = line_key(article.text or "")
+    first, last = line_key(label.body_first or ""), line_key(label.body_last or "")
+    start = body.find(first) if first else 0
+    end = body.rfind(last) + len(last) if last else len(body)
+    if start < 0 or (last and end < len(last)):
+        return "misses its " + ("first" if start < 0 else "last") + " words"
+    if end - start < MIN_BODY_SHARE * len(body):
+        return f"mostly furniture (the article spans {end - start} of {len(body)} characters)"
+    return None
 
 
 def score(labels: list[PageLabel], articles: dict[str, Article]) -> CleanScores:
@@ -171,6 +202,12 @@ def score(labels: list[PageLabel], articles: dict[str, Article]) -> CleanScores:
                 scores.titles_right += 1
             else:
                 scores.errors.append(f"{label.id}: title {article.title!r}\n      gold  {label.title!r}")
+        if label.is_article and (label.body_first or label.body_last):
+            scores.bodies += 1
+            lost = body_lost(label, article) if article.is_article else "called a non-article"
+            scores.bodies_kept += lost is None
+            if lost:
+                scores.errors.append(f"{label.id}: article lost: {lost} ({len(article.text or '')} characters kept)")
         if label.published:
             scores.dates += 1
             if _date_right(label.published, article.published):
