@@ -110,3 +110,9 @@ def test_teasers_cut_before_their_read_more_links_are_a_listing() -> None:
 def test_a_deep_page_number_in_the_query_is_a_listing() -> None:
     url = "https://news.example.com/stories/t/49333/0/tag?page=407"
     assert _one(f"{P1}\n{P2}", url).page_type == "listing"
+
+
+def test_a_media_section_item_is_a_video_page() -> None:
+    url = "https://news.example.ir/fa/media/1400/02/27/2501857/slug"
+    article = _one(f"{HEADLINE}\n{P1}", url)
+    assert (article.page_type, article.published) == ("video", "2021-05-17")
