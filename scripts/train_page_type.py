@@ -37,7 +37,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from marsad.clean import clean_pages_shaped
-from marsad.clean.page_type import FEATURES, MODEL_FILE, PageShape, PageTypeModel, decide_page_type
+from marsad.clean.page_shape import FEATURES, PageShape
+from marsad.clean.page_type import MODEL_FILE, PageTypeModel, decide_page_type
 from marsad.evaluate.clean import PageLabel, raw_page, read_labels
 from marsad.ingest import read_inputs
 from marsad.model import RawPage

@@ -652,7 +652,8 @@ def test_a_fold_model_decides_in_place_of_the_shipped_one() -> None:
     a page the rules leave to the model goes the way the given model says."""
     from math import log1p
 
-    from marsad.clean.page_type import FEATURES, PageShape, PageTypeModel, decide_page_type
+    from marsad.clean.page_shape import FEATURES, PageShape
+    from marsad.clean.page_type import PageTypeModel, decide_page_type
 
     told = {"log_body_words": log1p(100), "body_lines": 3, "short_kept_lines": 4, "headline_share": 0.35,
             "log_longest_paragraph": log1p(20), "sentence_share": 0.4}

@@ -7,15 +7,10 @@ from pathlib import Path
 import pytest
 
 from marsad.clean import clean_pages
+from marsad.clean.credits import agencies_credited_in, split_credits
 from marsad.clean.language import detect_language
 from marsad.clean.lexicon import outlet_for_url
-from marsad.clean.metadata import (
-    agencies_credited_in,
-    parse_dateline,
-    site_name_from_title,
-    split_credits,
-    strip_site_suffix,
-)
+from marsad.clean.metadata import parse_dateline, site_name_from_title, strip_site_suffix
 from marsad.clean.text import clean_text_page, is_caption
 from marsad.ingest import make_page, read_inputs
 from marsad.model import Article

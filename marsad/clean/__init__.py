@@ -11,13 +11,14 @@ import html as html_lib
 import re
 from collections import Counter, defaultdict
 
-from marsad.clean.dates import address_date, agency_dateline, choose_date
+from marsad.clean.dates import address_date, agency_dateline, choose_date, in_address_month
 from marsad.clean.html import extract_html, late_date, removed_blocks
 from marsad.clean.language import detect_language
 from marsad.clean.lexicon import line_key, outlet_for_domain, outlet_for_url
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import parse_dateline
-from marsad.clean.page_type import PageShape, decide_page_type, page_shape
+from marsad.clean.page_shape import PageShape, page_shape
+from marsad.clean.page_type import decide_page_type
 from marsad.clean.text import CleanText, clean_text_page
 from marsad.clean.titles import (
     choose_html_title,
@@ -113,7 +114,8 @@ def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
         spelled = title_from_address([ln.text for ln in cleaned.lines[:HEAD_LINES]], page.url)
         title = strip_affixes(spelled, site_affixes, page.url) if spelled else title
     # The address's date before the lines' (a dump's top line may be the site's date bar).
-    published = page.hint_published or address_date(page.url) or cleaned.published or agency_dateline(cleaned.text)
+    published = (page.hint_published or address_date(page.url) or cleaned.published
+                 or in_address_month(cleaned.date_over_title, page.url) or agency_dateline(cleaned.text))
     outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
     kept = [i for i, ln in enumerate(cleaned.lines) if ln.kind in ("body", "lede")]
     position = kept[0] / len(cleaned.lines) if kept else 1.0

@@ -14,14 +14,18 @@ LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|ca
 # A page number in the query: an index's page, unless the path is an article's own (a long
 # article split in pages, "/<section>/4401586-<slug>?page=1").
 PAGING_QUERY = re.compile(r"[?&](?:page|paged|pgno|cat)=\d", re.IGNORECASE)
+# An index's tenth page or further: an article split in pages has a few (whatever its own id says).
+DEEP_PAGE = re.compile(r"[?&](?:page|paged|pgno)=[1-9]\d+(?:&|$)", re.IGNORECASE)
 # ... and words that name an article's own page as often as an index ("/archives/19471").
 AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
 AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)"
                          r"|^/_[^/]+_/?$", re.IGNORECASE)  # SPIP's author pages: "/_Name_"
 VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
 # The site's video section as the address's top folder holds video items, slug or not
-# ("/videos/2020/8/5/<slug>", "/tr/watch/<slug>"); deeper, "/news/tv/<slug>" may be an article.
-VIDEO_SECTION = re.compile(r"^/(?:[a-z]{2}/)?(?:videos?|watch|فيديو|مرئيات)/", re.IGNORECASE)
+# ("/videos/2020/8/5/<slug>", "/tr/watch/<slug>", a media section "/fa/media/<date>/<id>/": the
+# two labelled pages under one are a clip and a recorded lecture); deeper, "/news/tv/<slug>"
+# may be an article.
+VIDEO_SECTION = re.compile(r"^/(?:[a-z]{2}/)?(?:videos?|watch|media|فيديو|مرئيات)/", re.IGNORECASE)
 # A broadcast programme's pages are transcripts and episode pages, whatever their slug.
 PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
 # The front page of a site (or of its Arabic edition).

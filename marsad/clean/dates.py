@@ -138,9 +138,15 @@ _ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\
                            r"|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
 
 
+# A Solar Hijri (or lunar Hijri) year, month and day as folders of the address.
+_HIJRI_ADDRESS_DATE = re.compile(r"(?:^|/)(1[34]\d{2})/(\d{1,2})/(\d{1,2})/")
 # A date as a query parameter: "?cdate=09012026" (DDMMYYYY), "&date=20260109" (YYYYMMDD).
 _RANDOM_POST = re.compile(r"[?&]random(?:[-_]post)?(?:=|&|$)", re.IGNORECASE)
 _QUERY_DATE = re.compile(r"[?&][a-z_]*date=(\d{8})(?:&|$)", re.IGNORECASE)
+
+
+def _slug_after_folders(path: str, m: re.Match[str]) -> bool:
+    return bool(m.group(2)) and path[m.start(2) - 1] == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "?")
 
 
 def address_date(url: str | None) -> str | None:
@@ -158,9 +164,11 @@ def address_date(url: str | None) -> str | None:
         except ValueError:
             pass
     path = url.split("//", 1)[-1].split("/", 1)[-1]
-    m = _ADDRESS_DATE.search(path)
+    # (folders "/2025/09/" then a slug that opens with a number, "5-2025_5.html", name no day)
+    m = next((m for m in _ADDRESS_DATE.finditer(path) if not _slug_after_folders(path, m)), None)
     if not m:
-        return None
+        hijri = _HIJRI_ADDRESS_DATE.search(path)  # an Iranian site's "/fa/media/1400/02/27/<id>/"
+        return calendar_numeric(*(int(g) for g in hijri.groups())) if hijri else None
     if m.group(1):
         year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
     else:
@@ -169,6 +177,16 @@ def address_date(url: str | None) -> str | None:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+_ADDRESS_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{2})/")
+
+
+def in_address_month(iso: str | None, url: str | None) -> str | None:
+    """`iso` when the address's "/YYYY/MM/" folders (a blog's post address) name its month:
+    a date header over the headline is then the post's, not the day the page was copied."""
+    m = _ADDRESS_MONTH.search(url or "")
+    return iso if iso and m and iso[:7] == f"{m.group(1)}-{m.group(2)}" else None
 
 
 # "الفاشر 1 أكتوبر 2025 ــ قال الجيش ...": a place and a date before a dash open the first paragraph.

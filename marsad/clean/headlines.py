@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from marsad.clean.lexicon import line_key
+from marsad.clean.lexicon import line_key, masthead_roles, related_headings
 from marsad.clean.lines import MIN_BODY_WORDS, Line
 from marsad.clean.metadata import dated_name, parse_dateline, strip_site_suffix, tail_kind
 from marsad.clean.titles import breadcrumb_headline
@@ -18,7 +18,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     are one to three words; a standfirst ends like a sentence."""
     # A run of ticker times ("-", "20:08", ...) may stand above the headline: lines without a
     # letter are never it, nor count in the windows the headline is looked for in.
-    lines = [ln for ln in lines if ln.kind == "dateline" or _LETTER.search(ln.text)]
+    # A price table's rows ("17.89 17.79 بنك مصر", "603.00 عيار 21") are neither.
+    lines = [ln for ln in lines if ln.kind == "dateline" or (_LETTER.search(ln.text) and not _TABLE_ROW.match(ln.text))]
     if hint_title:
         key = line_key(hint_title)
         size = len(hint_title.split())
@@ -37,14 +38,19 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     candidates: list[Line] = []
     # One bulleted line is the headline's own mark (a menu or a list of tags bullets several).
     listed = sum(1 for ln in lines[:PARAGRAPH_SEARCH_LINES] if _BULLETED.match(ln.text)) >= 2
-    for line in lines[:12]:
+    widgets = related_headings()
+    top = lines[:12]
+    for previous, line in zip([None, *top], top, strict=False):  # (each line with the one above it)
         if line.kind == "dateline" and candidates:
             break  # the headline sits above the dateline; below it come captions
         if line.kind != "body" or not _can_be_title(line.text, arabic_page, listed):
             continue
+        if previous is not None and previous.words <= MAX_WIDGET_HEADING_WORDS and previous.key in widgets:
+            continue  # the first item of a "most read" or "trending" box
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
             # (above it only lines too short for a headline: a masthead's "رئيس التحرير", a name)
-            if not any(c.words >= FIRST_HEADLINE_WORDS for c in candidates) and _headline_over_body(lines, line):
+            if not any(c.words >= FIRST_HEADLINE_WORDS for c in candidates) and (
+                    _headline_over_body(lines, line) or _printed_twice(lines, line)):
                 candidates.append(line)
             break  # the body has started
         if 2 <= line.words <= 30 or _clauses_headline(line):
@@ -59,6 +65,7 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     return first or max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
 
 
+MAX_WIDGET_HEADING_WORDS = 5
 # Below a long menu or a weather-and-currency bar, a dump's headline stands over its first
 # paragraph, a few lines up (an image's file name, a place-and-agency line between).
 PARAGRAPH_SEARCH_LINES = 40
@@ -126,6 +133,8 @@ def _dated_headline(lines: list[Line]) -> Line | None:
     return None
 
 
+MAX_NAME_WORDS = 3  # a writer's name
+_HAS_DIGIT = re.compile(r"[0-9٠-٩]")
 # How far down a dump its own dateline may stand (below a welcome line, menus, a caption).
 DATELINE_SEARCH_LINES = 15
 
@@ -138,16 +147,31 @@ def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None
         return None
     at = lines.index(dateline) - 1
     while at >= 0 and lines[at].words <= 2 and lines[at].kind in ("body", "furniture"):
+        if _two_word_headline(lines, at):
+            break
         at -= 1  # "نشر :", "كتب"
     if at < 0:
         return None
     if _CONTINUES.match(lines[at].text) and at > 0:
         at -= 1  # ".. <deck>" goes on from the headline above it
     line = lines[at]
-    if (line.kind == "body" and 3 <= line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".")
-            and _can_be_title(line.text, arabic_page)):
+    if (line.kind == "body" and (3 <= line.words or _two_word_headline(lines, at)) and line.words <= MAX_HEADLINE_WORDS
+            and not line.text.endswith(".") and _can_be_title(line.text, arabic_page)):
         return line
     return None
+
+
+def _two_word_headline(lines: list[Line], at: int) -> bool:
+    """A column's two-word headline over its date, under the writer's name at the top ("> مقالات",
+    a name, "برنامج حواري", the date): the line above it is a name, with at most a section word
+    over it. Under a longer line (the headline, its deck), a short line over the date is the byline."""
+    if at < 1 or lines[at].words != 2 or lines[at].kind != "body" or _STATEMENT_END(lines[at].text):
+        return False
+    name, top = lines[at - 1], lines[at - 2] if at >= 2 else None
+    return (name.kind == "body" and name.words <= MAX_NAME_WORDS and not _HAS_DIGIT.search(name.text)
+            and not _STATEMENT_END(name.text) and not _CONTINUES.match(name.text)
+            and name.key.split(" ", 1)[0] not in masthead_roles()[1]  # ("رئيس مجلس الوزراء" is a post)
+            and (top is None or top.words <= 2))
 
 
 # A headline is at most this many words: the longest of the labelled real pages' has 22.
@@ -163,6 +187,7 @@ HEADLINE_BODY_GAP = 3
 # A headline of several clauses joined by ".." ("تقليص العمالة أكبر تحديات الصحافة..مستقبل
 # الخريجين كارثي..") may run past 30 words; a paragraph does not read so.
 _CLAUSE_JOIN = re.compile(r"(?<!\.)\.\.(?!\.)")
+_TWO_DOTS_END = re.compile(r"(?<!\.)\.\.$")
 MIN_JOINED_CLAUSES = 3
 MAX_CLAUSES_HEADLINE_WORDS = 45
 
@@ -175,11 +200,21 @@ def _clauses_headline(line: Line) -> bool:
 def _headline_over_body(lines: list[Line], line: Line) -> bool:
     """The first line of a dump, ending in "!", "؟" or a quote rather than a full stop, with
     a paragraph right below it, is the headline ("فيديو ... يثير ضجة!")."""
-    if line.words > MAX_HEADLINE_WORDS or line.text.rstrip().endswith((".", ":", "،")):
+    text = line.text.rstrip()
+    # (".." closes many an Arabic headline, "السفيرة.."; one stop or three close a sentence)
+    if line.words > MAX_HEADLINE_WORDS or (text.endswith((".", ":", "،")) and not _TWO_DOTS_END.search(text)):
         return False
     # A credit line, the site's logo letters or a copy of the headline may sit between.
     after = [ln for ln in lines if ln.index > line.index and ln.kind == "body"][:HEADLINE_BODY_GAP]
     return any(ln.sentence_shaped and ln.words > line.words for ln in after)
+
+
+def _printed_twice(lines: list[Line], line: Line) -> bool:
+    """A headline's length of words that the next line repeats: a headline printed twice
+    (over its picture and over the text), even when it ends with a full stop; a paragraph
+    is not printed twice."""
+    at = lines.index(line)
+    return (line.words <= MAX_HEADLINE_WORDS and at + 1 < len(lines) and lines[at + 1].key == line.key)
 
 
 def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
@@ -197,6 +232,8 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A table's row opens with two figures, or with a price to the hundredth.
+_TABLE_ROW = re.compile(r"^\s*(?:[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?\s+[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?|[0-9٠-٩]+[.,][0-9٠-٩]{2})\s")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.

@@ -1,7 +1,7 @@
 """What a page's lines show of a page that is not an article: teasers of stories that have
 nothing to do with one another, a teaser that ends in its "for more" link, a hashtag
-heading, a broadcast's cues; and where an article's own text ends (the "see also" block
-under it).
+heading, a broadcast's cues, a Q&A's labels, a ticker's heading; and where an article's
+own text ends (the "see also" block under it).
 
 An article's paragraphs tell one story: each shares names and content words with the
 others. A tag page, an archive, a section page or a bulletin's run-down puts side by side
@@ -20,6 +20,7 @@ from marsad.clean.lexicon import (
     essay_headings,
     forum_fields,
     function_words,
+    line_key,
     related_headings,
 )
 from marsad.clean.lines import BLOCK_GAP, MIN_FLATTENED_GAPS, Line
@@ -198,6 +199,38 @@ MAX_ESSAY_HEADING_WORDS = 3
 
 
 def shows_essay_heading(lines: list[Line]) -> bool:
-    """An essay's or a guide's section heading ("مقدمة", "* مقدمة:") among the page's first lines."""
+    """An essay's or a guide's section heading ("مقدمة", "* مقدمة:") among the page's first lines,
+    or a guide that calls itself one in its opening lines ("سيستكشف هذا الدليل الشامل")."""
     headings = essay_headings()
-    return any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])
+    return (any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])
+            or any(_GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES]))
+
+
+# A guide names itself so ("هذا الدليل", "دليل شامل"); a news item does not.
+_GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|دليل\s+شامل|دليل\s+عالمي|this\s+guide\b", re.IGNORECASE)
+GUIDE_LINES = 4
+
+
+# A Q&A list's or a fatwa's labels open its lines: a question ("السؤال", "نص السؤال:", a
+# numbered "س١:") and an answer ("الجواب", "الإجابة:", "ج:"). An interview's bare "س:" and
+# "ج:" are not counted: a numbered question or a worded label is the Q&A page's.
+_QUESTION_LABEL = re.compile(r"^\W*(?:نص\s+السؤال|السؤال|سؤال|س\s*[0-9٠-٩]+)\s*(?:[:：]|$)")
+_ANSWER_LABEL = re.compile(r"^\W*(?:الجواب|جواب|الإجابة|الاجابة|إجابة|اجابة|ج\s*[0-9٠-٩]*)\s*(?:[:：]|$)")
+QA_LINES = 40
+
+
+def shows_qa_labels(lines: list[Line]) -> bool:
+    """A question's label and an answer's label, each opening a line among the page's first lines."""
+    head = lines[:QA_LINES]
+    return (any(_QUESTION_LABEL.match(ln.text) for ln in head)
+            and any(_ANSWER_LABEL.match(ln.text) for ln in head))
+
+
+# A news ticker's heading over a run of headlines with no stop between them (the site's
+# strip flattened into one line): the page holds the ticker, not its article.
+_TICKER_HEADINGS = frozenset(line_key(h) for h in ("شريط الأخبار", "شريط الأخبار العاجلة", "شريط الأنباء"))
+TICKER_HEAD_LINES = 2
+
+
+def ticker_heading(lines: list[Line]) -> bool:
+    return any(ln.key in _TICKER_HEADINGS for ln in lines[:TICKER_HEAD_LINES])

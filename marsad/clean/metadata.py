@@ -1,4 +1,5 @@
-"""Page metadata from lines: datelines, titles with site suffixes, credited sources.
+"""Page metadata from lines: datelines and titles with site suffixes (credited sources and
+captions: credits.py).
 
 Hand-written because Arabic datelines mix weekday names, dual month names
 ("يوليو/تموز") and numeric forms that date libraries either miss or over-read (dateparser
@@ -22,7 +23,7 @@ from marsad.arabic.calendar import (
     weekday_number,
 )
 from marsad.arabic.normalize import match_key
-from marsad.clean.lexicon import agency_pattern, agency_variants, line_key, outlet_names, site_words
+from marsad.clean.lexicon import line_key, outlet_names, site_words
 
 _DIGITS = "0-9٠-٩۰-۹"
 # "2021/07/15", "15-07-2021"; slashes and dashes may have spaces round them ("2005 / 6 / 5",
@@ -202,6 +203,7 @@ LUNAR_HIJRI_FROM = 1420
 
 
 def calendar_numeric(year: int, month: int, day: int) -> str | None:
+    """A Solar Hijri (below LUNAR_HIJRI_FROM) or lunar Hijri date in numbers, as ISO."""
     from marsad.arabic.calendar import hijri_to_gregorian
 
     converted = hijri_to_gregorian(year, month, day) if year >= LUNAR_HIJRI_FROM else solar_hijri_to_gregorian(
@@ -246,6 +248,9 @@ def _worded_date(words: list[str]) -> tuple[str | None, int]:
         year = _to_int(words[j]) if j < len(words) and words[j].isdigit() and len(words[j]) == 4 else None
         if year is None and j < len(words) and words[j].isdigit() and words[j][:2] in ("19", "20"):
             year = _to_int(words[j][:4])  # "20 يناير 2026291 مشاهدة": a view count glued to the year
+        if year is None and word.isascii() and day is not None and j < len(words) and len(words[j]) == 2 \
+                and words[j].isdigit():
+            year = 2000 + _to_int(words[j])  # a theme's English stamp with a short year: "Apr 09 22 at 06:38 AM"
         if year is None:
             continue
         return _valid(year, month, day), used + 1 + (day is not None)
@@ -319,82 +324,3 @@ def split_own_name(title: str, furniture: list[str]) -> tuple[str, str | None]:
     if tail.strip() and any(tail in f" {line_key(line)} " for line in furniture):
         return " - ".join(dash[:-1]).strip(), dash[-1].strip()
     return title, None
-
-
-_CREDIT_HEADER = re.compile(r"^\s*(?:المصادر|المصدر|مصادر|Sources?)\s*[:：]?\s*(.*)$", re.IGNORECASE)
-_CREDIT_SPLIT = re.compile(r"\s*[،,؛;/+]\s*|\s+و(?=\S)")
-
-
-def credit_header(line: str) -> tuple[bool, list[str]]:
-    """("المصادر:" alone → (True, []); "المصدر: رويترز" → (True, ["رويترز"]))."""
-    m = _CREDIT_HEADER.match(line)
-    if not m or len(line.split()) > 8:
-        return False, []
-    rest = m.group(1).strip()
-    return True, split_credits(rest) if rest else []
-
-
-def split_credits(line: str) -> list[str]:
-    names = [n.strip(" .:-–") for n in _CREDIT_SPLIT.split(line) if n.strip(" .:-–")]
-    return [canonical_credit(n) for n in names]
-
-
-def canonical_credit(name: str) -> str:
-    return agency_variants().get(line_key(name), name)
-
-
-def looks_like_credit_list(line: str) -> bool:
-    """A short list of source names: "العربي، أ.ف.ب", "رويترز", "وكالات"."""
-    words = line.split()
-    ends_sentence = re.search(r"[.؟!]$", line.strip()) and not line.strip().endswith(("أ.ف.ب", "أ.ب", "د.ب.أ"))
-    if not words or len(words) > 8 or ends_sentence:
-        return False
-    names = split_credits(line)
-    return bool(names) and all(len(n.split()) <= 4 for n in names)
-
-
-# Words that credit a source right before its name (match-key forms: alef unified).
-_CREDITING_WORDS = frozenset(
-    "بحسب حسب وفقا وفق نقلت نقلا عن ذكرت افادت اوردت اوردته نشرته نشرت قالت اعلنت لما ل".split()
-)
-
-
-def agencies_credited_in(text: str) -> list[str]:
-    """Agencies the body credits: "(رويترز)", "وفقاً لما نشرته وكالة الأنباء الفرنسية", "نقلت رويترز".
-
-    Multi-word names ("وكالة الأنباء الفرنسية") count wherever they stand; short ones
-    ("واس", "قنا") only after a crediting word or in parentheses, since they are also words.
-    """
-    found: list[str] = []
-    key_text = line_key(text)
-    variants = agency_variants()
-    for m in agency_pattern().finditer(" " + key_text):  # (m.start() is key_text's offset)
-        variant = m.group(1)
-        canonical = variants[variant]
-        if canonical in found:
-            continue
-        previous = key_text[max(0, m.start() - 30):m.start()].split()[-2:]
-        if " " in variant or any(w in _CREDITING_WORDS for w in previous) or _in_parens(text, variant):
-            found.append(canonical)
-    return found
-
-
-def _in_parens(text: str, variant: str) -> bool:
-    return any(line_key(inner) == variant for inner in re.findall(r"\(([^()]{1,40})\)", text))
-
-
-# Photo captions end with the picture's credit: "(Getty)", "(رويترز)", "(أ ف ب)", "(الأناضول)".
-_CAPTION_CREDIT = re.compile(
-    r"\((?:getty|getty images|afp|reuters|ap|epa|anadolu|رويترز|أ\s?ف\s?ب|أ\.ف\.ب|ا ف ب|فرانس برس|الأناضول|"
-    r"غيتي|أرشيف|أرشيفية|مواقع التواصل|مواقع التواصل الاجتماعي|الإنترنت|وكالات|خاص|تويتر|فيسبوك|"
-    r"صورة أرشيفية|صورة|الصورة|[^()]{0,25}/(?:getty|afp|reuters|رويترز))[^()]{0,30}\)\s*$",
-    re.IGNORECASE,
-)
-_CAPTION_START = re.compile(r"^\s*(?:\(?صورة\b|الصورة\s*:|صور\s*:|Photo\s*:|Image\s*:)", re.IGNORECASE)
-
-
-def is_caption(text: str) -> bool:
-    """A photo caption: it ends with the picture's credit in parentheses, or starts "صورة:"."""
-    if text.rstrip().endswith(")") and _CAPTION_CREDIT.search(text[-80:]):
-        return True
-    return bool(_CAPTION_START.match(text))

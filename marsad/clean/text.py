@@ -14,22 +14,12 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from marsad.clean.credits import agencies_credited_in, credit_header, is_caption, looks_like_credit_list, split_credits
 from marsad.clean.dates import states_both_calendars
 from marsad.clean.headlines import find_title, title_date
 from marsad.clean.lexicon import line_key, masthead_roles, neighbour_links
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
-from marsad.clean.metadata import (
-    agencies_credited_in,
-    credit_header,
-    is_caption,
-    looks_like_credit_list,
-    loose_date,
-    parse_dateline,
-    site_name_from_title,
-    split_credits,
-    split_own_name,
-    strip_site_suffix,
-)
+from marsad.clean.metadata import loose_date, parse_dateline, site_name_from_title, split_own_name, strip_site_suffix
 
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
 _BYLINE = re.compile(r"^\s*(?:كتب|كتبت|الكاتبة?|بقلم|تحرير|إعداد|اعداد|تصوير|تقرير|مراسل|By|Written by)\s*[:：\-–]\s*\S"
@@ -57,6 +47,7 @@ class CleanText:
     body_lines: int = 0
     body_words: int = 0
     short_lines: int = 0
+    date_over_title: str | None = None  # a dateline right above the headline: a blog's date header or a today bar
     notes: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # every line of the page, classified
 
@@ -99,7 +90,16 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
         lede=next((ln.text for ln in lines if ln.kind == "lede"), None), site_name=site_name,
         body_lines=sum(1 for ln in kept if ln.sentence_shaped), body_words=sum(ln.words for ln in kept),
         short_lines=sum(1 for ln in kept if not ln.sentence_shaped), lines=lines,
+        date_over_title=_date_over_title(lines, title_line),
     )
+
+
+def _date_over_title(lines: list[Line], title_line: Line | None) -> str | None:
+    """The date of the dateline right above the headline: a blog's date header, or a theme's
+    today bar (which of the two, the page's address may tell)."""
+    at = lines.index(title_line) if title_line else 0
+    above = lines[at - 1] if at else None
+    return above.date if above is not None and above.kind == "dateline" and above.stamp == "date" else None
 
 
 def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:

@@ -17,8 +17,10 @@ from urllib.parse import unquote, urlsplit
 from marsad.clean.lexicon import furniture_lexicon, line_key
 from marsad.clean.metadata import strip_site_suffix, tail_kind
 
-# "date 2025-11-09 " / "2025-11-09 " at the start of a crawled dump's first line.
-_CRAWL_PREFIX = re.compile(r"^\s*(?:date|تاريخ|Date:?)?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+")
+# "date 2025-11-09 " / "2025-11-09 " at the start of a crawled dump's first line; not the
+# page's own stamp line ("2025-03-06 16:15:07 - المصدر: …": a time or a field follows the date).
+_STAMP = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?"
+_CRAWL_PREFIX = re.compile(rf"^\s*(?:(?:date|تاريخ|Date:?)\s*{_STAMP}\s+|{_STAMP}\s+(?![-–—|]\s|\d))")
 # Between a headline and a site name or breadcrumb: a bar anywhere, or a dash, colon, slash
 # or guillemet with spaces round it («...» inside a headline is a quotation).
 _SEPARATORS = re.compile(r"\s+[|｜\-–—:»«/>]{1,2}\s+|\s*[|｜]\s*")
