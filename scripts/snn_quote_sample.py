@@ -6,6 +6,7 @@ reader can label every quote in it) and holds a speech marker a reader would loo
 (day, outlet). The draw is made before marsad runs on the articles.
 
     python scripts/snn_quote_sample.py --n 25 --seed 2026 [--show DIR]
+    python scripts/snn_quote_sample.py --n 12 --seed 2027 --skip labels/quotes/snn_quotes.jsonl
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def candidates(corpus: Path) -> list[tuple[str, int, dict]]:
     return found
 
 
-def draw(corpus: Path, n: int, seed: int) -> list[tuple[str, int, dict]]:
-    pool = candidates(corpus)
+def draw(corpus: Path, n: int, seed: int, skip: set[tuple[str, int]] = frozenset()) -> list[tuple[str, int, dict]]:
+    pool = [c for c in candidates(corpus) if (c[0], c[1]) not in skip]
     random.Random(seed).shuffle(pool)
     seen: set[tuple[str, str]] = set()
     chosen = []
@@ -55,9 +56,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--n", type=int, default=25)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--skip", type=Path, action="append", default=[],
+                        help="a label file whose articles are left out (an earlier set)")
     parser.add_argument("--show", type=Path, help="write each drawn article's text here to read")
     args = parser.parse_args()
-    for k, (zip_name, i, item) in enumerate(draw(args.corpus, args.n, args.seed)):
+    skip = {(row["zip"], row["index"]) for path in args.skip
+            for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if row}
+    for k, (zip_name, i, item) in enumerate(draw(args.corpus, args.n, args.seed, skip)):
         print(f"{k:02d}\t{zip_name}\t{i}\t{item.get('source')}\t{item.get('url')}")
         if args.show:
             args.show.mkdir(parents=True, exist_ok=True)
