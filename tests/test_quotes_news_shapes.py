@@ -94,3 +94,9 @@ def test_unnamed_sources_and_bodies_referred_back_to():
                 "وأوضح التلفزيون المحلي أن المحتجزين اعترفوا بالتخطيط للهجمات.")
     assert find(qs, "المفاوضات ستستأنف").speaker_kind == "anonymous"
     assert find(qs, "المحتجزين اعترفوا").speaker_kind == "institution"
+
+
+def test_a_name_with_its_title_after_it_stays_the_speaker():
+    text = "وقالت سارة المالكي رئيسة وزراء ولاية الشمال الغربي إن المساعدات ستصل غدا."
+    q = find(quotes(text, (("سارة المالكي", "PER", "P16"), ("الشمال الغربي", "PER", "P17"))), "المساعدات ستصل")
+    assert q.speaker == "P16"

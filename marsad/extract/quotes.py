@@ -34,7 +34,7 @@ from marsad.extract.quote_words import (
     speaker_heads,
 )
 from marsad.extract.roles import role_first_words
-from marsad.model import Doc, Quote, Sentence, Token
+from marsad.model import Doc, Mention, Quote, Sentence, Token
 
 # The speaker between a verb and its إن/أن: the longest in the seeds is "مساعد وزير الخارجية
 # الأميركية لشؤون الشرق الأدنى بالإنابة «جوي هود»،" (9 words); 14 leaves room for a place or
@@ -265,9 +265,7 @@ class _Extractor:
         words = [t for t in region if _is_word(t)]
         head = self.head(words)
         phrase = self.phrase(region)
-        # The name closes a title chain ("نائب عشيرة آل غانم ... حسن محمد فائع"); one after
-        # a glued ل is an addressee ("لمحادثه"، "لـ«عكاظ»").
-        person = next((m for m in reversed(inside) if m.type == "PER" and not self.addressee(m.start)), None)
+        person = self.person(inside)
         organisation = next((m for m in inside if m.type == "ORG"), None)
         if head is not None and heads.get(head.key) == "anonymous":
             return Speaker(None, phrase, "anonymous")
@@ -287,6 +285,18 @@ class _Extractor:
         subject ("وعبر معاليه عن استغرابه من ... حسن روحاني")."""
         words = self.text[self.sentence_start:start].split()
         return not any(match_key(w).removeprefix("و") in _PREPOSITIONS for w in words)
+
+    def person(self, inside: list[Mention]) -> Mention | None:
+        """The name that closes a title chain ("نائب عشيرة آل غانم ... حسن محمد فائع"), unless
+        the first name has its title after it ("هانلوره كرافت رئيسة وزراء ولاية ..."); a name
+        after a glued ل is an addressee ("لمحادثه"، "لـ«عكاظ»")."""
+        people = [m for m in inside if m.type == "PER" and not self.addressee(m.start)]
+        if len(people) > 1:
+            after = self.text[people[0].end:people[0].end + 30].split()
+            full_name = len(people[0].text.split()) > 1  # not a lone title word tagged a name ("معاون")
+            if after and match_key(after[0]) in role_first_words() and full_name:
+                return people[0]
+        return people[-1] if people else None
 
     def addressee(self, start: int) -> bool:
         before = self.text[max(0, start - 3):start]
