@@ -3,37 +3,44 @@
 Arabic news attributes speech in a few fixed shapes, which a rule pass handles well:
 - VSO: "وقالت المتحدثة باسم البيت الأبيض جين ساكي إن ..." (verb, speaker, إن/أن, clause);
 - SVO: "البيان أضاف أن ..." (speaker before the verb);
-- continuation: "وأضاف أن ..." / "وتابع: «...»" / "..., مضيفا «...»" keep the last speaker;
+- continuation: "وأضاف أن ..." / "وتابع: «...»" / "..., مضيفا «...»" keep the speaker named
+  last in the sentence, else the sentence's subject ("أعرب الزياني عن ...، مؤكدا أن"),
+  else the last speaker;
 - source phrase: "«...»، بحسب بيان لمكتب رئيس الوزراء" / "ووفق بيان للحكومة، فإن ...".
 The speaker is a linked mention (PER -> "entity", ORG -> "institution"), an unnamed source
 ("مسؤول حكومي عراقي" -> "anonymous") or an office and its statement ("institution").
-Word lists: lexicon/reporting_verbs.tsv and lexicon/speaker_heads.tsv.
+Word lists: lexicon/reporting_verbs.tsv and lexicon/speaker_heads.tsv (`quote_words`).
+Quality on real text: labels/quotes/ and scripts/eval_quotes.py.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
 from itertools import compress, count
 from operator import attrgetter
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import clitic_candidates, split_sentences
+from marsad.arabic.tokenize import split_sentences
 from marsad.arabic.words import word_class
-from marsad.model import Doc, Quote, Sentence, Token
+from marsad.extract.quote_words import (
+    MIN_QUOTE_WORDS,
+    Direct,
+    ReportingWord,
+    direct_quotes,
+    names_a_thing,
+    reporting_entry,
+    reporting_forms,
+    speaker_heads,
+)
+from marsad.extract.roles import role_first_words
+from marsad.model import Doc, Mention, Quote, Sentence, Token
 
-# Direct quotes: “...” «...» and straight "..." pairs, within one paragraph.
-_QUOTED = re.compile(r"“([^“”\n]+)”|«([^«»\n]+)»|\"([^\"\n]+)\"|”([^“”\n]+)“")
-# Names and scare quotes ("داعش", "جوي هود", "غاضبة", "العربي الجديد") are one or two
-# words; every quoted statement in the seeds and the fixtures has four or more.
-MIN_QUOTE_WORDS = 3
 # The speaker between a verb and its إن/أن: the longest in the seeds is "مساعد وزير الخارجية
 # الأميركية لشؤون الشرق الأدنى بالإنابة «جوي هود»،" (9 words); 14 leaves room for a place or
-# time phrase and stops short of taking a clause for a speaker.
-MAX_SPEAKER_WORDS = 14
+# time phrase; SaudiNewsNet titles run longer ("مدير عام الهيئة العامة للسياحة والتراث الوطني
+# أمين مجلس التنمية السياحية بالمنطقة المهندس عبداللطيف البنيان", 15 words): 18.
+MAX_SPEAKER_WORDS = 18
 # Subject before the verb (SVO): "حكومتا البلدين قالتا" is 2 words; longer spans before a
 # verb are fronted time or place phrases ("وأول من أمس الثلاثاء، أكد").
 MAX_SUBJECT_WORDS = 6
@@ -44,16 +51,15 @@ _SPEAKER_CUT = word_class("speaker_cut") | _WEEKDAYS
 # Words that can sit between a verb and its content without naming anyone ("وأكد على ...",
 # "وأضاف أيضا أن ..."): a region of only these is a continuation of the last speaker.
 _PRONOUN_FILLERS = word_class("speaker_filler")
+# Prepositions that open an addressee or a circumstance, not a speaker ("وأفاد لمحادثه ...",
+# "أكد في عدة تصريحات أنه ...").
+_PREPOSITIONS = word_class("speaker_preposition")
+# "رغم أن"، "بعد أن": the writer's own clause, never a reported one.
+_SUBORDINATORS = word_class("subordinator")
 
 
 _NO_QUOTE_MARKS = str.maketrans("", "", "\"“”«»")
 _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
-
-
-@dataclass(frozen=True)
-class ReportingWord:
-    kind: str  # verb | participle | call | continuation | source
-    strict: bool
 
 
 @dataclass(frozen=True)
@@ -70,68 +76,8 @@ class Speaker:
 _NOBODY = Speaker(None, None, None)
 
 
-def load_word_list(name: str) -> list[str]:
-    text = (resources.files("marsad.arabic") / "lexicon" / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@cache
-def reporting_words() -> dict[str, ReportingWord]:
-    words = {}
-    for line in load_word_list("reporting_verbs.tsv"):
-        form, kind, strict = line.split("\t")
-        words[match_key(form)] = ReportingWord(kind, strict == "1")
-    return words
-
-
-@cache
-def speaker_heads() -> dict[str, str]:
-    return {match_key(w): kind for w, kind in (ln.split("\t") for ln in load_word_list("speaker_heads.tsv"))}
-
-
-def reporting_word(token: Token) -> ReportingWord | None:
-    """The lexicon entry for a token, allowing a conjunction (و/ف) glued in front."""
-    return _reporting_entry(token.key)
-
-
-@cache
-def _reporting_forms() -> frozenset[str]:
-    """Every key `_reporting_entry` can find: a lexicon word, bare or after و/ف. A set
-    look-up passes over the other tokens without splitting their clitics."""
-    words = reporting_words()
-    return frozenset(words) | {conj + w for w in words for conj in ("و", "ف")}
-
-
-@lru_cache(maxsize=20_000)
-def _reporting_entry(key: str) -> ReportingWord | None:
-    words = reporting_words()
-    for prefix, stem in clitic_candidates(key):
-        if prefix in ("", "و", "ف") and stem in words:
-            return words[stem]
-    return None
-
-
 def _is_word(token: Token) -> bool:
     return token.key[:1].isalpha()
-
-
-@dataclass(frozen=True)
-class _Direct:
-    start: int
-    end: int
-
-    def words(self, text: str) -> int:
-        return len(text[self.start:self.end].split())
-
-
-def direct_quotes(text: str) -> list[_Direct]:
-    found = []
-    for m in _QUOTED.finditer(text):
-        group = next(g for g in range(1, 5) if m.group(g) is not None)
-        direct = _Direct(m.start(group), m.end(group))
-        if direct.words(text) >= MIN_QUOTE_WORDS:
-            found.append(direct)
-    return found
 
 
 class _Extractor:
@@ -148,6 +94,7 @@ class _Extractor:
         self.mentions = sorted((m for m in doc.mentions if m.type in ("PER", "ORG")),
                                key=lambda m: m.start)
         self.last = _NOBODY
+        self.last_at = self.sentence_start = -1  # where the last speaker was named; this sentence
         self.quotes: list[Quote] = []
         self.used: set[tuple[int, int]] = set()
 
@@ -156,17 +103,18 @@ class _Extractor:
         for sentence in sentences:
             self.sentence(sentence)
         for d in self.directs:  # quoted statements no verb or source phrase claims
-            if (d.start, d.end) not in self.used:
+            if (d.start, d.end) not in self.used and not names_a_thing(self.text, d, self.doc.mentions):
                 self.emit(d.start, d.end, _NOBODY, True, remember=False)
         return sorted(self.quotes, key=lambda q: (q.start, q.end))
 
     # --- one sentence -----------------------------------------------------------------
 
     def sentence(self, sentence: Sentence) -> None:
+        self.sentence_start = sentence.start
         tokens = self.outside_directs(sentence)
         keys = list(map(_KEY, tokens))
-        maybe = compress(count(), map(_reporting_forms().__contains__, keys))
-        triggers = [(i, w) for i in maybe if (w := _reporting_entry(keys[i])) and self.usable(w, tokens, i)]
+        maybe = compress(count(), map(reporting_forms().__contains__, keys))
+        triggers = [(i, w) for i in maybe if (w := reporting_entry(keys[i])) and self.usable(w, tokens, i)]
         for n, (i, word) in enumerate(triggers):
             clause_end = tokens[triggers[n + 1][0]].start if n + 1 < len(triggers) else sentence.end
             if word.kind == "source":
@@ -195,8 +143,8 @@ class _Extractor:
 
     @staticmethod
     def usable(word: ReportingWord, tokens: list[Token], i: int) -> bool:
-        if not word.strict:
-            return True
+        if not word.strict or i == 0 or tokens[i - 1].text in ("،", ","):
+            return True  # opening a sentence or a clause, "وبيّن"، "وذكر" are verbs
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return nxt is not None and (nxt.key in _COMPLEMENTIZERS or nxt.text == ":")
 
@@ -208,12 +156,29 @@ class _Extractor:
         boundary, content_from = stop
         region = tokens[i + 1:boundary]
         if word.kind in ("participle", "continuation"):
-            speaker = self.last
+            speaker = self.implied(tokens[i])
         else:
             speaker = self.speaker(region) if self.has_words(region) else _NOBODY
+            if not speaker.kind and region and _opens_preposition(region[0].key):
+                speaker = _NOBODY  # "وأفاد لمحادثه": an addressee, the speaker is implied
             if not speaker.known:
-                speaker = self.subject_before(tokens, i) or self.last
+                speaker = self.subject_before(tokens, i) or self.implied(tokens[i])
         self.content(content_from, clause_end, speaker)
+
+    def implied(self, trigger: Token) -> Speaker:
+        """The speaker of a verb that names none: the last speaker when named in the same
+        sentence, else the first person (else organisation) the sentence names before the
+        verb outside any quote ("أعرب الزياني عن ...، مؤكدا أن"، "ووافقه الرأي إبراهيم
+        الصيادي حيث قال:"), else the last speaker."""
+        if self.last.known and self.last_at >= self.sentence_start:
+            return self.last
+        before = [m for m in self.mentions if self.sentence_start <= m.start and m.end <= trigger.start
+                  and not any(q.start <= m.start < q.end for q in self.quotes) and self.subject_place(m.start)]
+        for kind, label in (("PER", "entity"), ("ORG", "institution")):
+            m = next((m for m in before if m.type == kind), None)
+            if m is not None:
+                return Speaker(m.entity, m.text, label)
+        return self.last
 
     def content_start(self, tokens: list[Token], i: int, word: ReportingWord,
                       clause_end: int) -> tuple[int, int] | None:
@@ -223,6 +188,8 @@ class _Extractor:
             t = tokens[j]
             if t.start >= clause_end:
                 break
+            if t.key in _COMPLEMENTIZERS and tokens[j - 1].key in _SUBORDINATORS:
+                return None  # "رغم أن": a clause of the writer's, no reported content
             if t.key in _COMPLEMENTIZERS or (word.kind == "call" and t.key == _CALL_OBJECT):
                 return j, t.end
             if t.text == ":":
@@ -235,7 +202,7 @@ class _Extractor:
                 break
         return None
 
-    def direct_at(self, offset: int) -> _Direct | None:
+    def direct_at(self, offset: int) -> Direct | None:
         """A quoted statement whose opening mark ends at `offset`."""
         for d in self.directs:
             if d.start == offset:
@@ -298,7 +265,7 @@ class _Extractor:
         words = [t for t in region if _is_word(t)]
         head = self.head(words)
         phrase = self.phrase(region)
-        person = next((m for m in inside if m.type == "PER"), None)
+        person = self.person(inside)
         organisation = next((m for m in inside if m.type == "ORG"), None)
         if head is not None and heads.get(head.key) == "anonymous":
             return Speaker(None, phrase, "anonymous")
@@ -308,9 +275,32 @@ class _Extractor:
                 or any(heads.get(t.key) == "institution" for t in words):
             return Speaker(organisation.entity if organisation else None,
                            organisation.text if organisation else phrase, "institution")
-        if head is not None and head.key.startswith("ال"):
+        if head is not None and head.key.startswith("ال") \
+                and (head.key in role_first_words() or head.key[2:] in role_first_words()):
             return self.by_role(head, phrase)
         return Speaker(None, phrase, None)
+
+    def subject_place(self, start: int) -> bool:
+        """No preposition between the sentence start and `start`: a name after one is no
+        subject ("وعبر معاليه عن استغرابه من ... حسن روحاني")."""
+        words = self.text[self.sentence_start:start].split()
+        return not any(match_key(w).removeprefix("و") in _PREPOSITIONS for w in words)
+
+    def person(self, inside: list[Mention]) -> Mention | None:
+        """The name that closes a title chain ("نائب عشيرة آل غانم ... حسن محمد فائع"), unless
+        the first name has its title after it ("هانلوره كرافت رئيسة وزراء ولاية ..."); a name
+        after a glued ل is an addressee ("لمحادثه"، "لـ«عكاظ»")."""
+        people = [m for m in inside if m.type == "PER" and not self.addressee(m.start)]
+        if len(people) > 1:
+            after = self.text[people[0].end:people[0].end + 30].split()
+            full_name = len(people[0].text.split()) > 1  # not a lone title word tagged a name ("معاون")
+            if after and match_key(after[0]) in role_first_words() and full_name:
+                return people[0]
+        return people[-1] if people else None
+
+    def addressee(self, start: int) -> bool:
+        before = self.text[max(0, start - 3):start]
+        return before.endswith(("ل", "لـ")) and (len(before) < 3 or before[-3].isspace() or before[-2].isspace())
 
     @staticmethod
     def head(words: list[Token]) -> Token | None:
@@ -328,6 +318,8 @@ class _Extractor:
             if t.text in ("،", ",", ":") or (kept and t.key in _SPEAKER_CUT):
                 break
             kept.append(t)
+        while len(kept) > 1 and kept[-1].key in _PRONOUN_FILLERS:
+            kept.pop()
         if not kept:
             kept = region
         written = self.text[kept[0].start:kept[-1].end]
@@ -364,7 +356,12 @@ class _Extractor:
         self.quotes.append(Quote(start, end, self.text[start:end], speaker.entity, speaker.text,
                                  speaker.kind, direct))
         if remember and speaker.known:
-            self.last = speaker
+            self.last, self.last_at = speaker, start
+
+
+def _opens_preposition(key: str) -> bool:
+    """A word that opens a prepositional phrase, standalone (في، عن) or a glued ل (لمحادثه)."""
+    return key in _PREPOSITIONS or (key[:1] == "ل" and key[:2] not in ("ال", "لا"))
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:

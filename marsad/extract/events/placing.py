@@ -63,7 +63,7 @@ def _not_participants() -> frozenset[str]:
     """Function words, weekdays, months and generic news words (lexicon/stopwords.tsv) and
     time words (lexicon/event_grammar.tsv): a mention that is only one of these is a tagger's
     slip ("على" read as the name Ali, "فجر اليوم"), never an actor or a target."""
-    from marsad.extract.quotes import load_word_list
+    from marsad.extract.quote_words import load_word_list
 
     words = {match_key(line.split("\t")[0]) for line in load_word_list("stopwords.tsv")}
     return frozenset(words | TIME_WORDS)
