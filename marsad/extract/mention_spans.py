@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -125,8 +126,27 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     sentences need none of it: they pass untouched."""
     if not mentions:
         return mentions
-    mentions = _competitions(mentions, tokens, text)
+    mentions = _names_run_on(_competitions(mentions, tokens, text), tokens, text)
     return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
+
+
+# Words that never end a person's name: the next word is part of it (عبد الملك, أبو الغيط).
+_NAME_LINKS = frozenset(match_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ولد"))
+
+
+def _names_run_on(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A person's mention the tagger ended on عبد, أبو, بن ... ("أحمد عيد عبد" + الملك)
+    takes the next word, when no other mention holds it."""
+    out = list(mentions)
+    for n, mention in enumerate(out):
+        if mention.type != "PER" or match_key(mention.text.rpartition(" ")[2]) not in _NAME_LINKS:
+            continue
+        after = next((t for t in tokens if t.start >= mention.end), None)
+        if after is None or not after.text.isalpha() or text[mention.end:after.start].strip() \
+                or any(m.start < after.end and after.start < m.end for m in out):
+            continue
+        out[n] = replace(mention, end=after.end, text=text[mention.start:after.end])
+    return out
 
 
 def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:

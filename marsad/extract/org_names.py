@@ -15,6 +15,11 @@ needs two such words: "الهيئة العامة" alone is no name.
 
 And a name in quotes right after the word for a company, a paper, an agency or a channel
 is an organisation, the word left out as a reader leaves it (صحيفة "صدى الاقتصادية").
+
+A named site is read the same way, a LOC: its head (قصر, مطار, ملعب, شارع) and the words
+after it (قصر البركة, ملعب محمد الخامس, مطار هواري بومدين الدولي), the head kept as a
+reader keeps it; a name in quotes after the word for a film, a prize, a festival or a
+product is a MISC (فيلم "الزورق", جائزة "التانيت الذهبي"), after مجمع or قاعة a LOC.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from typing import cast
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import list_entries
-from marsad.model import Mention, Token
+from marsad.model import EntityType, Mention, Token
 
 ORG_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_org_names.tsv"
 # Prefixes of a word that carries the name on: the article, لل, and و before either.
@@ -42,7 +47,7 @@ def _org_words() -> dict[str, frozenset[str]]:
     file (a word both a head and a descriptor is listed as `head+descriptor`)."""
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
-            for kind in ("head", "head_any", "descriptor", "stop", "title")}
+            for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work")}
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +70,23 @@ def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     words = _org_words()
     for prefix, stem in clitic_candidates(key):
         definite = prefix.endswith(("ال", "لل"))
-        opens = stem in words["head_any"] or (stem in words["head"] and not definite)
-        describes = stem in words["descriptor"]
+        opens = stem in words["head_any"] or ((stem in words["head"] or stem in words["site"]) and not definite)
+        describes = stem in words["descriptor"] or stem in words["work"]
         if opens or describes:
             return prefix, definite, opens, describes
     return ()
+
+
+@lru_cache(maxsize=1024)
+def _type_of(key: str) -> EntityType:
+    """The type of what a head or a descriptor names: a site's LOC, a work's MISC, else ORG."""
+    words = _org_words()
+    for _, stem in clitic_candidates(key):
+        if stem in words["work"]:
+            return "MISC"
+        if stem in words["site"]:
+            return "LOC"
+    return "ORG"
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -80,7 +97,7 @@ def _head_keys() -> frozenset[str]:
     """Every key a head or a descriptor can have with its clitics (ووزاره, للهييه, والهييه):
     one C-level set test tells the sentences that have none, nearly all of them."""
     words = _org_words()
-    stems = words["head"] | words["head_any"] | words["descriptor"]
+    stems = words["head"] | words["head_any"] | words["descriptor"] | words["site"] | words["work"]
     keys = {prefix + article + stem for stem in stems for prefix in _PROCLITICS for article in ("", "ال")}
     keys |= {conjunction + "لل" + stem for stem in stems for conjunction in ("", "و", "ف")}
     return frozenset(key for key in keys if _head_of(key))
@@ -137,6 +154,11 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         construct = (_bare(token) or (token.prefix == "ل" and token.key.isalpha())) \
             and token.key not in stops and token.key[1:] not in stops  # not لهذه
+        if i == at + 1 and i in person_ends and not definite_head:
+            # A person the tagger found names the body or the site (مستشفى جميل التوتنجي,
+            # مطار هواري بومدين الدولي): the name takes them and goes on with adjectives.
+            end = i = person_ends[i]
+            continue
         if i == at + 1 and token.prefix != "ال" and (definite_head or not construct):
             # "مؤسسة للتعليم": a common noun and a preposition; "المجلس للمؤسسات": the body
             # named before. A name goes on with an adjective or a genitive.
@@ -206,11 +228,18 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
             if not any(s < stop and start < e and not (start <= s and e <= stop) for s, e in taken):
                 mentions = [m for m in mentions if not (start <= m.start and m.end <= stop)]
                 taken = [(s, e) for s, e in taken if not (start <= s and e <= stop)] + [(start, stop)]
-                added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
+                added.append(Mention(start, stop, text[start:stop], _type_of(keys[at]), source="gazetteer"))
             continue
         if not opens:
             continue
+        etype = _type_of(keys[at])
         on_head = [m for m in mentions if m.start < token.end and token.start < m.end]
+        if etype == "LOC" and on_head and all(m.type == "PER" and m.source == "model" for m in on_head):
+            # The tagger took a site's head into a person ("لمطار هواري"): the site is read
+            # from its head, the person's words with it.
+            mentions = [m for m in mentions if m not in on_head]
+            taken = [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in added]
+            on_head = []
         # The tagger's ORG that stops short of the name ("الهيئة" + العامة للثقافة) is
         # carried on to its end; any other mention on the head stays as it is.
         short = on_head[0] if len(on_head) == 1 and on_head[0].source == "model" and on_head[0].type == "ORG" \
@@ -234,7 +263,7 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         clitic = prefix.removesuffix("ال") if prefix.endswith("ال") else ("" if prefix.endswith("لل") else prefix)
         start = token.start + proclitic_length(token.text, clitic, keep_whole_words=False)
         stop = tokens[end - 1].end
-        added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
+        added.append(Mention(start, stop, text[start:stop], etype, source="gazetteer"))
         taken.append((start, stop))
     if not added:
         return mentions
