@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -39,6 +38,8 @@ HEADS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_heads.t
 PLACE_LISTS = ("gazetteer_countries.tsv", "gazetteer_cities.tsv", "gazetteer_places.tsv",
                "gazetteer_regions.tsv")
 _SON_OF = (" بن", " ابن", " بنت", " إبن")
+# Words no name ends on: the word after them is the name's (بن سلمان, عبد الملك, أبو الغيط).
+_NAME_LINKS = (*_SON_OF, " عبد", " أبو", " أبي", " آل", " ولد")
 
 
 @lru_cache(maxsize=1)
@@ -104,9 +105,9 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
             start, prefix = at - 2, found[1]
     kind = "ORG"
     if start is None and at >= 1 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 1], heads)):
-        if found[0] in ("head", "league") and _agrees(tokens[at - 1], tokens[at]):
+        if found[0] in ("head", "league", "state") and _agrees(tokens[at - 1], tokens[at]):
             start, prefix = at - 1, found[1]
-            kind = "MISC" if found[0] == "league" else "ORG"
+            kind = {"league": "MISC", "state": "LOC"}.get(found[0], "ORG")
     if start is None:
         return None
     first = tokens[start]
@@ -126,27 +127,9 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     sentences need none of it: they pass untouched."""
     if not mentions:
         return mentions
-    mentions = _names_run_on(_competitions(mentions, tokens, text), tokens, text)
+    mentions = _competitions(mentions, tokens, text)
     return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
 
-
-# Words that never end a person's name: the next word is part of it (عبد الملك, أبو الغيط).
-_NAME_LINKS = frozenset(match_key(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ولد"))
-
-
-def _names_run_on(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """A person's mention the tagger ended on عبد, أبو, بن ... ("أحمد عيد عبد" + الملك)
-    takes the next word, when no other mention holds it."""
-    out = list(mentions)
-    for n, mention in enumerate(out):
-        if mention.type != "PER" or match_key(mention.text.rpartition(" ")[2]) not in _NAME_LINKS:
-            continue
-        after = next((t for t in tokens if t.start >= mention.end), None)
-        if after is None or not after.text.isalpha() or text[mention.end:after.start].strip() \
-                or any(m.start < after.end and after.start < m.end for m in out):
-            continue
-        out[n] = replace(mention, end=after.end, text=text[mention.start:after.end])
-    return out
 
 
 def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -183,12 +166,12 @@ def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -
 
 
 def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """Institutions joined to their adjective, names ending in بن carried on a word, and a
+    """Institutions joined to their adjective, names ending in بن or عبد carried on a word, and a
     name joined to the father's name the tagger found apart."""
     heads = institution_heads()
     nationalities = [m for m in mentions if m.type == "MISC" and m.source == "gazetteer"
-                     and _kinds_before(text, m.start) & {"head", "head_of", "league"}]
-    cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_SON_OF)]
+                     and _kinds_before(text, m.start) & {"head", "head_of", "league", "state"}]
+    cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_NAME_LINKS)]
     # "عبدالله الثاني" + "ابن الحسين": a father's name the tagger tagged apart is the name's.
     fathers = [(m, n) for m, n in pairwise(mentions) if m.type == n.type == "PER"
                and (" " + n.text).startswith(_SON_OF) and not text[m.end:n.start].strip()]
@@ -204,9 +187,10 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     for adjective in nationalities:
         at = at_end.get(adjective.end)
         found = _institution(tokens, at, text, heads) if at is not None else None
-        # Only where the noun went unnamed: an ORG already found ("البنك المركزي" + المصري)
-        # stays as it is, so that it keeps linking with the articles that write it alone.
-        if found is not None and not any(m.start < adjective.start and found.start < m.end for m in mentions):
+        # An ORG already found on the noun ("وزارة الخارجية" + العمانية) takes the adjective:
+        # one country's ministry is not another's. Any other mention there stays as it is.
+        if found is not None and not any(m.start < adjective.start and found.start < m.end
+                                         and not (m.type == "ORG" and found.start <= m.start) for m in mentions):
             added.append(found)
     for name in cut_names:
         at = at_end.get(name.end)
