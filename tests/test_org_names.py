@@ -108,3 +108,13 @@ def test_a_name_quoted_after_a_film_or_a_prize_is_a_work_and_after_a_hall_a_plac
     tokens = split_sentences(text)[0].tokens
     found = [(m.text, m.type) for m in org_names([], tokens, text)]
     assert found == [("النخلة", "MISC"), ("الوردة الذهبية", "MISC"), ("النجمة", "LOC")]
+
+
+def test_a_site_named_by_rare_bare_words_is_a_place_and_a_common_noun_is_not() -> None:
+    def places(text: str) -> list[str]:
+        tokens = split_sentences(text)[0].tokens
+        return [m.text for m in org_names([], tokens, text) if m.type == "LOC"]
+
+    assert places("عقد الاجتماع في قصر زهرانا برئاسة الوزير.") == ["قصر زهرانا"]
+    assert places("بيع النفط من حقل نورسان والشرارة أمس.") == ["حقل نورسان"]
+    assert places("أغلقت البلدية شارع رئيسي في المدينة.") == []
