@@ -127,8 +127,42 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     sentences need none of it: they pass untouched."""
     if not mentions:
         return mentions
-    mentions = _competitions(mentions, tokens, text)
+    mentions = _rulers_of_places(_competitions(mentions, tokens, text), tokens, text)
     return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
+
+
+# A ruler's title followed by the state he rules: "سلطان عمان", "أمير قطر", "عاهل البحرين".
+_RULERS = frozenset(match_key(w) for w in ("سلطان", "ملك", "أمير", "عاهل", "شاه"))
+
+
+def _is_ruler(token: Token) -> bool:
+    return any(stem.removeprefix("ال") in _RULERS for _, stem in clitic_candidates(token.key))
+
+
+def _rulers_of_places(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A person's mention the tagger began with a ruler's title and a known place ("سلطان
+    عُمان هيثم بن طارق", "سلطان عُمان السلطان") is the place, a LOC, and the name after it,
+    if any; the title is neither."""
+    if not any(m.type == "PER" for m in mentions):
+        return mentions
+    at_start = {t.start: i for i, t in enumerate(tokens)}
+    at_end = {t.end: i + 1 for i, t in enumerate(tokens)}
+    places = known_places()
+    out: list[Mention] = []
+    for mention in mentions:
+        first, stop = at_start.get(mention.start), at_end.get(mention.end)
+        if mention.type != "PER" or first is None or stop is None or stop - first < 2 \
+                or not _is_ruler(tokens[first]) \
+                or (tokens[first + 1].key,) not in places:
+            out.append(mention)
+            continue
+        place = tokens[first + 1]
+        out.append(Mention(place.start, place.end, text[place.start:place.end], "LOC", source=mention.source))
+        rest = tokens[first + 2:stop]
+        if rest and not (len(rest) == 1 and _is_ruler(rest[0])):
+            start, end = rest[0].start, rest[-1].end
+            out.append(Mention(start, end, text[start:end], "PER", source=mention.source))
+    return out
 
 
 
