@@ -211,3 +211,17 @@ def test_a_name_begun_after_ould_takes_its_first_name() -> None:
     start = text.index("محمد")
     born = [Mention(start, start + len("محمد الأقظف"), "محمد الأقظف", "PER", source="model")]
     assert mend_spans(born, tokens, text) == born
+
+
+def test_a_ministry_found_alone_takes_its_country_adjective_and_a_state_its_formal_name() -> None:
+    found = _mentions("وأشاد الضيف بدور وزارة الخارجية الأردنية، ثم زار الجمهورية التونسية "
+                      "والمملكة المغربية في جولته.")
+    assert ("وزارة الخارجية الأردنية", "ORG") in found
+    assert ("الجمهورية التونسية", "LOC") in found
+    assert ("المملكة المغربية", "LOC") in found
+
+
+def test_a_rulers_title_and_the_state_he_rules_are_a_place_and_no_person() -> None:
+    found = _mentions("استقبل أمير الكويت نواف الأحمد الوفد، وقال ملك البحرين إن العلاقات قوية.")
+    assert ("الكويت", "LOC") in found and ("البحرين", "LOC") in found
+    assert not any(kind == "PER" and ("الكويت" in name or "البحرين" in name) for name, kind in found)

@@ -91,3 +91,30 @@ def test_a_name_quoted_after_the_word_for_a_company_or_a_paper_is_an_organisatio
 def test_a_quoted_name_after_any_other_word_or_left_open_is_no_organisation() -> None:
     assert names('أطلقت مبادرة "نرسم بسمتهم" في الحي.') == []
     assert names('نقلت صحيفة "الوطن عن مصدر قوله، والخبر صحيح') == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استقبل الأمير ضيفه في قصر الورود بالعاصمة.", "قصر الورود"),
+    ("تقام المباراة على ملعب خليفة الدولي مساء الخميس.", "ملعب خليفة الدولي"),
+    ("أغلقت البلدية شارع الياسمين أمام السيارات.", "شارع الياسمين"),
+])
+def test_a_site_named_by_its_head_noun_is_a_place(text: str, name: str) -> None:
+    tokens = split_sentences(text)[0].tokens
+    assert (name, "LOC") in [(m.text, m.type) for m in org_names([], tokens, text)]
+
+
+def test_a_name_quoted_after_a_film_or_a_prize_is_a_work_and_after_a_hall_a_place() -> None:
+    text = 'فاز فيلم "النخلة" بجائزة "الوردة الذهبية" في حفل أقيم بقاعة "النجمة" مساء أمس.'
+    tokens = split_sentences(text)[0].tokens
+    found = [(m.text, m.type) for m in org_names([], tokens, text)]
+    assert found == [("النخلة", "MISC"), ("الوردة الذهبية", "MISC"), ("النجمة", "LOC")]
+
+
+def test_a_site_named_by_rare_bare_words_is_a_place_and_a_common_noun_is_not() -> None:
+    def places(text: str) -> list[str]:
+        tokens = split_sentences(text)[0].tokens
+        return [m.text for m in org_names([], tokens, text) if m.type == "LOC"]
+
+    assert places("عقد الاجتماع في قصر زهرانا برئاسة الوزير.") == ["قصر زهرانا"]
+    assert places("بيع النفط من حقل نورسان والشرارة أمس.") == ["حقل نورسان"]
+    assert places("أغلقت البلدية شارع رئيسي في المدينة.") == []

@@ -21,6 +21,7 @@ from marsad import settings
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
+from marsad.extract.agency_names import agency_mentions
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
@@ -251,7 +252,8 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
                                     gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here, keys))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
-            mentions.extend(org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys))
+            named = org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys)
+            mentions.extend(agency_mentions(named, sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         tokens = [t for s in sentences for t in s.tokens]
         # الهلال the club, not the crescent, in a sports report.

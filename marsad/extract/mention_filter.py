@@ -3,7 +3,8 @@
 The tagger follows ANERcorp, where currencies and الله are MISC; an analyst reading the
 entity list wants neither, nor a generic noun (مدينة), a field of study (علم النفس), an event
 noun in front of a name (مقتل سليماني), a generic noun in front of a place (قاعدة عين الأسد),
-a word or an honorific after one (أحمد عبد الملك بعنوان, الأمير نايف رحمه الله), nor a word
+a word or an honorific after one (أحمد عبد الملك بعنوان, الأمير نايف رحمه الله), a title
+before a person's name (للمخرج يحيى العبد الله), nor a word
 written with tanwin (دومًا, "always", is not Douma: a name takes none). The word lists are
 marsad/data/ner_not_entities.tsv.
 """
@@ -58,6 +59,14 @@ def clean_mention(mention: Mention) -> Mention | None:
     if kept is None:
         return None
     first, last, stripped_event = kept
+    if mention.type == "PER":
+        # A title or a profession before a person's name is not part of it (للمخرج, العماد).
+        lists = load_not_entities()
+        while (space := mention.text.find(" ", first, last)) > 0 \
+                and _kind(mention.text[first:space], lists) == "title":
+            first = space + 1
+        if _kind(mention.text[first:last], lists) == "title":
+            return None
     # An event is MISC in ANERcorp; the name left once its event noun is gone is not.
     if stripped_event and mention.type == "MISC":
         return None
@@ -105,7 +114,10 @@ def _trailing_words(text: str, words: list[tuple[int, int]], lists: dict[str, st
     for n in _TRAILING_WORDS:
         if n > len(words):
             continue
-        kind = lists.get(match_key(text[words[-n][0]:words[-1][1]]))
+        last_words = text[words[-n][0]:words[-1][1]]
+        if last_words.endswith("علي"):
+            continue  # the name علي, not the preposition على: their match keys are one
+        kind = lists.get(match_key(last_words))
         if kind == "trailing" or (kind == "honorific" and n > 1):
             return n
     return 0

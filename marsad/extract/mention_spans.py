@@ -38,6 +38,8 @@ HEADS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_span_heads.t
 PLACE_LISTS = ("gazetteer_countries.tsv", "gazetteer_cities.tsv", "gazetteer_places.tsv",
                "gazetteer_regions.tsv")
 _SON_OF = (" بن", " ابن", " بنت", " إبن")
+# Words no name ends on: the word after them is the name's (بن سلمان, عبد الملك, أبو الغيط).
+_NAME_LINKS = (*_SON_OF, " عبد", " أبو", " أبي", " آل", " ولد")
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +105,9 @@ def _institution(tokens: Sequence[Token], at: int, text: str,
             start, prefix = at - 2, found[1]
     kind = "ORG"
     if start is None and at >= 1 and _is_definite(tokens[at - 1]) and (found := _head_kind(tokens[at - 1], heads)):
-        if found[0] in ("head", "league") and _agrees(tokens[at - 1], tokens[at]):
+        if found[0] in ("head", "league", "state") and _agrees(tokens[at - 1], tokens[at]):
             start, prefix = at - 1, found[1]
-            kind = "MISC" if found[0] == "league" else "ORG"
+            kind = {"league": "MISC", "state": "LOC"}.get(found[0], "ORG")
     if start is None:
         return None
     first = tokens[start]
@@ -125,8 +127,43 @@ def mend_spans(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     sentences need none of it: they pass untouched."""
     if not mentions:
         return mentions
-    mentions = _competitions(mentions, tokens, text)
+    mentions = _rulers_of_places(_competitions(mentions, tokens, text), tokens, text)
     return _places_and_events(_institutions_and_names(mentions, tokens, text), tokens, text)
+
+
+# A ruler's title followed by the state he rules: "سلطان عمان", "أمير قطر", "عاهل البحرين".
+_RULERS = frozenset(match_key(w) for w in ("سلطان", "ملك", "أمير", "عاهل", "شاه"))
+
+
+def _is_ruler(token: Token) -> bool:
+    return any(stem.removeprefix("ال") in _RULERS for _, stem in clitic_candidates(token.key))
+
+
+def _rulers_of_places(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A person's mention the tagger began with a ruler's title and a known place ("سلطان
+    عُمان هيثم بن طارق", "سلطان عُمان السلطان") is the place, a LOC, and the name after it,
+    if any; the title is neither."""
+    if not any(m.type == "PER" for m in mentions):
+        return mentions
+    at_start = {t.start: i for i, t in enumerate(tokens)}
+    at_end = {t.end: i + 1 for i, t in enumerate(tokens)}
+    places = known_places()
+    out: list[Mention] = []
+    for mention in mentions:
+        first, stop = at_start.get(mention.start), at_end.get(mention.end)
+        if mention.type != "PER" or first is None or stop is None or stop - first < 2 \
+                or not _is_ruler(tokens[first]) \
+                or (tokens[first + 1].key,) not in places:
+            out.append(mention)
+            continue
+        place = tokens[first + 1]
+        out.append(Mention(place.start, place.end, text[place.start:place.end], "LOC", source=mention.source))
+        rest = tokens[first + 2:stop]
+        if rest and not (len(rest) == 1 and _is_ruler(rest[0])):
+            start, end = rest[0].start, rest[-1].end
+            out.append(Mention(start, end, text[start:end], "PER", source=mention.source))
+    return out
+
 
 
 def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -163,12 +200,12 @@ def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -
 
 
 def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """Institutions joined to their adjective, names ending in بن carried on a word, and a
+    """Institutions joined to their adjective, names ending in بن or عبد carried on a word, and a
     name joined to the father's name the tagger found apart."""
     heads = institution_heads()
     nationalities = [m for m in mentions if m.type == "MISC" and m.source == "gazetteer"
-                     and _kinds_before(text, m.start) & {"head", "head_of", "league"}]
-    cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_SON_OF)]
+                     and _kinds_before(text, m.start) & {"head", "head_of", "league", "state"}]
+    cut_names = [m for m in mentions if m.type == "PER" and m.text.endswith(_NAME_LINKS)]
     # "عبدالله الثاني" + "ابن الحسين": a father's name the tagger tagged apart is the name's.
     fathers = [(m, n) for m, n in pairwise(mentions) if m.type == n.type == "PER"
                and (" " + n.text).startswith(_SON_OF) and not text[m.end:n.start].strip()]
@@ -184,9 +221,10 @@ def _institutions_and_names(mentions: list[Mention], tokens: Sequence[Token], te
     for adjective in nationalities:
         at = at_end.get(adjective.end)
         found = _institution(tokens, at, text, heads) if at is not None else None
-        # Only where the noun went unnamed: an ORG already found ("البنك المركزي" + المصري)
-        # stays as it is, so that it keeps linking with the articles that write it alone.
-        if found is not None and not any(m.start < adjective.start and found.start < m.end for m in mentions):
+        # An ORG already found on the noun ("وزارة الخارجية" + العمانية) takes the adjective:
+        # one country's ministry is not another's. Any other mention there stays as it is.
+        if found is not None and not any(m.start < adjective.start and found.start < m.end
+                                         and not (m.type == "ORG" and found.start <= m.start) for m in mentions):
             added.append(found)
     for name in cut_names:
         at = at_end.get(name.end)

@@ -15,6 +15,11 @@ needs two such words: "الهيئة العامة" alone is no name.
 
 And a name in quotes right after the word for a company, a paper, an agency or a channel
 is an organisation, the word left out as a reader leaves it (صحيفة "صدى الاقتصادية").
+
+A named site is read the same way, a LOC: its head (قصر, مطار, ملعب, شارع) and the words
+after it (قصر البركة, ملعب محمد الخامس, مطار هواري بومدين الدولي), the head kept as a
+reader keeps it; a name in quotes after the word for a film, a prize, a festival or a
+product is a MISC (فيلم "الزورق", جائزة "التانيت الذهبي"), after مجمع or قاعة a LOC.
 """
 
 from __future__ import annotations
@@ -25,15 +30,21 @@ from itertools import compress, count
 from pathlib import Path
 from typing import cast
 
-from marsad.arabic.tokenize import clitic_candidates, proclitic_length
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import list_entries
-from marsad.model import Mention, Token
+from marsad.extract.roles import function_words
+from marsad.model import EntityType, Mention, Token
 
 ORG_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_org_names.tsv"
 # Prefixes of a word that carries the name on: the article, لل, and و before either.
 _CARRYING = frozenset({"ال", "لل", "وال", "ولل"})
 _LONGEST = 7  # words after the head
+# A bare word after a site's head that SaudiNewsNet writes less often than this, and never
+# with the article, is a name (قصر بعبدا, ملعب مرسول بارك, حقل مسلة); a frequent one is a
+# common noun (ملعب كرة).
+_RARE_WORD = 500
+_SITE_NAME_WORDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +53,7 @@ def _org_words() -> dict[str, frozenset[str]]:
     file (a word both a head and a descriptor is listed as `head+descriptor`)."""
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
-            for kind in ("head", "head_any", "descriptor", "stop", "title")}
+            for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work")}
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +76,23 @@ def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     words = _org_words()
     for prefix, stem in clitic_candidates(key):
         definite = prefix.endswith(("ال", "لل"))
-        opens = stem in words["head_any"] or (stem in words["head"] and not definite)
-        describes = stem in words["descriptor"]
+        opens = stem in words["head_any"] or ((stem in words["head"] or stem in words["site"]) and not definite)
+        describes = stem in words["descriptor"] or stem in words["work"]
         if opens or describes:
             return prefix, definite, opens, describes
     return ()
+
+
+@lru_cache(maxsize=1024)
+def _type_of(key: str) -> EntityType:
+    """The type of what a head or a descriptor names: a site's LOC, a work's MISC, else ORG."""
+    words = _org_words()
+    for _, stem in clitic_candidates(key):
+        if stem in words["work"]:
+            return "MISC"
+        if stem in words["site"]:
+            return "LOC"
+    return "ORG"
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -80,7 +103,7 @@ def _head_keys() -> frozenset[str]:
     """Every key a head or a descriptor can have with its clitics (ووزاره, للهييه, والهييه):
     one C-level set test tells the sentences that have none, nearly all of them."""
     words = _org_words()
-    stems = words["head"] | words["head_any"] | words["descriptor"]
+    stems = words["head"] | words["head_any"] | words["descriptor"] | words["site"] | words["work"]
     keys = {prefix + article + stem for stem in stems for prefix in _PROCLITICS for article in ("", "ال")}
     keys |= {conjunction + "لل" + stem for stem in stems for conjunction in ("", "و", "ف")}
     return frozenset(key for key in keys if _head_of(key))
@@ -124,23 +147,50 @@ def _closes(token: Token) -> bool:
     return token.prefix.startswith("و") or token.key in _nationalities()
 
 
+def _name_like(key: str, counts: dict[str, int]) -> bool:
+    """A rare word never written with the article: a name (بعبدا, مرسول), not a common
+    noun or an adjective (معقل, رئيسي), which news writes with it too."""
+    return counts.get(key, 0) < _RARE_WORD and not counts.get("ال" + key)
+
+
+def _site_name_end(tokens: Sequence[Token], at: int) -> int:
+    """The index after the rare bare words right after a site's head (at + 1: none)."""
+    counts, names = word_frequencies()
+    end = at + 1
+    while end < len(tokens) and end - at <= _SITE_NAME_WORDS and _bare(tokens[end]) \
+            and (_name_like(tokens[end].key, counts) or tokens[end].key in names) \
+            and tokens[end].key not in function_words():
+        end += 1
+    return end
+
+
 def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
-                 person_ends: dict[int, int] | None = None) -> int:
+                 person_ends: dict[int, int] | None = None, site: bool = False) -> int:
     """The index after the last word of the name whose head is token `at` (`at` + 1: none).
-    `person_ends`: token index where a person's mention starts -> the index after it."""
+    `person_ends`: token index where a person's mention starts -> the index after it;
+    `site`: the head names a site, whose name may be bare rare words (قصر بعبدا)."""
     person_ends = person_ends or {}
     words = _org_words()
     stops = words["stop"]
     end = i = at + 1
+    if site and not definite_head and (named := max(_site_name_end(tokens, at), person_ends.get(at + 1, 0))) > at + 1:
+        end = i = named
     while i < len(tokens) and i - at <= _LONGEST:
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         construct = (_bare(token) or (token.prefix == "ل" and token.key.isalpha())) \
             and token.key not in stops and token.key[1:] not in stops  # not لهذه
+        if i == at + 1 and i in person_ends and not definite_head:
+            # A person the tagger found names the body or the site (مستشفى جميل التوتنجي,
+            # مطار هواري بومدين الدولي): the name takes them and goes on with adjectives.
+            end = i = person_ends[i]
+            continue
         if i == at + 1 and token.prefix != "ال" and (definite_head or not construct):
             # "مؤسسة للتعليم": a common noun and a preposition; "المجلس للمؤسسات": the body
             # named before. A name goes on with an adjective or a genitive.
             break
+        if site and token.prefix.startswith("و"):
+            break  # "حقل مسلة والسرير": two sites, not one name
         head = _head(token.key)
         if head is not None and (head[0] != "ال" or token.stem in words["head_any"]):
             break  # another body: والهيئة, ووزارة; "حزب العمال الحزب الحاكم"
@@ -168,14 +218,14 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
             i += 1
             continue
         break
-    return end if _enough(tokens, at, end, definite_head) else at + 1
+    return end if _enough(tokens, at, end, definite_head, site) else at + 1
 
 
-def _enough(tokens: Sequence[Token], at: int, end: int, definite_head: bool) -> bool:
+def _enough(tokens: Sequence[Token], at: int, end: int, definite_head: bool, site: bool = False) -> bool:
     """Whether the words after the head make a name: with the article a head needs two of
     its own, and a last word with و is not one ("المجلس الاستشاري والمجتمع" is two bodies)."""
     words_in = end - at - 1 - (end > at + 1 and tokens[end - 1].prefix.startswith("و"))
-    return words_in >= (2 if definite_head else 1)
+    return words_in >= (2 if definite_head else 1) or (site and words_in >= 1)
 
 
 def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
@@ -190,9 +240,14 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
     added: list[Mention] = []
     taken = [(m.start, m.end) for m in mentions]
     person_ends: dict[int, int] = {}
-    if any(m.type == "PER" for m in mentions):
+    # Where any mention starts -> the index after it: a site's name may be one the tagger
+    # found as anything (مطار + "هواري بومدين", which it took for a MISC).
+    mention_ends: dict[int, int] = {}
+    if mentions:
         at_start = {t.start: i for i, t in enumerate(tokens)}
         at_end = {t.end: i + 1 for i, t in enumerate(tokens)}
+        mention_ends = {at_start[m.start]: at_end[m.end] for m in mentions
+                        if m.start in at_start and m.end in at_end}
         person_ends = {at_start[m.start]: at_end[m.end] for m in mentions
                        if m.type == "PER" and m.start in at_start and m.end in at_end}
     for at in compress(count(), map(head_keys.__contains__, keys)):
@@ -206,11 +261,18 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
             if not any(s < stop and start < e and not (start <= s and e <= stop) for s, e in taken):
                 mentions = [m for m in mentions if not (start <= m.start and m.end <= stop)]
                 taken = [(s, e) for s, e in taken if not (start <= s and e <= stop)] + [(start, stop)]
-                added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
+                added.append(Mention(start, stop, text[start:stop], _type_of(keys[at]), source="gazetteer"))
             continue
         if not opens:
             continue
+        etype = _type_of(keys[at])
         on_head = [m for m in mentions if m.start < token.end and token.start < m.end]
+        if etype == "LOC" and on_head and all(m.type == "PER" and m.source == "model" for m in on_head):
+            # The tagger took a site's head into a person ("لمطار هواري"): the site is read
+            # from its head, the person's words with it.
+            mentions = [m for m in mentions if m not in on_head]
+            taken = [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in added]
+            on_head = []
         # The tagger's ORG that stops short of the name ("الهيئة" + العامة للثقافة) is
         # carried on to its end; any other mention on the head stays as it is.
         short = on_head[0] if len(on_head) == 1 and on_head[0].source == "model" and on_head[0].type == "ORG" \
@@ -220,11 +282,12 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         # After a definite word, a definite head is its adjective ("الفعاليات الأكاديمية").
         if prefix == "ال" and at > 0 and tokens[at - 1].prefix.endswith(("ال", "لل")):
             continue
-        end = org_name_end(tokens, at, definite, person_ends)
+        site = etype == "LOC"
+        end = org_name_end(tokens, at, definite, mention_ends if site else person_ends, site)
         # A mention running past the name's end would be cut: the name stops before it.
         while end > at + 1 and any(s < tokens[end - 1].end < e for s, e in taken):
             end -= 1
-        if not _enough(tokens, at, end, definite) or (short is not None and tokens[end - 1].end <= short.end):
+        if not _enough(tokens, at, end, definite, site) or (short is not None and tokens[end - 1].end <= short.end):
             continue
         if short is not None:
             mentions = [m for m in mentions if m is not short]
@@ -234,7 +297,7 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         clitic = prefix.removesuffix("ال") if prefix.endswith("ال") else ("" if prefix.endswith("لل") else prefix)
         start = token.start + proclitic_length(token.text, clitic, keep_whole_words=False)
         stop = tokens[end - 1].end
-        added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
+        added.append(Mention(start, stop, text[start:stop], etype, source="gazetteer"))
         taken.append((start, stop))
     if not added:
         return mentions
