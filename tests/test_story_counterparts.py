@@ -99,3 +99,24 @@ def test_two_speakers_condemning_one_attack_are_two_statements():
     got = StoryClusterer().add_batch([saudi, emirates, also_saudi])
     assert got["s"] != got["e"]
     assert got["s"] == got["a"]
+
+
+def test_a_compound_ordinal_is_one_number_and_a_month_name_none():
+    assert counterpart("البرلمان يفشل للمرة الثانية عشرة في انتخاب رئيس") == {"#12"}
+    assert counterpart("البرلمان يفشل للمرة الثانية في انتخاب رئيس") == {"#2"}
+    assert counterpart("فشل المجلس للمرة الـ11 على التوالي") == {"#11"}
+    assert counterpart("انتهت الولاية في تشرين الأول الماضي") == frozenset()
+    assert counterpart("قصف ثاني أكبر ميناء في البلاد") == frozenset()
+    assert counterpart("سار المحتجون عند الساعة السادسة والدقيقة الثامنة") == frozenset()
+
+
+def test_a_byline_is_no_headline():
+    from story_docs import make_doc as doc
+
+    from marsad.stories.reading import read_article
+
+    lead = "فشل البرلمان اليوم للمرة الثانية عشرة في انتخاب رئيس للبلاد بعد انسحاب نواب من الجلسة."
+    bylined = read_article(doc("b", lead, title="زاد الاخباري -"))
+    assert "#12" in bylined.specifics[0]
+    # an untitled page's headline is its first sentence, less the dateline before it
+    assert read_article(doc("d", "بيروت- " + lead)).title == read_article(doc("u", lead)).title
