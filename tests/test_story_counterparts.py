@@ -120,3 +120,22 @@ def test_a_byline_is_no_headline():
     assert "#12" in bylined.specifics[0]
     # an untitled page's headline is its first sentence, less the dateline before it
     assert read_article(doc("d", "بيروت- " + lead)).title == read_article(doc("u", lead)).title
+
+
+def test_a_count_in_digits_after_the_article_is_no_ordinal():
+    assert counterpart("أول محادثات منذ حرب الـ12 يوما") == {"#1"}
+
+
+def test_a_story_is_of_the_ordinal_most_of_its_articles_state():
+    from marsad.stories.ordinals import leading_ordinals
+
+    # five articles of a second round and one of a first that joined it
+    assert sorted(leading_ordinals({"#2": 5, "#1": 1, "مسقط": 2})) == ["#2", "مسقط"]
+    text = ("انطلقت اليوم في العاصمة جولة من المحادثات غير المباشرة بين الوفدين بوساطة الوزير "
+            "وتناولت المحادثات البرنامج النووي ورفع العقوبات.")
+    # (ids in the order the clusterer takes undated articles: the second round's first)
+    second = [make_doc(f"a{i}", text, title="انطلاق الجولة الثانية من المحادثات في العاصمة") for i in range(3)]
+    mixed = make_doc("b", text, title="الجولة الأولى انتهت والجولة الثانية من المحادثات في العاصمة")
+    first = make_doc("c", text, title="انطلاق الجولة الأولى من المحادثات في العاصمة")
+    got = StoryClusterer().add_batch([*second, mixed, first])
+    assert got["b"] == got["a0"] and got["c"] != got["a0"]

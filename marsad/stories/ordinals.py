@@ -6,7 +6,7 @@ does a rank before a superlative ("ثاني أكبر ميناء")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import ORDINAL_VALUES, ordinal_at, parse_digits
@@ -42,20 +42,27 @@ def _not_counting(key: str) -> bool:
     return any(key.startswith(p) and key[len(p):] in _NOT_COUNTING for p in ("", "و", "ب", "وب", "ل"))
 
 
+def _counted_noun(key: str) -> bool:
+    """A noun in the accusative after a number ("يوما", "عاما", "شهرا"): the number counts."""
+    return len(key) >= 3 and key[-1] == "ا" and not key.startswith(_ARTICLE)
+
+
 def _superlative(key: str) -> bool:
     return key in _SHORT_SUPERLATIVES or (len(key) == 4 and key[:1] == "ا")
 
 
 def stated_ordinals(tokens: Sequence[Token]) -> Iterator[int]:
     """The values of the ordinals `tokens` state, in order (`ordinal_at` reads compounds);
-    "ال" before digits ("الـ11") is an ordinal in digits."""
+    "ال" before digits ("الـ11") is an ordinal in digits, unless a counted noun follows."""
     keys = [t.key for t in tokens]
     i = 0
     while i < len(keys):
         key, after = keys[i], keys[i + 1] if i + 1 < len(keys) else ""
         if key == _ARTICLE and after[:1].isdecimal():
             value = parse_digits(after)
-            if value is not None and value == int(value) and 1 <= value < 1000:
+            counted = keys[i + 2] if i + 2 < len(keys) else ""
+            # ("حرب الـ12 يوما": a count of days, the accusative of a counted noun after it)
+            if value is not None and value == int(value) and 1 <= value < 1000 and not _counted_noun(counted):
                 yield int(value)
             i += 2
             continue
@@ -71,3 +78,12 @@ def stated_ordinals(tokens: Sequence[Token]) -> Iterator[int]:
         value, used = found
         yield value
         i += used
+
+
+def leading_ordinals(specifics: Mapping[str, int]) -> list[str]:
+    """A story's specifics (`specifics.title_specifics`, counted over its articles) with only
+    the ordinals the most of its articles state: a story that one article of another round
+    joined ("#2" five times, "#1" once) is still the second round's, and a first round's
+    article does not join it by that one."""
+    top = max((n for key, n in specifics.items() if key[:1] == "#"), default=0)
+    return [key for key, n in specifics.items() if key[:1] != "#" or n == top]
