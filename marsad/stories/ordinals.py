@@ -24,18 +24,24 @@ _NOT_COUNTING = frozenset(match_key(w) for w in "الساعة الدقيقة ا�
 _SHORT_SUPERLATIVES = frozenset(match_key(w) for w in "أهم أشد أحد".split())
 
 
-def _ordinal_word(key: str) -> tuple[str, bool] | None:
-    """The ordinal word in `key` as `ORDINAL_VALUES` spells it, and whether it was written
-    without the article ("ثالث", "أول"); None when `key` holds none."""
+def _ordinal_forms() -> dict[str, tuple[str, bool]]:
+    """Every glued form of an ordinal word -> the word as `ORDINAL_VALUES` spells it, and
+    whether it was written without the article ("ثالث", "لأول"); made once: most tokens are
+    looked up here."""
+    forms: dict[str, tuple[str, bool]] = {}
     for prefix in _GLUED:
-        if not key.startswith(prefix):
-            continue
-        rest = key[len(prefix):]
-        if rest in ORDINAL_VALUES:
-            return rest, False
-        if _ARTICLE + rest in ORDINAL_VALUES:
-            return _ARTICLE + rest, True
-    return None
+        for word in ORDINAL_VALUES:
+            forms.setdefault(prefix + word, (word, False))
+            if word.startswith(_ARTICLE):
+                forms.setdefault(prefix + word[len(_ARTICLE):], (word, True))
+    return forms
+
+
+_FORMS = _ordinal_forms()
+# The tens as ordinals ("العشرين", "والثلاثين"): `ordinal_at` reads them alone.
+_TENS = frozenset(match_key(p + "ال" + w) for p in ("", "و")
+                  for w in "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين".split())
+_CANDIDATES = frozenset(_FORMS) | _TENS | {_ARTICLE}
 
 
 def _not_counting(key: str) -> bool:
@@ -55,29 +61,31 @@ def stated_ordinals(tokens: Sequence[Token]) -> Iterator[int]:
     """The values of the ordinals `tokens` state, in order (`ordinal_at` reads compounds);
     "ال" before digits ("الـ11") is an ordinal in digits, unless a counted noun follows."""
     keys = [t.key for t in tokens]
-    i = 0
-    while i < len(keys):
+    free = 0  # the first token no ordinal read before has used
+    for i in [i for i, key in enumerate(keys) if key in _CANDIDATES]:  # (few: a lead has 0-3)
+        if i < free:
+            continue
         key, after = keys[i], keys[i + 1] if i + 1 < len(keys) else ""
-        if key == _ARTICLE and after[:1].isdecimal():
-            value = parse_digits(after)
+        if key == _ARTICLE:
+            value = parse_digits(after) if after[:1].isdecimal() else None
             counted = keys[i + 2] if i + 2 < len(keys) else ""
             # ("حرب الـ12 يوما": a count of days, the accusative of a counted noun after it)
             if value is not None and value == int(value) and 1 <= value < 1000 and not _counted_noun(counted):
                 yield int(value)
-            i += 2
+                free = i + 2
             continue
-        word = _ordinal_word(key)
+        word = _FORMS.get(key)
         before = keys[i - 1] if i > 0 else ""
-        if word is None or before in _MONTH_FIRST_WORDS or _not_counting(before) or (word[1] and _superlative(after)):
-            found = None if word is not None else ordinal_at(list(tokens[i:i + 2]), 0)  # العشرين
+        if word is None:
+            found = ordinal_at(list(tokens[i:i + 2]), 0)  # العشرين
+        elif before in _MONTH_FIRST_WORDS or _not_counting(before) or (word[1] and _superlative(after)):
+            found = None
         else:
             found = ordinal_at([tokens[i]._replace(key=word[0]), *tokens[i + 1:i + 2]], 0)
-        if found is None:
-            i += 1
-            continue
-        value, used = found
-        yield value
-        i += used
+        if found is not None:
+            value, used = found
+            yield value
+            free = i + used
 
 
 def leading_ordinals(specifics: Mapping[str, int]) -> list[str]:
