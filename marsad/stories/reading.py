@@ -64,12 +64,14 @@ def read_text(doc: Doc) -> ArticleReading:
     linking leaves as they are: the title and lead tokenised once."""
     lead = list(doc_tokens(doc, LEAD_TOKENS))
     title_toks = title_tokens(doc)
-    if is_byline(title_toks):
+    title_terms = content_terms(title_toks)
+    if is_byline(title_toks, title_terms):
         title_toks = headline_tokens(doc, lead)
+        title_terms = content_terms(title_toks)
     lead_end = lead[-1].end if lead else 0
     tokens = title_toks + lead
     day, happening_day = article_day(doc), doc_happening_day(doc, lead_end)
-    return ArticleReading(doc.id, doc.article.published, day, tuple(content_terms(title_toks)),
+    return ArticleReading(doc.id, doc.article.published, day, tuple(title_terms),
                           tuple(content_terms(lead)), lead_end, doc_numbers(tokens, doc, lead_end), doc_kind(tokens),
                           frozenset(doc_event_days(doc)), happening_day,
                           doc_happening_weekday(doc, lead_end, happening_day, day),
@@ -101,7 +103,7 @@ def headline_tokens(doc: Doc, lead: list[Token]) -> list[Token]:
 
 
 # A byline or dateline ends on a dash, colon or bar within the first words of a line
-# ("صراحة نيوز – وافقت ..."); a line of at most two content words is one ("وكالات").
+# ("صراحة نيوز – وافقت ..."); a line of one content word is one ("وكالات").
 BYLINE_WORDS = 4
 BYLINE_MARKS = frozenset("-–—:|")
 
@@ -111,10 +113,14 @@ def _byline_end(tokens: Sequence[Token]) -> int:
     return next((i + 1 for i, t in enumerate(tokens[:BYLINE_WORDS + 1]) if t.key in BYLINE_MARKS and i > 0), 0)
 
 
-def is_byline(tokens: Sequence[Token]) -> bool:
-    """A title or first line that names its outlet or agency, not the happening: two content
-    words at most, or ending on a dash or colon ("زاد الاردن الاخباري -")."""
-    return len(content_terms(tokens)) <= 2 or (bool(tokens) and tokens[-1].key in BYLINE_MARKS)
+def is_byline(tokens: Sequence[Token], terms: Sequence[str] | None = None) -> bool:
+    """A title or first line that names its outlet or agency, not the happening: one content
+    word at most (`terms`: its content terms, when known) ("وكالات"), or ending on a dash or
+    colon ("زاد الاردن الاخباري -"), or three words at most around one ("ناظورسيتي -متابعة")."""
+    if tokens and tokens[-1].key in BYLINE_MARKS:
+        return True
+    n = len(content_terms(tokens) if terms is None else terms)
+    return n <= 1 or (n <= 3 and any(t.key in BYLINE_MARKS for t in tokens))
 
 
 # A linked doc's names as the clusterer counts them: the entities (`doc_entities`) and
