@@ -99,3 +99,43 @@ def test_two_speakers_condemning_one_attack_are_two_statements():
     got = StoryClusterer().add_batch([saudi, emirates, also_saudi])
     assert got["s"] != got["e"]
     assert got["s"] == got["a"]
+
+
+def test_a_compound_ordinal_is_one_number_and_a_month_name_none():
+    assert counterpart("البرلمان يفشل للمرة الثانية عشرة في انتخاب رئيس") == {"#12"}
+    assert counterpart("البرلمان يفشل للمرة الثانية في انتخاب رئيس") == {"#2"}
+    assert counterpart("فشل المجلس للمرة الـ11 على التوالي") == {"#11"}
+    assert counterpart("انتهت الولاية في تشرين الأول الماضي") == frozenset()
+    assert counterpart("قصف ثاني أكبر ميناء في البلاد") == frozenset()
+    assert counterpart("سار المحتجون عند الساعة السادسة والدقيقة الثامنة") == frozenset()
+
+
+def test_a_byline_is_no_headline():
+    from story_docs import make_doc as doc
+
+    from marsad.stories.reading import read_article
+
+    lead = "فشل البرلمان اليوم للمرة الثانية عشرة في انتخاب رئيس للبلاد بعد انسحاب نواب من الجلسة."
+    bylined = read_article(doc("b", lead, title="زاد الاخباري -"))
+    assert "#12" in bylined.specifics[0]
+    # an untitled page's headline is its first sentence, less the dateline before it
+    assert read_article(doc("d", "بيروت- " + lead)).title == read_article(doc("u", lead)).title
+
+
+def test_a_count_in_digits_after_the_article_is_no_ordinal():
+    assert counterpart("أول محادثات منذ حرب الـ12 يوما") == {"#1"}
+
+
+def test_a_story_is_of_the_ordinal_most_of_its_articles_state():
+    from marsad.stories.ordinals import leading_ordinals
+
+    # five articles of a second round and one of a first that joined it
+    assert sorted(leading_ordinals({"#2": 5, "#1": 1, "مسقط": 2})) == ["#2", "مسقط"]
+    text = ("انطلقت اليوم في العاصمة جولة من المحادثات غير المباشرة بين الوفدين بوساطة الوزير "
+            "وتناولت المحادثات البرنامج النووي ورفع العقوبات.")
+    # (ids in the order the clusterer takes undated articles: the second round's first)
+    second = [make_doc(f"a{i}", text, title="انطلاق الجولة الثانية من المحادثات في العاصمة") for i in range(3)]
+    mixed = make_doc("b", text, title="الجولة الأولى انتهت والجولة الثانية من المحادثات في العاصمة")
+    first = make_doc("c", text, title="انطلاق الجولة الأولى من المحادثات في العاصمة")
+    got = StoryClusterer().add_batch([*second, mixed, first])
+    assert got["b"] == got["a0"] and got["c"] != got["a0"]

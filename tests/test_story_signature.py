@@ -174,3 +174,17 @@ def test_an_undated_page_is_not_dated_by_an_earlier_happening_it_recalls():
     text = "أعلنت الحكومة الخميس 2 مايو 2024 إغلاق المدارس اليوم الخميس"
     same_weekday = _times(text, ("الخميس 2 مايو 2024", "2024-05-02", "day"), ("اليوم الخميس", None, None))
     assert article_day(same_weekday) == day_number("2024-05-02")
+
+
+def test_a_birth_date_is_no_page_date_when_the_text_tells_of_later_months():
+    # An undated page whose lead gives a person's birth date and, later, months of recent
+    # years: the page is not of the birth year.
+    text = ("انتخب المجلس الخميس قائد الجيش رئيسا، وهو من مواليد 10 يناير 1964، "
+            "بعد شغور بدأ في أكتوبر 2022 وجلسات آخرها في يونيو 2023")
+    page = _times(text, ("10 يناير 1964", "1964-01-10", "day"), ("أكتوبر 2022", "2022-10", "month"),
+                  ("يونيو 2023", "2023-06", "month"))
+    assert article_day(page) is None
+    # a year alone (a plan's target) does not undate a page
+    text = "أعلنت الوزارة في 2 مايو 2024 خطة تمتد حتى عام 2030"
+    plan = _times(text, ("2 مايو 2024", "2024-05-02", "day"), ("عام 2030", "2030", "year"))
+    assert article_day(plan) == day_number("2024-05-02")

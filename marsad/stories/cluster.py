@@ -27,6 +27,7 @@ from operator import mul
 from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
 from marsad.stories.days import article_day
+from marsad.stories.ordinals import leading_ordinals
 from marsad.stories.reading import ArticleReading, read_article, read_text
 from marsad.stories.signature import pair_features, same_happening_model, tf_idf
 from marsad.stories.specifics import distinct_specifics, specifics_of
@@ -297,7 +298,7 @@ class StoryClusterer:
             text = self.text_similarity(f, story)
             subject = self.similarity(f, story, text) if gap <= THREAD_DAYS else 0.0
             if abs(gap) <= WINDOW_DAYS and not distinct_specifics(  # another guest, another round
-                    f.specifics, (f.vector, f.title), story.specifics, (story.centroid, story.title),
+                    f.specifics, (f.vector, f.title), leading_ordinals(story.specifics), (story.centroid, story.title),
                     self.df, self.n_docs):
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)

@@ -42,7 +42,22 @@ def article_day(doc: Doc) -> int | None:
     end = _undated_today(doc, lead_end)
     days = [day_number(t.value) for t in doc.times if t.start < end and not t.relative and _is_day(t)]
     stated = [d for d in days if d is not None and (today is None or date.fromordinal(d).weekday() == today)]
+    latest = _latest_month_stated(doc)
+    # A page is not older than a month it tells of: a date a year or more before one is
+    # the background of its happening ("من مواليد 10 جانفي 1964 ... في أكتوبر 2022").
+    stated = [d for d in stated if latest is None or d > latest - BACKGROUND_DAYS]
     return max(stated) if stated else None
+
+
+BACKGROUND_DAYS = 365
+
+
+def _latest_month_stated(doc: Doc) -> int | None:
+    """The first day of the latest month (or day) the whole text states, resolved and not
+    relative: a year alone is left out, as plans are told by their year ("رؤية 2030")."""
+    months = [day_number(t.value[:7]) for t in doc.times
+              if t.value and len(t.value) >= 7 and not t.relative and t.granularity != "week"]
+    return max((m for m in months if m is not None), default=None)
 
 
 def _is_day(t: TimeExpr) -> bool:

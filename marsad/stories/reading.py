@@ -63,11 +63,15 @@ def read_text(doc: Doc) -> ArticleReading:
     """What the clusterer reads of the doc's text and of the stages' findings in it, which
     linking leaves as they are: the title and lead tokenised once."""
     lead = list(doc_tokens(doc, LEAD_TOKENS))
-    title_toks = title_tokens(doc) or headline_tokens(doc, lead)
+    title_toks = title_tokens(doc)
+    title_terms = content_terms(title_toks)
+    if is_byline(title_toks, title_terms):
+        title_toks = headline_tokens(doc, lead)
+        title_terms = content_terms(title_toks)
     lead_end = lead[-1].end if lead else 0
     tokens = title_toks + lead
     day, happening_day = article_day(doc), doc_happening_day(doc, lead_end)
-    return ArticleReading(doc.id, doc.article.published, day, tuple(content_terms(title_toks)),
+    return ArticleReading(doc.id, doc.article.published, day, tuple(title_terms),
                           tuple(content_terms(lead)), lead_end, doc_numbers(tokens, doc, lead_end), doc_kind(tokens),
                           frozenset(doc_event_days(doc)), happening_day,
                           doc_happening_weekday(doc, lead_end, happening_day, day),
@@ -82,11 +86,41 @@ HEADLINE_TOKENS = 30
 
 def headline_tokens(doc: Doc, lead: list[Token]) -> list[Token]:
     """The untitled doc's first sentence (its first HEADLINE_TOKENS tokens of the lead), less
-    the words of its dates and times: "تشرين الثاني" or "الثامنة مساء" state no ordinal."""
-    end = doc.sentences[0].end if doc.sentences else None
-    times = [(t.start, t.end) for t in doc.times if end is None or t.start < end]
-    return [t for t in lead[:HEADLINE_TOKENS] if (end is None or t.start < end)
-            and not any(start <= t.start < stop for start, stop in times)]
+    the words of its dates and times ("تشرين الثاني" or "الثامنة مساء" state no ordinal) and
+    a dateline or byline before it ("بيروت- فشل ..."، "وطنا اليوم: ..."); a first sentence that
+    is only a byline ("زاد الاردن الاخباري -") gives way to the next."""
+    ends: list[int | None] = [sentence.end for sentence in doc.sentences] or [None]
+    start = 0
+    for end in ends:
+        times = [(t.start, t.end) for t in doc.times if end is None or t.start < end]
+        sentence = [t for t in lead[start:start + HEADLINE_TOKENS] if (end is None or t.start < end)
+                    and not any(b <= t.start < e for b, e in times)]
+        start += sum(1 for t in lead[start:] if end is None or t.start < end)
+        sentence = sentence[_byline_end(sentence):]
+        if not is_byline(sentence) or start >= len(lead):
+            return sentence
+    return []
+
+
+# A byline or dateline ends on a dash, colon or bar within the first words of a line
+# ("صراحة نيوز – وافقت ..."); a line of one content word is one ("وكالات").
+BYLINE_WORDS = 4
+BYLINE_MARKS = frozenset("-–—:|")
+
+
+def _byline_end(tokens: Sequence[Token]) -> int:
+    """Where the words after a leading byline or dateline begin (0 when there is none)."""
+    return next((i + 1 for i, t in enumerate(tokens[:BYLINE_WORDS + 1]) if t.key in BYLINE_MARKS and i > 0), 0)
+
+
+def is_byline(tokens: Sequence[Token], terms: Sequence[str] | None = None) -> bool:
+    """A title or first line that names its outlet or agency, not the happening: one content
+    word at most (`terms`: its content terms, when known) ("وكالات"), or ending on a dash or
+    colon ("زاد الاردن الاخباري -"), or three words at most around one ("ناظورسيتي -متابعة")."""
+    if tokens and tokens[-1].key in BYLINE_MARKS:
+        return True
+    n = len(content_terms(tokens) if terms is None else terms)
+    return n <= 1 or (n <= 3 and any(t.key in BYLINE_MARKS for t in tokens))
 
 
 # A linked doc's names as the clusterer counts them: the entities (`doc_entities`) and

@@ -23,10 +23,11 @@ from itertools import repeat
 from operator import mul
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.numbers import ORDINAL_VALUES, parse_digits
+from marsad.arabic.numbers import parse_digits
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Doc, Token
 from marsad.stories.days import weekdays_apart
+from marsad.stories.ordinals import stated_ordinals
 from marsad.stories.terms import load_word_list
 
 # A number names a happening ("14 صاروخا", "22 عاماً") unless it is a year (Gregorian or
@@ -68,16 +69,13 @@ def doc_numbers(tokens: Sequence[Token], doc: Doc, lead_end: int) -> frozenset[s
     words the quantity extractor read ("n3" for ثلاثة جنود) and ordinals ("o4")."""
     found = set()
     in_dates = _date_digits(doc, lead_end)
-    for token in tokens:
-        key = token.key
-        if (token.start, key) in in_dates:
-            continue
-        if key[:1].isdigit():
-            value = parse_digits(key)
+    undated = [token for token in tokens if (token.start, token.key) not in in_dates]
+    for token in undated:
+        if token.key[:1].isdigit():
+            value = parse_digits(token.key)
             if value is not None and _distinguishing(value):
                 found.add(f"n{value:g}")
-        elif (ordinal := ORDINAL_VALUES.get(key)) is not None and ordinal > 1:
-            found.add(f"o{ordinal}")
+    found.update(f"o{ordinal}" for ordinal in stated_ordinals(undated) if ordinal > 1)
     for q in doc.quantities:
         if q.start < lead_end and _distinguishing(q.value):
             found.add(f"n{q.value:g}")

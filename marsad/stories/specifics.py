@@ -12,8 +12,8 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from functools import cache
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.numbers import ORDINAL_VALUES
 from marsad.model import Token
+from marsad.stories.ordinals import stated_ordinals
 from marsad.stories.signature import tf_idf
 from marsad.stories.terms import content_terms, load_word_list, without_known_conjunction
 
@@ -63,7 +63,7 @@ def title_specifics(title: Sequence[Token], known: Container[str]) -> frozenset[
 def title_parts(title: Sequence[Token]) -> TitleParts:
     """The parts of a title `specifics_of` reads (made where the title is tokenised: on a
     batch's workers)."""
-    ordinals = frozenset(f"#{n}" for token in title if (n := _title_ordinal(token.key)) is not None)
+    ordinals = frozenset(f"#{n}" for n in stated_ordinals(title))
     words = _counterpart_words()
     speaker = tuple(content_terms(title_speaker(title)))
     for i, token in enumerate(title):
@@ -100,20 +100,6 @@ def specifics_of(parts: TitleParts, known: Container[str]) -> frozenset[str]:
         return found
     host_terms = set(without_known_conjunction(host, known))
     return found.union(t for t in without_known_conjunction(named, known) if t not in host_terms)
-
-
-def _title_ordinal(key: str) -> int | None:
-    """The value of an ordinal word, with or without ال and a glued و/ب/ل ("ثالثة"، "للمرة
-    الثانية"، "أول طائرة"); الحادي is left out: it begins compounds (الحادي عشر)."""
-    for form in (key, key[1:] if key[:1] in "وبل" else "", key[2:] if key[:2] == "لل" else ""):
-        value = _ORDINALS.get(form)
-        if value is not None:
-            return value
-    return None
-
-
-_ORDINALS = {form: n for key, n in ORDINAL_VALUES.items() if not key.startswith("الحادي")
-             for form in (key, key.removeprefix("ال"))}
 
 
 # A counterpart is mentioned by the other side when at least this share of its terms' IDF is
