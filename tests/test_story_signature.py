@@ -188,3 +188,10 @@ def test_a_birth_date_is_no_page_date_when_the_text_tells_of_later_months():
     text = "أعلنت الوزارة في 2 مايو 2024 خطة تمتد حتى عام 2030"
     plan = _times(text, ("2 مايو 2024", "2024-05-02", "day"), ("عام 2030", "2030", "year"))
     assert article_day(plan) == day_number("2024-05-02")
+
+
+def test_a_bank_named_bare_and_with_its_country_is_one_body_to_stories():
+    from marsad.stories.signature import institution_base
+
+    assert institution_base("البنك المركزي المصري") == "البنك المركزي" == institution_base("البنك المركزي")
+    assert institution_base("مجلس الشورى") == "مجلس الشورى"  # no nationality: the name itself

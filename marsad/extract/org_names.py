@@ -57,7 +57,8 @@ def _org_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _nationalities() -> frozenset[str]:
+def nationality_keys() -> frozenset[str]:
+    """The match keys of the one-word nationality adjectives (المصري، السعودية، ...)."""
     return frozenset(key[0] for key in list_entries("gazetteer_nationalities.tsv") if len(key) == 1)
 
 
@@ -144,7 +145,7 @@ def _bare(token: Token) -> bool:
 
 def _closes(token: Token) -> bool:
     """A nationality adjective (الأردني) or a conjunction with the article ends a name."""
-    return token.prefix.startswith("و") or token.key in _nationalities()
+    return token.prefix.startswith("و") or token.key in nationality_keys()
 
 
 def _name_like(key: str, counts: dict[str, int]) -> bool:

@@ -25,6 +25,7 @@ from operator import mul
 from marsad.arabic.normalize import match_key
 from marsad.arabic.numbers import parse_digits
 from marsad.arabic.tokenize import iter_tokens
+from marsad.extract.org_names import nationality_keys
 from marsad.model import Doc, Token
 from marsad.stories.days import weekdays_apart
 from marsad.stories.ordinals import stated_ordinals
@@ -99,11 +100,22 @@ def _distinguishing(value: float) -> bool:
 
 
 def doc_entities(doc: Doc) -> set[str]:
-    """Linked entity ids; unlinked PER/ORG/LOC mentions count by their match key."""
+    """Linked entity ids; unlinked PER/ORG/LOC mentions count by their match key. A body
+    counts by its name less a closing nationality too ("o:البنك المركزي" of "البنك المركزي
+    المصري" and of a bare "البنك المركزي"): one country's bank is its own record, but the
+    article that writes it bare, beside one that names the country, tells of the same bank."""
     found = set()
     for m in doc.mentions:
         found.add(m.entity if m.entity else "k:" + match_key(m.text))
+        if m.type == "ORG":
+            found.add("o:" + institution_base(match_key(m.text)))
     return found
+
+
+def institution_base(key: str) -> str:
+    """An institution's name key without a closing nationality adjective."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in nationality_keys() else key
 
 
 def doc_people(doc: Doc, lead_end: int) -> frozenset[str]:
