@@ -195,3 +195,4 @@ def test_a_bank_named_bare_and_with_its_country_is_one_body_to_stories():
 
     assert institution_base("البنك المركزي المصري") == "البنك المركزي" == institution_base("البنك المركزي")
     assert institution_base("مجلس الشورى") == "مجلس الشورى"  # no nationality: the name itself
+    assert institution_base("الاتحاد الاوروبي") == "الاتحاد الاوروبي"  # one word left: not every union

@@ -113,9 +113,10 @@ def doc_entities(doc: Doc) -> set[str]:
 
 
 def institution_base(key: str) -> str:
-    """An institution's name key without a closing nationality adjective."""
+    """An institution's name key without a closing nationality adjective, when two words or
+    more stay ("الاتحاد الاوروبي" is no "الاتحاد" that every federation shares)."""
     head, _, last = key.rpartition(" ")
-    return head if head and last in nationality_keys() else key
+    return head if " " in head and last in nationality_keys() else key
 
 
 def doc_people(doc: Doc, lead_end: int) -> frozenset[str]:
