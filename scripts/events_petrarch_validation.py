@@ -36,11 +36,20 @@ from marsad.extract.events.coding import extract_events
 DEFAULT_XML = Path("/work/cache/petrarch/arabic_gsr_validation_18-11-14.xml")
 
 
+def _sentence_elements(path: Path) -> list[ET.Element]:
+    """Every complete <Sentence> element. The upstream file ends at `</Sentences>` without
+    closing its `<Validation>` root, so a strict parse fails at the end; it is read
+    incrementally instead and the unclosed root is ignored."""
+    parser = ET.XMLPullParser(events=("end",))
+    parser.feed(path.read_bytes())
+    return [elem for _, elem in parser.read_events() if elem.tag == "Sentence"]
+
+
 def read_sentences(path: Path) -> list[tuple[Row, str, list[tuple[str | None, str | None]]]]:
     """(row, gold source span, gold source code as (country, role)) per sentence marked
     evaluate="true"."""
     out = []
-    for sentence in ET.parse(path).getroot().iter("Sentence"):
+    for sentence in _sentence_elements(path):
         if sentence.get("evaluate", "true") != "true":
             continue
         coding = sentence.find("EventCoding")

@@ -68,3 +68,14 @@ def test_stateless_groups_and_more_nationalities_have_codes():
     assert country_of("صوماليون") == "SOM" and country_of("الصومال") == "SOM"
     assert actor_code("قراصنة صوماليون", None, "", "ORG") == "SOMUAF"
     assert country_of("مالي") is None  # "financial" as often as the country
+
+
+def test_protesters_doing_anything_tell_of_a_protest_where_no_other_trigger_does(monkeypatch):
+    events = coding.extract_events(make_doc("ورفع المتظاهرون لافتات كتب عليها اسم المدينة.", []), REF, learned=False)
+    assert [(e.type, e.mode, [p.text for p in e.actors]) for e in events] == [
+        ("PROTEST", "asserted", ["المتظاهرون"])]
+    # another PROTEST trigger decides: a call, or chanting that elaborates a protest told before
+    assert modes("وعلق المتظاهرون لافتة في دعوة للمشاركة في مظاهرة اليوم.") == [("PROTEST", "future")]
+    with_models(monkeypatch, PROTEST=BELIEVER)
+    chanting = make_doc("وهتف المتظاهرون ضد الحكومة.", [])
+    assert [e.type for e in coding.extract_events(chanting, REF) if e.mode == "asserted"] == []

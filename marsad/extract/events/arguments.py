@@ -31,7 +31,7 @@ from marsad.extract.events.lexicon import (
     load_lexicon,
 )
 from marsad.extract.events.placing import Arg, Args, _before_count, _with_conjuncts, is_count
-from marsad.extract.events.triggers import Hit
+from marsad.extract.events.triggers import Hit, protester_word
 from marsad.model import Token
 
 # --- arguments ---------------------------------------------------------------------------
@@ -43,7 +43,10 @@ def attach_arguments(
     i = hit.index
     args = Args()
     forward = _forward_args(tokens, i, placed, triggers_at)
-    if hit.trigger.pos == "n":
+    own = _protesters_named(tokens, hit, placed)
+    if own:  # "ورفع المتظاهرون لافتات": the protesters, the trigger itself, are the actor
+        args.actors.extend(own)
+    elif hit.trigger.pos == "n":
         _noun_arguments(tokens, hit, forward, args)
         if _undergone(tokens, i):  # "تعرضت دورية أميركية لهجوم": the subject was attacked
             undergoers = _subject_of_governing_verb(tokens, i, placed, triggers_at)
@@ -95,6 +98,15 @@ def _subject_before(tokens: Sequence[Token], i: int, placed: list[Arg]) -> list[
         else:
             break
     return group
+
+
+def _protesters_named(tokens: Sequence[Token], hit: Hit, placed: list[Arg]) -> list[Arg]:
+    """A PROTEST trigger that is a protester word ("المتظاهرون", lexicon/event_triggers.tsv):
+    the participant phrase it opens, not a word after it read as a subject ("قام متظاهرون في
+    ضواحي روما": not روما) — issue 22."""
+    if not protester_word(hit, tokens):
+        return []
+    return [a for a in placed if a.first <= hit.index <= a.last][:1]
 
 
 def _verb_arguments(

@@ -12,6 +12,7 @@ from marsad.extract.events.lexicon import (
     ASSERTED_FROM,
     ELABORATING,
     FIRST,
+    PROTESTERS,
     RELATIVE,
     TIME_NOUNS,
     TIME_WORDS,
@@ -70,7 +71,21 @@ def find_triggers(
                     continue
             hits.append(Hit(i, trig, future))
             break
-    return _drop_topics(hits, tokens)
+    return _protesters_if_alone(_drop_topics(hits, tokens), tokens)
+
+
+def protester_word(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A hit on a protester word ("المتظاهرون": its PROTEST row in lexicon/event_triggers.tsv)."""
+    return hit.trigger.type == "PROTEST" and tokens[hit.index].key.removeprefix("و") in PROTESTERS
+
+
+def _protesters_if_alone(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """Protesters tell of a protest only where no other PROTEST trigger does ("ورفع
+    المتظاهرون لافتات"): with one, that trigger's mode and rules decide ("في دعوة للمشاركة في
+    مظاهرة"، "وهتف المتظاهرون") — issue 22."""
+    if any(h.trigger.type == "PROTEST" and not protester_word(h, tokens) for h in hits):
+        return [h for h in hits if not protester_word(h, tokens)]
+    return hits
 
 
 def _drop_topics(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
@@ -84,6 +99,8 @@ def _drop_topics(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
 
 
 def _governs(prev: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    if protester_word(prev, tokens):
+        return False  # a protester word is a participant: no event noun is its topic
     between = tokens[prev.index + 1 : hit.index]
     commas_ok = prev.trigger.pos != "n"  # a verb's object may follow a comma'd subject
     if any(is_break(t) and not (commas_ok and t.text in "،,") for t in between):
