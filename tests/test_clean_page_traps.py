@@ -116,3 +116,13 @@ def test_a_media_section_item_is_a_video_page() -> None:
     url = "https://news.example.ir/fa/media/1400/02/27/2501857/slug"
     article = _one(f"{HEADLINE}\n{P1}", url)
     assert (article.page_type, article.published) == ("video", "2021-05-17")
+
+
+def test_an_agency_dateline_and_a_credited_photo_caption_are_not_the_headline() -> None:
+    # A wire story's dump may start with its picture's caption (twice: alt text and caption,
+    # credited "(إ.ب.أ)") and the agencies over the dateline; its headline was not kept.
+    caption = "عمال الإنقاذ يبحثون بين أنقاض المبنى المنهار في وسط المدينة أمس. (إ.ب.أ)"
+    dump = f"{caption}\n{caption}\nرويترز، أ.ف.ب (المدينة)\n{P1}\n{P2}"
+    assert _one(dump).title is None
+    dump = f"{caption}\n{caption}\nأ ف ب (المدينة)\n{HEADLINE}\n{P1}\n{P2}"
+    assert _one(dump).title == HEADLINE

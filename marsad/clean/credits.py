@@ -77,6 +77,7 @@ def _in_parens(text: str, variant: str) -> bool:
 # Photo captions end with the picture's credit: "(Getty)", "(رويترز)", "(أ ف ب)", "(الأناضول)".
 _CAPTION_CREDIT = re.compile(
     r"\((?:getty|getty images|afp|reuters|ap|epa|anadolu|رويترز|أ\s?ف\s?ب|أ\.ف\.ب|ا ف ب|فرانس برس|الأناضول|"
+    r"[إا]\.?\s?ب\.?\s?[أا]\.?|[أا]\.?\s?ب\.?|د\.?\s?ب\.?\s?[أا]\.?|"
     r"غيتي|أرشيف|أرشيفية|مواقع التواصل|مواقع التواصل الاجتماعي|الإنترنت|وكالات|خاص|تويتر|فيسبوك|"
     r"صورة أرشيفية|صورة|الصورة|[^()]{0,25}/(?:getty|afp|reuters|رويترز))[^()]{0,30}\)\s*$",
     re.IGNORECASE,
@@ -89,3 +90,17 @@ def is_caption(text: str) -> bool:
     if text.rstrip().endswith(")") and _CAPTION_CREDIT.search(text[-80:]):
         return True
     return bool(_CAPTION_START.match(text))
+
+
+_PARENTHESISED = re.compile(r"\([^()]{1,30}\)")
+
+
+def is_agency_dateline(text: str) -> bool:
+    """A line that only credits agencies, a place in parentheses beside them: "أ ف ب (كابول)",
+    "رويترز، أ.ف.ب (كابول)" — the dateline over a wire story, never its headline."""
+    names = split_credits(_PARENTHESISED.sub(" ", text))
+    variants = agency_variants()
+    return bool(names) and len(text.split()) <= MAX_DATELINE_WORDS and all(line_key(n) in variants for n in names)
+
+
+MAX_DATELINE_WORDS = 10

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from marsad.clean.credits import is_agency_dateline
 from marsad.clean.lexicon import line_key, masthead_roles, related_headings
 from marsad.clean.lines import MIN_BODY_WORDS, Line
 from marsad.clean.metadata import dated_name, parse_dateline, strip_site_suffix, tail_kind
@@ -260,7 +261,8 @@ def _can_be_title(text: str, arabic_page: bool, listed: bool = True) -> bool:
     """A headline is written in the page's script: an English line on an Arabic page is
     a site's banner or a translated teaser, not the article's title. `listed`: the page's
     bulleted lines are items of a list or a menu."""
-    if _NOT_TITLE.search(text) or _CONTINUES.match(text) or (listed and _BULLETED.match(text)) or _site_bar(text):
+    if _NOT_TITLE.search(text) or _CONTINUES.match(text) or (listed and _BULLETED.match(text)) or _site_bar(text) \
+            or is_agency_dateline(text):
         return False
     arabic = len(_ARABIC_LETTER.findall(text))
     return (arabic >= len(_LATIN_LETTER.findall(text))) == arabic_page
