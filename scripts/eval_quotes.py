@@ -145,9 +145,10 @@ def score(docs: list[Doc], names: dict[str, str], labels: list[dict], show: bool
                 continue
             tally.found += 1
             best = max(hits, key=lambda q: min(q.end, g.end) - max(q.start, g.start))
-            tally.speaker += speaker_right(best, g.label, names)
-            tally.kind += kind_right(best, g.label)
-            if show and not (speaker_right(best, g.label, names) and kind_right(best, g.label)):
+            speaker_ok, kind_ok = speaker_right(best, g.label, names), kind_right(best, g.label)
+            tally.speaker += speaker_ok
+            tally.kind += kind_ok
+            if show and not (speaker_ok and kind_ok):
                 print(f"SPEAKER [{row['index']}] {g.label['first_words']} … gold {g.label['speaker']}"
                       f" ({g.label['speaker_kind']}) got {best.speaker_text} / {names.get(best.speaker or '')}"
                       f" ({best.speaker_kind})")

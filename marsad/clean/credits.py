@@ -93,6 +93,7 @@ def is_caption(text: str) -> bool:
 
 
 _PARENTHESISED = re.compile(r"\([^()]{1,30}\)")
+MAX_DATELINE_WORDS = 10
 
 
 def is_agency_dateline(text: str) -> bool:
@@ -101,6 +102,3 @@ def is_agency_dateline(text: str) -> bool:
     names = split_credits(_PARENTHESISED.sub(" ", text))
     variants = agency_variants()
     return bool(names) and len(text.split()) <= MAX_DATELINE_WORDS and all(line_key(n) in variants for n in names)
-
-
-MAX_DATELINE_WORDS = 10
