@@ -126,3 +126,12 @@ def test_an_agency_dateline_and_a_credited_photo_caption_are_not_the_headline() 
     assert _one(dump).title is None
     dump = f"{caption}\n{caption}\nأ ف ب (المدينة)\n{HEADLINE}\n{P1}\n{P2}"
     assert _one(dump).title == HEADLINE
+
+
+def test_an_agency_dateline_credits_its_agencies_and_leaves_the_text() -> None:
+    # "رويترز، أ.ف.ب (المدينة)" over a wire story says who wrote it; the body names no agency.
+    article = _one(f"رويترز، أ.ف.ب (المدينة)\n{HEADLINE}\n{P1}\n{P2}")
+    assert article.credits[:2] == ("رويترز", "أ.ف.ب")
+    assert "(المدينة)" not in article.text
+    # A sentence that names an agency is no dateline: it stays in the body.
+    assert _one(f"{HEADLINE}\n{P1}\n{P2}").credits == ()

@@ -96,9 +96,18 @@ _PARENTHESISED = re.compile(r"\([^()]{1,30}\)")
 MAX_DATELINE_WORDS = 10
 
 
-def is_agency_dateline(text: str) -> bool:
-    """A line that only credits agencies, a place in parentheses beside them: "أ ف ب (كابول)",
-    "رويترز، أ.ف.ب (كابول)" — the dateline over a wire story, never its headline."""
+def agency_dateline_credits(text: str) -> list[str]:
+    """The agencies of a line that only credits agencies, a place in parentheses beside them:
+    "أ ف ب (كابول)", "رويترز، أ.ف.ب (كابول)" — the dateline over a wire story, never its
+    headline. [] for any other line."""
+    if len(text.split()) > MAX_DATELINE_WORDS:
+        return []
     names = split_credits(_PARENTHESISED.sub(" ", text))
     variants = agency_variants()
-    return bool(names) and len(text.split()) <= MAX_DATELINE_WORDS and all(line_key(n) in variants for n in names)
+    if not names or not all(line_key(n) in variants for n in names):
+        return []
+    return list(dict.fromkeys(names))
+
+
+def is_agency_dateline(text: str) -> bool:
+    return bool(agency_dateline_credits(text))

@@ -14,7 +14,14 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from marsad.clean.credits import agencies_credited_in, credit_header, is_caption, looks_like_credit_list, split_credits
+from marsad.clean.credits import (
+    agencies_credited_in,
+    agency_dateline_credits,
+    credit_header,
+    is_caption,
+    looks_like_credit_list,
+    split_credits,
+)
 from marsad.clean.dates import states_both_calendars
 from marsad.clean.headlines import find_title, title_date
 from marsad.clean.lexicon import line_key, masthead_roles, neighbour_links
@@ -194,13 +201,18 @@ def _mark_title_copies(lines: list[Line], title_line: Line, title: str) -> None:
 
 
 def _mark_credit_blocks(lines: list[Line]) -> list[str]:
-    """"المصادر:" then "العربي، أ.ف.ب" → credits; both lines leave the text."""
+    """"المصادر:" then "العربي، أ.ف.ب" → credits; both lines leave the text. So does a wire
+    dateline ("رويترز، أ.ف.ب (كابول)"): its agencies are the story's credits."""
     credits: list[str] = []
     for i, line in enumerate(lines):
         if line.kind not in ("body", "furniture"):
             continue
         is_header, names = credit_header(line.text)
         if not is_header:
+            wire = agency_dateline_credits(line.text)
+            if wire:
+                line.kind = "credit"
+                credits += wire
             continue
         line.kind = "credit"
         credits += names
