@@ -188,8 +188,9 @@ def _forum_field_pattern() -> re.Pattern[str]:
 
 
 def shows_forum_fields(lines: list[Line]) -> bool:
-    """Two or more of a forum thread's fields or labels among the page's first lines."""
-    keys = "  ".join(ln.key for ln in lines[:FORUM_LINES] if ln.words <= MAX_FIELD_LINE_WORDS)
+    """Two or more of a forum thread's fields or labels among the page's first lines (a long
+    line's opening words too: Forumotion's join prompt runs on into a sentence)."""
+    keys = "  ".join(" ".join(ln.key.split()[:MAX_FIELD_LINE_WORDS]) for ln in lines[:FORUM_LINES])
     return len(set(_forum_field_pattern().findall(f" {keys} "))) >= MIN_FORUM_FIELDS
 
 
