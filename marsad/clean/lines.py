@@ -46,6 +46,7 @@ class Line:
     ends_sentence: bool = False
     chrome: bool = False  # furniture by what it says (lexicon, byline), not by where it stands
     _key: str | None = field(default=None, repr=False, compare=False)
+    _prose: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -75,7 +76,9 @@ class Line:
     def continues_prose(self) -> bool:
         """A line that opens with "and" and a reporting verb ("وقال ...", "وأشار إلى ..."): a
         paragraph of a story written without full stops; no headline or menu item opens so."""
-        return self.text[:1] == "و" and line_key(self.text.split(" ", 1)[0]) in prose_openers()
+        if self._prose is None:
+            self._prose = self.text[:1] == "و" and line_key(self.text.split(" ", 1)[0]) in prose_openers()
+        return self._prose
 
 
 # Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs; a
