@@ -76,6 +76,12 @@ def test_a_forumotion_join_prompt_that_runs_on_into_a_sentence_counts_as_a_forum
                         "خطوات أو تسجيل الدخول للمتابعة.", TITLE, "اذهب الى الأسفل", P1, P2])
     [article], _ = clean_pages([make_page("thread", thread)])
     assert (article.is_article, article.page_type) == (False, "other")
+    # paragraphs that open with a field's word or two are a report's own words
+    report = "\n".join([TITLE, "تاريخ التسجيل في برنامج الدعم يبدأ الأسبوع المقبل ويستمر شهرا كاملا في كل "
+                         "المحافظات الشمالية بحسب الوزارة.", "المشاركات في البرنامج مفتوحة لكل المزارعين الذين "
+                         "تضرروا من الموسم الماضي وخسروا جزءا من محصولهم.", P1, P2])
+    [kept], _ = clean_pages([make_page("report", report)])
+    assert kept.is_article
 
 
 def test_a_recorded_lessons_transcript_is_a_video_page() -> None:

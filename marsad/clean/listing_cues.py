@@ -182,16 +182,27 @@ MIN_FORUM_FIELDS = 2
 MAX_FIELD_LINE_WORDS = 12
 
 
-@lru_cache(maxsize=1)
-def _forum_field_pattern() -> re.Pattern[str]:
-    return re.compile(" (" + "|".join(re.escape(f) for f in sorted(forum_fields(), key=len, reverse=True)) + ") ")
+@lru_cache(maxsize=2)
+def _forum_field_pattern(min_words: int = 1) -> re.Pattern[str]:
+    fields = sorted((f for f in forum_fields() if len(f.split()) >= min_words), key=len, reverse=True)
+    return re.compile(" (" + "|".join(re.escape(f) for f in fields) + ") ")
+
+
+# A long line may open with a forum's sentence-long label (Forumotion's join prompt, "هل تريد
+# التفاعل مع هذه المساهمة؟ كل ما عليك ..."); a field of one or two words opening a paragraph
+# ("المشاركات في ...") is the paragraph's own word.
+MIN_OPENING_FIELD_WORDS = 3
 
 
 def shows_forum_fields(lines: list[Line]) -> bool:
-    """Two or more of a forum thread's fields or labels among the page's first lines (a long
-    line's opening words too: Forumotion's join prompt runs on into a sentence)."""
-    keys = "  ".join(" ".join(ln.key.split()[:MAX_FIELD_LINE_WORDS]) for ln in lines[:FORUM_LINES])
-    return len(set(_forum_field_pattern().findall(f" {keys} "))) >= MIN_FORUM_FIELDS
+    """Two or more of a forum thread's fields or labels among the page's first lines."""
+    lines = lines[:FORUM_LINES]
+    keys = "  ".join(ln.key for ln in lines if ln.words <= MAX_FIELD_LINE_WORDS)
+    openings = "  ".join(" ".join(ln.key.split()[:MAX_FIELD_LINE_WORDS]) for ln in lines
+                         if ln.words > MAX_FIELD_LINE_WORDS)
+    found = set(_forum_field_pattern().findall(f" {keys} "))
+    found |= set(_forum_field_pattern(MIN_OPENING_FIELD_WORDS).findall(f" {openings} "))
+    return len(found) >= MIN_FORUM_FIELDS
 
 
 # An essay's or a guide's "مقدمة" stands among its first lines, a short line of its own.
