@@ -88,3 +88,9 @@ def test_a_recorded_lessons_transcript_is_a_video_page() -> None:
     lesson = "\n".join(["شرح كتاب الزكاة [12]", "الحلقة مفرغة", P1, P2])
     [article], _ = clean_pages([make_page("lesson", lesson)])
     assert (article.is_article, article.page_type) == (False, "video")
+
+
+def test_a_journals_download_stub_is_no_listing() -> None:
+    stub = "العودة إلى تفاصيل المؤلَّف أثر الجفاف على زراعة الزيتون في المناطق الجبلية تنزيل تنزيل بصيغة PDF"
+    [article], _ = clean_pages([make_page("stub", stub)])
+    assert (article.is_article, article.page_type) == (False, "other")

@@ -137,9 +137,11 @@ def says_broadcast(lines: list[Line]) -> bool:
 
 # A teaser that sends the reader to the story on another page: an aggregator's card ("...
 # read full story", "Redirecting to full article..."), a short link line ("اقرأ الخبر كاملاً"),
-# or WordPress's excerpt link after the cut ("… Continue reading <title>", "… تابع قراءة <title>").
+# or WordPress's excerpt link after the cut ("… Continue reading <title>", "… تابع قراءة <title>");
+# or a journal's download stub, the paper's title and its PDF link ("… تنزيل بصيغة PDF").
 _ELSEWHERE = re.compile(r"read (?:the )?full (?:story|article)|redirecting to (?:the )?full article|"
                         r"اقرأ (?:الخبر|المقال|القصة) (?:كاملا|كاملاً|كامل|من المصدر)", re.IGNORECASE)
+_PDF_LINK_END = re.compile(r"(?:تنزيل|تحميل|download)(?: بصيغة| the)? PDF\s*$", re.IGNORECASE)
 _CUT_THEN_LINK = re.compile(r"(?:…|\.\.\.)\s*(?:continue reading|تابع (?:ال)?قراءة)\b.{0,150}$", re.IGNORECASE)
 ELSEWHERE_LINES = 4  # the link stands at the end of the excerpt (a comment box may follow)
 MAX_ELSEWHERE_WORDS = 12
@@ -148,7 +150,7 @@ MAX_ELSEWHERE_WORDS = 12
 def story_elsewhere(lines: list[Line]) -> bool:
     """One of the page's last lines says the story goes on elsewhere."""
     for line in lines[-ELSEWHERE_LINES:]:
-        if line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text):
+        if (line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text)) or _PDF_LINK_END.search(line.text):
             return True
         tail = line.text[-200:]
         if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
