@@ -86,3 +86,27 @@ def test_an_address_that_sends_to_a_random_post_gives_no_date() -> None:
     assert address_date("https://news.example/2018/09/20/other-post/") == "2018-09-20"
     assert address_date("https://news.example/2018/09/20/other-post/?random-post=1") is None
     assert address_date("https://news.example/2018/09/20/other-post/?random=1") is None
+
+
+def test_a_story_typed_without_full_stops_keeps_its_short_headline_and_its_lede() -> None:
+    # each paragraph a line with no full stop; "وقال ..." continues the lede above it
+    lede = "كشف رئيس جمعية مزارعي الزيتون في الشمال عن تراجع كبير في إنتاج الموسم الحالي"
+    page = "\n".join(["خسائر موسم الزيتون", lede,
+                      "وقال في تصريح صحفي إن الأمطار تأخرت هذا العام وإن الآفات أصابت نصف الحقول تقريبا",
+                      "وأشار إلى أن المزارعين يطالبون بتعويضات عاجلة قبل بدء الموسم المقبل",
+                      "وأكد أن الجمعية رفعت طلبا إلى الوزارة لشراء المحصول بسعر يغطي تكاليف الإنتاج"])
+    article = _one(page)
+    assert article.is_article and article.title == "خسائر موسم الزيتون"
+    assert article.text.startswith(lede)
+
+
+def test_a_punctuated_excerpt_that_opens_with_wa_qala_under_its_headline_keeps_the_headline() -> None:
+    headline = "توزيع الكهرباء: خطة لقطع التيار عند ارتفاع الحمل في العدادات الذكية"
+    page = "\n".join([headline, "وأوضحت الشركة أن الخطة الجديدة تبرمج العدادات لتقطع التيار دقائق معدودة عند ارتفاع "
+                      "الحمل في ساعات الذروة.", "وبينت أن العدادات الذكية تتيح معرفة الاستهلاك ساعة بساعة."])
+    assert _one(page).title == headline
+
+
+def test_an_address_time_stamp_of_fourteen_digits_is_the_date() -> None:
+    assert address_date("https://news.example/breaking/news-20250206181613") == "2025-02-06"
+    assert address_date("https://news.example/breaking/news-20251399181613") is None  # no such month

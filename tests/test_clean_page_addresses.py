@@ -52,3 +52,45 @@ def test_a_forum_thread_without_its_address_by_its_members_fields() -> None:
     # one such word alone ("المشاركات" in a report) leaves an article an article
     [report], _ = clean_pages([make_page("report", f"{TITLE}\n\nالمشاركات\n\n{P1}\n\n{P2}")])
     assert report.is_article
+
+
+def test_more_kinds_of_page_known_by_their_address() -> None:
+    kinds = {
+        "https://news.example/amp/video/1728334-olive-harvest-plan-in-the-north": "video",  # an AMP copy
+        "http://lessons.example//audio_show/39452": "video",  # a recording's page (and a doubled slash)
+        "http://columns.example/?author=157": "author",  # WordPress's writer page by number
+        "http://forum.example/viewtopic?t=1414&topic_name": "other",  # Forumotion's topic
+        "https://blog.example.com/2026/02/digest-for-february-09-2026.html": "listing",  # a digest of posts
+        "https://www.social.example/widgets/share/tool/preview?url=https%3A%2F%2Fwp.me%2Fx": "other",  # a share card
+    }
+    for url, kind in kinds.items():
+        article = _one(url)
+        assert (article.is_article, article.page_type) == (False, kind), url
+    # an article whose slug names a video, and a query that is no writer's number, stay articles
+    assert _one("https://news.example/news/78366-olive-harvest-plan-video").is_article
+    assert _one("https://news.example/?p=53632").is_article
+
+
+def test_a_forumotion_join_prompt_that_runs_on_into_a_sentence_counts_as_a_forum_field() -> None:
+    thread = "\n".join(["منتديات الزيتون", "هل تريد التفاعل مع هذه المساهمة؟ كل ما عليك هو إنشاء حساب جديد ببضع "
+                        "خطوات أو تسجيل الدخول للمتابعة.", TITLE, "اذهب الى الأسفل", P1, P2])
+    [article], _ = clean_pages([make_page("thread", thread)])
+    assert (article.is_article, article.page_type) == (False, "other")
+    # paragraphs that open with a field's word or two are a report's own words
+    report = "\n".join([TITLE, "تاريخ التسجيل في برنامج الدعم يبدأ الأسبوع المقبل ويستمر شهرا كاملا في كل "
+                         "المحافظات الشمالية بحسب الوزارة.", "المشاركات في البرنامج مفتوحة لكل المزارعين الذين "
+                         "تضرروا من الموسم الماضي وخسروا جزءا من محصولهم.", P1, P2])
+    [kept], _ = clean_pages([make_page("report", report)])
+    assert kept.is_article
+
+
+def test_a_recorded_lessons_transcript_is_a_video_page() -> None:
+    lesson = "\n".join(["شرح كتاب الزكاة [12]", "الحلقة مفرغة", P1, P2])
+    [article], _ = clean_pages([make_page("lesson", lesson)])
+    assert (article.is_article, article.page_type) == (False, "video")
+
+
+def test_a_journals_download_stub_is_no_listing() -> None:
+    stub = "العودة إلى تفاصيل المؤلَّف أثر الجفاف على زراعة الزيتون في المناطق الجبلية تنزيل تنزيل بصيغة PDF"
+    [article], _ = clean_pages([make_page("stub", stub)])
+    assert (article.is_article, article.page_type) == (False, "other")

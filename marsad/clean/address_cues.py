@@ -9,6 +9,7 @@ import re
 LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|cat|section|sections|topics?|search|"
                           r"latest|news-list|list|wasm|taxonomy|وسم|قسم|تصنيف)(?:/|$|\?)|/page/\d+|"
                           r"-list\.\w+|^/\d{4}/\d{2}(?:/\d{2})?/?(?:\?|$)|"  # (a year's month: "/2016/11/?m=0")
+                          r"/digests?(?:/|$|-for-|-of-)|"  # a blog's digest of several posts ("/digest-for-<day>.html")
                           r"^/-[^/]+-/?$|^/\+[^/]+\+/?$",  # SPIP's section "/-Name-" and keyword "/+Name+" pages
                           re.IGNORECASE)
 # A page number in the query: an index's page, unless the path is an article's own (a long
@@ -20,12 +21,14 @@ DEEP_PAGE = re.compile(r"[?&](?:page|paged|pgno)=[1-9]\d+(?:&|$)", re.IGNORECASE
 AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
 AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)"
                          r"|^/_[^/]+_/?$", re.IGNORECASE)  # SPIP's author pages: "/_Name_"
+AUTHOR_QUERY = re.compile(r"(?:^|&)author=\d+(?:&|$)", re.IGNORECASE)  # WordPress's "/?author=157"
 VIDEO_PATH = re.compile(r"/(?:videos?|watch|tv|فيديو|مرئيات)(?:/|$)", re.IGNORECASE)
 # The site's video section as the address's top folder holds video items, slug or not
 # ("/videos/2020/8/5/<slug>", "/tr/watch/<slug>", a media section "/fa/media/<date>/<id>/": the
-# two labelled pages under one are a clip and a recorded lecture); deeper, "/news/tv/<slug>"
-# may be an article.
-VIDEO_SECTION = re.compile(r"^/(?:[a-z]{2}/)?(?:videos?|watch|media|فيديو|مرئيات)/", re.IGNORECASE)
+# two labelled pages under one are a clip and a recorded lecture; an AMP copy "/amp/video/<id>",
+# a recording's page "/audio_show/<id>"); deeper, "/news/tv/<slug>" may be an article.
+VIDEO_SECTION = re.compile(r"^/(?:[a-z]{2}/)?(?:amp/)?(?:videos?|audios?|watch|media|فيديو|مرئيات)(?:_show)?/",
+                           re.IGNORECASE)
 # A broadcast programme's pages are transcripts and episode pages, whatever their slug.
 PROGRAMME_PATH = re.compile(r"/(?:programs?|programmes?|برامج)/", re.IGNORECASE)
 # The front page of a site (or of its Arabic edition).
@@ -38,8 +41,13 @@ ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
 OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$|/[a-z]{1,3}-\d{4,}\.html?$")
 
 # A forum's thread or post page (Forumotion "/t31974-topic", vBulletin "showthread.php",
-# phpBB "viewtopic.php"): members' posts, not an outlet's news page (the labelled pages: five
-# of five; a vBulletin archive's copy of a news report, "/archive/index.php/t-…", is an article).
-FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|showpost|viewtopic)\.php", re.IGNORECASE)
+# phpBB "viewtopic.php", Forumotion's "/viewtopic?t="): members' posts, not an outlet's news
+# page (the labelled pages: five of five; a vBulletin archive's copy of a news report,
+# "/archive/index.php/t-…", is an article).
+FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|showpost|viewtopic)(?:\.php\b|$)", re.IGNORECASE)
+
+# A share button's page ("/widgets/share/tool/preview?url=…", "sharer.php?u=…"): a card of a
+# story told on another site, never that story's page.
+SHARE_PATH = re.compile(r"/(?:widgets/share|share/tool|sharer(?:\.php)?|intent/tweet)(?:/|$)", re.IGNORECASE)
 
 

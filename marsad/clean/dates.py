@@ -138,6 +138,9 @@ _ADDRESS_DATE = re.compile(r"(?<!\d)(?:(20\d{2}|19\d{2})(?:[/_-](\d{1,2})[/_-](\
                            r"|(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2}))(?!\d)")
 
 
+# A time stamp of fourteen digits, YYYYMMDDhhmmss: a site's id made of the moment it published
+# ("/breaking/news-20250206181613").
+_ADDRESS_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)")
 # A Solar Hijri (or lunar Hijri) year, month and day as folders of the address.
 _HIJRI_ADDRESS_DATE = re.compile(r"(?:^|/)(1[34]\d{2})/(\d{1,2})/(\d{1,2})/")
 # A date as a query parameter: "?cdate=09012026" (DDMMYYYY), "&date=20260109" (YYYYMMDD).
@@ -151,7 +154,7 @@ def _slug_after_folders(path: str, m: re.Match[str]) -> bool:
 
 def address_date(url: str | None) -> str | None:
     """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/,
-    /16/06/2014/; or in a date parameter of its query (?cdate=09012026)."""
+    /16/06/2014/, a time stamp /news-20250206181613; or in a date parameter of its query (?cdate=09012026)."""
     if not url or _RANDOM_POST.search(url):  # the address sends to a random post: its date is another's
         return None
     query = _QUERY_DATE.search(url)
@@ -166,6 +169,12 @@ def address_date(url: str | None) -> str | None:
     path = url.split("//", 1)[-1].split("/", 1)[-1]
     # (folders "/2025/09/" then a slug that opens with a number, "5-2025_5.html", name no day)
     m = next((m for m in _ADDRESS_DATE.finditer(path) if not _slug_after_folders(path, m)), None)
+    stamp = None if m else _ADDRESS_STAMP.search(path)
+    if stamp:
+        try:
+            return date(*(int(g) for g in stamp.groups())).isoformat()
+        except ValueError:
+            return None
     if not m:
         hijri = _HIJRI_ADDRESS_DATE.search(path)  # an Iranian site's "/fa/media/1400/02/27/<id>/"
         return calendar_numeric(*(int(g) for g in hijri.groups())) if hijri else None

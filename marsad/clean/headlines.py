@@ -41,10 +41,16 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     listed = sum(1 for ln in lines[:PARAGRAPH_SEARCH_LINES] if _BULLETED.match(ln.text)) >= 2
     widgets = related_headings()
     top = lines[:12]
+    # On a page written without full stops, a line that "وقال ..." or "وأشار ..." continues is the
+    # story's first paragraph, whatever its length, and such a line is prose itself. (Under a
+    # headline, an excerpt that starts mid-story may open with "وأوضحت ..." too, punctuated.)
+    unpunctuated = written_without_full_stops(lines)
+    continued = {id(ln) for ln, below in itertools.pairwise(lines[:13]) if unpunctuated and below.continues_prose}
     for previous, line in zip([None, *top], top, strict=False):  # (each line with the one above it)
         if line.kind == "dateline" and candidates:
             break  # the headline sits above the dateline; below it come captions
-        if line.kind != "body" or not _can_be_title(line.text, arabic_page, listed):
+        if (line.kind != "body" or id(line) in continued or (unpunctuated and line.continues_prose)
+                or not _can_be_title(line.text, arabic_page, listed)):
             continue
         if previous is not None and previous.words <= MAX_WIDGET_HEADING_WORDS and previous.key in widgets:
             continue  # the first item of a "most read" or "trending" box
@@ -67,6 +73,13 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
 
 
 MAX_WIDGET_HEADING_WORDS = 5
+
+
+def written_without_full_stops(lines: list[Line]) -> bool:
+    """No line among the page's first ends like a sentence: a story typed without full stops."""
+    return not any(ln.ends_sentence for ln in lines[:PARAGRAPH_SEARCH_LINES])
+
+
 # Below a long menu or a weather-and-currency bar, a dump's headline stands over its first
 # paragraph, a few lines up (an image's file name, a place-and-agency line between).
 PARAGRAPH_SEARCH_LINES = 40
@@ -80,6 +93,8 @@ def _headline_over_first_paragraph(lines: list[Line], arabic_page: bool) -> Line
     if at is None:
         return None
     above = [ln for ln in lines[:at] if ln.kind == "body"][-HEADLINE_BODY_GAP:]
+    if lines[at].continues_prose and above and above[-1] is lines[at - 1] and written_without_full_stops(lines):
+        above = above[:-1]  # ("وقال ..." continues the line above it: the story's first paragraph)
     return next((ln for ln in above if FIRST_HEADLINE_WORDS <= ln.words <= MAX_HEADLINE_WORDS
                  and not _STATEMENT_END(ln.text) and _can_be_title(ln.text, arabic_page)), None)
 

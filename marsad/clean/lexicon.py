@@ -134,6 +134,16 @@ def neighbour_links() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def prose_openers() -> frozenset[str]:
+    """Keys of "and" with a reporting verb ("وقال", "وأشار", "وأكد", "وأضاف"): a line that opens
+    with one continues a story's prose, whether or not it ends with a full stop. From the quote
+    extractor's reporting verbs (finite verbs, participles, continuations; not the ambiguous)."""
+    rows = _rows(LEXICON_DIR / "reporting_verbs.tsv")
+    return frozenset(line_key("و" + row[0]) for row in rows
+                     if len(row) >= 3 and row[1] in ("verb", "participle", "continuation") and row[2] == "0")
+
+
+@lru_cache(maxsize=1)
 def forum_fields() -> tuple[str, ...]:
     """Line keys of a forum thread's profile fields and labels ("تاريخ التسجيل", "كاتب الموضوع")."""
     return tuple(line_key(row[0]) for row in _rows(LEXICON_DIR / "forum_fields.tsv"))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import display_clean
-from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon, line_key
+from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon, line_key, prose_openers
 
 _WORDS = re.compile(r"[\w\u0600-\u06ff]+")
 # A sentence ends with these (quotes and brackets may follow the stop).
@@ -46,6 +46,7 @@ class Line:
     ends_sentence: bool = False
     chrome: bool = False  # furniture by what it says (lexicon, byline), not by where it stands
     _key: str | None = field(default=None, repr=False, compare=False)
+    _prose: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -68,7 +69,16 @@ class Line:
 
     @property
     def sentence_shaped(self) -> bool:
-        return (self.words >= MIN_BODY_WORDS and self.ends_sentence) or self.words >= LONG_PARAGRAPH_WORDS
+        return (self.words >= MIN_BODY_WORDS and (self.ends_sentence or self.continues_prose)) \
+            or self.words >= LONG_PARAGRAPH_WORDS
+
+    @property
+    def continues_prose(self) -> bool:
+        """A line that opens with "and" and a reporting verb ("وقال ...", "وأشار إلى ..."): a
+        paragraph of a story written without full stops; no headline or menu item opens so."""
+        if self._prose is None:
+            self._prose = self.text[:1] == "و" and line_key(self.text.split(" ", 1)[0]) in prose_openers()
+        return self._prose
 
 
 # Page excerpts flattened to one line keep their blocks apart with runs of spaces or tabs; a

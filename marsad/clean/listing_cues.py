@@ -137,9 +137,11 @@ def says_broadcast(lines: list[Line]) -> bool:
 
 # A teaser that sends the reader to the story on another page: an aggregator's card ("...
 # read full story", "Redirecting to full article..."), a short link line ("اقرأ الخبر كاملاً"),
-# or WordPress's excerpt link after the cut ("… Continue reading <title>", "… تابع قراءة <title>").
+# or WordPress's excerpt link after the cut ("… Continue reading <title>", "… تابع قراءة <title>");
+# or a journal's download stub, the paper's title and its PDF link ("… تنزيل بصيغة PDF").
 _ELSEWHERE = re.compile(r"read (?:the )?full (?:story|article)|redirecting to (?:the )?full article|"
                         r"اقرأ (?:الخبر|المقال|القصة) (?:كاملا|كاملاً|كامل|من المصدر)", re.IGNORECASE)
+_PDF_LINK_END = re.compile(r"(?:تنزيل|تحميل|download)(?: بصيغة| the)? PDF\s*$", re.IGNORECASE)
 _CUT_THEN_LINK = re.compile(r"(?:…|\.\.\.)\s*(?:continue reading|تابع (?:ال)?قراءة)\b.{0,150}$", re.IGNORECASE)
 ELSEWHERE_LINES = 4  # the link stands at the end of the excerpt (a comment box may follow)
 MAX_ELSEWHERE_WORDS = 12
@@ -148,7 +150,7 @@ MAX_ELSEWHERE_WORDS = 12
 def story_elsewhere(lines: list[Line]) -> bool:
     """One of the page's last lines says the story goes on elsewhere."""
     for line in lines[-ELSEWHERE_LINES:]:
-        if line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text):
+        if (line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text)) or _PDF_LINK_END.search(line.text):
             return True
         tail = line.text[-200:]
         if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
@@ -182,15 +184,27 @@ MIN_FORUM_FIELDS = 2
 MAX_FIELD_LINE_WORDS = 12
 
 
-@lru_cache(maxsize=1)
-def _forum_field_pattern() -> re.Pattern[str]:
-    return re.compile(" (" + "|".join(re.escape(f) for f in sorted(forum_fields(), key=len, reverse=True)) + ") ")
+@lru_cache(maxsize=2)
+def _forum_field_pattern(min_words: int = 1) -> re.Pattern[str]:
+    fields = sorted((f for f in forum_fields() if len(f.split()) >= min_words), key=len, reverse=True)
+    return re.compile(" (" + "|".join(re.escape(f) for f in fields) + ") ")
+
+
+# A long line may open with a forum's sentence-long label (Forumotion's join prompt, "هل تريد
+# التفاعل مع هذه المساهمة؟ كل ما عليك ..."); a field of one or two words opening a paragraph
+# ("المشاركات في ...") is the paragraph's own word.
+MIN_OPENING_FIELD_WORDS = 3
 
 
 def shows_forum_fields(lines: list[Line]) -> bool:
     """Two or more of a forum thread's fields or labels among the page's first lines."""
-    keys = "  ".join(ln.key for ln in lines[:FORUM_LINES] if ln.words <= MAX_FIELD_LINE_WORDS)
-    return len(set(_forum_field_pattern().findall(f" {keys} "))) >= MIN_FORUM_FIELDS
+    lines = lines[:FORUM_LINES]
+    keys = "  ".join(ln.key for ln in lines if ln.words <= MAX_FIELD_LINE_WORDS)
+    openings = "  ".join(" ".join(ln.key.split()[:MAX_FIELD_LINE_WORDS]) for ln in lines
+                         if ln.words > MAX_FIELD_LINE_WORDS)
+    found = set(_forum_field_pattern().findall(f" {keys} "))
+    found |= set(_forum_field_pattern(MIN_OPENING_FIELD_WORDS).findall(f" {openings} "))
+    return len(found) >= MIN_FORUM_FIELDS
 
 
 # An essay's or a guide's "مقدمة" stands among its first lines, a short line of its own.

@@ -106,7 +106,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
     longest = max((ln.words for ln in cleaned.lines if ln.kind in _KEPT), default=0) if cleaned.text else 0
-    path = unquote(urlsplit(url).path) if url else ""
+    path = re.sub(r"/{2,}", "/", unquote(urlsplit(url).path)) if url else ""  # ("//audio_show/39452")
     query = urlsplit(url).query if url else ""
     # "/archives/19471": a section word before an article's own id or slug.
     own_id = bool(addr.OWN_ID.search(path))
@@ -126,7 +126,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
               or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
                   and not own_id)) if url else unknown,
-        float(bool(addr.AUTHOR_PATH.search(path))) if url else unknown,
+        float(bool(addr.AUTHOR_PATH.search(path)) or bool(addr.AUTHOR_QUERY.search(query))) if url else unknown,
         float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.VIDEO_SECTION.match(path))
               or bool(addr.PROGRAMME_PATH.search(path)))
         if url else unknown,
@@ -146,7 +146,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
         float(bool(addr.FORUM_PATH.search(path)) or forum) if url or forum else unknown,
-        float(cues.story_elsewhere(all_lines)),
+        float(cues.story_elsewhere(all_lines) or bool(addr.SHARE_PATH.search(path))),
         0.0 if is_html else cues.headline_run_share(content, len(all_lines)),
         float(not is_html and cues.shows_essay_heading(all_lines)),
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),

@@ -23,7 +23,7 @@ from marsad.clean.credits import (
     split_credits,
 )
 from marsad.clean.dates import states_both_calendars
-from marsad.clean.headlines import find_title, title_date
+from marsad.clean.headlines import find_title, title_date, written_without_full_stops
 from marsad.clean.lexicon import line_key, masthead_roles, neighbour_links
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
 from marsad.clean.metadata import loose_date, parse_dateline, site_name_from_title, split_own_name, strip_site_suffix
@@ -278,11 +278,12 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
     body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
     if body_from is None:
         return published
-    for line in lines[start:body_from]:
+    unpunctuated = written_without_full_stops(lines)
+    for line, below in zip(lines[start:body_from], lines[start + 1:body_from + 1], strict=True):
         if line.kind != "body":
             continue
-        if line.sentence_shaped:
-            line.kind = "lede"  # a standfirst: a real sentence, kept in the text
+        if line.sentence_shaped or (unpunctuated and below.continues_prose):
+            line.kind = "lede"  # a standfirst: a real sentence, kept in the text (or one "وقال ..." continues)
         else:
             line.kind = "caption"  # a short unpunctuated line between title and body
     return published
