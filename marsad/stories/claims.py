@@ -3,13 +3,14 @@
 Quantities are grouped when they count the same thing in the same role: the same counted
 noun (unit), the same describing words after it where both give some ("جندي أجنبي" and
 "جندي أمريكي" are different things), the same role where both sentences give one (soldiers
-wounded are not soldiers stationed, drones launched not drones shot down:
-lexicon/claim_roles.tsv; a rate's change is not the level it reaches:
-lexicon/claim_share_roles.tsv), and the same year when a sentence dates them. Prices, index
-levels and scores are not claims (lexicon/claim_moments.tsv), and values conflict only when
-two outlets state different values. Counts one article splits
+wounded are not soldiers stationed, drones launched not drones shot down, a rate per day not a
+total, a figure compared with not the level: claim_roles.py; a rate's change is not the level
+it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them.
+Prices, index levels, scores and the sources' count are not claims (lexicon/claim_moments.tsv),
+and values conflict only when two outlets state different values. Counts one article splits
 ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are added up first. Values agree
-when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11).
+when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
+or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py).
 
 Dates are grouped when outlets date the same statement (same speaker, and the quoted words
 overlap) or the same coded event (same type and actors, and the sentences overlap): two
