@@ -3,6 +3,7 @@ of one thing is a claim (two outlets) in conflict (two outlets each standing by 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -40,7 +41,44 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool:
         return x[:n] == y[:n]
     lo_a, hi_a = _range(a.value, a.bound)
     lo_b, hi_b = _range(b.value, b.bound)
-    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
+    if lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9:
+        return True
+    return _one_figure(a, b) or _one_figure(b, a)
+
+
+# The digits a value is written with, at the start of its text: "50.62 مليون", "1,2 فرنك",
+# "50ر62 مليون" (the Arabic decimal mark, digits written in reverse), "614196 طنا".
+_WRITTEN = re.compile(r"^\D{0,15}?(\d+)(?:\s?([.,٫ر])\s?(\d+))?")
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def _one_figure(a: ClaimValue, b: ClaimValue) -> bool:
+    """`b` is `a`'s figure written another way: `a` read with its decimal mark as a thousands
+    mark or with its two parts swapped ("2.1 فرنك" for 1,2; "50.62 مليون" for "50ر62", 62.5
+    million; "614.196 طنا" for 614196: pages print decimals in reverse), or `a` rounded to
+    the digits it is written with ("2.2 تريليون" for 2.23; "62 مليون" for 62.5 million; "147
+    ألف" for 147,080). SaudiNewsNet 2015-08-09 and 2015-08-11 (labels/claims)."""
+    written = _WRITTEN.match((a.text or "").translate(_ARABIC_DIGITS))
+    if written is None or a.bound != "exact" or not isinstance(a.value, float | int):
+        return False
+    whole, mark, part = written.groups()
+    readings = [float(whole)] if mark is None else [float(f"{whole}.{part}"), float(f"{part}.{whole}"),
+                                                    float(whole + part)]
+    for scale in _SCALES:
+        if not any(_close(a.value, r * scale) for r in readings):
+            continue
+        if any(_close(float(b.value), r * scale) for r in readings):
+            return True
+        digits = len(part) if mark == "." or mark == "," else 0  # "ر" marks reversed parts: no rounding read
+        return mark != "ر" and abs(float(b.value) - a.value) <= 0.5 * 10 ** -digits * scale + 1e-9
+    return False
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def make_claim(about: str, group: Iterable[tuple[float | str, str, str, str]], kind: str,

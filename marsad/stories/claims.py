@@ -3,13 +3,14 @@
 Quantities are grouped when they count the same thing in the same role: the same counted
 noun (unit), the same describing words after it where both give some ("جندي أجنبي" and
 "جندي أمريكي" are different things), the same role where both sentences give one (soldiers
-wounded are not soldiers stationed, drones launched not drones shot down:
-lexicon/claim_roles.tsv; a rate's change is not the level it reaches:
-lexicon/claim_share_roles.tsv), and the same year when a sentence dates them. Prices, index
-levels and scores are not claims (lexicon/claim_moments.tsv), and values conflict only when
-two outlets state different values. Counts one article splits
+wounded are not soldiers stationed, drones launched not drones shot down, a rate per day not a
+total, a figure compared with not the level: claim_roles.py; a rate's change is not the level
+it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them.
+Prices, index levels, scores and the sources' count are not claims (lexicon/claim_moments.tsv),
+and values conflict only when two outlets state different values. Counts one article splits
 ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are added up first. Values agree
-when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11).
+when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
+or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py).
 
 Dates are grouped when outlets date the same statement (same speaker, and the quoted words
 overlap) or the same coded event (same type and actors, and the sentences overlap): two
@@ -19,14 +20,14 @@ their dates never conflict. They agree when they name the same day.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.words import word_class
 from marsad.model import Claim, ClaimValue, Doc, Quantity, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE
 from marsad.stories.claim_counts import (
     SHARE_WORDS_SHARED,
     Count,
@@ -37,6 +38,7 @@ from marsad.stories.claim_counts import (
     word_key,
 )
 from marsad.stories.claim_dates import date_claims
+from marsad.stories.claim_roles import OWN_ROLES, clause_words_after, clause_words_before, own_role, role_of
 from marsad.stories.claim_values import make_claim, outlet_of, values_agree
 from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import is_stopword, is_word, load_word_list
@@ -46,55 +48,16 @@ __all__ = ["date_claims", "quantity_claims", "story_claims", "values_agree"]
 MAX_MODIFIERS = 4  # describing words read after the counted noun
 _SUM_WORDS = word_class("sum_phrase")
 _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
-# The role of a count is read from the 8 words of its clause before it ("أسفر عن إصابة ثلاثة
-# جنود", "تدفقات المستثمرين الأجانب على أذون الخزانة بلغت نحو 50 مليون") and the 3 after its
-# counted noun ("ثلاثة جنود أصيبوا"), the nearest first; a comma, semicolon or colon ends the
-# clause: a role named in another clause ("أصيب ثلاثة جنود، وفي القاعدة 2500 جندي") is
-# another count's.
-ROLE_BEFORE = 8
-ROLE_AFTER = 3
-_CLAUSE_ENDS = frozenset("،,;؛:")
 # Counts of years that may be a person's age in apposition ("سعد دوابشة (32 عامًا)").
 _YEARS = frozenset(("عام", "سنه", "اعوام", "سنوات"))
 _APPOSITION_MARKS = " \t(-–،,\"«»“”:"
-# A state before a change (من X إلى Y) and a change itself (بزيادة 272 مسافرا) are never the
-# level a count without a role states (the week's 98,278 passengers), unlike other roles.
-_OWN_ROLES = ("from", "change")
-_CHANGE_BY = word_class("change_by")
 SAME_FACT = 0.1  # chosen on 2015-08-10 (labels/claims): every real conflict kept, 3 of 11 false ones gone
-
-
-@cache
-def _roles() -> tuple[tuple[str, str], ...]:
-    pairs = []
-    for line in load_word_list("claim_roles.tsv"):
-        role, stems = line.split("\t")
-        pairs += [(match_key(stem), role) for stem in stems.split("|")]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
-def _role_of(key: str) -> str | None:
-    # Cached per word key: every quantity of every story asks it of its neighbouring words.
-    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ل", "ب"):
-        rest = key[len(prefix):]
-        # a two-letter rest only when it is a stem itself ("وضخ" -> ضخ)
-        if key.startswith(prefix) and (len(rest) >= 3 or any(stem == rest for stem, _ in _roles())):
-            key = rest
-            break
-    return next((role for stem, role in _roles() if key.startswith(stem)), None)
-
-
-def _own_role(tokens: tuple[Token, ...], q: Quantity, next_start: int | None) -> str | None:
-    """"من 67 ألف متر مكعب إلى 147 ألفا": the first count is the state before a change
-    ("from"); "بزيادة 272 مسافرا": a difference ("change"); else None (`_OWN_ROLES`)."""
-    previous = next((t.key for t in reversed(tokens) if t.end <= q.start), None)
-    if previous in _CHANGE_BY:
-        return "change"
-    if next_start is None or previous != "من":
-        return None
-    between = [t.key for t in tokens if q.end <= t.start and t.end <= next_start and is_word(t)]
-    return "from" if between and between[-1] in ("الي", "حتي") else None
+# A number joined by a dash or a slash to a number before it that is not smaller ("25 - 22",
+# "قرار رقم 84-44") is a score or a reference number, not a count (SaudiNewsNet 2015-08-09 and
+# 2015-08-11: set scores and a council's decision numbers in conflict); after a smaller one it
+# is a range's upper end ("8-10 روضات"), and stays. The number before the dash is never a count.
+_PAIRED_BEFORE = re.compile(r"(\d+)\s*[-–/]\s*$")
+_PAIRED_AFTER = re.compile(r"^\s*[-–/]\s*\d")
 
 
 def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
@@ -104,6 +67,11 @@ def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
     ثماني طائرات من أصل 12 طائرة": 12 were not shot down)."""
     doc, facts = sentences.doc, sentences.facts_at(q.start)
     if facts is None:
+        return None
+    text = doc.article.text
+    paired, written = _PAIRED_BEFORE.search(text[max(0, q.start - 12):q.start]), re.match(r"\d+", q.text)
+    if (paired and written and int(paired.group(1)) >= int(written.group())) \
+            or _PAIRED_AFTER.match(text[q.end:q.end + 8]):
         return None
     tokens = facts.tokens
     words = [t for t in tokens if t.start >= q.end]
@@ -126,11 +94,11 @@ def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
         return None
     if head in _YEARS and (person := _person_aged(doc, q)) is not None:
         head, modifiers = f"age {person}", []  # "سعد دوابشة (32 عاما)": his age, one thing per person
-    before = _clause_words_before(tokens, previous_end, q.start)
-    after = _clause_words_after(words, end)
-    role = next((r for key in [*reversed(before), *after] if (r := _role_of(key)) is not None), None)
-    role = _own_role(tokens, q, next_start) or role
-    text = doc.article.text
+    before = clause_words_before(tokens, previous_end, q.start)
+    after = clause_words_after(words, end)
+    role = next((r for key in [*reversed(before), *after] if (r := role_of(key)) is not None), None)
+    described = [t.key for t in tokens if q.end <= t.start and t.end <= end and is_word(t)]
+    role = own_role(tokens, q, next_start, described + after) or role
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
@@ -149,37 +117,13 @@ def _person_aged(doc: Doc, q: Quantity) -> str | None:
     return None
 
 
-def _clause_words_before(tokens: tuple[Token, ...], start: int, end: int) -> list[str]:
-    """The keys of the last ROLE_BEFORE words between `start` and `end`, after the last
-    clause end (comma, semicolon, colon) there."""
-    words: list[str] = []
-    for t in tokens:
-        if t.start < start or t.end > end:
-            continue
-        if t.text in _CLAUSE_ENDS:
-            words = []
-        elif is_word(t):
-            words.append(t.key)
-    return words[-ROLE_BEFORE:]
-
-
-def _clause_words_after(words: list[Token], start: int) -> list[str]:
-    """The keys of the first ROLE_AFTER words from `start`, up to a clause end."""
-    found: list[str] = []
-    for t in words:
-        if t.start < start:
-            continue
-        if t.text in _CLAUSE_ENDS or len(found) >= ROLE_AFTER:
-            break
-        if is_word(t):
-            found.append(t.key)
-    return found
-
-
 def _is_moment(head: str, modifiers: list[str], tokens: tuple[Token, ...]) -> bool:
-    """A price, an index level or a score: a moment of a market or a match, not a claim.
-    Basis points ("200 نقطة أساس") are a decision's size, and stay."""
+    """A price, an index level or a score: a moment of a market or a match, not a claim; or
+    the sources who told it ("مصدران أمنيان"). Basis points ("200 نقطة أساس") are a
+    decision's size, and stay."""
     kinds = moments()
+    if head in kinds["source"]:
+        return True
     if head in kinds["unit"]:
         return "اساس" not in modifiers
     keys = {t.key for t in tokens}
@@ -229,7 +173,7 @@ def _weaker(a: str, b: str) -> str:
 def _same_thing(a: Count, b: Count) -> bool:
     if a.head != b.head or (a.year and b.year and a.year != b.year):
         return False
-    if (a.role and b.role and a.role != b.role) or any((a.role == r) != (b.role == r) for r in _OWN_ROLES):
+    if (a.role and b.role and a.role != b.role) or any((a.role == r) != (b.role == r) for r in OWN_ROLES):
         return False
     if a.places and b.places and not a.places & b.places:
         return False
@@ -285,7 +229,9 @@ def _attach_bare(groups: list[list[Count]]) -> list[list[Count]]:
     out = []
     for g in groups:
         roles = {c.role for c in g} - {None}
-        targets = [t for t in described.get(g[0].head, []) if not roles or roles <= {c.role for c in t}]
+        own = {c.role for c in g} & set(OWN_ROLES)  # a rate never joins totals, nor totals a rate
+        targets = [t for t in described.get(g[0].head, []) if (not roles or roles <= {c.role for c in t})
+                   and own == {c.role for c in t} & set(OWN_ROLES)]
         if g[0].head in moments()["currency"]:  # a bare sum joins only the same sum (`_same_sum`)
             targets = [t for t in targets if all(_same_sum(c, d) for c in g for d in t)]
         if g[0].head in moments()["duration"]:
