@@ -79,6 +79,7 @@ def test_a_blog_date_header_over_the_headline_is_dated_by_the_address_month() ->
 def test_dates_in_addresses() -> None:
     assert address_date("https://news.example.ir/fa/media/1400/02/27/2501857/x") == "2021-05-17"
     assert address_date("https://blog.example.com/2025/09/5-2025_5.html") is None  # a slug, not a day
+    assert address_date("https://blog.example.com/2015/06/15.html?m=0") is None  # Blogger's post "15"
     assert address_date("https://www.example.com/2020/02/20/slug/") == "2020-02-20"
 
 

@@ -126,8 +126,11 @@ def _weekday_features(weekday: int | None, story_weekdays: dict[int, int]) -> tu
 def test_undated_pages_compare_their_happening_weekdays():
     assert _weekday_features(5, {5: 1}) == (1.0, 0.0)  # both Saturday
     assert _weekday_features(5, {1: 1}) == (0.0, 1.0)  # Saturday and Tuesday: another day
-    assert _weekday_features(5, {6: 1}) == (0.0, 0.0)  # a day apart: a preview, a follow-up
-    assert _weekday_features(6, {0: 1}) == (0.0, 0.0)  # Sunday and Monday, round the week
+    # A day apart is another day too: each page names its happening's weekday ("أمس (الإثنين)"
+    # and "اليوم (الأحد)" are two attacks), a preview and a follow-up name the same one.
+    assert _weekday_features(5, {6: 1}) == (0.0, 1.0)
+    assert _weekday_features(6, {0: 1}) == (0.0, 1.0)  # Sunday and Monday, round the week
+    assert _weekday_features(6, {0: 1, 6: 1}) == (1.0, 0.0)  # the story names Sunday too
     assert _weekday_features(None, {5: 1}) == (0.0, 0.0)
 
 
@@ -196,3 +199,21 @@ def test_a_bank_named_bare_and_with_its_country_is_one_body_to_stories():
     assert institution_base("البنك المركزي المصري") == "البنك المركزي" == institution_base("البنك المركزي")
     assert institution_base("مجلس الشورى") == "مجلس الشورى"  # no nationality: the name itself
     assert institution_base("الاتحاد الاوروبي") == "الاتحاد الاوروبي"  # one word left: not every union
+
+
+def test_a_date_past_the_lead_paragraph_recalls_another_happening():
+    # A report of one bombing that recalls another's full date further on.
+    lead = "فجر انتحاري نفسه في مسجد في المدينة أثناء صلاة الظهر ما أدى إلى مقتل خمسة عشر شخصا. "
+    recall = "وكان التنظيم أعلن مسؤوليته عن الهجوم على مسجد آخر في 29 مايو 2015."
+    text = lead * 5 + recall
+    page = _times(text, ("29 مايو 2015", "2015-05-29", "day"))
+    assert doc_happening_day(page, len(text)) is None
+    dated = "فجر انتحاري نفسه في مسجد في المدينة في 29 مايو 2015. " + lead * 4
+    page = _times(dated, ("29 مايو 2015", "2015-05-29", "day"))
+    assert doc_happening_day(page, len(dated)) == day_number("2015-05-29")
+
+
+def test_a_birth_date_does_not_date_the_happening():
+    text = "عين المجلس رئيسا جديدا من مواليد 10 جانفي 1964 في جلسة شهر جانفي 2025"
+    page = _times(text, ("10 جانفي 1964", "1964-01-10", "day"), ("جانفي 2025", "2025-01", "month"))
+    assert doc_happening_day(page, len(text)) is None

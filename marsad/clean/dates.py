@@ -149,7 +149,11 @@ _QUERY_DATE = re.compile(r"[?&][a-z_]*date=(\d{8})(?:&|$)", re.IGNORECASE)
 
 
 def _slug_after_folders(path: str, m: re.Match[str]) -> bool:
-    return bool(m.group(2)) and path[m.start(2) - 1] == "/" and path[m.end():m.end() + 1] not in ("", "/", ".", "?")
+    """Year and month folders, then a post's file name that opens with a number: "5-2025_5.html",
+    or a number alone ("/2015/06/15.html", "/2020/05/72.html": Blogger names posts so)."""
+    after = path[m.end():m.end() + 5].lower()
+    return bool(m.group(2)) and path[m.start(2) - 1] == "/" and (
+        after[:1] not in ("", "/", ".", "?") or after.startswith(".htm"))
 
 
 def address_date(url: str | None) -> str | None:

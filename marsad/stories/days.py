@@ -102,15 +102,22 @@ def doc_event_days(doc: Doc) -> set[int]:
 
 
 def doc_happening_day(doc: Doc, lead_end: int) -> int | None:
-    """The first day the lead states or resolves ("الثلاثاء", "أمس", "12 آذار"): news says
-    when its happening was in its first lines. A week ("الأسبوع الماضي") is no day, and a
-    lead that says "today" before it states a day cannot date its happening (`_undated_today`)."""
-    end = _undated_today(doc, lead_end)
+    """The first day the lead states or resolves ("الثلاثاء", "أمس", "12 آذار"): news says when
+    its happening was in its first lines. An undated page (an excerpt) is dated by its lead
+    paragraph (LEAD_CHARS), as `article_day` dates it: a date further on recalls another
+    happening ("وكان ... الهجوم على مسجد العنود في 29 مايو 2015" in a report of another bombing);
+    a dated article's relative days further on resolve against its own date. A week ("الأسبوع
+    الماضي") is no day, a date written out a year or more before a month the text tells of is
+    background (a birth date), and a lead that says "today" before it states a day cannot date
+    its happening (`_undated_today`)."""
+    end = _undated_today(doc, lead_end if doc.article.published else min(lead_end, LEAD_CHARS))
+    latest = _latest_month_stated(doc)
     for t in sorted(doc.times, key=lambda t: t.start):
         if t.start >= end:
             break
-        if _is_day(t):
-            return day_number(t.value)
+        day = day_number(t.value) if _is_day(t) else None
+        if day is not None and (t.relative or latest is None or day > latest - BACKGROUND_DAYS):
+            return day
     return None
 
 
@@ -130,8 +137,3 @@ def doc_happening_weekday(doc: Doc, lead_end: int, happening_day: int | None, da
             if weekday is not None:
                 return weekday
     return date.fromordinal(day).weekday() if day is not None else None
-
-
-def weekdays_apart(a: int, b: int) -> int:
-    """Days between two weekdays, the shorter way round the week (0-3)."""
-    return min((a - b) % 7, (b - a) % 7)
