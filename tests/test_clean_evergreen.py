@@ -49,3 +49,11 @@ def test_teasers_each_with_its_read_more_link_make_a_category_page() -> None:
     assert shape.get("log_read_more") >= math.log1p(3)
     assert not article.is_article
     assert article.page_type == "listing"
+
+
+def test_an_encyclopedias_entry_says_whose_it_is() -> None:
+    entry = _one(f"الغابات في بلاد الشام\nمن ويكيبيديا، الموسوعة الحرة\n{P1}\n\n{P2}\n\n{P3}")
+    assert (entry.is_article, entry.page_type) == (False, "other")
+    # a report that mentions the encyclopedia in a sentence stays an article
+    report = _one(f"حملة لحماية الغابات\n\n{P1}\n\n{P2} ونقل الموقع فقرة عن الموسوعة الحرة في شرحه للخطة.")
+    assert report.is_article

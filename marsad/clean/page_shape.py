@@ -62,7 +62,7 @@ FEATURES = (
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
     "forum_address", "story_elsewhere", "headline_run", "essay_heading",
-    "qa_labels", "linked_cuts", "ticker_heading", "deep_page",  # (read by the rules only)
+    "qa_labels", "linked_cuts", "ticker_heading", "deep_page", "item_labels",  # (read by the rules only)
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -82,6 +82,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
     all_lines = lines
+    if url and addr.RANDOM_POST.search(url):
+        url = None  # a random post's link: the address tells nothing of the page shown
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
@@ -110,6 +112,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     query = urlsplit(url).query if url else ""
     # "/archives/19471": a section word before an article's own id or slug.
     own_id = bool(addr.OWN_ID.search(path))
+    own_item = own_id or bool(addr.OWN_ID_QUERY.search(query))  # (or "detail.php?categ=5&id=4212")
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
     # An error page says so at its top; an article may report that something "was not found".
@@ -125,7 +128,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
               or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
-                  and not own_id)) if url else unknown,
+                  and not own_item)) if url else unknown,
         float(bool(addr.AUTHOR_PATH.search(path)) or bool(addr.AUTHOR_QUERY.search(query))) if url else unknown,
         float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.VIDEO_SECTION.match(path))
               or bool(addr.PROGRAMME_PATH.search(path)))
@@ -151,6 +154,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(not is_html and cues.shows_essay_heading(all_lines)),
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),
         float(not is_html and cues.ticker_heading(all_lines)), float(bool(addr.DEEP_PAGE.search("?" + query))),
+        0.0 if is_html else float(cues.item_labels(all_lines)),
         0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):
