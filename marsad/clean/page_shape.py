@@ -41,8 +41,13 @@ _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|
 _LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|تصنيف|التصنيف|أرشيف|الأرشيف|قسم|Tag|Tags|Archive|Archives|"
                               r"Category|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث(?:\s+عن)?|Search\s+results(?:\s+for)?)"
                               r"\s*[:：]", re.IGNORECASE)
-# A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ...").
-_SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b", re.IGNORECASE)
+# A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ..."),
+# and so does a blog's index of posts, Blogger's month, label and search pages ("عرض المشاركات من
+# سبتمبر, 2025", "عرض المشاركات ذات التصنيف ...", "Showing posts from ...").
+_SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b|"
+                             r"^\s*عرض\s+(?:المشاركات|الرسائل)\s+(?:من|ذات|المطابقة)\b|^\s*Showing\s+posts\b",
+                             re.IGNORECASE)
+INDEX_HEADING_LINES = 6  # (under a blog's skip link and its "المشاركات" tab)
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
                           r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
 _HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
@@ -144,7 +149,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3]) or cues.hashtag_heading(all_lines)),
         float(cues.says_broadcast(all_lines)),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
-        float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
+        float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:INDEX_HEADING_LINES])),
         float(spells_title(path, title)) if url and addr.AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
