@@ -80,6 +80,9 @@ def test_a_label_repeated_over_each_teaser_makes_a_listing() -> None:
         assert (_one(page).is_article, _one(page).page_type) == (False, "listing"), label
     # a headline printed twice over one story is no such label
     assert _one("\n".join(["افتتاح مستشفى جديد في الواحة", "افتتاح مستشفى جديد في الواحة", *STORY])).is_article
+    # an article's own subheads, one set per part ("المقادير" over each recipe), are no item fields
+    parts = "\n".join(f"المقادير\n{paragraph}" for paragraph in STORY)
+    assert _one(f"أطباق سهلة لمائدة رمضان\n{parts}").is_article
 
 
 def test_a_tickers_timed_headlines_each_with_its_link() -> None:

@@ -259,7 +259,11 @@ def ticker_heading(lines: list[Line]) -> bool:
 
 # A listing's template repeats one short label over each of its items: an empty date label
 # ("نشر بتاريخ:") or an image's placeholder ("Post image") over every teaser. An article's
-# label stands once (a headline printed twice has no paragraph between its copies).
+# field labels stand once (a headline printed twice has no paragraph between its copies), and
+# its own subheads may repeat, one set per part ("المقادير" over each recipe): the labels are
+# an item's fields, a date's or an image's, never a section's name.
+_ITEM_FIELD = re.compile(r"^(?:نشر|تاريخ النشر|بتاريخ|اخر تحديث|posted|published|post image|featured image|image|"
+                         r"thumbnail|صوره|الصوره)\b")
 MAX_LABEL_WORDS = 3
 LABELLED_ITEM_LINES = 3  # the item's headline or paragraph within this many lines under its label
 MIN_ITEM_WORDS = 6
@@ -271,8 +275,7 @@ def item_labels(lines: list[Line]) -> int:
     best = 0
     by_key: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
-        if line.words <= MAX_LABEL_WORDS and len(line.key) >= 3 and not _ANSWER_LABEL.match(line.text) \
-                and not _QUESTION_LABEL.match(line.text):
+        if line.words <= MAX_LABEL_WORDS and _ITEM_FIELD.match(line.key):
             by_key.setdefault(line.key, []).append(i)
     for at in by_key.values():
         if len(at) < 2:
