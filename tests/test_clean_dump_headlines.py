@@ -100,6 +100,17 @@ def test_a_story_typed_without_full_stops_keeps_its_short_headline_and_its_lede(
     assert article.text.startswith(lede)
 
 
+def test_a_blog_post_typed_without_full_stops_over_the_blogs_comment_box() -> None:
+    # no headline: two paragraphs, the second "وأوضح ..."; the comment box's colon is no full stop
+    first = ("صادق المجلس البلدي اليوم الأحد على مشروع اتفاقية شراكة مع جمعية مزارعي الزيتون لدعم الموسم الحالي "
+             "في قرى الشمال والوسط الموقعة في منتصف الشهر الماضي بمقر الولاية")
+    page = "\n".join([first, "وأوضح رئيس المجلس أن الاتفاقية تحدد إطار التعاون بين الطرفين وتسمح للجمعية باستعمال "
+                      "مخازن البلدية لحفظ المحصول حتى بيعه في الأسواق المحلية بأسعار تغطي تكاليف الإنتاج", "ليست هناك تعليقات:", "إرسال تعليق"])
+    article = _one(page)
+    assert article.is_article and article.title is None
+    assert article.text.startswith(first) and "تعليق" not in article.text
+
+
 def test_a_punctuated_excerpt_that_opens_with_wa_qala_under_its_headline_keeps_the_headline() -> None:
     headline = "توزيع الكهرباء: خطة لقطع التيار عند ارتفاع الحمل في العدادات الذكية"
     page = "\n".join([headline, "وأوضحت الشركة أن الخطة الجديدة تبرمج العدادات لتقطع التيار دقائق معدودة عند ارتفاع "

@@ -49,3 +49,20 @@ def test_teasers_each_with_its_read_more_link_make_a_category_page() -> None:
     assert shape.get("log_read_more") >= math.log1p(3)
     assert not article.is_article
     assert article.page_type == "listing"
+
+
+def test_an_encyclopedias_entry_says_whose_it_is() -> None:
+    entry = _one(f"الغابات في بلاد الشام\nمن ويكيبيديا، الموسوعة الحرة\n{P1}\n\n{P2}\n\n{P3}")
+    assert (entry.is_article, entry.page_type) == (False, "other")
+    # a report that mentions the encyclopedia in a sentence stays an article
+    report = _one(f"حملة لحماية الغابات\n\n{P1}\n\n{P2} ونقل الموقع فقرة عن الموسوعة الحرة في شرحه للخطة.")
+    assert report.is_article
+
+
+def test_a_blogs_index_heading_makes_a_listing_even_with_one_whole_post() -> None:
+    for heading in ("عرض المشاركات من سبتمبر, 2025", "عرض المشاركات ذات التصنيف غابات", "Showing posts from May, 2024"):
+        page = f"التخطي إلى المحتوى الرئيسي\nالمشاركات\n{heading}\nحرائق الغابات في الصيف\n{P1}\n\n{P2}\n\n{P3}"
+        archive = _one(page)
+        assert (archive.is_article, archive.page_type) == (False, "listing"), heading
+    # a post that tells of "عرض المشاركات" in its body stays an article
+    assert _one(f"حرائق الغابات في الصيف\n\n{P1}\n\n{P2} وتم عرض المشاركات من المدارس في المعرض.").is_article

@@ -94,3 +94,20 @@ def test_a_journals_download_stub_is_no_listing() -> None:
     stub = "العودة إلى تفاصيل المؤلَّف أثر الجفاف على زراعة الزيتون في المناطق الجبلية تنزيل تنزيل بصيغة PDF"
     [article], _ = clean_pages([make_page("stub", stub)])
     assert (article.is_article, article.page_type) == (False, "other")
+
+
+def test_an_item_number_in_the_query_makes_an_archive_folder_an_articles_page() -> None:
+    assert _one("https://paper.example/archives/ar/detail.php?categ=5&id=4212").is_article
+    assert _one("https://paper.example/archives/").page_type == "listing"  # the folder alone is an index
+
+
+def test_a_random_posts_link_says_nothing_of_the_page_it_shows() -> None:
+    # WordPress's "?random-post=1" on a tag address shows one whole post: no listing
+    assert _one("https://news.example/tag/olive-oil?random-post=1").is_article
+    assert _one("https://news.example/tag/olive-oil").page_type == "listing"
+
+
+def test_a_vbulletin_5_topic_is_a_forum_thread() -> None:
+    url = "https://forum.example/vb/forum/news-archive/local-news/300315-olive-harvest-plan-north?p=300315"
+    article = _one(url)
+    assert (article.is_article, article.page_type) == (False, "other")

@@ -71,3 +71,23 @@ def test_a_hashtag_heading_but_not_a_post_number() -> None:
 def test_a_lone_news_paragraph_is_an_article_and_a_lone_heading_is_not() -> None:
     assert _one(STORY[0]).is_article  # most one-paragraph pages are briefs
     assert _one("وسم: الصحة\n\n" + STORY[0]).is_article is False
+
+
+def test_a_label_repeated_over_each_teaser_makes_a_listing() -> None:
+    # an empty date label, or an image's placeholder, over every item of a category page
+    for label in ("نشر بتاريخ:", "Post image"):
+        page = "\n".join(f"{label}\n{teaser}" for teaser in TEASERS)
+        assert (_one(page).is_article, _one(page).page_type) == (False, "listing"), label
+    # a headline printed twice over one story is no such label
+    assert _one("\n".join(["افتتاح مستشفى جديد في الواحة", "افتتاح مستشفى جديد في الواحة", *STORY])).is_article
+    # an article's own subheads, one set per part ("المقادير" over each recipe), are no item fields
+    parts = "\n".join(f"المقادير\n{paragraph}" for paragraph in STORY)
+    assert _one(f"أطباق سهلة لمائدة رمضان\n{parts}").is_article
+
+
+def test_a_tickers_timed_headlines_each_with_its_link() -> None:
+    headlines = ("نادي الشرطة يتعاقد مع مدرب جديد", "ارتفاع طفيف في أسعار الذهب صباح اليوم",
+                 "الأرصاد تحذر من موجة حر على السواحل", "افتتاح مستشفى جديد في مدينة الواحة")
+    page = "\n".join(f"1{i}:0{i} . {h}... المزيد |" for i, h in enumerate(headlines))
+    article = _one(page)
+    assert (article.is_article, article.page_type) == (False, "ticker")

@@ -39,12 +39,20 @@ ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
                           r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
 # An article's own id or slug after a section word: "/archives/19471", "/archive/index.php/t-140475.html".
 OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$|/[a-z]{1,3}-\d{4,}\.html?$")
+# ... or in the query: a script's item number ("/archives/ar/detail.php?categ=5&id=4212",
+# "article.aspx?aid=1130", "NewsDetails?NewsID=5198179", WordPress's "/?p=55702").
+OWN_ID_QUERY = re.compile(r"(?:^|&)(?:id|p|aid|nid|newsid|news_id|articleid|article_id)=\d{3,}(?:&|$)", re.IGNORECASE)
+# WordPress's "random post" link ("?random-post=1") shows whichever post it drew: the address
+# says nothing of the page (neither its kind nor its date).
+RANDOM_POST = re.compile(r"[?&]random(?:[-_]post)?(?:=|&|$)", re.IGNORECASE)
 
 # A forum's thread or post page (Forumotion "/t31974-topic", vBulletin "showthread.php",
 # phpBB "viewtopic.php", Forumotion's "/viewtopic?t="): members' posts, not an outlet's news
 # page (the labelled pages: five of five; a vBulletin archive's copy of a news report,
 # "/archive/index.php/t-…", is an article).
-FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|showpost|viewtopic)(?:\.php\b|$)", re.IGNORECASE)
+FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|showpost|viewtopic)(?:\.php\b|$)|"
+                        r"/forum/[^/]+/(?:[^/]+/)*\d+-[^/]+/?$",  # vBulletin 5: "/forum/<channel>/…/<id>-<slug>"
+                        re.IGNORECASE)
 
 # A share button's page ("/widgets/share/tool/preview?url=…", "sharer.php?u=…"): a card of a
 # story told on another site, never that story's page.

@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from marsad.arabic.calendar import hijri_month_number, month_number
 from marsad.arabic.normalize import match_key
+from marsad.clean.address_cues import RANDOM_POST
 from marsad.clean.metadata import calendar_numeric, loose_date, parse_dateline
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -144,7 +145,6 @@ _ADDRESS_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0
 # A Solar Hijri (or lunar Hijri) year, month and day as folders of the address.
 _HIJRI_ADDRESS_DATE = re.compile(r"(?:^|/)(1[34]\d{2})/(\d{1,2})/(\d{1,2})/")
 # A date as a query parameter: "?cdate=09012026" (DDMMYYYY), "&date=20260109" (YYYYMMDD).
-_RANDOM_POST = re.compile(r"[?&]random(?:[-_]post)?(?:=|&|$)", re.IGNORECASE)
 _QUERY_DATE = re.compile(r"[?&][a-z_]*date=(\d{8})(?:&|$)", re.IGNORECASE)
 
 
@@ -159,7 +159,7 @@ def _slug_after_folders(path: str, m: re.Match[str]) -> bool:
 def address_date(url: str | None) -> str | None:
     """A date the address states in its path: /2021/01/29/, /2026-02-20-1.201/, /20250811/,
     /16/06/2014/, a time stamp /news-20250206181613; or in a date parameter of its query (?cdate=09012026)."""
-    if not url or _RANDOM_POST.search(url):  # the address sends to a random post: its date is another's
+    if not url or RANDOM_POST.search(url):  # the address sends to a random post: its date is another's
         return None
     query = _QUERY_DATE.search(url)
     if query:

@@ -76,8 +76,9 @@ MAX_WIDGET_HEADING_WORDS = 5
 
 
 def written_without_full_stops(lines: list[Line]) -> bool:
-    """No line among the page's first ends like a sentence: a story typed without full stops."""
-    return not any(ln.ends_sentence for ln in lines[:PARAGRAPH_SEARCH_LINES])
+    """No line among the page's first ends like a sentence: a story typed without full stops.
+    (A label's colon is no full stop: a blog's "ليست هناك تعليقات:" under such a story.)"""
+    return not any(ln.ends_sentence and ln.words >= MIN_BODY_WORDS for ln in lines[:PARAGRAPH_SEARCH_LINES])
 
 
 # Below a long menu or a weather-and-currency bar, a dump's headline stands over its first

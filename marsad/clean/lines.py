@@ -3,6 +3,7 @@ its match key), and what it was found to be."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -120,7 +121,9 @@ class Teasers:
 
 def read_teasers(lines: list[Line], content: list[Line]) -> Teasers:
     """`lines`: all the dump's lines; `content`: those that are its content (no captions, datelines ...)."""
-    cut = [len(ln.text) for ln in lines[:-1] if ln.kind != "repeated" and ln.cut_short]
+    # (a story typed without full stops is no run of cut teasers: "وأوضح ..." continues its paragraphs)
+    cut = [len(ln.text) for ln, below in itertools.pairwise(lines)
+           if ln.kind != "repeated" and ln.cut_short and not ln.continues_prose and not below.continues_prose]
     return Teasers(cut=min(len(cut), MAX_TEASERS) if len(cut) >= MIN_TEASERS else 0,
                    even=len(cut) >= MIN_TEASERS and min(cut) >= EVEN_CUT * max(cut),
                    dots_at_end=bool(content) and content[-1].cut_short and content[-1].ends_sentence)

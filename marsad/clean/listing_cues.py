@@ -10,6 +10,7 @@ teasers of unrelated stories, which share none.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -214,15 +215,21 @@ MAX_ESSAY_HEADING_WORDS = 3
 
 def shows_essay_heading(lines: list[Line]) -> bool:
     """An essay's or a guide's section heading ("مقدمة", "* مقدمة:") among the page's first lines,
-    or a guide that calls itself one in its opening lines ("سيستكشف هذا الدليل الشامل")."""
+    or a guide that calls itself one in its opening lines ("سيستكشف هذا الدليل الشامل"), or an
+    encyclopedia's entry by its tagline ("من ويكيبيديا، الموسوعة الحرة"): evergreen pages all."""
     headings = essay_headings()
     return (any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])
-            or any(_GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES]))
+            or any(_GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES])
+            or any(ln.words <= MAX_TAGLINE_WORDS and _ENCYCLOPEDIA.search(ln.text) for ln in lines[:ESSAY_LINES]))
 
 
 # A guide names itself so ("هذا الدليل", "دليل شامل"); a news item does not.
 _GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|دليل\s+شامل|دليل\s+عالمي|this\s+guide\b", re.IGNORECASE)
 GUIDE_LINES = 4
+# An encyclopedia's entry (a wiki or its mirror) says whose it is under its heading: "من
+# ويكيبيديا، الموسوعة الحرة", "من أرابيكا، الموسوعة الحرة", "From Wikipedia, the free encyclopedia".
+_ENCYCLOPEDIA = re.compile(r"الموسوعة الحرة|the free encyclopedia", re.IGNORECASE)
+MAX_TAGLINE_WORDS = 8
 
 
 # A Q&A list's or a fatwa's labels open its lines: a question ("السؤال", "نص السؤال:", a
@@ -248,3 +255,34 @@ TICKER_HEAD_LINES = 2
 
 def ticker_heading(lines: list[Line]) -> bool:
     return any(ln.key in _TICKER_HEADINGS for ln in lines[:TICKER_HEAD_LINES])
+
+
+# A listing's template repeats one short label over each of its items: an empty date label
+# ("نشر بتاريخ:") or an image's placeholder ("Post image") over every teaser. An article's
+# field labels stand once (a headline printed twice has no paragraph between its copies), and
+# its own subheads may repeat, one set per part ("المقادير" over each recipe): the labels are
+# an item's fields, a date's or an image's, never a section's name.
+_ITEM_FIELD = re.compile(r"^(?:نشر|تاريخ النشر|بتاريخ|اخر تحديث|posted|published|post image|featured image|image|"
+                         r"thumbnail|صوره|الصوره)\b")
+MAX_LABEL_WORDS = 3
+LABELLED_ITEM_LINES = 3  # the item's headline or paragraph within this many lines under its label
+MIN_ITEM_WORDS = 6
+
+
+def item_labels(lines: list[Line]) -> int:
+    """How many items a label repeated over each shows: the occurrences of a short line, each
+    with a headline or paragraph of its own under it, and a paragraph between each and the next."""
+    best = 0
+    by_key: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.words <= MAX_LABEL_WORDS and _ITEM_FIELD.match(line.key):
+            by_key.setdefault(line.key, []).append(i)
+    for at in by_key.values():
+        if len(at) < 2:
+            continue
+        items = [next((ln.key for ln in lines[i + 1:i + 1 + LABELLED_ITEM_LINES] if ln.words >= MIN_ITEM_WORDS),
+                      None) for i in at]
+        apart = all(any(ln.words >= MIN_PARAGRAPH_WORDS for ln in lines[a + 1:b]) for a, b in itertools.pairwise(at))
+        if apart and None not in items and len(set(items)) == len(items):
+            best = max(best, len(at))
+    return best

@@ -41,8 +41,13 @@ _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\d{4}[/\-.]\d{1,2}[/\-.]\d{1,2}|
 _LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|تصنيف|التصنيف|أرشيف|الأرشيف|قسم|Tag|Tags|Archive|Archives|"
                               r"Category|(?:إجمالي\s+|عدد\s+)?نتائج\s+البحث(?:\s+عن)?|Search\s+results(?:\s+for)?)"
                               r"\s*[:：]", re.IGNORECASE)
-# A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ...").
-_SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b", re.IGNORECASE)
+# A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ..."),
+# and so does a blog's index of posts, Blogger's month, label and search pages ("عرض المشاركات من
+# سبتمبر, 2025", "عرض المشاركات ذات التصنيف ...", "Showing posts from ...").
+_SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b|"
+                             r"^\s*عرض\s+(?:المشاركات|الرسائل)\s+(?:من|ذات|المطابقة)\b|^\s*Showing\s+posts\b",
+                             re.IGNORECASE)
+INDEX_HEADING_LINES = 6  # (under a blog's skip link and its "المشاركات" tab)
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
                           r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
 _HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
@@ -62,7 +67,7 @@ FEATURES = (
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
     "forum_address", "story_elsewhere", "headline_run", "essay_heading",
-    "qa_labels", "linked_cuts", "ticker_heading", "deep_page",  # (read by the rules only)
+    "qa_labels", "linked_cuts", "ticker_heading", "deep_page", "item_labels",  # (read by the rules only)
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -82,6 +87,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     """The features of one page. `lines` are the page's visible lines (all of them, before
     cleaning); `body_position` is where the kept text starts among them (0 top, 1 bottom)."""
     all_lines = lines
+    if url and addr.RANDOM_POST.search(url):
+        url = None  # a random post's link: the address tells nothing of the page shown
     # Menus, share bars, captions and datelines are on every page: the shape is that of the rest.
     # (a text dump's lines are classified already; an HTML page's visible blocks are not)
     lines = [ln for ln in lines if ln.kind not in _NOT_CONTENT and not ln.chrome
@@ -110,6 +117,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     query = urlsplit(url).query if url else ""
     # "/archives/19471": a section word before an article's own id or slug.
     own_id = bool(addr.OWN_ID.search(path))
+    own_item = own_id or bool(addr.OWN_ID_QUERY.search(query))  # (or "detail.php?categ=5&id=4212")
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
     # An error page says so at its top; an article may report that something "was not found".
@@ -125,7 +133,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
               or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
-                  and not own_id)) if url else unknown,
+                  and not own_item)) if url else unknown,
         float(bool(addr.AUTHOR_PATH.search(path)) or bool(addr.AUTHOR_QUERY.search(query))) if url else unknown,
         float((bool(addr.VIDEO_PATH.search(path)) and not own_id) or bool(addr.VIDEO_SECTION.match(path))
               or bool(addr.PROGRAMME_PATH.search(path)))
@@ -141,7 +149,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(any(_LISTING_HEADING.match(ln.text) for ln in all_lines[:3]) or cues.hashtag_heading(all_lines)),
         float(cues.says_broadcast(all_lines)),
         float(bool(title) and bool(cleaned.published)),  # a headline with the page's date under it
-        float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:3])),
+        float(any(_SEARCH_HEADING.match(ln.text) for ln in all_lines[:INDEX_HEADING_LINES])),
         float(spells_title(path, title)) if url and addr.AUTHOR_PATH.search(path) else 0.0,  # read for author folders
         float(len({ln.key for ln in all_lines if ln.words <= MAX_HEADING_WORDS and ln.key in institution_headings()})),
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
@@ -151,6 +159,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(not is_html and cues.shows_essay_heading(all_lines)),
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),
         float(not is_html and cues.ticker_heading(all_lines)), float(bool(addr.DEEP_PAGE.search("?" + query))),
+        0.0 if is_html else float(cues.item_labels(all_lines)),
         0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):

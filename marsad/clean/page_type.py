@@ -100,11 +100,16 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "other"  # "السؤال" / "الجواب": a fatwa or a Q&A list; evergreen either way
     if shape.get("ticker_heading") and shape.get("body_lines") <= 1:  # "شريط الأخبار" over a run of headlines
         return "ticker"
-    if shape.get("deep_page") or (shape.get("linked_cuts") >= MIN_LINKED_CUTS
-                                  and shape.get("linked_cuts") >= shape.get("body_lines")):
-        return "listing"  # "?page=407"; or teasers only, each cut before its "اقرأ المزيد"
+    if shape.get("deep_page"):  # "?page=407"
+        return "listing"
+    if shape.get("linked_cuts") >= MIN_LINKED_CUTS and shape.get("linked_cuts") >= shape.get("body_lines"):
+        # teasers only, each cut before its "اقرأ المزيد"; or a ticker's timed headlines, each
+        # with its link ("12:00 . <headline>... المزيد |"): bare headlines with a time, no sentence
+        return "ticker" if shape.get("dated_share") >= TICKER_DATED_SHARE and _bare_headlines(shape) else "listing"
     if shape.get("forum_address") or (shape.get("story_elsewhere") and shape.get("body_lines") <= MAX_TEASER_LINES):
         return "other"  # a forum thread; an aggregator's or an embed's teaser of a story told elsewhere
+    if shape.get("item_labels") >= MIN_LABELLED_ITEMS:  # "نشر بتاريخ:" or "Post image" over each teaser
+        return "listing"
     if shape.get("headline_run") >= TICKER_RUN_SHARE:  # the page is a flattened run of headlines
         return "ticker"
     if shape.get("home_path"):  # the site's front page
@@ -121,6 +126,7 @@ def rule_page_type(shape: PageShape) -> PageType | None:
 
 TICKER_RUN_SHARE = 0.8
 MIN_LINKED_CUTS = 2  # (one is a lede's "read more")
+MIN_LABELLED_ITEMS = 2
 MAX_TEASER_LINES = 2  # a teaser's cut lede: one paragraph, or two
 
 
@@ -128,6 +134,14 @@ MAX_TEASER_LINES = 2  # a teaser's cut lede: one paragraph, or two
 # lines being bare headlines (and under a quarter sentences) separates the labelled tickers.
 TICKER_HEADLINE_SHARE = 0.5
 TICKER_MAX_SENTENCE_SHARE = 0.25
+
+
+TICKER_DATED_SHARE = 0.5
+
+
+def _bare_headlines(shape: PageShape) -> bool:
+    return (shape.get("headline_share") >= TICKER_HEADLINE_SHARE
+            and shape.get("sentence_share") < TICKER_MAX_SENTENCE_SHARE)
 
 
 def _empty_page_type(shape: PageShape) -> PageType:
@@ -138,7 +152,7 @@ def _empty_page_type(shape: PageShape) -> PageType:
         return "video"
     if shape.get("listing_path") or shape.get("listing_heading") or shape.get("log_read_more") > 0:
         return "listing"
-    if ((shape.get("dated_share") >= 0.5 or shape.get("headline_share") >= TICKER_HEADLINE_SHARE)
+    if ((shape.get("dated_share") >= TICKER_DATED_SHARE or shape.get("headline_share") >= TICKER_HEADLINE_SHARE)
             and shape.get("sentence_share") < TICKER_MAX_SENTENCE_SHARE):
         return "ticker"
     return "listing"
