@@ -159,3 +159,20 @@ def test_a_district_after_its_generic_noun_is_the_name_alone() -> None:
     found = [(m.text, m.type) for m in district_names([], tokens, text)]
     # a frequent noun after منطقة is no district's name
     assert found == [("الغوير", "LOC"), ("الجمرك", "LOC")]
+
+
+def test_the_word_for_a_company_is_left_out_before_its_own_name() -> None:
+    text = "قالت شركة سامسونج الكورية إن أرباحها ارتفعت، وأعلنت شركة الكهرباء الوطنية خطة."
+    start = text.index("سامسونج")
+    found = [Mention(start, start + len("سامسونج"), "سامسونج", "ORG", source="gazetteer")]
+    tokens = split_sentences(text)[0].tokens
+    names_found = [m.text for m in org_names(found, tokens, text) if m.type == "ORG"]
+    assert "سامسونج الكورية" in names_found and "شركة الكهرباء الوطنية" in names_found
+
+
+def test_a_prize_named_by_definite_words_is_a_misc_and_no_body_s_end() -> None:
+    text = "أعلنت الجائزة العالمية للرواية الأفريقية قائمتها التي ترعاها مؤسسة جائزة الكتاب."
+    tokens = split_sentences(text)[0].tokens
+    found = [(m.text, m.type) for m in org_names([], tokens, text)]
+    assert ("الجائزة العالمية للرواية الأفريقية", "MISC") in found
+    assert ("مؤسسة جائزة الكتاب", "ORG") in found

@@ -55,7 +55,7 @@ def _org_words() -> dict[str, frozenset[str]]:
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
             for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work", "portfolios",
-                         "district")}
+                         "district", "prize", "company")}
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +69,8 @@ def _head(key: str) -> tuple[str, bool] | None:
     (و, no), للهيئة -> (لل, yes); None for "الشركة" (a head written with the article that
     only ever refers back) and for any other word."""
     found = _head_of(key) if key in _head_keys() else ()
+    if found and _type_of(key) == "MISC":
+        return None  # a prize's word inside a body's name: مؤسسة جائزة البوكر
     return (found[0], found[1]) if found and found[2] else None
 
 
@@ -79,7 +81,8 @@ def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     words = _org_words()
     for prefix, stem in clitic_candidates(key):
         definite = prefix.endswith(("ال", "لل"))
-        opens = stem in words["head_any"] or ((stem in words["head"] or stem in words["site"]) and not definite)
+        opens = stem in words["head_any"] or stem in words["prize"] \
+            or ((stem in words["head"] or stem in words["site"]) and not definite)
         describes = stem in words["descriptor"] or stem in words["work"]
         if opens or describes:
             return prefix, definite, opens, describes
@@ -231,14 +234,23 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
 
 def _portfolio_goes_on(tokens: Sequence[Token], at: int, stops: frozenset[str]) -> bool:
     """Whether a ministry's name goes on after a conjunction with the article: over the
-    portfolio's adjective and the next portfolio ("وزارة الأوقاف والشؤون الإسلامية",
-    "وزارة التربية الوطنية والتعليم الأولي والرياضة"), not over another body ("والجيش")."""
+    portfolio's adjective, and then to one more portfolio ("وزارة الأوقاف والشؤون
+    الإسلامية", "وزارة التربية الوطنية والتعليم الأولي والرياضة")."""
     if at >= len(tokens) or not _carries(tokens[at], stops) or tokens[at].key in nationality_keys():
         return False
-    token = tokens[at]
-    if token.prefix.startswith("و"):
-        return not _is_body(token)
-    return token.key.endswith(("ي", "يه"))  # an adjective: الإسلامية, الأولي
+    # Only the portfolio's adjective: a third portfolio right after (والأوقاف والدعوة) is
+    # more often a list of bodies or people (والقروية والمواطنين) than one name.
+    return tokens[at].key.endswith(("ي", "يه"))  # الإسلامية, الأولي
+
+
+def _named_company(tokens: Sequence[Token], at: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether the head at `at` is the word for a company before its own name, a mention
+    found already (شركة أرامكو السعودية, شركة سامسونج): a reader leaves the word out. A
+    company named by definite words keeps it (شركة الكهرباء السعودية)."""
+    if end <= at + 2 or not any(stem in _org_words()["company"] for _, stem in clitic_candidates(tokens[at].key)):
+        return False
+    name = tokens[at + 1]
+    return not name.prefix and any(s <= name.start < e for s, e in taken)
 
 
 def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
@@ -248,7 +260,7 @@ def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool
         return False
     after = next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), None)
     return after is not None and tokens[after].prefix.startswith("و") and _carries(tokens[after], words["stop"]) \
-        and not _is_body(tokens[after])
+        and not _is_body(tokens[after]) and not tokens[after].key.endswith(("ين", "ون"))  # not والمواطنين
 
 
 def _is_body(token: Token) -> bool:
@@ -335,6 +347,8 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         # (the linker reads it as ل + ال), and so does the article.
         clitic = prefix.removesuffix("ال") if prefix.endswith("ال") else ("" if prefix.endswith("لل") else prefix)
         start = token.start + proclitic_length(token.text, clitic, keep_whole_words=False)
+        if _named_company(tokens, at, end, taken):
+            start = tokens[at + 1].start  # "شركة" + أرامكو السعودية: the word for it is no part
         stop = tokens[end - 1].end
         added.append(Mention(start, stop, text[start:stop], etype, source="gazetteer"))
         taken.append((start, stop))

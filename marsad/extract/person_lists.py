@@ -13,14 +13,41 @@ second, back to a function word, a punctuation mark or a word with a glued prepo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from marsad.arabic.tokenize import is_whole_word
+from marsad.arabic.normalize import match_key
+from marsad.arabic.tokenize import is_whole_word, word_frequencies
 from marsad.extract.mention_filter import load_not_entities
+from marsad.extract.ner_features import load_clusters
 from marsad.extract.roles import function_words, role_first_words
 from marsad.model import Mention, Token
 
 _LONGEST = 3  # words in an item
 _MIN_PERSONS = 2  # persons the tagger found in the list
+# A word SaudiNewsNet writes fewer times than this is no common noun or verb of news (بيسان,
+# نهاوند, شوشان); a frequent one opens an item only if it shares محمد's word cluster.
+_RARE = 100
+_PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")  # شقيقته, زملاؤهم: a noun, not a name
+
+
+@lru_cache(maxsize=1)
+def _name_cluster() -> str | None:
+    """The coarsest word cluster of محمد (marsad/data/ner_word_clusters.tsv.gz): the cluster
+    news writes given names in (خالد, متعب, إياد), learnt from SaudiNewsNet."""
+    features = load_clusters().get(match_key("محمد"), ())
+    return features[0] if features else None
+
+
+def _opens_name(token: Token) -> bool:
+    """Whether an item's first word can begin a person's name: no article on a common noun,
+    no pronoun glued on, and a given name's cluster or a word news seldom writes (a foreign
+    or rare name)."""
+    key = token.key[1:] if _joined(token) else token.key
+    counts = word_frequencies()[0]
+    if key.endswith(_PRONOUN_ENDINGS) or (token.prefix and counts.get(token.stem, 0) >= _RARE):
+        return False  # a noun with the article (الفريق), not a name that begins so (إليسا)
+    cluster = load_clusters().get(key, ())
+    return counts.get(key, 0) < _RARE or (bool(cluster) and cluster[0] == _name_cluster())
 
 
 def _joined(token: Token) -> bool:
@@ -28,6 +55,13 @@ def _joined(token: Token) -> bool:
     key = token.key
     return (len(key) > 2 and key[0] == "و" and key[1] != "و" and not is_whole_word(key, key[1:])) \
         or key.startswith("وو")
+
+
+def _glued_preposition(token: Token) -> bool:
+    """A word with ب, ل, ك or ف glued on (بمشاركة), not one that begins with the letter."""
+    key = token.key
+    return len(key) > 3 and key[0] in "بلكف" and not is_whole_word(key, key[1:]) \
+        and word_frequencies()[0].get(key[1:], 0) >= _RARE
 
 
 def _name_word(token: Token, last: bool) -> bool:
@@ -59,7 +93,7 @@ def person_lists(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
         if sum(1 for first, _, found in chain if found) < _MIN_PERSONS:
             continue
         for first, end, found in chain:
-            if found:
+            if found or not _opens_name(tokens[first]):
                 continue
             start = tokens[first].start + (1 if _joined(tokens[first]) else 0)
             added.append(Mention(start, tokens[end - 1].end, text[start:tokens[end - 1].end], "PER",
@@ -113,7 +147,7 @@ def _with_first_items(items: list[tuple[int, int, bool]], tokens: Sequence[Token
                 while start > 0 and first - start < _LONGEST and not covered[start - 1] \
                         and not _joined(tokens[start - 1]) \
                         and _name_word(tokens[start - 1], last=start == first) \
-                        and is_whole_word(tokens[start - 1].key, tokens[start - 1].key[1:]):
+                        and not _glued_preposition(tokens[start - 1]):
                     start -= 1
                 if start < first:
                     out.append((start, first, False))

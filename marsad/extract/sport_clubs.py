@@ -13,8 +13,9 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
-from marsad.arabic.tokenize import proclitic_length, word_frequencies
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
+from marsad.extract.mention_spans import known_places
 from marsad.extract.org_names import nationality_keys
 from marsad.extract.roles import function_words
 from marsad.model import Mention, Token
@@ -25,9 +26,12 @@ MIN_SPORT_WORDS = 2
 # A bare word after a club's head that SaudiNewsNet writes less often, and never with the
 # article, is a name (قابس, بوسالم); a frequent one is a noun (مستقبل الفريق's فريق).
 _RARE_WORD = 500
-# Heads that are nouns of sports reports as well (the star, the club): a country's adjective
-# after them is no club's name.
-_NOUN_HEADS = frozenset({"نجم", "نادي"})
+# A country's adjective names a club only after the club's own name (الترجي, الهلال) or a
+# federation (الاتحاد السعودي); after a noun it is the noun's ("النجم المصري", a player).
+_BY_COUNTRY = frozenset({"club", "federation"})
+# An adjective SaudiNewsNet writes fewer times than this is a place's the gazetteer lacks
+# (الجرجيسي, المنستيري, الساحلي), not one of sports reports (الكروي, الرسمي, الصحي).
+_RARE_ADJECTIVE = 100
 
 
 @lru_cache(maxsize=1)
@@ -98,21 +102,22 @@ def club_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     starts = {m.start: m for m in mentions}
     counts, names = word_frequencies()
     found: list[tuple[int, int]] = []
+    heads = _head_stems()
     for i, token in enumerate(tokens[:-1]):
-        if token.stem not in _head_stems():
-            continue
         definite = token.prefix.endswith(("ال", "لل"))
-        kind = kinds.get(("ال" if definite else "") + token.stem, frozenset())
-        nxt = tokens[i + 1]
+        # "ومستقبل": a bare head's glued conjunction or preposition is cut here
+        prefix, stem = (token.prefix, token.stem) if definite or token.stem in heads else \
+            next(((p, st) for p, st in clitic_candidates(token.key)[1:] if st in heads), ("", ""))
+        if stem not in heads:
+            continue
+        kind = kinds.get(("ال" if definite else "") + stem, frozenset())
         end = _club_name_end(tokens, i, definite, kind, counts, names)
         if end is None:
             continue
         person_after = starts.get(tokens[end].start) if end < len(tokens) else None
         if person_after is not None and person_after.type == "PER":
             continue
-        if definite and token.stem in _NOUN_HEADS and nxt.key in nationality_keys():
-            continue  # "النجم المصري": a player; "النادي السعودي": the club named before
-        prefix = token.prefix[:-2] if definite else token.prefix
+        prefix = prefix[:-2] if definite else prefix
         start = token.start + (proclitic_length(token.text, prefix) if prefix else 0)
         found.append((start, tokens[end - 1].end))
     if not found:
@@ -126,13 +131,26 @@ def club_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     return sorted(kept + added, key=lambda m: (m.start, m.end))
 
 
+def _of_place(adjective: str) -> bool:
+    """Whether a nisba adjective is a known place's: الصفاقسي (صفاقس), اللندني (لندن),
+    الآسيوي (آسيا)."""
+    stem = adjective.removeprefix("ال")[:-1]
+    places = known_places()
+    variants = (stem, "ال" + stem, stem + "ه", stem + "يا", stem + "ا", stem.removesuffix("و") + "ا")
+    return any((name,) in places for name in variants)
+
+
 def _club_name_end(tokens: Sequence[Token], at: int, definite: bool, kind: frozenset[str],
                    counts: dict[str, int], names: frozenset[str]) -> int | None:
     """The index after a club's name whose head is token `at`, or None where none is."""
     nxt = tokens[at + 1]
     if definite:
-        # A place's adjective: الساحلي, الجرجيسي, الإفريقي (not the feminine, a team's).
-        ok = nxt.prefix == "ال" and nxt.key.isalpha() and nxt.key.endswith("ي") and len(nxt.stem) > 2
+        # A place's adjective (الصفاقسي, المنستيري), or a country's after a club's own name
+        # (الترجي التونسي, الهلال السوداني); not the feminine (a team's), nor any other
+        # adjective (النادي الصحي, الهلال الكروي).
+        ok = nxt.prefix == "ال" and nxt.key.isalpha() and nxt.key.endswith("ي") and len(nxt.stem) > 2 \
+            and (bool(kind & _BY_COUNTRY) if nxt.key in nationality_keys()
+                 else _of_place(nxt.key) or counts.get(nxt.key, 0) < _RARE_ADJECTIVE or nxt.key in _words()[0])
         return at + 2 if ok and "club_head" in kind else None
     if nxt.prefix != "" or not nxt.key.isalpha():
         if nxt.prefix == "ال" and "club_head" in kind and nxt.key.isalpha() and nxt.key not in function_words():
