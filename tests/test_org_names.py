@@ -143,13 +143,14 @@ def test_a_word_a_pronoun_ends_carries_no_name_on() -> None:
     assert names("وقع المرشحون على برنامج منظمة العمل والتزاماتها الدولية.") == ["منظمة العمل"]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("أقيم الحفل في فندق المحروسة على البحر.", "فندق المحروسة"),
-    ("تجمع المحتجون في ميدان الشهداء وسط المدينة.", "ميدان الشهداء"),
+@pytest.mark.parametrize(("text", "name", "person"), [
+    ("أقيم الحفل في فندق المحروسة على البحر.", "فندق المحروسة", None),
+    ("عبر الموكب كوبري محمد نجيب العلوي إلى الضفة الأخرى.", "كوبري محمد نجيب العلوي", "محمد نجيب العلوي"),
 ])
-def test_a_hotel_or_a_square_is_a_named_site(text: str, name: str) -> None:
+def test_a_hotel_or_a_bridge_is_a_named_site(text: str, name: str, person: str | None) -> None:
     tokens = split_sentences(text)[0].tokens
-    assert (name, "LOC") in [(m.text, m.type) for m in org_names([], tokens, text)]
+    found = [Mention(text.index(person), text.index(person) + len(person), person, "PER")] if person else []
+    assert (name, "LOC") in [(m.text, m.type) for m in org_names(found, tokens, text)]
 
 
 def test_a_district_after_its_generic_noun_is_the_name_alone() -> None:

@@ -243,14 +243,15 @@ def _portfolio_goes_on(tokens: Sequence[Token], at: int, stops: frozenset[str]) 
     return tokens[at].key.endswith(("ي", "يه"))  # الإسلامية, الأولي
 
 
-def _named_company(tokens: Sequence[Token], at: int, end: int, taken: list[tuple[int, int]]) -> bool:
+def _named_company(tokens: Sequence[Token], at: int, end: int, mentions: list[Mention]) -> bool:
     """Whether the head at `at` is the word for a company before its own name, a mention
     found already (شركة أرامكو السعودية, شركة سامسونج): a reader leaves the word out. A
-    company named by definite words keeps it (شركة الكهرباء السعودية)."""
+    company named by definite words keeps it (شركة الكهرباء السعودية), and so does one
+    named after its founder (شركة سعد الهداب: without the word, a person's name)."""
     if end <= at + 2 or not any(stem in _org_words()["company"] for _, stem in clitic_candidates(tokens[at].key)):
         return False
     name = tokens[at + 1]
-    return not name.prefix and any(s <= name.start < e for s, e in taken)
+    return not name.prefix and any(m.start <= name.start < m.end and m.type != "PER" for m in mentions)
 
 
 def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
@@ -259,8 +260,11 @@ def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool
     if not any(stem in words["portfolios"] for _, stem in clitic_candidates(tokens[at].key)):
         return False
     after = next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), None)
-    return after is not None and tokens[after].prefix.startswith("و") and _carries(tokens[after], words["stop"]) \
-        and not _is_body(tokens[after]) and not tokens[after].key.endswith(("ين", "ون"))  # not والمواطنين
+    if after is None or tokens[after].prefix != "وال" or not _carries(tokens[after], words["stop"]):
+        return False  # not "وللمؤسسات", a preposition's phrase
+    word = tokens[after]
+    # not people (والمواطنين), another body (والحكومة), or another country's (والفلسطينية)
+    return not _is_body(word) and not word.key.endswith(("ين", "ون")) and word.key[1:] not in nationality_keys()
 
 
 def _is_body(token: Token) -> bool:
@@ -347,7 +351,7 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         # (the linker reads it as ل + ال), and so does the article.
         clitic = prefix.removesuffix("ال") if prefix.endswith("ال") else ("" if prefix.endswith("لل") else prefix)
         start = token.start + proclitic_length(token.text, clitic, keep_whole_words=False)
-        if _named_company(tokens, at, end, taken):
+        if _named_company(tokens, at, end, mentions):
             start = tokens[at + 1].start  # "شركة" + أرامكو السعودية: the word for it is no part
         stop = tokens[end - 1].end
         added.append(Mention(start, stop, text[start:stop], etype, source="gazetteer"))
