@@ -225,3 +225,17 @@ def test_a_rulers_title_and_the_state_he_rules_are_a_place_and_no_person() -> No
     found = _mentions("استقبل أمير الكويت نواف الأحمد الوفد، وقال ملك البحرين إن العلاقات قوية.")
     assert ("الكويت", "LOC") in found and ("البحرين", "LOC") in found
     assert not any(kind == "PER" and ("الكويت" in name or "البحرين" in name) for name, kind in found)
+
+
+def test_a_festival_named_after_a_place_is_one_event() -> None:
+    found = _mentions("وتنطلق الدورة الجديدة لمهرجان جرش للثقافة والفنون الشهر المقبل بمشاركة واسعة.")
+    assert ("مهرجان جرش للثقافة والفنون", "MISC") in found
+
+
+def test_a_club_s_head_and_its_place_are_one_club_in_a_sports_report() -> None:
+    from marsad.extract.sport_clubs import with_clubs
+    text = ("فاز النجم الساحلي على مستقبل قابس في المباراة، وتعادل اتحاد بن قردان مع شبيبة العمران "
+            "في الجولة الرابعة من الدوري، فيما تألق النجم المصري محمد صلاح.")
+    tokens = split_sentences(text)[0].tokens
+    clubs = [m.text for m in with_clubs([], tokens, text) if m.type == "ORG"]
+    assert clubs == ["النجم الساحلي", "مستقبل قابس", "اتحاد بن قردان", "شبيبة العمران"]

@@ -118,3 +118,62 @@ def test_a_site_named_by_rare_bare_words_is_a_place_and_a_common_noun_is_not() -
     assert places("عقد الاجتماع في قصر زهرانا برئاسة الوزير.") == ["قصر زهرانا"]
     assert places("بيع النفط من حقل نورسان والشرارة أمس.") == ["حقل نورسان"]
     assert places("أغلقت البلدية شارع رئيسي في المدينة.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وتولى الحقيبة وزير لوزارة الأوقاف والشؤون الإسلامية منذ سنوات.", "وزارة الأوقاف والشؤون الإسلامية"),
+    ("أعلنت وزارة الاقتصاد والمالية عن خطة جديدة.", "وزارة الاقتصاد والمالية"),
+])
+def test_a_ministry_s_portfolios_joined_by_and_are_one_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_listed_ministry_is_carried_on_over_its_next_portfolio_only() -> None:
+    text = "أعلنت وزارة الاقتصاد والمالية عن خطة جديدة."
+    start = text.index("وزارة")
+    listed = [Mention(start, start + len("وزارة الاقتصاد"), "وزارة الاقتصاد", "ORG", source="gazetteer")]
+    tokens = split_sentences(text)[0].tokens
+    assert [m.text for m in org_names(listed, tokens, text)] == ["وزارة الاقتصاد والمالية"]
+    # another body after the conjunction is not a portfolio
+    assert "وزارة الداخلية والحكومة" not in names("نسقت وزارة الداخلية والحكومة الجهود.")
+
+
+def test_a_word_a_pronoun_ends_carries_no_name_on() -> None:
+    # "والتزاماتها" is و + التزامات + ها: its ال is the noun's, not the article
+    assert names("وقع المرشحون على برنامج منظمة العمل والتزاماتها الدولية.") == ["منظمة العمل"]
+
+
+@pytest.mark.parametrize(("text", "name", "person"), [
+    ("أقيم الحفل في فندق المحروسة على البحر.", "فندق المحروسة", None),
+    ("عبر الموكب كوبري محمد نجيب العلوي إلى الضفة الأخرى.", "كوبري محمد نجيب العلوي", "محمد نجيب العلوي"),
+])
+def test_a_hotel_or_a_bridge_is_a_named_site(text: str, name: str, person: str | None) -> None:
+    tokens = split_sentences(text)[0].tokens
+    found = [Mention(text.index(person), text.index(person) + len(person), person, "PER")] if person else []
+    assert (name, "LOC") in [(m.text, m.type) for m in org_names(found, tokens, text)]
+
+
+def test_a_district_after_its_generic_noun_is_the_name_alone() -> None:
+    from marsad.extract.org_names import district_names
+    text = "تعمل البلدية على تطوير منطقة الغوير وأحياء الجمرك ثم منطقة العمليات."
+    tokens = split_sentences(text)[0].tokens
+    found = [(m.text, m.type) for m in district_names([], tokens, text)]
+    # a frequent noun after منطقة is no district's name
+    assert found == [("الغوير", "LOC"), ("الجمرك", "LOC")]
+
+
+def test_the_word_for_a_company_is_left_out_before_its_own_name() -> None:
+    text = "قالت شركة سامسونج الكورية إن أرباحها ارتفعت، وأعلنت شركة الكهرباء الوطنية خطة."
+    start = text.index("سامسونج")
+    found = [Mention(start, start + len("سامسونج"), "سامسونج", "ORG", source="gazetteer")]
+    tokens = split_sentences(text)[0].tokens
+    names_found = [m.text for m in org_names(found, tokens, text) if m.type == "ORG"]
+    assert "سامسونج الكورية" in names_found and "شركة الكهرباء الوطنية" in names_found
+
+
+def test_a_prize_named_by_definite_words_is_a_misc_and_no_body_s_end() -> None:
+    text = "أعلنت الجائزة العالمية للرواية الأفريقية قائمتها التي ترعاها مؤسسة جائزة الكتاب."
+    tokens = split_sentences(text)[0].tokens
+    found = [(m.text, m.type) for m in org_names([], tokens, text)]
+    assert ("الجائزة العالمية للرواية الأفريقية", "MISC") in found
+    assert ("مؤسسة جائزة الكتاب", "ORG") in found

@@ -29,7 +29,8 @@ from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
-from marsad.extract.org_names import org_names
+from marsad.extract.org_names import district_names, org_names
+from marsad.extract.person_lists import person_lists
 from marsad.extract.sport_clubs import with_clubs
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
@@ -253,7 +254,8 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
             named = org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys)
-            mentions.extend(agency_mentions(named, sentence.tokens, text))
+            named = district_names(agency_mentions(named, sentence.tokens, text), sentence.tokens, text)
+            mentions.extend(person_lists(named, sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         tokens = [t for s in sentences for t in s.tokens]
         # الهلال the club, not the crescent, in a sports report.

@@ -321,7 +321,8 @@ def _is_country(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
 def _event(tokens: Sequence[Token], first: int, last: int, mention: Mention, text: str,
            heads: dict[str, str]) -> Mention | None:
     """The MISC that an event noun before the mention opens: معرض + القاهرة الدولي للكتاب
-    (the tagger's MISC), or معرض + تونس (a place) + الدولي [+ للكتاب]."""
+    (the tagger's MISC), or معرض + تونس (a place) [+ الدولي] [+ للكتاب], مهرجان + جرش
+    [+ للثقافة والفنون]."""
     if first == 0:
         return None
     head = tokens[first - 1]
@@ -330,12 +331,15 @@ def _event(tokens: Sequence[Token], first: int, last: int, mention: Mention, tex
         return None
     end = mention.end
     if mention.type == "LOC":
-        after = [t.key for t in tokens[last + 1:last + 3]]
-        if not after or after[0] != "الدولي":
-            return None
-        end = tokens[last + 1].end
-        if len(after) > 1 and after[1].startswith("لل"):
-            end = tokens[last + 2].end
+        # "مهرجان جرش" [الدولي] [للثقافة والفنون]: the place, then what the event is of.
+        at = last + 1
+        if at < len(tokens) and tokens[at].key == "الدولي":
+            at += 1
+        if at < len(tokens) and tokens[at].key.startswith("لل"):
+            at += 1
+            if at < len(tokens) and tokens[at].key.startswith("وال") and tokens[at].key.isalpha():
+                at += 1
+        end = tokens[at - 1].end
     start = head.start + proclitic_length(head.text, found[0])
     return Mention(start, end, text[start:end], "MISC", source=mention.source)
 

@@ -33,6 +33,7 @@ from typing import cast
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
 from marsad.extract.gazetteer import list_entries
+from marsad.extract.mention_spans import institution_heads
 from marsad.extract.roles import function_words
 from marsad.model import EntityType, Mention, Token
 
@@ -53,7 +54,8 @@ def _org_words() -> dict[str, frozenset[str]]:
     file (a word both a head and a descriptor is listed as `head+descriptor`)."""
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
-            for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work")}
+            for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work", "portfolios",
+                         "district", "prize", "company")}
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def _head(key: str) -> tuple[str, bool] | None:
     (و, no), للهيئة -> (لل, yes); None for "الشركة" (a head written with the article that
     only ever refers back) and for any other word."""
     found = _head_of(key) if key in _head_keys() else ()
+    if found and _type_of(key) == "MISC":
+        return None  # a prize's word inside a body's name: مؤسسة جائزة البوكر
     return (found[0], found[1]) if found and found[2] else None
 
 
@@ -77,7 +81,8 @@ def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     words = _org_words()
     for prefix, stem in clitic_candidates(key):
         definite = prefix.endswith(("ال", "لل"))
-        opens = stem in words["head_any"] or ((stem in words["head"] or stem in words["site"]) and not definite)
+        opens = stem in words["head_any"] or stem in words["prize"] \
+            or ((stem in words["head"] or stem in words["site"]) and not definite)
         describes = stem in words["descriptor"] or stem in words["work"]
         if opens or describes:
             return prefix, definite, opens, describes
@@ -131,9 +136,11 @@ def quoted_after(tokens: Sequence[Token], at: int) -> tuple[int, int] | None:
 
 def _carries(token: Token, stops: frozenset[str]) -> bool:
     """A definite word the name goes on over (العامة, للثقافة, والتنباك); not one whose
-    first letters only look like the article in its key (ألمانية)."""
+    first letters only look like the article in its key (ألمانية) or that a pronoun ends."""
     if token.prefix not in _CARRYING or not token.key.isalpha() or not token.text.startswith(token.prefix):
         return False
+    if token.key.endswith("ها"):
+        return False  # "والتزاماتها": a pronoun glued on, so no article (التزام's ال)
     key = token.key[1:] if token.prefix.startswith("و") else token.key
     return key not in stops and ("ال" + token.stem) not in stops
 
@@ -173,6 +180,7 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
     person_ends = person_ends or {}
     words = _org_words()
     stops = words["stop"]
+    portfolios = any(stem in words["portfolios"] for _, stem in clitic_candidates(tokens[at].key))
     end = i = at + 1
     if site and not definite_head and (named := max(_site_name_end(tokens, at), person_ends.get(at + 1, 0))) > at + 1:
         end = i = named
@@ -192,6 +200,8 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
             break
         if site and token.prefix.startswith("و"):
             break  # "حقل مسلة والسرير": two sites, not one name
+        if token.prefix.startswith("و") and _is_body(token):
+            break  # "وزارة الداخلية والحكومة": two bodies
         head = _head(token.key)
         if head is not None and (head[0] != "ال" or token.stem in words["head_any"]):
             break  # another body: والهيئة, ووزارة; "حزب العمال الحزب الحاكم"
@@ -203,7 +213,7 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
             if token.prefix == "ال" and token.key.endswith("ات") and not after_construct:
                 break
             end = i = i + 1
-            if _closes(token):
+            if _closes(token) and not (portfolios and _portfolio_goes_on(tokens, i, stops)):
                 break
             if token.key in words["title"]:
                 # A title is a name's only right after the head (جامعة الملك سعود), with the
@@ -220,6 +230,48 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
             continue
         break
     return end if _enough(tokens, at, end, definite_head, site) else at + 1
+
+
+def _portfolio_goes_on(tokens: Sequence[Token], at: int, stops: frozenset[str]) -> bool:
+    """Whether a ministry's name goes on after a conjunction with the article: over the
+    portfolio's adjective, and then to one more portfolio ("وزارة الأوقاف والشؤون
+    الإسلامية", "وزارة التربية الوطنية والتعليم الأولي والرياضة")."""
+    if at >= len(tokens) or not _carries(tokens[at], stops) or tokens[at].key in nationality_keys():
+        return False
+    # Only the portfolio's adjective: a third portfolio right after (والأوقاف والدعوة) is
+    # more often a list of bodies or people (والقروية والمواطنين) than one name.
+    return tokens[at].key.endswith(("ي", "يه"))  # الإسلامية, الأولي
+
+
+def _named_company(tokens: Sequence[Token], at: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether the head at `at` is the word for a company before its own name, a mention
+    found already (شركة أرامكو السعودية, شركة سامسونج): a reader leaves the word out. A
+    company named by definite words keeps it (شركة الكهرباء السعودية), and so does one
+    named after its founder (شركة سعد الهداب: without the word, a person's name)."""
+    if end <= at + 2 or not any(stem in _org_words()["company"] for _, stem in clitic_candidates(tokens[at].key)):
+        return False
+    name = tokens[at + 1]
+    return not name.prefix and any(m.start <= name.start < m.end and m.type != "PER" for m in mentions)
+
+
+def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
+    """Whether a ministry's next portfolio follows the mention on its head at `at`."""
+    words = _org_words()
+    if not any(stem in words["portfolios"] for _, stem in clitic_candidates(tokens[at].key)):
+        return False
+    after = next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), None)
+    if after is None or tokens[after].prefix != "وال" or not _carries(tokens[after], words["stop"]):
+        return False  # not "وللمؤسسات", a preposition's phrase
+    word = tokens[after]
+    # not people (والمواطنين), another body (والحكومة), or another country's (والفلسطينية)
+    return not _is_body(word) and not word.key.endswith(("ين", "ون")) and word.key[1:] not in nationality_keys()
+
+
+def _is_body(token: Token) -> bool:
+    """A word that names a body of its own (والجيش, والحكومة, والهيئة)."""
+    heads = institution_heads()
+    return any(heads.get(stem) in ("head", "head_of") or heads.get("ال" + stem) == "head" or _head(key) is not None
+               for key in (token.key,) for _, stem in clitic_candidates(key))
 
 
 def _enough(tokens: Sequence[Token], at: int, end: int, definite_head: bool, site: bool = False) -> bool:
@@ -274,10 +326,12 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
             mentions = [m for m in mentions if m not in on_head]
             taken = [(m.start, m.end) for m in mentions] + [(a.start, a.end) for a in added]
             on_head = []
-        # The tagger's ORG that stops short of the name ("الهيئة" + العامة للثقافة) is
-        # carried on to its end; any other mention on the head stays as it is.
-        short = on_head[0] if len(on_head) == 1 and on_head[0].source == "model" and on_head[0].type == "ORG" \
-            and on_head[0].start >= token.start else None
+        # The tagger's ORG that stops short of the name ("الهيئة" + العامة للثقافة) is carried
+        # on to its end, and so is a listed ministry before its next portfolio ("وزارة
+        # الأوقاف" + والشؤون الإسلامية); any other mention on the head stays as it is (the
+        # gazetteer's "وزارة الخارجية" links with the articles that write it alone).
+        short = on_head[0] if len(on_head) == 1 and on_head[0].type == "ORG" and on_head[0].start >= token.start \
+            and (on_head[0].source == "model" or _portfolio_after(on_head[0], tokens, at)) else None
         if on_head and short is None:
             continue
         # After a definite word, a definite head is its adjective ("الفعاليات الأكاديمية").
@@ -297,6 +351,8 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         # (the linker reads it as ل + ال), and so does the article.
         clitic = prefix.removesuffix("ال") if prefix.endswith("ال") else ("" if prefix.endswith("لل") else prefix)
         start = token.start + proclitic_length(token.text, clitic, keep_whole_words=False)
+        if _named_company(tokens, at, end, mentions):
+            start = tokens[at + 1].start  # "شركة" + أرامكو السعودية: the word for it is no part
         stop = tokens[end - 1].end
         added.append(Mention(start, stop, text[start:stop], etype, source="gazetteer"))
         taken.append((start, stop))
@@ -304,3 +360,34 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         return mentions
     kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
     return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+# A district's name after منطقة / حي is a definite word SaudiNewsNet writes fewer times than
+# this (الغوير, اليرموك, الجمرك), its stem under _RARE_WORD; a frequent one is a noun
+# ("منطقة الجزاء", "منطقة العمليات") or a region the gazetteer has.
+_RARE_DISTRICT = 100
+
+
+@lru_cache(maxsize=1)
+def _district_keys() -> frozenset[str]:
+    """The keys of منطقة, حي, أحياء with a glued conjunction or preposition (بمنطقة, وحي)."""
+    return frozenset(prefix + stem for stem in _org_words()["district"] for prefix in _PROCLITICS)
+
+
+def district_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """The sentence's mentions with the districts named after منطقة, حي or أحياء (kind
+    `district`) where none stands there: the name alone, as a reader marks it ("منطقة
+    الغوير" -> الغوير)."""
+    heads = _district_keys()
+    counts, _ = word_frequencies()
+    added: list[Mention] = []
+    for at, token in enumerate(tokens[:-1]):
+        if token.key not in heads:
+            continue  # nor "المنطقة", the one named before
+        name = tokens[at + 1]
+        if name.prefix != "ال" or not name.key.isalpha() or len(name.stem) < 3 \
+                or counts.get(name.key, 0) >= _RARE_DISTRICT or counts.get(name.stem, 0) >= _RARE_WORD \
+                or any(m.start < name.end and name.start < m.end for m in mentions):
+            continue
+        added.append(Mention(name.start, name.end, name.text, "LOC", source="gazetteer"))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions

@@ -13,22 +13,46 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
-from marsad.arabic.tokenize import proclitic_length
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
+from marsad.extract.mention_spans import known_places
+from marsad.extract.org_names import nationality_keys
+from marsad.extract.roles import function_words
 from marsad.model import Mention, Token
 
 CLUBS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_sport_clubs.tsv"
 # Sport words an article must write (different ones) before its club names are read as clubs.
 MIN_SPORT_WORDS = 2
+# A bare word after a club's head that SaudiNewsNet writes less often, and never with the
+# article, is a name (قابس, بوسالم); a frequent one is a noun (مستقبل الفريق's فريق).
+_RARE_WORD = 500
+# A country's adjective names a club only after the club's own name (الترجي, الهلال) or a
+# federation (الاتحاد السعودي); after a noun it is the noun's ("النجم المصري", a player).
+_BY_COUNTRY = frozenset({"club", "federation"})
+# An adjective SaudiNewsNet writes fewer times than this is a place's the gazetteer lacks
+# (الجرجيسي, المنستيري, الساحلي), not one of sports reports (الكروي, الرسمي, الصحي).
+_RARE_ADJECTIVE = 100
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(club name keys, the same without the article: the tokens' stems, sport word keys)."""
-    table = key_table(CLUBS_FILE)
-    clubs = frozenset(k for k, kind in table.items() if kind == "club")
+    kinds = _kinds()
+    clubs = frozenset(k for k, kind in kinds.items() if "club" in kind)
     return (clubs, frozenset(k.removeprefix("ال") for k in clubs),
-            frozenset(k for k, kind in table.items() if kind == "sport"))
+            frozenset(k for k, kind in kinds.items() if "sport" in kind))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, frozenset[str]]:
+    """Word key -> its kinds (club, sport, club_head, club_head_named)."""
+    return {k: frozenset(v.split("+")) for k, v in key_table(CLUBS_FILE).items()}
+
+
+@lru_cache(maxsize=1)
+def _head_stems() -> frozenset[str]:
+    """The stems of the club heads (نادي, نجم, مستقبل): one set test tells most reports."""
+    return frozenset(k.removeprefix("ال") for k, kind in _kinds().items() if kind & {"club_head", "club_head_named"})
 
 
 def _club_key(token: Token) -> str:
@@ -41,14 +65,14 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     """The article's mentions with its clubs' names as ORG, if it is a sports report."""
     clubs, stems, sport = _words()
     # Most articles write no club's name: one set look-up per token (in C) tells.
-    if stems.isdisjoint(map(attrgetter("stem"), tokens)):
+    token_stems = set(map(attrgetter("stem"), tokens))
+    if stems.isdisjoint(token_stems) and _head_stems().isdisjoint(token_stems):
         return mentions
     written = [_club_key(t) for t in tokens]
     at = [i for i, key in enumerate(written) if key in clubs]
-    if not at or len(sport.intersection(written) | sport.intersection(map(attrgetter("key"), tokens))) \
-            < MIN_SPORT_WORDS:
+    if len(sport.intersection(written) | sport.intersection(map(attrgetter("key"), tokens))) < MIN_SPORT_WORDS:
         return mentions
-    out = list(mentions)
+    out = club_names(list(mentions), tokens, text)
     changed = False
     for i in at:
         token = tokens[i]
@@ -66,4 +90,75 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
             if mention.end == token.end and mention.start >= token.start:
                 out[covering[0]] = Mention(mention.start, mention.end, mention.text, "ORG", source=mention.source)
                 changed = True
-    return sorted(out, key=lambda m: (m.start, m.end)) if changed else mentions
+    return sorted(out, key=lambda m: (m.start, m.end)) if changed else out
+
+
+def club_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A sports report's mentions with the clubs named by a head and the word after it
+    (`club_head` in marsad/data/ner_sport_clubs.tsv) as one ORG: "النجم الساحلي", not the
+    tagger's nothing; "اتحاد بن قردان", not its person; "الترجي التونسي", not the club and
+    a nationality. Not where a person follows ("النجم البرازيلي نيمار": a star)."""
+    kinds = _kinds()
+    starts = {m.start: m for m in mentions}
+    counts, names = word_frequencies()
+    found: list[tuple[int, int]] = []
+    heads = _head_stems()
+    for i, token in enumerate(tokens[:-1]):
+        definite = token.prefix.endswith(("ال", "لل"))
+        # "ومستقبل": a bare head's glued conjunction or preposition is cut here
+        prefix, stem = (token.prefix, token.stem) if definite or token.stem in heads else \
+            next(((p, st) for p, st in clitic_candidates(token.key)[1:] if st in heads), ("", ""))
+        if stem not in heads:
+            continue
+        kind = kinds.get(("ال" if definite else "") + stem, frozenset())
+        end = _club_name_end(tokens, i, definite, kind, counts, names)
+        if end is None:
+            continue
+        person_after = starts.get(tokens[end].start) if end < len(tokens) else None
+        if person_after is not None and person_after.type == "PER":
+            continue
+        prefix = prefix[:-2] if definite else prefix
+        start = token.start + (proclitic_length(token.text, prefix) if prefix else 0)
+        found.append((start, tokens[end - 1].end))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in found)]
+    # An ORG already spanning the name ("الاتحاد المنستيري", the tagger's) stays as it is.
+    added = [Mention(s, e, text[s:e], "ORG", source="gazetteer") for s, e in found
+             if not any(m.type == "ORG" and m.start <= s and e <= m.end for m in mentions)]
+    kept += [m for m in mentions if m not in kept and not any(m.start < e and s < m.end for s, e in
+                                                               ((a.start, a.end) for a in added))]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+def _of_place(adjective: str) -> bool:
+    """Whether a nisba adjective is a known place's: الصفاقسي (صفاقس), اللندني (لندن),
+    الآسيوي (آسيا)."""
+    stem = adjective.removeprefix("ال")[:-1]
+    places = known_places()
+    variants = (stem, "ال" + stem, stem + "ه", stem + "يا", stem + "ا", stem.removesuffix("و") + "ا")
+    return any((name,) in places for name in variants)
+
+
+def _club_name_end(tokens: Sequence[Token], at: int, definite: bool, kind: frozenset[str],
+                   counts: dict[str, int], names: frozenset[str]) -> int | None:
+    """The index after a club's name whose head is token `at`, or None where none is."""
+    nxt = tokens[at + 1]
+    if definite:
+        # A place's adjective (الصفاقسي, المنستيري), or a country's after a club's own name
+        # (الترجي التونسي, الهلال السوداني); not the feminine (a team's), nor any other
+        # adjective (النادي الصحي, الهلال الكروي).
+        ok = nxt.prefix == "ال" and nxt.key.isalpha() and nxt.key.endswith("ي") and len(nxt.stem) > 2 \
+            and (bool(kind & _BY_COUNTRY) if nxt.key in nationality_keys()
+                 else _of_place(nxt.key) or counts.get(nxt.key, 0) < _RARE_ADJECTIVE or nxt.key in _words()[0])
+        return at + 2 if ok and "club_head" in kind else None
+    if nxt.prefix != "" or not nxt.key.isalpha():
+        if nxt.prefix == "ال" and "club_head" in kind and nxt.key.isalpha() and nxt.key not in function_words():
+            return at + 2  # "شبيبة العمران", "اتحاد العاصمة"
+        return None
+    if nxt.key in ("بن", "ابن") and at + 2 < len(tokens) and tokens[at + 2].key.isalpha():
+        return at + 3  # "اتحاد بن قردان"
+    rare = counts.get(nxt.key, 0) < _RARE_WORD and not counts.get("ال" + nxt.key)
+    if (rare or nxt.key in names) and nxt.key not in function_words() and len(nxt.key) > 2:
+        return at + 2  # "مستقبل قابس", "مستقبل سليمان"
+    return None
