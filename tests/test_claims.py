@@ -194,3 +194,13 @@ def test_sums_of_money_that_say_nothing_of_what_they_are_conflict_only_in_one_ro
     assert by_values[(136e6, 136e6)].agree  # the same sum, stated by two outlets
     assert not by_values[(50e6, 60e6)].agree  # an inflow of 50 against one of 60: a conflict
     assert not any(544e3 in values for values in by_values)  # a contract's sum is no other sum
+
+
+def test_a_plural_that_looks_like_a_dual_is_no_count_of_two():
+    # "مدنيين" is the plural of مدني ("civilians"), not two of them; "مدنيان" is two; a
+    # definite dual behind a proclitic ("للجنديين") is two named before, no count.
+    a = _doc("a", "وأسفر الهجوم عن إصابة ثلاثة مدنيين بجروح.", "الأولى", (("ثلاثة", 3, "exact", "مدني", "مدنيين"),))
+    b = _doc("b", "وأصيب مدنيان في الهجوم.", "الثانية", ())
+    c = _doc("c", "وأسفر الهجوم عن إصابة مدنيين وللجنديين بجروح.", "الثالثة", ())
+    [claim] = quantity_claims([a, b, c])
+    assert sorted((x.value, x.articles) for x in claim.values) == [(2.0, ("b",)), (3.0, ("a",))]

@@ -247,15 +247,23 @@ def _attach_bare(groups: list[list[Count]]) -> list[list[Count]]:
 @cache
 def _duals() -> dict[str, str]:
     """Dual form -> counted noun ("جنديين" -> جندي, "طائرتين" -> طائرة), from
-    lexicon/units.tsv: a dual is a count of two that the number extractor does not read."""
+    lexicon/units.tsv: a dual is a count of two that the number extractor does not read.
+    A noun whose plural (the file's first form) is its own -ين form ("مصابين", "مدنيين")
+    has only the nominative -ان as an unmistakable dual."""
     duals = {}
     for line in load_word_list("units.tsv"):
-        singular = line.split("\t")[0]
+        singular, *rest = line.split("\t")
         key = match_key(singular)
         stem = key[:-1] + "ت" if key.endswith("ه") else key
+        plural = match_key(rest[0].split("|")[0]) if rest else ""
         for ending in ("ين", "ان"):
-            duals[stem + ending] = singular
+            if stem + ending != plural:
+                duals[stem + ending] = singular
     return duals
+
+
+# The article behind a proclitic: "للمصابين", "بالجنديين", "والطائرتين".
+_DEFINITE = re.compile(r"^(?:[وف]?(?:ب|ك)?ال|[وف]?لل)")
 
 
 def _dual_counts(sentences: DocSentences) -> list[Quantity]:
@@ -267,7 +275,7 @@ def _dual_counts(sentences: DocSentences) -> list[Quantity]:
     for i in range(len(sentences.doc.sentences)):
         for t in sentences.tokens(i):
             unit = duals.get(t.stem) or duals.get(t.key)
-            if unit and not t.key.startswith("ال") and not any(s <= t.start < e for s, e in covered):
+            if unit and not _DEFINITE.match(t.key) and not any(s <= t.start < e for s, e in covered):
                 found.append(Quantity(t.start, t.end, t.text, 2.0, "exact", unit, t.text))
     return found
 
