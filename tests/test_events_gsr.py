@@ -94,9 +94,12 @@ def test_span_sentences_type_and_source_floor():
     while its nested F1 over 8 fold splits rose 64.3 -> 67.3. The source round (the source
     actor's errors counted first: a country or a force the phrase names, "جنوده" after a
     named army, "قوات الأمن", a passive's means "جراء ضربة أمريكية"): 228 and 76 (200 and 61),
-    against 226 and 70 (202 and 59) at its start."""
+    against 226 and 70 (202 and 59) at its start. The validation-halves round: 219 and 72 (189
+    and 58): the retrained ASSAULT model no longer adds the events it had memorised on these
+    very sentences, while on the validation file's held-out half (no dev-half sentence) type
+    right rose 167 -> 172 of 317 and the nested ASSAULT F1 over 8 splits 67.6 -> 68.9."""
     scores = span_validation()
     assert sum(s.sentences for s in scores) == 312
-    assert sum(s.type_right for s in scores) >= 225
-    assert sum(s.type_source_right for s in scores) >= 73
+    assert sum(s.type_right for s in scores) >= 215
+    assert sum(s.type_source_right for s in scores) >= 70
     assert sum(s.yes_type_source_right for s in scores) >= 58

@@ -62,16 +62,24 @@ def read_rows(gsr: Path) -> list[Row]:
     return rows
 
 
-def analyse(rows: list[Row]) -> list[Doc]:
+def article_date(sentence_id: str) -> str | None:
+    """The article date a Gigaword id carries ("AAW_ARB_20071026.0026-2" -> "2007-10-26")."""
+    found = re.search(r"_(\d{4})(\d{2})(\d{2})\.", sentence_id)
+    return "-".join(found.groups()) if found else None
+
+
+def analyse(rows: list[Row], published: list[str | None] | None = None) -> list[Doc]:
     """The per-article stages up to (not including) events, as `marsad analyze` runs them
-    (each row an article; the NER stage in groups, as analyze does: ~10 s for all rows)."""
+    (each row an article; the NER stage in groups, as analyze does: ~10 s for all rows);
+    `published`: each row's article date (YYYY-MM-DD) where known (the GSR csv has none)."""
     from marsad.pipeline import ARABIC_STAGES, RunContext
 
     ctx = RunContext()
+    dates = published or [None] * len(rows)
     docs = [
-        Doc(article=Article(id=r.id, source=f"gsr:{r.kind}:{r.id}", text=r.text, title=None, published=None,
+        Doc(article=Article(id=r.id, source=f"gsr:{r.kind}:{r.id}", text=r.text, title=None, published=day,
                             outlet=None, language="ar", is_article=True))
-        for r in rows
+        for r, day in zip(rows, dates, strict=True)
     ]
     for stage in ARABIC_STAGES:
         if stage.name == "events":
