@@ -19,7 +19,12 @@ MIN_PRECISION), among the bounds that keep the seed pages' stories as labelled
 With --text-bound-only the shipped weights and bounds are kept and only the developing
 route's text bound is chosen, the same way, on the sets' clustering with those weights.
 
+With --undated-copies every pair is also fitted on with both articles analysed without their
+publication date (SaudiNewsNet articles all have one; the real pages' excerpts mostly do not,
+so the date features' "unknown" is otherwise never learned).
+
 usage: python scripts/train_story_pairs.py [--train FILE ...] [--out PATH] [--text-bound-only]
+                                           [--undated-copies]
 Then `marsad eval stories` scores the clustering on every labelled pair set.
 """
 
@@ -107,27 +112,34 @@ class PairSet:
     weights: np.ndarray
     docs: list[Doc]  # the articles the pairs name, as the clusterer gets them
     pairs: list[LabelledPair]
+    # The same pairs' rows with both articles analysed without their publication date
+    # (--undated-copies): fitted on beside x, never clustered nor counted.
+    undated: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
-def read_pair_set(path: Path) -> PairSet:
+def read_pair_set(path: Path, undated_copies: bool = False) -> PairSet:
     pairs = read_pairs(path)
     analysis = analyze_pair_articles(pairs, pair_days(path))
-    pair_set = PairSet(path.name if path != DEV_PAIRS else "snn-story-pairs-dev", np.zeros((0, len(FEATURES))),
-                       np.zeros(0), np.zeros(0), [d for d in analysis.docs if joins_stories(d)], pairs)
-    with_features(pair_set, analysis.docs)
+    x, y, weights, kept = pair_rows(pairs, analysis.docs)
+    pair_set = PairSet(path.name if path != DEV_PAIRS else "snn-story-pairs-dev", x, y, weights,
+                       [d for d in analysis.docs if joins_stories(d)], kept)
+    if undated_copies:
+        pair_set.undated = pair_rows(kept, analyze_pair_articles(kept, pair_days(path), undated=True).docs)[:3]
     print(f"{path.name}: {len(pair_set.y)} pairs, {int(pair_set.y.sum())} same")
     return pair_set
 
 
-def with_features(pair_set: PairSet, analysed: list[Doc]) -> None:
-    """Each pair's features (its pairs whose articles are missing are dropped)."""
+def pair_rows(pairs: list[LabelledPair],
+              analysed: list[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[LabelledPair]]:
+    """Each pair's features, label and weight, and the pairs kept (those whose articles are
+    missing are dropped)."""
     docs = {d.article.url or d.article.source: d for d in analysed}
     clusterer = StoryClusterer()
     for doc in analysed:  # document frequencies as a batch of these articles gives them
         clusterer.df.update(set(clusterer._terms(doc, ())))
     clusterer.n_docs = len(analysed)
     rows, labels, weights, kept = [], [], [], []
-    for p in pair_set.pairs:
+    for p in pairs:
         if p.a not in docs or p.b not in docs:
             print(f"  missing article: {p.a if p.a not in docs else p.b}")
             continue
@@ -137,14 +149,14 @@ def with_features(pair_set: PairSet, analysed: list[Doc]) -> None:
         labels.append(int(p.same))
         weights.append(OTHER_WORDING_WEIGHT if p.same and p.band != "hi" else 1.0)
         kept.append(p)
-    pair_set.x, pair_set.y, pair_set.weights = np.array(rows, dtype=float), np.array(labels), np.array(weights)
-    pair_set.pairs = kept
+    return np.array(rows, dtype=float).reshape(-1, len(FEATURES)), np.array(labels), np.array(weights), kept
 
 
 def fit(sets: list[PairSet]) -> tuple[tuple[float, ...], float]:
+    rows = [(s.x, s.y, s.weights) for s in sets] + [s.undated for s in sets if s.undated is not None]
     regression = LogisticRegression(C=C, max_iter=1000)
-    regression.fit(np.vstack([s.x for s in sets]), np.concatenate([s.y for s in sets]),
-                   sample_weight=np.concatenate([s.weights for s in sets]))
+    regression.fit(np.vstack([x for x, _, _ in rows]), np.concatenate([y for _, y, _ in rows]),
+                   sample_weight=np.concatenate([w for _, _, w in rows]))
     return tuple(float(w) for w in regression.coef_[0]), float(regression.intercept_[0])
 
 
@@ -294,6 +306,9 @@ def main() -> None:
     parser.add_argument("--text-bound-only", action="store_true",
                         help="keep the shipped weights and bounds; choose only the developing route's text "
                              "cosine without a date link, on these sets' clustering")
+    parser.add_argument("--undated-copies", action="store_true",
+                        help="fit on every pair a second time with both articles analysed without their "
+                             "publication date, as page excerpts come (the bounds are chosen as before)")
     args = parser.parse_args()
     if not args.text_bound_only:
         write_background(MODELS / BACKGROUND_FILE)
@@ -302,7 +317,7 @@ def main() -> None:
     # The shipped model is read only to keep its weights (a model of other features is retrained).
     shipped = trained() if args.text_bound_only else None
     marsad.stories.cluster.same_happening_model = _no_joins  # type: ignore[assignment]
-    sets = [read_pair_set(p) for p in [DEV_PAIRS, *args.train]]
+    sets = [read_pair_set(p, args.undated_copies) for p in [DEV_PAIRS, *args.train]]
     seeds, seed_stories = seed_docs()
     team = team_corpus()
     if shipped is not None:
@@ -324,6 +339,7 @@ def main() -> None:
     else:
         data["trained_on"] = [str(p.name) for p in [DEV_PAIRS, *args.train]]
         data["pairs"] = int(sum(len(s.y) for s in sets))
+        data["undated_copies"] = args.undated_copies
         data["held_out_precision"], data["held_out_recall"] = round(precision, 3), round(recall, 3)
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     for name, weight in zip(FEATURES, model.weights, strict=True):

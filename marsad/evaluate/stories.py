@@ -140,9 +140,10 @@ def pair_sets() -> list[Path]:
     return ([DEV_PAIRS] if DEV_PAIRS.is_file() else []) + sorted(OWN_PAIRS.glob("snn_*.jsonl"))
 
 
-def snn_pages(urls: set[str], days: tuple[str, ...]) -> list[RawPage | Problem]:
+def snn_pages(urls: set[str], days: tuple[str, ...], undated: bool = False) -> list[RawPage | Problem]:
     """The SaudiNewsNet articles with these urls, read from the days' archives as
-    make_input.py writes them (url, title, published, outlet, text)."""
+    make_input.py writes them (url, title, published, outlet, text); `undated` leaves the
+    publication date out, as a page excerpt comes."""
     lines, seen = [], set()
     for day in days:
         with zipfile.ZipFile(SNN_DATASET / f"{day}.zip") as archive:
@@ -151,8 +152,8 @@ def snn_pages(urls: set[str], days: tuple[str, ...]) -> list[RawPage | Problem]:
                     url = a["url"]
                     if url in urls and url not in seen and (a.get("content") or "").strip():
                         seen.add(url)
-                        lines.append(json.dumps({"url": url, "title": a.get("title"),
-                                                 "published": (a.get("date_extracted") or "")[:10] or None,
+                        published = None if undated else (a.get("date_extracted") or "")[:10] or None
+                        lines.append(json.dumps({"url": url, "title": a.get("title"), "published": published,
                                                  "outlet": a.get("source"), "text": a["content"]},
                                                 ensure_ascii=False))
     from marsad.ingest import read_jsonl
@@ -160,11 +161,11 @@ def snn_pages(urls: set[str], days: tuple[str, ...]) -> list[RawPage | Problem]:
     return list(read_jsonl(f"saudinewsnet:{'+'.join(days)}", "\n".join(lines)))
 
 
-def analyze_pair_articles(pairs: list[LabelledPair], days: tuple[str, ...]) -> Analysis:
+def analyze_pair_articles(pairs: list[LabelledPair], days: tuple[str, ...], undated: bool = False) -> Analysis:
     """marsad's analysis of only the articles the pairs name (as `marsad analyze` would)."""
     from marsad.pipeline import analyze_pages
 
-    return analyze_pages(snn_pages({u for p in pairs for u in (p.a, p.b)}, days))
+    return analyze_pages(snn_pages({u for p in pairs for u in (p.a, p.b)}, days, undated))
 
 
 def score_pairs(name: str, pairs: list[LabelledPair], analysis: Analysis) -> PairSetScores:
