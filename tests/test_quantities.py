@@ -151,6 +151,10 @@ CASES: list[tuple[str, list[tuple[float, str, str | None]]]] = [
 # Sentences that must yield no quantity at all.
 NEGATIVE = [
     "انتشرت القوات في العراق عام 2014.",
+    # ثمن before a definite noun: the price of, praised, the round of sixteen; never an eighth
+    "وارتفع ثمن الوقود في الأسواق المحلية.",
+    "وثمن الأمير جهود الجهات المشاركة في تنظيم الحفل.",
+    "وتأهل الفريق إلى دور ثمن النهائي بعد فوزه أمس.",
     "وقع الهجوم في 2021/07/17.",
     "وقع الهجوم في 17-07-2021 ليلا.",
     "عقد الاجتماع يوم 15 يوليو 2021.",

@@ -47,8 +47,10 @@ _DUAL_SCALES = {2_000: "ألفان ألفين ألفا ألفي", 2_000_000: "م
 _VAGUE = frozenset(match_key(w) for w in ("مئات", "عشرات", "آلاف", "الاف", "ملايين", "مليارات", "ألوف"))
 _FRACTIONS = {"نصف": 0.5, "ثلث": 1 / 3, "ربع": 0.25, "ثلثي": 2 / 3, "ثلثا": 2 / 3}
 # Spelt like the cardinals خمس/ست/سبع/تسع/عشر: a fraction only before a definite noun
-# ("خمس السكان" a fifth of, "خمس سنوات" five years).
-_FRACTIONS_BEFORE_DEFINITE = {"خمس": 1 / 5, "سدس": 1 / 6, "سبع": 1 / 7, "ثمن": 1 / 8, "تسع": 1 / 9, "عشر": 1 / 10}
+# ("خمس السكان" a fifth of, "خمس سنوات" five years). Not ثمن: before a definite noun it is
+# "the price of" or "praised" (ثمن البضاعة, ثمّن الأمير; all 57 in ten SaudiNewsNet days), or
+# the round of sixteen (ثمن النهائي), never an eighth.
+_FRACTIONS_BEFORE_DEFINITE = {"خمس": 1 / 5, "سدس": 1 / 6, "سبع": 1 / 7, "تسع": 1 / 9, "عشر": 1 / 10}
 # "ثلاثة أرباع": a cardinal over a plural fraction noun.
 _FRACTION_PLURALS = {"أثلاث": 3, "أرباع": 4, "أخماس": 5, "أسداس": 6, "أسباع": 7, "أثمان": 8, "أتساع": 9, "أعشار": 10}
 # "أحد"/"إحدى" alone mean "one of"; they count only inside a teen ("أحد عشر").
@@ -219,11 +221,11 @@ _NUMBER_WORD_KEYS = frozenset(WORD_VALUES) | frozenset(
     c + k for c in ("و", "ب", "ل") for k in WORD_VALUES if len(c + k) > 3
 )
 # Endings of the fraction words: a fraction may start a run even when no number word does.
-_FRACTION_ENDINGS = ("نصف", "ثلث", "ربع", "ثلثي", "ثلثا", "خمس", "سدس", "سبع", "ثمن", "تسع", "عشر")
+_FRACTION_ENDINGS = ("نصف", "ثلث", "ربع", "ثلثي", "ثلثا", "خمس", "سدس", "سبع", "تسع", "عشر")
 _token_key = itemgetter(3)  # Token.key
 _first_char = itemgetter(slice(0, 1))
 _last_three = itemgetter(slice(-3, None))
-# The last three letters of each ending: a set lookup instead of eleven endswith per key,
+# The last three letters of each ending: a set lookup instead of ten endswith per key,
 # for a superset that number_runs narrows with the exact test.
 _FRACTION_TAILS = frozenset(ending[-3:] for ending in _FRACTION_ENDINGS)
 
