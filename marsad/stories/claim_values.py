@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from marsad.arabic.normalize import western_digits
 from marsad.model import Claim, ClaimValue, Doc
 
 # A hedged count ("نحو", "حوالي") is taken to be within 10% of its value: outlets rounding
@@ -58,7 +59,7 @@ def _one_figure(a: ClaimValue, b: ClaimValue) -> bool:
     million; "614.196 طنا" for 614196: pages print decimals in reverse), or `a` rounded to
     the digits it is written with ("2.2 تريليون" for 2.23; "62 مليون" for 62.5 million; "147
     ألف" for 147,080). SaudiNewsNet 2015-08-09 and 2015-08-11 (labels/claims)."""
-    written = _WRITTEN.match((a.text or "").translate(_ARABIC_DIGITS))
+    written = _WRITTEN.match(western_digits(a.text or ""))
     if written is None or a.bound != "exact" or not isinstance(a.value, float | int):
         return False
     whole, mark, part = written.groups()
@@ -76,9 +77,6 @@ def _one_figure(a: ClaimValue, b: ClaimValue) -> bool:
 
 def _close(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
-
-
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def make_claim(about: str, group: Iterable[tuple[float | str, str, str, str]], kind: str,
