@@ -15,8 +15,9 @@ LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|ca
 # A page number in the query: an index's page, unless the path is an article's own (a long
 # article split in pages, "/<section>/4401586-<slug>?page=1").
 PAGING_QUERY = re.compile(r"[?&](?:page|paged|pgno|cat)=\d", re.IGNORECASE)
-# An index's tenth page or further: an article split in pages has a few (whatever its own id says).
-DEEP_PAGE = re.compile(r"[?&](?:page|paged|pgno)=[1-9]\d+(?:&|$)", re.IGNORECASE)
+# An index's tenth page or further: an article split in pages has a few (whatever its own id says);
+# or Joomla's list offset, the tenth item or further ("?start=60", "?limitstart=20").
+DEEP_PAGE = re.compile(r"[?&](?:page|paged|pgno|start|limitstart)=[1-9]\d+(?:&|$)", re.IGNORECASE)
 # ... and words that name an article's own page as often as an index ("/archives/19471").
 AMBIGUOUS_PATH = re.compile(r"/(?:archives?|أخبار|اخبار)(?:/|$)", re.IGNORECASE)
 AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|columnist|profile|كتاب|كاتب)(?:/|$)"

@@ -159,7 +159,13 @@ DATELINE_SEARCH_LINES = 15
 def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None:
     """The heading-like line right above the page's first dateline (labels such as "نشر :"
     in between): a welcome sentence, an about blurb or a caption above it is not the title."""
-    dateline = next((ln for ln in lines[:DATELINE_SEARCH_LINES] if ln.kind == "dateline"), None)
+    # (a menu's bulleted items do not count in the window; a dateline on the page's first line
+    # is its today bar, with no headline above it: the page's own dateline comes further down)
+    head = [ln for ln in lines if not ln.chrome and not _BULLETED.match(ln.text)][:DATELINE_SEARCH_LINES]
+    datelines = [ln for ln in head if ln.kind == "dateline"]
+    if datelines and datelines[0] is lines[0]:
+        datelines = datelines[1:]
+    dateline = datelines[0] if datelines else None
     if dateline is None or dateline.stamp != "date":
         return None
     at = lines.index(dateline) - 1

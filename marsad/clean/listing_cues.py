@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,6 +116,19 @@ def linked_cuts(lines: list[Line]) -> int:
     return sum(1 for ln in lines if ln.words > MAX_HEADING_WORDS and _LINKED_CUT.search(ln.text[-40:]))
 
 
+def glued_links(lines: list[Line]) -> int:
+    """Teasers cut with dots whose "for more" link opens the next line, glued to the next
+    teaser's headline ("…" then "أكمل القراءة »13 سنة من المعاناة ..."): a listing's flattened
+    items (an article's paragraph ends with its own words, never so)."""
+    return sum(1 for above, ln in itertools.pairwise(lines)
+               if _CUT_END.search(above.text[-3:]) and _LINK_OPENS.match(ln.text))
+
+
+_CUT_END = re.compile(r"(?:\.\.\.+|…)\s*$")
+_LINK_OPENS = re.compile(r"^\W*(?:أكمل القراءة|اكمل القراءة|اقرأ المزيد|اقرا المزيد|إقرأ المزيد|قراءة المزيد|"
+                         r"read more|continue reading)\s*[»>›:]*\s*\S", re.IGNORECASE)
+
+
 def hashtag_heading(lines: list[Line]) -> bool:
     """A short line at the top that names a hashtag: the page lists what carries it."""
     return any(ln.words <= HASHTAG_HEADING_WORDS and _HASHTAG.search(ln.text) for ln in lines[:HEAD_LINES])
@@ -168,15 +182,33 @@ MAX_RUN_ITEM_WORDS = 25
 
 def headline_run_share(content: str, lines: int) -> float:
     """The share of the page's `lines` that are items of a flattened run of headlines."""
-    if "   " not in content:
-        return 0.0
     items = 0
     for raw in content.split("\n"):
         if raw.count("   ") >= MIN_FLATTENED_GAPS and len(BLOCK_GAP.findall(raw)) >= MIN_FLATTENED_GAPS:
             run = [item.split() for item in BLOCK_GAP.split(raw) if item.strip()]
-            if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
-                items += len(run)
+        else:
+            run = _signed_run(raw)
+        if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
+            items += len(run)
     return min(1.0, items / max(1, lines))
+
+
+# A ticker may sign each headline with the site's name in Latin letters instead of spacing them
+# apart ("<headline> nayrouz <headline> nayrouz ..."): one Latin word repeated along an Arabic
+# line, every stretch between two of them a headline's length.
+_LATIN_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z0-9]{2,}(?![\w.])")
+
+
+def _signed_run(raw: str) -> list[list[str]]:
+    if len(raw) < MIN_RUN_ITEMS * 20:
+        return []
+    counts = Counter(_LATIN_WORD.findall(raw))
+    if not counts:
+        return []
+    word, times = counts.most_common(1)[0]
+    if times < MIN_RUN_ITEMS - 1:
+        return []
+    return [item.split() for item in re.split(rf"(?<![\w.]){re.escape(word)}(?![\w.])", raw) if item.strip()]
 
 
 # A forum thread shows its members' profile fields and its own labels near the top.
@@ -224,8 +256,12 @@ def shows_essay_heading(lines: list[Line]) -> bool:
 
 
 # A guide names itself so ("هذا الدليل", "دليل شامل"); a news item does not.
-_GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|دليل\s+شامل|دليل\s+عالمي|this\s+guide\b", re.IGNORECASE)
-GUIDE_LINES = 4
+# An explainer written for search engines invites the reader along in its opening paragraphs
+# ("دعونا نتعرف إلى ...", "في هذا المقال سنتعرف على ..."): a news item reports, it does not.
+_GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|دليل\s+شامل|دليل\s+عالمي|this\s+guide\b|"
+                         r"دعونا\s+نتعرف|(?:في|خلال)\s+(?:هذا|هذه)\s+(?:المقال|المقالة|المقاله|الموضوع)،?\s+"
+                         r"(?:سنتعرف|سوف\s+نتعرف|نتعرف|سنتحدث|سوف\s+نتحدث|نستعرض|سنستعرض)", re.IGNORECASE)
+GUIDE_LINES = 6
 # An encyclopedia's entry (a wiki or its mirror) says whose it is under its heading: "من
 # ويكيبيديا، الموسوعة الحرة", "من أرابيكا، الموسوعة الحرة", "From Wikipedia, the free encyclopedia".
 _ENCYCLOPEDIA = re.compile(r"الموسوعة الحرة|the free encyclopedia", re.IGNORECASE)

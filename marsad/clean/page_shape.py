@@ -43,9 +43,11 @@ _LISTING_HEADING = re.compile(r"^\s*(?:وسم|الوسم|وسوم|هاشتاغ|�
                               r"\s*[:：]", re.IGNORECASE)
 # A search's results page says so at its top ("إجمالي نتائج البحث: 617", "نتائج البحث عن: ..."),
 # and so does a blog's index of posts, Blogger's month, label and search pages ("عرض المشاركات من
-# سبتمبر, 2025", "عرض المشاركات ذات التصنيف ...", "Showing posts from ...").
+# سبتمبر, 2025", "عرض المشاركات ذات التصنيف ...", in another wording "إظهار الرسائل ذات التسميات
+# ...", "Showing posts from ...").
 _SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+البحث|^\s*Search\s+results\b|"
-                             r"^\s*عرض\s+(?:المشاركات|الرسائل)\s+(?:من|ذات|المطابقة)\b|^\s*Showing\s+posts\b",
+                             r"^\s*(?:عرض|إظهار|اظهار)\s+(?:المشاركات|الرسائل)\s+(?:من|ذات|المطابقة)\b|"
+                             r"^\s*Showing\s+posts\b",
                              re.IGNORECASE)
 INDEX_HEADING_LINES = 6  # (under a blog's skip link and its "المشاركات" tab)
 _ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
@@ -67,7 +69,7 @@ FEATURES = (
     "is_html", "body_position", "home_path", "listing_heading", "broadcast_words", "dated_headline",
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
     "forum_address", "story_elsewhere", "headline_run", "essay_heading",
-    "qa_labels", "linked_cuts", "ticker_heading", "deep_page", "item_labels",  # (read by the rules only)
+    "qa_labels", "linked_cuts", "ticker_heading", "deep_page", "item_labels", "glued_links",  # (the rules' only)
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -108,7 +110,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     tail_link = bool(lines) and bool(_TAIL_LINK.match(lines[-1].text))
     # (a "read more" link alone on its line is furniture by the lexicon, yet it tells: one under each teaser)
     links = 0 if is_html else sum(1 for ln in all_lines[:-1] if ln.chrome and _TAIL_LINK.match(ln.text))
-    read_more += tail_link + links + (0 if is_html else cues.linked_cuts(lines))
+    glued = 0 if is_html else cues.glued_links(all_lines)
+    read_more += tail_link + links + glued + (0 if is_html else cues.linked_cuts(lines))
     dated = sum(1 for ln in lines if ln.words <= 20 and _CLOCK_OR_DATE.search(ln.text))
     teasers = read_teasers(all_lines, lines[:-1] if tail_link else lines) if not is_html else NO_TEASERS
     # (the kept paragraphs are the cleaned lines that stay: counted once, when they were split)
@@ -159,7 +162,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(not is_html and cues.shows_essay_heading(all_lines)),
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),
         float(not is_html and cues.ticker_heading(all_lines)), float(bool(addr.DEEP_PAGE.search("?" + query))),
-        0.0 if is_html else float(cues.item_labels(all_lines)),
+        0.0 if is_html else float(cues.item_labels(all_lines)), float(glued),
         0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):

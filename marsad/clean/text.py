@@ -268,11 +268,12 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
         published = next((lines[i].date for i in datelines if lines[i].stamp == "date"
                           and (title_line or not states_both_calendars(lines[i].text))), None)
     elif title_line and start >= 2 and lines[start - 2].kind == "dateline" and lines[start - 2].stamp == "date" \
-            and not states_both_calendars(lines[start - 2].text):
+            and (_ISSUE_LINE.match(lines[start - 2].text) or not states_both_calendars(lines[start - 2].text)):
         # The dateline right above the headline, none below it; on the page's first line it may
-        # be a theme's today bar ("السبت , سبتمبر 30 2023"), unless the first paragraph names that day.
+        # be a theme's today bar ("السبت , سبتمبر 30 2023"), unless the first paragraph names that
+        # day, or the line is a paper's issue ("العدد 3595 - الثلثاء 10 يوليو 2012م الموافق ...").
         above = lines[start - 2]
-        if start >= 3 or _first_paragraph_date(lines, start) == above.date:
+        if start >= 3 or _ISSUE_LINE.match(above.text) or _first_paragraph_date(lines, start) == above.date:
             published = above.date
     # The body starts at the first paragraph after the last dateline of the header.
     body_from = _first_body_index(lines, (datelines[-1] + 1) if datelines else start)
@@ -287,6 +288,10 @@ def _mark_header(lines: list[Line], title_line: Line | None) -> str | None:
         else:
             line.kind = "caption"  # a short unpunctuated line between title and body
     return published
+
+
+# A newspaper's issue line: its number, then the day it came out, the page's date.
+_ISSUE_LINE = re.compile(r"^\W*(?:العدد|عدد)\s*[:：]?\s*[0-9٠-٩]+\s*[-–|،,]")
 
 
 def _first_paragraph_date(lines: list[Line], start: int) -> str | None:

@@ -1,0 +1,104 @@
+"""Traps of real pages' text dumps (issue 19, round 14): a ticker signed with the site's Latin
+name, teasers whose "read more" link is glued to the next one, Blogger's other label heading,
+Joomla's list offset, an explainer that invites the reader along, a today bar over a menu,
+and a paper's issue line. Every page here is composed by the team; the real pages these rules
+were written for are only named in the labels (labels/pages/arabic-news-test8.jsonl)."""
+
+from __future__ import annotations
+
+from marsad.clean import clean_pages
+from marsad.ingest import make_page
+from marsad.model import Article
+
+HEADLINE = "وزير النقل يفتتح محطة القطار الجديدة في وسط المدينة"
+P1 = ("افتتح وزير النقل صباح اليوم محطة القطار الجديدة في وسط المدينة، بحضور عدد من المسؤولين "
+      "وممثلي الشركات المنفذة للمشروع.")
+P2 = "وقال الوزير إن المحطة تخدم نحو خمسين ألف راكب يوميا وتربط الأحياء الشرقية بالمطار الدولي."
+TEASERS = [
+    ("ارتفاع أسعار الخضار في الأسواق الشعبية مع بداية الشتاء",
+     "شهدت الأسواق الشعبية في العاصمة ارتفاعا ملحوظا في أسعار الخضار مع بداية فصل الشتاء وتراجع "
+     "الكميات الواردة من المزارع…"),
+    ("افتتاح مدرسة جديدة في الحي الشمالي بسعة ألف طالب",
+     "افتتحت مديرية التربية مدرسة جديدة في الحي الشمالي تتسع لألف طالب وطالبة وتضم مختبرات حديثة "
+     "وملاعب رياضية…"),
+    ("فريق المدينة يتأهل إلى نصف نهائي كأس البطولة",
+     "تأهل فريق المدينة إلى الدور نصف النهائي من كأس البطولة بعد فوزه على ضيفه بهدفين نظيفين في "
+     "مباراة حماسية"),
+]
+
+
+def _one(content: str, url: str | None = None) -> Article:
+    [article], problems = clean_pages([make_page(url or "page", content, url=url)])
+    assert not problems
+    return article
+
+
+def test_a_ticker_signed_with_the_sites_latin_name_is_a_ticker() -> None:
+    headlines = [teaser[0] for teaser in TEASERS] + [HEADLINE, "تعليق الدوام في المدارس غدا بسبب الأحوال الجوية",
+                                                     "وفاة شاب إثر حادث سير على الطريق الصحراوي",
+                                                     "البنك المركزي يبقي أسعار الفائدة دون تغيير",
+                                                     "انطلاق مهرجان الزيتون الوطني في العاصمة",
+                                                     "الأمن العام يحذر من السيول في المناطق المنخفضة"]
+    dump = "2026-01-13 - الثلاثاء\n" + " alnabaa ".join(headlines) + " alnabaa تراجع أسعار الذه"
+    article = _one(dump)
+    assert (article.is_article, article.page_type) == (False, "ticker")
+
+
+def test_teasers_whose_read_more_link_is_glued_to_the_next_headline_make_a_listing() -> None:
+    (h1, l1), (h2, l2), (h3, l3) = TEASERS
+    dump = f"محليات\n{h1}\n{l1}\nأكمل القراءة »{h2}\n{l2}\nأكمل القراءة »{h3}\n{l3}"
+    article = _one(dump)
+    assert (article.is_article, article.page_type) == (False, "listing")
+
+
+def test_an_article_ending_with_dots_is_still_an_article() -> None:
+    article = _one(f"{HEADLINE}\n{P1}\n{P2}\nوأضاف أن المرحلة الثانية من المشروع تبدأ العام المقبل…")
+    assert article.is_article
+
+
+def test_bloggers_other_label_heading_makes_a_listing_without_the_address() -> None:
+    heading = "إظهار الرسائل ذات التسميات رياضة. إظهار كافة الرسائل"
+    dump = f"{heading}\n{heading}\n\nالخميس، 8 يناير 2026\n\n{HEADLINE}\n\n{P1}\n\n{P2}"
+    article = _one(dump)
+    assert (article.is_article, article.page_type) == (False, "listing")
+
+
+def test_joomlas_list_offset_in_the_query_is_an_index_page() -> None:
+    url = "http://www.example-news.com/index.php/opinion/120-0-8-8-5?start=60"
+    article = _one(f"سامي عادل\n\n{P1} {P2}", url)
+    assert (article.is_article, article.page_type) == (False, "listing")
+    # (a few items in, or an article's own page split in parts, is no index)
+    assert _one(f"{HEADLINE}\n{P1}\n{P2}", "http://www.example-news.com/index.php/local/4512-train-station?start=5").is_article
+
+
+def test_an_explainer_that_invites_the_reader_along_is_not_news() -> None:
+    opening = ["الجالية العربية في المدينة؛ هم العرب المقيمون فيها لأسباب مختلفة.",
+               "تشكل الهجرة أهم هذه الأسباب، علاوة على العمل والدراسة.",
+               "ينتشر التواجد العربي في مختلف الأحياء، وبشكل أساسي في وسط المدينة.",
+               "دعونا نتعرف إلى الجالية العربية في المدينة، بالإضافة إلى عنوان مراكزها.",
+               "كما سنذكر بعض المطاعم العربية هناك، بالإضافة إلى المحلات."]
+    article = _one("الجالية العربية في المدينة | دليل المقيمين الجدد\n\n" + "\n\n".join(opening))
+    assert (article.is_article, article.page_type) == (False, "other")
+
+
+def test_a_today_bar_over_a_bulleted_menu_gives_way_to_the_headline_over_its_dateline() -> None:
+    menu = "\n".join(f"  • {item}" for item in ("الرئيسية", "محليات", "عربي دولي", "جامعات", "اقتصاد", "الرياضة",
+                                                 "تكنولوجيا", "أخبار الفن", "صحة و جمال", "وظائف", "عدد اليوم",
+                                                 "تلفزيون الصحيفة", "الصفحات الكاملة للصحيفة PDF"))
+    subheads = "\n\n".join(("المحافظ: موازنة المحطة خمسون مليون دينار", "التشغيل التجريبي يبدأ الشهر المقبل",
+                            "خطوط حافلات جديدة تربط المحطة بالأحياء"))
+    dump = (f"2026-02-15 | 2:51 مساءً\nصحيفة الخبر اليومي\n{menu}\nالخبر اليومي\nHome محليات\n\n{HEADLINE}\n\n"
+            f"الأحد, 14 فبراير 2026, 12:26\n\n{subheads}\n\nالخبر اليومي – سامي عادل\n{P1}\n\n{P2}")
+    article = _one(dump)
+    assert (article.title, article.published) == (HEADLINE, "2026-02-14")
+
+
+def test_a_papers_issue_line_over_the_headline_dates_the_page() -> None:
+    issue = "العدد 3595 - الثلثاء 10 يوليو 2012م الموافق 20 شعبان 1433هـ"
+    article = _one(f"{issue}\n\n{HEADLINE}\n\n{P1}\n\n{P2}")
+    assert (article.title, article.published) == (HEADLINE, "2012-07-10")
+
+
+def test_a_today_bar_in_both_calendars_over_the_headline_still_dates_nothing() -> None:
+    bar = "الثلاثاء 10 يوليو 2012م الموافق 20 شعبان 1433هـ"
+    assert _one(f"{bar}\n\n{HEADLINE}\n\n{P1}\n\n{P2}").published is None
