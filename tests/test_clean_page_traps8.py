@@ -102,3 +102,51 @@ def test_a_papers_issue_line_over_the_headline_dates_the_page() -> None:
 def test_a_today_bar_in_both_calendars_over_the_headline_still_dates_nothing() -> None:
     bar = "الثلاثاء 10 يوليو 2012م الموافق 20 شعبان 1433هـ"
     assert _one(f"{bar}\n\n{HEADLINE}\n\n{P1}\n\n{P2}").published is None
+
+
+def test_error_pages_in_the_words_themes_print_are_error_pages() -> None:
+    pages = ["عفواً! تعذر العثور على تلك الصفحة.\nيبدو أنه لم يتم العثور على شيء في هذا المكان. ربما جرب أحد "
+             "الروابط أدناه أو البحث؟\nبحث عن:\nأحدث المقالات\n" + TEASERS[0][0] + "\n" + TEASERS[1][0],
+             "Oops! That page can’t be found.\nIt looks like nothing was found at this location.\nSearch for:",
+             "الرئيسية\nأخبار محلية\nرياضة\nاقتصاد\nخطأ 404\nعذراً، لم نتمكن من العثور على الصفحة التي طلبتها.\n"
+             "العودة للرئيسية",
+             "عذرا، حدث خطأ\nالصفحة التي تحاول الوصول إليها غير موجودة"]
+    for page in pages:
+        article = _one(page)
+        assert (article.is_article, article.page_type) == (False, "error"), page
+
+
+def test_an_error_notice_over_the_latest_news_is_still_an_error_page() -> None:
+    dump = (f"الصفحة المطلوبة غير موجودة\nربما تم حذف الصفحة أو تغيير رابطها. يمكنك تصفح آخر الأخبار:\n"
+            f"{TEASERS[0][1]}\n{TEASERS[1][1]}")
+    assert _one(dump).page_type == "error"
+
+
+def test_a_column_about_missing_pages_is_an_article() -> None:
+    body = ("وعندما تقرأ خبرا مثيرا وتذهب لتفتح الصفحة، تفاجئك عبارة الصفحة غير موجودة، لتجعلك تستاء وكأنك "
+            "فقدت شيئا ثمينا، وهي عبارة صارت مألوفة لكل من يتابع المواقع الإخبارية كل يوم.")
+    more = ("والسؤال الذي يطرحه كثير من القراء هو لماذا تبقي المواقع على العناوين المثيرة بعد حذف محتواها، "
+            "ولماذا لا تعتذر للقارئ بكلمة واضحة بدل أن تتركه أمام صفحة فارغة.")
+    article = _one(f"\nالصفحة غير موجودة\n{body}\n{more}")
+    assert article.is_article and article.title == "الصفحة غير موجودة"
+
+
+FEED_ITEMS = [(headline, f"https://www.example-news.com/news/{i}.html", f"Sat, 13 Jun 2026 1{i}:18:00 +0200", lede)
+              for i, (headline, lede) in enumerate(TEASERS)]
+
+
+def test_a_feed_flattened_to_lines_is_a_feed_without_its_address() -> None:
+    dump = "أخبار المدينة : جريدة إلكترونية\nhttps://www.example-news.com/\n" + "\n".join(
+        "\n".join(item) for item in FEED_ITEMS)
+    assert _one(dump).page_type == "feed"
+
+
+def test_a_feed_run_together_on_one_line_is_a_feed() -> None:
+    dump = "أخبار المدينة https://www.example-news.com/ " + " ".join(" ".join(item) for item in FEED_ITEMS)
+    assert _one(dump).page_type == "feed"
+
+
+def test_a_feed_whose_tags_were_stripped_to_cdata_is_a_feed() -> None:
+    dump = "<![CDATA[أخبار المدينة]]>\n" + "\n".join(f"<![CDATA[{h}]]>\n<![CDATA[{link}]]>\n{lede}"
+                                                      for h, link, _stamp, lede in FEED_ITEMS)
+    assert _one(dump).page_type == "feed"

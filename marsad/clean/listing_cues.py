@@ -322,3 +322,36 @@ def item_labels(lines: list[Line]) -> int:
         if apart and None not in items and len(set(items)) == len(items):
             best = max(best, len(at))
     return best
+
+
+# An error page says so in a short line at its top, under the site's menu at most: "404",
+# "الصفحة غير موجودة", "عفواً! تعذر العثور على تلك الصفحة.", "Oops! That page can’t be found."
+# (an article may report that something "was not found", in its own sentences).
+_ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفح[ةه] غير موجود|الصفح[ةه] المطلوب[ةه] غير|"
+                          r"لم يتم العثور|خطأ 404|عذرا،? الصفح|صفحه مورد نظر|"
+                          r"الصفح[ةه](?: \S+){0,5} غير (?:موجود|متوفر|متاح)|تعذر العثور على (?:تلك |هذه )?الصفح|"
+                          r"لم (?:نتمكن|نستطع) من العثور|can[’']?t be found|cannot be found|could not be found|"
+                          r"nothing (?:was )?found|لا يوجد شيء هنا", re.IGNORECASE)
+# ... and may go on to say why, and where to go: "الصفحة التي تبحث عنها ...", "ربما تم حذفها",
+# "الرابط الذي اتبعته قد يكون معطلاً": a notice, not a story, whatever teasers follow it.
+_ERROR_NOTICE = re.compile(r"(?:الصفح[ةه]|الرابط|المحتوى)\s+(?:التي|الذي)\s+(?:تبحث|تحاول|طلبت|اتبعت)|"
+                           r"ربما\s+(?:تم|قد\s+تم)\s+(?:حذف|نقل|تغيير)|قد\s+تكون\s+(?:الصفح[ةه]\s+)?(?:قد\s+)?"
+                           r"(?:حذفت|نقلت|أزيلت)|page\s+you\s+(?:are\s+|were\s+)?(?:looking|requested)|"
+                           r"(?:doesn[’']t|does not|no longer)\s+exist", re.IGNORECASE)
+ERROR_LINES = 8
+MAX_ERROR_LINE_WORDS = 15
+MAX_NOTICE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class ErrorCues:
+    says_error: bool  # a short line at the top says the page is missing
+    notice: bool  # ... and one says why or where to go instead
+
+
+def error_cues(title: str | None, lines: list[Line]) -> ErrorCues:
+    """What the page's first lines (`lines`: its content lines) and its `title` say of a missing page."""
+    head = lines[:ERROR_LINES]
+    text = f"{title or ''} {' '.join(ln.text for ln in head if ln.words <= MAX_ERROR_LINE_WORDS)}"
+    says = bool(_ERROR_WORDS.search(text))
+    return ErrorCues(says, says and any(ln.words <= MAX_NOTICE_WORDS and _ERROR_NOTICE.search(ln.text) for ln in head))

@@ -24,9 +24,12 @@ from marsad.clean.titles import spells_title
 _FEED_MARKERS = re.compile(r"<(?:rss|feed|channel|urlset|rdf:RDF)\b", re.IGNORECASE)
 # A feed flattened to text: its items' links and RFC 822 dates ("Wed, 12 Mar 2024 10:00:00 GMT")
 # stand on lines of their own.
-_FEED_LINE = re.compile(r"^(?:https?://\S+|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}"
-                        r"(?::\d{2})? (?:GMT|UTC|[+-]\d{4})|(?:link|guid|pubDate|title|description)\s*:.*)$")
+_RFC822 = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC|[+-]\d{4})"
+_FEED_LINE = re.compile(rf"^(?:https?://\S+|{_RFC822}|(?:link|guid|pubDate|title|description)\s*:.*)$")
 MIN_FEED_LINES = 3
+# ... or run together on one line: the items' RFC 822 dates, which no article prints (nor
+# the CDATA sections a feed's titles and texts come in, once its tags are stripped).
+_FEED_DATE = re.compile(_RFC822)
 # A post's own feed address ("/<post-slug>/feed") whose text has this many paragraphs of its
 # own serves the post.
 _POST_FEED = re.compile(r"/[^/]*-[^/]*-[^/]*/feed/?$")
@@ -50,8 +53,6 @@ _SEARCH_HEADING = re.compile(r"^\s*(?:(?:إجمالي|عدد)\s+)?نتائج\s+�
                              r"^\s*Showing\s+posts\b",
                              re.IGNORECASE)
 INDEX_HEADING_LINES = 6  # (under a blog's skip link and its "المشاركات" tab)
-_ERROR_WORDS = re.compile(r"\b404\b|not found|page not found|الصفحة غير موجودة|الصفحة المطلوبة غير|"
-                          r"لم يتم العثور|خطأ 404|عذرا،? الصفحة|صفحه مورد نظر", re.IGNORECASE)
 _HTML_ARTICLE = re.compile(r"<article\b", re.IGNORECASE)
 _ARTICLE_META = re.compile(r"og:type[\"']\s+content=[\"']article|\"@type\"\s*:\s*\"(?:News)?Article\"|"
                            r"article:published_time", re.IGNORECASE)
@@ -70,6 +71,7 @@ FEATURES = (
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
     "forum_address", "story_elsewhere", "headline_run", "essay_heading",
     "qa_labels", "linked_cuts", "ticker_heading", "deep_page", "item_labels", "glued_links",  # (the rules' only)
+    "error_notice",
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -99,7 +101,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         above = cues.before_related_block(all_lines)
         lines = [ln for ln in lines if ln.index <= above[-1].index] if above else lines
     total = max(1, len(lines))
-    feed_lines = 0 if is_html else sum(1 for ln in lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
+    # (all the lines: a feed's links and dates are read as furniture and datelines)
+    feed_lines = 0 if is_html else sum(1 for ln in all_lines if ln.words <= 12 and _FEED_LINE.match(ln.text))
     sentences = sum(1 for ln in lines if ln.sentence_shaped)
     # (a dump's last line that stops mid-sentence is the excerpt's cut, not a headline)
     headed = lines[:-1] if not is_html else lines
@@ -124,7 +127,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
     # An error page says so at its top; an article may report that something "was not found".
-    error_text = f"{title or ''} {' '.join(ln.text for ln in lines[:3] if ln.words <= 12)}"
+    error = cues.error_cues(title, lines)
     forum = not is_html and cues.shows_forum_fields(all_lines)  # (a thread shows it without the address)
     values = (
         math.log1p(cleaned.body_words), min(cleaned.body_lines, 30), min(cleaned.short_lines, 60),
@@ -133,7 +136,9 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(bool(_FEED_MARKERS.search(head))
               or (bool(addr.FEED_PATH.search(path)) and not (_POST_FEED.search(path)
                                                          and cleaned.body_lines >= MIN_POST_PARAGRAPHS))
-              or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * total)),
+              or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * len(all_lines))
+              or (not is_html and (len(_FEED_DATE.findall(head)) >= MIN_FEED_LINES
+                                   or head.count("<![CDATA[") >= MIN_FEED_LINES))),
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
               or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
                   and not own_item)) if url else unknown,
@@ -143,7 +148,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         if url else unknown,
         float(bool(addr.ARTICLE_PATH.search(path))) if url else unknown,
         float(path.strip("/").count("/") == 0 and len(path) < 25) if url else unknown,
-        float(bool(_ERROR_WORDS.search(error_text))),
+        float(error.says_error),
         math.log1p(len(_HTML_ARTICLE.findall(content))) if is_html else 0.0,
         float(bool(_ARTICLE_META.search(content[:60_000]))) if is_html else 0.0,
         float(bool(_VIDEO_META.search(content[:60_000]))) if is_html else 0.0,
@@ -162,7 +167,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(not is_html and cues.shows_essay_heading(all_lines)),
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),
         float(not is_html and cues.ticker_heading(all_lines)), float(bool(addr.DEEP_PAGE.search("?" + query))),
-        0.0 if is_html else float(cues.item_labels(all_lines)), float(glued),
+        0.0 if is_html else float(cues.item_labels(all_lines)), float(glued), float(error.notice),
         0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):

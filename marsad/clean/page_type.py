@@ -86,8 +86,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
     a body too short to be an article."""
     if shape.get("feed_markup"):
         return "feed"
-    if shape.get("error_words") and shape.get("body_lines") <= 1:
-        return "error"
+    if shape.get("error_words") and (shape.get("body_lines") <= 1 or shape.get("error_notice")):
+        return "error"  # (a notice says why the page is missing, whatever teasers follow it)
     if shape.get("video_path") or shape.get("broadcast_words"):  # "/videos/hyqgq8p", "[تقرير مسجل]": a video's
         return "video"  # own page or a programme's transcript (with its own slug, a video may be an article)
     if shape.get("author_path") and not shape.get("address_spells_title"):  # "/author/64": a writer's page
