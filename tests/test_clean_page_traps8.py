@@ -150,3 +150,30 @@ def test_a_feed_whose_tags_were_stripped_to_cdata_is_a_feed() -> None:
     dump = "<![CDATA[أخبار المدينة]]>\n" + "\n".join(f"<![CDATA[{h}]]>\n<![CDATA[{link}]]>\n{lede}"
                                                       for h, link, _stamp, lede in FEED_ITEMS)
     assert _one(dump).page_type == "feed"
+
+
+COLUMNS = [("ذاكرة المدينة القديمة", "12 يناير 2025",
+            "في كل زاوية من زوايا المدينة القديمة حكاية لم تكتب بعد، وأهلها يعرفون ذلك جيدا ويحفظونها عن ظهر "
+            "قلب…"),
+           ("عن الصحافة التي نحتاجها", "5 يناير 2025",
+            "ليست الصحافة مهنة نقل الأخبار فقط، بل هي مسؤولية أمام القارئ قبل أي شيء آخر، وهذا ما ننساه "
+            "كثيرا…")]
+
+
+def test_a_writers_page_dating_each_column_under_its_lede_is_not_an_article() -> None:
+    dump = "\n\n".join(f"{headline}\n\n{lede}\n\n{day}" for headline, day, lede in COLUMNS)
+    assert not _one(dump).is_article
+
+
+def test_a_writers_page_dating_each_column_under_its_headline_is_not_an_article() -> None:
+    dump = "سامي عادل\n" + "\n".join(f"{headline}\n{day}\n{lede}" for headline, day, lede in COLUMNS)
+    assert not _one(dump).is_article
+
+
+def test_an_article_with_its_dateline_and_a_last_stamp_is_an_article() -> None:
+    article = _one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n12 يناير 2025")
+    assert article.is_article and article.published == "2025-01-12"
+
+
+def test_an_article_dated_under_its_headline_and_stamped_another_day_at_its_end_is_an_article() -> None:
+    assert _one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n13 يناير 2025").is_article

@@ -324,6 +324,37 @@ def item_labels(lines: list[Line]) -> int:
     return best
 
 
+# An author's or an archive's page dates each teaser on a line of its own, under its lede
+# ("<headline>", "<cut lede>", "07 اكتوبر 2020", the next headline ...) or between its headline
+# and its lede: dates of different days. An article has one dateline under its headline, and
+# perhaps a stamp under its last paragraph.
+MIN_DATED_ITEMS = 2
+
+
+def dated_items(lines: list[Line]) -> int:
+    """How many date-only lines close a paragraph or stand between a headline and its
+    paragraph, when they name two days or more."""
+    under_lede: list[str | None] = []
+    under_headline: list[str | None] = []
+    for at in range(1, len(lines)):
+        line, above = lines[at], lines[at - 1]
+        below = lines[at + 1] if at + 1 < len(lines) else None
+        if line.kind != "dateline" or line.stamp != "date":
+            continue
+        if above.words >= MIN_PARAGRAPH_WORDS:
+            under_lede.append(line.date)
+        elif (below is not None and below.words >= MIN_PARAGRAPH_WORDS and above.kind != "dateline"
+              and MIN_HEADLINE_WORDS <= above.words):
+            under_headline.append(line.date)
+    # (one way for every item: an article's dateline under its headline and a stamp under its
+    # last paragraph are two ways)
+    return max((len(dated) for dated in (under_lede, under_headline) if len(set(dated)) >= MIN_DATED_ITEMS),
+               default=0)
+
+
+MIN_HEADLINE_WORDS = 2
+
+
 # An error page says so in a short line at its top, under the site's menu at most: "404",
 # "الصفحة غير موجودة", "عفواً! تعذر العثور على تلك الصفحة.", "Oops! That page can’t be found."
 # (an article may report that something "was not found", in its own sentences).

@@ -71,7 +71,7 @@ FEATURES = (
     "search_heading", "address_spells_title", "institution_headings", "cut_teasers", "even_cuts", "ellipsis_end",
     "forum_address", "story_elsewhere", "headline_run", "essay_heading",
     "qa_labels", "linked_cuts", "ticker_heading", "deep_page", "item_labels", "glued_links",  # (the rules' only)
-    "error_notice",
+    "error_notice", "dated_items",
     "unrelated_paragraphs",  # (last: page_shape reads it last, when a model will ask)
 )
 
@@ -168,6 +168,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),
         float(not is_html and cues.ticker_heading(all_lines)), float(bool(addr.DEEP_PAGE.search("?" + query))),
         0.0 if is_html else float(cues.item_labels(all_lines)), float(glued), float(error.notice),
+        0.0 if is_html else float(cues.dated_items(all_lines)),
         0.0,  # (cohesion: below)
     )
     # A titled record that reads as a brief is decided before any model (decide_page_type):

@@ -112,6 +112,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         return "other"  # a forum thread; an aggregator's or an embed's teaser of a story told elsewhere
     if shape.get("item_labels") >= MIN_LABELLED_ITEMS:  # "نشر بتاريخ:" or "Post image" over each teaser
         return "listing"
+    if shape.get("dated_items") >= MIN_DATED_ITEMS:  # a date of its own under each teaser
+        return "author" if shape.get("author_path") else "listing"
     if shape.get("headline_run") >= TICKER_RUN_SHARE:  # the page is a flattened run of headlines
         return "ticker"
     if shape.get("home_path"):  # the site's front page
@@ -129,6 +131,7 @@ def rule_page_type(shape: PageShape) -> PageType | None:
 TICKER_RUN_SHARE = 0.8
 MIN_LINKED_CUTS = 2  # (one is a lede's "read more")
 MIN_LABELLED_ITEMS = 2
+MIN_DATED_ITEMS = 2
 MAX_TEASER_LINES = 2  # a teaser's cut lede: one paragraph, or two
 
 
