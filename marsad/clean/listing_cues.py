@@ -199,8 +199,11 @@ def headline_run_share(content: str, lines: int) -> float:
 _LATIN_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z0-9]{2,}(?![\w.])")
 
 
+_LATIN = re.compile(r"[A-Za-z]{3}")
+
+
 def _signed_run(raw: str) -> list[list[str]]:
-    if len(raw) < MIN_RUN_ITEMS * 20:
+    if len(raw) < MIN_RUN_ITEMS * 20 or not _LATIN.search(raw):  # (most lines: one quick scan)
         return []
     counts = Counter(_LATIN_WORD.findall(raw))
     if not counts:
