@@ -177,3 +177,26 @@ def test_an_article_with_its_dateline_and_a_last_stamp_is_an_article() -> None:
 
 def test_an_article_dated_under_its_headline_and_stamped_another_day_at_its_end_is_an_article() -> None:
     assert _one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n13 يناير 2025").is_article
+
+
+TICKER = [teaser[0] for teaser in TEASERS] + [HEADLINE, "تعليق الدوام في المدارس غدا بسبب الأحوال الجوية",
+                                              "وفاة شاب إثر حادث سير على الطريق الصحراوي",
+                                              "البنك المركزي يبقي أسعار الفائدة دون تغيير",
+                                              "انطلاق مهرجان الزيتون الوطني في العاصمة"]
+
+
+def test_a_ticker_flattened_with_a_mark_between_its_headlines_is_a_ticker() -> None:
+    for mark in (" | ", " • ", " ◄ ", " - "):
+        article = _one("عاجل" + mark + mark.join(TICKER))
+        assert (article.is_article, article.page_type) == (False, "ticker"), mark
+
+
+def test_runs_of_years_highlights_and_pauses_are_no_ticker() -> None:
+    years = "تولى رئاسة الجامعة تباعا: " + "، ".join(f"الدكتور سامي عادل رقم {i} ({1950 + 5 * i} - {1955 + 5 * i})"
+                                                   for i in range(9)) + "."
+    highlights = " ".join(f"- {P1}" for _ in range(9))
+    pauses = " ... ".join(("حدثا أليما", "ويوما صعبا في ذاكرة المدينة", "وبيوم كان حزينا بمثل هذا اليوم",
+                           "وليس تاريخه فقط", "والحديث عن الخامس من حزيران", "يوم سالت فيه الدماء",
+                           "وسقطت فيه الأرواح", "وهجر فيه الآلاف من أبناء المدن")) + "."
+    for line in (years, highlights, pauses):
+        assert _one(f"{HEADLINE}\n{line}\n{P1}\n{P2}").is_article, line[:40]

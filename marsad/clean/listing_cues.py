@@ -1,7 +1,8 @@
 """What a page's lines show of a page that is not an article: teasers of stories that have
 nothing to do with one another, a teaser that ends in its "for more" link, a hashtag
-heading, a broadcast's cues, a Q&A's labels, a ticker's heading; and where an article's
-own text ends (the "see also" block under it).
+heading, a broadcast's cues, a Q&A's labels, a ticker's heading, an item field or a date
+repeated over each teaser, an error page's notice; and where an article's own text ends (the
+"see also" block under it). (A ticker flattened into one line: headline_runs.py.)
 
 An article's paragraphs tell one story: each shares names and content words with the
 others. A tag page, an archive, a section page or a bulletin's run-down puts side by side
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +25,7 @@ from marsad.clean.lexicon import (
     line_key,
     related_headings,
 )
-from marsad.clean.lines import BLOCK_GAP, MIN_FLATTENED_GAPS, Line
+from marsad.clean.lines import Line
 
 # A paragraph long enough to say what it is about (a teaser's lede has 20-40 words).
 MIN_PARAGRAPH_WORDS = 15
@@ -171,47 +171,6 @@ def story_elsewhere(lines: list[Line]) -> bool:
         if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
             return True
     return False
-
-
-# A site's headline ticker flattened to one line: a run of headlines kept apart by runs of
-# spaces ("headline    headline    headline"), none of them a paragraph (an article flattened
-# the same way keeps paragraphs of 30 words and more).
-MIN_RUN_ITEMS = 8
-MAX_RUN_ITEM_WORDS = 25
-
-
-def headline_run_share(content: str, lines: int) -> float:
-    """The share of the page's `lines` that are items of a flattened run of headlines."""
-    items = 0
-    for raw in content.split("\n"):
-        if raw.count("   ") >= MIN_FLATTENED_GAPS and len(BLOCK_GAP.findall(raw)) >= MIN_FLATTENED_GAPS:
-            run = [item.split() for item in BLOCK_GAP.split(raw) if item.strip()]
-        else:
-            run = _signed_run(raw)
-        if len(run) >= MIN_RUN_ITEMS and max(len(item) for item in run) <= MAX_RUN_ITEM_WORDS:
-            items += len(run)
-    return min(1.0, items / max(1, lines))
-
-
-# A ticker may sign each headline with the site's name in Latin letters instead of spacing them
-# apart ("<headline> nayrouz <headline> nayrouz ..."): one Latin word repeated along an Arabic
-# line, every stretch between two of them a headline's length.
-_LATIN_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z0-9]{2,}(?![\w.])")
-
-
-_LATIN = re.compile(r"[A-Za-z]{3}")
-
-
-def _signed_run(raw: str) -> list[list[str]]:
-    if len(raw) < MIN_RUN_ITEMS * 20 or not _LATIN.search(raw):  # (most lines: one quick scan)
-        return []
-    counts = Counter(_LATIN_WORD.findall(raw))
-    if not counts:
-        return []
-    word, times = counts.most_common(1)[0]
-    if times < MIN_RUN_ITEMS - 1:
-        return []
-    return [item.split() for item in re.split(rf"(?<![\w.]){re.escape(word)}(?![\w.])", raw) if item.strip()]
 
 
 # A forum thread shows its members' profile fields and its own labels near the top.

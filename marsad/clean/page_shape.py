@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from marsad.clean import address_cues as addr
 from marsad.clean import listing_cues as cues
+from marsad.clean.headline_runs import headline_run_share
 from marsad.clean.lexicon import institution_headings
 from marsad.clean.lines import NO_TEASERS, Line, read_teasers
 from marsad.clean.text import CleanText
@@ -163,7 +164,7 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
         float(teasers.cut), float(teasers.even), float(teasers.dots_at_end),
         float(bool(addr.FORUM_PATH.search(path)) or forum) if url or forum else unknown,
         float(cues.story_elsewhere(all_lines) or bool(addr.SHARE_PATH.search(path))),
-        0.0 if is_html else cues.headline_run_share(content, len(all_lines)),
+        0.0 if is_html else headline_run_share(content, len(all_lines)),
         float(not is_html and cues.shows_essay_heading(all_lines)),
         float(not is_html and cues.shows_qa_labels(all_lines)), 0.0 if is_html else float(cues.linked_cuts(all_lines)),
         float(not is_html and cues.ticker_heading(all_lines)), float(bool(addr.DEEP_PAGE.search("?" + query))),
