@@ -200,3 +200,9 @@ def test_runs_of_years_highlights_and_pauses_are_no_ticker() -> None:
                            "وسقطت فيه الأرواح", "وهجر فيه الآلاف من أبناء المدن")) + "."
     for line in (years, highlights, pauses):
         assert _one(f"{HEADLINE}\n{line}\n{P1}\n{P2}").is_article, line[:40]
+
+
+def test_a_blogs_date_header_on_line_one_keeps_the_headline_under_it() -> None:
+    other = "افتتاح مدرسة جديدة في الحي الشمالي بسعة ألف طالب"
+    dump = f"الخميس، 8 يناير 2026\n{HEADLINE}\n{P1}\n{P2}\n{other}\nالأربعاء، 7 يناير 2026\n{P2}"
+    assert _one(dump).title == HEADLINE

@@ -164,7 +164,9 @@ def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None
     head = [ln for ln in lines if not ln.chrome and not _BULLETED.match(ln.text)][:DATELINE_SEARCH_LINES]
     datelines = [ln for ln in head if ln.kind == "dateline"]
     if datelines and datelines[0] is lines[0]:
-        datelines = datelines[1:]
+        # (the next one only while the page's header lasts: no paragraph above it)
+        first_paragraph = next((ln.index for ln in lines if ln.kind == "body" and ln.sentence_shaped), None)
+        datelines = [ln for ln in datelines[1:] if first_paragraph is None or ln.index < first_paragraph]
     dateline = datelines[0] if datelines else None
     if dateline is None or dateline.stamp != "date":
         return None
