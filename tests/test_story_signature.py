@@ -77,6 +77,25 @@ def test_a_developing_article_that_no_date_ties_to_the_story_needs_its_wording()
     assert SameHappening.from_json(data).joins_developing(far, 0.5, 0.5, 1, dates_link=False)
 
 
+def test_an_undated_pair_joins_below_the_threshold_only_its_clearly_best_story_on_no_other_day():
+    model = SameHappening((0.0,) * len(FEATURES), 0.0, 0.8, undated_probability=0.5, undated_margin=0.15)
+    news, other_weekday, routine = [0.0] * len(FEATURES), [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    other_weekday[FEATURES.index("happening_far")] = 1.0
+    routine[FEATURES.index("routine")] = 1.0
+    assert model.may_join_undated(news, ordinals_differ=False)
+    assert not model.may_join_undated(news, ordinals_differ=True)  # another round, another session
+    assert not model.may_join_undated(other_weekday, ordinals_differ=False)
+    assert not model.may_join_undated(routine, ordinals_differ=False)
+    assert model.joins_undated(0.6, 0.4)
+    assert not model.joins_undated(0.6, 0.5)  # two look-alike stories score alike: neither
+    assert not model.joins_undated(0.45, 0.0)
+    assert SameHappening.from_json(model.to_json()) == model
+    # A model written before the bounds existed has no undated route.
+    data = model.to_json()
+    del data["undated_probability"], data["undated_margin"]
+    assert not SameHappening.from_json(data).joins_undated(0.99, 0.0)
+
+
 def test_an_oil_futures_session_is_a_market_report():
     # One session's prices (of one moment, like a stock close): composed by the team after the
     # dev pairs' Monday and Tuesday oil reports were joined as one story (2015-08-10/11).

@@ -126,6 +126,13 @@ def one_article_story(doc_id: str, f: _DocFeatures) -> StoryState:
     return story
 
 
+def _ordinals_differ(numbers: frozenset[str], story_numbers: dict[str, int]) -> bool:
+    """Both state ordinals (`signature.doc_numbers`: "o4" of الجولة الرابعة) and none in common."""
+    mine = {n for n in numbers if n[0] == "o"}
+    theirs = {n for n in story_numbers if n[0] == "o"}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def dates_link(f: _DocFeatures, story: StoryState) -> bool:
     """Whether an article's dates tie it to a story it may develop: it states a day the story
     dates its happening on ("والخميس الماضي" two days after a Thursday meeting), or the story
@@ -291,6 +298,7 @@ class StoryClusterer:
         in_window: list[tuple[float, str]] = []
         threads: list[tuple[float, str]] = []
         developing: list[tuple[float, str]] = []
+        undated: set[str] = set()  # stories an undated pair may join below the threshold
         for story in self._candidates(f):
             gap = (f.day - story.last_day) if f.day is not None else 0
             if f.day is not None and f.day < story.first_day - WINDOW_DAYS:
@@ -303,14 +311,20 @@ class StoryClusterer:
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)
                 in_window.append((p, story.id))
+                if (f.day is None or not story.has_day) and model.may_join_undated(
+                        features, _ordinals_differ(f.numbers, story.numbers)):
+                    undated.add(story.id)
                 if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story)):
                     developing.append((subject, story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
                 threads.append((subject, story.id))
         in_window.sort(key=lambda x: (-x[0], x[1]))
         developing.sort(key=lambda x: (-x[0], x[1]))
-        if in_window and in_window[0][0] >= model.threshold:
-            story = self.stories[in_window[0][1]]
+        best, runner_up = in_window[0] if in_window else (0.0, ""), in_window[1][0] if len(in_window) > 1 else 0.0
+        if best[0] >= model.threshold:
+            story = self.stories[best[1]]
+        elif best[1] in undated and model.joins_undated(best[0], runner_up):
+            story = self.stories[best[1]]
         elif developing:
             story = self.stories[developing[0][1]]
         else:

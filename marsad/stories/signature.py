@@ -138,6 +138,7 @@ FEATURES = ("text", "title", "entity", "no_entities", "entity_conflict", "people
 
 _ROUTINE = FEATURES.index("routine")
 _TEXT = FEATURES.index("text")
+_FAR = FEATURES.index("happening_far")
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,15 @@ class SameHappening:
     # The text cosine a developing story's article needs when its dates do not tie it to the
     # story (`cluster.dates_link`); 0.0: dates are not asked.
     developing_text: float = 0.0
+    # Where the article or the story has no publication day (an excerpt: most real pages), the
+    # model's probability is read without the date evidence it was fitted with (SaudiNewsNet
+    # articles all have one), and one outlet's words against another's: an undated article joins
+    # the best story at `undated_probability` or more when it leads the runner-up story by
+    # `undated_margin` (the look-alikes of a family score alike) and the weekdays and ordinals
+    # do not tell another happening (`may_join_undated`). 1.0: off. Chosen on real-page rounds
+    # 1-3 and 5 (labels/stories/README.md).
+    undated_probability: float = 1.0
+    undated_margin: float = 0.0
 
     def probability(self, features: Sequence[float]) -> float:
         if len(features) != len(self.weights):
@@ -251,11 +261,22 @@ class SameHappening:
                 and similarity >= self.developing_similarity and articles >= self.developing_articles
                 and (dates_link or features[_TEXT] >= self.developing_text))
 
+    def may_join_undated(self, features: Sequence[float], ordinals_differ: bool) -> bool:
+        """An undated pair's story may be joined below the threshold (`joins_undated`): not on
+        another weekday (`happening_far`), not of another ordinal (round, session, anniversary),
+        not a routine report."""
+        return not features[_FAR] and not ordinals_differ and not features[_ROUTINE]
+
+    def joins_undated(self, probability: float, runner_up: float) -> bool:
+        """The best story's probability is high enough and clearly above the runner-up's."""
+        return probability >= self.undated_probability and probability - runner_up >= self.undated_margin
+
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
                 "threshold": self.threshold, "developing_probability": self.developing_probability,
                 "developing_similarity": self.developing_similarity, "developing_articles": self.developing_articles,
-                "developing_text": self.developing_text}
+                "developing_text": self.developing_text, "undated_probability": self.undated_probability,
+                "undated_margin": self.undated_margin}
 
     @classmethod
     def from_json(cls, data: dict) -> SameHappening:
@@ -263,7 +284,8 @@ class SameHappening:
             raise ValueError("story pair model was trained on other features; rerun scripts/train_story_pairs.py")
         return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
                    float(data["developing_probability"]), float(data["developing_similarity"]),
-                   int(data["developing_articles"]), float(data.get("developing_text", 0.0)))
+                   int(data["developing_articles"]), float(data.get("developing_text", 0.0)),
+                   float(data.get("undated_probability", 1.0)), float(data.get("undated_margin", 0.0)))
 
 
 MODEL_FILE = "story_pairs.json"
