@@ -32,7 +32,7 @@ from marsad.model import Mention, Token
 
 # Tanwin and a glued pronoun are written on common words, never on a name (تعزيرًا, باسمها).
 _TANWIN = re.compile("[\u064b-\u064d]")
-_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "كم", "ك", "نا")
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "كما")  # as written: ة's match key is ه too
 _LINKS = frozenset({"بن", "بنت", "ابن", "عبد", "ابو", "ابي", "ال"})  # match keys
 _ENDS = frozenset({"،", ",", ".", ":", "؛", ";"})
 _LONGEST = 4  # words in a name
@@ -54,7 +54,7 @@ def _plain_word(token: Token) -> bool:
     key = token.key
     return key.isalpha() and len(key) > 1 and key not in function_words() and key not in role_first_words() \
         and not load_not_entities().get(key) and not _TANWIN.search(token.text) \
-        and not key.endswith(_PRONOUN_ENDINGS) and not glued_preposition(token)
+        and not token.text.endswith(_PRONOUN_ENDINGS) and not glued_preposition(token)
 
 
 def without_body_adjective(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
