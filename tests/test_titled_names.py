@@ -51,3 +51,8 @@ def test_a_person_begun_on_a_body_s_adjective_starts_after_it() -> None:
 def test_words_with_a_glued_pronoun_tanwin_or_preposition_are_no_name() -> None:
     assert persons("وأمر القاضي بسجنه عامًا، وأضاف") == []
     assert persons("وقالت المتحدثة باسمها سو يون إن", ("سو يون",)) == ["سو يون"]
+
+
+def test_a_bare_title_or_a_list_after_one_opens_no_name() -> None:
+    assert persons("وزار الجناح وركن أطلقي موهبتك، وركن المقهى.") == []
+    assert persons("وقال سالم الكاملي، مهندس برمجيات وألعاب إلكترونية ومستشار التسويق") == []

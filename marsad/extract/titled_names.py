@@ -2,8 +2,9 @@
 المكتب", "النقيب جميل الهمداني، نائب مدير الشرطة"): the tagger, which learnt few women's
 and rare names, leaves some of them, while a reader reads the title as the sign of a person.
 
-A name is two to four words after a title (kind `title` of marsad/data/ner_not_entities.tsv:
-الدكتور, المهندس, اللواء, النقيب ...), a name's link (بن, عبد, أبو) never its last, and
+A name is two to four words after a title written with the article (kind `title` of
+marsad/data/ner_not_entities.tsv: الدكتور, المهندس, اللواء, النقيب ...; a bare title, ركن
+"corner" or مهندس برمجيات "a software engineer", opens none), a name's link (بن, عبد, أبو) never its last, and
 must end where the phrase does: at a comma, a full stop or a colon, or right before a role
 (رئيس, نائب, مدير). Its first word is bare and can begin a person's name
 (`person_lists.opens_name`: a given name's word cluster or a word news seldom writes), its
@@ -108,14 +109,15 @@ def titled_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
             start = tokens[first].start
             added.append(Mention(start, cut.end, text[start:cut.end], "PER", source=cut.source))
             continue
-        if not titled:
-            continue  # a role (الرئيس, الشيخ) before a name the tagger missed: too often a noun's
+        if not titled or not token.key.removeprefix("و").startswith("ال"):
+            continue  # a role (الرئيس) or a bare title (ركن "corner", مهندس برمجيات) opens none
         end = _name_end(tokens, first)
         if end is None or any(m.start < tokens[end - 1].end and tokens[first].start < m.end for m in mentions):
             continue
         words = tokens[first:end]
         if tokens[first].prefix or not opens_name(tokens[first]) \
-                or not all(t.key in _LINKS or (_plain_word(t) and (t is words[0] or goes_on_name(t))) for t in words):
+                or not all(t.key in _LINKS or (_plain_word(t) and (t is words[0] or (t.prefix in ("", "ال")
+                                                                       and goes_on_name(t)))) for t in words):
             continue
         start, stop = words[0].start, words[-1].end
         added.append(Mention(start, stop, text[start:stop], "PER", source="gazetteer"))
