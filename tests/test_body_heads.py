@@ -66,3 +66,13 @@ def test_a_company_named_after_its_word_keeps_its_reading_where_written_alone() 
     mentions = [Mention(first, first + len("سنبرا الهولندية"), "سنبرا الهولندية", "ORG", source="gazetteer"),
                 Mention(alone, alone + len("سنبرا"), "سنبرا", "PER", source="model")]
     assert [m.type for m in company_names_alone(mentions, text)] == ["ORG", "ORG"]
+
+
+def test_a_police_force_named_by_its_place_is_one_organisation() -> None:
+    text = "وقالت شرطة محافظة إب إن الدورية وصلت."
+    assert bodies(text, (("إب", "LOC"),)) == [("شرطة محافظة إب", "ORG")]
+    text = "وأحيل المتهم إلى قسم شرطة ملوي أمس."
+    assert bodies(text, (("ملوي", "LOC"),)) == [("قسم شرطة ملوي", "ORG")]
+    # the police alone, or a person after the word, is no named force
+    text = "وقال إن الشرطة وصلت وإن شرطة المرور غائبة."
+    assert bodies(text) == []

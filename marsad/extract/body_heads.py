@@ -13,6 +13,11 @@ And a span the tagger or the gazetteer stretched over a conjunction and a second
 cut into the two; and a two-word name that ends on an outlet's word (المدينة نيوز, عرب برس) is a
 news outlet, an ORG, whatever the place in it made the tagger read.
 
+A police force named by its place is an organisation (شرطة محافظة تعز, بشرطة مديرية
+المسراخ, قسم شرطة سمالوط): شرطة, with قسم or مركز "station" before it, and the place the
+tagger or the gazetteer found right after it, over a generic head (محافظة, مديرية, منطقة):
+`police_by_place`.
+
 Across an article, a company named once after the word for it ("شركة ديكرا البريطانية")
 keeps that reading where the article writes its name alone (ديكرا), which the tagger, seeing
 a word it never learnt, took for a person: `company_names_alone`.
@@ -29,11 +34,14 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.mention_filter import clean_mention
+from marsad.extract.mention_spans import institution_heads
 from marsad.extract.org_names import is_body, nationality_keys, org_name_end, org_words
 from marsad.model import Mention, Token
 
 # Last words of news outlets' names (match keys): News, Press, Times, Post.
 _OUTLET_WORDS = frozenset({"نيوز", "برس", "تايمز", "بوست"})
+_POLICE = "شرطه"
+_STATION = frozenset({"قسم", "مركز"})  # match keys of a police station's words
 INSTITUTION_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_institution_words.tsv"
 
 
@@ -82,7 +90,33 @@ def named_bodies(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
             continue  # a mention that runs past the name: left as it is
         mentions = [m for m in mentions if not (start <= m.start and m.end <= stop)]
         added.append(Mention(start, stop, text[start:stop], "ORG", source="gazetteer"))
-    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+    mentions = sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+    return police_by_place(mentions, tokens, text)
+
+
+def police_by_place(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """The sentence's mentions with a police force named by its place read as one ORG, the
+    place's mention inside it."""
+    heads = institution_heads()
+    out = mentions
+    for at, token in enumerate(tokens[:-1]):
+        police = [(p, stem) for p, stem in clitic_candidates(token.key) if stem == _POLICE and not p.endswith("ال")]
+        if not police:
+            continue
+        place = at + 1
+        if heads.get(tokens[place].stem) == "place_head" or tokens[place].key == "مديريه":
+            place += 1  # شرطة محافظة تعز: the place after its generic head
+        found = next((m for m in out if m.type in ("LOC", "ORG") and tokens[at + 1].start <= m.start
+                      and place < len(tokens) and m.start == tokens[place].start), None) \
+            or next((m for m in out if m.start == tokens[at + 1].start and m.type in ("LOC", "ORG")), None)
+        if found is None or any(m is not found and m.start < found.end and token.start < m.end for m in out):
+            continue
+        first = at - 1 if at > 0 and tokens[at - 1].key in _STATION else at
+        clitic = police[0][0] if first == at else ""
+        start = tokens[first].start + proclitic_length(tokens[first].text, clitic, keep_whole_words=False)
+        out = [m for m in out if m is not found] + [Mention(start, found.end, text[start:found.end], "ORG",
+                                                             source="gazetteer")]
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def _split_joined_bodies(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
