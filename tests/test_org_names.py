@@ -154,7 +154,7 @@ def test_a_hotel_or_a_bridge_is_a_named_site(text: str, name: str, person: str |
 
 
 def test_a_district_after_its_generic_noun_is_the_name_alone() -> None:
-    from marsad.extract.org_names import district_names
+    from marsad.extract.district_names import district_names
     text = "تعمل البلدية على تطوير منطقة الغوير وأحياء الجمرك ثم منطقة العمليات."
     tokens = split_sentences(text)[0].tokens
     found = [(m.text, m.type) for m in district_names([], tokens, text)]

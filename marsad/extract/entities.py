@@ -22,16 +22,19 @@ from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
 from marsad.extract.agency_names import agency_mentions
+from marsad.extract.body_heads import company_names_alone, named_bodies
 from marsad.extract.crf import CompiledCRF, bio_spans
+from marsad.extract.district_names import district_names
 from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
 from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
-from marsad.extract.org_names import district_names, org_names
+from marsad.extract.org_names import org_names
 from marsad.extract.person_lists import person_lists
 from marsad.extract.sport_clubs import with_clubs
+from marsad.extract.titled_names import titled_names, without_body_adjective
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
@@ -253,13 +256,15 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
                                     gazetteer_mentions(sentence, text, gazetteer, labels, nouns_here, keys))
             # Currencies, الله, generic nouns ... are tagged (ANERcorp does) but are not entities.
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
-            named = org_names(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text, keys)
+            mended = without_body_adjective(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text)
+            named = org_names(mended, sentence.tokens, text, keys)
+            named = named_bodies(named, sentence.tokens, text)
             named = district_names(agency_mentions(named, sentence.tokens, text), sentence.tokens, text)
-            mentions.extend(person_lists(named, sentence.tokens, text))
+            mentions.extend(titled_names(person_lists(named, sentence.tokens, text), sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         tokens = [t for s in sentences for t in s.tokens]
         # الهلال the club, not the crescent, in a sports report.
-        found.append(with_clubs(without_noun_senses(mentions, tokens), tokens, text))
+        found.append(company_names_alone(with_clubs(without_noun_senses(mentions, tokens), tokens, text), text))
     return found
 
 

@@ -44,18 +44,18 @@ _LONGEST = 7  # words after the head
 # A bare word after a site's head that SaudiNewsNet writes less often than this, and never
 # with the article, is a name (قصر بعبدا, ملعب مرسول بارك, حقل مسلة); a frequent one is a
 # common noun (ملعب كرة).
-_RARE_WORD = 500
+RARE_WORD = 500
 _SITE_NAME_WORDS = 3
 
 
 @lru_cache(maxsize=1)
-def _org_words() -> dict[str, frozenset[str]]:
+def org_words() -> dict[str, frozenset[str]]:
     """Kind (head, head_any, descriptor, stop, title) -> the match keys of the word-class
     file (a word both a head and a descriptor is listed as `head+descriptor`)."""
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
             for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work", "portfolios",
-                         "district", "prize", "company")}
+                         "district", "prize", "company", "head_named")}
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +78,7 @@ def _head(key: str) -> tuple[str, bool] | None:
 def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
     """(proclitic, with the article, opens a name, names what is quoted after it) of a head
     or a descriptor (شركة, صحيفة, وكالة); () for any other word."""
-    words = _org_words()
+    words = org_words()
     for prefix, stem in clitic_candidates(key):
         definite = prefix.endswith(("ال", "لل"))
         opens = stem in words["head_any"] or stem in words["prize"] \
@@ -92,7 +92,7 @@ def _head_of(key: str) -> tuple[str, bool, bool, bool] | tuple[()]:
 @lru_cache(maxsize=1024)
 def _type_of(key: str) -> EntityType:
     """The type of what a head or a descriptor names: a site's LOC, a work's MISC, else ORG."""
-    words = _org_words()
+    words = org_words()
     for _, stem in clitic_candidates(key):
         if stem in words["work"]:
             return "MISC"
@@ -101,16 +101,16 @@ def _type_of(key: str) -> EntityType:
     return "ORG"
 
 
-_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
 @lru_cache(maxsize=1)
 def _head_keys() -> frozenset[str]:
     """Every key a head or a descriptor can have with its clitics (ووزاره, للهييه, والهييه):
     one C-level set test tells the sentences that have none, nearly all of them."""
-    words = _org_words()
+    words = org_words()
     stems = words["head"] | words["head_any"] | words["descriptor"] | words["site"] | words["work"]
-    keys = {prefix + article + stem for stem in stems for prefix in _PROCLITICS for article in ("", "ال")}
+    keys = {prefix + article + stem for stem in stems for prefix in PROCLITICS for article in ("", "ال")}
     keys |= {conjunction + "لل" + stem for stem in stems for conjunction in ("", "و", "ف")}
     return frozenset(key for key in keys if _head_of(key))
 
@@ -158,7 +158,7 @@ def _closes(token: Token) -> bool:
 def _name_like(key: str, counts: dict[str, int]) -> bool:
     """A rare word never written with the article: a name (بعبدا, مرسول), not a common
     noun or an adjective (معقل, رئيسي), which news writes with it too."""
-    return counts.get(key, 0) < _RARE_WORD and not counts.get("ال" + key)
+    return counts.get(key, 0) < RARE_WORD and not counts.get("ال" + key)
 
 
 def _site_name_end(tokens: Sequence[Token], at: int) -> int:
@@ -178,7 +178,7 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
     `person_ends`: token index where a person's mention starts -> the index after it;
     `site`: the head names a site, whose name may be bare rare words (قصر بعبدا)."""
     person_ends = person_ends or {}
-    words = _org_words()
+    words = org_words()
     stops = words["stop"]
     portfolios = any(stem in words["portfolios"] for _, stem in clitic_candidates(tokens[at].key))
     end = i = at + 1
@@ -200,7 +200,7 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
             break
         if site and token.prefix.startswith("و"):
             break  # "حقل مسلة والسرير": two sites, not one name
-        if token.prefix.startswith("و") and _is_body(token):
+        if token.prefix.startswith("و") and is_body(token):
             break  # "وزارة الداخلية والحكومة": two bodies
         head = _head(token.key)
         if head is not None and (head[0] != "ال" or token.stem in words["head_any"]):
@@ -248,7 +248,7 @@ def _named_company(tokens: Sequence[Token], at: int, end: int, mentions: list[Me
     found already (شركة أرامكو السعودية, شركة سامسونج): a reader leaves the word out. A
     company named by definite words keeps it (شركة الكهرباء السعودية), and so does one
     named after its founder (شركة سعد الهداب: without the word, a person's name)."""
-    if end <= at + 2 or not any(stem in _org_words()["company"] for _, stem in clitic_candidates(tokens[at].key)):
+    if end <= at + 2 or not any(stem in org_words()["company"] for _, stem in clitic_candidates(tokens[at].key)):
         return False
     name = tokens[at + 1]
     return not name.prefix and any(m.start <= name.start < m.end and m.type != "PER" for m in mentions)
@@ -256,7 +256,7 @@ def _named_company(tokens: Sequence[Token], at: int, end: int, mentions: list[Me
 
 def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool:
     """Whether a ministry's next portfolio follows the mention on its head at `at`."""
-    words = _org_words()
+    words = org_words()
     if not any(stem in words["portfolios"] for _, stem in clitic_candidates(tokens[at].key)):
         return False
     after = next((i for i in range(at, len(tokens)) if tokens[i].start >= mention.end), None)
@@ -264,13 +264,16 @@ def _portfolio_after(mention: Mention, tokens: Sequence[Token], at: int) -> bool
         return False  # not "وللمؤسسات", a preposition's phrase
     word = tokens[after]
     # not people (والمواطنين), another body (والحكومة), or another country's (والفلسطينية)
-    return not _is_body(word) and not word.key.endswith(("ين", "ون")) and word.key[1:] not in nationality_keys()
+    return not is_body(word) and not word.key.endswith(("ين", "ون")) and word.key[1:] not in nationality_keys()
 
 
-def _is_body(token: Token) -> bool:
-    """A word that names a body of its own (والجيش, والحكومة, والهيئة)."""
+def is_body(token: Token) -> bool:
+    """A word that names a body of its own (والجيش, والحكومة, والهيئة, والحرس) or bodies
+    (والشركات, والمؤسسات: the plural of a body's head)."""
     heads = institution_heads()
+    words = org_words()
     return any(heads.get(stem) in ("head", "head_of") or heads.get("ال" + stem) == "head" or _head(key) is not None
+               or (stem.endswith("ات") and stem[:-2] + "ه" in words["head"] | words["head_any"])
                for key in (token.key,) for _, stem in clitic_candidates(key))
 
 
@@ -360,34 +363,3 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         return mentions
     kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
     return sorted(kept + added, key=lambda m: (m.start, m.end))
-
-
-# A district's name after منطقة / حي is a definite word SaudiNewsNet writes fewer times than
-# this (الغوير, اليرموك, الجمرك), its stem under _RARE_WORD; a frequent one is a noun
-# ("منطقة الجزاء", "منطقة العمليات") or a region the gazetteer has.
-_RARE_DISTRICT = 100
-
-
-@lru_cache(maxsize=1)
-def _district_keys() -> frozenset[str]:
-    """The keys of منطقة, حي, أحياء with a glued conjunction or preposition (بمنطقة, وحي)."""
-    return frozenset(prefix + stem for stem in _org_words()["district"] for prefix in _PROCLITICS)
-
-
-def district_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """The sentence's mentions with the districts named after منطقة, حي or أحياء (kind
-    `district`) where none stands there: the name alone, as a reader marks it ("منطقة
-    الغوير" -> الغوير)."""
-    heads = _district_keys()
-    counts, _ = word_frequencies()
-    added: list[Mention] = []
-    for at, token in enumerate(tokens[:-1]):
-        if token.key not in heads:
-            continue  # nor "المنطقة", the one named before
-        name = tokens[at + 1]
-        if name.prefix != "ال" or not name.key.isalpha() or len(name.stem) < 3 \
-                or counts.get(name.key, 0) >= _RARE_DISTRICT or counts.get(name.stem, 0) >= _RARE_WORD \
-                or any(m.start < name.end and name.start < m.end for m in mentions):
-            continue
-        added.append(Mention(name.start, name.end, name.text, "LOC", source="gazetteer"))
-    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions

@@ -38,7 +38,7 @@ def _name_cluster() -> str | None:
     return features[0] if features else None
 
 
-def _opens_name(token: Token) -> bool:
+def opens_name(token: Token) -> bool:
     """Whether an item's first word can begin a person's name: no article on a common noun,
     no pronoun glued on, and a given name's cluster or a word news seldom writes (a foreign
     or rare name)."""
@@ -50,6 +50,25 @@ def _opens_name(token: Token) -> bool:
     return counts.get(key, 0) < _RARE or (bool(cluster) and cluster[0] == _name_cluster())
 
 
+def goes_on_name(token: Token) -> bool:
+    """Whether a later word of an item can be a name's: a family name with the article, or a
+    bare word news seldom writes or writes in the given names' cluster (كرم, بن); not a
+    frequent word of any other kind ("طلبوا مني الدخول": مني is no name)."""
+    if token.prefix:
+        return True
+    cluster = load_clusters().get(token.key, ())
+    return word_frequencies()[0].get(token.key, 0) < _RARE or (bool(cluster) and cluster[0] == _name_cluster())
+
+
+def _named_on(words: Sequence[Token]) -> bool:
+    """Whether an item's later words are a name's: each name-like, or the last a family name
+    news seldom writes (الصريصري), which makes a frequent word before it a name's too (عيد)."""
+    if all(map(goes_on_name, words)):
+        return True
+    last = words[-1]
+    return bool(last.prefix) and word_frequencies()[0].get(last.key, 0) < _RARE
+
+
 def _joined(token: Token) -> bool:
     """A word with the conjunction و glued on, not one that begins with the letter."""
     key = token.key
@@ -57,7 +76,7 @@ def _joined(token: Token) -> bool:
         or key.startswith("وو")
 
 
-def _glued_preposition(token: Token) -> bool:
+def glued_preposition(token: Token) -> bool:
     """A word with ب, ل, ك or ف glued on (بمشاركة), not one that begins with the letter."""
     key = token.key
     return len(key) > 3 and key[0] in "بلكف" and not is_whole_word(key, key[1:]) \
@@ -93,7 +112,7 @@ def person_lists(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
         if sum(1 for first, _, found in chain if found) < _MIN_PERSONS:
             continue
         for first, end, found in chain:
-            if found or not _opens_name(tokens[first]):
+            if found or not opens_name(tokens[first]) or not _named_on(tokens[first + 1:end]):
                 continue
             start = tokens[first].start + (1 if _joined(tokens[first]) else 0)
             added.append(Mention(start, tokens[end - 1].end, text[start:tokens[end - 1].end], "PER",
@@ -147,7 +166,7 @@ def _with_first_items(items: list[tuple[int, int, bool]], tokens: Sequence[Token
                 while start > 0 and first - start < _LONGEST and not covered[start - 1] \
                         and not _joined(tokens[start - 1]) \
                         and _name_word(tokens[start - 1], last=start == first) \
-                        and not _glued_preposition(tokens[start - 1]):
+                        and not glued_preposition(tokens[start - 1]):
                     start -= 1
                 if start < first:
                     out.append((start, first, False))
