@@ -3,14 +3,18 @@
     python scripts/train_word_clusters.py            # writes marsad/data/ner_word_clusters.tsv.gz
                                                      # and marsad/data/ner_word_vectors.npz
     python scripts/train_word_clusters.py --no-clusters   # the vectors file alone
+    python scripts/train_word_clusters.py --skipgram --output /tmp/clusters_sg.tsv.gz
+                                                     # with skip-gram clusters (train_ner.py --clusters)
 
 Word vectors (gensim word2vec, CBOW) are trained on the match keys of every token of the
 SaudiNewsNet articles (`../shared/data/saudinewsnet/dataset/*.zip`, ~9.6M tokens, 2015 Saudi
 and pan-Arab news); the most frequent keys are then clustered with k-means at three
-granularities. Words used alike (city names, first names, ministries) share a cluster, so
-the CRF can generalise from the names it saw in training to ones it never saw. The same
-keys' unit vectors, reduced by PCA to VECTOR_DIMENSIONS and stored as float16, are the
-tagger's dense features (`marsad.extract.ner_features.load_vectors`).
+granularities (`--skipgram` adds a skip-gram word2vec clustered at two finer ones, columns
+j512 and j2048: tried beside these and not shipped, MODEL_CARD.md). Words used alike (city
+names, first names, ministries) share a cluster, so the CRF can generalise from the names it
+saw in training to ones it never saw. The same keys' unit vectors, reduced by PCA to
+VECTOR_DIMENSIONS and stored as float16, are the tagger's dense features
+(`marsad.extract.ner_features.load_vectors`).
 
 Needs the `train` extra (gensim). Keys are marsad.arabic.normalize.match_key of the token,
 the same key the tagger's features use (marsad.extract.ner_features).
@@ -43,6 +47,8 @@ VECTORS_OUTPUT = OUTPUT.with_name("ner_word_vectors.npz")
 VECTOR_DIMENSIONS = 50
 # Granularities: coarse clusters generalise, fine ones keep name classes apart.
 GRANULARITIES = (64, 256, 1024)
+# Those of the skip-gram vectors (`--skipgram`).
+SKIPGRAM_GRANULARITIES = (512, 2048)
 # Keys kept in the shipped file: the most frequent ones (the file stays under 1 MB).
 VOCABULARY = 80_000
 # Words (Arabic letters and marks, Latin, digits) and single punctuation marks, as the
@@ -74,6 +80,23 @@ def write_vectors(path: Path, keys: list[str], unit_vectors: np.ndarray) -> None
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)", flush=True)
 
 
+def _kmeans(vectors: np.ndarray, k: int) -> np.ndarray:
+    return MiniBatchKMeans(n_clusters=k, random_state=1, batch_size=4096, n_init=1).fit_predict(vectors)
+
+
+def _skipgram_clusters(args: argparse.Namespace, keys: list[str]) -> list[np.ndarray]:
+    """k-means of skip-gram vectors of the same keys (negative sampling, frequent words
+    subsampled, as the eleventh session's network vectors were trained)."""
+    from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
+
+    model = Word2Vec(LineSentence(str(args.scratch)), vector_size=100, window=3, min_count=5, sg=1,
+                     negative=5, sample=1e-4, epochs=5, workers=args.workers, seed=1)
+    vectors = np.stack([model.wv[k] for k in keys])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    return [_kmeans(vectors, k) for k in SKIPGRAM_GRANULARITIES]
+
+
 def main(argv: list[str] | None = None) -> int:
     from gensim.models import Word2Vec
     from gensim.models.word2vec import LineSentence
@@ -87,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="Write the vectors file only (word2vec with 2 workers is not bit-repeatable: "
                              "keep the shipped clusters).")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skipgram", action="store_true", help="Add skip-gram clusters (j512, j2048).")
     args = parser.parse_args(argv)
     began = time.perf_counter()
     counts: Counter[str] = Counter()
@@ -107,17 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_clusters:
         args.scratch.unlink()
         return 0
-    columns = []
-    for k in GRANULARITIES:
-        kmeans = MiniBatchKMeans(n_clusters=k, random_state=1, batch_size=4096, n_init=1)
-        columns.append(kmeans.fit_predict(vectors))
-        print(f"k-means {k} done ({time.perf_counter() - began:.0f} s)", flush=True)
+    columns = [_kmeans(vectors, k) for k in GRANULARITIES]
+    names = [f"k{k}" for k in GRANULARITIES]
+    if args.skipgram:
+        columns += _skipgram_clusters(args, keys)
+        names += [f"j{k}" for k in SKIPGRAM_GRANULARITIES]
+    print(f"k-means done ({time.perf_counter() - began:.0f} s)", flush=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(args.output, "wt", encoding="utf-8") as out:
         out.write("# Word clusters for the NER tagger: written by scripts/train_word_clusters.py from\n"
                   "# SaudiNewsNet (Alhagri 2015, CC BY-NC-SA 4.0): word2vec CBOW (100 dims, window 3, 5\n"
-                  f"# epochs) on match keys, then k-means on unit vectors; the {len(keys)} most frequent keys.\n")
-        out.write("key\t" + "\t".join(f"k{k}" for k in GRANULARITIES) + "\n")
+                  "# epochs) on match keys, then k-means on unit vectors (j columns: of skip-gram vectors);\n"
+                  f"# the {len(keys)} most frequent keys.\n")
+        out.write("key\t" + "\t".join(names) + "\n")
         for i, key in enumerate(keys):
             out.write(key + "\t" + "\t".join(str(int(col[i])) for col in columns) + "\n")
     args.scratch.unlink()

@@ -302,6 +302,20 @@ def test_outside_bias_is_read_beside_the_model_and_only_lowers_o(tiny_model: Pat
         EntityTagger.load(model)
 
 
+def test_type_biases_are_read_beside_the_model_and_raise_that_type(tiny_model: Path, tmp_path: Path):
+    sentences = [_demo_sentences()[0], [w for w, _ in parse_composed(TRAINING[1])]]
+    model = tmp_path / "typed.crfsuite"
+    model.write_bytes(tiny_model.read_bytes())
+    (tmp_path / "typed.decoding.json").write_text('{"outside_bias": 0, "type_biases": {"LOC": 100}}',
+                                                  encoding="utf-8")
+    typed = EntityTagger.load(model)
+    assert typed.type_biases == {"LOC": 100.0}
+    assert all(label.endswith("LOC") for labels in typed.tag_sentences(sentences) for label in labels)
+    # An O bias given explicitly decodes with it alone (`marsad eval ner --outside-bias 0`).
+    plain = EntityTagger.load(model, outside_bias=0.0)
+    assert plain.tag_sentences(sentences) == [plain.tag_with_crfsuite(s) for s in sentences]
+
+
 # --- CLI ----------------------------------------------------------------------------------
 
 GOLD = """التقى O

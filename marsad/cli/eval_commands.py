@@ -21,8 +21,8 @@ def eval_ner(
         help="Read runs of this many sentences as one article, as the pipeline reads a page "
              "(its names labelled wherever it repeats them); 0: each sentence alone.")] = 20,
     outside_bias: Annotated[float | None, typer.Option(
-        "--outside-bias", help="O bias at decoding (default: the model's, from its .decoding.json; "
-                               "0: python-crfsuite's labels).")] = None,
+        "--outside-bias", help="O bias at decoding (default: the model's O and type biases, from its "
+                               ".decoding.json; given, this O bias alone: 0 is python-crfsuite's labels).")] = None,
 ) -> None:
     """Per-type and micro precision/recall/F1 of the NER tagger (conlleval-style exact spans)."""
     from marsad.errors import MarsadError

@@ -12,7 +12,7 @@ article at once, one numpy step per token position. The answer is the crfsuite a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain, compress, count, repeat
 from operator import is_, ne
 from typing import TYPE_CHECKING
@@ -96,11 +96,12 @@ class CompiledCRF:
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor,
-                    outside_bias: float = 0.0) -> CompiledCRF:
+                    outside_bias: float = 0.0, type_biases: Mapping[str, float] | None = None) -> CompiledCRF:
         """The model's weights, with `outside_bias` taken off label O's bias weight (the
         "b" feature every word has): a CRF trained on sparse names says O too often, and a
         lower O score trades precision for recall (Minkov et al. 2006, HLT-NAACL). 0 gives
-        crfsuite's own labels."""
+        crfsuite's own labels. `type_biases` ("MISC": 0.5) are added to the bias weight of
+        that type's B- and I- labels, for the same reason per type."""
         info = tagger.info()
         labels = tagger.labels()
         index = {label: i for i, label in enumerate(labels)}
@@ -112,6 +113,9 @@ class CompiledCRF:
             vec[index[label]] += weight
         if outside_bias and "O" in index:
             state.setdefault(BIAS_FEATURE, np.zeros(len(labels)))[index["O"]] -= outside_bias
+        for label, i in index.items():
+            if type_biases and type_biases.get(label[2:]):
+                state.setdefault(BIAS_FEATURE, np.zeros(len(labels)))[i] += type_biases[label[2:]]
         trans = np.zeros((len(labels), len(labels)))
         for (src, dst), weight in info.transitions.items():
             trans[index[src], index[dst]] = weight

@@ -64,7 +64,7 @@ def decoding_path(model: Path) -> Path:
 
 def decoding_settings(model: Path) -> dict:
     """The decoding settings scripts/train_ner.py chose on the dev splits for `model`
-    (`outside_bias`); none for a model without the file."""
+    (`outside_bias`, `type_biases`); none for a model without the file."""
     path = decoding_path(model)
     if not path.is_file():
         return {}
@@ -78,17 +78,19 @@ class EntityTagger:
     """A loaded CRF model with its per-word-type feature cache."""
 
     def __init__(self, tagger: pycrfsuite.Tagger, features: FeatureExtractor, path: Path,
-                 outside_bias: float = 0.0) -> None:
+                 outside_bias: float = 0.0, type_biases: Mapping[str, float] | None = None) -> None:
         self._tagger = tagger
         self.features = features
         self.path = path
         self.outside_bias = outside_bias
-        self._compiled = CompiledCRF.from_tagger(tagger, features, outside_bias)
+        self.type_biases = dict(type_biases or {})
+        self._compiled = CompiledCRF.from_tagger(tagger, features, outside_bias, self.type_biases)
 
     @classmethod
     def load(cls, path: Path | None = None, outside_bias: float | None = None) -> EntityTagger:
         """The model at `path` (default: the shipped one), decoded with the O bias its
-        training chose (`decoding_settings`) unless `outside_bias` is given."""
+        training chose (`decoding_settings`) unless `outside_bias` is given (then with that O
+        bias alone: 0 gives crfsuite's own labels)."""
         path = Path(path or settings.NER_MODEL_PATH)
         if not path.is_file():
             raise ModelError(f"NER model not found: {path} (train it with scripts/train_ner.py)")
@@ -98,15 +100,18 @@ class EntityTagger:
             tagger.labels()
         except (OSError, ValueError, RuntimeError) as exc:
             raise ModelError(f"NER model cannot be loaded: {path} ({exc})") from exc
+        type_biases: dict[str, float] = {}
         if outside_bias is None:
-            outside_bias = float(decoding_settings(path).get("outside_bias", 0.0))
-        return cls(tagger, FeatureExtractor(ner_lexicon()), path, outside_bias)
+            chosen = decoding_settings(path)
+            outside_bias = float(chosen.get("outside_bias", 0.0))
+            type_biases = {str(k): float(v) for k, v in dict(chosen.get("type_biases", {})).items()}
+        return cls(tagger, FeatureExtractor(ner_lexicon()), path, outside_bias, type_biases)
 
     def forget_word_types(self) -> None:
         """Empty the per-word-type caches (to measure tagging from cold)."""
         self.features = FeatureExtractor(self.features.lexicon, self.features.triggers, self.features.clusters,
                                          self.features.vectors)
-        self._compiled = CompiledCRF.from_tagger(self._tagger, self.features, self.outside_bias)
+        self._compiled = CompiledCRF.from_tagger(self._tagger, self.features, self.outside_bias, self.type_biases)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels (B-PER, I-LOC, O ...) for one sentence's tokens."""
