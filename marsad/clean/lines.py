@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from marsad.arabic.normalize import display_clean
 from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon, line_key, prose_openers
 
-_WORDS = re.compile(r"[\w\u0600-\u06ff]+")
+_WORDS = re.compile(r"[\w\u0600-\u06ff][\w\u0600-\u06ff]*")  # (runs written so: see language.py)
 # A sentence ends with these (quotes and brackets may follow the stop).
 _SENTENCE_END = re.compile(r"[.؟?!…:]\s*[\"'”»)\]]*\s*$|[\"”»]\s*$")
 

@@ -151,7 +151,9 @@ MAX_ELSEWHERE_WORDS = 12
 def story_elsewhere(lines: list[Line]) -> bool:
     """One of the page's last lines says the story goes on elsewhere."""
     for line in lines[-ELSEWHERE_LINES:]:
-        if (line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text)) or _PDF_LINK_END.search(line.text):
+        # (the PDF link ends the line: its last characters are enough)
+        if ((line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text))
+                or _PDF_LINK_END.search(line.text[-40:])):
             return True
         tail = line.text[-200:]
         if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
@@ -201,7 +203,7 @@ def shows_forum_fields(lines: list[Line]) -> bool:
     """Two or more of a forum thread's fields or labels among the page's first lines."""
     lines = lines[:FORUM_LINES]
     keys = "  ".join(ln.key for ln in lines if ln.words <= MAX_FIELD_LINE_WORDS)
-    openings = "  ".join(" ".join(ln.key.split()[:MAX_FIELD_LINE_WORDS]) for ln in lines
+    openings = "  ".join(" ".join(ln.key.split(" ", MAX_FIELD_LINE_WORDS)[:MAX_FIELD_LINE_WORDS]) for ln in lines
                          if ln.words > MAX_FIELD_LINE_WORDS)
     found = set(_forum_field_pattern().findall(f" {keys} "))
     found |= set(_forum_field_pattern(MIN_OPENING_FIELD_WORDS).findall(f" {openings} "))
@@ -219,13 +221,16 @@ def shows_essay_heading(lines: list[Line]) -> bool:
     encyclopedia's entry by its tagline ("من ويكيبيديا، الموسوعة الحرة"): evergreen pages all."""
     headings = essay_headings()
     return (any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])
-            or any(_GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES])
+            or any(("دليل" in ln.text or _GUIDE_WORD.search(ln.text)) and _GUIDE_SELF.search(ln.text)
+                   for ln in lines[:GUIDE_LINES])
             or any(ln.words <= MAX_TAGLINE_WORDS and _ENCYCLOPEDIA.search(ln.text) for ln in lines[:ESSAY_LINES]))
 
 
 # A guide names itself so ("هذا الدليل", "دليل شامل"); a news item does not.
 _GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|دليل\s+شامل|دليل\s+عالمي|this\s+guide\b", re.IGNORECASE)
 GUIDE_LINES = 4
+# (every phrase above holds "دليل" or "guide": cheap first tests)
+_GUIDE_WORD = re.compile("guide", re.IGNORECASE)
 # An encyclopedia's entry (a wiki or its mirror) says whose it is under its heading: "من
 # ويكيبيديا، الموسوعة الحرة", "من أرابيكا، الموسوعة الحرة", "From Wikipedia, the free encyclopedia".
 _ENCYCLOPEDIA = re.compile(r"الموسوعة الحرة|the free encyclopedia", re.IGNORECASE)
