@@ -112,7 +112,13 @@ def before_related_block(lines: list[Line]) -> list[Line]:
 
 def linked_cuts(lines: list[Line]) -> int:
     """Long lines trimmed with dots right before a "for more" link: a teaser each."""
-    return sum(1 for ln in lines if ln.words > MAX_HEADING_WORDS and _LINKED_CUT.search(ln.text[-40:]))
+    return sum(1 for ln in lines if ln.words > MAX_HEADING_WORDS and _cut_with_dots(ln.text[-40:])
+               and _LINKED_CUT.search(ln.text[-40:]))
+
+
+def _cut_with_dots(tail: str) -> bool:
+    """The dots every cut of _LINKED_CUT ends with: a tail without them is let through without a scan."""
+    return "…" in tail or "..." in tail
 
 
 def hashtag_heading(lines: list[Line]) -> bool:
@@ -221,16 +227,21 @@ def shows_essay_heading(lines: list[Line]) -> bool:
     encyclopedia's entry by its tagline ("من ويكيبيديا، الموسوعة الحرة"): evergreen pages all."""
     headings = essay_headings()
     return (any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])
-            or any(("دليل" in ln.text or _GUIDE_WORD.search(ln.text)) and _GUIDE_SELF.search(ln.text)
-                   for ln in lines[:GUIDE_LINES])
+            or any(_may_name_a_guide(ln.text) and _GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES])
             or any(ln.words <= MAX_TAGLINE_WORDS and _ENCYCLOPEDIA.search(ln.text) for ln in lines[:ESSAY_LINES]))
 
 
 # A guide names itself so ("هذا الدليل", "دليل شامل"); a news item does not.
 _GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|دليل\s+شامل|دليل\s+عالمي|this\s+guide\b", re.IGNORECASE)
 GUIDE_LINES = 4
-# (every phrase above holds "دليل" or "guide": cheap first tests)
-_GUIDE_WORD = re.compile("guide", re.IGNORECASE)
+
+
+def _may_name_a_guide(text: str) -> bool:
+    """Every phrase of _GUIDE_SELF holds "دليل" or the d of "guide": a paragraph without either
+    is let through without a scan."""
+    return "دليل" in text or "d" in text or "D" in text
+
+
 # An encyclopedia's entry (a wiki or its mirror) says whose it is under its heading: "من
 # ويكيبيديا، الموسوعة الحرة", "من أرابيكا، الموسوعة الحرة", "From Wikipedia, the free encyclopedia".
 _ENCYCLOPEDIA = re.compile(r"الموسوعة الحرة|the free encyclopedia", re.IGNORECASE)
