@@ -2,6 +2,7 @@
 speed change can be shown to keep every output byte for byte.
 
     python scripts/clean_speed.py --time 3            # CPU s, best of 3, per set
+    python scripts/clean_speed.py --html 20           # CPU ms of each cached HTML page, best of 20
     python scripts/clean_speed.py --dump /tmp/a.jsonl  # every Article field of every set
     PYTHONPATH=/tmp/old-commit python scripts/clean_speed.py ...  # an exported older commit
 
@@ -9,8 +10,9 @@ Sets: the first `--limit` SaudiNewsNet articles as `marsad bench` reads them (as
 titles, addresses and outlets) and as bare text dumps (the content alone); with `--dump`
 also the seeds, the demo and every labelled page present in the page cache
 (`labels/pages/*.jsonl`, cleaned a file at a time as `marsad eval clean` does, with and
-without addresses). `--time` also gives the HTML pages of the cache, milliseconds per page.
-CPU time (`time.process_time`) because the machine is shared: compare interleaved runs.
+without addresses). `--time` also gives the HTML pages of the cache, milliseconds per page;
+`--html` each of them alone. CPU time (`time.process_time`) because the machine is shared:
+compare interleaved runs. py3langid's model is loaded before any timing (as `marsad bench` does).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import json
 import time
 from dataclasses import replace
 from pathlib import Path
+
+import py3langid
 
 from marsad.clean import clean_pages
 from marsad.evaluate.clean import raw_page, read_labels
@@ -64,13 +68,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=3000)
     parser.add_argument("--time", type=int, default=0, help="time each set, best of N runs")
+    parser.add_argument("--html", type=int, default=0, help="time each cached HTML page alone, best of N runs")
     parser.add_argument("--dump", type=Path, help="write every cleaned Article of every set here")
     parser.add_argument("--pages-dir", type=Path, default=PAGES_DIR)
     args = parser.parse_args()
-    sets = snn_sets(args.limit)
+    py3langid.classify("news")  # (its model loads on the first non-Arabic page otherwise)
+    html = [p for pages in labelled_sets(args.pages_dir).values() for p in pages if p.is_html]
+    html = list({p.source: p for p in html}.values())
+    for page in html if args.html else ():
+        print(f"{page.source}: {len(page.content):,} characters, {1000 * cpu_seconds([page], args.html):.1f} CPU ms")
+    sets = snn_sets(args.limit) if args.time or args.dump else {}
     if args.time:
-        html = [p for pages in labelled_sets(args.pages_dir).values() for p in pages if p.is_html]
-        html = list({p.source: p for p in html}.values())
         for name, pages in sets.items():
             seconds = cpu_seconds(pages, args.time)
             print(f"{name}: {len(pages)} pages, {seconds:.3f} CPU s, {len(pages) / seconds:.0f} pages/s")
