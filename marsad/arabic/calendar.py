@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, western_digits
 
 # Locales whose month names differ: Egyptian/Gulf, Levantine/Iraqi, Algerian/Tunisian, Moroccan.
 _CLDR_LOCALES = ("ar_EG", "ar_IQ", "ar_LB", "ar_DZ", "ar_TN", "ar_MA", "ar_SA")
@@ -182,7 +182,6 @@ def hijri_year_of(day: date) -> int:
 
 # --- Solar Hijri (Persian) dates, and a date written in either Hijri calendar ---------------
 
-_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # --- calendars ---------------------------------------------------------------------------
 
 _PERSIAN_MONTHS = {match_key(name): n for n, name in enumerate(
@@ -231,10 +230,10 @@ def calendar_date(words: list[str]) -> str | None:
                 used = 2
         if month is None or i == 0:
             continue
-        day_word, year_word = words[i - 1].translate(_PERSIAN_DIGITS), words[i + used:i + used + 1]
-        if not (day_word.isdigit() and year_word and year_word[0].translate(_PERSIAN_DIGITS).isdigit()):
+        day_word, year_word = western_digits(words[i - 1]), words[i + used:i + used + 1]
+        if not (day_word.isdigit() and year_word and western_digits(year_word[0]).isdigit()):
             continue
-        converted = convert(int(year_word[0].translate(_PERSIAN_DIGITS)), month, int(day_word))
+        converted = convert(int(western_digits(year_word[0])), month, int(day_word))
         if converted:
             return converted.isoformat()
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, or_
 
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, western_digits
 from marsad.model import Token
 
 _UNITS = {  # with the accusative forms that tanwin al-fath leaves ("خمسًا وعشرين")
@@ -81,7 +81,6 @@ ORDINAL_VALUES = {match_key(w): n for n, words in _ORDINAL_UNITS.items() for w i
 _ORDINAL_SOLO_ONLY = frozenset(match_key(w) for w in ("الأول", "الأولى"))
 _ORDINAL_TENS = {match_key("ال" + w): v for v, words in _TENS.items() for w in words.split()}
 
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 DIGITS_RE = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٬٫][0-9٠-٩۰-۹]+)*")
 
 
@@ -96,7 +95,7 @@ def parse_digits(text: str) -> float | None:
     3-digit groups groups thousands, else it is a decimal comma; one dot is a decimal point,
     several dots with 3-digit groups group thousands.
     """
-    s = text.translate(_ARABIC_INDIC)
+    s = western_digits(text)
     if not s or not s[0].isdecimal():
         return None
     parts = re.split(r"([.,٬٫])", s)
@@ -254,7 +253,7 @@ def _ra_decimal(tokens: list[Token], j: int) -> float | None:
         return None
     if not (tokens[j].end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start):
         return None
-    fraction, whole = tokens[j].text.translate(_ARABIC_INDIC), tokens[j + 2].text.translate(_ARABIC_INDIC)
+    fraction, whole = western_digits(tokens[j].text), western_digits(tokens[j + 2].text)
     return float(f"{whole}.{fraction}") if fraction.isdecimal() and whole.isdecimal() else None
 
 

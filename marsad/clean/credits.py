@@ -50,14 +50,15 @@ _CREDITING_WORDS = frozenset(
 )
 
 
-def agencies_credited_in(text: str) -> list[str]:
+def agencies_credited_in(text: str, key_text: str | None = None) -> list[str]:
     """Agencies the body credits: "(رويترز)", "وفقاً لما نشرته وكالة الأنباء الفرنسية", "نقلت رويترز".
 
     Multi-word names ("وكالة الأنباء الفرنسية") count wherever they stand; short ones
     ("واس", "قنا") only after a crediting word or in parentheses, since they are also words.
+    `key_text`: the text's line_key when the caller has it (a dump's lines keep their keys).
     """
     found: list[str] = []
-    key_text = line_key(text)
+    key_text = line_key(text) if key_text is None else key_text
     variants = agency_variants()
     for m in agency_pattern().finditer(" " + key_text):  # (m.start() is key_text's offset)
         variant = m.group(1)
@@ -100,7 +101,7 @@ def agency_dateline_credits(text: str) -> list[str]:
     """The agencies of a line that only credits agencies, a place in parentheses beside them:
     "أ ف ب (كابول)", "رويترز، أ.ف.ب (كابول)" — the dateline over a wire story, never its
     headline. [] for any other line."""
-    if len(text.split()) > MAX_DATELINE_WORDS:
+    if len(text.split(None, MAX_DATELINE_WORDS)) > MAX_DATELINE_WORDS:  # (a paragraph is not split whole)
         return []
     names = split_credits(_PARENTHESISED.sub(" ", text))
     variants = agency_variants()

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from lxml.html import HtmlElement
 
 from marsad.arabic.calendar import hijri_month_number, month_number
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, western_digits
 from marsad.clean.address_cues import RANDOM_POST
 from marsad.clean.metadata import calendar_numeric, loose_date, parse_dateline
 
@@ -39,7 +39,6 @@ FIRST_GREGORIAN_YEAR = 1900
 _PUBLISHED_CLASS = re.compile(r"(?:^|[\s_-])(?:published|publish|pubdate|entry-date|post-date)(?:$|[\s_-])",
                               re.IGNORECASE)
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
-_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 class StatedDate:
@@ -57,7 +56,7 @@ class StatedDate:
 
 def parse_stamp(value: str) -> StatedDate | None:
     """An ISO stamp, as written (its local date), or a date in words or digits."""
-    value = value.translate(_PERSIAN_DIGITS)
+    value = western_digits(value)
     m = _ISO.match(value)
     if m:
         year, month, day_of_month = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -78,7 +77,8 @@ def metadata_dates(tree: HtmlElement, html: str) -> list[StatedDate]:
     """Publication dates the page's markup states, JSON-LD first, then meta tags, then
     `<time>` elements marked as the publication time."""
     found: list[StatedDate] = []
-    for value in _JSON_LD_DATE.findall(html[:300_000]):
+    head = html[:300_000]
+    for value in _JSON_LD_DATE.findall(head) if '"datePublished"' in head else ():  # (a literal is found at once)
         stated = parse_stamp(_json_unescape(value))
         if stated:
             stated.source = "json-ld"

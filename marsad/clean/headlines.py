@@ -7,6 +7,7 @@ import itertools
 import re
 
 from marsad.clean.credits import is_agency_dateline
+from marsad.clean.language import ascii_letters, count_runs_up_to
 from marsad.clean.lexicon import line_key, masthead_roles, related_headings
 from marsad.clean.lines import MIN_BODY_WORDS, Line
 from marsad.clean.metadata import dated_name, parse_dateline, strip_site_suffix, tail_kind
@@ -29,6 +30,10 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
                 return line
         return None
     arabic_page = _mostly_arabic(lines)
+    # On a page written without full stops, a line that "وقال ..." or "وأشار ..." continues is the
+    # story's first paragraph, whatever its length, and such a line is prose itself. (Under a
+    # headline, an excerpt that starts mid-story may open with "وأوضحت ..." too, punctuated.)
+    unpunctuated = written_without_full_stops(lines)
     crumbed = (_headline_of_breadcrumb(lines) or _dated_headline(lines)
                or _headline_over_its_caption(lines, arabic_page))
     if crumbed is not None:
@@ -41,10 +46,6 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     listed = sum(1 for ln in lines[:PARAGRAPH_SEARCH_LINES] if _BULLETED.match(ln.text)) >= 2
     widgets = related_headings()
     top = lines[:12]
-    # On a page written without full stops, a line that "وقال ..." or "وأشار ..." continues is the
-    # story's first paragraph, whatever its length, and such a line is prose itself. (Under a
-    # headline, an excerpt that starts mid-story may open with "وأوضحت ..." too, punctuated.)
-    unpunctuated = written_without_full_stops(lines)
     continued = {id(ln) for ln, below in itertools.pairwise(lines[:13]) if unpunctuated and below.continues_prose}
     for previous, line in zip([None, *top], top, strict=False):  # (each line with the one above it)
         if line.kind == "dateline" and candidates:
@@ -63,12 +64,12 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
         if 2 <= line.words <= 30 or _clauses_headline(line):
             candidates.append(line)
     if not candidates:
-        return _title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page)
+        return _title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page, unpunctuated)
     # A subtitle or a caption under the headline is often longer than it: the first line of a
     # headline's length wins (masthead names and section labels are shorter).
     first = next((ln for ln in candidates if ln.words >= FIRST_HEADLINE_WORDS and not _STATEMENT_END(ln.text)), None)
     # (none such among the top lines, only menu words and widgets: the headline may stand lower, over the body)
-    first = first or _headline_over_first_paragraph(lines, arabic_page)
+    first = first or _headline_over_first_paragraph(lines, arabic_page, unpunctuated)
     return first or max(candidates, key=lambda ln: (min(ln.words, 30) if ln.words >= 3 else 0, -ln.index))
 
 
@@ -86,15 +87,15 @@ def written_without_full_stops(lines: list[Line]) -> bool:
 PARAGRAPH_SEARCH_LINES = 40
 
 
-def _headline_over_first_paragraph(lines: list[Line], arabic_page: bool) -> Line | None:
+def _headline_over_first_paragraph(lines: list[Line], arabic_page: bool, unpunctuated: bool) -> Line | None:
     """The first headline-length line among the few left in play right above the page's
-    first paragraph."""
+    first paragraph (`unpunctuated`: `written_without_full_stops(lines)`)."""
     at = next((i for i, ln in enumerate(lines[:PARAGRAPH_SEARCH_LINES]) if ln.kind == "body" and ln.sentence_shaped),
               None)
     if at is None:
         return None
     above = [ln for ln in lines[:at] if ln.kind == "body"][-HEADLINE_BODY_GAP:]
-    if lines[at].continues_prose and above and above[-1] is lines[at - 1] and written_without_full_stops(lines):
+    if lines[at].continues_prose and above and above[-1] is lines[at - 1] and unpunctuated:
         above = above[:-1]  # ("وقال ..." continues the line above it: the story's first paragraph)
     return next((ln for ln in above if FIRST_HEADLINE_WORDS <= ln.words <= MAX_HEADLINE_WORDS
                  and not _STATEMENT_END(ln.text) and _can_be_title(ln.text, arabic_page)), None)
@@ -259,8 +260,8 @@ def _title_repeated_in_lede(lines: list[Line]) -> Line | None:
 _LETTER = re.compile(r"[^\W\d_]")
 # A table's row opens with two figures, or with a price to the hundredth.
 _TABLE_ROW = re.compile(r"^\s*(?:[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?\s+[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?|[0-9٠-٩]+[.,][0-9٠-٩]{2})\s")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
+# Arabic letters, read as runs (one match a word, not one string a letter; see language.py).
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u064a\u0671-\u06d3]*")
 # Not a headline: a URL, a clock time ("10:30 | ..."), a "field: value" line of a feed dump.
 # A bulleted line is an item of a list or a menu.
 _NOT_TITLE = re.compile(r"https?://|www\.|\b\d{1,2}:\d{2}\b|^[A-Za-z]+\s*:\s")
@@ -278,18 +279,25 @@ SCRIPT_SAMPLE_CHARS = 3000
 
 def _mostly_arabic(lines: list[Line]) -> bool:
     sample = " ".join(ln.text for ln in lines[:40])[:SCRIPT_SAMPLE_CHARS]
-    return len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample))
+    return _arabic_at_least_latin(sample)
+
+
+def _arabic_at_least_latin(text: str) -> bool:
+    """As many Arabic letters as Latin ones or more (the Arabic letters are counted only up to
+    the Latin ones' number: on an Arabic line, none at all)."""
+    latin = ascii_letters(text)
+    return count_runs_up_to(_ARABIC_LETTERS, text, latin) >= latin
 
 
 def _can_be_title(text: str, arabic_page: bool, listed: bool = True) -> bool:
     """A headline is written in the page's script: an English line on an Arabic page is
     a site's banner or a translated teaser, not the article's title. `listed`: the page's
     bulleted lines are items of a list or a menu."""
-    if _NOT_TITLE.search(text) or _CONTINUES.match(text) or (listed and _BULLETED.match(text)) or _site_bar(text) \
-            or is_agency_dateline(text):
+    # (a colon stands in all but "www.": most lines are let through without a scan)
+    if ("www." in text or (":" in text and _NOT_TITLE.search(text)) or _CONTINUES.match(text)
+            or (listed and _BULLETED.match(text)) or _site_bar(text) or is_agency_dateline(text)):
         return False
-    arabic = len(_ARABIC_LETTER.findall(text))
-    return (arabic >= len(_LATIN_LETTER.findall(text))) == arabic_page
+    return _arabic_at_least_latin(text) == arabic_page
 
 
 def _site_bar(text: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from marsad.arabic.normalize import display_clean
 from marsad.clean.lexicon import MAX_FURNITURE_WORDS, furniture_lexicon, line_key, prose_openers
 
-_WORDS = re.compile(r"[\w\u0600-\u06ff]+")
+_WORDS = re.compile(r"[\w\u0600-\u06ff][\w\u0600-\u06ff]*")  # (runs written so: see language.py)
 # A sentence ends with these (quotes and brackets may follow the stop).
 _SENTENCE_END = re.compile(r"[.؟?!…:]\s*[\"'”»)\]]*\s*$|[\"”»]\s*$")
 
@@ -98,13 +98,19 @@ def _raw_lines(content: str) -> list[str]:
     return out
 
 
+def _word_count(words: list[str]) -> int:
+    """The runs of _WORDS in the words of a line: a word of letters and digits alone is one run
+    (str.isalnum is the pattern's \\w), found without a scan."""
+    return sum(1 if word.isalnum() else len(_WORDS.findall(word)) for word in words)
+
+
 def split_lines(content: str) -> list[Line]:
     lines = []
     for i, raw in enumerate(_raw_lines(content)):
         words = raw.split()
         if words:
             text = " ".join(words)
-            count = len(words) if len(words) > 30 else len(_WORDS.findall(text))
+            count = len(words) if len(words) > 30 else _word_count(words)
             lines.append(Line(i, text, count, ends_sentence=bool(_SENTENCE_END.search(text[-6:]))))
     return lines
 

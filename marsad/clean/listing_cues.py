@@ -113,7 +113,13 @@ def before_related_block(lines: list[Line]) -> list[Line]:
 
 def linked_cuts(lines: list[Line]) -> int:
     """Long lines trimmed with dots right before a "for more" link: a teaser each."""
-    return sum(1 for ln in lines if ln.words > MAX_HEADING_WORDS and _LINKED_CUT.search(ln.text[-40:]))
+    return sum(1 for ln in lines if ln.words > MAX_HEADING_WORDS and _cut_with_dots(ln.text[-40:])
+               and _LINKED_CUT.search(ln.text[-40:]))
+
+
+def _cut_with_dots(tail: str) -> bool:
+    """The dots every cut of _LINKED_CUT ends with: a tail without them is let through without a scan."""
+    return "…" in tail or "..." in tail
 
 
 def glued_links(lines: list[Line]) -> int:
@@ -165,7 +171,9 @@ MAX_ELSEWHERE_WORDS = 12
 def story_elsewhere(lines: list[Line]) -> bool:
     """One of the page's last lines says the story goes on elsewhere."""
     for line in lines[-ELSEWHERE_LINES:]:
-        if (line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text)) or _PDF_LINK_END.search(line.text):
+        # (the PDF link ends the line: its last characters are enough)
+        if ((line.words <= MAX_ELSEWHERE_WORDS and _ELSEWHERE.search(line.text))
+                or _PDF_LINK_END.search(line.text[-40:])):
             return True
         tail = line.text[-200:]
         if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
@@ -195,7 +203,7 @@ def shows_forum_fields(lines: list[Line]) -> bool:
     """Two or more of a forum thread's fields or labels among the page's first lines."""
     lines = lines[:FORUM_LINES]
     keys = "  ".join(ln.key for ln in lines if ln.words <= MAX_FIELD_LINE_WORDS)
-    openings = "  ".join(" ".join(ln.key.split()[:MAX_FIELD_LINE_WORDS]) for ln in lines
+    openings = "  ".join(" ".join(ln.key.split(" ", MAX_FIELD_LINE_WORDS)[:MAX_FIELD_LINE_WORDS]) for ln in lines
                          if ln.words > MAX_FIELD_LINE_WORDS)
     found = set(_forum_field_pattern().findall(f" {keys} "))
     found |= set(_forum_field_pattern(MIN_OPENING_FIELD_WORDS).findall(f" {openings} "))
@@ -213,7 +221,7 @@ def shows_essay_heading(lines: list[Line]) -> bool:
     encyclopedia's entry by its tagline ("من ويكيبيديا، الموسوعة الحرة"): evergreen pages all."""
     headings = essay_headings()
     return (any(ln.words <= MAX_ESSAY_HEADING_WORDS and ln.key in headings for ln in lines[:ESSAY_LINES])
-            or any(_GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES])
+            or any(_may_name_a_guide(ln.text) and _GUIDE_SELF.search(ln.text) for ln in lines[:GUIDE_LINES])
             or any(ln.words <= MAX_TAGLINE_WORDS and _ENCYCLOPEDIA.search(ln.text) for ln in lines[:ESSAY_LINES]))
 
 
@@ -224,6 +232,14 @@ _GUIDE_SELF = re.compile(r"هذا\s+الدليل|الدليل\s+الشامل|د�
                          r"دعونا\s+نتعرف|(?:في|خلال)\s+(?:هذا|هذه)\s+(?:المقال|المقالة|المقاله|الموضوع)،?\s+"
                          r"(?:سنتعرف|سوف\s+نتعرف|نتعرف|سنتحدث|سوف\s+نتحدث|نستعرض|سنستعرض)", re.IGNORECASE)
 GUIDE_LINES = 6
+
+
+def _may_name_a_guide(text: str) -> bool:
+    """Every phrase of _GUIDE_SELF holds "دليل", "نتعرف"/"نتحدث"/"نستعرض" or the d of "guide":
+    a paragraph without any of them is let through without a scan."""
+    return any(cue in text for cue in ("دليل", "نتعرف", "نتحدث", "نستعرض", "d", "D"))
+
+
 # An encyclopedia's entry (a wiki or its mirror) says whose it is under its heading: "من
 # ويكيبيديا، الموسوعة الحرة", "من أرابيكا، الموسوعة الحرة", "From Wikipedia, the free encyclopedia".
 _ENCYCLOPEDIA = re.compile(r"الموسوعة الحرة|the free encyclopedia", re.IGNORECASE)

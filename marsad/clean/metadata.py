@@ -22,7 +22,7 @@ from marsad.arabic.calendar import (
     solar_hijri_to_gregorian,
     weekday_number,
 )
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, western_digits
 from marsad.clean.lexicon import line_key, outlet_names, site_words
 
 _DIGITS = "0-9٠-٩۰-۹"
@@ -160,11 +160,8 @@ def loose_date(text: str) -> str | None:
     return iso
 
 
-_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-
-
 def _to_int(text: str) -> int:
-    return int(text.translate(_TO_ASCII))
+    return int(western_digits(text))
 
 
 def _valid(year: int, month: int, day: int | None) -> str | None:

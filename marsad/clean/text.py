@@ -84,7 +84,8 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     kept = [ln for ln in lines if ln.kind in ("body", "heading", "lede")]
     removed = [ln.text for ln in lines if ln.kind not in ("body", "heading", "lede", "title")]
     text = "\n\n".join(ln.text for ln in kept)
-    for agency in agencies_credited_in(text):
+    # (the key of the lines joined is their keys joined: the lines keep theirs for later cues)
+    for agency in agencies_credited_in(text, " ".join(key for ln in kept if (key := ln.key))):
         if agency not in credits:
             credits.append(agency)
     site_name = site_name_from_title(title_line.text) if title_line else None

@@ -14,7 +14,7 @@ from marsad.arabic.calendar import (
     hijri_year_of,
     month_of_key,
 )
-from marsad.arabic.normalize import match_key
+from marsad.arabic.normalize import match_key, western_digits
 from marsad.arabic.numbers import ORDINAL_VALUES
 from marsad.arabic.words import word_class
 from marsad.model import Token
@@ -23,7 +23,6 @@ _NUMERIC = re.compile(
     r"(?<![0-9٠-٩/.\-])(?:([0-9٠-٩]{4})[/\-.]([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{1,2})"
     r"|([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{1,2})[/\-.]([0-9٠-٩]{4}))(?![0-9٠-٩/])"
 )
-_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # Every numeric date has a digit, a separator and a digit at its first separator, at most
 # three characters after its start: most articles have none, and a scan for this simple
 # pattern is several times cheaper than one for _NUMERIC (whose look-behind defeats the
@@ -68,7 +67,7 @@ class Found:
 
 
 def digits_value(text: str) -> int:
-    return int(text.translate(_AR_DIGITS))
+    return int(western_digits(text))
 
 
 def without_conjunction(key: str) -> str:
