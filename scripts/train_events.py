@@ -62,9 +62,9 @@ def splits_report(rows, docs, splits: int) -> None:  # type: ignore[no-untyped-d
     """The nested F1 of each type over `splits` fold splits, and their means."""
     means = []
     for kind, _ in FILES:
-        _, x, y, groups, kept, other_mode, none, seen = type_data(rows, docs, kind)
-        f1s = [_prf(y, outer_folds(x, y, regrouped(groups, k), kept, other_mode, none, seen)[0])[2]
-               for k in range(splits)]
+        _, x, y, groups, kept, other_mode, none, seen, scored = type_data(rows, docs, kind)
+        f1s = [_prf(y, outer_folds(x, y, regrouped(groups, k), kept, other_mode, none, seen, None, scored)[0],
+                    scored)[2] for k in range(splits)]
         means.append(float(np.mean(f1s)))
         print(f"{kind}: nested F1 over {splits} fold splits " + ", ".join(f"{100 * f:.1f}" for f in f1s)
               + f"; mean {100 * means[-1]:.1f}")
@@ -85,9 +85,12 @@ def main() -> None:
     ap.add_argument("--dated", action="store_true",
                     help="give each row its article's date from its Gigaword id (a check: relative dates "
                          "then resolve; the shipped model is trained without)")
+    ap.add_argument("--span-yes", nargs="*", default=[], metavar="TYPE",
+                    help="types whose 'ambiguous' rows (too few annotators) that the span file annotates "
+                         "as events are trained on as 'yes' (never scored)")
     args = ap.parse_args()
 
-    rows = read_rows(args.gsr)
+    rows = read_rows(args.gsr, tuple(args.span_yes))
     docs = analyse(rows, [article_date(r.id) for r in rows] if args.dated else None)
     if args.report_only and args.splits:
         splits_report(rows, docs, args.splits)
@@ -96,16 +99,17 @@ def main() -> None:
     models: dict[str, TypeModel] = {}
     f1s = []
     for kind, _ in FILES:
-        vec, x, y, groups, kept, other_mode, none, seen = type_data(rows, docs, kind)
-        predicted, chosen = outer_folds(x, y, groups, kept, other_mode, none, seen)
+        vec, x, y, groups, kept, other_mode, none, seen, scored = type_data(rows, docs, kind)
+        predicted, chosen = outer_folds(x, y, groups, kept, other_mode, none, seen, None, scored)
         choices = [(c, t) for _, c, t, *_ in chosen]
         min_rows = [m for m, *_ in chosen]
         # whether each fold's model adds events the lexicon did not find
         adding = [fold_adds for *_, fold_adds, _ in chosen]
         right, made, fold_f1 = (sum(n) for n in zip(*(counts for *_, counts in chosen), strict=True))
-        p, r, f = _prf(y, predicted)
+        p, r, f = _prf(y, predicted, scored)
         f1s.append(f)
-        print(f"{kind}: {len(y)} sentences ({y.sum()} yes, {len(set(groups))} documents) "
+        print(f"{kind}: {scored.sum()} sentences ({y[scored].sum()} yes, {len(set(groups))} documents; "
+              f"{(~scored).sum()} span rows trained on only) "
               f"cross-validated P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}  (negatives fired "
               f"{int(predicted[y == 0].sum())}/{int((y == 0).sum())})")
         print(f"{kind}: outer folds chose (min rows, C, threshold) "
@@ -123,7 +127,7 @@ def main() -> None:
         weights = {name: round(float(w), 4) for name, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= PRUNE}
         adds = creates(right, made, fold_f1 / len(chosen)) and kind not in args.adds_none
         models[kind] = TypeModel(weights, round(t, 3), adds)
-        model_types[kind] = {"C": c, "min_rows": m,
+        model_types[kind] = {"C": c, "min_rows": m, "span_yes": kind in args.span_yes,
                              "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
         print(f"{kind}: shipped min rows {m} C {c} threshold {t:.3f}, adds events: {models[kind].creates}, "
               f"{len(weights)} weights")

@@ -9,13 +9,19 @@ from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, load_labels
 from marsad.extract.events import PLOVER_TYPES
 
 LABEL_KEYS = {"type", "article", "at", "sentence", "start", "end", "sha1", "label", "reason", "coder_fired"}
-OPTIONAL_KEYS = {"relabelled"}  # why a line's type or label changed after it was judged (its README)
+# why a line's type or label changed after it was judged (its README); a held-out line's mark
+OPTIONAL_KEYS = {"relabelled", "held_out"}
 REASONS = {"event", "ref", "plan", "habit", "hyp", "neg", "sense", "topic", "name"}
 
 
 def test_labels_hold_ids_and_labels_only():
     labels = load_labels()
-    assert len(labels) >= 800
+    held_out = load_labels(held_out=True)
+    assert len(labels) >= 800 and len(held_out) >= 60
+    assert all(lab.get("held_out") for lab in held_out) and not any(lab.get("held_out") for lab in labels)
+    judged = {lab["article"] for lab in labels}
+    assert not judged & {lab["article"] for lab in held_out}  # drawn from articles never judged before
+    labels = labels + held_out
     for lab in labels:
         assert LABEL_KEYS <= set(lab) <= LABEL_KEYS | OPTIONAL_KEYS
         assert lab["type"] in PLOVER_TYPES and lab["label"] in ("yes", "no") and lab["reason"] in REASONS

@@ -45,6 +45,8 @@ def eval_events(
     file: Annotated[Path | None, typer.Argument(help="Gold JSON Lines file (default: the team's gold set).")] = None,
     split: Annotated[str, typer.Option(help="dev, test or all (each half is reported when all).")] = "all",
     nested: Annotated[bool, typer.Option(help="GSR: choose C and thresholds inside each fold (~1 min).")] = False,
+    held_out: Annotated[bool, typer.Option(help="only the held-out SaudiNewsNet judgements (labels/events/"
+                                           "*heldout*: scored at a round's start and end, never tuned on).")] = False,
 ) -> None:
     """Precision/recall/F1 of the PLOVER event coder per type, micro, modes and arguments on
     the team's gold set, ASSAULT/PROTEST detection cross-validated over documents on the
@@ -52,10 +54,13 @@ def eval_events(
     hand-labelled SaudiNewsNet sentences (labels/events; both when ../shared is there)."""
     from marsad.evaluate.events import GOLD_FILE, evaluate, render
     from marsad.evaluate.events_gsr import GSR, actor_agreement, cross_validate
-    from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, render_snn
+    from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, load_labels, render_snn
     from marsad.evaluate.events_spans import render_span_validation, span_validation
     from marsad.extract.events.lexicon import ASSERTED_FROM
 
+    if held_out:
+        print("held out: " + "\n".join(render_snn(evaluate_snn(load_labels(held_out=True)))))
+        return
     path = file or GOLD_FILE
     if not path.exists():
         fail(f"gold file not found: {path}")

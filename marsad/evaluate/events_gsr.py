@@ -44,6 +44,7 @@ class Row:
     group: str
     text: str
     label: int
+    scored: bool = True  # False: a training row only, never scored (`read_rows`' span_yes)
 
 
 def document_of(sentence_id: str) -> str:
@@ -51,14 +52,24 @@ def document_of(sentence_id: str) -> str:
     return re.split(r"[-_](?=\d+$)", sentence_id)[0]
 
 
-def read_rows(gsr: Path) -> list[Row]:
+def read_rows(gsr: Path, span_yes: tuple[str, ...] = ()) -> list[Row]:
+    """The labelled rows; for the types in `span_yes`, also the "ambiguous" rows (too few
+    annotators) whose sentence the span file annotates as an event of the type, as "yes"
+    rows to train on that are never scored (PROTEST: 68 of its 141 ambiguous rows)."""
+    import json
+
     rows = []
     for kind, name in FILES:
+        spans = set()
+        if kind in span_yes:
+            items = json.loads((gsr / f"{kind.lower()}_spans.json").read_text(encoding="utf-8"))
+            spans = {item["text"].strip() for item in items}
         with open(gsr / name, encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
-                if r["label"] == "ambiguous":
-                    continue
-                rows.append(Row(kind, r["id"], document_of(r["id"]), r["text"], int(r["label"] == "yes")))
+                if r["label"] != "ambiguous":
+                    rows.append(Row(kind, r["id"], document_of(r["id"]), r["text"], int(r["label"] == "yes")))
+                elif r["text"].strip() in spans:
+                    rows.append(Row(kind, r["id"], document_of(r["id"]), r["text"], 1, scored=False))
     return rows
 
 
@@ -134,7 +145,9 @@ def _oof(x, y, groups, c, folds):  # type: ignore[no-untyped-def]
     return scores
 
 
-def _prf(y, predicted):  # type: ignore[no-untyped-def]
+def _prf(y, predicted, scored=None):  # type: ignore[no-untyped-def]
+    if scored is not None:  # only the rows that are scored (`Row.scored`)
+        y, predicted = y[scored], predicted[scored]
     tp = int(((predicted == 1) & (y == 1)).sum())
     fp = int(((predicted == 1) & (y == 0)).sum())
     fn = int(((predicted == 0) & (y == 1)).sum())
@@ -155,7 +168,7 @@ def smoothed(f1s: list[float]) -> list[float]:
             for i in range(len(f1s))]
 
 
-def choose(x, y, groups, kept, other_mode, none, seen):  # type: ignore[no-untyped-def]
+def choose(x, y, groups, kept, other_mode, none, seen, scored=None):  # type: ignore[no-untyped-def]
     """The fewest rows a feature needs (`seen`: in how many of the type's rows each column's
     feature occurs), C and threshold with the best smoothed out-of-fold F1 on (x, y): used
     inside each outer fold (scripts/train_events.py ships the median of the outer folds'
@@ -165,22 +178,24 @@ def choose(x, y, groups, kept, other_mode, none, seen):  # type: ignore[no-untyp
         xm = x[:, seen >= m]
         for c in C_GRID:
             scores = _oof(xm, y, groups, c, INNER_FOLDS)
-            f1s = [_prf(y, detected(scores, t, kept, other_mode, none))[2] for t in THRESHOLDS]
+            f1s = [_prf(y, detected(scores, t, kept, other_mode, none), scored)[2] for t in THRESHOLDS]
             for t, f in zip(THRESHOLDS, smoothed(f1s), strict=True):
                 if f > best[0]:
                     best = (f, m, c, float(t))
     return best[1], best[2], best[3]
 
 
-def adds_events(x, y, groups, kept, other_mode, none, c, threshold):  # type: ignore[no-untyped-def]
+def adds_events(x, y, groups, kept, other_mode, none, c, threshold, scored=None):  # type: ignore[no-untyped-def]
     """Whether the model should add events of the type where the lexicon found none, out of
     fold on (x, y) (`creates`), and the counts it decided on: (right, made, F1 without them).
     (PROTEST: 0 of 4 right on the dev half, and on SaudiNewsNet it made protests of
     "الرئيس المصري" and "صورة"; issue 22.)"""
     scores = _oof(x, y, groups, c, INNER_FOLDS)
     made = none & (scores >= max(threshold, CREATE_FLOOR))
+    if scored is not None:
+        made &= scored
     right = int((made & (y == 1)).sum())
-    f1 = _prf(y, detected(scores, threshold, kept, other_mode, none, False))[2]
+    f1 = _prf(y, detected(scores, threshold, kept, other_mode, none, False), scored)[2]
     return creates(right, int(made.sum()), f1), (right, int(made.sum()), f1)
 
 
@@ -235,7 +250,8 @@ def type_data(rows: list[Row], docs: list[Doc], kind: str, min_rows: int = MIN_R
     other_mode = np.array([f[2] for f in found])
     none = np.array([f[3] for f in found])
     seen_of_column = np.array([seen[name] for name in vec.feature_names_])
-    return vec, x, y, groups, kept, other_mode, none, seen_of_column
+    scored = np.array([rows[i].scored for i in idx])
+    return vec, x, y, groups, kept, other_mode, none, seen_of_column, scored
 
 
 def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
@@ -248,23 +264,24 @@ def cross_validate(gsr: Path = GSR, nested: bool = False) -> list[TypeScore]:
     from marsad.extract.events.scoring import MODEL_FILE
 
     shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["types"] if MODEL_FILE.is_file() else {}
-    rows = read_rows(gsr)
+    # the rows the shipped model was trained on (span rows of a type trained with them, never scored)
+    rows = read_rows(gsr, tuple(kind for kind, meta in shipped.items() if meta.get("span_yes")))
     docs = analyse(rows)
     out = []
     for kind, _ in FILES:
-        _, x, y, groups, kept, other_mode, none, seen = type_data(rows, docs, kind)
+        _, x, y, groups, kept, other_mode, none, seen, scored = type_data(rows, docs, kind)
         fixed = None
         if not nested and kind in shipped:
             fixed = (shipped[kind].get("min_rows", MIN_ROWS), shipped[kind]["C"], shipped[kind]["threshold"],
                      shipped[kind].get("creates", True))
-        predicted, _ = outer_folds(x, y, groups, kept, other_mode, none, seen, fixed)
-        p, r, f = _prf(y, predicted)
-        out.append(TypeScore(kind, len(y), int(y.sum()), len(set(groups)), p, r, f,
+        predicted, _ = outer_folds(x, y, groups, kept, other_mode, none, seen, fixed, scored)
+        p, r, f = _prf(y, predicted, scored)
+        out.append(TypeScore(kind, int(scored.sum()), int(y[scored].sum()), len(set(groups[scored])), p, r, f,
                              int(predicted[y == 0].sum()), int((y == 0).sum())))
     return out
 
 
-def outer_folds(x, y, groups, kept, other_mode, none, seen, fixed=None):  # type: ignore[no-untyped-def]
+def outer_folds(x, y, groups, kept, other_mode, none, seen, fixed=None, scored=None):  # type: ignore[no-untyped-def]
     """The run-time rule's predictions for every row, each made by a model fitted on the
     other document folds, and each outer fold's (min_rows, C, threshold, creates, (right,
     made, F1)): chosen inside the fold (`choose`, `adds_events`), or the `fixed` ones."""
@@ -274,9 +291,11 @@ def outer_folds(x, y, groups, kept, other_mode, none, seen, fixed=None):  # type
     choices = []
     for train, test in GroupKFold(n_splits=OUTER_FOLDS).split(x, y, groups):
         if fixed is None:
-            m, c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train], seen)
+            inner = None if scored is None else scored[train]
+            m, c, t = choose(x[train], y[train], groups[train], kept[train], other_mode[train], none[train], seen,
+                             inner)
             adding, counts = adds_events(x[train][:, seen >= m], y[train], groups[train], kept[train],
-                                         other_mode[train], none[train], c, t)
+                                         other_mode[train], none[train], c, t, inner)
         else:
             m, c, t, adding = fixed
             counts = (0, 0, 0.0)

@@ -33,6 +33,9 @@ from marsad.run.bench import snn_page
 from marsad.settings import PACKAGE_DIR
 
 LABELS_DIR = PACKAGE_DIR.parent / "labels" / "events"
+# Label files judged before a round's changes and scored once at its start and once at its
+# end, never read to choose a rule (issue 22): kept out of the in-sample figures.
+HELD_OUT = "*heldout*.jsonl"
 
 
 @dataclass
@@ -57,8 +60,12 @@ class TypeScore:
         return self.tp / self.yes if self.yes else 0.0
 
 
-def load_labels(paths: Iterable[Path] | None = None) -> list[dict]:
-    files = sorted(paths) if paths is not None else sorted(LABELS_DIR.glob("*.jsonl"))
+def load_labels(paths: Iterable[Path] | None = None, held_out: bool = False) -> list[dict]:
+    """The in-sample label files (or the held-out ones, `HELD_OUT`), or `paths`."""
+    if paths is None:
+        kept = set(LABELS_DIR.glob(HELD_OUT))
+        paths = kept if held_out else set(LABELS_DIR.glob("*.jsonl")) - kept
+    files = sorted(paths)
     lines = (line for path in files for line in path.read_text(encoding="utf-8").splitlines())
     return [json.loads(line) for line in lines if line.strip()]
 

@@ -10,6 +10,7 @@ from marsad.arabic.calendar import weekday_of_key
 from marsad.extract.actor_codes import country_of
 from marsad.extract.events.lexicon import (
     AGENT_MARKS,
+    COMPLEMENT,
     DEMANDS,
     FORWARD_WINDOW,
     GENITIVE_WINDOW,
@@ -133,7 +134,7 @@ def _verb_arguments(
     objects = plain
     if subject:
         args.actors.extend(subject)
-    elif plain and not _named_place(tokens, plain[0]):
+    elif plain and not _named_place(tokens, plain[0]) and not _past_complement(tokens, hit.index, plain[0]):
         group = _with_conjuncts(forward, plain[0])
         args.actors.extend(group)
         objects = [a for a in plain if a not in group]
@@ -142,6 +143,12 @@ def _verb_arguments(
     if objects and hit.trigger.args != "on":
         args.targets.extend(_with_conjuncts(forward, objects[0]))
     _prepositional_targets(hit, forward, args)
+
+
+def _past_complement(tokens: Sequence[Token], i: int, arg: Arg) -> bool:
+    """A participant past a complement's أن ("اتفق المتابعون على أن مسلسل ... للمخرج X"): it
+    belongs to the clause that أن opens, not the verb's subject (a VSO subject comes first)."""
+    return any(t.key in COMPLEMENT for t in tokens[i + 1 : arg.first])
 
 
 def _active(subject: list[Arg], plain: list[Arg]) -> bool:

@@ -84,6 +84,7 @@ FUTURE_AFTER = _GRAMMAR["future_after"]
 # (not "ان": in match keys إن "if" and أن "that" are one word)
 HYPOTHETICAL = _GRAMMAR["hypothetical"]
 SUBJUNCTIVE = _GRAMMAR["subjunctive"]
+COMPLEMENT = _GRAMMAR["complement"]  # "على أن ...": a participant past it is in the clause it opens
 RELATIVE = _GRAMMAR["relative"]
 CALLS = _GRAMMAR["call"]  # "دعت إلى إضراب": the event noun after it is still to come
 BACK = _GRAMMAR["back"]  # "منذ الاحتجاجات": right before a trigger, points back (a detector feature)
@@ -141,6 +142,7 @@ class Trigger:
     present: bool = False  # an imperfect verb form (قد + it is hypothetical)
     window: int = 0  # a row's own look-ahead for `requires`, across commas (0 = default)
     entry: str = ""  # the lexicon row's first form: one name for all of a row's forms
+    before: int = 0  # how many tokens back the requires word may stand (a subject: "عبوة ناسفة انفجرت")
 
 
 # Token keys whose look-up a lexicon remembers; past this the memo starts afresh.
@@ -253,6 +255,7 @@ def load_lexicon() -> Lexicon:
                         present,
                         int(row.get("window") or 0),
                         row["forms"].split(",")[0],
+                        int(row.get("before") or 0),
                     ),
                 )
     lex.nonpolitical = frozenset(
@@ -339,6 +342,12 @@ def _requirement_met(tokens: Sequence[Token], i: int, trigger: Trigger) -> bool:
         # news writers put commas around a VSO subject ("بحث رئيس الحكومة، مع مسؤول")
         # and past the quote marks round a name ("تجمع أنصار «الحزب» رافعين لافتات")
         if is_break(tok) and not (trigger.pos != "n" and tok.text in "،,") and tok.text not in QUOTE_MARKS:
+            break
+        if _meets(tok.key, trigger.requires):
+            return True
+    # SVO: the subject that makes a verb an event may come first ("سيارة مفخخة انفجرت")
+    for tok in reversed(tokens[max(0, i - trigger.before) : i]):
+        if is_break(tok) and tok.text not in QUOTE_MARKS:
             break
         if _meets(tok.key, trigger.requires):
             return True
