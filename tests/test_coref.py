@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from marsad.arabic.tokenize import split_sentences
-from marsad.extract.coref import names_by_surname, person_names, propagate_known_names, propagate_names
+from marsad.extract.coref import (
+    _stem_options,
+    names_by_surname,
+    person_names,
+    propagate_known_names,
+    propagate_names,
+)
 from marsad.model import Article, Doc, Mention
 
 
@@ -80,3 +86,17 @@ def test_a_word_of_its_own_is_not_a_repeat_of_a_name_it_contains():
     # "كريم العتيبي" is another person, not ك + "ريم العتيبي"; only its surname is a repeat.
     text = "قالت ريم العتيبي إن المعرض افتتح. وحضر كريم العتيبي الحفل."
     assert added(doc_with(text, ["ريم العتيبي"])) == ["العتيبي"]
+
+
+def test_a_keys_name_words_are_found_under_every_proclitic():
+    # The known names' words a key holds are looked for only among the key less at most four
+    # letters, or that with ال put back: every clitic form of a name is one of those.
+    known = names_by_surname({("بريت", "ماكغورك"), ("مصطفى", "الكاظمي"), ("سعد", "الحريري")})
+    for word in ("ماكغورك", "الكاظمي", "الحريري", "مصطفى"):
+        bare = word[2:] if word.startswith("ال") else word
+        for prefix in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "وال", "بال", "فبال", "وكال", "لل", "ولل"):
+            for key in (prefix + word, prefix + bare):
+                assert known.name_words_in([key]) == _stem_options(key) & known.name_words, key
+    assert "الكاظمي" in known.name_words_in(["للكاظمي"])
+    assert "ماكغورك" in known.name_words_in(["وبماكغورك"])
+    assert known.name_words_in(["والوزير", "بغداد"]) == set()

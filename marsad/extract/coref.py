@@ -36,12 +36,10 @@ _START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
 @dataclass(frozen=True)
 class KnownPeople:
     """Full person names (token keys) found across a corpus, as `propagate_names` takes
-    them: by last word, and every word of them (`name_words`), also without its "ال"
-    (`word_tails`: see `_tail`), so that a doc's words are split into their clitic forms
-    only where one of those could be a name's."""
+    them: by last word, and every word of them (`name_words`), so that a doc's words are
+    split into their clitic forms only where one of those could be a name's."""
 
     by_surname: Mapping[str, Collection[tuple[str, ...]]]
-    word_tails: frozenset[str]
     name_words: frozenset[str]
     # Key -> the name words it is or holds (`name_words_in`): an article's words are mostly
     # the corpus's usual ones, and most hold none (the shared empty set).
@@ -55,12 +53,19 @@ class KnownPeople:
         return set().union(*filter(None, self._held.get_many(list(keys), self._name_words_of)))
 
     def _name_words_of(self, key: str) -> frozenset[str]:
-        # Every form of a key is a suffix of it, or "ال" + a suffix: a key that ends in no
-        # name word's tail holds none, and is not split into its forms.
-        tails = self.word_tails
-        if not any(key[i:] in tails for i in range(len(key))):
-            return frozenset({key}) & self.name_words
-        return _stem_options(key) & self.name_words
+        # A form of a key is the key less at most `_PROCLITIC_LETTERS` letters, or that
+        # with "ال" put back ("للكاظمي" -> "الكاظمي"): a key none of whose such forms is a
+        # name word holds none (most keys), and is not split into its forms.
+        words = self.name_words
+        cuts = range(min(len(key), _PROCLITIC_LETTERS + 1))
+        if key and not any(key[i:] in words or "ال" + key[i:] in words for i in cuts):
+            return _NO_WORDS
+        return _stem_options(key) & words
+
+
+# The most letters a name's clitic forms take off a key ("وبال": `name_clitic_candidates`).
+_PROCLITIC_LETTERS = 4
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def names_by_surname(names: Iterable[tuple[str, ...]]) -> KnownPeople:
@@ -70,7 +75,7 @@ def names_by_surname(names: Iterable[tuple[str, ...]]) -> KnownPeople:
     for name in names:
         index[name[-1]].add(name)
         words.update(name)
-    return KnownPeople(dict(index), frozenset(map(_tail, words)), frozenset(words))
+    return KnownPeople(dict(index), frozenset(words))
 
 
 def propagate_names(doc: Doc, known_people: KnownPeople | None = None) -> list[Mention]:
