@@ -75,3 +75,20 @@ def test_a_count_its_clause_dates_weeks_before_is_an_earlier_happening():
                  times=(("أمس", "2015-08-10"),))
     found = rows(b, c)
     assert list(found) == [(6.0, 8.0)] and not found[(6.0, 8.0)].agree
+
+
+def test_one_set_of_statements_is_one_row_however_many_topics_it_reads_as():
+    # each outlet tells the camp's "4 لقاءات تجريبية" and, later, its "4 لقاءات ودية": one row of 4
+    a = make_doc("a", "وخاض الفريق 4 لقاءات تجريبية في المعسكر. وفاز في 4 لقاءات ودية.", outlet="الأولى",
+                 quantities=(("4 لقاءات تجريبية", 4, "exact", "لقاء", "لقاءات"),
+                             ("4 لقاءات ودية", 4, "exact", "لقاء", "لقاءات")))
+    b = make_doc("b", "ولعب الفريق 4 لقاءات تجريبية في المعسكر. وكسب 4 لقاءات ودية.", outlet="الثانية",
+                 quantities=(("4 لقاءات تجريبية", 4, "exact", "لقاء", "لقاءات"),
+                             ("4 لقاءات ودية", 4, "exact", "لقاء", "لقاءات")))
+    assert [sorted(v.value for v in c.values) for c in quantity_claims([a, b])] == [[4.0]]
+    # the same weight spelled كيلوجرام and كيلوغرام is one counted noun
+    c = make_doc("c", "وضبطت الشرطة 120 كيلوجراما من المخدرات.", outlet="الأولى",
+                 quantities=(("120 كيلوجراما", 120, "exact", "كيلوجرام", "كيلوجراما"),))
+    d = make_doc("d", "وضبطت الشرطة 120 كيلوغراما من المخدرات.", outlet="الثانية",
+                 quantities=(("120 كيلوغراما", 120, "exact", "كيلوغرام", "كيلوغراما"),))
+    assert len(quantity_claims([c, d])) == 1

@@ -15,7 +15,7 @@ from marsad.model import Doc, Quantity, Sentence, Token
 from marsad.stories.terms import content_terms, is_stopword, is_word, load_word_list, sentence_tokens
 
 _CLAUSE_ENDS = frozenset("،,;؛:.\n")
-_SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
+_SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"), ("كيلوج", "كيلوغ"), ("انجلتر", "انكلتر"))
 # A percentage's subject: the content words among the 4 words before it and the 4 after
 # ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
 # these share two words (or all the words one of them has): one shared word ("الصيني") is not

@@ -340,7 +340,13 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
         items.extend(_summed(doc, counts))
     claims = []
     outlets = outlet_of(docs)
+    shown: set[tuple[str, frozenset[tuple[str, float, str]]]] = set()
     for group in _components(items):
+        # one set of statements read under two topics ("4 لقاءات تجريبية" / "4 لقاءات ودية"): one row
+        statements = (group[0].head, frozenset((c.article, c.value, c.bound) for c in group))
+        if statements in shown:
+            continue
+        shown.add(statements)
         first = min(group, key=lambda c: (c.article, c.text))
         claim = make_claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
                            "quantity", outlets, _stated_alike(group, outlets))
