@@ -6,6 +6,7 @@ print each conflict row (each value with its outlet and sentence) to read and ju
 
 usage: python scripts/claims_conflicts.py [--limit 2000] [--day 2015-08-10]
                                           [--labels labels/claims/snn_2015-08-10.tsv] [--show]
+                                          [--agreeing labels/claims/snn_2015-08-07_agreeing.tsv]
 
 --day takes the articles of that day's zip only. The first 2,000 articles of the corpus (the
 default) and 2015-08-10 are the ones the claims rules were set on; 2015-08-11 was judged
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--day", help="one day of the corpus (its zip, e.g. 2015-08-10), up to --limit articles")
     parser.add_argument("--labels", type=Path, help="conflict rows judged by hand (labels/claims/)")
     parser.add_argument("--show", action="store_true", help="print every conflict row not judged yet")
+    parser.add_argument("--agreeing", type=Path, help="agreeing rows judged by hand: how many still shown")
     args = parser.parse_args()
     if args.day:
         pages = list(islice(pages_from_zips([DEFAULT_CORPUS / f"{args.day}.zip"]), args.limit))
@@ -92,6 +94,12 @@ def main() -> None:
                 show(claim, docs)
     print(f"{len(analysis.docs)} articles, {len(stories)} stories of 2+ articles; claim rows: "
           + ", ".join(f"{kind} {verdict} {n}" for (kind, verdict), n in sorted(rows.items())))
+    if args.agreeing:
+        shown = {(c.kind, row_entries(c)) for story in stories for c in story.claims}
+        sample = read_labels(args.agreeing)
+        kept = Counter(verdict for row, verdict in sample.items() if row in shown)
+        print("sampled agreeing rows still shown: " + ", ".join(
+            f"{verdict} {kept[verdict]} of {n}" for verdict, n in sorted(Counter(sample.values()).items())))
     if args.labels:
         print("conflict rows judged by hand: " + ", ".join(f"{kind} {verdict} {n}"
                                                              for (kind, verdict), n in sorted(judged.items())))

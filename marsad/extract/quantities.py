@@ -114,6 +114,8 @@ def _is_excluded(tokens: list[Token], run: NumberRun, value: float) -> bool:
     before = tokens[run.start - 1].key if run.start else ""
     if before and any(stem in _LABEL_WORDS or "ال" + stem in _LABEL_WORDS for _p, stem in clitic_candidates(before)):
         return True  # "رقم 5", "بالمركز 3", "وعام 2020"
+    if run.start and tokens[run.start - 1].text in _LOST_DIGITS:
+        return True  # "أنفقت ???? مليون ريال": the page lost the digits, "مليون" is not one million
     if first.key[:1].isdecimal():
         raw = first.text
         digits = sum(ch.isdecimal() for ch in raw)
@@ -140,6 +142,8 @@ def _is_excluded(tokens: list[Token], run: NumberRun, value: float) -> bool:
 
 
 _CLOCK_WORDS = word_class("clock")
+# What a page prints where it lost a figure's digits (SaudiNewsNet 2015-08-10: "???? مليون").
+_LOST_DIGITS = frozenset(("?", "\ufffd"))
 _MEASURE_UNITS = word_class("measure_unit")
 # One dot, then three digits: a thousands dot for a count of things ("204.732 عبوة").
 _THOUSANDS_DOT = re.compile(r"^[0-9٠-٩]{1,3}[.٫][0-9٠-٩]{3}$")

@@ -14,7 +14,8 @@ from marsad.extract.gazetteer import country_names
 from marsad.model import Doc, Quantity, Sentence, Token
 from marsad.stories.terms import content_terms, is_stopword, is_word, load_word_list, sentence_tokens
 
-_SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"))
+_CLAUSE_ENDS = frozenset("،,;؛:.\n")
+_SPELLING_VARIANTS = (("اميرك", "امريك"), ("امريكيه", "امريكي"), ("كيلوج", "كيلوغ"), ("انجلتر", "انكلتر"))
 # A percentage's subject: the content words among the 4 words before it and the 4 after
 # ("حصة العراق من مياه الفرات تراجعت بنحو 40 بالمئة"); two percentages are of one thing when
 # these share two words (or all the words one of them has): one shared word ("الصيني") is not
@@ -48,6 +49,8 @@ class Count:
     end: int
     places: frozenset[str] = frozenset()  # the places its sentence names (entity ids or keys)
     terms: frozenset[str] = frozenset()  # its sentence's content terms
+    day: str | None = None  # the day its clause dates before it (YYYY-MM-DD), if any (`day_before`)
+    published: str | None = None  # its article's day
 
 
 def variant(key: str) -> str:
@@ -116,6 +119,17 @@ def _year_in(doc: Doc, sentence: Sentence) -> str | None:
     return None
 
 
+def day_before(doc: Doc, start: int) -> str | None:
+    """The day a count's clause dates before it ("الهجوم الذي وقع في 20 تموز/يوليو وأوقع 32
+    قتيلا"): the last dated day before `start` with no clause end (، , ; : .) between."""
+    text = doc.article.text
+    days = [t for t in doc.times if t.end <= start and t.value and len(t.value) == 10]
+    if not days:
+        return None
+    last = max(days, key=lambda t: t.end)
+    return None if any(ch in _CLAUSE_ENDS for ch in text[last.end:start]) else last.value
+
+
 def _places_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
     """The places below a country that a count's sentence names: "قتل 14 حوثيا في محافظة
     صنعاء" and "قتل نحو 15 حوثيا بمدينة مأرب" are two clashes, not two tolls of one. A country
@@ -124,6 +138,23 @@ def _places_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
     return frozenset(m.entity or match_key(m.text) for m in doc.mentions
                      if m.type == "LOC" and sentence.start <= m.start < sentence.end
                      and not any(stem in countries for _, stem in clitic_candidates(match_key(m.text))))
+
+
+@cache
+def _directions() -> dict[str, str]:
+    return {match_key(word): direction for direction, words in
+            (line.split("\t") for line in load_word_list("claim_directions.tsv")) for word in words.split("|")}
+
+
+def direction_of(keys: list[str]) -> str | None:
+    """"rise" or "fall": the nearest word of `keys` (nearest last) that says which way a figure
+    moved (lexicon/claim_directions.tsv), with a conjunction or preposition before it."""
+    directions = _directions()
+    for key in reversed(keys):
+        found = directions.get(key) or (directions.get(key[1:]) if key[:1] in "وفب" else None)
+        if found:
+            return found
+    return None
 
 
 def share_key(token: Token) -> str:
@@ -150,6 +181,9 @@ def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: in
     after = [t for t in tokens if t.start >= q.end][:SHARE_CONTEXT]
     if next_start is not None and any(t.start >= next_start for t in after):
         after = []
+    direction = direction_of([t.key for t in before])
+    if direction and {t.key for t in before + after} & moments()["price_subject"]:
+        return None  # "ارتفعت أسعار النفط بنسبة 45.5%": a price's move, a market moment
     context = [t for t in before + after if is_word(t) and not is_stopword(t) and len(t.key) > 2
                and t.key not in share_roles()]
     if not context:
@@ -161,7 +195,7 @@ def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: in
     words = [share_key(t) for t in context]
     about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
     return Count(doc.id, "%", frozenset(words), role, facts.year, value, bound, q.text, about.strip(),
-                 q.start, q.end, facts.places, facts.terms)
+                 q.start, q.end, facts.places, facts.terms, day_before(doc, q.start), doc.article.published)
 
 
 @cache

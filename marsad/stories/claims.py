@@ -5,10 +5,12 @@ noun (unit), the same describing words after it where both give some ("جندي 
 "جندي أمريكي" are different things), the same role where both sentences give one (soldiers
 wounded are not soldiers stationed, drones launched not drones shot down, a rate per day not a
 total, a figure compared with not the level: claim_roles.py; a rate's change is not the level
-it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them.
-Prices, index levels, scores and the sources' count are not claims (lexicon/claim_moments.tsv),
-and values conflict only when two outlets state different values. Counts one article splits
-("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are added up first. Values agree
+it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them (a
+count its clause dates weeks before its article is of an earlier happening). Prices, index
+levels, scores, a price's move in percent and the sources' count are not claims
+(lexicon/claim_moments.tsv), and values conflict only when two outlets state different values.
+Counts one article splits ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are
+added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
 or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py).
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 
 from marsad.arabic.normalize import match_key
@@ -32,6 +35,7 @@ from marsad.stories.claim_counts import (
     SHARE_WORDS_SHARED,
     Count,
     DocSentences,
+    day_before,
     describe_share,
     moments,
     variant,
@@ -51,6 +55,9 @@ _SUM_STARTS = frozenset(w.split()[0] for w in _SUM_WORDS)
 # Counts of years that may be a person's age in apposition ("سعد دوابشة (32 عامًا)").
 _YEARS = frozenset(("عام", "سنه", "اعوام", "سنوات"))
 _APPOSITION_MARKS = " \t(-–،,\"«»“”:"
+# A count its clause dates more than this many days before its article is of an earlier
+# happening (SaudiNewsNet 2015-08-11: July's Suruc toll beside the day's attacks).
+PAST_DAYS = 3
 SAME_FACT = 0.1  # chosen on 2015-08-10 (labels/claims): every real conflict kept, 3 of 11 false ones gone
 # A number joined by a dash or a slash to a number before it that is not smaller ("25 - 22",
 # "قرار رقم 84-44") is a score or a reference number, not a count (SaudiNewsNet 2015-08-09 and
@@ -103,7 +110,8 @@ def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
     return Count(doc.id, head, frozenset(modifiers), role, facts.year, q.value, q.bound,
-                 text[q.start:end], about, q.start, end, facts.places, facts.terms)
+                 text[q.start:end], about, q.start, end, facts.places, facts.terms,
+                 day_before(doc, q.start), doc.article.published)
 
 
 def _person_aged(doc: Doc, q: Quantity) -> str | None:
@@ -150,20 +158,34 @@ def _modifiers(words: list[Token]) -> tuple[list[str], int]:
 
 
 def _summed(doc: Doc, counts: list[Count]) -> list[Count]:
-    """Counts of one thing an article splits with "بالإضافة إلى" become their sum."""
+    """Counts of one thing an article splits with "بالإضافة إلى" become their sum, when those
+    words stand right before the second count (`_sum_between`): "بالإضافة إلى" anywhere between
+    them summed unlike things (SaudiNewsNet 2015-08-09/10/11: seven sums, among them 530 and
+    280 doctors of two courses, and "بأربع مراحل" + "أربع مراحل" read as 8)."""
     out: list[Count] = []
     for c in counts:
         if out:
             prev = out[-1]
-            between = match_key(doc.article.text[prev.end:c.start])
-            if prev.head == c.head and any(w in between for w in _SUM_WORDS):
+            if prev.head == c.head and _sum_between(doc.article.text[prev.end:c.start]):
                 out[-1] = Count(c.article, c.head, prev.modifiers | c.modifiers, prev.role or c.role,
                                  c.year or prev.year, prev.value + c.value,
                                  _weaker(prev.bound, c.bound), f"{prev.text} + {c.text}",
-                                 prev.written_about, prev.start, c.end, prev.places | c.places, prev.terms | c.terms)
+                                 prev.written_about, prev.start, c.end, prev.places | c.places, prev.terms | c.terms,
+                                 prev.day or c.day, c.published)
                 continue
         out.append(c)
     return out
+
+
+def _sum_between(between: str) -> bool:
+    """The words between two counts of one sentence join them into a sum: they end with
+    "بالإضافة إلى" right before the second count ("ثماني هجمات بطائرات مسيرة ... بالإضافة إلى
+    17 هجوما صاروخيا"), not with more words after it ("مكافأة قدرها خمسة آلاف ريال إضافة إلى منح
+    مكافأة لصاحب المركز الأول قدرها 15 ألف ريال": a prize of its own)."""
+    if any(ch in between for ch in ".!?؟\n"):
+        return False
+    words = match_key(between).split()
+    return any(" ".join(words[-len(w.split()):]).removeprefix("و") == w for w in _SUM_WORDS)
 
 
 def _weaker(a: str, b: str) -> str:
@@ -172,6 +194,8 @@ def _weaker(a: str, b: str) -> str:
 
 def _same_thing(a: Count, b: Count) -> bool:
     if a.head != b.head or (a.year and b.year and a.year != b.year):
+        return False
+    if not _same_moment(a, b):
         return False
     if (a.role and b.role and a.role != b.role) or any((a.role == r) != (b.role == r) for r in OWN_ROLES):
         return False
@@ -184,6 +208,30 @@ def _same_thing(a: Count, b: Count) -> bool:
     if a.modifiers or b.modifiers or a.head in moments()["duration"]:
         return False  # a span of time says what it is only in its describing words
     return _same_sum(a, b) if a.head in moments()["currency"] else True
+
+
+def _same_moment(a: Count, b: Count) -> bool:
+    """Counts that may be of one happening: a count its clause dates more than PAST_DAYS
+    before its own article ("الهجوم الذي وقع في 20 تموز/يوليو وأوقع 32 قتيلا", a background
+    fact) is only the count of a happening of that day (its stated day, or its article's)."""
+    if not (_background(a) or _background(b)):
+        return True
+    return _days_apart(_when(a), _when(b)) <= 1
+
+
+def _background(c: Count) -> bool:
+    return bool(c.day and c.published) and _days_apart(str(c.day), str(c.published)[:10]) > PAST_DAYS
+
+
+def _when(c: Count) -> str:
+    return c.day or (c.published or "")[:10]
+
+
+def _days_apart(x: str, y: str) -> int:
+    try:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+    except ValueError:
+        return 0
 
 
 def _same_sum(a: Count, b: Count) -> bool:
@@ -236,7 +284,8 @@ def _attach_bare(groups: list[list[Count]]) -> list[list[Count]]:
             targets = [t for t in targets if all(_same_sum(c, d) for c in g for d in t)]
         if g[0].head in moments()["duration"]:
             targets = []
-        targets = [t for t in targets if all(not c.places or not d.places or c.places & d.places for c in g for d in t)]
+        targets = [t for t in targets if all((not c.places or not d.places or c.places & d.places)
+                                             and _same_moment(c, d) for c in g for d in t)]
         if not any(c.modifiers for c in g) and len(targets) == 1:
             targets[0].extend(g)
         else:
@@ -291,7 +340,13 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
         items.extend(_summed(doc, counts))
     claims = []
     outlets = outlet_of(docs)
+    shown: set[tuple[str, frozenset[tuple[str, float, str]]]] = set()
     for group in _components(items):
+        # one set of statements read under two topics ("4 لقاءات تجريبية" / "4 لقاءات ودية"): one row
+        statements = (group[0].head, frozenset((c.article, c.value, c.bound) for c in group))
+        if statements in shown:
+            continue
+        shown.add(statements)
         first = min(group, key=lambda c: (c.article, c.text))
         claim = make_claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
                            "quantity", outlets, _stated_alike(group, outlets))
