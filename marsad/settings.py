@@ -20,6 +20,7 @@ NER_MODEL_PATH = MODELS_DIR / "ner.crfsuite"
 # Where the shared data sets sit in a checkout (../shared beside the repo).
 SHARED_DIR = PACKAGE_DIR.parent.parent / "shared"
 
-# Per-page analysis time limit: a normal page takes milliseconds; 20 s means a pathological
-# input (megabyte lines, nesting bombs) that must not hang the batch.
+# Per-page analysis limit, in CPU seconds (not wall time, so a loaded machine gives the same
+# results): a normal page takes milliseconds; 20 s means a pathological input (megabyte
+# lines, nesting bombs) that must not hang the batch.
 PAGE_TIME_LIMIT_S = 20.0

@@ -114,11 +114,34 @@ def test_gzip_bomb_is_refused_at_the_file_limit_the_readme_states(tmp_path: Path
 # these tests time run on articles only.
 _SECOND_PARAGRAPH = "\n\nوأضاف المصدر أن الجهات المعنية ستصدر بيانا مفصلا خلال الساعات المقبلة بعد اكتمال المراجعة."
 
+def _burn_cpu(seconds: float) -> None:
+    """A stage stuck on a pathological page spends CPU (a regex, a huge line): the limit
+    counts CPU time, so a test's slow stage must burn it, not sleep."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_sleeping_stage_is_not_charged_to_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit counts CPU time, not wall time: a page that waits (here, as on a machine
+    busy with other work) is not dropped, so a loaded machine gives the same results."""
+    import marsad.pipeline.stages as pipeline
+
+    def waiting_stage(doc, ctx):
+        time.sleep(0.5)
+        return doc
+
+    monkeypatch.setattr(pipeline, "ARABIC_STAGES", (pipeline.Stage("waits", waiting_stage),))
+    text = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في القاهرة." + _SECOND_PARAGRAPH
+    analysis = analyze_pages([make_page("waits.txt", text)], RunContext(page_time_limit_s=0.2))
+    assert not analysis.errors and len(analysis.docs) == 1
+
+
 def test_a_page_over_the_time_limit_becomes_an_error_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     import marsad.pipeline.stages as pipeline
 
     def slow_stage(doc, ctx):
-        time.sleep(5)
+        _burn_cpu(5)
         return doc
 
     monkeypatch.setattr(pipeline, "ARABIC_STAGES", (pipeline.Stage("slow", slow_stage),))
@@ -163,7 +186,7 @@ def test_a_slow_page_in_a_group_times_out_alone(monkeypatch: pytest.MonkeyPatch)
 
     def slow_on_one(doc, ctx):
         if "الشرطة" in doc.article.text:
-            time.sleep(5)
+            _burn_cpu(5)
         return doc
 
     monkeypatch.setattr(pipeline, "ARABIC_STAGES", (pipeline.Stage("slow", slow_on_one),))

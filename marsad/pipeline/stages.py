@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,7 @@ from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
 from marsad.model import Article, Doc, Problem, RawPage, Token
-from marsad.run.limits import PageAlarm
+from marsad.run.limits import PageAlarm, page_cpu_seconds
 from marsad.run.timing import StepClock
 from marsad.settings import PAGE_TIME_LIMIT_S
 
@@ -221,7 +220,7 @@ def _analyze_group(articles: list[Article], ctx: RunContext, clock: StepClock) -
 
 def _run_on_page(stage: Stage, work: _PageWork, ctx: RunContext, alarm: PageAlarm) -> None:
     source = work.doc.article.source
-    began = time.perf_counter()
+    began = page_cpu_seconds()
     try:
         with alarm.left(ctx.page_time_limit_s - work.spent):
             work.doc = stage.one(work.doc, ctx)
@@ -230,7 +229,7 @@ def _run_on_page(stage: Stage, work: _PageWork, ctx: RunContext, alarm: PageAlar
     except Exception as exc:  # one bad page never stops a batch
         log.exception("analysis failed for %s", source)
         work.problem = Problem(source, f"internal error while analysing: {exc!r}")
-    work.spent += time.perf_counter() - began
+    work.spent += page_cpu_seconds() - began
 
 
 def _run_on_group(stage: Stage, live: list[_PageWork], ctx: RunContext, alarm: PageAlarm) -> None:
@@ -238,7 +237,7 @@ def _run_on_group(stage: Stage, live: list[_PageWork], ctx: RunContext, alarm: P
     milliseconds); if it fails or runs out of time, each page runs alone, so that only the
     page at fault is reported and a huge page costs about its own limit, not the group's."""
     assert stage.many is not None
-    began = time.perf_counter()
+    began = page_cpu_seconds()
     try:
         with alarm.left(ctx.page_time_limit_s - max(w.spent for w in live)):
             docs = stage.many([w.doc for w in live], ctx)
@@ -247,7 +246,7 @@ def _run_on_group(stage: Stage, live: list[_PageWork], ctx: RunContext, alarm: P
             _run_on_page(stage, w, ctx, alarm)
         return
     # The group's time is shared out by size, so a huge page uses up its own limit.
-    elapsed = time.perf_counter() - began
+    elapsed = page_cpu_seconds() - began
     sizes = [len(w.doc.article.text) for w in live]
     total = sum(sizes) or 1
     for w, doc, size in zip(live, docs, sizes, strict=True):
