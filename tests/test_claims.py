@@ -204,3 +204,23 @@ def test_a_plural_that_looks_like_a_dual_is_no_count_of_two():
     c = _doc("c", "وأسفر الهجوم عن إصابة مدنيين وللجنديين بجروح.", "الثالثة", ())
     [claim] = quantity_claims([a, b, c])
     assert sorted((x.value, x.articles) for x in claim.values) == [(2.0, ("b",)), (3.0, ("a",))]
+
+
+# Two undated lead sentences: the statement stands lower in the article, as it did on the
+# SaudiNewsNet page (a lead's happening may start or end on the day it names).
+_LEAD = "جمدت الحكومة أموال عدد من القادة. وشمل القرار أفراد أسرهم أيضا."
+
+
+def test_a_day_that_bounds_a_period_is_not_the_statement_s_date():
+    """"ستبقى سارية حتى 26 فبراير 2024" says when the sanctions end, not when the spokesman
+    spoke: it must not meet another outlet's dated statement, in agreement or in conflict."""
+    import dataclasses
+
+    from marsad.extract.quotes import extract_quotes
+    for bound, written, day in (("حتى", "26 فبراير 2024", "2024-02-26"), ("اعتبارا من", "4 سبتمبر 2023", "2023-09-04")):
+        a = make_doc("a", f"{_LEAD} قال المتحدث جون ميلر إن العقوبات ستبقى سارية {bound} {written} بعد مصادقة الحكومة عليها.",
+                     mentions=(("جون ميلر", "PER", "P1"),), times=((written, day),))
+        b = make_doc("b", f"{_LEAD} والخميس، قال المتحدث جون ميلر إن العقوبات ستبقى سارية بعد مصادقة الحكومة عليها.",
+                     mentions=(("جون ميلر", "PER", "P1"),), times=(("الخميس", "2023-08-10"),))
+        docs = [dataclasses.replace(d, quotes=tuple(extract_quotes(d))) for d in (a, b)]
+        assert date_claims(docs) == [], bound

@@ -59,11 +59,31 @@ def dates_contradict(a: str, a_as: StatedAs, b: str, b_as: StatedAs) -> bool:
     return True
 
 
-def _day_of(doc: Doc, sentence: Sentence) -> TimeExpr | None:
+# A day that bounds a period ("سيبقى ساريا حتى 26 فبراير 2016", "اعتبارا من الأحد") is when
+# something ends or starts, not when the statement was made or the event happened: a
+# SaudiNewsNet sanctions decree "valid until" a Friday of 2016 was read as the date of a
+# statement another outlet dated Friday 2015-08-07, and the two "agreed".
+_UNTIL = frozenset(match_key(w) for w in ("حتى", "وحتى", "لغاية", "غاية", "بحلول", "وبحلول"))
+_FROM = frozenset(match_key(w) for w in ("اعتبارا", "ابتداء", "بدءا"))
+_LINKS = frozenset(match_key(w) for w in ("من", "تاريخ"))
+
+
+def _bounds_a_period(text: str, time: TimeExpr) -> bool:
+    words = [match_key(w) for w in text[max(0, time.start - 40):time.start].split()[-2:]]
+    if not words:
+        return False
+    if words[-1] in _UNTIL:
+        return True
+    return len(words) == 2 and words[-1] in _LINKS and (words[0] in _UNTIL or words[0] in _FROM)
+
+
+def _day_of(doc: Doc, sentence: Sentence, said: bool = False) -> TimeExpr | None:
     """The first day a sentence states, as explicitly as the sentence states that day ("لموقع
     عين اليوم ... اليوم الاثنين" is dated by its Monday: a written date, then a weekday, then
-    "اليوم" alone)."""
-    days = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value and len(t.value) == 10]
+    "اليوم" alone). For what was said or done (`said`), a day that bounds a period is no such
+    day; a lead's happening may be what starts or ends on it ("تبدأ الرحلات اعتبارا من ...")."""
+    days = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value and len(t.value) == 10
+            and not (said and _bounds_a_period(doc.article.text, t))]
     if not days:
         return None
     rank = {"written": 0, "weekday": 1, "deictic": 2}
@@ -75,7 +95,7 @@ def _dated_statements(doc: Doc) -> list[tuple[tuple, str, str, str, StatedAs]]:
     for the happening the lead dates ("اتفق وزراء المياه ... اليوم الثلاثاء")."""
     found: list[tuple[tuple, str, str, str, StatedAs]] = []
     for sentence in doc.sentences:
-        day = _day_of(doc, sentence)
+        day = _day_of(doc, sentence, said=True)
         if day is None:
             continue
         for q in doc.quotes:
