@@ -37,6 +37,7 @@ from marsad.extract.mention_filter import clean_mention
 from marsad.extract.mention_spans import institution_heads
 from marsad.extract.org_names import is_body, nationality_keys, org_name_end, org_words
 from marsad.model import Mention, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 # Last words of news outlets' names (match keys): News, Press, Times, Post.
 _OUTLET_WORDS = frozenset({"نيوز", "برس", "تايمز", "بوست"})
@@ -51,6 +52,7 @@ def institution_words() -> frozenset[str]:
     return frozenset(key_table(INSTITUTION_WORDS_FILE))
 
 
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)  # (asked of every token of every sentence)
 def _named_head(key: str) -> tuple[str, bool] | None:
     """(glued proclitic, with the article) of a `head_named` noun (لجهاز, والإدارة), else None."""
     for prefix, stem in clitic_candidates(key):
@@ -100,8 +102,8 @@ def police_by_place(mentions: list[Mention], tokens: Sequence[Token], text: str)
     heads = institution_heads()
     out = mentions
     for at, token in enumerate(tokens[:-1]):
-        police = [(p, stem) for p, stem in clitic_candidates(token.key) if stem == _POLICE and not p.endswith("ال")]
-        if not police:
+        police = _police_proclitic(token.key)
+        if police is None:
             continue
         place = at + 1
         if heads.get(tokens[place].stem) == "place_head" or tokens[place].key == "مديريه":
@@ -112,11 +114,17 @@ def police_by_place(mentions: list[Mention], tokens: Sequence[Token], text: str)
         if found is None or any(m is not found and m.start < found.end and token.start < m.end for m in out):
             continue
         first = at - 1 if at > 0 and tokens[at - 1].key in _STATION else at
-        clitic = police[0][0] if first == at else ""
+        clitic = police if first == at else ""
         start = tokens[first].start + proclitic_length(tokens[first].text, clitic, keep_whole_words=False)
         out = [m for m in out if m is not found] + [Mention(start, found.end, text[start:found.end], "ORG",
                                                              source="gazetteer")]
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)  # (asked of every token of every sentence)
+def _police_proclitic(key: str) -> str | None:
+    """The proclitic glued on شرطة written without the article ("" alone, ب in بشرطة), else None."""
+    return next((p for p, stem in clitic_candidates(key) if stem == _POLICE and not p.endswith("ال")), None)
 
 
 def _split_joined_bodies(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:

@@ -45,6 +45,14 @@ def _titles() -> frozenset[str]:
     return frozenset(key for key, kind in load_not_entities().items() if kind == "title")
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """The keys `titled_names` looks after: a title (also with و glued on: `_is_title`) or a
+    role written with the article (الرئيس, الأمير); one set test for every other token."""
+    titles = _titles()
+    return titles | {"و" + key for key in titles} | {key for key in role_first_words() if key.startswith("ال")}
+
+
 def _is_title(token: Token) -> bool:
     key = token.key
     return key in _titles() or (key[:1] == "و" and key[1:] in _titles())
@@ -97,10 +105,11 @@ def titled_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
     person's first name cut off after a title or a role (الرئيس, الأمير) put back."""
     added: list[Mention] = []
     person_at = {m.start: m for m in mentions if m.type == "PER"}
+    openers = _openers()
     for at, token in enumerate(tokens[:-2]):
-        titled = _is_title(token)
-        if not titled and not (token.key.startswith("ال") and token.key in role_first_words()):
+        if token.key not in openers:
             continue
+        titled = _is_title(token)
         first = at + 1
         cut = person_at.get(tokens[first + 1].start)
         if cut is not None and _first_name(tokens[first]) \
