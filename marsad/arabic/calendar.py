@@ -182,8 +182,6 @@ def hijri_year_of(day: date) -> int:
 
 # --- Solar Hijri (Persian) dates, and a date written in either Hijri calendar ---------------
 
-# --- calendars ---------------------------------------------------------------------------
-
 _PERSIAN_MONTHS = {match_key(name): n for n, name in enumerate(
     ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), start=1)}
 

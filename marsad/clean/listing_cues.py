@@ -118,7 +118,8 @@ def linked_cuts(lines: list[Line]) -> int:
 
 
 def _cut_with_dots(tail: str) -> bool:
-    """The dots every cut of _LINKED_CUT ends with: a tail without them is let through without a scan."""
+    """The dots every cut of _LINKED_CUT and _CUT_THEN_LINK holds: a tail without them is let
+    through without a scan."""
     return "…" in tail or "..." in tail
 
 
@@ -176,7 +177,7 @@ def story_elsewhere(lines: list[Line]) -> bool:
                 or _PDF_LINK_END.search(line.text[-40:])):
             return True
         tail = line.text[-200:]
-        if ("…" in tail or "..." in tail) and _CUT_THEN_LINK.search(tail):
+        if _cut_with_dots(tail) and _CUT_THEN_LINK.search(tail):
             return True
     return False
 
