@@ -9,6 +9,7 @@ import re
 LISTING_PATH = re.compile(r"/(?:tags?|keywords?|hashtags?|category|categories|cat|section|sections|topics?|search|"
                           r"latest|news-list|list|wasm|taxonomy|وسم|قسم|تصنيف)(?:/|$|\?)|/page/\d+|"
                           r"-list\.\w+|^/\d{4}/\d{2}(?:/\d{2})?/?(?:\?|$)|"  # (a year's month: "/2016/11/?m=0")
+                          r"/(?:tags?|keywords?|hashtags?|search|category)\.(?:php|aspx?)(?:$|\?)|"  # ("tags.php?t=…")
                           r"/digests?(?:/|$|-for-|-of-)|"  # a blog's digest of several posts ("/digest-for-<day>.html")
                           r"^/-[^/]+-/?$|^/\+[^/]+\+/?$",  # SPIP's section "/-Name-" and keyword "/+Name+" pages
                           re.IGNORECASE)

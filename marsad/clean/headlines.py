@@ -34,7 +34,7 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     # story's first paragraph, whatever its length, and such a line is prose itself. (Under a
     # headline, an excerpt that starts mid-story may open with "وأوضحت ..." too, punctuated.)
     unpunctuated = written_without_full_stops(lines)
-    crumbed = (_headline_of_breadcrumb(lines) or _dated_headline(lines)
+    crumbed = (_printed_thrice(lines) or _headline_of_breadcrumb(lines) or _dated_headline(lines)
                or _headline_over_its_caption(lines, arabic_page))
     if crumbed is not None:
         return crumbed
@@ -47,9 +47,14 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     widgets = related_headings()
     top = lines[:12]
     continued = {id(ln) for ln, below in itertools.pairwise(lines[:13]) if unpunctuated and below.continues_prose}
+    bar: Line | None = None
     for previous, line in zip([None, *top], top, strict=False):  # (each line with the one above it)
-        if line.kind == "dateline" and candidates:
-            break  # the headline sits above the dateline; below it come captions
+        if line.kind == "dateline":
+            if any(c.words >= MIN_OVER_DATE_WORDS for c in candidates):
+                break  # the headline sits above the dateline; below it come captions
+            # (above it only a site's name or a menu's words: a date bar, the headline under it)
+            bar = line if line.stamp == "date" and bar is None else bar
+            continue
         if (line.kind != "body" or id(line) in continued or (unpunctuated and line.continues_prose)
                 or not _can_be_title(line.text, arabic_page, listed)):
             continue
@@ -63,6 +68,9 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             break  # the body has started
         if 2 <= line.words <= 30 or _clauses_headline(line):
             candidates.append(line)
+            if bar is not None and line.words <= MAX_HEADLINE_WORDS and (
+                    line.words >= FIRST_HEADLINE_WORDS or (line.words >= MIN_OVER_DATE_WORDS and previous is bar)):
+                return line  # under the date bar: a headline's length, or a shorter line right under it
     if not candidates:
         return _title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page, unpunctuated)
     # A subtitle or a caption under the headline is often longer than it: the first line of a
@@ -74,6 +82,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
 
 
 MAX_WIDGET_HEADING_WORDS = 5
+# A line of two words over the first dateline is a site's name or a menu item, not a headline.
+MIN_OVER_DATE_WORDS = 3
 
 
 def written_without_full_stops(lines: list[Line]) -> bool:
@@ -116,11 +126,26 @@ def _headline_of_breadcrumb(lines: list[Line]) -> Line | None:
             continue
         last_crumb = breadcrumb_headline(line.text)
         if last_crumb is None:
+            crumbs = _crumbs_over_headline(line, lines[at + 1] if at + 1 < len(lines) else None)
+            if crumbs is not None:
+                return crumbs
             continue
         key = line_key(last_crumb)
         below = lines[at + 1:at + 1 + CRUMB_TO_HEADLINE_LINES]
         return next((ln for ln in below if ln.key == key), line if len(key.split()) >= 3 else None)
     return None
+
+
+# A breadcrumb's words without separators ("Home News", "الرئيسية أخبار محلية").
+MAX_BARE_CRUMB_WORDS = 3
+
+
+def _crumbs_over_headline(line: Line, below: Line | None) -> Line | None:
+    """A breadcrumb printed without separators ("Home News <headline>") over the headline alone:
+    the line below, which the crumb line ends with, is the title."""
+    if below is None or below.kind != "body" or below.words < 3 or not line.key.endswith(" " + below.key):
+        return None
+    return below if line.words - below.words <= MAX_BARE_CRUMB_WORDS else None
 
 
 # A photo credit added to the headline to caption the picture under it ("ح.م", "(أرشيفية)").
@@ -197,7 +222,9 @@ def _two_word_headline(lines: list[Line], at: int) -> bool:
     return (name.kind == "body" and name.words <= MAX_NAME_WORDS and not _HAS_DIGIT.search(name.text)
             and not _STATEMENT_END(name.text) and not _CONTINUES.match(name.text)
             and name.key.split(" ", 1)[0] not in masthead_roles()[1]  # ("رئيس مجلس الوزراء" is a post)
-            and (top is None or top.words <= 2))
+            and (top is None or top.words <= 2)
+            # (a fourth short line over them: a site menu's items, one or two words each)
+            and not (at >= 3 and lines[at - 3].words <= 2 and lines[at - 3].kind in ("body", "furniture")))
 
 
 # A headline is at most this many words: the longest of the labelled real pages' has 22.
@@ -241,6 +268,20 @@ def _printed_twice(lines: list[Line], line: Line) -> bool:
     is not printed twice."""
     at = lines.index(line)
     return (line.words <= MAX_HEADLINE_WORDS and at + 1 < len(lines) and lines[at + 1].key == line.key)
+
+
+# Where a headline printed three times (over its picture, in a print bar, over the text) may stand.
+THRICE_SEARCH_LINES = 15
+
+
+def _printed_thrice(lines: list[Line]) -> Line | None:
+    """A headline's length of words printed three times in a row near the top: the headline,
+    over any slogan or site name above it (no paragraph, site name or menu item is printed so;
+    a standfirst printed over and under its picture comes back apart, not in a row)."""
+    top = lines[:THRICE_SEARCH_LINES]
+    return next((ln for ln, second, third in zip(top, top[1:], top[2:], strict=False)
+                 if ln.kind == "body" and FIRST_HEADLINE_WORDS <= ln.words <= MAX_HEADLINE_WORDS
+                 and ln.key == second.key == third.key), None)
 
 
 def _title_repeated_in_lede(lines: list[Line]) -> Line | None:

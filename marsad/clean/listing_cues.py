@@ -101,14 +101,35 @@ def cohesion(lines: list[Line]) -> Cohesion:
 
 def before_related_block(lines: list[Line]) -> list[Line]:
     """The lines above a "see also" block: one under a paragraph of the page's own (a
-    "most read" box above the headline is a widget of the page's top)."""
+    "most read" box above the headline is a widget of the page's top), or the site's latest
+    stories under the story's paragraphs."""
     headings = related_headings()
+    latest = latest_stories_at(lines)
     told = False
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:latest]):
         if told and line.words <= MAX_HEADING_WORDS and line.key in headings:
             return lines[:i]
         told = told or line.sentence_shaped
-    return lines
+    return lines[:latest]
+
+
+# The heading of the site's latest stories, which some themes print under the article; at the
+# top of a page it heads a ticker.
+_LATEST_HEADINGS = frozenset(line_key(h) for h in ("أحدث الأخبار", "آخر الأخبار", "أخر الأخبار", "اخر الاخبار",
+                                                    "Latest News"))
+# Paragraphs above such a heading that make it the foot of a story.
+STORY_PARAGRAPHS = 2
+
+
+def latest_stories_at(lines: list[Line]) -> int | None:
+    """Where the site's latest stories start under a story of two paragraphs or more."""
+    paragraphs = 0
+    for at, line in enumerate(lines):
+        if line.sentence_shaped and line.kind in ("body", "lede"):
+            paragraphs += 1
+        elif paragraphs >= STORY_PARAGRAPHS and line.words <= MAX_HEADING_WORDS and line.key in _LATEST_HEADINGS:
+            return at
+    return None
 
 
 def linked_cuts(lines: list[Line]) -> int:

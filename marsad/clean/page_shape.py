@@ -31,6 +31,10 @@ MIN_FEED_LINES = 3
 # ... or run together on one line: the items' RFC 822 dates, which no article prints (nor
 # the CDATA sections a feed's titles and texts come in, once its tags are stripped).
 _FEED_DATE = re.compile(_RFC822)
+# A WordPress feed's own words, which no article prints: the channel's update period before
+# its generator ("hourly 1 https://wordpress.org/?v=6.8.3"), an item's "The post … appeared first
+# on …", a CDATA section's end; with one RFC 822 date they make a flattened feed of one item.
+_FEED_WORDS = re.compile(r"\b(?:hourly|daily|weekly) \d+ https?://wordpress\.org/\?v=|\bappeared first on\b|\]\]>")
 # A post's own feed address ("/<post-slug>/feed") whose text has this many paragraphs of its
 # own serves the post.
 _POST_FEED = re.compile(r"/[^/]*-[^/]*-[^/]*/feed/?$")
@@ -150,7 +154,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
                                                          and cleaned.body_lines >= MIN_POST_PARAGRAPHS))
               or (feed_lines >= MIN_FEED_LINES and feed_lines >= 0.2 * len(all_lines))
               or (not is_html and (len(_FEED_DATE.findall(head)) >= MIN_FEED_LINES
-                                   or head.count("<![CDATA[") >= MIN_FEED_LINES))),
+                                   or head.count("<![CDATA[") >= MIN_FEED_LINES
+                                   or (bool(_FEED_DATE.search(head)) and bool(_FEED_WORDS.search(head)))))),
         float(bool(addr.LISTING_PATH.search(path + ("?" + query if query else "")))
               or ((bool(addr.AMBIGUOUS_PATH.search(path)) or bool(addr.PAGING_QUERY.search("?" + query)))
                   and not own_item)) if url else unknown,

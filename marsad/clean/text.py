@@ -26,6 +26,7 @@ from marsad.clean.dates import states_both_calendars
 from marsad.clean.headlines import find_title, title_date, written_without_full_stops
 from marsad.clean.lexicon import line_key, masthead_roles, neighbour_links
 from marsad.clean.lines import MAX_DATELINE_WORDS, Line, split_lines
+from marsad.clean.listing_cues import latest_stories_at
 from marsad.clean.metadata import loose_date, parse_dateline, site_name_from_title, split_own_name, strip_site_suffix
 
 # A byline or a photo/editing credit: "كتب: أحمد علي", "بقلم - سارة محمود", "By John Smith".
@@ -35,6 +36,11 @@ _BYLINE = re.compile(r"^\s*(?:كتب|كتبت|الكاتبة?|بقلم|تحري�
 # "Last-Modified: ..."): the day of the crawl, never the page's date.
 _CRAWL_HEADER = re.compile(r"^\s*(?:Date|Last-Modified|Expires|WARC-Date|Fetched|Crawled|Retrieved)\s*:\s*\S",
                            re.IGNORECASE)
+# A news item's number alone on its line, over the headline ("کد خبر ۹۲۴۲۰۱", "کد ۹۲۴۲۰۱", "رقم الخبر: 1234");
+# under a listing's teaser the number comes with its date, and that line is left to the listing cues.
+_ITEM_NUMBER = re.compile(r"^\s*(?:کد|كد|رقم)(?:\s+(?:خبر|الخبر))?\s*[:：]?\s*[0-9۰-۹٠-٩]+\s*$")
+# An embedded post's signature ("— name (@handle) August 22, 2025"): the post's date, not the page's.
+_EMBED_SIGNATURE = re.compile(r"^\s*[—–-]+\s*.{0,60}\(@\w+\)\s*\S.{0,30}\d{4}\s*$")
 # A name with a role fits in six words; a longer line starting with "كتب" is a sentence.
 MAX_BYLINE_WORDS = 6
 
@@ -64,6 +70,7 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
     """Clean one plain-text dump. `repeated`: line keys seen on other pages of the site; `lines`: its split_lines."""
     lines = split_lines(content) if lines is None else lines
     _classify_lines(lines, repeated)
+    _mark_widget_after_story(lines)
     title_line = find_title(lines, hint_title)
     title = strip_site_suffix(title_line.text) if title_line else hint_title
     first_body = _first_body_index(lines, 0)
@@ -115,7 +122,8 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     captions, bylines and datelines. Position-dependent decisions come after the title."""
     menu = _bulleted_items(lines)
     for line in lines:
-        if line.is_furniture_phrase or _CRAWL_HEADER.match(line.text) or _is_masthead(line):
+        if (line.is_furniture_phrase or _CRAWL_HEADER.match(line.text) or _ITEM_NUMBER.match(line.text)
+                or _EMBED_SIGNATURE.match(line.text) or _is_masthead(line)):
             line.kind, line.chrome = "furniture", True
         elif menu and not line.sentence_shaped and line.key in menu and not _BULLET.match(line.text):
             line.kind, line.chrome = "furniture", True  # a menu's item printed again without its bullet
@@ -145,6 +153,14 @@ def _mark_writer_posts(lines: list[Line]) -> None:
         if (below.kind == "body" and below.words <= MAX_POST_WORDS and not below.sentence_shaped
                 and byline.chrome and _BYLINE.match(byline.text) and below.key.split(" ", 1)[0] in heads):
             below.kind, below.chrome = "furniture", True
+
+
+def _mark_widget_after_story(lines: list[Line]) -> None:
+    """Under a story's paragraphs, the heading of the site's latest stories ("أحدث الأخبار") and
+    everything below it (their headlines, ledes and dates) are the site's widget, not the page."""
+    at = latest_stories_at(lines)
+    for below in lines[at:] if at is not None else ():
+        below.kind = "furniture"
 
 
 # A masthead line names a role or two and the people in them; a headline is longer than this.
