@@ -48,12 +48,14 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
     top = lines[:12]
     continued = {id(ln) for ln, below in itertools.pairwise(lines[:13]) if unpunctuated and below.continues_prose}
     bar: Line | None = None
+    over_bar: list[Line] = []
     for previous, line in zip([None, *top], top, strict=False):  # (each line with the one above it)
         if line.kind == "dateline":
             if any(c.words >= MIN_OVER_DATE_WORDS for c in candidates):
                 break  # the headline sits above the dateline; below it come captions
             # (above it only a site's name or a menu's words: a date bar, the headline under it)
-            bar = line if line.stamp == "date" and bar is None else bar
+            if line.stamp == "date" and bar is None and candidates:
+                bar, over_bar = line, list(candidates)
             continue
         if (line.kind != "body" or id(line) in continued or (unpunctuated and line.continues_prose)
                 or not _can_be_title(line.text, arabic_page, listed)):
@@ -68,9 +70,16 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             break  # the body has started
         if 2 <= line.words <= 30 or _clauses_headline(line):
             candidates.append(line)
-            if bar is not None and line.words <= MAX_HEADLINE_WORDS and (
-                    line.words >= FIRST_HEADLINE_WORDS or (line.words >= MIN_OVER_DATE_WORDS and previous is bar)):
-                return line  # under the date bar: a headline's length, or a shorter line right under it
+            if bar is not None and line.words <= MAX_HEADLINE_WORDS and not line.text.endswith(".") and (
+                    line.words >= FIRST_HEADLINE_WORDS
+                    or (line.words >= MIN_OVER_DATE_WORDS and previous is bar
+                        and top.index(bar) >= MIN_MENU_ABOVE_BAR)):
+                # under the bar: a headline's length (not a standfirst), or a shorter line right under a
+                # bar that a site's menu tops
+                return line
+    if bar is not None and not any(c.words >= FIRST_HEADLINE_WORDS and not c.text.endswith(".")
+                                   for c in candidates[len(over_bar):]):
+        candidates = over_bar  # (no headline under the bar, only a standfirst: as if the bar ended the head)
     if not candidates:
         return _title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page, unpunctuated)
     # A subtitle or a caption under the headline is often longer than it: the first line of a
@@ -84,6 +93,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
 MAX_WIDGET_HEADING_WORDS = 5
 # A line of two words over the first dateline is a site's name or a menu item, not a headline.
 MIN_OVER_DATE_WORDS = 3
+# Lines over a date bar that make them a menu (one short line is a column's title or a site's name).
+MIN_MENU_ABOVE_BAR = 3
 
 
 def written_without_full_stops(lines: list[Line]) -> bool:

@@ -39,6 +39,9 @@ _CRAWL_HEADER = re.compile(r"^\s*(?:Date|Last-Modified|Expires|WARC-Date|Fetched
 # A news item's number alone on its line, over the headline ("کد خبر ۹۲۴۲۰۱", "کد ۹۲۴۲۰۱", "رقم الخبر: 1234");
 # under a listing's teaser the number comes with its date, and that line is left to the listing cues.
 _ITEM_NUMBER = re.compile(r"^\s*(?:کد|كد|رقم)(?:\s+(?:خبر|الخبر))?\s*[:：]?\s*[0-9۰-۹٠-٩]+\s*$")
+# A site's search box label in the page's head ("إبحــث في <site>", "Search in <site>"); under a
+# paragraph the same words are a tip's subheading ("- ابحث في التاريخ").
+_SEARCH_LABEL = re.compile(r"^(?:ابحث|بحث|search) (?:في|in) \S+(?: \S+)?$", re.IGNORECASE)
 # An embedded post's signature ("— name (@handle) August 22, 2025"): the post's date, not the page's.
 _EMBED_SIGNATURE = re.compile(r"^\s*[—–-]+\s*.{0,60}\(@\w+\)\s*\S.{0,30}\d{4}\s*$")
 # A name with a role fits in six words; a longer line starting with "كتب" is a sentence.
@@ -121,8 +124,11 @@ def _classify_lines(lines: list[Line], repeated: frozenset[str]) -> None:
     """First pass, one line at a time: furniture phrases, lines repeated across the site,
     captions, bylines and datelines. Position-dependent decisions come after the title."""
     menu = _bulleted_items(lines)
+    told = False  # (a paragraph above: the page's head is over)
     for line in lines:
-        if (line.is_furniture_phrase or _CRAWL_HEADER.match(line.text) or _ITEM_NUMBER.match(line.text)
+        told = told or line.sentence_shaped
+        head_label = not told and line.words <= 4 and bool(_SEARCH_LABEL.match(line.key))
+        if (line.is_furniture_phrase or head_label or _CRAWL_HEADER.match(line.text) or _ITEM_NUMBER.match(line.text)
                 or _EMBED_SIGNATURE.match(line.text) or _is_masthead(line)):
             line.kind, line.chrome = "furniture", True
         elif menu and not line.sentence_shaped and line.key in menu and not _BULLET.match(line.text):
