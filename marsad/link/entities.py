@@ -25,8 +25,7 @@ from typing import Any
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import word_frequencies
-from marsad.arabic.words import word_class
-from marsad.extract.ner_consistency import COMPOUND_HEADS, PATRONYMIC, ends_in_surname
+from marsad.link.context import ArticleContexts, context_keys
 from marsad.link.names import (
     EitherSet,
     PersonVotes,
@@ -40,7 +39,9 @@ from marsad.link.names import (
     raw_key,
     sovereign_titles,
 )
+from marsad.link.neighbours import holds_all, name_words_beside
 from marsad.link.records import EntityRecord, MemoryNames, StoredNames
+from marsad.link.short_forms import is_first_name_of, is_short_form, surname_of
 from marsad.link.transliteration import COMMON_SPELLING, skeleton, spellings_agree
 from marsad.model import Doc, Entity, Mention
 
@@ -53,12 +54,6 @@ DOMINANT_RATIO = 5
 # ...and at least this many articles name it in full, also when it is the only owner of a
 # surname that is a frequent word (one article is no evidence of a corpus's usage).
 DOMINANT_MIN_DOCS = 2
-# A short form of several words that is not the first name must be a family name, led by
-# one of these (match keys): "دي ماريا", "أبو غزالة", "آل صالح", "بن لادن", "فان غال". One led
-# by a given name (عبد ... too: "عبد المحسن" of "مهدي صباح عبد المحسن") is another person,
-# mostly the father: "سعد دوابشة" of "علي سعد دوابشة",
-# "محمد مرسي" of "عبد الله محمد مرسي", "مرعي بن حسين القحطاني" of "خالد مرعي بن حسين القحطاني".
-SURNAME_PARTICLES = (COMPOUND_HEADS - {"عبد"}) | PATRONYMIC | word_class("surname_particle")
 
 
 @dataclass
@@ -70,24 +65,11 @@ class _LocalCluster:
     names: list[str] = field(default_factory=list)  # display names (clitics removed)
     keys: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # sovereign titles its mentions carry (الملك، الأمير)
+    beside: tuple[str, ...] = ()  # a one-word person's words beside it that are its name's (`name_words_beside`)
 
     @property
     def full_name(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
-
-
-def surname_of(key: str) -> str | None:
-    """The last word of a full person name (match key), when it is a family name."""
-    words = key.split()
-    if not ends_in_surname(words) or not _may_be_surname(words[-1]):
-        return None
-    return words[-1]
-
-
-def _may_be_surname(word: str) -> bool:
-    """Not a place or organisation the gazetteer knows (a tagger's "زيارة عسير" does not
-    make عسير a person's surname)."""
-    return gazetteer_type(word) in (None, "PER")
 
 
 class EntityIndex:
@@ -98,6 +80,7 @@ class EntityIndex:
     def __init__(self, db: sqlite3.Connection | None = None) -> None:
         self.names: MemoryNames | StoredNames = MemoryNames() if db is None else StoredNames(db)
         self.person_votes = PersonVotes()  # `register_full_names` counts them
+        self.contexts = ArticleContexts()  # ...and these
 
     # --- persistence ---------------------------------------------------------------------
 
@@ -119,7 +102,7 @@ class EntityIndex:
         for key in keys:
             # A first name joined its full name in one article ("عبد الله" of "عبد الله
             # الأول"); elsewhere it is anyone of that name, so it finds no record.
-            if record.type == "PER" and _is_first_name_of(key, record.keys):
+            if record.type == "PER" and is_first_name_of(key, record.keys):
                 continue
             self.names.add_key(record.type, key, record.id)
             surname = surname_of(key) if record.type == "PER" else None
@@ -139,11 +122,15 @@ class EntityIndex:
         mentions = [self.person_votes.retyped(m) for m in doc.mentions]
         if not mentions:
             return doc
-        clusters = self._local_clusters(mentions)
+        spans = [(m.start, m.end) for m in mentions]
+        beside = {i: words for i, m in enumerate(mentions) if m.type == "PER" and " " not in m.text.strip()
+                  and (words := name_words_beside(doc.article.text, m, spans, self.names.is_given_name))}
+        clusters = self._local_clusters(mentions, beside)
+        context = context_keys(mentions)
         ids: dict[int, str] = {}
         with self.names.writing():
             for cluster in clusters:
-                record = self._match(cluster) or self._new_record(cluster)
+                record = self._match(cluster, context) or self._new_record(cluster)
                 self._absorb(record, cluster, mentions, doc.id)
                 for i in cluster.mentions:
                     ids[i] = record.id
@@ -160,10 +147,12 @@ class EntityIndex:
         """`register_full_names` of one article, given its mentions (all it reads of it)."""
         self.person_votes.count(mentions)
         people = [m for m in mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
+        context = context_keys(mentions)
+        self.contexts.count(context)
         with self.names.writing():
-            self._register_people(people)
+            self._register_people(people, context)
 
-    def _register_people(self, people: list[Mention]) -> None:
+    def _register_people(self, people: list[Mention], context: frozenset[str] = frozenset()) -> None:
         for cluster in self._local_clusters(people):
             if len(cluster.full_name.split()) < 2:
                 continue
@@ -172,15 +161,19 @@ class EntityIndex:
             skeletons = _lookup_skeletons(cluster, record) - record.skeletons
             record.keys |= keys
             record.skeletons |= skeletons
+            if record.full_name_docs < DOMINANT_MIN_DOCS:  # (only a person named in few articles needs it)
+                record.context |= context - {skeleton(k) for k in cluster.keys}
             record.full_name_docs += 1
             self._register(record, keys, skeletons)
 
-    def _local_clusters(self, mentions: list[Mention]) -> list[_LocalCluster]:
+    def _local_clusters(self, mentions: list[Mention],
+                        beside: dict[int, tuple[str, ...]] | None = None) -> list[_LocalCluster]:
         local = {raw_key(m.text) for m in mentions}
         local |= {k.split()[-1] for k in local if " " in k}  # surnames: "وماكغورك" -> ماكغورك
         known = EitherSet(local, self.names)
         clusters: list[_LocalCluster] = []
         by_key: dict[tuple[str, str], _LocalCluster] = {}
+        by_name_beside: dict[tuple[str, str, tuple[str, ...]], _LocalCluster] = {}
         deferred: list[tuple[int, Mention]] = []
         order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split()))
         for i in order:  # longest names first, so short forms find their full name
@@ -192,15 +185,23 @@ class EntityIndex:
             display = display_name(m.text, key, raw_key(m.text))
             key = alias_table().get((m.type, key)) or known_entry_key(m.type, key) or key
             titles = sovereign_titles(m.role)
-            target = by_key.get((m.type, key)) or self._local_short_form(clusters, m.type, key, titles)
+            words_beside = (beside or {}).get(i, ())
+            if words_beside:  # part of a name the tagger cut: only a person whose name holds those words
+                target = (by_name_beside.get((m.type, key, words_beside))
+                          or self._local_short_form(clusters, m.type, key, titles, words_beside))
+            else:
+                target = by_key.get((m.type, key)) or self._local_short_form(clusters, m.type, key, titles)
             if target is None:
-                target = _LocalCluster(m.type)
+                target = _LocalCluster(m.type, beside=words_beside)
                 clusters.append(target)
             target.mentions.append(i)
             target.names.append(display)
             target.titles |= titles
             target.keys.add(key)
-            by_key[(m.type, key)] = target
+            if words_beside:
+                by_name_beside[(m.type, key, words_beside)] = target
+            else:
+                by_key[(m.type, key)] = target
         for i, m in deferred:  # role-only references join their person
             ante = name_key(m.antecedent or "", known)
             target = by_key.get(("PER", ante)) or self._local_short_form(clusters, "PER", ante)
@@ -209,16 +210,18 @@ class EntityIndex:
         return clusters
 
     def _local_short_form(self, clusters: list[_LocalCluster], etype: str, key: str,
-                          titles: frozenset[str] = frozenset()) -> _LocalCluster | None:
+                          titles: frozenset[str] = frozenset(), beside: tuple[str, ...] = ()) -> _LocalCluster | None:
         """A person's surname or partial name joins the one full name in the article it is a
-        short form of (`_is_short_form`); two candidates mean ambiguity and no join. A bare
+        short form of (`is_short_form`); two candidates mean ambiguity and no join. A bare
         surname whose person the corpus knows (`_surname_owner`) joins a name of this article
         only if it is that person's ("أوباما", not the tagger's "رؤية أوباما"); a given name
-        under a sovereign title (`titles`: "الملك خالد") only one written under that title too."""
+        under a sovereign title (`titles`: "الملك خالد") only one written under that title too; one
+        with name words `beside` it only a name that holds them."""
         words = key.split()
         if etype != "PER" or not words:  # a "name" of punctuation alone is nobody's short form
             return None
-        hits = [c for c in clusters if c.type == "PER" and any(_is_short_form(words, k.split()) for k in c.keys)]
+        hits = [c for c in clusters if c.type == "PER" and any(is_short_form(words, k.split()) for k in c.keys)
+                and holds_all(c.keys, beside)]
         if len(hits) != 1 or (titles and len(words) == 1 and titles.isdisjoint(hits[0].titles)
                               and any(k.split()[0] == key for k in hits[0].keys)):
             return None
@@ -228,15 +231,15 @@ class EntityIndex:
                 return None
         return hits[0]
 
-    def _match(self, cluster: _LocalCluster) -> EntityRecord | None:
-        """The known record this article's cluster is, if any."""
+    def _match(self, cluster: _LocalCluster, context: frozenset[str] | None = None) -> EntityRecord | None:
+        """The known record this article's cluster is, if any (`context`: the article's names)."""
         full = match_key(cluster.full_name) if cluster.names else ""
         words = len(full.split())
         if cluster.type == "PER" and words == 1:
             # Before the key: an article whose bare "أوباما" found no owner may have made a
             # record of it, which must not keep the next one from the person.
             owner = self._surname_owner(full)
-            if owner is not None:
+            if owner is not None and self._bare_name_of(cluster, owner, context):
                 return owner
         # Longest key first; ties by the key itself, not the set's order (which is the hash seed's).
         # A person is looked up by the names as long as the fullest: the article's "عبد الله"
@@ -244,7 +247,8 @@ class EntityIndex:
         keys = cluster.keys if cluster.type != "PER" else {k for k in cluster.keys if len(k.split()) == words}
         for key in sorted(keys, key=lambda k: (-len(k), k)):
             rid = self.names.key_owner(cluster.type, key)
-            if rid:
+            bare = cluster.type == "PER" and words == 1
+            if rid and (not bare or self._bare_name_of(cluster, self.names.record(rid), context)):
                 return self.names.record(rid)
         if cluster.type != "PER" or words >= 2:
             hits = [self.names.record(rid) for rid in sorted(self.names.skeleton_owners(cluster.type, skeleton(full)))]
@@ -258,6 +262,20 @@ class EntityIndex:
                 if self._spelling_of(cluster, record):
                     return record
         return None
+
+    def _bare_name_of(self, cluster: _LocalCluster, record: EntityRecord, context: frozenset[str] | None) -> bool:
+        """Whether a one-word person's cluster may be this record's: a name that holds the words
+        beside it (`name_words_beside`); and a person named in full in fewer than
+        `DOMINANT_MIN_DOCS` articles only where this article shares a rare name with those
+        (`marsad.link.context`): "رويس" of a report on Iran is not a footballer's. A public
+        figure the gazetteer lists (آية الله خامنئي) is named alone on any subject."""
+        if not holds_all(record.keys, cluster.beside):
+            return False
+        if context is None or record.full_name_docs >= DOMINANT_MIN_DOCS or all(" " not in k for k in record.keys) \
+                or any(gazetteer_type(k) == "PER" for k in record.keys):
+            return True
+        own = {skeleton(k) for k in cluster.keys}  # (not the surname itself)
+        return self.contexts.share_a_rare_name(context - own, record.context)
 
     @staticmethod
     def _spelling_of(cluster: _LocalCluster, record: EntityRecord) -> bool:
@@ -306,7 +324,8 @@ class EntityIndex:
 
     def _absorb(self, record: EntityRecord, cluster: _LocalCluster, mentions: list[Mention], doc_id: str) -> None:
         record.names.update(cluster.names)
-        keys = cluster.keys - record.keys
+        # A cut name's one word ("الحسين" of "مشاعل الحسين") is no key others may find it by.
+        keys = {k for k in cluster.keys - record.keys if not cluster.beside or " " in k}
         record.keys |= keys
         skeletons = _lookup_skeletons(cluster, record) - record.skeletons
         record.skeletons |= skeletons
@@ -334,22 +353,6 @@ class EntityIndex:
         return dataclasses.replace(record, articles=self.names.articles_of(record))
 
 
-def _is_short_form(short: list[str], long: list[str]) -> bool:
-    """"الكاظمي" of "مصطفى الكاظمي" (the family name), "مصطفى الكاظمي" of "مصطفى عبد اللطيف
-    الكاظمي" (first name kept), "مصطفى" (the first name); not "خالد" of "فهد بن خالد" nor
-    "سلمان بن عبدالعزيز" of "محمد بن سلمان بن عبدالعزيز" (the father's name), nor "الله" of
-    "محمد بن عبد الله" (part of a compound name), nor "سعد دوابشة" of "علي سعد دوابشة"
-    (`SURNAME_PARTICLES`), nor "سلمان بن عبدالعزيز" of "سلمان بن سلطان بن عبدالعزيز" (another
-    father: `_keeps_fathers`)."""
-    if len(short) >= len(long) or (short == [long[0]] and short[0] in COMPOUND_HEADS):  # "أبو" of "أبو حليقة"
-        return False
-    if short[0] == long[0]:
-        return _is_subsequence(short, long) and _keeps_fathers(short, long)
-    if long[-len(short):] != short or not ends_in_surname(long[:len(long) - len(short) + 1]):
-        return False
-    return short[0] in SURNAME_PARTICLES if len(short) > 1 else _may_be_surname(short[0])
-
-
 def _lookup_skeletons(cluster: _LocalCluster, record: EntityRecord) -> set[str]:
     """The skeletons other articles' names may find this record by: a person's names of
     two words or more, less a first name alone ("عبد الله" of "عبد الله الأول")."""
@@ -357,29 +360,7 @@ def _lookup_skeletons(cluster: _LocalCluster, record: EntityRecord) -> set[str]:
         return {skeleton(name) for name in cluster.names}
     keys = cluster.keys | record.keys
     return {skeleton(name) for name in cluster.names
-            if len(name.split()) >= 2 and not _is_first_name_of(match_key(name), keys)}
-
-
-def _is_first_name_of(key: str, keys: Iterable[str]) -> bool:
-    """Whether a person's key is only the first name ("أحمد", "عبد الله") of a longer key."""
-    words = key.split()
-    if len(words) > 2 or (len(words) == 2 and words[0] not in COMPOUND_HEADS):
-        return False
-    return any(len(k.split()) > len(words) and k.split()[:len(words)] == words for k in keys)
-
-
-def _keeps_fathers(short: list[str], long: list[str]) -> bool:
-    """Whether each "X بن Y" of the short form is one of the long name's: a chain of
-    fathers is cut from its end (سلطان بن سلمان of سلطان بن سلمان بن عبدالعزيز), never in
-    its middle (سلمان بن عبدالعزيز is the uncle of سلمان بن سلطان بن عبدالعزيز)."""
-    links = {tuple(long[i - 1:i + 2]) for i in range(1, len(long) - 1) if long[i] in PATRONYMIC}
-    return all(tuple(short[i - 1:i + 2]) in links for i in range(1, len(short) - 1) if short[i] in PATRONYMIC)
-
-
-def _is_subsequence(short: list[str], long: list[str]) -> bool:
-    """"ماكغورك" in "بريت ماكغورك"; "مصطفى الكاظمي" in "مصطفى عبد اللطيف الكاظمي"."""
-    it = iter(long)
-    return all(any(w == x for x in it) for w in short)
+            if len(name.split()) >= 2 and not is_first_name_of(match_key(name), keys)}
 
 
 def link_entities(docs: list[Doc]) -> tuple[list[Doc], list[Entity]]:

@@ -29,16 +29,18 @@ class EntityRecord:
     # Articles that name this person in full (counted before linking, by
     # `EntityIndex.register_full_names`): how well a bare surname's owners are known.
     full_name_docs: int = 0
+    # The names of the articles that name it in full, while they are few (`marsad.link.context`).
+    context: set[str] = field(default_factory=set)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "names": dict(self.names), "keys": sorted(self.keys),
                 "skeletons": sorted(self.skeletons), "articles": self.articles, "roles": dict(self.roles),
-                "full_name_docs": self.full_name_docs}
+                "full_name_docs": self.full_name_docs, "context": sorted(self.context)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EntityRecord:
         return cls(d["id"], d["type"], Counter(d["names"]), set(d["keys"]), set(d["skeletons"]),
-                   list(d["articles"]), Counter(d["roles"]), d.get("full_name_docs", 0))
+                   list(d["articles"]), Counter(d["roles"]), d.get("full_name_docs", 0), set(d.get("context", ())))
 
 
 class Records:
