@@ -30,7 +30,7 @@ publication date (SaudiNewsNet articles all have one; the real pages' excerpts m
 so the date features' "unknown" is otherwise never learned).
 
 usage: python scripts/train_story_pairs.py [--train FILE ...] [--out PATH] [--text-bound-only]
-                                           [--undated-copies]
+                                           [--undated-copies] [--undated-from-pages CACHE]
 Then `marsad eval stories` scores the clustering on every labelled pair set.
 """
 
