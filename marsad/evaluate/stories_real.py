@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.evaluate.stories import PairScores, json_records, pairwise_scores
-from marsad.model import Analysis, RawPage
+from marsad.model import Analysis, Doc, RawPage
 
 REAL_PAGES = Path(__file__).resolve().parents[2] / "labels" / "stories" / "real_pages.jsonl"
 
@@ -118,3 +118,15 @@ def render_real_pages(name: str, s: RealPageScores) -> list[str]:
     lines += [f"  other stories merged: {a} + {b} ({n} page pairs)" for a, b, n in s.other_merged]
     lines += [f"  split: {story} in {n} stories" for story, n in s.split]
     return lines
+
+
+def real_page_docs(path: Path, pages_dir: Path) -> tuple[list[Doc], dict[str, str]]:
+    """The docs of a round's pages as `marsad analyze` gives them to the clusterer, and each
+    page's labelled story by its address (to cluster the round again with other bounds:
+    scripts/train_story_pairs.py --undated-from-pages)."""
+    from marsad.pipeline import analyze_pages
+    from marsad.stories import joins_stories
+
+    pages = read_real_pages(path, pages_dir)
+    analysis = analyze_pages(raw_pages(pages))
+    return [d for d in analysis.docs if joins_stories(d)], {p.address: p.story for p in pages}

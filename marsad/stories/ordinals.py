@@ -17,9 +17,15 @@ _MONTH_FIRST_WORDS = frozenset(match_key(w) for w in "تشرين كانون رب
 _ARTICLE = "ال"
 # A glued و/ب/ل or لل before an ordinal word ("لأول", "والثالثة", "بالجولة الرابعة" apart).
 _GLUED = ("لل", "و", "ب", "ل", "")
-# Words whose ordinal tells a time of day or a rank, not which happening: "الساعة السادسة
-# والدقيقة الثامنة", "الدرجة الثانية", "المركز الثالث" (a glued و/ب/ل allowed).
-_NOT_COUNTING = frozenset(match_key(w) for w in "الساعة الدقيقة الدرجة المرتبة المركز".split())
+# Words whose ordinal tells a time of day, a rank or a part of the happening, not which
+# happening: "الساعة السادسة والدقيقة الثامنة", "الدرجة الثانية", "المركز الثالث", "النائب
+# الثاني لرئيس الوزراء", Lebanon's three presidencies ("الرئاسة الثانية": the speaker's seat),
+# "اليوم الثاني من زيارته" (one visit's days) (a glued و/ب/ل allowed).
+_NOT_COUNTING = frozenset(match_key(w) for w in "الساعة الدقيقة الدرجة المرتبة المركز النائب الرئاسة اليوم".split())
+# A family name ("الشيخ تميم آل ثاني", "آل الثاني") is no ordinal.
+_FAMILY = match_key("آل")
+# What follows an hour: "عند التاسعة والنصف", "الحادية عشرة صباحا".
+_CLOCK_AFTER = frozenset(match_key(w) for w in "والنصف والربع والثلث الا صباحا مساء ظهرا فجرا عصرا ليلا".split())
 # Superlatives of three letters; the others are أفعل, four letters from an alif.
 _SHORT_SUPERLATIVES = frozenset(match_key(w) for w in "أهم أشد أحد".split())
 
@@ -78,10 +84,13 @@ def stated_ordinals(tokens: Sequence[Token]) -> Iterator[int]:
         before = keys[i - 1] if i > 0 else ""
         if word is None:
             found = ordinal_at(list(tokens[i:i + 2]), 0)  # العشرين
-        elif before in _MONTH_FIRST_WORDS or _not_counting(before) or (word[1] and _superlative(after)):
+        elif (before in _MONTH_FIRST_WORDS or before == _FAMILY or _not_counting(before)
+              or (word[1] and _superlative(after))):
             found = None
         else:
             found = ordinal_at([tokens[i]._replace(key=word[0]), *tokens[i + 1:i + 2]], 0)
+        if found is not None and i + found[1] < len(keys) and keys[i + found[1]] in _CLOCK_AFTER:
+            found = None
         if found is not None:
             value, used = found
             yield value
