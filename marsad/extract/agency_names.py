@@ -2,7 +2,8 @@
 الأناضول"): an organisation, whatever the tagger made of the name (it reads بترا as Petra
 and الأناضول as Anatolia). The spellings are the cleaner's list of agencies
 (marsad/arabic/lexicon/agencies.tsv); a name counts only where the context says it is an
-agency: in parentheses, or right after مراسل ("correspondent") or وكالة ("agency")."""
+agency: in parentheses, right after مراسل ("correspondent") or وكالة ("agency"), first in a
+sentence before a dash ("وأج - يتصدر"), or after a slash ("هتون/ واس")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from marsad.arabic.normalize import match_key
 from marsad.clean.lexicon import agency_variants, line_key
 from marsad.model import Mention, Token
 
+_DATELINE_MARKS = frozenset({"-", "–", "/", ":"})
 _BEFORE = frozenset(match_key(w) for w in ("مراسل", "لمراسل", "ومراسل", "وكالة", "لوكالة", "ووكالة"))
 
 
@@ -31,14 +33,21 @@ def agency_mentions(mentions: list[Mention], tokens: Sequence[Token], text: str)
     # The context is tested first: it is a lookup on the word before, and it rules out
     # nearly every token, where the agency test costs a line key (every token of every
     # sentence: about 5% of the mentions stage when it came first).
-    for i in range(1, last + 1):
-        before = tokens[i - 1]
-        in_brackets = i < last and before.text == "(" and tokens[i + 1].text == ")"
-        if not in_brackets and before.key not in _BEFORE:
+    for i in range(last + 1):
+        before = tokens[i - 1] if i else None
+        in_brackets = before is not None and i < last and before.text == "(" and tokens[i + 1].text == ")"
+        # a dateline: "وأج - يتصدر ...", "هتون/ واس": first in its sentence before a dash, or after a slash
+        dateline = (before is None and i < last and tokens[i + 1].text in _DATELINE_MARKS) \
+            or (before is not None and before.text == "/")
+        if not in_brackets and not dateline and (before is None or before.key not in _BEFORE):
             continue
         token = tokens[i]
         if line_key(token.text) not in agencies:
             continue
+        if before is not None and before.text == "/" and i > 1:
+            # "هتون/ واس": the outlet that credits the agency is an organisation too
+            outlet = tokens[i - 2]
+            out = [replace(m, type="ORG") if (m.start, m.end) == (outlet.start, outlet.end) else m for m in out]
         on = [m for m in out if m.start < token.end and token.start < m.end]
         if not on:
             out.append(Mention(token.start, token.end, text[token.start:token.end], "ORG", source="gazetteer"))

@@ -23,6 +23,7 @@ from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
 from marsad.extract.agency_names import agency_mentions
 from marsad.extract.body_heads import company_names_alone, named_bodies
+from marsad.extract.centre_names import centre_names
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.district_names import district_names
 from marsad.extract.gazetteer import Gazetteer, common_words
@@ -34,7 +35,7 @@ from marsad.extract.ner_features import FeatureExtractor
 from marsad.extract.org_names import org_names
 from marsad.extract.person_lists import person_lists
 from marsad.extract.sport_clubs import with_clubs
-from marsad.extract.titled_names import titled_names, without_body_adjective
+from marsad.extract.titled_names import titled_names, without_body_adjective, without_role_persons
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
@@ -263,9 +264,10 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             cleaned = [m for m in map(clean_mention, merged) if m is not None]
             mended = without_body_adjective(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text)
             named = org_names(mended, sentence.tokens, text, keys)
-            named = named_bodies(named, sentence.tokens, text)
+            named = centre_names(named_bodies(named, sentence.tokens, text), sentence.tokens, text)
             named = district_names(agency_mentions(named, sentence.tokens, text), sentence.tokens, text)
-            mentions.extend(titled_names(person_lists(named, sentence.tokens, text), sentence.tokens, text))
+            named = titled_names(person_lists(named, sentence.tokens, text), sentence.tokens, text)
+            mentions.extend(without_role_persons(named, sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         tokens = [t for s in sentences for t in s.tokens]
         # الهلال the club, not the crescent, in a sports report.

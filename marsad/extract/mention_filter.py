@@ -28,6 +28,8 @@ _DROP_KINDS = frozenset({"deity", "currency", "field", "generic", "honorific"})
 _TRAILING_KINDS = frozenset({"trailing", "honorific"})
 # Honorific phrases run to four words (صلى الله عليه وسلم); longest first.
 _TRAILING_WORDS = (4, 3, 2, 1)
+# "i-" as Arabic copy writes a product line's name (آي فون, آي باد), never a person's first word.
+_PRODUCT_PREFIX = "آي "
 # Tanwin (an indefinite ending: دومًا, حقاً, سعيدٌ) is written on common words, never on a name.
 _TANWIN = re.compile("[\u064b-\u064d]")
 
@@ -59,6 +61,8 @@ def clean_mention(mention: Mention) -> Mention | None:
     if kept is None:
         return None
     first, last, stripped_event = kept
+    if mention.type == "PER" and mention.text.startswith(_PRODUCT_PREFIX):
+        return replace(mention, type="MISC")  # آي فون, آي باد: a product line, not a person
     if mention.type == "PER":
         # A title or a profession before a person's name is not part of it (للمخرج, العماد).
         lists = load_not_entities()

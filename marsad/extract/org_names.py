@@ -55,7 +55,7 @@ def org_words() -> dict[str, frozenset[str]]:
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
             for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work", "portfolios",
-                         "district", "prize", "company", "head_named")}
+                         "district", "prize", "company", "head_named", "programme")}
 
 
 @lru_cache(maxsize=1)
@@ -224,8 +224,10 @@ def org_name_end(tokens: Sequence[Token], at: int, definite_head: bool,
                 end = i = person_ends.get(i, i)
             continue
         # A noun in construct: the head's own (ديوان رئيس الجمهورية) or one with ل (لتنمية).
+        # (ل + a word news writes: لتنمية, لشؤون; not لافتا, "drawing attention", which is no ل + افتا)
         if (construct and nxt is not None and nxt.prefix == "ال" and _carries(nxt, stops)
-                and ((i == at + 1 and not definite_head) or (i > at + 1 and token.key.startswith("ل")))):
+                and ((i == at + 1 and not definite_head)
+                     or (i > at + 1 and token.key.startswith("ل") and word_frequencies()[0].get(token.key[1:], 0)))):
             i += 1
             continue
         break
@@ -312,6 +314,10 @@ def org_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
         # A company's or a paper's name quoted after the word for it is an organisation
         # (صحيفة "صدى الاقتصادية", شركة «أبل»), whatever the tagger made of it.
         quoted = quoted_after(tokens, at) if describes else None
+        if quoted is not None and quoted[1] - quoted[0] == 1 \
+                and any(stem in org_words()["programme"] for _, stem in clitic_candidates(keys[at])) \
+                and not _name_like(tokens[quoted[0]].key, word_frequencies()[0]):
+            continue  # مشروع "إفطار": a project named by an ordinary word is no name to link
         if quoted is not None:
             start, stop = tokens[quoted[0]].start, tokens[quoted[1] - 1].end
             if not any(s < stop and start < e and not (start <= s and e <= stop) for s, e in taken):

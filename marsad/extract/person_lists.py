@@ -46,17 +46,17 @@ def opens_name(token: Token) -> bool:
     counts = word_frequencies()[0]
     if key.endswith(_PRONOUN_ENDINGS) or (token.prefix and counts.get(token.stem, 0) >= _RARE):
         return False  # a noun with the article (الفريق), not a name that begins so (إليسا)
-    return _rare_or_name_like(key)
+    return rare_or_name_like(key)
 
 
 def goes_on_name(token: Token) -> bool:
     """Whether a later word of an item can be a name's: a family name with the article, or a
     bare word news seldom writes or writes in the given names' cluster (كرم, بن); not a
     frequent word of any other kind ("طلبوا مني الدخول": مني is no name)."""
-    return bool(token.prefix) or _rare_or_name_like(token.key)
+    return bool(token.prefix) or rare_or_name_like(token.key)
 
 
-def _rare_or_name_like(key: str) -> bool:
+def rare_or_name_like(key: str) -> bool:
     """A word news seldom writes (a foreign or rare name), or one in the given names' word cluster."""
     cluster = load_clusters().get(key, ())
     return word_frequencies()[0].get(key, 0) < _RARE or (bool(cluster) and cluster[0] == _name_cluster())

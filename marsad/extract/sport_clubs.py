@@ -13,6 +13,7 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
+from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
 from marsad.extract.mention_spans import known_places
@@ -72,7 +73,7 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     at = [i for i, key in enumerate(written) if key in clubs]
     if len(sport.intersection(written) | sport.intersection(map(attrgetter("key"), tokens))) < MIN_SPORT_WORDS:
         return mentions
-    out = club_names(list(mentions), tokens, text)
+    out = clubs_with_country(places_as_clubs(club_names(list(mentions), tokens, text), tokens, text), text)
     changed = False
     for i in at:
         token = tokens[i]
@@ -91,6 +92,62 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
                 out[covering[0]] = Mention(mention.start, mention.end, mention.text, "ORG", source=mention.source)
                 changed = True
     return sorted(out, key=lambda m: (m.start, m.end)) if changed else out
+
+
+# Words before a place that say it is written as a place, not its club: في الشارقة, بتوقيت
+# أبوظبي, مدينة العين (match keys).
+_AS_PLACE = frozenset({"في", "بتوقيت", "توقيت", "مدينه", "اماره", "العاصمه", "ولايه", "محافظه", "الي", "من"})
+
+
+def places_as_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """A sports report's places that name their clubs (الشارقة, عجمان, العين) as ORG: a
+    place after a club cue ("فريق عجمان", "أمام الشارقة", "يستضيف الشارقة") is its club, and
+    so is the same place wherever the report writes it, unless as a place (في الشارقة,
+    بتوقيت أبوظبي, بالشارقة). A cue the tagger took into the club's span goes."""
+    cues = frozenset(k for k, kind in _kinds().items() if "club_cue" in kind)
+    before = {t.start: tokens[i - 1] if i else None for i, t in enumerate(tokens)}
+    word_at = {t.start: t for t in tokens}
+    clubs: set[str] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "ORG" and len(words) == 2 and match_key(words[0]) in cues:
+            # "فريق الشارقة", "بنظيره عجمان": the club is the place
+            place = m.start + len(words[0]) + 1
+            m = Mention(place, m.end, text[place:m.end], "ORG", source=m.source)
+            clubs.add(match_key(m.text))
+        elif m.type == "LOC" and " " not in m.text and (cue := before.get(m.start)) is not None and cue.key in cues:
+            clubs.add(match_key(m.text))
+        out.append(m)
+    if not clubs:
+        return mentions
+    for j, m in enumerate(out):
+        if m.type != "LOC" or match_key(m.text) not in clubs:
+            continue
+        prev, token = before.get(m.start), word_at.get(m.start)
+        if (prev is not None and prev.key in _AS_PLACE) or (token is not None and token.key.startswith(("ب", "ف"))
+                                                            and not token.stem.startswith(("ب", "ف"))):
+            continue
+        out[j] = Mention(m.start, m.end, m.text, "ORG", source=m.source)
+    return out
+
+
+def clubs_with_country(mentions: list[Mention], text: str) -> list[Mention]:
+    """A sports report's club (an ORG of one word) and the country's adjective right after it
+    as one name ("الفيصلي" + السعودي, "الغرافة" + القطري: the club as a reader marks it);
+    not where a person follows ("مدرب النصر البرازيلي فلان": the coach is Brazilian)."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        before = out[-1] if out else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if before is not None and before.type == "ORG" and " " not in before.text and m.type == "MISC" \
+                and not text[before.end:m.start].strip() and match_key(m.text) in nationality_keys() \
+                and m.text.endswith("ي") and not (after is not None and after.type == "PER"
+                                                  and not text[m.end:after.start].strip()):
+            out[-1] = Mention(before.start, m.end, text[before.start:m.end], "ORG", source=before.source)
+            continue
+        out.append(m)
+    return out
 
 
 def club_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:

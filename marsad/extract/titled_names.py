@@ -25,9 +25,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import word_frequencies
 from marsad.extract.mention_filter import load_not_entities
-from marsad.extract.person_lists import glued_preposition, goes_on_name, opens_name
+from marsad.extract.mention_spans import known_places
+from marsad.extract.person_lists import glued_preposition, goes_on_name, opens_name, rare_or_name_like
 from marsad.extract.roles import function_words, role_first_words
 from marsad.model import Mention, Token
 
@@ -37,6 +39,7 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم", "كما")  # as written: �
 _LINKS = frozenset({"بن", "بنت", "ابن", "عبد", "ابو", "ابي", "ال"})  # match keys
 _ENDS = frozenset({"،", ",", ".", ":", "؛", ";"})
 _LONGEST = 4  # words in a name
+_RARE_NOUN = 100  # a word with the article written less often than this may be a family name
 _COMMON = 1000  # a bare word written more often than this between a title and a name is no first name
 
 
@@ -84,6 +87,41 @@ def without_body_adjective(mentions: list[Mention], tokens: Sequence[Token], tex
     return out
 
 
+def _is_role(token: Token) -> bool:
+    """A role's word (رئيس, محافظ, الوالي) that is not also a given name's (أمين)."""
+    key = token.key[1:] if token.key[:1] == "و" and token.key[1:] in role_first_words() else token.key
+    return (key in role_first_words() or (key.startswith("ال") and key[2:] in role_first_words())) \
+        and not rare_or_name_like(key)
+
+
+def _could_be_name(token: Token) -> bool:
+    """A word a person's name may hold: one that can begin a name, or a rare family name
+    with the article (الصريصري); not a frequent noun (الديوان, الجامعة) or verb."""
+    if (token.key,) in known_places():
+        return False  # "محافظ أسوان": the governor's governorate
+    if token.prefix.endswith("ال"):
+        return word_frequencies()[0].get(token.key, 0) < _RARE_NOUN
+    return opens_name(token)
+
+
+def without_role_persons(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """The sentence's mentions without the persons made of a role and words that can be no
+    name ("رئيس الديوان", "رئيس الجامعة"): a role names no one by itself. Where the
+    words after the role are a known place ("محافظ مطروح"), the place is kept, a LOC."""
+    out = []
+    for m in mentions:
+        is_long_person = m.type == "PER" and " " in m.text
+        words = [t for t in tokens if m.start <= t.start and t.end <= m.end] if is_long_person else []
+        if not words or (not _is_role(words[0]) and not _is_role(words[-1])) \
+                or any(_could_be_name(t) for t in words if not _is_role(t) and t.key.isalpha()):
+            out.append(m)
+            continue
+        rest = words[1:] if _is_role(words[0]) else []
+        if rest and tuple(t.key for t in rest) in known_places():
+            out.append(Mention(rest[0].start, rest[-1].end, text[rest[0].start:rest[-1].end], "LOC", source=m.source))
+    return out
+
+
 def _first_name(token: Token) -> bool:
     """A bare word between a title and a person's mention that is the name's first word."""
     return not token.prefix and _plain_word(token) and word_frequencies()[0].get(token.key, 0) < _COMMON
@@ -111,6 +149,10 @@ def titled_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
             continue
         titled = _is_title(token)
         first = at + 1
+        # "المقدم القاضي العسكري موفق المساعيد": titles in a row, a title's adjective after one
+        while titled and first < len(tokens) - 2 and (_is_title(tokens[first]) or (
+                tokens[first].prefix == "ال" and tokens[first].key.endswith("ي") and _is_title(tokens[first - 1]))):
+            first += 1
         cut = person_at.get(tokens[first + 1].start)
         if cut is not None and _first_name(tokens[first]) \
                 and not any(m.start < tokens[first].end and tokens[first].start < m.end for m in mentions):
@@ -131,3 +173,18 @@ def titled_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
         start, stop = words[0].start, words[-1].end
         added.append(Mention(start, stop, text[start:stop], "PER", source="gazetteer"))
     return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+
+def names_that_can_be(found: list[Mention]) -> list[Mention]:
+    """The names set off after a title (`roles.names_after_titles`) that hold no role's word
+    ("رئيس الديوان", "ووضح الوالي": a role and a noun or a verb); where a role comes first
+    and a known place after it ("محافظ مطروح"), the place is kept, a LOC."""
+    out = []
+    for m in found:
+        keys = [match_key(w) for w in m.text.split()]
+        if not any(k.removeprefix("و").removeprefix("ال") in role_first_words() for k in keys):
+            out.append(m)
+        elif len(keys) > 1 and keys[0] in role_first_words() and tuple(keys[1:]) in known_places():
+            place = m.text.split(" ", 1)[1]
+            out.append(Mention(m.end - len(place), m.end, place, "LOC", source=m.source))
+    return out

@@ -21,6 +21,7 @@ from marsad.extract.events import extract_events, extract_events_of_docs
 from marsad.extract.quantities import extract_quantities
 from marsad.extract.quotes import extract_quotes
 from marsad.extract.roles import attach_roles, names_after_titles
+from marsad.extract.titled_names import names_that_can_be
 from marsad.model import Article, Doc, Problem, RawPage, Token
 from marsad.run.limits import PageAlarm, page_cpu_seconds
 from marsad.run.timing import StepClock
@@ -97,7 +98,7 @@ def add_mentions_to_docs(docs: list[Doc], ctx: RunContext) -> list[Doc]:
 
 def add_titled_names(doc: Doc, ctx: RunContext) -> Doc:
     """Names the tagger missed that stand in apposition right after a title."""
-    extra = names_after_titles(doc)
+    extra = names_that_can_be(names_after_titles(doc))
     if not extra:
         return doc
     return dataclasses.replace(doc, mentions=tuple(sorted(doc.mentions + tuple(extra), key=lambda m: (m.start, m.end))))
