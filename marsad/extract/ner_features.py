@@ -29,9 +29,6 @@ from marsad.run.caching import WordCache
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
 # Word clusters learnt from unlabelled news by scripts/train_word_clusters.py.
 CLUSTERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_word_clusters.tsv.gz"
-# Words news writes before a country's masculine adjective, as clubs are written
-# (scripts/learn_club_words.py): the feature "cn=" says how often.
-CLUB_WORDS_FILE = CLUSTERS_FILE.with_name("ner_club_words.tsv")
 # Word vectors from the same word2vec (PCA-reduced, float16): real-valued features.
 VECTORS_FILE = CLUSTERS_FILE.with_name("ner_word_vectors.npz")
 # The vectors are scaled so that their mean length is this: all of a word's dimensions
@@ -75,18 +72,6 @@ def load_clusters(path: Path = CLUSTERS_FILE) -> dict[str, tuple[str, ...]]:
         for key, *ids in rows:
             clusters[key] = tuple(sys.intern(f"{name}={i}") for name, i in zip(names, ids, strict=True))
     return clusters
-
-
-def club_bucket(share: float) -> str:
-    """The "cn=" feature value of a word by the share of its uses before a country's
-    masculine adjective ("" below the lowest bucket)."""
-    return "hi" if share >= 0.25 else "mid" if share >= 0.08 else ""
-
-
-@lru_cache(maxsize=1)
-def load_club_words(path: Path = CLUB_WORDS_FILE) -> dict[str, str]:
-    """Match key -> its club bucket ("hi", "mid"); empty when the file is absent."""
-    return key_table(path) if path.is_file() else {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +142,8 @@ class FeatureExtractor:
     def __init__(self, lexicon: Mapping[str, Sequence[str]] | None = None,
                  triggers: Mapping[str, str] | None = None,
                  clusters: Mapping[str, Sequence[str]] | None = None,
-                 vectors: WordVectors | None = None, club_words: Mapping[str, str] | None = None) -> None:
+                 vectors: WordVectors | None = None) -> None:
         self.lexicon = lexicon or {}
-        self.club_words = load_club_words() if club_words is None else club_words
         self.triggers = load_triggers() if triggers is None else triggers
         self.clusters = load_clusters() if clusters is None else clusters
         self.vectors = load_vectors() if vectors is None else vectors
@@ -309,14 +293,11 @@ class FeatureExtractor:
     def _lexical_marks(self, candidates: tuple[tuple[str, str], ...]) -> list[str]:
         """Trigger-word and gazetteer flags, looked up on every clitic split of the word."""
         marks: set[str] = set()
-        triggers, lexicon, clubs = self.triggers, self.lexicon, self.club_words
+        triggers, lexicon = self.triggers, self.lexicon
         for _, stem in candidates:
             kind = triggers.get(stem)
             if kind:
                 marks.add(f"tr={kind}")
-            club = clubs.get(stem)
-            if club:
-                marks.add(f"cn={club}")
             roles = lexicon.get(stem)
             if roles:
                 marks.update(f"gz={role}" for role in roles)
