@@ -30,6 +30,7 @@ from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
 from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
+from marsad.extract.ner_club_labels import club_labels
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.extract.org_names import org_names
@@ -124,14 +125,19 @@ class EntityTagger:
 
     def tag_articles(self, articles: Sequence[Sequence[Sequence[str]]], keyed: bool = False) -> list[list[list[str]]]:
         """BIO labels for the sentences of each article: all sentences in one decoder pass,
-        then each article's names labelled wherever it repeats them (`consistent_labels`).
+        then the clubs it tagged as their towns made ORG (`club_labels`), and each article's
+        names labelled wherever it repeats them (`consistent_labels`).
         `keyed`: the words are given as their keys (`FeatureExtractor.word_key`)."""
         compiled = self._compiled
         sentences = [s for article in articles for s in article]
         tagged, type_ids = compiled.tag_with_type_ids(sentences, keyed)
         labels, words = iter(tagged), iter(type_ids)
-        return [consistent_labels([next(words) for _ in article], [next(labels) for _ in article], compiled.type_key)
-                for article in articles]
+        found = []
+        for article in articles:
+            article_words, article_labels = [next(words) for _ in article], [next(labels) for _ in article]
+            club_labels(article_words, article_labels, compiled.type_key)
+            found.append(consistent_labels(article_words, article_labels, compiled.type_key))
+        return found
 
     def tag_with_crfsuite(self, words: Sequence[str]) -> list[str]:
         """python-crfsuite's own labels: the reference the compiled decoder is tested
