@@ -204,6 +204,7 @@ def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: in
 # tournament ("ربع النهائي", "نصف النهائي"), a span of time ("نصف ساعة", "ربع قرن").
 _NOT_SHARED = frozenset(match_key(w) for w in (
     "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "النهائي", "نهائي", "قرن", "القرن"))
+_FRACTIONS = frozenset(("نصف", "ربع", "ثلث", "خمس", "ثمن", "ثلثي", "ثلثا", "ربعي"))
 
 
 def _fraction_of_a_whole(tokens: tuple[Token, ...], q: Quantity, after: list[Token]) -> bool:
@@ -219,9 +220,6 @@ def _fraction_of_a_whole(tokens: tuple[Token, ...], q: Quantity, after: list[Tok
     joined = bool(inside) and inside[0].key[:1] == "و" and inside[0].key[1:] in _FRACTIONS
     return not joined or (following is not None and not is_stopword(following)
                           and following.key[:1] != "و")
-
-
-_FRACTIONS = frozenset(("نصف", "ربع", "ثلث", "خمس", "ثمن", "ثلثي", "ثلثا", "ربعي"))
 
 
 @cache

@@ -12,7 +12,9 @@ levels, scores, a price's move in percent and the sources' count are not claims
 Counts one article splits ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are
 added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
-or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py).
+or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py);
+an agreeing row holds one figure (values that agree only because no two outlets stand by
+each are rows of their own: `claim_rows`).
 
 Dates are grouped when outlets date the same statement (same speaker, and the quoted words
 overlap) or the same coded event (same type and actors, and the sentences overlap): two
