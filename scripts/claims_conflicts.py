@@ -7,6 +7,7 @@ print each conflict row (each value with its outlet and sentence) to read and ju
 usage: python scripts/claims_conflicts.py [--limit 2000] [--day 2015-08-10]
                                           [--labels labels/claims/snn_2015-08-10.tsv] [--show]
                                           [--agreeing labels/claims/snn_2015-08-07_agreeing.tsv]
+                                          [--sample 30 --seed 12]
 
 --day takes the articles of that day's zip only. The first 2,000 articles of the corpus (the
 default) and 2015-08-10 are the ones the claims rules were set on; 2015-08-11 was judged
@@ -16,6 +17,7 @@ after them (labels/claims/README.md).
 from __future__ import annotations
 
 import argparse
+import random
 from collections import Counter
 from itertools import islice
 from pathlib import Path
@@ -72,6 +74,8 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, help="conflict rows judged by hand (labels/claims/)")
     parser.add_argument("--show", action="store_true", help="print every conflict row not judged yet")
     parser.add_argument("--agreeing", type=Path, help="agreeing rows judged by hand: how many still shown")
+    parser.add_argument("--sample", type=int, default=0, help="print this many agreeing rows drawn at random, to judge")
+    parser.add_argument("--seed", type=int, default=12, help="random.seed of --sample")
     args = parser.parse_args()
     if args.day:
         pages = list(islice(pages_from_zips([DEFAULT_CORPUS / f"{args.day}.zip"]), args.limit))
@@ -92,6 +96,11 @@ def main() -> None:
             judged[(claim.kind, verdict or "not judged")] += 1
             if args.show and verdict is None:
                 show(claim, docs)
+    if args.sample:
+        agreeing = [c for story in stories for c in story.claims if c.agree]
+        random.seed(args.seed)
+        for claim in random.sample(agreeing, min(args.sample, len(agreeing))):
+            show(claim, docs)
     print(f"{len(analysis.docs)} articles, {len(stories)} stories of 2+ articles; claim rows: "
           + ", ".join(f"{kind} {verdict} {n}" for (kind, verdict), n in sorted(rows.items())))
     if args.agreeing:

@@ -224,3 +224,74 @@ def test_a_day_that_bounds_a_period_is_not_the_statement_s_date():
                      mentions=(("جون ميلر", "PER", "P1"),), times=(("الخميس", "2023-08-10"),))
         docs = [dataclasses.replace(d, quotes=tuple(extract_quotes(d))) for d in (a, b)]
         assert date_claims(docs) == [], bound
+
+
+def test_an_agreeing_row_holds_one_figure():
+    """Airlines at two airports, stated alike by both outlets: two rows, not one row "4, 6"."""
+    text = "وسيرتفع عدد شركات الطيران في مطار الجوف إلى 4 شركات، وفي مطار تبوك إلى 6 شركات."
+    docs = [_doc(name, text, outlet, (("4", 4, "exact", "شركة", "شركات"), ("6", 6, "exact", "شركة", "شركات")))
+            for name, outlet in (("a", "الأولى"), ("b", "الثانية"))]
+    claims = quantity_claims(docs)
+    assert sorted([x.value for x in c.values] for c in claims) == [[4.0], [6.0]]
+    assert all(c.agree and c.values[0].articles == ("a", "b") for c in claims)
+
+
+def test_fractions_in_figures_rounds_and_spans_are_not_shares():
+    a = _doc("a", "تأهل اللاعب إلى ربع النهائي بعد غياب خمس سنوات ونصف، وضبطت الشرطة ربع مليون حبة.", "الأولى",
+             (("ربع", 0.25, "exact", None, None), ("ونصف", 0.5, "exact", None, None)))
+    b = _doc("b", "وبلغ اللاعب ربع النهائي للمرة الأولى منذ خمس سنوات ونصف السنة، وضبطت ربع مليون حبة.", "الثانية",
+             (("ربع", 0.25, "exact", None, None), ("ونصف", 0.5, "exact", None, None)))
+    assert quantity_claims([a, b]) == []
+    c = _doc("c", "ويشكل الشباب ثلث السكان ونصف العاملين في المدينة.", "الأولى",
+             (("ثلث", 1 / 3, "exact", None, None), ("ونصف", 0.5, "exact", None, None)))
+    d = _doc("d", "ويشكل الشباب ثلث السكان ونصف العاملين في المدينة.", "الثانية",
+             (("ثلث", 1 / 3, "exact", None, None), ("ونصف", 0.5, "exact", None, None)))
+    assert sorted(round(c.values[0].value) for c in quantity_claims([c, d])) == [33, 50]
+
+
+def test_a_scale_word_after_a_grouped_figure_does_not_multiply_it():
+    a = _doc("a", "واستقبل المطار (1.063.837) مليون مسافر خلال العام.", "الأولى",
+             (("1.063.837) مليون", 1063837e6, "exact", "مسافر", "مسافر"),))
+    b = _doc("b", "واستقبل المطار 1.063.837 مسافرا خلال العام.", "الثانية",
+             (("1.063.837", 1063837, "exact", "مسافر", "مسافرا"),))
+    [claim] = quantity_claims([a, b])
+    assert claim.agree and [x.value for x in claim.values] == [1063837.0]
+
+
+def test_sums_of_money_are_not_added_up():
+    a = _doc("a", "وخصصت الجائزة 5 آلاف ريال لكل مشارك إضافة إلى 15 ألف ريال للفائز الأول.", "الأولى",
+             (("5 آلاف", 5000, "exact", "ريال", "ريال"), ("15 ألف", 15000, "exact", "ريال", "ريال")))
+    b = _doc("b", "وينال كل مشارك 5 آلاف ريال بالإضافة إلى 15 ألف ريال للفائز الأول.", "الثانية",
+             (("5 آلاف", 5000, "exact", "ريال", "ريال"), ("15 ألف", 15000, "exact", "ريال", "ريال")))
+    claims = quantity_claims([a, b])
+    assert sorted([x.value for x in c.values] for c in claims) == [[5000.0], [15000.0]]
+
+
+def test_a_count_of_years_in_brackets_after_an_untagged_name_is_an_age():
+    from marsad.model import Quantity
+    from marsad.stories.claims import _person_aged
+
+    doc = make_doc("a", "وكان دي ماريا (27 عاما) وقع عقدا لأربع سنوات.")
+    start = doc.article.text.index("27")
+    assert _person_aged(doc, Quantity(start, start + 7, "27 عاما", 27.0, "exact", "عام", "عاما")) == "ماريا"
+
+
+def test_a_date_row_that_agrees_names_one_day():
+    """A day counted from the article's own ("اليوم") conflicts with nothing, but it does not
+    make Thursday's visit and Friday's one row that agrees."""
+    import dataclasses
+    a = make_doc("a", "زار أمير المنطقة الجرحى في المستشفى اليوم واطمأن على صحتهم.", outlet="الأولى",
+                 times=(("اليوم", "2023-05-05"),))
+    b = make_doc("b", "زار أمير المنطقة الجرحى في موقع الحادث يوم الخميس واطمأن على صحتهم.", outlet="الثانية",
+                 times=(("يوم الخميس", "2023-05-04"),))
+    docs = [dataclasses.replace(d, times=tuple(dataclasses.replace(t, relative=True) for t in d.times))
+            for d in (a, b)]
+    assert not [c for c in date_claims(docs) if c.agree and len(c.values) > 1]
+
+
+def test_a_count_after_among_them_is_a_part_not_the_total():
+    c = _doc("c", "وقال نادي الأسير إن من بين الأسرى المضربين عن الطعام 120 أسيرا في سجن نفحة.", "الثالثة",
+             (("120", 120, "exact", "أسير", "أسيرا"),))
+    d = _doc("d", "وارتفع عدد الأسرى المضربين عن الطعام إلى 148 أسيرا في سجون الاحتلال.", "الرابعة",
+             (("148", 148, "exact", "أسير", "أسيرا"),))
+    assert all(claim.agree for claim in quantity_claims([c, d]))  # 120 of one prison is no other count of all

@@ -179,6 +179,8 @@ def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: in
         return None  # an index's or a price's move, a market moment
     before = [t for t in tokens if previous_end <= t.start and t.end <= q.start][-SHARE_CONTEXT:]
     after = [t for t in tokens if t.start >= q.end][:SHARE_CONTEXT]
+    if not q.is_percent and not _fraction_of_a_whole(tokens, q, after):
+        return None
     if next_start is not None and any(t.start >= next_start for t in after):
         after = []
     direction = direction_of([t.key for t in before])
@@ -196,6 +198,28 @@ def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: in
     about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
     return Count(doc.id, "%", frozenset(words), role, facts.year, value, bound, q.text, about.strip(),
                  q.start, q.end, facts.places, facts.terms, day_before(doc, q.start), doc.article.published)
+
+
+# What a fraction word is part of when it is no share: a figure ("ربع مليون حبة"), a round of a
+# tournament ("ربع النهائي", "نصف النهائي"), a span of time ("نصف ساعة", "ربع قرن").
+_NOT_SHARED = frozenset(match_key(w) for w in (
+    "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "النهائي", "نهائي", "قرن", "القرن"))
+_FRACTIONS = frozenset(("نصف", "ربع", "ثلث", "خمس", "ثمن", "ثلثي", "ثلثا", "ربعي"))
+
+
+def _fraction_of_a_whole(tokens: tuple[Token, ...], q: Quantity, after: list[Token]) -> bool:
+    """Whether a fraction word ("ثلث", "ونصف") is a share of something, not part of a figure, a
+    round or a span (`_NOT_SHARED`, a span of time), nor "and a half" of the count before it
+    ("خمس سنوات ونصف", "شهرين ونصف وبرسوم"): SaudiNewsNet read "سنوات ونصف" as 50% and summed
+    "1% ونصف" to 51 (2015-08-09/11); "ونصف العمال" after a share is a share again."""
+    following = after[0] if after and is_word(after[0]) else None
+    if following is not None and (following.key in _NOT_SHARED or following.key in moments()["duration"]
+                                  or following.key.removeprefix("ال") in moments()["duration"]):
+        return False
+    inside = [t for t in tokens if q.start <= t.start < q.end]
+    joined = bool(inside) and inside[0].key[:1] == "و" and inside[0].key[1:] in _FRACTIONS
+    return not joined or (following is not None and not is_stopword(following)
+                          and following.key[:1] != "و")
 
 
 @cache

@@ -22,7 +22,7 @@ from marsad.arabic.calendar import weekday_of_key
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import tokenize
 from marsad.model import Claim, ClaimValue, Doc, Sentence, TimeExpr
-from marsad.stories.claim_values import make_claim, outlet_of, values_agree
+from marsad.stories.claim_values import claim_rows, outlet_of, values_agree
 from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import content_terms
 
@@ -156,11 +156,18 @@ def date_claims(docs: list[Doc]) -> list[Claim]:
     by_key = sorted(sets.groups(range(len(items))),
                     key=lambda m: (items[m[0]][0] == ("happening",), str(items[m[0]][0])))
     for members in by_key:
-        group = [(items[i][2], "exact", items[i][4], items[i][3]) for i in members]
-        claim = make_claim(items[members[0]][1], group, "date", outlet_of(docs), can_both_be_true(items[members[0]][0]))
-        if claim is not None and not any(c.values == claim.values for c in claims):
-            claims.append(claim)
+        group: list[tuple[float | str, str, str, str]] = [(items[i][2], "exact", items[i][4], items[i][3])
+                                                           for i in members]
+        for claim in claim_rows(_first_label([items[i][1] for i in members]), group, "date",
+                                outlet_of(docs), can_both_be_true(items[members[0]][0])):
+            if not any(c.values == claim.values for c in claims):
+                claims.append(claim)
     return claims
+
+
+def _first_label(labels: list[str]) -> Callable[[list[int]], str]:
+    """A row's label: its first statement's."""
+    return lambda part: labels[part[0]]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -26,7 +26,11 @@ _CLAUSE_ENDS = frozenset("،,;؛:")
 # period ("بمتوسط 70 ألف زائر يوميا", "لبيع 50 ألف سيارة سنويا") are never the level a count
 # without them states (the week's 98,278 passengers; the month's 99.5 million operations; the
 # 11,532 cars of a quarter), unlike other roles (SaudiNewsNet 2015-08-09, 2015-08-10, 2015-08-11).
-OWN_ROLES = ("from", "change", "compared", "rate")
+# A count after "بينهم" / "منهم" / "من بين" is a part of the count before it ("أوقع 10 جرحى بينهم 3
+# شرطيين", "148 أسيرا ... من بين الأسرى المضربين 120 أسيرا في سجن نفحة"), never that total nor a
+# count of its own (SaudiNewsNet 2015-08-09/10/11: parts against totals in conflict).
+OWN_ROLES = ("from", "change", "compared", "rate", "part")
+_PART_OF = frozenset(("بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"))
 _CHANGE_BY = word_class("change_by")
 _COMPARED_WITH = word_class("compared_with")
 _RATE_BY = word_class("rate_by")
@@ -58,9 +62,13 @@ def own_role(tokens: tuple[Token, ...], q: Quantity, next_start: int | None, aft
     """"من 67 ألف متر مكعب إلى 147 ألفا": the first count is the state before a change
     ("from"); "بزيادة 272 مسافرا": a difference ("change"); "مقارنة بـ 82.9 مليون": the figure
     compared with ("compared"); "بمعدل 70 ألفا" or "50 ألف سيارة سنويا" (`after`: the clause's
-    words after the counted noun): a rate ("rate"); else None (`OWN_ROLES`)."""
+    words after the counted noun): a rate ("rate"); "بينهم 3" or "من بين ... 120": a part of a
+    count before ("part"); else None (`OWN_ROLES`)."""
     previous = next((t.key for t in reversed(tokens) if t.end <= q.start), None)
-    before = [t.key for t in tokens if t.end <= q.start and is_word(t)][-2:]
+    before = [t.key for t in tokens if t.end <= q.start and is_word(t)][-6:]
+    if any(key.removeprefix("و") in _PART_OF for key in before[-2:]) or "من بين" in " ".join(before):
+        return "part"
+    before = before[-2:]
     if previous in _CHANGE_BY:
         return "change"
     if previous in _COMPARED_WITH or (previous in ("ب", "مع") and len(before) == 2 and before[0] in _COMPARED_WITH):

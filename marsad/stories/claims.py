@@ -12,7 +12,9 @@ levels, scores, a price's move in percent and the sources' count are not claims
 Counts one article splits ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are
 added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
-or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py).
+or when they are one figure written two ways ("50ر62" / 50.62; "2.2" for 2.23: claim_values.py);
+an agreeing row holds one figure (values that agree only because no two outlets stand by
+each are rows of their own: `claim_rows`).
 
 Dates are grouped when outlets date the same statement (same speaker, and the quoted words
 overlap) or the same coded event (same type and actors, and the sentences overlap): two
@@ -43,7 +45,7 @@ from marsad.stories.claim_counts import (
 )
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_roles import OWN_ROLES, clause_words_after, clause_words_before, own_role, role_of
-from marsad.stories.claim_values import make_claim, outlet_of, values_agree
+from marsad.stories.claim_values import claim_rows, outlet_of, stated_value, values_agree
 from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import is_stopword, is_word, load_word_list
 
@@ -109,7 +111,7 @@ def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
-    return Count(doc.id, head, frozenset(modifiers), role, facts.year, q.value, q.bound,
+    return Count(doc.id, head, frozenset(modifiers), role, facts.year, stated_value(q.text, q.value), q.bound,
                  text[q.start:end], about, q.start, end, facts.places, facts.terms,
                  day_before(doc, q.start), doc.article.published)
 
@@ -122,6 +124,9 @@ def _person_aged(doc: Doc, q: Quantity) -> str | None:
     for m in doc.mentions:
         if m.type == "PER" and m.end <= q.start and not text[m.end:q.start].strip(_APPOSITION_MARKS):
             return m.entity or match_key(m.text)
+    before = text[max(0, q.start - 40):q.start].rstrip()
+    if before.endswith("(") and text[q.end:q.end + 2].lstrip().startswith(")") and before[:-1].split():
+        return match_key(before[:-1].split()[-1])  # "دي ماريا (27 عاما)": an age, whoever is untagged
     return None
 
 
@@ -161,12 +166,15 @@ def _summed(doc: Doc, counts: list[Count]) -> list[Count]:
     """Counts of one thing an article splits with "بالإضافة إلى" become their sum, when those
     words stand right before the second count (`_sum_between`): "بالإضافة إلى" anywhere between
     them summed unlike things (SaudiNewsNet 2015-08-09/10/11: seven sums, among them 530 and
-    280 doctors of two courses, and "بأربع مراحل" + "أربع مراحل" read as 8)."""
+    280 doctors of two courses, and "بأربع مراحل" + "أربع مراحل" read as 8). Sums of money are
+    of different payments ("جائزة قدرها خمسة آلاف ريال إضافة إلى 15 ألف ريال للأول"), and a
+    sum is never summed again: a chain of them adds up a list of unlike things."""
     out: list[Count] = []
     for c in counts:
         if out:
             prev = out[-1]
-            if prev.head == c.head and _sum_between(doc.article.text[prev.end:c.start]):
+            if prev.head == c.head and prev.head not in moments()["currency"] and " + " not in prev.text \
+                    and _sum_between(doc.article.text[prev.end:c.start]):
                 out[-1] = Count(c.article, c.head, prev.modifiers | c.modifiers, prev.role or c.role,
                                  c.year or prev.year, prev.value + c.value,
                                  _weaker(prev.bound, c.bound), f"{prev.text} + {c.text}",
@@ -347,12 +355,14 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
         if statements in shown:
             continue
         shown.add(statements)
-        first = min(group, key=lambda c: (c.article, c.text))
-        claim = make_claim(first.written_about, ((c.value, c.bound, c.article, c.text) for c in group),
-                           "quantity", outlets, _stated_alike(group, outlets))
-        if claim is not None:
-            claims.append(claim)
+        claims += claim_rows(_about_of(group), [(c.value, c.bound, c.article, c.text) for c in group], "quantity",
+                             outlets, _stated_alike(group, outlets))
     return claims
+
+
+def _about_of(group: list[Count]) -> Callable[[list[int]], str]:
+    """What the counts at the given indexes of `group` are about: the first's (by article)."""
+    return lambda members: min((group[i] for i in members), key=lambda c: (c.article, c.text)).written_about
 
 
 def _stated_alike(group: list[Count], outlets: dict[str, str]) -> Callable[[ClaimValue, ClaimValue], bool]:
