@@ -8,18 +8,33 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 
 from marsad.arabic.tokenize import iter_tokens
 from marsad.model import Token
 from marsad.run.caching import TOKEN_CACHE_SIZE, WordCache
 
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
 NUM_PERM = 128
 SEED = 20210715
 
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
+def _affine32_permutations() -> np.ndarray:
+    """The permutations (2 x NUM_PERM, uint32: odd a, b) of datasketch's
+    `MinHash(num_perm=NUM_PERM, seed=SEED)` (its default affine32 scheme), drawn the way it
+    draws them; tests/test_duplicates.py checks. Importing datasketch costs 2.5 s of CPU
+    (its LSH imports scipy.integrate), so only the reference `minhash` does."""
+    draw = np.random.RandomState(SEED)
+    a = draw.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return np.array([a, draw.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)])
+
+
+_PERMUTATIONS = _affine32_permutations()
 _U64 = np.uint64
 # Odd 64-bit constants of the shingle hash (a polynomial over word hashes, then
 # splitmix64's finalizer): order-sensitive, so "أ ب ج" and "ج ب أ" differ.
@@ -95,6 +110,8 @@ def _fold32(h: np.ndarray) -> np.ndarray:
 
 def minhash(hashes: np.ndarray) -> MinHash:
     """datasketch's MinHash of a shingle-hash set (the reference `signatures` must equal)."""
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=lambda b: int.from_bytes(b, "little"),
                  permutations=_PERMUTATIONS, scheme="affine32")
     mh.update_batch([int(x).to_bytes(4, "little") for x in _fold32(hashes)])
