@@ -76,3 +76,15 @@ def test_a_police_force_named_by_its_place_is_one_organisation() -> None:
     # the police alone, or a person after the word, is no named force
     text = "وقال إن الشرطة وصلت وإن شرطة المرور غائبة."
     assert bodies(text) == []
+
+
+def test_sentence_key_sets_hold_every_head_and_police_key():
+    """The key sets that let a sentence skip the token loop hold every key the per-token
+    tests accept, under any proclitic string `clitic_candidates` splits off."""
+    from marsad.extract.body_heads import _head_keys, _named_head, _police_keys, _police_proclitic
+    from marsad.extract.org_names import org_words
+    proclitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "ال", "وال", "بال", "لل", "ولل", "فبال", "وكال"]
+    stems = set(org_words()["head_named"]) | {"شرطه", "مدير", "اداريه"}
+    for key in {p + stem for p in proclitics for stem in stems} | {p + "ال" + s for p in ("لل", "ولل") for s in stems}:
+        assert (key in _head_keys()) == (_named_head(key) is not None), key
+        assert (key in _police_keys()) == (_police_proclitic(key) is not None), key

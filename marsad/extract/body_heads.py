@@ -35,7 +35,7 @@ from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import key_table
 from marsad.extract.mention_filter import clean_mention
 from marsad.extract.mention_spans import institution_heads
-from marsad.extract.org_names import is_body, nationality_keys, org_name_end, org_words
+from marsad.extract.org_names import PROCLITICS, is_body, nationality_keys, org_name_end, org_words
 from marsad.model import Mention, Token
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
@@ -61,6 +61,26 @@ def _named_head(key: str) -> tuple[str, bool] | None:
     return None
 
 
+def _clitic_forms(stems: frozenset[str]) -> set[str]:
+    """Every key `clitic_candidates` can split into one of `stems`: و/ف, ب/ل/ك and ال before
+    it, or لل (the article's ال after ل is dropped: للإدارة)."""
+    forms = {prefix + article + stem for stem in stems for prefix in PROCLITICS for article in ("", "ال")}
+    return forms | {conjunction + "لل" + form for stem in stems for form in (stem, stem.removeprefix("ال"))
+                    for conjunction in ("", "و", "ف")}
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> frozenset[str]:
+    """The keys `_named_head` reads as a head: one C-level set test skips a sentence without one."""
+    return frozenset(key for key in _clitic_forms(org_words()["head_named"]) if _named_head(key))
+
+
+@lru_cache(maxsize=1)
+def _police_keys() -> frozenset[str]:
+    """The keys `_police_proclitic` reads as شرطة."""
+    return frozenset(key for key in _clitic_forms(frozenset({_POLICE})) if _police_proclitic(key) is not None)
+
+
 def _of_a_body(token: Token) -> bool:
     """A definite word a body is named of (الثقافة, للسياحة, المركزية: an adjective's
     feminine as its masculine, المركزي)."""
@@ -74,9 +94,12 @@ def named_bodies(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
     over two bodies joined by و cut (see the module's doc)."""
     mentions = [replace(m, type="ORG") if m.type != "ORG" and len(words := m.text.split()) == 2
                 and match_key(words[1]) in _OUTLET_WORDS else m for m in _split_joined_bodies(mentions, tokens, text)]
+    keys = [t.key for t in tokens]
     added: list[Mention] = []
-    for at, token in enumerate(tokens[:-1]):
-        head = _named_head(token.key)
+    head_keys = _head_keys()
+    for at in ([] if head_keys.isdisjoint(keys) else range(len(tokens) - 1)):
+        token = tokens[at]
+        head = _named_head(keys[at]) if keys[at] in head_keys else None
         nxt = tokens[at + 1]
         if head is None or not _of_a_body(nxt) or nxt.key in nationality_keys() \
                 or any(m.start <= nxt.start < m.end for m in mentions):
@@ -101,8 +124,10 @@ def police_by_place(mentions: list[Mention], tokens: Sequence[Token], text: str)
     place's mention inside it."""
     heads = institution_heads()
     out = mentions
-    for at, token in enumerate(tokens[:-1]):
-        police = _police_proclitic(token.key)
+    police_keys = _police_keys()
+    for at in ([] if police_keys.isdisjoint([t.key for t in tokens]) else range(len(tokens) - 1)):
+        token = tokens[at]
+        police = _police_proclitic(token.key) if token.key in police_keys else None
         if police is None:
             continue
         place = at + 1
@@ -132,8 +157,11 @@ def _split_joined_bodies(mentions: list[Mention], tokens: Sequence[Token], text:
     the two ORGs X and Y."""
     out: list[Mention] = []
     for mention in mentions:
+        if mention.type != "ORG":
+            out.append(mention)
+            continue
         inside = [t for t in tokens if mention.start < t.start and t.end <= mention.end]
-        cut = next((t for t in inside if mention.type == "ORG" and t.prefix.startswith("و") and is_body(t)), None)
+        cut = next((t for t in inside if t.prefix.startswith("و") and is_body(t)), None)
         if cut is None:
             out.append(mention)
             continue
