@@ -1,7 +1,7 @@
 """Share of asserted events without any actor on SaudiNewsNet articles, and the event
 coder's speed on them (issue 22: target <= 20% without an actor).
 
-    python scripts/events_actor_share.py [--limit 1000] [--show 20]
+    python scripts/events_actor_share.py [--limit 1000] [--show 20] [--list PROTEST]
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--show", type=int, default=0, help="print N asserted events without an actor")
+    ap.add_argument("--list", nargs="*", default=[], metavar="TYPE",
+                    help="print every asserted event of these types (article, sentence offset, trigger, sentence)")
     args = ap.parse_args()
     pages = load_corpus(args.corpus, args.limit)
     docs = analyze_pages(pages).docs
@@ -35,6 +37,8 @@ def main() -> None:
     print("by type (asserted, without actor):", {t: (n, bare_by_type[t]) for t, n in by_type.most_common()})
     for e in bare[: args.show]:
         print(f"  {e.type}\t{e.trigger}\t{e.sentence[:120]}")
+    for e in (e for e in asserted if e.type in args.list):
+        print(f"  {e.type}\t{e.articles[0] if e.articles else ''}\t{e.start}\t{e.trigger}\t{e.sentence[:160]}")
     print("event coding:", benchmark_events(docs))
 
 

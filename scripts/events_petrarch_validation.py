@@ -30,6 +30,7 @@ events` prints this figure on them (marsad/evaluate/events_spans.py).
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -39,8 +40,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from marsad.arabic.normalize import match_key
-from marsad.evaluate.events_gsr import Row, analyse
-from marsad.evaluate.events_spans import dev_half_keys, gold_codes, half_of, source_agrees
+from marsad.evaluate.events_gsr import FILES, GSR, Row, analyse
+from marsad.evaluate.events_spans import dev_half_keys, gold_codes, half_of, source_agrees, spaced
 from marsad.extract.events.coding import extract_events
 
 DEFAULT_XML = Path("/work/cache/petrarch/arabic_gsr_validation_18-11-14.xml")
@@ -88,6 +89,23 @@ def _words(texts: tuple[str, ...] | list[str]) -> set[str]:
     return {match_key(w) for t in texts for w in t.split()}
 
 
+def agreement(sentences: list[tuple[Row, str, list[tuple[str | None, str | None]]]]) -> None:
+    """How the two gold sets label the same sentences: each validation sentence of the dev
+    half is an event of its type; the GSR development half's csv labels it yes, a kind of
+    no or "ambiguous" (too few annotators), or holds it only in its span file ("-")."""
+    keys = dev_half_keys()
+    labels: dict[tuple[str, str], str] = {}
+    for kind, name in FILES:
+        with open(GSR / name, encoding="utf-8") as fh:
+            labels.update(((kind, spaced(r["text"])), r["label"]) for r in csv.DictReader(fh))
+    counts = Counter((row.kind, labels.get((row.kind, spaced(row.text)), "-"))
+                     for row, _, _ in sentences if half_of(row, keys) == "dev")
+    for kind in sorted({k for k, _ in counts}):
+        of_kind = {label: n for (k, label), n in counts.items() if k == kind}
+        print(f"{kind}: {sum(of_kind.values())} validation sentences of the dev half; GSR csv label "
+              + ", ".join(f"{label} {n}" for label, n in sorted(of_kind.items(), key=lambda x: -x[1])))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--xml", type=Path, default=DEFAULT_XML)
@@ -96,7 +114,13 @@ def main() -> None:
                     help="dev: the sentences of the GSR development half (may be read); test: the others")
     ap.add_argument("--undated", action="store_true",
                     help="leave out the sentences' article dates (as measured before the dev/test round)")
+    ap.add_argument("--agreement", action="store_true",
+                    help="count the dev half's sentences by the label the GSR development half gives them "
+                         "(labels only, nothing is coded or shown)")
     args = ap.parse_args()
+    if args.agreement:
+        agreement(read_sentences(args.xml))
+        return
     if args.show and args.half != "dev":
         sys.exit("--show reads sentences: only with --half dev (the test half is never read)")
     if not args.xml.is_file():

@@ -119,7 +119,7 @@ def _total(scores: list[SpanValidation]) -> SpanValidation:
 # --- the halves of UniversalPetrarch's validation file (scripts/events_petrarch_validation.py)
 
 
-def _spaced(text: str) -> str:
+def spaced(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -131,7 +131,7 @@ def dev_half_keys(gsr: Path = GSR) -> tuple[set[str], set[str]]:
     for kind, name in FILES:
         ids |= {item["_id"] for item in json.loads((gsr / f"{kind.lower()}_spans.json").read_text(encoding="utf-8"))}
         with open(gsr / name, encoding="utf-8") as fh:
-            texts |= {_spaced(r["text"]) for r in csv.DictReader(fh)}
+            texts |= {spaced(r["text"]) for r in csv.DictReader(fh)}
     return ids, texts
 
 
@@ -141,4 +141,4 @@ def half_of(row: Row, keys: tuple[set[str], set[str]]) -> str:
     dev half's own sentences, which the detector learned; the rest is in no row of it (most
     likely the private test half's): a hash of the ids would have mixed the two."""
     ids, texts = keys
-    return "dev" if row.id in ids or _spaced(row.text) in texts else "test"
+    return "dev" if row.id in ids or spaced(row.text) in texts else "test"

@@ -118,7 +118,7 @@ def _verb_arguments(
         for a in forward
         if a.prep in ("", "ب") and not (a.prep == "ب" and a.mention.type == "LOC")
     ]
-    subject = _subject_before(tokens, hit.index, placed)
+    subject = _light_subject(tokens, hit, placed) if hit.light >= 0 else _subject_before(tokens, hit.index, placed)
     # "جنوده قتلوا خمسة مسلحين خلال غارة": a subject and an object, so active whatever follows
     passive = hit.trigger.args == "patient" and not _active(subject, plain) and not _reflexive(tokens, hit.index) and (
         _looks_passive(tokens, hit.index, forward) or _counted_first(subject, plain))
@@ -134,7 +134,8 @@ def _verb_arguments(
     objects = plain
     if subject:
         args.actors.extend(subject)
-    elif plain and not _named_place(tokens, plain[0]) and not _past_complement(tokens, hit.index, plain[0]):
+    elif plain and hit.light < 0 and not _named_place(tokens, plain[0]) and not _past_complement(
+            tokens, hit.index, plain[0]):
         group = _with_conjuncts(forward, plain[0])
         args.actors.extend(group)
         objects = [a for a in plain if a not in group]
@@ -143,6 +144,14 @@ def _verb_arguments(
     if objects and hit.trigger.args != "on":
         args.targets.extend(_with_conjuncts(forward, objects[0]))
     _prepositional_targets(hit, forward, args)
+
+
+def _light_subject(tokens: Sequence[Token], hit: Hit, placed: list[Arg]) -> list[Arg]:
+    """The subject of a light verb's noun: the participant between them ("قام انتحاري
+    بتفجير"), else the one before the light verb ("المهاجم قام بتفجير نفسه"); what follows
+    the noun is its object, never its subject ("قامت القوات بقصف مواقع المسلحين")."""
+    between = [a for a in placed if hit.light < a.first and a.last < hit.index and not a.prep]
+    return _with_conjuncts(between, between[0]) if between else _subject_before(tokens, hit.light, placed)
 
 
 def _past_complement(tokens: Sequence[Token], i: int, arg: Arg) -> bool:

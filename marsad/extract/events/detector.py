@@ -29,6 +29,7 @@ from marsad.extract.events.lexicon import (
     NEGATORS_NEAR,
     load_lexicon,
 )
+from marsad.extract.events.triggers import light_tense, light_verb
 from marsad.model import Event, Mention, Quantity, Sentence, TimeExpr
 
 GRAMMAR_CLASSES = (
@@ -64,17 +65,18 @@ def _definite(key: str) -> bool:
     return key.startswith(("ال", "بال", "لل", "كال")) and len(key) > 4
 
 
-def _word_before(sentence: Sentence, trigger: str) -> str:
-    """The word before an event's trigger, "^" when the trigger opens the sentence: a report
-    opens with its event ("تظاهر الآلاف ..."; on the GSR dev half half of such sentences are
-    "yes"), background follows a relative, a demonstrative or a preposition of time ("الذي"،
-    "هذه المظاهرات"، "بعد الهجوم"; 0 of 80 "yes") — issue 22."""
+def _trigger_index(sentence: Sentence, trigger: str) -> int:
+    """The index of the token where an event's trigger starts in its sentence."""
     at = sentence.start + max(0, sentence.text.find(trigger))
-    before = "^"
-    for token in sentence.tokens:
-        if token.start >= at:
-            break
-        before = token.key
+    return next((k for k, token in enumerate(sentence.tokens) if token.start >= at), len(sentence.tokens))
+
+
+def _word_before(sentence: Sentence, index: int) -> str:
+    """The word before an event's trigger (its token `index`), "^" when the trigger opens
+    the sentence: a report opens with its event ("تظاهر الآلاف ..."; on the GSR dev half half
+    of such sentences are "yes"), background follows a relative, a demonstrative or a
+    preposition of time ("الذي"، "هذه المظاهرات"، "بعد الهجوم"; 0 of 80 "yes") — issue 22."""
+    before = sentence.tokens[index - 1].key if index > 0 else "^"
     return word_of(before) or before
 
 
@@ -126,13 +128,18 @@ def context_features(
     for event in coded:
         kind = event.type
         trigger = match_key(event.trigger.split()[0] if event.trigger else "")
+        at = _trigger_index(sentence, event.trigger)
+        # "قام انتحاري بتفجير": the noun read as the light verb's act (triggers._periphrastic),
+        # its form the light verb's and the word before it the light verb's
+        light = light_verb(sentence.tokens, at) if at < len(sentence.tokens) else None
+        tense = light_tense(sentence.tokens[light].key) if light is not None else ""
         feats.add("ev:" + kind)
         feats.add(f"ev:{kind}:{event.mode}")
         feats.add(f"ev:{kind}:trigger:" + _strip_clitics(trigger))
-        feats.update(_entry_features(kind, trigger))
-        if _definite(trigger):
+        feats.update(_entry_features(kind, trigger, tense))
+        if _definite(trigger) and not tense:
             feats.add(f"ev:{kind}:definite")
-        before = _word_before(sentence, event.trigger)
+        before = _word_before(sentence, light if light is not None and tense else at)
         feats.add(f"ev:{kind}:after:" + before)
         if before in BACK:  # "منذ الاحتجاجات"، "هذه المظاهرات": one feature for the words that point back
             feats.add(f"ev:{kind}:after_back")
@@ -159,7 +166,7 @@ def context_features(
     return feats
 
 
-def _entry_features(kind: str, trigger: str) -> tuple[str, ...]:
+def _entry_features(kind: str, trigger: str, light: str = "") -> tuple[str, ...]:
     """The lexicon row the trigger is a form of, and whether it is a verb, a present verb
     or a noun: one feature for "تظاهر"، "تظاهروا"، "يتظاهرون", which the trigger's own
     form splits into rare ones (on the GSR dev half the PROTEST sentences whose trigger is a
@@ -169,6 +176,8 @@ def _entry_features(kind: str, trigger: str) -> tuple[str, ...]:
     if not found:  # an event the model added, its trigger no lexicon form
         return ()
     row = found[0]
+    if light and row.pos == "n":  # a light verb's noun: the form of the light verb ("v", "present")
+        return f"ev:{kind}:entry:{row.entry}", f"ev:{kind}:form:{light}", f"ev:{kind}:light"
     form = "present" if row.present else row.pos
     return f"ev:{kind}:entry:{row.entry}", f"ev:{kind}:form:{form}"
 

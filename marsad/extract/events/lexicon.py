@@ -97,6 +97,7 @@ PASSIVE_AUX = _GRAMMAR["passive_aux"]
 UNDERGO = _GRAMMAR["undergo"]  # "تعرضت دورية لهجوم": the subject is the one attacked
 COUNTS = _GRAMMAR["count"]  # "عشرات الجنود": people counted, as after a number
 ELABORATING = _GRAMMAR["elaborating"]  # "وهتف المتظاهرون": more of a protest told before
+LIGHT_VERBS = _GRAMMAR["light"]  # "قام انتحاري بتفجير": the verbal noun after بـ is its act
 RESULTS = _GRAMMAR["result"]  # "مما أسفر عن مقتل": what follows is the outcome, not the means
 MODIFIERS = _GRAMMAR["modifier"]  # "هجوم مسلح": after a noun, its adjective, not an agent
 PARTITIVES = _GRAMMAR["partitive"]  # "عدد من الشبان": a part of the people after من

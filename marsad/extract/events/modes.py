@@ -33,15 +33,18 @@ DENIAL_BACK = 10  # نفى ... أن يكون ... قد التقى: denial scopes 
 
 def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
     i = hit.index
-    # The denial window holds the mode window at its end: both stop at the same break.
-    clause = _clause_before(tokens, i, max(DENIAL_BACK, MODE_BACK))
+    # The denial window holds the mode window at its end: both stop at the same break. A
+    # light verb's noun ("لم يقم بتفجير") takes the mode of the light verb's clause.
+    clause = _clause_before(tokens, hit.light if hit.light >= 0 else i, max(DENIAL_BACK, MODE_BACK))
     keys = [t.key for t in clause[-MODE_BACK:]]
     marks = list(map(_mode_marks, keys))
     immediate = keys[-1] if keys else ""
-    if immediate in NEGATORS and not (immediate == "ما" and hit.trigger.pos == "n"):
+    # a negator joined by و or ف negates as well ("ولم يفجر"، "فلم تقع"): its key alone was asked
+    negator = _unjoined(immediate)
+    if negator in NEGATORS and not (negator == "ما" and hit.trigger.pos == "n"):
         return "negated"
     # "لم تقع اشتباكات"، "عدم حدوث مظاهرات": a negated verb of happening negates the noun
-    if hit.trigger.pos == "n" and len(keys) > 1 and keys[-1] in OCCUR and keys[-2] in NEGATORS:
+    if hit.trigger.pos == "n" and len(keys) > 1 and keys[-1] in OCCUR and _unjoined(keys[-2]) in NEGATORS:
         return "negated"
     if any(k in NEGATORS_NEAR for k in keys) or any(_mode_marks(t.key) & _DENIAL for t in clause[-DENIAL_BACK:]):
         return "negated"
@@ -62,6 +65,10 @@ def event_mode(tokens: Sequence[Token], hit: Hit) -> str:
         if tok.key in FUTURE_AFTER or _has_word(tok, FUTURE_AFTER):
             return "future"
     return "asserted"
+
+
+def _unjoined(key: str) -> str:
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
 _HYPOTHETICAL, _FUTURE, _DENIAL, _CALL = 1, 2, 4, 8
