@@ -37,6 +37,7 @@ from marsad.extract.mention_spans import institution_heads
 from marsad.extract.org_names import ORG_NAMES_FILE, RARE_WORD, is_body, nationality_keys, org_words
 from marsad.extract.roles import function_words
 from marsad.model import EntityType, Mention, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 _LONGEST = 8  # words after مركز
 _JOINT = frozenset({"القوات", "الاركان", "القياده"})  # match keys, with the article
@@ -59,6 +60,15 @@ def _scope_adjectives() -> frozenset[str]:
     """Adjectives that say whose or how wide a centre is (السعودي, الوطني, الدولي): a
     country's, or one of the words bodies are named of."""
     return nationality_keys() | frozenset(key_table(INSTITUTION_WORDS_FILE)) | {"الوطني", "القومي", "الاقليمي"}
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)  # (asked of every token of every sentence)
+def _may_open(key: str) -> bool:
+    """Whether the word is a clitic form of a head this module opens names with (مركز,
+    دوري, رؤية, a site's head): each opener below needs one, and most words are none, so
+    they are passed by at one lookup instead of four clitic splits."""
+    heads = _centre_kinds()["centre"] | org_words()["site"] | {_LEAGUE, _VISION}
+    return any(stem in heads for _, stem in clitic_candidates(key))
 
 
 def _centre_prefix(token: Token) -> tuple[str, bool] | None:
@@ -160,7 +170,8 @@ def centre_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
     (see the module's doc); mentions inside one are replaced by it."""
     found: list[tuple[int, int, EntityType]] = []
     for at, token in enumerate(tokens[:-1]):
-        centre = _centre_prefix(token)
+        opens = _may_open(token.key)
+        centre = _centre_prefix(token) if opens else None
         if centre is not None:
             opening = _opening_end(tokens, at, centre[1])
             if opening is not None:
@@ -174,6 +185,8 @@ def centre_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
             clitic = "" if token.prefix.endswith("لل") else token.prefix.removesuffix("ال")
             found.append((token.start + proclitic_length(token.text, clitic, keep_whole_words=False),
                           tokens[at + 1].end, "ORG"))
+            continue
+        if not opens:
             continue
         league = _league_end(tokens, at, mentions)
         if league is not None:
