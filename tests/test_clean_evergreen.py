@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 
-from marsad.clean import clean_pages, clean_pages_shaped
+from page_docs import clean_one
+
+from marsad.clean import clean_pages_shaped
 from marsad.ingest import make_page
-from marsad.model import Article
 
 P1 = ("تعد الحرائق من أخطر ما يهدد الغابات في المناطق الجبلية، إذ تأتي النيران خلال ساعات قليلة على "
       "مساحات واسعة من الأشجار والنباتات وتترك وراءها أضرارا اقتصادية وبيئية كبيرة.")
@@ -18,25 +19,19 @@ P3 = ("وتعمل فرق الدفاع المدني مع السكان على مر
       "تراه في وقت مبكر حتى تصل سيارات الإطفاء قبل أن تتسع النيران.")
 
 
-def _one(content: str, url: str | None = None) -> Article:
-    [article], problems = clean_pages([make_page(url or "page", content, url=url)])
-    assert not problems
-    return article
-
-
 def test_a_guide_headed_introduction_is_not_an_article() -> None:
     guide = f"الوقاية من حرائق الغابات\n\nإعداد: م. سامر علي\n* مقدمة:\n{P1}\n{P2}\n{P3}"
-    article = _one(guide)
+    article = clean_one(guide)
     assert not article.is_article
     assert article.page_type == "other"
     news = f"الوقاية من حرائق الغابات\n\nإعداد: م. سامر علي\n{P1}\n{P2}\n{P3}"
-    assert _one(news).is_article
+    assert clean_one(news).is_article
 
 
 def test_a_question_page_of_a_questions_and_answers_site_is_not_an_article() -> None:
     question = ("0 تصويتات\nفي تصنيف معلومات عامة بواسطة (12ألف نقاط)\n\nكيف نحمي الغابات من الحرائق\n\n"
                 f"الإجابة هي كالتالي\n\n{P1}\n{P2}")
-    assert not _one(question).is_article
+    assert not clean_one(question).is_article
 
 
 def test_teasers_each_with_its_read_more_link_make_a_category_page() -> None:
@@ -52,17 +47,17 @@ def test_teasers_each_with_its_read_more_link_make_a_category_page() -> None:
 
 
 def test_an_encyclopedias_entry_says_whose_it_is() -> None:
-    entry = _one(f"الغابات في بلاد الشام\nمن ويكيبيديا، الموسوعة الحرة\n{P1}\n\n{P2}\n\n{P3}")
+    entry = clean_one(f"الغابات في بلاد الشام\nمن ويكيبيديا، الموسوعة الحرة\n{P1}\n\n{P2}\n\n{P3}")
     assert (entry.is_article, entry.page_type) == (False, "other")
     # a report that mentions the encyclopedia in a sentence stays an article
-    report = _one(f"حملة لحماية الغابات\n\n{P1}\n\n{P2} ونقل الموقع فقرة عن الموسوعة الحرة في شرحه للخطة.")
+    report = clean_one(f"حملة لحماية الغابات\n\n{P1}\n\n{P2} ونقل الموقع فقرة عن الموسوعة الحرة في شرحه للخطة.")
     assert report.is_article
 
 
 def test_a_blogs_index_heading_makes_a_listing_even_with_one_whole_post() -> None:
     for heading in ("عرض المشاركات من سبتمبر, 2025", "عرض المشاركات ذات التصنيف غابات", "Showing posts from May, 2024"):
         page = f"التخطي إلى المحتوى الرئيسي\nالمشاركات\n{heading}\nحرائق الغابات في الصيف\n{P1}\n\n{P2}\n\n{P3}"
-        archive = _one(page)
+        archive = clean_one(page)
         assert (archive.is_article, archive.page_type) == (False, "listing"), heading
     # a post that tells of "عرض المشاركات" in its body stays an article
-    assert _one(f"حرائق الغابات في الصيف\n\n{P1}\n\n{P2} وتم عرض المشاركات من المدارس في المعرض.").is_article
+    assert clean_one(f"حرائق الغابات في الصيف\n\n{P1}\n\n{P2} وتم عرض المشاركات من المدارس في المعرض.").is_article

@@ -4,65 +4,53 @@ the team; the real pages these rules were written for are only named in the labe
 
 from __future__ import annotations
 
-from marsad.clean import clean_pages
+from page_docs import HEADLINE, P1, P2, clean_one
+
 from marsad.clean.dates import address_date
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.titles import strip_crawl_prefix
-from marsad.ingest import make_page
-from marsad.model import Article
-
-HEADLINE = "وزير النقل يفتتح محطة القطار الجديدة في وسط المدينة"
-P1 = ("افتتح وزير النقل صباح اليوم محطة القطار الجديدة في وسط المدينة، بحضور عدد من المسؤولين "
-      "وممثلي الشركات المنفذة للمشروع.")
-P2 = "وقال الوزير إن المحطة تخدم نحو خمسين ألف راكب يوميا وتربط الأحياء الشرقية بالمطار الدولي."
-
-
-def _one(content: str, url: str | None = None) -> Article:
-    [article], problems = clean_pages([make_page(url or "page", content, url=url)])
-    assert not problems
-    return article
 
 
 def test_a_follow_us_line_and_a_theme_warning_are_not_the_headline() -> None:
     dump = (f"JavaScript is not enabled!...Please enable javascript in your browser\nrecent\n"
             f"الصفحة الرئيسية\n{HEADLINE}\nتابع أحدث الأخبار عبر تطبيق google news\n{P1}\n{P2}")
-    assert _one(dump).title == HEADLINE
+    assert clean_one(dump).title == HEADLINE
 
 
 def test_a_price_table_above_the_headline_is_passed_over() -> None:
     rows = "".join(f"{17 + i / 100:.2f} {17.1 + i / 100:.2f} بنك رقم {i}\n" for i in range(14))
     dump = f"أسعار العملات\n{rows}اقتصاد\n{HEADLINE}\n{P1}\n{P2}"
-    assert _one(dump).title == HEADLINE
+    assert clean_one(dump).title == HEADLINE
 
 
 def test_a_headline_ending_with_two_dots_under_a_section_word() -> None:
     headline = "انقطاع المياه عن ثلاثة أحياء شرق المدينة لليوم الثاني.."
     body = ("تواصل انقطاع المياه عن أحياء النخيل والزهور والسلام لليوم الثاني على التوالي بعد عطل في "
             "خط الإمداد الرئيسي، فيما وعدت شركة المياه بإصلاحه قبل مساء الغد.")
-    assert _one(f"الأخبار المحلية\n{headline}\n{body}").title == headline
+    assert clean_one(f"الأخبار المحلية\n{headline}\n{body}").title == headline
 
 
 def test_a_column_two_word_headline_under_the_writers_name() -> None:
-    article = _one(f"> مقالات\nسامي عادل\nذاكرة المدينة\n2019-01-07\n{P1}\n{P2}")
+    article = clean_one(f"> مقالات\nسامي عادل\nذاكرة المدينة\n2019-01-07\n{P1}\n{P2}")
     assert (article.title, article.published) == ("ذاكرة المدينة", "2019-01-07")
 
 
 def test_a_headline_printed_twice_is_the_headline_even_with_a_full_stop() -> None:
     headline = "بطل سباق الدراجات: تدربت عامين على هذا المسار وأهدي الفوز لأهل قريتي."
-    article = _one(f"اخبار السعوديه\n{headline}\n{headline}\n{P1}\n{P2}")
+    article = clean_one(f"اخبار السعوديه\n{headline}\n{headline}\n{P1}\n{P2}")
     assert article.title == headline
 
 
 def test_the_first_item_of_a_trending_box_is_not_the_headline() -> None:
     boxed = "طريقة سهلة لتحضير كعك العيد في البيت بمكونات بسيطة"
     dump = f"الأكثر رواجا Trending\n{boxed}\n{HEADLINE}\nحجم الخط\n{P1}\n{P2}"
-    assert _one(dump).title != boxed
+    assert clean_one(dump).title != boxed
 
 
 def test_a_stamp_line_with_its_source_is_not_a_crawl_prefix() -> None:
     assert strip_crawl_prefix(" date 2025-03-06 خبر").startswith("خبر")
     assert strip_crawl_prefix("2025-03-06 16:15:07 - المصدر: صحيفة الوادي").startswith("2025-03-06")
-    assert _one(f"2025-03-06 16:15:07 - المصدر: صحيفة الوادي\n\n{P1}\n{P2}").published == "2025-03-06"
+    assert clean_one(f"2025-03-06 16:15:07 - المصدر: صحيفة الوادي\n\n{P1}\n{P2}").published == "2025-03-06"
 
 
 def test_an_english_stamp_with_a_two_digit_year() -> None:
@@ -71,9 +59,9 @@ def test_an_english_stamp_with_a_two_digit_year() -> None:
 
 def test_a_blog_date_header_over_the_headline_is_dated_by_the_address_month() -> None:
     dump = f"الثلاثاء، 8 ديسمبر 2020\n{HEADLINE}\n{P1}\n{P2}"
-    assert _one(dump, "https://blog.example.com/2020/12/blog-post_89.html").published == "2020-12-08"
+    assert clean_one(dump, "https://blog.example.com/2020/12/blog-post_89.html").published == "2020-12-08"
     # (another month in the address: a today bar, not the post's day)
-    assert _one(dump, "https://blog.example.com/2021/03/blog-post_89.html").published is None
+    assert clean_one(dump, "https://blog.example.com/2021/03/blog-post_89.html").published is None
 
 
 def test_dates_in_addresses() -> None:
@@ -86,18 +74,18 @@ def test_dates_in_addresses() -> None:
 def test_a_fatwa_page_with_question_and_answer_labels_is_not_an_article() -> None:
     dump = (f"حكم صيام الأيام البيض\nالسؤال\nما حكم صيام الأيام البيض من كل شهر لمن عليه قضاء من رمضان؟\n"
             f"الجواب\n{P1} {P2}")
-    assert _one(dump).page_type == "other"
+    assert clean_one(dump).page_type == "other"
 
 
 def test_an_interview_with_bare_question_marks_stays_an_article() -> None:
     dump = (f"{HEADLINE}\nس: كيف ترون المشروع بعد افتتاحه وما أثره على حركة المرور في المدينة؟\n"
             f"ج: {P1}\nس: ومتى تكتمل المرحلة الثانية من المشروع؟\nج: {P2}")
-    assert _one(dump).is_article
+    assert clean_one(dump).is_article
 
 
 def test_a_ticker_heading_over_a_run_of_headlines_is_a_ticker() -> None:
     run = " ".join(f"عنوان خبر رقم {i} عن الطقس والأسعار والمباريات" for i in range(20))
-    assert _one(f"شريط الأخبار\n{run}", "https://news.example.com/article/410245").page_type == "ticker"
+    assert clean_one(f"شريط الأخبار\n{run}", "https://news.example.com/article/410245").page_type == "ticker"
 
 
 def test_teasers_cut_before_their_read_more_links_are_a_listing() -> None:
@@ -105,17 +93,17 @@ def test_teasers_cut_before_their_read_more_links_are_a_listing() -> None:
              "وتوفير شاحنات جديدة لجمع النفايات من الأحياء البعيدة عن مركز المد... اقرأ المزيد")
     second = ("فاز فريق الشباب على ضيفه بهدفين دون رد في مباراة جرت على الملعب البلدي وسط حضور "
               "جماهيري كبير ليتصدر ترتيب الدوري المحلي قبل ثلاث جولات من النهاية وي... اقرأ المزيد")
-    assert _one(f"{first}\n{second}").page_type == "listing"
+    assert clean_one(f"{first}\n{second}").page_type == "listing"
 
 
 def test_a_deep_page_number_in_the_query_is_a_listing() -> None:
     url = "https://news.example.com/stories/t/49333/0/tag?page=407"
-    assert _one(f"{P1}\n{P2}", url).page_type == "listing"
+    assert clean_one(f"{P1}\n{P2}", url).page_type == "listing"
 
 
 def test_a_media_section_item_is_a_video_page() -> None:
     url = "https://news.example.ir/fa/media/1400/02/27/2501857/slug"
-    article = _one(f"{HEADLINE}\n{P1}", url)
+    article = clean_one(f"{HEADLINE}\n{P1}", url)
     assert (article.page_type, article.published) == ("video", "2021-05-17")
 
 
@@ -124,15 +112,15 @@ def test_an_agency_dateline_and_a_credited_photo_caption_are_not_the_headline() 
     # credited "(إ.ب.أ)") and the agencies over the dateline; its headline was not kept.
     caption = "عمال الإنقاذ يبحثون بين أنقاض المبنى المنهار في وسط المدينة أمس. (إ.ب.أ)"
     dump = f"{caption}\n{caption}\nرويترز، أ.ف.ب (المدينة)\n{P1}\n{P2}"
-    assert _one(dump).title is None
+    assert clean_one(dump).title is None
     dump = f"{caption}\n{caption}\nأ ف ب (المدينة)\n{HEADLINE}\n{P1}\n{P2}"
-    assert _one(dump).title == HEADLINE
+    assert clean_one(dump).title == HEADLINE
 
 
 def test_an_agency_dateline_credits_its_agencies_and_leaves_the_text() -> None:
     # "رويترز، أ.ف.ب (المدينة)" over a wire story says who wrote it; the body names no agency.
-    article = _one(f"رويترز، أ.ف.ب (المدينة)\n{HEADLINE}\n{P1}\n{P2}")
+    article = clean_one(f"رويترز، أ.ف.ب (المدينة)\n{HEADLINE}\n{P1}\n{P2}")
     assert article.credits[:2] == ("رويترز", "أ.ف.ب")
     assert "(المدينة)" not in article.text
     # A sentence that names an agency is no dateline: it stays in the body.
-    assert _one(f"{HEADLINE}\n{P1}\n{P2}").credits == ()
+    assert clean_one(f"{HEADLINE}\n{P1}\n{P2}").credits == ()

@@ -6,14 +6,8 @@ were written for are only named in the labels (labels/pages/arabic-news-test8.js
 
 from __future__ import annotations
 
-from marsad.clean import clean_pages
-from marsad.ingest import make_page
-from marsad.model import Article
+from page_docs import HEADLINE, P1, P2, clean_one
 
-HEADLINE = "وزير النقل يفتتح محطة القطار الجديدة في وسط المدينة"
-P1 = ("افتتح وزير النقل صباح اليوم محطة القطار الجديدة في وسط المدينة، بحضور عدد من المسؤولين "
-      "وممثلي الشركات المنفذة للمشروع.")
-P2 = "وقال الوزير إن المحطة تخدم نحو خمسين ألف راكب يوميا وتربط الأحياء الشرقية بالمطار الدولي."
 TEASERS = [
     ("ارتفاع أسعار الخضار في الأسواق الشعبية مع بداية الشتاء",
      "شهدت الأسواق الشعبية في العاصمة ارتفاعا ملحوظا في أسعار الخضار مع بداية فصل الشتاء وتراجع "
@@ -27,12 +21,6 @@ TEASERS = [
 ]
 
 
-def _one(content: str, url: str | None = None) -> Article:
-    [article], problems = clean_pages([make_page(url or "page", content, url=url)])
-    assert not problems
-    return article
-
-
 def test_a_ticker_signed_with_the_sites_latin_name_is_a_ticker() -> None:
     headlines = [teaser[0] for teaser in TEASERS] + [HEADLINE, "تعليق الدوام في المدارس غدا بسبب الأحوال الجوية",
                                                      "وفاة شاب إثر حادث سير على الطريق الصحراوي",
@@ -40,35 +28,35 @@ def test_a_ticker_signed_with_the_sites_latin_name_is_a_ticker() -> None:
                                                      "انطلاق مهرجان الزيتون الوطني في العاصمة",
                                                      "الأمن العام يحذر من السيول في المناطق المنخفضة"]
     dump = "2026-01-13 - الثلاثاء\n" + " alnabaa ".join(headlines) + " alnabaa تراجع أسعار الذه"
-    article = _one(dump)
+    article = clean_one(dump)
     assert (article.is_article, article.page_type) == (False, "ticker")
 
 
 def test_teasers_whose_read_more_link_is_glued_to_the_next_headline_make_a_listing() -> None:
     (h1, l1), (h2, l2), (h3, l3) = TEASERS
     dump = f"محليات\n{h1}\n{l1}\nأكمل القراءة »{h2}\n{l2}\nأكمل القراءة »{h3}\n{l3}"
-    article = _one(dump)
+    article = clean_one(dump)
     assert (article.is_article, article.page_type) == (False, "listing")
 
 
 def test_an_article_ending_with_dots_is_still_an_article() -> None:
-    article = _one(f"{HEADLINE}\n{P1}\n{P2}\nوأضاف أن المرحلة الثانية من المشروع تبدأ العام المقبل…")
+    article = clean_one(f"{HEADLINE}\n{P1}\n{P2}\nوأضاف أن المرحلة الثانية من المشروع تبدأ العام المقبل…")
     assert article.is_article
 
 
 def test_bloggers_other_label_heading_makes_a_listing_without_the_address() -> None:
     heading = "إظهار الرسائل ذات التسميات رياضة. إظهار كافة الرسائل"
     dump = f"{heading}\n{heading}\n\nالخميس، 8 يناير 2026\n\n{HEADLINE}\n\n{P1}\n\n{P2}"
-    article = _one(dump)
+    article = clean_one(dump)
     assert (article.is_article, article.page_type) == (False, "listing")
 
 
 def test_joomlas_list_offset_in_the_query_is_an_index_page() -> None:
     url = "http://www.example-news.com/index.php/opinion/120-0-8-8-5?start=60"
-    article = _one(f"سامي عادل\n\n{P1} {P2}", url)
+    article = clean_one(f"سامي عادل\n\n{P1} {P2}", url)
     assert (article.is_article, article.page_type) == (False, "listing")
     # (a few items in, or an article's own page split in parts, is no index)
-    assert _one(f"{HEADLINE}\n{P1}\n{P2}", "http://www.example-news.com/index.php/local/4512-train-station?start=5").is_article
+    assert clean_one(f"{HEADLINE}\n{P1}\n{P2}", "http://www.example-news.com/index.php/local/4512-train-station?start=5").is_article
 
 
 def test_an_explainer_that_invites_the_reader_along_is_not_news() -> None:
@@ -77,7 +65,7 @@ def test_an_explainer_that_invites_the_reader_along_is_not_news() -> None:
                "ينتشر التواجد العربي في مختلف الأحياء، وبشكل أساسي في وسط المدينة.",
                "دعونا نتعرف إلى الجالية العربية في المدينة، بالإضافة إلى عنوان مراكزها.",
                "كما سنذكر بعض المطاعم العربية هناك، بالإضافة إلى المحلات."]
-    article = _one("الجالية العربية في المدينة | دليل المقيمين الجدد\n\n" + "\n\n".join(opening))
+    article = clean_one("الجالية العربية في المدينة | دليل المقيمين الجدد\n\n" + "\n\n".join(opening))
     assert (article.is_article, article.page_type) == (False, "other")
 
 
@@ -89,19 +77,19 @@ def test_a_today_bar_over_a_bulleted_menu_gives_way_to_the_headline_over_its_dat
                             "خطوط حافلات جديدة تربط المحطة بالأحياء"))
     dump = (f"2026-02-15 | 2:51 مساءً\nصحيفة الخبر اليومي\n{menu}\nالخبر اليومي\nHome محليات\n\n{HEADLINE}\n\n"
             f"الأحد, 14 فبراير 2026, 12:26\n\n{subheads}\n\nالخبر اليومي – سامي عادل\n{P1}\n\n{P2}")
-    article = _one(dump)
+    article = clean_one(dump)
     assert (article.title, article.published) == (HEADLINE, "2026-02-14")
 
 
 def test_a_papers_issue_line_over_the_headline_dates_the_page() -> None:
     issue = "العدد 3595 - الثلثاء 10 يوليو 2012م الموافق 20 شعبان 1433هـ"
-    article = _one(f"{issue}\n\n{HEADLINE}\n\n{P1}\n\n{P2}")
+    article = clean_one(f"{issue}\n\n{HEADLINE}\n\n{P1}\n\n{P2}")
     assert (article.title, article.published) == (HEADLINE, "2012-07-10")
 
 
 def test_a_today_bar_in_both_calendars_over_the_headline_still_dates_nothing() -> None:
     bar = "الثلاثاء 10 يوليو 2012م الموافق 20 شعبان 1433هـ"
-    assert _one(f"{bar}\n\n{HEADLINE}\n\n{P1}\n\n{P2}").published is None
+    assert clean_one(f"{bar}\n\n{HEADLINE}\n\n{P1}\n\n{P2}").published is None
 
 
 def test_error_pages_in_the_words_themes_print_are_error_pages() -> None:
@@ -112,14 +100,14 @@ def test_error_pages_in_the_words_themes_print_are_error_pages() -> None:
              "العودة للرئيسية",
              "عذرا، حدث خطأ\nالصفحة التي تحاول الوصول إليها غير موجودة"]
     for page in pages:
-        article = _one(page)
+        article = clean_one(page)
         assert (article.is_article, article.page_type) == (False, "error"), page
 
 
 def test_an_error_notice_over_the_latest_news_is_still_an_error_page() -> None:
     dump = (f"الصفحة المطلوبة غير موجودة\nربما تم حذف الصفحة أو تغيير رابطها. يمكنك تصفح آخر الأخبار:\n"
             f"{TEASERS[0][1]}\n{TEASERS[1][1]}")
-    assert _one(dump).page_type == "error"
+    assert clean_one(dump).page_type == "error"
 
 
 def test_a_column_about_missing_pages_is_an_article() -> None:
@@ -127,7 +115,7 @@ def test_a_column_about_missing_pages_is_an_article() -> None:
             "فقدت شيئا ثمينا، وهي عبارة صارت مألوفة لكل من يتابع المواقع الإخبارية كل يوم.")
     more = ("والسؤال الذي يطرحه كثير من القراء هو لماذا تبقي المواقع على العناوين المثيرة بعد حذف محتواها، "
             "ولماذا لا تعتذر للقارئ بكلمة واضحة بدل أن تتركه أمام صفحة فارغة.")
-    article = _one(f"\nالصفحة غير موجودة\n{body}\n{more}")
+    article = clean_one(f"\nالصفحة غير موجودة\n{body}\n{more}")
     assert article.is_article and article.title == "الصفحة غير موجودة"
 
 
@@ -138,18 +126,18 @@ FEED_ITEMS = [(headline, f"https://www.example-news.com/news/{i}.html", f"Sat, 1
 def test_a_feed_flattened_to_lines_is_a_feed_without_its_address() -> None:
     dump = "أخبار المدينة : جريدة إلكترونية\nhttps://www.example-news.com/\n" + "\n".join(
         "\n".join(item) for item in FEED_ITEMS)
-    assert _one(dump).page_type == "feed"
+    assert clean_one(dump).page_type == "feed"
 
 
 def test_a_feed_run_together_on_one_line_is_a_feed() -> None:
     dump = "أخبار المدينة https://www.example-news.com/ " + " ".join(" ".join(item) for item in FEED_ITEMS)
-    assert _one(dump).page_type == "feed"
+    assert clean_one(dump).page_type == "feed"
 
 
 def test_a_feed_whose_tags_were_stripped_to_cdata_is_a_feed() -> None:
     dump = "<![CDATA[أخبار المدينة]]>\n" + "\n".join(f"<![CDATA[{h}]]>\n<![CDATA[{link}]]>\n{lede}"
                                                       for h, link, _stamp, lede in FEED_ITEMS)
-    assert _one(dump).page_type == "feed"
+    assert clean_one(dump).page_type == "feed"
 
 
 COLUMNS = [("ذاكرة المدينة القديمة", "12 يناير 2025",
@@ -162,21 +150,21 @@ COLUMNS = [("ذاكرة المدينة القديمة", "12 يناير 2025",
 
 def test_a_writers_page_dating_each_column_under_its_lede_is_not_an_article() -> None:
     dump = "\n\n".join(f"{headline}\n\n{lede}\n\n{day}" for headline, day, lede in COLUMNS)
-    assert not _one(dump).is_article
+    assert not clean_one(dump).is_article
 
 
 def test_a_writers_page_dating_each_column_under_its_headline_is_not_an_article() -> None:
     dump = "سامي عادل\n" + "\n".join(f"{headline}\n{day}\n{lede}" for headline, day, lede in COLUMNS)
-    assert not _one(dump).is_article
+    assert not clean_one(dump).is_article
 
 
 def test_an_article_with_its_dateline_and_a_last_stamp_is_an_article() -> None:
-    article = _one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n12 يناير 2025")
+    article = clean_one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n12 يناير 2025")
     assert article.is_article and article.published == "2025-01-12"
 
 
 def test_an_article_dated_under_its_headline_and_stamped_another_day_at_its_end_is_an_article() -> None:
-    assert _one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n13 يناير 2025").is_article
+    assert clean_one(f"{HEADLINE}\n12 يناير 2025\n{P1} {P2}\n{P2} {P1}\n13 يناير 2025").is_article
 
 
 TICKER = [teaser[0] for teaser in TEASERS] + [HEADLINE, "تعليق الدوام في المدارس غدا بسبب الأحوال الجوية",
@@ -187,7 +175,7 @@ TICKER = [teaser[0] for teaser in TEASERS] + [HEADLINE, "تعليق الدوام
 
 def test_a_ticker_flattened_with_a_mark_between_its_headlines_is_a_ticker() -> None:
     for mark in (" | ", " • ", " ◄ ", " - "):
-        article = _one("عاجل" + mark + mark.join(TICKER))
+        article = clean_one("عاجل" + mark + mark.join(TICKER))
         assert (article.is_article, article.page_type) == (False, "ticker"), mark
 
 
@@ -199,10 +187,10 @@ def test_runs_of_years_highlights_and_pauses_are_no_ticker() -> None:
                            "وليس تاريخه فقط", "والحديث عن الخامس من حزيران", "يوم سالت فيه الدماء",
                            "وسقطت فيه الأرواح", "وهجر فيه الآلاف من أبناء المدن")) + "."
     for line in (years, highlights, pauses):
-        assert _one(f"{HEADLINE}\n{line}\n{P1}\n{P2}").is_article, line[:40]
+        assert clean_one(f"{HEADLINE}\n{line}\n{P1}\n{P2}").is_article, line[:40]
 
 
 def test_a_blogs_date_header_on_line_one_keeps_the_headline_under_it() -> None:
     other = "افتتاح مدرسة جديدة في الحي الشمالي بسعة ألف طالب"
     dump = f"الخميس، 8 يناير 2026\n{HEADLINE}\n{P1}\n{P2}\n{other}\nالأربعاء، 7 يناير 2026\n{P2}"
-    assert _one(dump).title == HEADLINE
+    assert clean_one(dump).title == HEADLINE

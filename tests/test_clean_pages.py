@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from page_docs import clean_one
 from typer.testing import CliRunner
 
 from marsad.arabic.calendar import solar_hijri_to_gregorian
-from marsad.clean import clean_pages
 from marsad.clean.dates import address_date
 from marsad.clean.metadata import parse_dateline
 from marsad.clean.titles import repeated_affixes, strip_affixes
@@ -27,16 +27,10 @@ P3 = "وأضاف أن الوزارة تعمل على تجهيز ثلاثة مس�
 TITLE = "افتتاح مستشفى جديد في الجنوب"
 
 
-def _one(content: str, url: str | None = None) -> Article:
-    [article], problems = clean_pages([make_page(url or "page", content, url=url)])
-    assert not problems
-    return article
-
-
 def _html(head: str = "", body: str = "", url: str = "https://news.example/2024/05/02/hospital-opens-south") -> Article:
     html = (f"<html><head><title>{TITLE}</title>{head}</head><body>{body or _article_body()}"
             "<footer>© 2024 جميع الحقوق محفوظة</footer></body></html>")
-    return _one(html, url)
+    return clean_one(html, url)
 
 
 def _article_body(wrapper_class: str = "entry-content", lead: str = "") -> str:
@@ -58,7 +52,7 @@ def test_teasers_with_read_more_make_a_listing() -> None:
         for headline in ("ارتفاع أسعار الخضار في الأسواق", "افتتاح معرض الكتاب الدولي", "وزير النقل يتفقد القطار",
                          "البرلمان يستأنف جلساته الأسبوع المقبل", "انطلاق موسم الحصاد في الجنوب")
     )
-    article = _one(teasers, "https://news.example/tag/economy")
+    article = clean_one(teasers, "https://news.example/tag/economy")
     assert article.is_article is False
     assert article.page_type == "listing"
 
@@ -69,7 +63,7 @@ def test_a_ticker_of_bare_headlines_is_not_an_article() -> None:
          "وزير النقل يتفقد مشروع القطار السريع في الجنوب", "البرلمان يستأنف جلساته الأسبوع المقبل بعد العطلة",
          "انطلاق موسم حصاد القمح في محافظات الوسط", "منتخب الشباب يفوز في مباراته الودية الأولى",
          "هطول أمطار غزيرة على المناطق الشمالية مساء أمس", "توقيع اتفاقية لإنشاء محطة كهرباء جديدة"))
-    article = _one(headlines, "https://news.example/box/12")
+    article = clean_one(headlines, "https://news.example/box/12")
     assert article.is_article is False
     assert article.page_type in ("ticker", "listing")
 
@@ -78,7 +72,7 @@ def test_feed_markup_is_a_feed() -> None:
     rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>أخبار</title>' + "".join(
         f"<item><title>خبر رقم {i}</title><description>{P1}</description></item>" for i in range(10)
     ) + "</channel></rss>"
-    article = _one(rss)
+    article = clean_one(rss)
     assert (article.is_article, article.page_type) == (False, "feed")
 
 
@@ -108,13 +102,13 @@ def test_site_name_in_front_of_the_headline_goes() -> None:
     html = (f"<html><head><title>المدينة نيوز - {TITLE}</title>{head}</head><body>"
             f"<div class=\"logo\"><h1>المدينة نيوز</h1></div><article><h2>{TITLE}</h2>"
             f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
-    assert _one(html, "https://madina.example/news/12345").title == TITLE
+    assert clean_one(html, "https://madina.example/news/12345").title == TITLE
 
 
 def test_an_h1_that_agrees_with_the_title_wins_over_a_logo_h1() -> None:
     html = (f"<html><head><title>{TITLE} - NewsSite.com</title></head><body><h1>NewsSite</h1>"
             f"<article><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
-    assert _one(html, "https://www.newssite.com/a/1").title == TITLE
+    assert clean_one(html, "https://www.newssite.com/a/1").title == TITLE
 
 
 def test_breadcrumbs_and_crawl_prefixes_leave_the_headline() -> None:
@@ -133,13 +127,13 @@ def test_a_name_repeated_across_an_outlets_titles_is_learned() -> None:
 
 def test_a_dump_whose_headline_ends_with_an_exclamation_mark() -> None:
     dump = f"عربي\nفيديو لسيدة يثير ضجة على مواقع التواصل!\n{P1}\n{P2}\n{P3}"
-    assert _one(dump).title == "فيديو لسيدة يثير ضجة على مواقع التواصل!"
+    assert clean_one(dump).title == "فيديو لسيدة يثير ضجة على مواقع التواصل!"
 
 
 def test_the_headline_right_above_the_dateline_not_a_welcome_line() -> None:
     dump = (f"مرحبا بك في موقع الأخبار لتطلع على آخر الأحداث والمستجدات في المنطقة والعالم\n"
             f"{TITLE}\nنشر :\n11:42 2024-09-18\n{P1}\n{P2}")
-    article = _one(dump)
+    article = clean_one(dump)
     assert (article.title, article.published) == (TITLE, "2024-09-18")
 
 
@@ -188,7 +182,7 @@ def test_the_address_date_and_never_the_crawl_prefix() -> None:
     assert address_date("https://news.example/75512/2021/01/29") == "2021-01-29"
     assert address_date("https://news.example/16/06/2014/story") == "2014-06-16"
     dump = f" date 2025-11-09 {TITLE}\n{P1}\n{P2}"
-    article = _one(dump, "https://news.example/story/hospital")
+    article = clean_one(dump, "https://news.example/story/hospital")
     assert article.title == TITLE
     assert article.published is None
 
@@ -289,7 +283,7 @@ def test_a_page_that_kept_only_its_footer_blurb_is_not_an_article() -> None:
     html = (f"<html><head><title>{TITLE}</title></head><body><ul>{menu}</ul><h1>{TITLE}</h1>"
             f"<div class='gallery'><img src='a.jpg'></div><ul>{menu}</ul><div class='site-about'><p>{blurb}</p></div>"
             "</body></html>")
-    article = _one(html, "https://madina.example/news/12345")
+    article = clean_one(html, "https://madina.example/news/12345")
     assert (article.is_article, article.page_type) == (False, "other")
 
 
@@ -329,7 +323,7 @@ def test_a_feed_flattened_to_text_is_a_feed() -> None:
     items = "\n".join(
         f"خبر رقم {i} عن أسعار الخضار في الأسواق\nhttps://news.example/n/{i}\nWed, 1{i} Mar 2024 10:00:00 GMT\n{P1}"
         for i in range(5))
-    article = _one(items)
+    article = clean_one(items)
     assert (article.is_article, article.page_type) == (False, "feed")
 
 
@@ -346,20 +340,19 @@ def test_an_html_page_that_declares_itself_an_article_with_one_paragraph() -> No
 
 def test_a_crawl_header_date_is_never_the_publication_date() -> None:
     dump = f"Date: Sun, 06 Dec 2026 03:53:18 GMT\n{TITLE}\n{P1}\n{P2}"
-    article = _one(dump)
+    article = clean_one(dump)
     assert article.title == TITLE
     assert article.published is None
 
 
 def test_a_sites_front_page_is_home() -> None:
     page = "\n".join(f"عنوان خبر رقم {i} عن المدينة والطقس\n{P1}" for i in range(4))
-    article = _one(page, "https://news.example/ar/")
+    article = clean_one(page, "https://news.example/ar/")
     assert (article.is_article, article.page_type) == (False, "home")
 
 
 def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None:
     """Decided by the corpus step, over every page of the corpus."""
-    from marsad.ingest import make_page
     from marsad.pipeline import analyze_pages
 
     body = ("أعلنت وزارة الزراعة أن موسم الحصاد بدأ مبكرا هذا العام بسبب ارتفاع درجات الحرارة في المحافظات الجنوبية.\n\n"
@@ -380,7 +373,6 @@ def test_a_page_that_credits_its_own_outlet_gets_the_outlets_full_name() -> None
 def test_a_short_brief_sent_with_its_title_stays_an_article() -> None:
     """Records of JSON Lines or the API come with a title: a one-sentence news item is a
     brief, not a listing; a record of teasers is still a listing."""
-    from marsad.ingest import make_page
     from marsad.pipeline import analyze_pages
 
     brief = "أعلنت وزارة الصحة تسجيل 50 إصابة جديدة في العاصمة يوم الثلاثاء."
@@ -398,9 +390,9 @@ def test_the_headline_over_a_longer_subtitle_and_not_a_label() -> None:
     headline = "وزارة الصحة تفتتح مستشفى جديدا في المحافظات الجنوبية"
     subtitle = ("وزير الصحة يعلن افتتاح مستشفى جديد بسعة مئتي سرير في المحافظات الجنوبية ضمن خطة "
                 "لتوسيع الخدمات الطبية")
-    assert _one(f"آخر الأخبار\n{headline}\n{subtitle}\n{P1}\n{P2}\n{P3}").title == headline
+    assert clean_one(f"آخر الأخبار\n{headline}\n{subtitle}\n{P1}\n{P2}\n{P3}").title == headline
     label, short = 'وقال مدير المستشفى الجديد لـ "صحيفة الجنوب" :', "وزارة الصحة تفتتح مستشفى في الجنوب"
-    assert _one(f"{label}\n{short}\n{P1}\n{P2}").title == short
+    assert clean_one(f"{label}\n{short}\n{P1}\n{P2}").title == short
 
 
 def test_a_date_in_the_query_of_the_address() -> None:
@@ -413,24 +405,24 @@ def test_an_article_with_subheads_and_a_bulleted_list_is_an_article() -> None:
     bullets = ["توسيع قسم الطوارئ في المستشفى", "افتتاح عيادات جديدة للأطفال", "تدريب الكوادر الطبية",
                "تجهيز غرف العمليات الحديثة", "ربط المستشفى بالشبكة الوطنية", "خدمات الإسعاف السريع"]
     page = "\n".join([TITLE, f"{P1} {P2}", "أبرز ما تتضمنه الخطة", *bullets, P3, P1])
-    article = _one(page)
+    article = clean_one(page)
     assert (article.is_article, article.page_type) == (True, "article")
 
 
 def test_a_programme_transcript_is_a_video_page() -> None:
     host = "محمد علي: السلام عليكم، نتوقف في هذه الحلقة عند افتتاح المستشفى الجديد في الجنوب وما يعنيه للمرضى."
     page = "\n".join([TITLE, "- أسباب التوسع في الخدمات الطبية", host, "[تقرير مسجل]", P1, P2])
-    article = _one(page)
+    article = clean_one(page)
     assert (article.is_article, article.page_type) == (False, "video")
-    assert _one("\n".join([TITLE, P1, P2, P3])).page_type == "article"
+    assert clean_one("\n".join([TITLE, P1, P2, P3])).page_type == "article"
 
 
 def test_spip_author_section_and_keyword_addresses() -> None:
     page = f"{TITLE}\n\n{P1} {P2}"
-    assert _one(page, "https://mag.example/_محمد-علي_").page_type == "author"
-    assert _one(page, "https://mag.example/-سياسة-").page_type == "listing"
-    assert _one(page, "https://mag.example/+الصحة+").page_type == "listing"
-    assert _one(page, "https://mag.example/2024/05/hospital-opens-in-the-south").is_article
+    assert clean_one(page, "https://mag.example/_محمد-علي_").page_type == "author"
+    assert clean_one(page, "https://mag.example/-سياسة-").page_type == "listing"
+    assert clean_one(page, "https://mag.example/+الصحة+").page_type == "listing"
+    assert clean_one(page, "https://mag.example/2024/05/hospital-opens-in-the-south").is_article
 
 
 # --- shapes of the real pages' dev part (composed here) ------------------------------
@@ -439,7 +431,7 @@ def test_spip_author_section_and_keyword_addresses() -> None:
 def test_a_dateline_glued_to_the_view_count_and_reading_time() -> None:
     assert parse_dateline("20 يناير 2026291 مشاهدةوقت القراءة: 2 دقيقة").date == "2026-01-20"
     dump = f"{TITLE}\n12 مايو 2024153 مشاهدةوقت القراءة: 3 دقيقة\n{P1}\n{P2}"
-    assert _one(dump, "https://news.example/ar/news/hospital-opens").published == "2024-05-12"
+    assert clean_one(dump, "https://news.example/ar/news/hospital-opens").published == "2024-05-12"
     assert parse_dateline("5 قتلى في هجوم على قافلة قرب الحدود يوم 3 مارس 2024 وفق مصادر").date is None
 
 
@@ -447,7 +439,7 @@ def test_a_stamp_with_the_hijri_and_the_gregorian_date_gives_the_gregorian_one()
     stamp = "الخميس 7/3/1429 هـ - الموافق 13/3/2008 م (آخر تحديث) الساعة 16:25 (مكة المكرمة)، 13:25 (غرينتش)"
     assert parse_dateline(stamp) == ("2008-03-13", "date")
     dump = f"{TITLE}\n{stamp}\n{P1}\n{P2}"
-    assert _one(dump).published == "2008-03-13"
+    assert clean_one(dump).published == "2008-03-13"
 
 
 def test_a_stamp_line_of_short_fields_with_spaced_slashes() -> None:
@@ -462,7 +454,7 @@ def test_the_line_that_ends_a_breadcrumb_is_the_headline() -> None:
         "إذا واجهتكم مشكلة في تصفح الموقع يرجى استعمال الرابط البديل في أعلى الصفحة",
         f"الصفحة الرئيسية - الصحة - سارة محمود - {TITLE}", "المزيد.....", TITLE, "سارة محمود",
         "الراصد اليومي-العدد: 4512 - 2011 / 3 / 9 - 10:20", f"{P1} {P2} {P3}"])
-    article = _one(dump, "https://rasid.example/show.asp?aid=4512")
+    article = clean_one(dump, "https://rasid.example/show.asp?aid=4512")
     assert (article.title, article.published, article.is_article) == (TITLE, "2011-03-09", True)
 
 
@@ -472,16 +464,16 @@ def test_a_headline_of_clauses_joined_by_two_dots_may_be_long() -> None:
                 "مستشفيات أخرى في المحافظات الشمالية..والأولوية لأطفال القرى البعيدة عن المدن")
     assert len(headline.split()) > 30
     dump = "\n".join(["رئيس التحرير", "سعيد عبد الله", headline, "الراصد", P1, P2])
-    assert _one(dump).title == headline
+    assert clean_one(dump).title == headline
 
 
 def test_a_digest_headline_that_ends_with_its_date() -> None:
     dump = "\n".join(["موجز الصحافة – 7 يناير 2026", "لقراءة النص بصيغة PDF إضغط هنا.",
                       "الشؤون الصحية", "افتتاح مستشفى جديد في الجنوب (صحيفة الجنوب)", f"{P1} {P2}", f"{P3} {P1}"])
-    article = _one(dump, "https://digest.example/موجز-الصحافة-7-يناير-2026")
+    article = clean_one(dump, "https://digest.example/موجز-الصحافة-7-يناير-2026")
     assert (article.title, article.published) == ("موجز الصحافة – 7 يناير 2026", "2026-01-07")
     # a place or a site's name with the day is no headline
-    assert _one(f"القاهرة – 7 يناير 2026\n{TITLE}\n{P1}\n{P2}").title == TITLE
+    assert clean_one(f"القاهرة – 7 يناير 2026\n{TITLE}\n{P1}\n{P2}").title == TITLE
 
 
 # --- the 12-page HTML set's failures, each on a page composed here ----------------------
@@ -511,10 +503,10 @@ def test_a_utc_stamp_gives_way_to_the_visible_local_date_either_side() -> None:
 def test_a_site_name_in_front_of_the_headline_without_og_site_name() -> None:
     html = (f"<html><head><title>المدينة نيوز - {TITLE}</title></head><body>"
             f"<article><h1>المدينة نيوز - {TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
-    assert _one(html, "https://www.madina.example/article/12345").title == TITLE
+    assert clean_one(html, "https://www.madina.example/article/12345").title == TITLE
     html = (f"<html><head><title>المدينة نيوز : {TITLE}</title></head><body><h2>{TITLE}</h2>"
             f"<article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
-    assert _one(html, "https://www.madina.example/article/12345").title == TITLE
+    assert clean_one(html, "https://www.madina.example/article/12345").title == TITLE
 
 
 # --- shapes of the newly labelled real pages (composed here) -------------------------
@@ -524,10 +516,10 @@ def test_a_headline_captioned_under_itself_and_not_a_bulleted_banner() -> None:
     dump = "\n".join(["• القناة الأولى نايل سات: HD 11012 V SR:27500", "• القناة الثانية نايل سات: SD 11012 V SR:27500",
                       "الجمعة 03 مايو 2024 ميلادي, الموافق لـ 24 شوال 1445 هجري", "آخر الأخبار",
                       "لماذا نحسد جيراننا !", "لماذا نحسد جيراننا ! ح.م", f"{P1} {P2}", P3])
-    article = _one(dump, "https://tv.example/columnist/لماذا-نحسد-جيراننا/")
+    article = clean_one(dump, "https://tv.example/columnist/لماذا-نحسد-جيراننا/")
     assert (article.title, article.published) == ("لماذا نحسد جيراننا !", None)  # the bar is the copy's day
     assert (article.is_article, article.page_type) == (True, "article")  # a column's own page, not its author's
-    assert _one(f"{TITLE}\n{P1} {P2}", "https://tv.example/columnist/sara-ali/").page_type == "author"
+    assert clean_one(f"{TITLE}\n{P1} {P2}", "https://tv.example/columnist/sara-ali/").page_type == "author"
 
 
 def test_a_bar_that_gives_the_day_in_both_calendars_is_a_dateline() -> None:
@@ -539,27 +531,27 @@ def test_a_breadcrumb_with_a_label_below_a_long_menu() -> None:
     menu = [f"• قسم رقم {i}" for i in range(18)]
     dump = "\n".join([*menu, f"أنت الآن تتصفح:الرئيسية » الصحة » {TITLE}", "الصحة", TITLE,
                       "سارة علي12 مايو، 2024آخر تحديث:12 مايو، 20243 دقائق", f"{P1} {P2} {P3}"])
-    article = _one(dump, "https://news.example/2024/05/12/hospital-opens")
+    article = clean_one(dump, "https://news.example/2024/05/12/hospital-opens")
     assert (article.title, article.published, article.is_article) == (TITLE, "2024-05-12", True)
 
 
 def test_a_posts_feed_address_that_serves_the_post() -> None:
     page = f"{TITLE}\n{P1}\n{P2}\n{P3}"
-    assert _one(page, "https://news.example/12345/hospital-opens-in-the-south/feed").page_type == "article"
-    assert _one(page, "https://news.example/feed").page_type == "feed"
+    assert clean_one(page, "https://news.example/12345/hospital-opens-in-the-south/feed").page_type == "article"
+    assert clean_one(page, "https://news.example/feed").page_type == "feed"
 
 
 def test_a_search_results_page_is_a_listing() -> None:
     teaser = f"{P1} {P2}"
     page = "\n".join(["إجمالي نتائج البحث: 214", "«المستشفى»:", teaser, teaser])
-    assert (_one(page, "https://agg.example/w/9/المستشفى").page_type) == "listing"
+    assert (clean_one(page, "https://agg.example/w/9/المستشفى").page_type) == "listing"
 
 
 def test_an_agency_opening_with_the_writers_name_before_the_place_and_date() -> None:
     body = f"سارة علي - القاهرة في الثلاثاء 20 يناير 2026 12:29 مساءً - {P1}\n{P2}\n{P3}"
-    assert _one(body, "https://news.example/economy/4412").published == "2026-01-20"
+    assert clean_one(body, "https://news.example/economy/4412").published == "2026-01-20"
     body = f"بغداد - قال وزير الصحة في 3 مارس 2024 - إن المستشفى الجديد سيفتتح قريبا.\n{P2}\n{P3}"
-    assert _one(body, "https://news.example/health/4413").published is None
+    assert clean_one(body, "https://news.example/health/4413").published is None
 
 
 def test_a_menu_run_is_not_the_first_paragraph() -> None:
@@ -567,7 +559,7 @@ def test_a_menu_run_is_not_the_first_paragraph() -> None:
                        "أخبار الرياضة", "أخبار الصحة", "أخبار البيئة", "أخبار التعليم"])
     dump = "\n".join([menu, "تنبيه لقراء الموقع حول الرابط البديل في حال تعذر الوصول إلى الصفحة الرئيسية",
                       TITLE, "سارة علي", "الراصد اليومي-العدد: 4512 - 2011 / 3 / 9 - 10:20", f"{P1} {P2} {P3}"])
-    article = _one(dump, "https://rasid.example/show.asp?aid=4512")
+    article = clean_one(dump, "https://rasid.example/show.asp?aid=4512")
     assert (article.title, article.published) == (TITLE, "2011-03-09")
     assert not article.text.startswith("أخبار عامة")
 
@@ -575,8 +567,8 @@ def test_a_menu_run_is_not_the_first_paragraph() -> None:
 def test_a_recordings_transcript_with_times_into_it_is_a_video_page() -> None:
     lines = [f"{sentence} - 00:0{i}:1{i}" for i, sentence in enumerate((P1, P2, P3, P1))]
     page = "\n".join(["شرح دروس الصحة العامة - (12)", "سارة علي", *lines])
-    assert (_one(page, "https://media.example/ar/media/lesson-12").page_type) == "video"
-    assert _one(f"{TITLE}\n{P1} الساعة 10:30:00 صباحا.\n{P2}\n{P3}").page_type == "article"
+    assert (clean_one(page, "https://media.example/ar/media/lesson-12").page_type) == "video"
+    assert clean_one(f"{TITLE}\n{P1} الساعة 10:30:00 صباحا.\n{P2}\n{P3}").page_type == "article"
 
 
 def test_a_site_name_in_arabic_that_the_address_spells_in_latin() -> None:
@@ -588,7 +580,7 @@ def test_a_site_name_in_arabic_that_the_address_spells_in_latin() -> None:
     assert strip_affixes(f"القاهرة - {headline}", url="https://www.cairo24.com/1") == f"القاهرة - {headline}"
     assert strip_affixes(f"مصر - {headline}", url="https://www.masrawy.com/1") == f"مصر - {headline}"
     dump = f"هسبريس - {TITLE}\n{P1}\n{P2}\n{P3}"
-    assert _one(dump, "https://www.hespress.com/societe/12345.html").title == TITLE
+    assert clean_one(dump, "https://www.hespress.com/societe/12345.html").title == TITLE
 
 
 def test_an_institutions_about_page_is_not_news() -> None:
@@ -597,9 +589,9 @@ def test_an_institutions_about_page_is_not_news() -> None:
     page = "\n".join(["عن الهيئة", about, "الرؤية", "نظام صحي متكامل يخدم كل مواطن في كل محافظة من محافظات البلاد.",
                       "الرسالة", "تقديم خدمات طبية آمنة وعالية الجودة لجميع المرضى دون تمييز أو تأخير.", "سياسة الجودة",
                       P1])
-    assert _one(page, "https://health.example/content/about/").page_type == "other"
+    assert clean_one(page, "https://health.example/content/about/").page_type == "other"
     story = "\n".join([TITLE, P1, "الرؤية", f"{P2} {P3}"])  # one subhead of that name in a story
-    assert _one(story).is_article
+    assert clean_one(story).is_article
 
 
 # Three stories as a listing's teasers show them (composed here).
@@ -616,17 +608,17 @@ STORIES = (
 def test_teasers_the_site_trimmed_to_one_length_make_a_listing_without_an_address() -> None:
     trimmed = "\n".join(["مقالات الرأي", *(story[:180].rstrip() for story in STORIES)])
     assert all(175 <= len(line) <= 180 for line in trimmed.split("\n")[1:])  # cut mid-sentence, to one length
-    assert _one(trimmed).is_article is False
+    assert clean_one(trimmed).is_article is False
     # (the `page_type` model file was trained with these shapes; a dump of whole paragraphs stays an article)
-    assert _one("\n".join([TITLE, P1, P2, P3])).is_article
+    assert clean_one("\n".join([TITLE, P1, P2, P3])).is_article
 
 
 def test_a_last_teaser_trimmed_with_dots_over_its_read_more_link() -> None:
     teaser = STORIES[0].rstrip(".")
-    assert _one(f"{teaser} …\nأكمل القراءة »").is_article is False
-    assert _one(f"{teaser} ...").is_article is False
+    assert clean_one(f"{teaser} …\nأكمل القراءة »").is_article is False
+    assert clean_one(f"{teaser} ...").is_article is False
     # an excerpt cut by whoever stored it stops mid-word, without dots: no teaser, and no headline either
-    assert _one("\n".join([TITLE, P1, P2, P3[:50]])).is_article
+    assert clean_one("\n".join([TITLE, P1, P2, P3[:50]])).is_article
 
 
 def test_a_headline_with_a_list_mark_or_printed_twice_glued() -> None:
@@ -638,7 +630,7 @@ def test_a_headline_with_a_list_mark_or_printed_twice_glued() -> None:
 def test_a_headline_ending_with_a_quote_under_a_masthead() -> None:
     masthead = "بوابة الوادي\nرئيس مجلس الإدارة والتحرير\nسامي الكاتب\n\n"
     headline = 'بالصور.. "الصحة": المستشفى الجديد في الجنوب "جاهز"'
-    article = _one(f"{masthead}{headline}\n\n{P1}\n\n{P2}")
+    article = clean_one(f"{masthead}{headline}\n\n{P1}\n\n{P2}")
     assert article.title == headline
     assert article.is_article
 
@@ -691,7 +683,7 @@ def test_an_aggregators_stamp_with_spaced_dashes() -> None:
     """The masress family of aggregators credits the paper and dates the copy with spaced
     dashes ("نشر في <paper> يوم 02 - 05 - 2024")."""
     assert parse_dateline("نشر في الجريدة يوم 02 - 05 - 2024").date == "2024-05-02"
-    article = _one("\n".join([TITLE, "نشر في الجريدة يوم 02 - 05 - 2024", P1, P2, P3]))
+    article = clean_one("\n".join([TITLE, "نشر في الجريدة يوم 02 - 05 - 2024", P1, P2, P3]))
     assert article.published == "2024-05-02"
     assert parse_dateline("فاز الفريق 3 - 1 في المباراة").date is None  # a score is no date
 
@@ -701,30 +693,30 @@ def test_a_dumps_breadcrumb_and_crawl_prefix_leave_its_headline() -> None:
     line above, and a crawl prefix glued to both, are not the headline's; nor a date."""
     for top in (f"الرئيسية / عربي ودولي / {TITLE}", f"الرئيسية / عربي ودولي\n{TITLE}",
                 f" date 2025-11-09 الرئيسية / عربي ودولي / {TITLE}"):
-        article = _one(f"{top}\n{P1}\n{P2}\n{P3}")
+        article = clean_one(f"{top}\n{P1}\n{P2}\n{P3}")
         assert (article.title, article.is_article, article.published) == (TITLE, True, None)
 
 
 def test_a_masthead_glued_to_the_editors_name_is_not_the_headline() -> None:
     dump = "\n\n".join(["رئيس مجلس الإدارة ورئيس التحريرسعيد منصور", "صحة", TITLE, P1, P2, P3])
-    assert _one(dump).title == TITLE
+    assert clean_one(dump).title == TITLE
 
 
 def test_a_forum_thread_is_not_a_news_article() -> None:
     post = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}"
-    assert _one(post, "https://news.example/2024/05/02/hospital-opens-south").is_article
+    assert clean_one(post, "https://news.example/2024/05/02/hospital-opens-south").is_article
     for address in ("https://club.example.org/t4512-topic", "https://forum.example.com/vb/showthread.php?t=2201"):
-        article = _one(post, address)
+        article = clean_one(post, address)
         assert (article.is_article, article.page_type) == (False, "other"), address
 
 
 def test_a_teaser_that_sends_the_reader_to_the_full_story_elsewhere() -> None:
     for link in ("... read full story", "Redirecting to full article...", "اقرأ الخبر كاملاً"):
-        article = _one(f"{P1} {P2}\n{link}")
+        article = clean_one(f"{P1} {P2}\n{link}")
         assert (article.is_article, article.page_type) == (False, "other"), link
-    embed = _one(f"{TITLE}\n\n{P1} … تابع قراءة {TITLE}")
+    embed = clean_one(f"{TITLE}\n\n{P1} … تابع قراءة {TITLE}")
     assert not embed.is_article
-    assert _one(f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}").is_article
+    assert clean_one(f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}").is_article
 
 
 def test_a_stamp_that_can_only_be_month_first() -> None:
@@ -744,23 +736,23 @@ def test_a_ticker_flattened_to_one_line_on_an_articles_address() -> None:
              "وزير الصحة: المستشفيات الجديدة تستقبل المرضى مطلع الشهر المقبل بعد أن أكملت الكوادر تدريبها.",
              "قادمة من أوروبا.. تنسيق أمني يحبط محاولة تهريب أكثر من خمسين ألف قرص مخدر عبر الميناء."]
     address = "https://aggregator.example/paper/1080444"
-    ticker = _one("    ".join(heads), address)
+    ticker = clean_one("    ".join(heads), address)
     assert (ticker.is_article, ticker.page_type) == (False, "ticker")
-    flattened_article = _one("    ".join([TITLE, P1 + " " + P2, P2 + " " + P3, P3 + " " + P1]), address)
+    flattened_article = clean_one("    ".join([TITLE, P1 + " " + P2, P2 + " " + P3, P3 + " " + P1]), address)
     assert flattened_article.is_article
 
 
 def test_an_archive_folder_before_an_articles_own_id_is_not_a_listing() -> None:
     story = f"{TITLE}\n\n{P1}\n\n{P2}\n\n{P3}"
-    assert _one(story, "https://forum.example/archive/index.php/t-140475.html").is_article
-    assert not _one(story, "https://news.example/archive/").is_article
+    assert clean_one(story, "https://forum.example/archive/index.php/t-140475.html").is_article
+    assert not clean_one(story, "https://news.example/archive/").is_article
 
 
 def test_a_month_first_date_and_a_themes_today_bar_above_the_headline() -> None:
     assert parse_dateline("نوفمبر 14, 2024").date == "2024-11-14"
     assert parse_dateline("السبت , سبتمبر 30 2023").date == "2023-09-30"
-    today_bar = _one(f"السبت , سبتمبر 30 2023\n\n{TITLE}\n\n{P1}\n\n{P2}")
+    today_bar = clean_one(f"السبت , سبتمبر 30 2023\n\n{TITLE}\n\n{P1}\n\n{P2}")
     assert today_bar.title == TITLE and today_bar.published is None
     restated = P1.replace("اليوم", "اليوم الخميس 28 يناير 2021")
-    dated = _one(f"الخميس , يناير 28 2021\n\n{TITLE}\n\n{restated}\n\n{P2}")
+    dated = clean_one(f"الخميس , يناير 28 2021\n\n{TITLE}\n\n{restated}\n\n{P2}")
     assert dated.published == "2021-01-28"
