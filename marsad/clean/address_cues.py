@@ -41,6 +41,9 @@ ARTICLE_PATH = re.compile(r"\d{4,}|/\d{4}/\d{1,2}/|\.html?$|\.aspx$|\.php\?id=|"
                           r"[\w\u0600-\u06ff%]+(?:-[\w\u0600-\u06ff%]+){3,}")
 # An article's own id or slug after a section word: "/archives/19471", "/archive/index.php/t-140475.html".
 OWN_ID = re.compile(r"/\d{4,}(?:/|$|\.)|/[^/]*(?:-[^/-]+){3,}/?$|/[a-z]{1,3}-\d{4,}\.html?$")
+# ... or a content system's hashed item id closing the path ("/ar/أخبار/دولي/افريقيا/artc-376c76ea"):
+# letters and two digits or more in six characters or more, which no section or paging word has.
+OWN_HASH_ID = re.compile(r"(?:^|[/_-])(?=[0-9a-z]*\d[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{6,}/?$", re.IGNORECASE)
 # ... or in the query: a script's item number ("/archives/ar/detail.php?categ=5&id=4212",
 # "article.aspx?aid=1130", "NewsDetails?NewsID=5198179", WordPress's "/?p=55702").
 OWN_ID_QUERY = re.compile(r"(?:^|&)(?:id|p|aid|nid|newsid|news_id|articleid|article_id)=\d{3,}(?:&|$)", re.IGNORECASE)

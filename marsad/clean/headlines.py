@@ -62,6 +62,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
             continue
         if previous is not None and previous.words <= MAX_WIDGET_HEADING_WORDS and previous.key in widgets:
             continue  # the first item of a "most read" or "trending" box
+        if _cut_copy(lines, line):
+            continue  # the page's description: its lede cut mid-word, over the masthead and the headline
         if line.words >= MIN_BODY_WORDS and line.ends_sentence:
             # (above it only lines too short for a headline: a masthead's "رئيس التحرير", a name)
             if not any(c.words >= FIRST_HEADLINE_WORDS for c in candidates) and (
@@ -81,7 +83,8 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
                                    for c in candidates[len(over_bar):]):
         candidates = over_bar  # (no headline under the bar, only a standfirst: as if the bar ended the head)
     if not candidates:
-        return _title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page, unpunctuated)
+        return (_title_repeated_in_lede(lines) or _headline_over_first_paragraph(lines, arabic_page, unpunctuated)
+                or _headline_over_report_credit(lines))
     # A subtitle or a caption under the headline is often longer than it: the first line of a
     # headline's length wins (masthead names and section labels are shorter).
     first = next((ln for ln in candidates if ln.words >= FIRST_HEADLINE_WORDS and not _STATEMENT_END(ln.text)), None)
@@ -273,6 +276,21 @@ def _headline_over_body(lines: list[Line], line: Line) -> bool:
     return any(ln.sentence_shaped and ln.words > line.words for ln in after)
 
 
+def _headline_over_report_credit(lines: list[Line]) -> Line | None:
+    """The line of a headline's length right above a Persian report's opening credit ("به گزارش ...")."""
+    at = next((i for i, ln in enumerate(lines[:PARAGRAPH_SEARCH_LINES]) if _REPORT_CREDIT.match(ln.text)), 0)
+    return next((ln for ln in lines[at - 1:at] if ln.kind == "body" and 2 <= ln.words <= MAX_HEADLINE_WORDS
+                 and not ln.text.rstrip().endswith((".", ":", "،"))), None) if at else None
+
+
+def _cut_copy(lines: list[Line], line: Line) -> bool:
+    """A long line a later one runs on from mid-word ("... قرشا وث" over "... قرشا، وثبتت ..."): a
+    description cut to its length, not a headline (one repeated whole ends a word)."""
+    return line.words >= FIRST_HEADLINE_WORDS and any(
+        later.key.startswith(line.key) and later.key[len(line.key):len(line.key) + 1] not in ("", " ")
+        for later in lines[line.index + 1:] if later.index <= line.index + PARAGRAPH_SEARCH_LINES)
+
+
 def _printed_twice(lines: list[Line], line: Line) -> bool:
     """A headline's length of words that the next line repeats: a headline printed twice
     (over its picture and over the text), even when it ends with a full stop; a paragraph
@@ -323,6 +341,8 @@ _BAR_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
 MIN_BAR_SEGMENTS = 3
 # A line that starts with ".." or "…" goes on from the one above (a deck under its headline).
 _CONTINUES = re.compile(r"^\s*(?:\.\.|…)")
+_REPORT_CREDIT = re.compile(r"^\s*به\s+گزارش\s")  # a Persian report's first words: "according to <agency>"
+_KEYWORD_COMMA = re.compile(r"[^\W\d_][,،](?=[^\W\d_])")  # keywords run together: "مصر,السولار,البنزين"
 
 
 # The page's script shows in its first few thousand characters.
@@ -347,7 +367,8 @@ def _can_be_title(text: str, arabic_page: bool, listed: bool = True) -> bool:
     bulleted lines are items of a list or a menu."""
     # (a colon stands in all but "www.": most lines are let through without a scan)
     if ("www." in text or (":" in text and _NOT_TITLE.search(text)) or _CONTINUES.match(text)
-            or (listed and _BULLETED.match(text)) or _site_bar(text) or is_agency_dateline(text)):
+            or (listed and _BULLETED.match(text)) or _site_bar(text) or is_agency_dateline(text)
+            or (("," in text or "،" in text) and len(_KEYWORD_COMMA.findall(text)) >= 3)):
         return False
     return _arabic_at_least_latin(text) == arabic_page
 

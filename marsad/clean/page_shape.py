@@ -139,7 +139,8 @@ def page_shape(lines: list[Line], cleaned: CleanText, content: str, url: str | N
     query = urlsplit(url).query if url else ""
     # "/archives/19471": a section word before an article's own id or slug.
     own_id = bool(addr.OWN_ID.search(path))
-    own_item = own_id or bool(addr.OWN_ID_QUERY.search(query))  # (or "detail.php?categ=5&id=4212")
+    own_item = (own_id or bool(addr.OWN_ID_QUERY.search(query))  # (or "detail.php?categ=5&id=4212")
+                or bool(addr.OWN_HASH_ID.search(path)))
     unknown = math.nan  # no address: the model counts the feature at its training mean
     head = content[:4000]
     # An error page says so at its top; an article may report that something "was not found".

@@ -106,6 +106,8 @@ def rule_page_type(shape: PageShape) -> PageType | None:
         # teasers only, each cut before its "اقرأ المزيد"; or a ticker's timed headlines, each
         # with its link ("12:00 . <headline>... المزيد |"): bare headlines with a time, no sentence
         return "ticker" if shape.get("dated_share") >= TICKER_DATED_SHARE and _bare_headlines(shape) else "listing"
+    if shape.get("linked_cuts") and shape.get("body_lines") <= 1:  # one teaser cut before its "اقرأ المزيد"
+        return "listing"  # and nothing of its own: a listing's surviving item (a lede's link tops its story)
     if shape.get("glued_links") >= MIN_LINKED_CUTS:  # "…" then "أكمل القراءة »<the next teaser's headline>"
         return "listing"
     if shape.get("forum_address") or (shape.get("story_elsewhere") and shape.get("body_lines") <= MAX_TEASER_LINES):
