@@ -389,7 +389,8 @@ def main() -> None:
     # The undated route's bounds are chosen on real pages (marsad/models/MODEL_CARD.md), not on
     # these dated pairs: the shipped ones are kept.
     shipped_data = json.loads(OUT.read_text(encoding="utf-8")) if OUT.is_file() else {}
-    data.update({k: shipped_data[k] for k in ("undated_probability", "undated_margin") if k in shipped_data})
+    data.update({k: shipped_data[k] for k in ("undated_probability", "undated_margin", "same_day_probability",
+                                              "same_day_margin") if k in shipped_data})
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     for name, weight in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:<22}{weight:+.2f}")

@@ -96,6 +96,20 @@ def test_an_undated_pair_joins_below_the_threshold_only_its_clearly_best_story_o
     assert not SameHappening.from_json(data).joins_undated(0.99, 0.0)
 
 
+def test_a_pair_of_one_stated_day_joins_below_the_threshold_only_its_clearly_best_story():
+    model = SameHappening((0.0,) * len(FEATURES), 0.0, 0.8, same_day_probability=0.55, same_day_margin=0.5)
+    same_day, no_day = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    same_day[FEATURES.index("happening_same_day")] = 1.0
+    assert model.same_day(same_day) and not model.same_day(no_day)
+    assert model.joins_same_day(0.6, 0.05)  # one day's fire, tolls of two outlets
+    assert not model.joins_same_day(0.6, 0.2)  # a runner-up close behind: two receptions of one day
+    assert not model.joins_same_day(0.5, 0.0)
+    assert SameHappening.from_json(model.to_json()) == model
+    data = model.to_json()  # a model written before the bounds existed has no such route
+    del data["same_day_probability"], data["same_day_margin"]
+    assert not SameHappening.from_json(data).joins_same_day(0.79, 0.0)
+
+
 def test_an_oil_futures_session_is_a_market_report():
     # One session's prices (of one moment, like a stock close): composed by the team after the
     # dev pairs' Monday and Tuesday oil reports were joined as one story (2015-08-10/11).

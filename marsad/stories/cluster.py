@@ -299,6 +299,7 @@ class StoryClusterer:
         threads: list[tuple[float, str]] = []
         developing: list[tuple[float, str]] = []
         undated: set[str] = set()  # stories an undated pair may join below the threshold
+        same_day: set[str] = set()  # ... and a pair of one stated happening day (`joins_same_day`)
         for story in self._candidates(f):
             gap = (f.day - story.last_day) if f.day is not None else 0
             if f.day is not None and f.day < story.first_day - WINDOW_DAYS:
@@ -311,9 +312,11 @@ class StoryClusterer:
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)
                 in_window.append((p, story.id))
-                if (f.day is None or not story.has_day) and model.may_join_undated(
+                undated_pair = f.day is None or not story.has_day
+                stated_same_day = f.happening_day is not None and model.same_day(features)
+                if (undated_pair or stated_same_day) and model.may_join_undated(
                         features, _ordinals_differ(f.numbers, story.numbers)):
-                    undated.add(story.id)
+                    (undated if undated_pair else same_day).add(story.id)
                 if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story)):
                     developing.append((subject, story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
@@ -323,7 +326,8 @@ class StoryClusterer:
         best, runner_up = in_window[0] if in_window else (0.0, ""), in_window[1][0] if len(in_window) > 1 else 0.0
         if best[0] >= model.threshold:
             story = self.stories[best[1]]
-        elif best[1] in undated and model.joins_undated(best[0], runner_up):
+        elif (best[1] in undated and model.joins_undated(best[0], runner_up)) or (
+                best[1] in same_day and model.joins_same_day(best[0], runner_up)):
             story = self.stories[best[1]]
         elif developing:
             story = self.stories[developing[0][1]]

@@ -139,6 +139,7 @@ FEATURES = ("text", "title", "entity", "no_entities", "entity_conflict", "people
 _ROUTINE = FEATURES.index("routine")
 _TEXT = FEATURES.index("text")
 _FAR = FEATURES.index("happening_far")
+_SAME_DAY = FEATURES.index("happening_same_day")
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,13 @@ class SameHappening:
     # 1-3 and 5 (labels/stories/README.md).
     undated_probability: float = 1.0
     undated_margin: float = 0.0
+    # A dated article whose lead states its happening's day, the story's day (`same_day`), joins
+    # the best story at `same_day_probability` when it leads the runner-up by `same_day_margin`:
+    # one day's happening told by two outlets in their own words (the Mangaf fire's tolls of one
+    # day, real-page round 7). The bounds are those of an undated pair, stricter: SaudiNewsNet's
+    # same-day pairs (wire copies, many candidates of a day) are decided at the threshold.
+    same_day_probability: float = 1.0
+    same_day_margin: float = 0.0
 
     def probability(self, features: Sequence[float]) -> float:
         if len(features) != len(self.weights):
@@ -271,12 +279,22 @@ class SameHappening:
         """The best story's probability is high enough and clearly above the runner-up's."""
         return probability >= self.undated_probability and probability - runner_up >= self.undated_margin
 
+    @staticmethod
+    def same_day(features: Sequence[float]) -> bool:
+        """The article's happening day is one the story's articles date theirs on."""
+        return bool(features[_SAME_DAY])
+
+    def joins_same_day(self, probability: float, runner_up: float) -> bool:
+        """`joins_undated` with the same-day bounds."""
+        return probability >= self.same_day_probability and probability - runner_up >= self.same_day_margin
+
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
                 "threshold": self.threshold, "developing_probability": self.developing_probability,
                 "developing_similarity": self.developing_similarity, "developing_articles": self.developing_articles,
                 "developing_text": self.developing_text, "undated_probability": self.undated_probability,
-                "undated_margin": self.undated_margin}
+                "undated_margin": self.undated_margin, "same_day_probability": self.same_day_probability,
+                "same_day_margin": self.same_day_margin}
 
     @classmethod
     def from_json(cls, data: dict) -> SameHappening:
@@ -285,7 +303,8 @@ class SameHappening:
         return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
                    float(data["developing_probability"]), float(data["developing_similarity"]),
                    int(data["developing_articles"]), float(data.get("developing_text", 0.0)),
-                   float(data.get("undated_probability", 1.0)), float(data.get("undated_margin", 0.0)))
+                   float(data.get("undated_probability", 1.0)), float(data.get("undated_margin", 0.0)),
+                   float(data.get("same_day_probability", 1.0)), float(data.get("same_day_margin", 0.0)))
 
 
 MODEL_FILE = "story_pairs.json"
