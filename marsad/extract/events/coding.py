@@ -23,7 +23,7 @@ from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_wor
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.placing import Arg, Args, place_mentions
 from marsad.extract.events.scoring import Detector, Reading, load_detector
-from marsad.extract.events.sources import sources_refined
+from marsad.extract.events.sources import sources_refined, worth_reading
 from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
@@ -245,7 +245,7 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
             events = _detect(sentence, events, reference, detector, scores[k], inside, doubted_here)
         if events:
             stated = any(t.value for t in times[k])
-            if detector:  # who did it, read again once the detector has spoken (`sources`)
+            if detector and any(worth_reading(e, sentence.tokens) for e in events):  # who did it (`sources`)
                 placed = _arguments_placed(sentence.tokens, sentence, mentions[k])[0]
                 unrefined = events  # kept alive: `doubted_here` holds the ids of its events
                 events = [sources_refined(e, sentence.tokens, placed, partial(_participant, tokens=sentence.tokens))

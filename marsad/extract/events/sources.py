@@ -63,6 +63,17 @@ def sources_refined(event: Event, tokens: Sequence[Token], placed: Sequence[Arg]
     return event
 
 
+def worth_reading(event: Event, tokens: Sequence[Token]) -> bool:
+    """Whether `sources_refined` may change the event: most events' sources are kept, and the
+    sentence's arguments need not be placed again for them (speed)."""
+    if event.mode != "asserted":
+        return False
+    if not event.actors:
+        return event.type == "ASSAULT" and any(t.key in CLAIMS or t.key.removeprefix("و") in CLAIMS for t in tokens)
+    head = event.actors[0].text.split()[0].removeprefix("و") if event.actors[0].text else ""
+    return event.type == "PROTEST" or (head.endswith("ه") and not head.startswith("ال"))
+
+
 def _claimant(tokens: Sequence[Token], placed: Sequence[Arg]) -> Arg | None:
     for j, token in enumerate(tokens):
         if token.key.removeprefix("و") not in CLAIMS and token.key not in CLAIMS:
