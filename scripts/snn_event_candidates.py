@@ -51,13 +51,15 @@ def main() -> None:
     parser.add_argument("--fired", type=int, default=30)
     parser.add_argument("--trigger-only", type=int, default=15)
     parser.add_argument("--seed", type=int, default=22)
+    parser.add_argument("--actors", action="store_true", help="print each fired event's source and target")
     parser.add_argument("--unjudged", action="store_true",
                         help="only articles no label file names (a fresh held-out draw)")
     args = parser.parse_args()
     pages, places = sample(args.corpus, args.offset, args.stride, args.limit)
     place_of = {p.content_hash[:16]: place for p, place in zip(pages, places, strict=True)}
     labels = load_labels()
-    judged = {lab["article"] for lab in labels} if args.unjudged else set()
+    every_label = labels + load_labels(held_out=True)
+    judged = {lab["article"] for lab in every_label} if args.unjudged else set()
     docs, _ = analyze_raw_pages(pages, RunContext())
     docs = [d for d in docs if d.id not in judged]
     lex = load_lexicon()
@@ -69,6 +71,11 @@ def main() -> None:
 
 def _print_candidates(docs, kind, done, place_of, lex, args) -> None:  # type: ignore[no-untyped-def]
     fired, trigger_only = [], []
+    doc_events: dict = {}
+    for doc in docs:
+        for e in doc.events:
+            if e.type == kind and e.mode == "asserted":
+                doc_events.setdefault((doc.id, e.start, kind), []).append(e)
     for doc in docs:
         for k, s in enumerate(doc.sentences):
             if (doc.id, s.start) in done:
@@ -87,6 +94,10 @@ def _print_candidates(docs, kind, done, place_of, lex, args) -> None:  # type: i
         ids = {"type": kind, "article": article, "at": at, "sentence": k, "start": s.start, "end": s.end,
                "sha1": sentence_sha1(s.text)}
         print(n, tag, json.dumps(ids), s.text.replace("\n", " "))
+        if args.actors:
+            for e in doc_events.get((article, s.start, kind), []):
+                print("   source:", [p.text for p in e.actors], "target:", [p.text for p in e.targets],
+                      "trigger:", e.trigger)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ from marsad.evaluate.events_snn import SNN_DIR, evaluate_snn, load_labels
 from marsad.extract.events import PLOVER_TYPES
 
 LABEL_KEYS = {"type", "article", "at", "sentence", "start", "end", "sha1", "label", "reason", "coder_fired"}
-# why a line's type or label changed after it was judged (its README); a held-out line's mark
-OPTIONAL_KEYS = {"relabelled", "held_out"}
+# why a line's type or label changed after it was judged (its README); a held-out line's mark;
+# who the source and target are, as short names, on the twelfth round's "yes" lines
+OPTIONAL_KEYS = {"relabelled", "held_out", "gold_source", "gold_target"}
 REASONS = {"event", "ref", "plan", "habit", "hyp", "neg", "sense", "topic", "name"}
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 import numpy as np
@@ -22,6 +23,7 @@ from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_wor
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.placing import Arg, Args, place_mentions
 from marsad.extract.events.scoring import Detector, Reading, load_detector
+from marsad.extract.events.sources import sources_refined, worth_reading
 from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
@@ -243,6 +245,13 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
             events = _detect(sentence, events, reference, detector, scores[k], inside, doubted_here)
         if events:
             stated = any(t.value for t in times[k])
+            if detector and any(worth_reading(e, sentence.tokens) for e in events):  # who did it (`sources`)
+                placed = _arguments_placed(sentence.tokens, sentence, mentions[k])[0]
+                unrefined = events  # kept alive: `doubted_here` holds the ids of its events
+                events = [sources_refined(e, sentence.tokens, placed, partial(_participant, tokens=sentence.tokens))
+                          for e in unrefined]
+                doubted_here.update(id(new) for old, new in zip(unrefined, events, strict=True)
+                                    if id(old) in doubted_here)
             resolved = [_parties_resolved(e, sentence, coded) for e in events]
             # Doubt follows an event into its resolved copy, by the id of an object `coded`
             # keeps alive: the id of a replaced one may be taken by a later event.
