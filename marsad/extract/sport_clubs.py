@@ -93,23 +93,33 @@ def _sport_stems() -> frozenset[str]:
 def clubs_by_cue(tokens: Sequence[Token]) -> frozenset[str]:
     """The names a sports report itself marks as clubs (as written, with the article): a rare
     definite word right after a match's word ("يستضيف الوصل", "نظيره البطائح") or right
-    before one where it opens its clause ("الوصل يواجه"), whatever the club list knows; not a place (its own rule,
-    `places_as_clubs`), a nationality or a sport word."""
+    before one where it opens its clause ("الوصل يواجه"), whatever the club list knows; not a
+    place (its own rule, `places_as_clubs`), a nationality or a sport word."""
+    cues = _cue_keys()
+    # The match's words are found first, by one set test a token: only their neighbours are read.
+    at = [j for j, key in enumerate(map(attrgetter("key"), tokens)) if key in cues]
+    candidates = {j + 1 for j in at if j + 1 < len(tokens)}
+    candidates |= {j - 1 for j in at if j and tokens[j].key in _cue_words()
+                   and (j == 1 or not tokens[j - 2].key.removeprefix("و").isalpha())}
     kinds, counts, places = _kinds(), word_frequencies()[0], known_places()
     found = set()
-    for i, token in enumerate(tokens):
+    for i in sorted(candidates):
+        token = tokens[i]
         if not token.prefix.endswith(("ال", "لل")) or len(token.stem) < 3 or not token.stem.isalpha():
             continue
         key = "ال" + token.stem
         if counts.get(key, 0) >= _RARE_CLUB or key in kinds or key in nationality_keys() \
                 or key in function_words() or (key,) in places or (token.stem,) in places:
             continue
-        before = tokens[i - 1].key.removeprefix("و") if i else ""
-        after = tokens[i + 1].key if i + 1 < len(tokens) else ""
-        # before the verb only where it opens its clause ("الوصل يواجه"; not "هذه الملاهي التقى")
-        if "match_word" in kinds.get(before, ()) or ("match_word" in kinds.get(after, ()) and not before.isalpha()):
-            found.add(key)
+        found.add(key)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _cue_keys() -> frozenset[str]:
+    """The match's words as a token's key may have them before a name: after و (ويستضيف), or
+    bare where the word does not itself begin with و (واجه reads as و + اجه, and is left)."""
+    return frozenset(k for k in _cue_words() if not k.startswith("و")) | frozenset("و" + k for k in _cue_words())
 
 
 def _club_key(token: Token) -> str:
