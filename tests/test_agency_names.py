@@ -23,3 +23,23 @@ def test_a_place_that_shares_an_agencys_name_stays_a_place_out_of_a_dateline() -
     start = text.index("الأناضول")
     tagged = [Mention(start, start + len("الأناضول"), "الأناضول", "LOC", source="model")]
     assert [(m.text, m.type) for m in agency_mentions(tagged, tokens, text)] == [("الأناضول", "LOC")]
+
+
+def test_an_outlet_is_named_by_a_statement_s_word_or_the_verb_of_learning_news() -> None:
+    from marsad.extract.agency_names import outlet_mentions
+    text = 'وقال المدير في تصريحات خاصة لـ"النهار الجديد" إن العقد وقع، وعلمت "الصباح" أن الوفد غادر.'
+    tokens = split_sentences(text)[0].tokens
+    found = [(m.text, m.type) for m in outlet_mentions([], tokens, text)]
+    assert found == [("النهار الجديد", "ORG"), ("الصباح", "ORG")]
+    # a quoted word after لـ with no statement before it is no outlet
+    text = 'وجرى التصويت وفقا لـ"اللائحة" المعمول بها.'
+    assert outlet_mentions([], split_sentences(text)[0].tokens, text) == []
+
+
+def test_a_channel_s_word_and_a_place_after_it_are_one_outlet() -> None:
+    from marsad.extract.agency_names import outlet_mentions
+    text = "ونشرت شبكة جنين صورا للموقع."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("جنين")
+    tagged = [Mention(start, start + 4, "جنين", "LOC", source="model")]
+    assert [(m.text, m.type) for m in outlet_mentions(tagged, tokens, text)] == [("شبكة جنين", "ORG")]

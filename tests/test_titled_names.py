@@ -56,3 +56,13 @@ def test_words_with_a_glued_pronoun_tanwin_or_preposition_are_no_name() -> None:
 def test_a_bare_title_or_a_list_after_one_opens_no_name() -> None:
     assert persons("وزار الجناح وركن أطلقي موهبتك، وركن المقهى.") == []
     assert persons("وقال سالم الكاملي، مهندس برمجيات وألعاب إلكترونية ومستشار التسويق") == []
+
+
+def test_a_post_s_noun_before_a_rare_definite_body_is_that_body_not_a_person() -> None:
+    from marsad.extract.titled_names import without_role_persons
+    text = "وحضر شيخ الزيتونة المعمور اللقاء."
+    tokens = split_sentences(text)[0].tokens
+    start = text.index("شيخ")
+    end = text.index(" اللقاء")
+    tagged = [Mention(start, end, text[start:end], "PER", source="model")]
+    assert [(m.text, m.type) for m in without_role_persons(tagged, tokens, text)] == [("الزيتونة المعمور", "ORG")]

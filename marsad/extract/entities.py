@@ -21,7 +21,7 @@ from marsad import settings
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length
 from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
-from marsad.extract.agency_names import agency_mentions
+from marsad.extract.agency_names import agency_mentions, outlet_mentions
 from marsad.extract.body_heads import company_names_alone, named_bodies
 from marsad.extract.centre_names import centre_names
 from marsad.extract.crf import CompiledCRF, bio_spans
@@ -30,13 +30,12 @@ from marsad.extract.gazetteer import Gazetteer, common_words
 from marsad.extract.mention_filter import clean_mention
 from marsad.extract.mention_spans import mend_spans
 from marsad.extract.name_senses import without_noun_senses
-from marsad.extract.ner_club_labels import club_labels
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.extract.org_names import org_names
 from marsad.extract.person_lists import person_lists
-from marsad.extract.sport_clubs import with_clubs
-from marsad.extract.titled_names import titled_names, without_body_adjective, without_role_persons
+from marsad.extract.sport_clubs import club_labels, with_clubs
+from marsad.extract.titled_names import is_title, titled_names, without_body_adjective, without_role_persons
 from marsad.model import Doc, EntityType, Mention, Sentence, Token
 
 # Whether the CRF sees gazetteer-position features. Training and tagging must agree, so
@@ -169,7 +168,9 @@ def sentence_mentions(sentence: Sentence, text: str, tagger: EntityTagger,
     mentions = []
     breaks = span_breaks()
     for first, stop, kind in bio_spans(labels):
-        start = name_start(tokens[first], gazetteer.starts_name) if gazetteer else tokens[first].start
+        # "المدرب لسعد الدريدي": right after a title a ل is the name's first letter, not "to"
+        whole = kind == "PER" and first > 0 and tokens[first].key[:1] == "ل" and is_title(tokens[first - 1])
+        start = name_start(tokens[first], gazetteer.starts_name) if gazetteer and not whole else tokens[first].start
         # A span that runs on over a preposition ("الشركة في كوبرتينو", "القمة المشتركة بين
         # رؤساء الدول ... والمؤسسة الدولية") is two phrases: the name is the first.
         if stop - first > 2:
@@ -271,7 +272,8 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             mended = without_body_adjective(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text)
             named = org_names(mended, sentence.tokens, text, keys)
             named = centre_names(named_bodies(named, sentence.tokens, text), sentence.tokens, text)
-            named = district_names(agency_mentions(named, sentence.tokens, text), sentence.tokens, text)
+            named = outlet_mentions(agency_mentions(named, sentence.tokens, text), sentence.tokens, text, keys)
+            named = district_names(named, sentence.tokens, text)
             named = titled_names(person_lists(named, sentence.tokens, text), sentence.tokens, text)
             mentions.extend(without_role_persons(named, sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.

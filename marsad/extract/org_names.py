@@ -55,7 +55,7 @@ def org_words() -> dict[str, frozenset[str]]:
     table = key_table(ORG_NAMES_FILE)
     return {kind: frozenset(k for k, v in table.items() if kind in v.split("+"))
             for kind in ("head", "head_any", "descriptor", "stop", "title", "site", "work", "portfolios",
-                         "district", "prize", "company", "head_named", "programme")}
+                         "district", "prize", "company", "head_named", "programme", "outlet", "outlet_cue")}
 
 
 @lru_cache(maxsize=1)

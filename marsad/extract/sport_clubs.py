@@ -1,27 +1,46 @@
-"""Clubs whose names are ordinary words (الهلال the crescent, الترجي "hope"): in a sports
-report they are the club. The tagger learnt few of them (ANERcorp is political news) and
-left الهلال O in "انفرد الهلال بصدارة الدوري"; the gazetteer cannot list them, since outside
-sport they are words. An article with at least two different sport words
-(marsad/data/ner_sport_clubs.tsv) makes each of them an ORG: a word the tagger left O
-becomes a mention, and one it gave another type (a PER, a LOC) takes ORG.
+"""Sports clubs, the one reader of them (issue 20): a club is often written with a word that
+is also something else, and only context tells.
+
+- On the tagger's labels (`club_labels`, before `marsad.extract.ner_consistency`): clubs
+  named after their towns. ANERcorp and NewsFANE label a football club ORG even when it bears
+  its town's name (هامبورغ, ميلان, بورتو); the tagger, whose gazetteer features know the
+  towns, tags them LOC. A LOC becomes ORG before a masculine country adjective ("هامبورغ
+  الألماني": the town is feminine; in the training parts' gold labels a one- or two-word span
+  before such an adjective is ORG 94 times, LOC 12), not with the article ("الريف المغربي")
+  nor after a place's head ("مطار نيس الفرنسي"); after a club noun (`club_noun` in
+  marsad/data/ner_sport_clubs.tsv: "نادي قطر"; not منتخب, a national team's country stays
+  LOC); and in a fixture list, two or more "NAME ( COUNTRY )" pairs with a score's dash
+  ("بورتو ( البرتغال ) - هامبورغ ( المانيا ) 1 - 0"), not a dateline nor a list of regions.
+- On an article's mentions (`with_clubs`), in a sports report (at least two different sport
+  words of the same file): names that are ordinary words (الهلال the crescent, الترجي
+  "hope"), which the gazetteer cannot list; a club's head and its place or name ("النجم
+  الساحلي", "مستقبل قابس"); a place after a club cue ("أمام الشارقة"); and a name the report
+  itself marks as a club by its cues (`clubs_by_cue`: "يستضيف الوصل نظيره البطائح").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, eq
 from pathlib import Path
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
-from marsad.arabic.words import key_table
-from marsad.extract.mention_spans import known_places
+from marsad.arabic.tokenize import clitic_candidates, proclitic_length, split_clitics, word_frequencies
+from marsad.arabic.words import key_table, table_rows
+from marsad.extract.crf import bio_spans
+from marsad.extract.mention_spans import institution_heads, known_places
 from marsad.extract.org_names import nationality_keys
 from marsad.extract.roles import function_words
 from marsad.model import Mention, Token
 
 CLUBS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_sport_clubs.tsv"
+NATIONALITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer_nationalities.tsv"
+# A club's name before its country's adjective has one or two words ("سسكا موسكو الروسي").
+_LONGEST_CLUB = 2
+# Pairs of "NAME ( COUNTRY )" that make a sentence a fixture list (with a dash beside one).
+_FIXTURE_PAIRS = 2
 # Sport words an article must write (different ones) before its club names are read as clubs.
 MIN_SPORT_WORDS = 2
 # A bare word after a club's head that SaudiNewsNet writes less often, and never with the
@@ -33,6 +52,9 @@ _BY_COUNTRY = frozenset({"club", "federation"})
 # An adjective SaudiNewsNet writes fewer times than this is a place's the gazetteer lacks
 # (الجرجيسي, المنستيري, الساحلي), not one of sports reports (الكروي, الرسمي, الصحي).
 _RARE_ADJECTIVE = 100
+# A definite word SaudiNewsNet writes fewer times than this, which a report's cues mark as a
+# club (الوصل, البطائح), is one; a frequent one is a noun ("أمام الجماهير", "الفريق يواجه").
+_RARE_CLUB = 100
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +78,50 @@ def _head_stems() -> frozenset[str]:
     return frozenset(k.removeprefix("ال") for k, kind in _kinds().items() if kind & {"club_head", "club_head_named"})
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The words of a match between two clubs (يستضيف, يواجه, نظيره): a report may name only
+    clubs no list knows, and these words then say it is one worth reading."""
+    return frozenset(k for k, kind in _kinds().items() if "match_word" in kind)
+
+
+@lru_cache(maxsize=1)
+def _sport_stems() -> frozenset[str]:
+    return frozenset(k.removeprefix("ال") for k in _words()[2])
+
+
+def clubs_by_cue(tokens: Sequence[Token]) -> frozenset[str]:
+    """The names a sports report itself marks as clubs (as written, with the article): a rare
+    definite word right after a match's word ("يستضيف الوصل", "نظيره البطائح") or right
+    before one where it opens its clause ("الوصل يواجه"), whatever the club list knows; not a
+    place (its own rule, `places_as_clubs`), a nationality or a sport word."""
+    cues = _cue_keys()
+    # The match's words are found first, by one set test a token: only their neighbours are read.
+    at = [j for j, key in enumerate(map(attrgetter("key"), tokens)) if key in cues]
+    candidates = {j + 1 for j in at if j + 1 < len(tokens)}
+    candidates |= {j - 1 for j in at if j and tokens[j].key in _cue_words()
+                   and (j == 1 or not tokens[j - 2].key.removeprefix("و").isalpha())}
+    kinds, counts, places = _kinds(), word_frequencies()[0], known_places()
+    found = set()
+    for i in sorted(candidates):
+        token = tokens[i]
+        if not token.prefix.endswith(("ال", "لل")) or len(token.stem) < 3 or not token.stem.isalpha():
+            continue
+        key = "ال" + token.stem
+        if counts.get(key, 0) >= _RARE_CLUB or key in kinds or key in nationality_keys() \
+                or key in function_words() or (key,) in places or (token.stem,) in places:
+            continue
+        found.add(key)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _cue_keys() -> frozenset[str]:
+    """The match's words as a token's key may have them before a name: after و (ويستضيف), or
+    bare where the word does not itself begin with و (واجه reads as و + اجه, and is left)."""
+    return frozenset(k for k in _cue_words() if not k.startswith("و")) | frozenset("و" + k for k in _cue_words())
+
+
 def _club_key(token: Token) -> str:
     """The token as a club's name is written: its stem with the article it carries
     (للهلال -> الهلال, والترجي -> الترجي), or its stem (وبيراميدز -> بيراميدز)."""
@@ -65,15 +131,20 @@ def _club_key(token: Token) -> str:
 def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
     """The article's mentions with its clubs' names as ORG, if it is a sports report."""
     clubs, stems, sport = _words()
-    # Most articles write no club's name: one set look-up per token (in C) tells.
+    # Most articles write no club's name nor a match's word: set look-ups per token (in C) tell.
     token_stems = set(map(attrgetter("stem"), tokens))
-    if stems.isdisjoint(token_stems) and _head_stems().isdisjoint(token_stems):
+    listed = not (stems.isdisjoint(token_stems) and _head_stems().isdisjoint(token_stems))
+    if not listed and (_cue_words().isdisjoint(token_stems) or _sport_stems().isdisjoint(token_stems)):
         return mentions
     written = [_club_key(t) for t in tokens]
-    at = [i for i, key in enumerate(written) if key in clubs]
     if len(sport.intersection(written) | sport.intersection(map(attrgetter("key"), tokens))) < MIN_SPORT_WORDS:
         return mentions
-    out = clubs_with_country(places_as_clubs(club_names(list(mentions), tokens, text), tokens, text), text)
+    named = clubs | clubs_by_cue(tokens)
+    at = [i for i, key in enumerate(written) if key in named]
+    if not listed and not at:
+        return mentions
+    out = clubs_with_country(places_as_clubs(club_names(list(mentions), tokens, text), tokens, text), text) \
+        if listed else list(mentions)
     changed = False
     for i in at:
         token = tokens[i]
@@ -219,3 +290,85 @@ def _club_name_end(tokens: Sequence[Token], at: int, definite: bool, kind: froze
     if (rare or nxt.key in names) and nxt.key not in function_words() and len(nxt.key) > 2:
         return at + 2  # "مستقبل قابس", "مستقبل سليمان"
     return None
+
+
+# The tagger's labels: clubs it tagged as their towns.
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> frozenset[str]:
+    """Match keys of the masculine adjectives of countries with the article (الألماني,
+    القطري): the nationality list's words that end in ي and name a country (a country
+    code: not أوروبي or إفريقي, which follow regions, "المغرب العربي" aside)."""
+    return frozenset(match_key("ال" + row[0]) for row in table_rows(NATIONALITIES_FILE, 4)
+                     if row[3].strip() and row[0].endswith("ي") and not row[0].startswith("ال"))
+
+
+@lru_cache(maxsize=1)
+def _club_nouns() -> frozenset[str]:
+    return frozenset(k for k, kind in _kinds().items() if "club_noun" in kind)
+
+
+@lru_cache(maxsize=4096)
+def is_club_noun(key: str) -> bool:
+    """Whether a word is a club noun with any clitics it may carry (لنادي, بالفريق, وفريق)."""
+    nouns = _club_nouns()
+    return any(stem.removeprefix("ال") in nouns for _, stem in clitic_candidates(key))
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Nouns before a place that keep it a place whatever adjective follows ("مدينة سان
+    بطرسبرغ الروسي", "مطار نيس الفرنسي"): marsad/data/ner_span_heads.tsv's place and site heads."""
+    return frozenset(k for k, kind in institution_heads().items() if kind in ("place_head", "site_head"))
+
+
+def club_labels(words: Sequence[Sequence[int]], labels: list[list[str]],
+                key_of: Callable[[int], str]) -> list[list[str]]:
+    """The tagger's `labels` for one article (changed in place), its clubs ORG. `words`:
+    the sentences as the decoder's type ids, `key_of` a type id's word key (looked up only
+    around a LOC: most words are never read)."""
+    for sentence, sentence_labels in zip(words, labels, strict=True):
+        if "B-LOC" in sentence_labels:
+            _sentence_clubs(sentence, sentence_labels, key_of)
+    return labels
+
+
+def _sentence_clubs(words: Sequence[int], labels: list[str], key_of: Callable[[int], str]) -> None:
+    adjectives = country_adjectives()
+    n = len(words)
+    for first in compress(count(), map(eq, labels, repeat("B-LOC"))):
+        stop = first + 1
+        while stop < n and labels[stop] == "I-LOC":
+            stop += 1
+        after_adjective = stop - first <= _LONGEST_CLUB and stop < n and key_of(words[stop]) in adjectives \
+            and not key_of(words[first]).startswith("ال") \
+            and not (first and split_clitics(key_of(words[first - 1]))[1] in place_heads())
+        if after_adjective or (first and is_club_noun(key_of(words[first - 1]))):
+            labels[first:stop] = ["B-ORG"] + ["I-ORG"] * (stop - first - 1)
+    if labels.count("B-LOC") < _FIXTURE_PAIRS:
+        return
+    pairs = [i for i in range(1, n - 2) if labels[i + 1] == "B-LOC" and key_of(words[i]) == "("
+             and key_of(words[i + 2]) == ")"]
+    # A score's dash joins the two sides of a fixture ("بورتو ( البرتغال ) - هامبورغ"); a
+    # list of regions with their countries ("آسيا ( الكويت ) و أوروبا ( فرنسا )") has none.
+    sides = [i for i in pairs if (i + 3 < n and key_of(words[i + 3]) == "-") or _after_dash(words, labels, i, key_of)]
+    if len(pairs) < _FIXTURE_PAIRS or not sides:
+        return
+    ends = {stop: (first, kind) for first, stop, kind in bio_spans(labels)}
+    for i in sides:
+        if i in ends:
+            first, kind = ends[i]
+            if kind == "LOC":
+                labels[first:i] = ["B-ORG"] + ["I-ORG"] * (i - first - 1)
+        elif labels[i - 1] == "O":
+            key = key_of(words[i - 1])
+            if len(key) > 1 and key.isalpha() and key not in function_words():
+                labels[i - 1] = "B-ORG"
+
+
+def _after_dash(words: Sequence[int], labels: list[str], i: int, key_of: Callable[[int], str]) -> bool:
+    """Whether the name before the "(" at `i` (the tagger's span, or one word) follows a dash."""
+    first = i - 1
+    while first > 0 and labels[first].startswith("I-"):
+        first -= 1
+    return first > 0 and key_of(words[first - 1]) == "-"

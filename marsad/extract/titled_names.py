@@ -40,6 +40,9 @@ _LINKS = frozenset({"بن", "بنت", "ابن", "عبد", "ابو", "ابي", "�
 _ENDS = frozenset({"،", ",", ".", ":", "؛", ";"})
 _LONGEST = 4  # words in a name
 _RARE_NOUN = 100  # a word with the article written less often than this may be a family name
+# A post's body (شيخ الأزهر) is a definite word SaudiNewsNet writes fewer times than this; a
+# frequent one is a class or a people (شيخ الإسلام, شيخ العرب), no body's name.
+_RARE_BODY = 500
 _COMMON = 1000  # a bare word written more often than this between a title and a name is no first name
 
 
@@ -50,13 +53,14 @@ def _titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _openers() -> frozenset[str]:
-    """The keys `titled_names` looks after: a title (also with و glued on: `_is_title`) or a
+    """The keys `titled_names` looks after: a title (also with و glued on: `is_title`) or a
     role written with the article (الرئيس, الأمير); one set test for every other token."""
     titles = _titles()
     return titles | {"و" + key for key in titles} | {key for key in role_first_words() if key.startswith("ال")}
 
 
-def _is_title(token: Token) -> bool:
+def is_title(token: Token) -> bool:
+    """A title or a profession written before a person's name (المدرب, الدكتور, العماد)."""
     key = token.key
     return key in _titles() or (key[:1] == "و" and key[1:] in _titles())
 
@@ -112,6 +116,11 @@ def without_role_persons(mentions: list[Mention], tokens: Sequence[Token], text:
     for m in mentions:
         is_long_person = m.type == "PER" and " " in m.text
         words = [t for t in tokens if m.start <= t.start and t.end <= m.end] if is_long_person else []
+        if len(words) > 1 and load_not_entities().get(words[0].key) == "post" and all(
+                t.prefix == "ال" for t in words[1:]) and word_frequencies()[0].get(words[1].key, 0) < _RARE_BODY:
+            # "شيخ الأزهر الشريف": the post of a body, which is the name (an ORG)
+            out.append(Mention(words[1].start, m.end, text[words[1].start:m.end], "ORG", source=m.source))
+            continue
         if not words or (not _is_role(words[0]) and not _is_role(words[-1])) \
                 or any(_could_be_name(t) for t in words if not _is_role(t) and t.key.isalpha()):
             out.append(m)
@@ -147,11 +156,11 @@ def titled_names(mentions: list[Mention], tokens: Sequence[Token], text: str) ->
     for at, token in enumerate(tokens[:-2]):
         if token.key not in openers:
             continue
-        titled = _is_title(token)
+        titled = is_title(token)
         first = at + 1
         # "المقدم القاضي العسكري موفق المساعيد": titles in a row, a title's adjective after one
-        while titled and first < len(tokens) - 2 and (_is_title(tokens[first]) or (
-                tokens[first].prefix == "ال" and tokens[first].key.endswith("ي") and _is_title(tokens[first - 1]))):
+        while titled and first < len(tokens) - 2 and (is_title(tokens[first]) or (
+                tokens[first].prefix == "ال" and tokens[first].key.endswith("ي") and is_title(tokens[first - 1]))):
             first += 1
         cut = person_at.get(tokens[first + 1].start)
         if cut is not None and _first_name(tokens[first]) \

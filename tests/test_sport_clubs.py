@@ -1,11 +1,11 @@
-"""Clubs that bear their towns' names (marsad.extract.ner_club_labels): the tagger's LOC
+"""Clubs that bear their towns' names (marsad.extract.sport_clubs, the tagger's labels): the tagger's LOC
 becomes ORG before a masculine country adjective, after نادي/فريق, and in a fixture list.
 Composed sentences."""
 
 from __future__ import annotations
 
 from marsad.arabic.normalize import match_key
-from marsad.extract.ner_club_labels import club_labels, country_adjectives
+from marsad.extract.sport_clubs import club_labels, country_adjectives
 
 
 def labelled(article: list[str], labels: list[list[str]]) -> list[list[str]]:
@@ -49,3 +49,29 @@ def test_only_countries_adjectives_count():
     adjectives = country_adjectives()
     assert match_key("الألماني") in adjectives and match_key("القطري") in adjectives
     assert match_key("الأوروبي") not in adjectives and match_key("الألمانية") not in adjectives
+
+
+def test_a_rare_name_a_report_s_cues_mark_is_a_club_wherever_the_report_writes_it() -> None:
+    from marsad.arabic.tokenize import split_sentences
+    from marsad.extract.sport_clubs import with_clubs
+    text = ("يستضيف النوارس نظيره البراكين في الجولة الخامسة من الدوري. ويدخل النوارس المباراة بعد "
+            "فوزه الماضي، فيما يسعى البراكين إلى تسجيل هدف مبكر.")
+    tokens = [t for s in split_sentences(text) for t in s.tokens]
+    found = [(m.text, m.type) for m in with_clubs([], tokens, text)]
+    assert found == [("البراكين", "ORG"), ("النوارس", "ORG"), ("النوارس", "ORG"), ("البراكين", "ORG")] or \
+        sorted(found) == sorted([("النوارس", "ORG"), ("البراكين", "ORG"), ("النوارس", "ORG"), ("البراكين", "ORG")])
+    # a frequent word after a cue is a noun: "أمام الجماهير"
+    text = "وفاز الفريق أمام الجماهير في المباراة الأولى من الدوري وسجل هدفين."
+    tokens = [t for s in split_sentences(text) for t in s.tokens]
+    assert [m.text for m in with_clubs([], tokens, text)] == []
+
+
+def test_after_a_title_a_glued_lam_is_the_name_s_first_letter() -> None:
+    from marsad.arabic.tokenize import split_sentences
+    from marsad.extract.entities import sentence_mentions
+    from marsad.extract.gazetteer import Gazetteer
+    text = "وقال المدرب لحسن الزين إن الفريق جاهز."
+    sentence = split_sentences(text)[0]
+    labels = ["O", "O", "B-PER", "I-PER"] + ["O"] * (len(sentence.tokens) - 4)
+    found = sentence_mentions(sentence, text, None, Gazetteer.load(), labels)  # type: ignore[arg-type]
+    assert [m.text for m in found] == ["لحسن الزين"]
