@@ -28,8 +28,9 @@ _CLAUSE_ENDS = frozenset("،,;؛:")
 # 11,532 cars of a quarter), unlike other roles (SaudiNewsNet 2015-08-09, 2015-08-10, 2015-08-11).
 # A count after "بينهم" / "منهم" / "من بين" is a part of the count before it ("أوقع 10 جرحى بينهم 3
 # شرطيين", "148 أسيرا ... من بين الأسرى المضربين 120 أسيرا في سجن نفحة"), never that total nor a
-# count of its own (SaudiNewsNet 2015-08-09/10/11: parts against totals in conflict).
-OWN_ROLES = ("from", "change", "compared", "rate", "part")
+# count of its own (SaudiNewsNet 2015-08-09/10/11: parts against totals in conflict). Counts that
+# add up to a count beside them are its parts, and it their "total" (claim_lists.py).
+OWN_ROLES = ("from", "change", "compared", "rate", "part", "total")
 _PART_OF = frozenset(("بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"))
 _CHANGE_BY = word_class("change_by")
 _COMPARED_WITH = word_class("compared_with")

@@ -82,10 +82,21 @@ def _one_figure(a: ClaimValue, b: ClaimValue) -> bool:
 _GROUPED = re.compile(r"^\D{0,15}?(\d{1,3}(?:([.,٬])\d{3})(?:\2\d{3})+)(?!\d)")
 
 
+# One digit group before "مليار" ("2,650 مليار درهم") is billions and a decimal comma: a
+# developer's results on SaudiNewsNet 2015-08-06 give one sum as "2,650 مليون" and as "2,650
+# مليار", read as 2,650 billion; thousands of billions are written "تريليون".
+_ONE_GROUP_BILLIONS = re.compile(r"^\D{0,15}?(\d{1,3})[,٬](\d{3})\)?\s*مليار")
+
+
 def stated_value(text: str, value: float) -> float:
     """The value a count's text states: `value`, or the whole figure its digit groups write
-    when a scale word after them made it a thousand times or more larger."""
-    grouped = _GROUPED.match(western_digits(text))
+    when a scale word after them made it a thousand times or more larger; one digit group
+    before "مليار" is billions and their decimals (`_ONE_GROUP_BILLIONS`)."""
+    western = western_digits(text)
+    billions = _ONE_GROUP_BILLIONS.match(western)
+    if billions is not None and _close(value, float("".join(billions.groups())) * 1e9):
+        return float(".".join(billions.groups())) * 1e9
+    grouped = _GROUPED.match(western)
     if grouped is None:
         return value
     whole = float(re.sub(r"\D", "", grouped.group(1)))

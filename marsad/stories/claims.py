@@ -44,6 +44,7 @@ from marsad.stories.claim_counts import (
     word_key,
 )
 from marsad.stories.claim_dates import date_claims
+from marsad.stories.claim_lists import listed_counts
 from marsad.stories.claim_roles import OWN_ROLES, clause_words_after, clause_words_before, own_role, role_of
 from marsad.stories.claim_values import claim_rows, outlet_of, stated_value, values_agree
 from marsad.stories.groups import DisjointSets
@@ -345,7 +346,7 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
         counts = [c for i, q in enumerate(quantities)
                   if (c := _describe(sentences, q, quantities[i - 1].end if i else 0,
                                      quantities[i + 1].start if i + 1 < len(quantities) else None)) is not None]
-        items.extend(_summed(doc, counts))
+        items.extend(listed_counts(sentences, _summed(doc, counts)))
     claims = []
     outlets = outlet_of(docs)
     shown: set[tuple[str, frozenset[tuple[str, float, str]]]] = set()
