@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.evaluate.ner import ARTICLE_SENTENCES, Scores, Tagged, score, tag_as_articles
+from marsad.evaluate.ner import Scores, Tagged, score, tag_as_articles
 from marsad.evaluate.ner_corpora import load_corpora, write_conll
 from marsad.extract.entities import EntityTagger, decoding_path, ner_lexicon
 from marsad.extract.ner_features import CLUSTERS_FILE, NO_VECTORS, FeatureExtractor, load_clusters
@@ -128,8 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-iterations", type=int, default=MAX_ITERATIONS)
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
                         help="Word-vector features (marsad/data/ner_word_vectors.npz, when present).")
-    parser.add_argument("--doc-features", action=argparse.BooleanOptionalAction, default=True,
-                        help="Article-level features (marsad.extract.ner_doc_features).")
     parser.add_argument("--clusters", type=Path, default=CLUSTERS_FILE,
                         help="Word-cluster file to train with (default: the shipped one).")
     parser.add_argument("--decoding-only", action="store_true",
@@ -151,18 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_train:
         return 0
     used = set(args.corpora.split(","))
+    training: list[Tagged] = [s for c in corpora if c.name in used for s in c.train]
     lexicon = ner_lexicon()
 
-    def rows(features: FeatureExtractor) -> Rows:
-        """Each training part read in runs of ARTICLE_SENTENCES sentences, as `marsad eval
-        ner` reads a gold file: the runs are the articles of the article features."""
-        out: Rows = []
-        for part in (c.train for c in corpora if c.name in used):
-            for i in range(0, len(part), ARTICLE_SENTENCES):
-                run = part[i:i + ARTICLE_SENTENCES]
-                items = features.article_items([[t for t, _ in s] for s in run])
-                out += [(x, [lab for _, lab in s]) for x, s in zip(items, run, strict=True)]
-        return out
+    def rows(features: FeatureExtractor, part: list[Tagged]) -> Rows:
+        return [(features.sentence_items([t for t, _ in s]), [lab for _, lab in s]) for s in part]
 
     tried: list[tuple[float, float, bool, float, dict[str, Scores]]] = []
     best: tuple[float, int] | None = None
@@ -174,9 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for clusters in sorted({g[2] for g in args.grid}, reverse=True):
             features = FeatureExtractor(lexicon, clusters=load_clusters(args.clusters) if clusters else {},
-                                        vectors=None if args.vectors else NO_VECTORS,
-                                        doc_features=args.doc_features)
-            train_rows = rows(features)
+                                        vectors=None if args.vectors else NO_VECTORS)
+            train_rows = rows(features, training)
             for c1, c2, _ in (g for g in args.grid if g[2] == clusters):
                 path = Path(tmp) / f"ner-{c1}-{c2}-{clusters}.crfsuite"
                 train(train_rows, c1, c2, path, args.possible_states, args.max_iterations)

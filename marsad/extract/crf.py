@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from marsad.extract.ner_doc_features import DOC_FEATURES, doc_matrix, type_context
 from marsad.extract.ner_features import FeatureExtractor, is_lent
 
 if TYPE_CHECKING:
@@ -66,9 +65,6 @@ class CompiledCRF:
         # Real-valued features (`FeatureExtractor.dense_values`): a word's own, weight x value.
         dense = [state.get(name, self._zero) for name in features.dense_names]
         self._dense_weights = np.stack(dense) if any(v is not self._zero for v in dense) else None
-        # Article features (marsad.extract.ner_doc_features), weight x 0/1, when the model has them.
-        doc = [state.get(name, self._zero) for name in DOC_FEATURES]
-        self._doc_weights = np.stack(doc) if any(v is not self._zero for v in doc) else None
         # Word-bigram weights, "bg-=a|b" (with the word before) and "bg+=a|b" (with the word
         # after): the words of weighted bigrams get small ids, a pair is the code
         # left * words + right, and all positions' pairs are found at once by a sorted search.
@@ -97,10 +93,6 @@ class CompiledCRF:
         self._type_keys: list[str] = []  # type id -> word key
         self._rows = np.zeros((1024, 1 + len(_OFFSETS), len(self.labels)))
         self._bigram_ids = np.full(1024, -1, dtype=np.int64)  # per type id: its key's bigram word id, or -1
-        # Per type id: its context bits and stem number for the article features (type_context).
-        self._doc_bits = np.zeros(1024, dtype=np.int64)
-        self._doc_groups = np.full(1024, -1, dtype=np.int64)
-        self._doc_stems: dict[str, int] = {}
 
     @classmethod
     def from_tagger(cls, tagger: pycrfsuite.Tagger, features: FeatureExtractor,
@@ -167,26 +159,15 @@ class CompiledCRF:
         while needed > len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
             self._bigram_ids = np.concatenate([self._bigram_ids, np.full_like(self._bigram_ids, -1)])
-            self._doc_bits = np.concatenate([self._doc_bits, np.zeros_like(self._doc_bits)])
-            self._doc_groups = np.concatenate([self._doc_groups, np.full_like(self._doc_groups, -1)])
         number_of = self._feature_number.get
         parts = self._features.key_parts
         unknown = repeat(-1)
         numbers: list[int] = []  # the features of all the new types, one after the other
         ends: list[int] = []  # where each type's features end
-        contexts = []
         for key in keys:
-            own = parts(key)
             # A repeated attribute is gathered, and so counted, each time, as in crfsuite.
-            numbers += map(number_of, own, unknown)
+            numbers += map(number_of, parts(key), unknown)
             ends.append(len(numbers))
-            if self._doc_weights is not None:
-                contexts.append(type_context(own))
-        if contexts:
-            stems = self._doc_stems
-            self._doc_bits[first_id:needed] = [bits for bits, _ in contexts]
-            self._doc_groups[first_id:needed] = [-1 if stem is None else stems.setdefault(stem, len(stems))
-                                                 for _, stem in contexts]
         word_id = self._bigram_word_id.get
         self._bigram_ids[first_id:needed] = [word_id(k, -1) for k in keys]
         feature = np.array(numbers, dtype=np.int64)
@@ -220,17 +201,14 @@ class CompiledCRF:
                 self._ids.clear()  # start the cache afresh rather than grow without bound
                 self._key_ids.clear()
                 self._type_keys.clear()
-                self._doc_stems.clear()
                 new = list(dict.fromkeys(flat))
             self._add_types(new, keyed)
             found = list(map(ids_of.__getitem__, flat))
         return found  # type: ignore[return-value]  # (no None left)
 
-    def emissions(self, sentences: Sequence[Sequence[str]], type_ids: Sequence[int] | None = None,
-                  articles: Sequence[int] | None = None) -> np.ndarray:
+    def emissions(self, sentences: Sequence[Sequence[str]], type_ids: Sequence[int] | None = None) -> np.ndarray:
         """State scores, (all positions of all sentences) x labels, sentences concatenated;
-        `type_ids`: the sentences' `type_ids`, when the caller has them; `articles`: how many
-        sentences each article has, in order (None: each sentence is its own)."""
+        `type_ids`: the sentences' `type_ids`, when the caller has them."""
         found = self.type_ids(sentences) if type_ids is None else type_ids
         total = len(found)
         idx = np.array(found, dtype=np.int64)
@@ -259,10 +237,6 @@ class CompiledCRF:
         after[left == 0] = self._end_id
         self._add_bigrams(out, "bg-", before, bigram)
         self._add_bigrams(out, "bg+", bigram, after)
-        if self._doc_weights is not None:
-            marks = doc_matrix(self._doc_bits[idx], self._doc_groups[idx], lengths,
-                               [1] * len(sentences) if articles is None else articles)
-            out += marks.astype(np.float64) @ self._doc_weights
         return out
 
     def type_key(self, type_id: int) -> str:
@@ -287,17 +261,17 @@ class CompiledCRF:
         length: each numpy step then serves many sentences, and padding stays bounded."""
         return self.tag_with_type_ids(sentences)[0]
 
-    def tag_with_type_ids(self, sentences: Sequence[Sequence[str]], keyed: bool = False,
-                          articles: Sequence[int] | None = None) -> tuple[list[list[str]], list[list[int]]]:
+    def tag_with_type_ids(self, sentences: Sequence[Sequence[str]], keyed: bool = False
+                          ) -> tuple[list[list[str]], list[list[int]]]:
         """`tag_sentences`, and each sentence's `type_ids` (what an article-level pass over
-        the labels compares words by); `keyed` as for `type_ids`, `articles` as for `emissions`."""
+        the labels compares words by); `keyed` as for `type_ids`."""
         if not sentences:
             return [], []
         lengths = [len(s) for s in sentences]
         if max(lengths) == 0:
             return [[] for _ in sentences], [[] for _ in sentences]
         ids = self.type_ids(sentences, keyed)
-        flat = self.emissions(sentences, ids, articles)
+        flat = self.emissions(sentences, ids)
         offsets = np.cumsum([0, *lengths]).tolist()
         # Longest first, so that in a block the sentences still going at step t are a prefix.
         order = sorted(range(len(sentences)), key=lambda b: -lengths[b])

@@ -112,7 +112,7 @@ class EntityTagger:
     def forget_word_types(self) -> None:
         """Empty the per-word-type caches (to measure tagging from cold)."""
         self.features = FeatureExtractor(self.features.lexicon, self.features.triggers, self.features.clusters,
-                                         self.features.vectors, self.features.doc_features)
+                                         self.features.vectors)
         self._compiled = CompiledCRF.from_tagger(self._tagger, self.features, self.outside_bias, self.type_biases)
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -130,7 +130,7 @@ class EntityTagger:
         `keyed`: the words are given as their keys (`FeatureExtractor.word_key`)."""
         compiled = self._compiled
         sentences = [s for article in articles for s in article]
-        tagged, type_ids = compiled.tag_with_type_ids(sentences, keyed, [len(a) for a in articles])
+        tagged, type_ids = compiled.tag_with_type_ids(sentences, keyed)
         labels, words = iter(tagged), iter(type_ids)
         found = []
         for article in articles:

@@ -24,7 +24,6 @@ import numpy as np
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, split_clitics
 from marsad.arabic.words import key_table
-from marsad.extract.ner_doc_features import article_doc_features
 from marsad.run.caching import WordCache
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "ner_triggers.tsv"
@@ -143,10 +142,8 @@ class FeatureExtractor:
     def __init__(self, lexicon: Mapping[str, Sequence[str]] | None = None,
                  triggers: Mapping[str, str] | None = None,
                  clusters: Mapping[str, Sequence[str]] | None = None,
-                 vectors: WordVectors | None = None, doc_features: bool = True) -> None:
+                 vectors: WordVectors | None = None) -> None:
         self.lexicon = lexicon or {}
-        # Article-level features (marsad.extract.ner_doc_features) in python-crfsuite's rows.
-        self.doc_features = doc_features
         self.triggers = load_triggers() if triggers is None else triggers
         self.clusters = load_clusters() if clusters is None else clusters
         self.vectors = load_vectors() if vectors is None else vectors
@@ -180,24 +177,12 @@ class FeatureExtractor:
         return rows
 
     def sentence_items(self, words: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
-        """A sentence as python-crfsuite reads it: `article_items` of a one-sentence article."""
-        return self.article_items([words])[0]
-
-    def article_items(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]] | list[dict[str, float]]]:
-        """An article's sentences as python-crfsuite reads them (training, and its own
-        tagger): the rows of `sentence_features`, with the article features when
-        `doc_features`, and the words' real-valued features when there are vectors (a row
-        is then a dict: a repeated feature's count is its value, as crfsuite adds them)."""
-        rows_of = [self.sentence_features(words) for words in sentences]
-        if self.doc_features:
-            owns = [self.word_features(w).own for words in sentences for w in words]
-            marks = iter(article_doc_features(owns, [len(s) for s in sentences], [len(sentences)]))
-            rows_of = [[row + next(marks) for row in rows] for rows in rows_of]
+        """A sentence as python-crfsuite reads it (training, and its own tagger): the rows of
+        `sentence_features`, with the words' real-valued features when there are vectors
+        (a row is then a dict: a repeated feature's count is its value, as crfsuite adds them)."""
+        rows = self.sentence_features(words)
         if not self.dense_names:
-            return list(rows_of)
-        return [self._with_dense(rows, words) for rows, words in zip(rows_of, sentences, strict=True)]
-
-    def _with_dense(self, rows: list[list[str]], words: Sequence[str]) -> list[dict[str, float]]:
+            return rows
         values = self.dense_values([self.word_key(w) for w in words])
         items: list[dict[str, float]] = []
         for row, dense in zip(rows, values, strict=True):
