@@ -137,3 +137,4 @@ def test_opener_keys_are_the_keys_that_may_open():
     stems = set(_opener_heads()) | {h.removeprefix("ال") for h in _opener_heads()} | {"مركزي", "دورية", "رويا"}
     for key in {p + stem for p in proclitics for stem in stems} | {p + "ال" + s for p in ("لل", "ولل") for s in stems}:
         assert (key in _opener_keys()) == _may_open(key), key
+

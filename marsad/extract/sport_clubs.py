@@ -16,6 +16,7 @@ from pathlib import Path
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
+from marsad.extract.body_heads import clitic_forms
 from marsad.extract.mention_spans import known_places
 from marsad.extract.org_names import nationality_keys
 from marsad.extract.roles import function_words
@@ -51,6 +52,21 @@ def _kinds() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _head_forms() -> frozenset[str]:
+    """Every key one of whose clitic splits (not itself) is a club head's stem (ومستقبل)."""
+    heads = _head_stems()
+    return frozenset(key for key in clitic_forms(heads)
+                     if any(stem in heads for _, stem in clitic_candidates(key)[1:]))
+
+
+@lru_cache(maxsize=1)
+def _sport_stems() -> frozenset[str]:
+    """The sport words written with the article, without it: a token with the article whose
+    stem is one writes that sport word (`_club_key`)."""
+    return frozenset(k[2:] for k in _words()[2] if k.startswith("ال"))
+
+
+@lru_cache(maxsize=1)
 def _head_stems() -> frozenset[str]:
     """The stems of the club heads (نادي, نجم, مستقبل): one set test tells most reports."""
     return frozenset(k.removeprefix("ال") for k, kind in _kinds().items() if kind & {"club_head", "club_head_named"})
@@ -68,6 +84,11 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     # Most articles write no club's name: one set look-up per token (in C) tells.
     token_stems = set(map(attrgetter("stem"), tokens))
     if stems.isdisjoint(token_stems) and _head_stems().isdisjoint(token_stems):
+        return mentions
+    # Its sport words counted generously (a stem, with the article or without, or a whole key)
+    # rule out most of the rest before each token's club key is written.
+    keys = set(map(attrgetter("key"), tokens))
+    if len(sport & token_stems) + len(_sport_stems() & token_stems) + len(sport & keys) < MIN_SPORT_WORDS:
         return mentions
     written = [_club_key(t) for t in tokens]
     at = [i for i, key in enumerate(written) if key in clubs]
@@ -160,7 +181,10 @@ def club_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     counts, names = word_frequencies()
     found: list[tuple[int, int]] = []
     heads = _head_stems()
-    for i, token in enumerate(tokens[:-1]):
+    # Only a token whose stem is a head, or one a clitic split makes a head, can open a name.
+    forms = _head_forms()
+    for i in [i for i, t in enumerate(tokens[:-1]) if t.stem in heads or t.key in forms]:
+        token = tokens[i]
         definite = token.prefix.endswith(("ال", "لل"))
         # "ومستقبل": a bare head's glued conjunction or preposition is cut here
         prefix, stem = (token.prefix, token.stem) if definite or token.stem in heads else \
