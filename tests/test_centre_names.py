@@ -127,3 +127,14 @@ def test_an_agency_first_in_a_dateline_or_after_a_slash_is_an_organisation(text:
 def test_a_product_line_written_with_i_is_no_person() -> None:
     found = clean_mention(Mention(0, 7, "آي فون", "PER", source="model"))
     assert found is not None and found.type == "MISC"
+
+
+def test_opener_keys_are_the_keys_that_may_open():
+    """The key set that lets a sentence skip the token loop holds every key `_may_open`
+    accepts, under any proclitic string `clitic_candidates` splits off."""
+    from marsad.extract.centre_names import _may_open, _opener_heads, _opener_keys
+    proclitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "ال", "وال", "بال", "لل", "ولل", "فبال", "وكال"]
+    stems = set(_opener_heads()) | {h.removeprefix("ال") for h in _opener_heads()} | {"مركزي", "دورية", "رويا"}
+    for key in {p + stem for p in proclitics for stem in stems} | {p + "ال" + s for p in ("لل", "ولل") for s in stems}:
+        assert (key in _opener_keys()) == _may_open(key), key
+

@@ -83,3 +83,14 @@ def test_the_press_spelling_of_the_congo_is_the_congo_s_entry() -> None:
     press = countries[tuple(match_key("الكونغو الديمقراطية").split())]
     assert (press.type, press.code) == ("LOC", "COD")
     assert press.canonical == countries[tuple(match_key("الكونغو - كينشاسا").split())].canonical
+
+
+def test_every_clitic_stem_is_one_of_the_seven_forms_name_starts_looks_up():
+    """`Gazetteer._name_starts` passes a word by when none of seven cuts of its key is a
+    name's first word: every stem `clitic_candidates` gives must be one of them."""
+    from marsad.arabic.tokenize import clitic_candidates
+    proclitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "ال", "وال", "بال", "لل", "ولل", "فلل", "فبال", "وكال"]
+    for stem in ("العراق", "عراق", "بغداد", "لبنان", "اللاذقيه", "ولايه", "كامل"):
+        for key in (p + stem for p in proclitics):
+            forms = {key, key[1:], key[2:], key[3:], key[4:], "ال" + key[2:], "ال" + key[3:]}
+            assert all(stem_ in forms for _, stem_ in clitic_candidates(key)), key

@@ -239,3 +239,15 @@ def test_a_club_s_head_and_its_place_are_one_club_in_a_sports_report() -> None:
     tokens = split_sentences(text)[0].tokens
     clubs = [m.text for m in with_clubs([], tokens, text) if m.type == "ORG"]
     assert clubs == ["النجم الساحلي", "مستقبل قابس", "اتحاد بن قردان", "شبيبة العمران"]
+
+
+def test_club_head_forms_are_the_clitic_forms_of_club_heads():
+    """The keys `club_names` looks at hold every key a clitic split of which is a club
+    head's stem (the per-token test it replaces)."""
+    from marsad.arabic.tokenize import clitic_candidates
+    from marsad.extract.sport_clubs import _head_forms, _head_stems
+    proclitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فك", "ال", "وال", "بال", "لل", "ولل", "فبال", "وكال"]
+    stems = set(_head_stems()) | {"نجمه", "مستقبلي"}
+    for key in {p + stem for p in proclitics for stem in stems} | {p + "ال" + s for p in ("لل", "ولل") for s in stems}:
+        expected = any(stem in _head_stems() for _, stem in clitic_candidates(key)[1:])
+        assert (key in _head_forms()) == expected, key

@@ -61,7 +61,7 @@ def _named_head(key: str) -> tuple[str, bool] | None:
     return None
 
 
-def _clitic_forms(stems: frozenset[str]) -> set[str]:
+def clitic_forms(stems: frozenset[str]) -> set[str]:
     """Every key `clitic_candidates` can split into one of `stems`: و/ف, ب/ل/ك and ال before
     it, or لل (the article's ال after ل is dropped: للإدارة)."""
     forms = {prefix + article + stem for stem in stems for prefix in PROCLITICS for article in ("", "ال")}
@@ -72,13 +72,13 @@ def _clitic_forms(stems: frozenset[str]) -> set[str]:
 @lru_cache(maxsize=1)
 def _head_keys() -> frozenset[str]:
     """The keys `_named_head` reads as a head: one C-level set test skips a sentence without one."""
-    return frozenset(key for key in _clitic_forms(org_words()["head_named"]) if _named_head(key))
+    return frozenset(key for key in clitic_forms(org_words()["head_named"]) if _named_head(key))
 
 
 @lru_cache(maxsize=1)
 def _police_keys() -> frozenset[str]:
     """The keys `_police_proclitic` reads as شرطة."""
-    return frozenset(key for key in _clitic_forms(frozenset({_POLICE})) if _police_proclitic(key) is not None)
+    return frozenset(key for key in clitic_forms(frozenset({_POLICE})) if _police_proclitic(key) is not None)
 
 
 def _of_a_body(token: Token) -> bool:

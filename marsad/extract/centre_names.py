@@ -27,17 +27,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length, word_frequencies
 from marsad.arabic.words import key_table
-from marsad.extract.body_heads import INSTITUTION_WORDS_FILE
+from marsad.extract.body_heads import INSTITUTION_WORDS_FILE, clitic_forms
 from marsad.extract.date_parts import month_starting_at
 from marsad.extract.mention_spans import institution_heads
 from marsad.extract.org_names import ORG_NAMES_FILE, RARE_WORD, is_body, nationality_keys, org_words
 from marsad.extract.roles import function_words
 from marsad.model import EntityType, Mention, Token
-from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 _LONGEST = 8  # words after مركز
 _JOINT = frozenset({"القوات", "الاركان", "القياده"})  # match keys, with the article
@@ -46,6 +46,7 @@ _LEAGUE = "دوري"
 _CHAMPIONS = frozenset({"ابطال", "الابطال"})
 _PROFESSIONALS = "المحترفين"
 _VISION = "رويه"  # match key of رؤية
+_KEY = attrgetter("key")
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +63,22 @@ def _scope_adjectives() -> frozenset[str]:
     return nationality_keys() | frozenset(key_table(INSTITUTION_WORDS_FILE)) | {"الوطني", "القومي", "الاقليمي"}
 
 
-@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)  # (asked of every token of every sentence)
 def _may_open(key: str) -> bool:
     """Whether the word is a clitic form of a head this module opens names with (مركز,
-    دوري, رؤية, a site's head): each opener below needs one, and most words are none, so
-    they are passed by at one lookup instead of four clitic splits."""
-    heads = _centre_kinds()["centre"] | org_words()["site"] | {_LEAGUE, _VISION}
-    return any(stem in heads for _, stem in clitic_candidates(key))
+    دوري, رؤية, a site's head): each opener below needs one, and most words are none."""
+    return any(stem in _opener_heads() for _, stem in clitic_candidates(key))
+
+
+@lru_cache(maxsize=1)
+def _opener_heads() -> frozenset[str]:
+    return _centre_kinds()["centre"] | org_words()["site"] | {_LEAGUE, _VISION}
+
+
+@lru_cache(maxsize=1)
+def _opener_keys() -> frozenset[str]:
+    """Every key `_may_open` says yes to: a set test, where a cache of the test per word
+    missed on most of a stream's words (more types than it holds) and split them again."""
+    return frozenset(key for key in clitic_forms(_opener_heads()) if _may_open(key))
 
 
 def _centre_prefix(token: Token) -> tuple[str, bool] | None:
@@ -168,9 +178,14 @@ def _stem_after(token: Token, stem: str) -> str | None:
 def centre_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
     """The sentence's mentions with centres, joint commands, competitions and visions added
     (see the module's doc); mentions inside one are replaced by it."""
+    keys = list(map(_KEY, tokens))
+    openers = _opener_keys()
+    # Nearly every sentence has no opener and no المشتركة: C-level set tests tell.
+    if _SHARED not in keys and openers.isdisjoint(keys[:-1]):
+        return _with_country_adjective(mentions, tokens, text)
     found: list[tuple[int, int, EntityType]] = []
     for at, token in enumerate(tokens[:-1]):
-        opens = _may_open(token.key)
+        opens = token.key in openers
         centre = _centre_prefix(token) if opens else None
         if centre is not None:
             opening = _opening_end(tokens, at, centre[1])

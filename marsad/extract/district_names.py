@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.arabic.tokenize import word_frequencies
 from marsad.extract.org_names import PROCLITICS, RARE_WORD, org_words
@@ -28,6 +29,8 @@ def district_names(mentions: list[Mention], tokens: Sequence[Token], text: str) 
     `district`) where none stands there: the name alone, as a reader marks it ("منطقة
     الغوير" -> الغوير)."""
     heads = _district_keys()
+    if heads.isdisjoint(map(attrgetter("key"), tokens[:-1])):
+        return mentions  # (nearly every sentence: one C-level pass tells)
     counts, _ = word_frequencies()
     added: list[Mention] = []
     for at, token in enumerate(tokens[:-1]):

@@ -125,6 +125,11 @@ class Gazetteer:
         # "المالي" must not match مالي: an article the name does not have is not a clitic;
         # nor "كامل" آمل: a word of its own keeps its letters (`name_clitic_candidates`).
         longest = self._longest
+        # A clitic split's stem is the key less at most four letters, or "ال" and the key
+        # less two or three (للعراق): seven lookups pass by nearly every new word unsplit.
+        if not (key in longest or key[1:] in longest or key[2:] in longest or key[3:] in longest
+                or key[4:] in longest or "ال" + key[2:] in longest or "ال" + key[3:] in longest):
+            return ()
         options = [(prefix, stem) for prefix, stem in clitic_candidates(key)
                    if stem in longest and not prefix.endswith("ال")]
         if not any(prefix for prefix, _ in options):

@@ -29,6 +29,7 @@ from pathlib import Path
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length, split_clitics, word_frequencies
 from marsad.arabic.words import key_table, table_rows
+from marsad.extract.body_heads import clitic_forms
 from marsad.extract.crf import bio_spans
 from marsad.extract.mention_spans import institution_heads, known_places
 from marsad.extract.org_names import nationality_keys
@@ -73,6 +74,14 @@ def _kinds() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _head_forms() -> frozenset[str]:
+    """Every key one of whose clitic splits (not itself) is a club head's stem (ومستقبل)."""
+    heads = _head_stems()
+    return frozenset(key for key in clitic_forms(heads)
+                     if any(stem in heads for _, stem in clitic_candidates(key)[1:]))
+
+
+@lru_cache(maxsize=1)
 def _head_stems() -> frozenset[str]:
     """The stems of the club heads (نادي, نجم, مستقبل): one set test tells most reports."""
     return frozenset(k.removeprefix("ال") for k, kind in _kinds().items() if kind & {"club_head", "club_head_named"})
@@ -87,6 +96,8 @@ def _cue_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _sport_stems() -> frozenset[str]:
+    """The sport words as a token's stem may write them (with the article cut, or as they
+    are): every sport word a token writes (`_club_key`) has its stem here."""
     return frozenset(k.removeprefix("ال") for k in _words()[2])
 
 
@@ -135,6 +146,11 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     token_stems = set(map(attrgetter("stem"), tokens))
     listed = not (stems.isdisjoint(token_stems) and _head_stems().isdisjoint(token_stems))
     if not listed and (_cue_words().isdisjoint(token_stems) or _sport_stems().isdisjoint(token_stems)):
+        return mentions
+    # Its sport words counted generously (a stem, with the article or without, or a whole key)
+    # rule out most of the rest before each token's club key is written.
+    keys = set(map(attrgetter("key"), tokens))
+    if len(sport & token_stems) + len(_sport_stems() & token_stems) + len(sport & keys) < MIN_SPORT_WORDS:
         return mentions
     written = [_club_key(t) for t in tokens]
     if len(sport.intersection(written) | sport.intersection(map(attrgetter("key"), tokens))) < MIN_SPORT_WORDS:
@@ -231,7 +247,10 @@ def club_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     counts, names = word_frequencies()
     found: list[tuple[int, int]] = []
     heads = _head_stems()
-    for i, token in enumerate(tokens[:-1]):
+    # Only a token whose stem is a head, or one a clitic split makes a head, can open a name.
+    forms = _head_forms()
+    for i in [i for i, t in enumerate(tokens[:-1]) if t.stem in heads or t.key in forms]:
+        token = tokens[i]
         definite = token.prefix.endswith(("ال", "لل"))
         # "ومستقبل": a bare head's glued conjunction or preposition is cut here
         prefix, stem = (token.prefix, token.stem) if definite or token.stem in heads else \

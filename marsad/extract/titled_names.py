@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import word_frequencies
@@ -78,6 +79,8 @@ def without_body_adjective(mentions: list[Mention], tokens: Sequence[Token], tex
     adjective (الولائي, a nisba in ي) right after another definite word and before a name's
     link (بن): the end of a body's name, not the start of the person's ("الوليد بن طلال" and
     "الحسن بن علي" keep theirs: no ي, or nothing definite before)."""
+    if not any(m.type == "PER" for m in mentions):
+        return list(mentions)
     at_start = {t.start: i for i, t in enumerate(tokens)}
     out = []
     for m in mentions:
@@ -150,9 +153,11 @@ def _name_end(tokens: Sequence[Token], first: int) -> int | None:
 def titled_names(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
     """The sentence's mentions with the persons named right after a title added, and a
     person's first name cut off after a title or a role (الرئيس, الأمير) put back."""
+    openers = _openers()
+    if openers.isdisjoint(map(attrgetter("key"), tokens[:-2])):
+        return mentions  # (most sentences: one C-level pass tells)
     added: list[Mention] = []
     person_at = {m.start: m for m in mentions if m.type == "PER"}
-    openers = _openers()
     for at, token in enumerate(tokens[:-2]):
         if token.key not in openers:
             continue
