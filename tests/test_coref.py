@@ -63,6 +63,16 @@ def test_the_corpus_step_passes_over_a_doc_that_names_every_known_name_itself():
     assert [m.text for m in propagate_known_names(here, known) or []] == ["جاك ساليفان"]
 
 
+def test_the_corpus_step_passes_over_a_doc_whose_known_name_is_written_nowhere_in_full():
+    # Every word of "جاك ساليفان" is here, but apart: no repeat, so the doc is passed over
+    # without the search; written word after word (with a clitic), it is found.
+    known = names_by_surname({("جاك", "ساليفان")})
+    apart = doc_with("قال جاك إن ساليفان لم يصل بعد إلى الرياض.", [])
+    assert propagate_known_names(apart, known) is None
+    glued = doc_with("التقى الوزير بجاك ساليفان في الرياض.", [])
+    assert [m.text for m in propagate_known_names(glued, known) or []] == ["جاك ساليفان"]
+
+
 def test_a_name_learnt_from_another_article_brings_its_surname_repeats():
     from marsad.pipeline import RunContext, share_person_names
 

@@ -56,11 +56,15 @@ class KnownPeople:
         # A form of a key is the key less at most `_PROCLITIC_LETTERS` letters, or that
         # with "ال" put back ("للكاظمي" -> "الكاظمي"): a key none of whose such forms is a
         # name word holds none (most keys), and is not split into its forms.
-        words = self.name_words
-        cuts = range(min(len(key), _PROCLITIC_LETTERS + 1))
-        if key and not any(key[i:] in words or "ال" + key[i:] in words for i in cuts):
+        if key and self._word_ends.isdisjoint([key[i:] for i in range(min(len(key), _PROCLITIC_LETTERS + 1))]):
             return _NO_WORDS
-        return _stem_options(key) & words
+        return _stem_options(key) & self.name_words
+
+    @cached_property
+    def _word_ends(self) -> frozenset[str]:
+        """The name words, and those less a leading "ال": a key some form of which is a
+        name word ends in one of these (one C-level set test a key, not ten)."""
+        return frozenset(self.name_words | {w[2:] for w in self.name_words if w.startswith("ال")}) - {""}
 
 
 # The most letters a name's clitic forms take off a key ("وبال": `name_clitic_candidates`).
@@ -97,9 +101,28 @@ def propagate_known_names(doc: Doc, known_people: KnownPeople) -> list[Mention] 
     found = _found_names(doc, index)
     own = {keys for keys, _ in found}
     extra = _known_here(index, known_people)
-    if all(name in own for name in extra):
+    if not _written_here(index, [name for name in extra if name not in own]):
         return None
     return _with_repeats(doc, index, found, extra)
+
+
+def _written_here(index: _TokenIndex, names: list[tuple[str, ...]]) -> bool:
+    """Whether one of these names is written word after word somewhere in the doc, as
+    `_with_repeats` tests a repeat (each word itself or one of its clitic forms): a name
+    written nowhere repeats nowhere, and most docs' known names are so (their words are
+    in the doc, apart). Cheaper than the search for repeats, which the rest pass on to."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in names:
+        by_first[name[0]].append(name)
+    tokens = index.tokens
+    for i in _positions_of(index.keys, _starters(index.present, set(by_first))):
+        for first in _stem_options(tokens[i].key) & by_first.keys():
+            for keys in by_first[first]:
+                window = tokens[i + 1:i + len(keys)]
+                if len(window) == len(keys) - 1 and all(
+                        k == t.key or k in _stem_options(t.key) for k, t in zip(keys[1:], window, strict=True)):
+                    return True
+    return False
 
 
 def _found_names(doc: Doc, index: _TokenIndex) -> list[tuple[tuple[str, ...], str]]:

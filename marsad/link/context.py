@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from marsad.link.names import alias_table, name_key
 from marsad.link.transliteration import skeleton
 from marsad.model import Mention
+from marsad.run.caching import WORD_CACHE_SIZE, WordCache
 
 # A name in more than this share of the articles seen (السعودية, المملكة, الرياض in
 # SaudiNewsNet) says nothing of what two of them share; ...
@@ -31,8 +32,16 @@ def context_keys(mentions: Sequence[Mention]) -> frozenset[str]:
 
 
 def name_skeleton(etype: str, text: str) -> str:
-    key = name_key(text)
-    return skeleton(alias_table().get((etype, key)) or key)
+    skel = _SKELETONS.get((etype, text))
+    if skel is None:
+        key = name_key(text)
+        skel = _SKELETONS.put((etype, text), skeleton(alias_table().get((etype, key)) or key))
+    return skel
+
+
+# (type, mention text) -> `name_skeleton`: every mention is asked twice (the full names'
+# pass and linking), and the corpus writes the same names over and over.
+_SKELETONS: WordCache[tuple[str, str], str] = WordCache(WORD_CACHE_SIZE)
 
 
 class ArticleContexts:
