@@ -61,16 +61,20 @@ _RARE_CLUB = 100
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(club name keys, the same without the article: the tokens' stems, sport word keys)."""
-    kinds = _kinds()
-    clubs = frozenset(k for k, kind in kinds.items() if "club" in kind)
-    return (clubs, frozenset(k.removeprefix("ال") for k in clubs),
-            frozenset(k for k, kind in kinds.items() if "sport" in kind))
+    clubs = _keys_of_kind("club")
+    return clubs, frozenset(k.removeprefix("ال") for k in clubs), _keys_of_kind("sport")
 
 
 @lru_cache(maxsize=1)
 def _kinds() -> dict[str, frozenset[str]]:
     """Word key -> its kinds (club, sport, club_head, club_head_named)."""
     return {k: frozenset(v.split("+")) for k, v in key_table(CLUBS_FILE).items()}
+
+
+@lru_cache(maxsize=8)
+def _keys_of_kind(kind: str) -> frozenset[str]:
+    """The word keys of one kind of the file (club, sport, match_word, club_cue, club_noun)."""
+    return frozenset(k for k, kinds in _kinds().items() if kind in kinds)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +95,7 @@ def _head_stems() -> frozenset[str]:
 def _cue_words() -> frozenset[str]:
     """The words of a match between two clubs (يستضيف, يواجه, نظيره): a report may name only
     clubs no list knows, and these words then say it is one worth reading."""
-    return frozenset(k for k, kind in _kinds().items() if "match_word" in kind)
+    return _keys_of_kind("match_word")
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +157,7 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     if len(sport & token_stems) + len(_sport_stems() & token_stems) + len(sport & keys) < MIN_SPORT_WORDS:
         return mentions
     written = [_club_key(t) for t in tokens]
-    if len(sport.intersection(written) | sport.intersection(map(attrgetter("key"), tokens))) < MIN_SPORT_WORDS:
+    if len(sport.intersection(written) | (sport & keys)) < MIN_SPORT_WORDS:
         return mentions
     named = clubs | clubs_by_cue(tokens)
     at = [i for i, key in enumerate(written) if key in named]
@@ -191,7 +195,7 @@ def places_as_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str)
     place after a club cue ("فريق عجمان", "أمام الشارقة", "يستضيف الشارقة") is its club, and
     so is the same place wherever the report writes it, unless as a place (في الشارقة,
     بتوقيت أبوظبي, بالشارقة). A cue the tagger took into the club's span goes."""
-    cues = frozenset(k for k, kind in _kinds().items() if "club_cue" in kind)
+    cues = _keys_of_kind("club_cue")
     before = {t.start: tokens[i - 1] if i else None for i, t in enumerate(tokens)}
     word_at = {t.start: t for t in tokens}
     clubs: set[str] = set()
@@ -322,15 +326,10 @@ def country_adjectives() -> frozenset[str]:
                      if row[3].strip() and row[0].endswith("ي") and not row[0].startswith("ال"))
 
 
-@lru_cache(maxsize=1)
-def _club_nouns() -> frozenset[str]:
-    return frozenset(k for k, kind in _kinds().items() if "club_noun" in kind)
-
-
 @lru_cache(maxsize=4096)
 def is_club_noun(key: str) -> bool:
     """Whether a word is a club noun with any clitics it may carry (لنادي, بالفريق, وفريق)."""
-    nouns = _club_nouns()
+    nouns = _keys_of_kind("club_noun")
     return any(stem.removeprefix("ال") in nouns for _, stem in clitic_candidates(key))
 
 
