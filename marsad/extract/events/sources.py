@@ -69,14 +69,19 @@ def worth_reading(event: Event, tokens: Sequence[Token]) -> bool:
     if event.mode != "asserted":
         return False
     if not event.actors:
-        return event.type == "ASSAULT" and any(t.key in CLAIMS or t.key.removeprefix("و") in CLAIMS for t in tokens)
+        return event.type == "ASSAULT" and any(map(_claim_word, tokens))
     head = event.actors[0].text.split()[0].removeprefix("و") if event.actors[0].text else ""
     return event.type == "PROTEST" or (head.endswith("ه") and not head.startswith("ال"))
 
 
+def _claim_word(token: Token) -> bool:
+    """A word after which the sentence names who claimed or carried out an attack (وتبنته)."""
+    return token.key in CLAIMS or token.key.removeprefix("و") in CLAIMS
+
+
 def _claimant(tokens: Sequence[Token], placed: Sequence[Arg]) -> Arg | None:
     for j, token in enumerate(tokens):
-        if token.key.removeprefix("و") not in CLAIMS and token.key not in CLAIMS:
+        if not _claim_word(token):
             continue
         after = [a for a in placed if j < a.first <= j + CLAIM_REACH and not a.victim]
         if after and not any(is_break(t) for t in tokens[j + 1 : after[0].first]):
