@@ -203,8 +203,7 @@ def _plainly_an_article(shape: PageShape) -> bool:
     """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
     itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body;
     or paragraphs of an article's length from the top of the page with short lines beside them."""
-    if (shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape)
-            or shape.get("unrelated_paragraphs") >= UNRELATED_SHARE):
+    if _shows_listing_cues(shape):
         return False
     if shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE:
         if shape.get("article_meta") and shape.get("body_lines") >= 1:
@@ -229,6 +228,12 @@ def _lone_paragraph(shape: PageShape) -> bool:
 # Paragraphs that stand alone (listing_cohesion): half of them keep a page from the
 # "plainly an article" rule, and the model weighs them.
 UNRELATED_SHARE = 0.5
+
+
+def _shows_listing_cues(shape: PageShape) -> bool:
+    """A teaser's link, a listing heading, teasers cut to a length, paragraphs that stand alone."""
+    return bool(shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape)
+                or shape.get("unrelated_paragraphs") >= UNRELATED_SHARE)
 
 
 def _trimmed_teasers(shape: PageShape) -> bool:
@@ -283,7 +288,9 @@ def decide_page_type(shape: PageShape, *, titled_record: bool = False, model: Pa
     ruled = rule_page_type(shape)
     if ruled in ("feed", "error", "video", "author", "listing", "home"):
         return ruled
-    bare = (bare_model or load_bare_model()) if use_bare and not told_address(shape) else None
+    # (a listing's cues stay the shipped model's to weigh: it learned them from many more pages)
+    bare = ((bare_model or load_bare_model()) if use_bare and not told_address(shape) and not _shows_listing_cues(shape)
+            else None)
     if ruled is None and _plainly_an_article(shape) and not (bare is not None and bare.over_plain):
         return "article"
     model = bare or model or load_model()
