@@ -64,6 +64,7 @@ _TODAY = re.compile(r"^\W*(?:اليوم|today|الآن|now)\b", re.IGNORECASE)
 # sentence. 0.6 separates every dateline of the seeds and fixtures (>= 0.75) from the body
 # sentences that contain a date (<= 0.4).
 DATELINE_SHARE = 0.6
+CALENDAR_DATE_WORDS = 3  # a date of the other calendar: day, month and year
 
 
 class Dateline(NamedTuple):
@@ -136,6 +137,8 @@ def _dateline(line: str) -> Dateline:
     if iso is None:
         return Dateline(None)
     used = max(used, _month_words(words))  # a bar with both calendars states the day twice
+    if used < len(words) and used and calendar_date(words) == iso:
+        used += CALENDAR_DATE_WORDS  # ... and so does one with a Solar Hijri date ("۱۶ مرداد ۱۴۰۴ - 7 August, 2025")
     filler = sum(1 for w in words if _is_filler(w))
     today = bool(_TODAY.match(line))
     if (used + filler + today) / len(words) < DATELINE_SHARE:

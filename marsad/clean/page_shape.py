@@ -218,6 +218,11 @@ MIN_INSTITUTION_HEADINGS = 2
 MAX_PLAIN_HEADLINE_SHARE = 0.3
 
 
+def told_address(shape: PageShape) -> bool:
+    """Whether the page came with its address (without one its address features are NaN)."""
+    return not math.isnan(shape.values[FEATURES.index("listing_path")])
+
+
 def titled_brief(shape: PageShape) -> bool:
     """A record that came with its own title (JSON Lines, the API) and a sentence of its own,
     with nothing of a listing about it (no teasers, no listing heading or address, few bare

@@ -15,6 +15,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from marsad.clean.page_shape import (
     FEATURES,
@@ -22,11 +23,15 @@ from marsad.clean.page_shape import (
     MIN_INSTITUTION_HEADINGS,
     PageShape,
     titled_brief,
+    told_address,
 )
 from marsad.model import PageType
 from marsad.settings import PACKAGE_DIR
 
 MODEL_FILE = PACKAGE_DIR / "models" / "page_type.json"
+# A second model for pages that come without their address (scripts/page_type_by_set.py
+# --bare-model): learned from the labelled pages' bare copies only, on what their text shows.
+BARE_MODEL_FILE = PACKAGE_DIR / "models" / "page_type_bare.json"
 
 # A page whose kept body has fewer words than this is not an article (tickers, stubs,
 # menus): two short news sentences make about 25 words; the briefs in the story corpus have 32+.
@@ -49,6 +54,7 @@ class PageTypeModel:
     scale: tuple[float, ...]
     coef: tuple[tuple[float, ...], ...]  # one row per class (one row only for two classes)
     intercept: tuple[float, ...]
+    over_plain: bool = False  # (a bare-page model) it also decides the pages "plainly an article" passes
 
     def predict(self, shape: PageShape) -> str:
         values = [shape.values[FEATURES.index(name)] for name in self.features]
@@ -62,19 +68,31 @@ class PageTypeModel:
 
     def to_json(self) -> dict[str, object]:
         return {"features": list(self.features), "classes": list(self.classes), "mean": list(self.mean),
-                "scale": list(self.scale), "coef": [list(r) for r in self.coef], "intercept": list(self.intercept)}
+                "scale": list(self.scale), "coef": [list(r) for r in self.coef], "intercept": list(self.intercept),
+                "over_plain": self.over_plain}
 
 
 @lru_cache(maxsize=1)
 def load_model() -> PageTypeModel | None:
     """The shipped classifier, or None when its file is absent or was trained on other features."""
-    if not MODEL_FILE.is_file():
+    return _read_model(MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def load_bare_model() -> PageTypeModel | None:
+    """The shipped classifier of pages without their address, or None."""
+    return _read_model(BARE_MODEL_FILE)
+
+
+def _read_model(path: Path) -> PageTypeModel | None:
+    if not path.is_file():
         return None
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
     if not set(data["features"]) <= set(FEATURES):
         return None
     return PageTypeModel(tuple(data["features"]), tuple(data["classes"]), tuple(data["mean"]), tuple(data["scale"]),
-                         tuple(tuple(r) for r in data["coef"]), tuple(data["intercept"]))
+                         tuple(tuple(r) for r in data["coef"]), tuple(data["intercept"]),
+                         bool(data.get("over_plain", False)))
 
 
 _PAGE_TYPES: frozenset[str] = frozenset(
@@ -185,8 +203,7 @@ def _plainly_an_article(shape: PageShape) -> bool:
     """Two paragraphs of its own and nothing of a listing; or an HTML page that declares
     itself an article (og:type, JSON-LD NewsArticle, article:published_time) and kept a body;
     or paragraphs of an article's length from the top of the page with short lines beside them."""
-    if (shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape)
-            or shape.get("unrelated_paragraphs") >= UNRELATED_SHARE):
+    if _shows_listing_cues(shape):
         return False
     if shape.get("headline_share") < MAX_PLAIN_HEADLINE_SHARE:
         if shape.get("article_meta") and shape.get("body_lines") >= 1:
@@ -211,6 +228,12 @@ def _lone_paragraph(shape: PageShape) -> bool:
 # Paragraphs that stand alone (listing_cohesion): half of them keep a page from the
 # "plainly an article" rule, and the model weighs them.
 UNRELATED_SHARE = 0.5
+
+
+def _shows_listing_cues(shape: PageShape) -> bool:
+    """A teaser's link, a listing heading, teasers cut to a length, paragraphs that stand alone."""
+    return bool(shape.get("log_read_more") > 0 or shape.get("listing_heading") or _trimmed_teasers(shape)
+                or shape.get("unrelated_paragraphs") >= UNRELATED_SHARE)
 
 
 def _trimmed_teasers(shape: PageShape) -> bool:
@@ -252,21 +275,25 @@ def _named_by_its_address(shape: PageShape) -> bool:
             and not shape.get("listing_heading"))
 
 
-def decide_page_type(shape: PageShape, *, titled_record: bool = False,
-                     model: PageTypeModel | None = None) -> PageType:
+def decide_page_type(shape: PageShape, *, titled_record: bool = False, model: PageTypeModel | None = None,
+                     bare_model: PageTypeModel | None = None, use_bare: bool = True) -> PageType:
     """Rules for feeds and error pages; the model for the rest (rules without it). A body
     too short to be an article is never one, and the model or the rules say what it is —
     unless the page is a record sent with its own title (`titled_record`) that reads as a
-    brief: short news items posted to the API or given as JSON Lines stay articles.
-    (`model`: one fitted on a fold in cross-validation; else the shipped one.)"""
+    brief: short news items posted to the API or given as JSON Lines stay articles. A page
+    without its address is the bare model's when one ships.
+    (`model`, `bare_model`: ones fitted on a fold in cross-validation; else the shipped ones.)"""
     if titled_record and titled_brief(shape):
         return "article"
     ruled = rule_page_type(shape)
     if ruled in ("feed", "error", "video", "author", "listing", "home"):
         return ruled
-    if ruled is None and _plainly_an_article(shape):
+    # (a listing's cues stay the shipped model's to weigh: it learned them from many more pages)
+    bare = ((bare_model or load_bare_model()) if use_bare and not told_address(shape) and not _shows_listing_cues(shape)
+            else None)
+    if ruled is None and _plainly_an_article(shape) and not (bare is not None and bare.over_plain):
         return "article"
-    model = model or load_model()
+    model = bare or model or load_model()
     if model is None:
         return ruled or fallback_page_type(shape)
     predicted = model.predict(shape)
