@@ -183,15 +183,18 @@ def stated_alike(group: list[Count], outlets: dict[str, str]) -> Callable[[Claim
     """Two values of a group conflict only when two outlets state them in sentences that
     share SAME_FACT of their content terms: a count the outlets tell alike ("تركيب 400 لوحة" /
     "600 لوحة") differs, while a group's counts of other parts, periods or people of one
-    story, each told in its own words, are not one fact told two ways (2015-08-10)."""
+    story, each told in its own words, are not one fact told two ways (2015-08-10). Nor do they
+    conflict when one outlet states both, or when the outlets standing by them tell lists of
+    which they are no one item (`_one_item_apart`): SaudiNewsNet 2015-08-04/09/11, a market's
+    sectors, firms' results, the Kabul attacks' tolls, each told alike by the outlets giving it."""
     said: dict[tuple[float, str], list[Count]] = defaultdict(list)
     for c in group:
         said[(c.value, c.bound)].append(c)
     stating = {value: {outlets[c.article] for c in counts} for value, counts in said.items()}
-    told: dict[str, set[tuple[float, str]]] = defaultdict(set)  # outlet -> the values it states
-    for value, names in stating.items():
+    told: dict[str, set[float]] = defaultdict(set)  # outlet -> the figures it states, whatever their bounds
+    for (figure, _), names in stating.items():
         for name in names:
-            told[name].add(value)
+            told[name].add(figure)
 
     def can_both_be_true(a: ClaimValue, b: ClaimValue) -> bool:
         if values_agree(a, b):
@@ -205,11 +208,13 @@ def stated_alike(group: list[Count], outlets: dict[str, str]) -> Callable[[Claim
     return can_both_be_true
 
 
-def _one_item_apart(x: set[tuple[float, str]], y: set[tuple[float, str]]) -> bool:
-    """Whether two outlets' values of a group can be one item told two ways: they share none,
+def _one_item_apart(x: set[float], y: set[float]) -> bool:
+    """Whether two outlets' figures of a group can be one item told two ways: they share none,
     or all but one each ("27 و32.6 بوصة" / "27 و23.6 بوصة": one screen's size in conflict).
-    Lists that share values and differ in more (a market's sectors, SAMA's rates, firms'
-    results, each value told alike by the outlets that give it) are items one leaves out."""
+    Lists that share figures and differ in more (a market's sectors, firms' results, each
+    figure told alike by the outlets that give it) are items one leaves out. Figures are shared
+    when equal: read as agreeing, "1.6 مليون" and 16 million made a list one item apart
+    (SaudiNewsNet 2015-08-04)."""
     shared = x & y
     return not shared or (len(x - shared) == 1 and len(y - shared) == 1)
 
