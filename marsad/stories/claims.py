@@ -8,7 +8,9 @@ total, a figure compared with not the level: claim_roles.py; a rate's change is 
 it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them (a
 count its clause dates weeks before its article is of an earlier happening). Prices, index
 levels, scores, a price's move in percent and the sources' count are not claims
-(lexicon/claim_moments.tsv), and values conflict only when two outlets state different values.
+(lexicon/claim_moments.tsv), and values conflict only when two outlets state different values,
+no outlet states both, and the outlets' lists are one item apart at most (`stated_alike`); a
+sum of money or a percentage is of the organisations its sentence names (`subjects`).
 Counts one article splits ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are
 added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
