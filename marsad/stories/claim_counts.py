@@ -81,6 +81,7 @@ class SentenceFacts:
     year: str | None
     places: frozenset[str]
     terms: frozenset[str]
+    firms: frozenset[str] = frozenset()  # the organisations it names (`subjects`)
 
 
 class DocSentences:
@@ -108,7 +109,7 @@ class DocSentences:
         if i not in self._facts:
             sentence, tokens = self.doc.sentences[i], self.tokens(i)
             self._facts[i] = SentenceFacts(tokens, _year_in(self.doc, sentence), _places_in(self.doc, sentence),
-                                           frozenset(content_terms(tokens)))
+                                           frozenset(content_terms(tokens)), _organisations_in(self.doc, sentence))
         return self._facts[i]
 
 
@@ -138,6 +139,22 @@ def _places_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
     return frozenset(m.entity or match_key(m.text) for m in doc.mentions
                      if m.type == "LOC" and sentence.start <= m.start < sentence.end
                      and not any(stem in countries for _, stem in clitic_candidates(match_key(m.text))))
+
+
+def _organisations_in(doc: Doc, sentence: Sentence) -> frozenset[str]:
+    return frozenset(m.entity or match_key(m.text) for m in doc.mentions
+                     if m.type == "ORG" and sentence.start <= m.start < sentence.end)
+
+
+def subjects(facts: SentenceFacts, head: str) -> frozenset[str]:
+    """What a count's sentence says it is of, as claims part counts by it: the places below a
+    country it names, and for a sum of money or a percentage also the organisations it names:
+    a story of several firms' results gives each firm's profit and its change in a sentence that
+    names the firm ("سابك" / "موبايلي"; SaudiNewsNet 2015-08-04: a bank's 6 billion riyals against
+    another firm's 800 million provision, profit falls of different firms)."""
+    if head == "%" or head in moments()["currency"]:
+        return facts.places | facts.firms
+    return facts.places
 
 
 @cache
@@ -197,7 +214,7 @@ def describe_share(doc: Doc, q: Quantity, facts: SentenceFacts, previous_end: in
     words = [share_key(t) for t in context]
     about = doc.article.text[before[0].start if before else q.start:after[-1].end if after else q.end]
     return Count(doc.id, "%", frozenset(words), role, facts.year, value, bound, q.text, about.strip(),
-                 q.start, q.end, facts.places, facts.terms, day_before(doc, q.start), doc.article.published)
+                 q.start, q.end, subjects(facts, "%"), facts.terms, day_before(doc, q.start), doc.article.published)
 
 
 # What a fraction word is part of when it is no share: a figure ("ربع مليون حبة"), a round of a

@@ -8,7 +8,9 @@ total, a figure compared with not the level: claim_roles.py; a rate's change is 
 it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them (a
 count its clause dates weeks before its article is of an earlier happening). Prices, index
 levels, scores, a price's move in percent and the sources' count are not claims
-(lexicon/claim_moments.tsv), and values conflict only when two outlets state different values.
+(lexicon/claim_moments.tsv), and values conflict only when two outlets state different values,
+no outlet states both, and the outlets' lists are one item apart at most (`stated_alike`); a
+sum of money or a percentage is of the organisations its sentence names (`subjects`).
 Counts one article splits ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are
 added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
@@ -40,13 +42,14 @@ from marsad.stories.claim_counts import (
     day_before,
     describe_share,
     moments,
+    subjects,
     variant,
     word_key,
 )
 from marsad.stories.claim_dates import date_claims
 from marsad.stories.claim_lists import listed_counts
 from marsad.stories.claim_roles import OWN_ROLES, clause_words_after, clause_words_before, own_role, role_of
-from marsad.stories.claim_values import claim_rows, outlet_of, stated_value, values_agree
+from marsad.stories.claim_values import claim_rows, outlet_of, stated_alike, stated_bound, stated_value, values_agree
 from marsad.stories.groups import DisjointSets
 from marsad.stories.terms import is_stopword, is_word, load_word_list
 
@@ -61,7 +64,6 @@ _APPOSITION_MARKS = " \t(-–،,\"«»“”:"
 # A count its clause dates more than this many days before its article is of an earlier
 # happening (SaudiNewsNet 2015-08-11: July's Suruc toll beside the day's attacks).
 PAST_DAYS = 3
-SAME_FACT = 0.1  # chosen on 2015-08-10 (labels/claims): every real conflict kept, 3 of 11 false ones gone
 # A number joined by a dash or a slash to a number before it that is not smaller ("25 - 22",
 # "قرار رقم 84-44") is a score or a reference number, not a count (SaudiNewsNet 2015-08-09 and
 # 2015-08-11: set scores and a council's decision numbers in conflict); after a smaller one it
@@ -112,8 +114,9 @@ def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
     about = (q.unit_text or q.unit or text[q.end:end]).strip()
     if modifiers and q.unit_text:
         about = f"{q.unit_text} {text[words[0].start:end]}"
-    return Count(doc.id, head, frozenset(modifiers), role, facts.year, stated_value(q.text, q.value), q.bound,
-                 text[q.start:end], about, q.start, end, facts.places, facts.terms,
+    return Count(doc.id, head, frozenset(modifiers), role, facts.year, stated_value(q.text, q.value),
+                 stated_bound(q.text, q.value, q.bound),
+                 text[q.start:end], about, q.start, end, subjects(facts, head), facts.terms,
                  day_before(doc, q.start), doc.article.published)
 
 
@@ -357,34 +360,13 @@ def quantity_claims(docs: list[Doc]) -> list[Claim]:
             continue
         shown.add(statements)
         claims += claim_rows(_about_of(group), [(c.value, c.bound, c.article, c.text) for c in group], "quantity",
-                             outlets, _stated_alike(group, outlets))
+                             outlets, stated_alike(group, outlets))
     return claims
 
 
 def _about_of(group: list[Count]) -> Callable[[list[int]], str]:
     """What the counts at the given indexes of `group` are about: the first's (by article)."""
     return lambda members: min((group[i] for i in members), key=lambda c: (c.article, c.text)).written_about
-
-
-def _stated_alike(group: list[Count], outlets: dict[str, str]) -> Callable[[ClaimValue, ClaimValue], bool]:
-    """Two values of a group conflict only when two outlets state them in sentences that
-    share SAME_FACT of their content terms: a count the outlets tell alike ("تركيب 400 لوحة" /
-    "600 لوحة") differs, while a group's counts of other parts, periods or people of one
-    story, each told in its own words, are not one fact told two ways (2015-08-10)."""
-    said: dict[tuple[float, str], list[Count]] = defaultdict(list)
-    for c in group:
-        said[(c.value, c.bound)].append(c)
-
-    def can_both_be_true(a: ClaimValue, b: ClaimValue) -> bool:
-        if values_agree(a, b):
-            return True
-        return not any(outlets[x.article] != outlets[y.article] and _jaccard(x.terms, y.terms) >= SAME_FACT
-                       for x in said[(float(a.value), a.bound)] for y in said[(float(b.value), b.bound)])
-    return can_both_be_true
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def story_claims(docs: list[Doc]) -> list[Claim]:
