@@ -1,6 +1,6 @@
 """Learn the bodies named by a definite head noun and one definite adjective: المحكمة العليا,
 الحرس الثوري, البنك المركزي, المجلس البلدي; and the pairs that open a longer name (المجلس
-الأعلى للقضاء, الهيئة العامة للإحصاء). Two sources, both shipped with the list:
+الأعلى للقضاء, الاتحاد الدولي لكرة القدم). Two sources, both shipped with the list:
 - the labelled NER corpora' training parts (ANERcorp, NewsFANE, the Wojood sample; never their
   dev splits): a pair they mark as the start of an organisation at least 3 times and for at
   least half of the times they write it (الأمم المتحدة, الجامعة العربية, الاتحاد الأفريقي);
@@ -11,7 +11,7 @@
   a participle (مسلحة, موالية, منفذة: "armed", "loyal to", "executing") or a nationality (the
   gazetteer's: a country's institution, which ner_span_heads.tsv reads) is left out.
 A pair that SaudiNewsNet follows with a preposition's phrase (لـ, للـ) in most of its uses is
-a frame (`opens`: الهيئة العامة is no name alone); the others are names alone (`name`). A pair
+a frame (`opens`: المجلس الأعلى is no name alone); the others are names alone (`name`). A pair
 written without the article in at least a tenth as many uses is a kind of body, not one
 (جيش نظامي, حكومة ائتلافية, جمعية عمومية), and is left out.
 marsad/extract/body_pairs.py reads the list.
@@ -126,7 +126,7 @@ def main() -> None:
              "# الحرس الثوري), learnt by scripts/learn_body_pairs.py (its docstring says how) from the",
              "# training parts of ANERcorp, NewsFANE and the Wojood sample and from SaudiNewsNet.",
              "# kind: name (a name alone: المحكمة العليا) or opens (a frame that SaudiNewsNet follows",
-             "# with a preposition's phrase in most of its uses: الهيئة العامة للإحصاء); source; the",
+             "# with a preposition's phrase in most of its uses: المجلس الأعلى للقضاء); source; the",
              "# counts: SaudiNewsNet's uses, of them followed by لـ, its uses without the article;",
              "# the corpora's ORG / all.",
              "pair\tkind\tsource\tsnn\tsnn_followed\tsnn_bare\tcorpora_org\tcorpora_all"]

@@ -1,7 +1,7 @@
 """Bodies named by a definite head noun and one definite adjective, where no mention stands
 on them or the tagger typed them a place: المحكمة العليا, الحرس الثوري (الإيراني), البنك
 المركزي, المجلس البلدي; and the frames that open a longer name, read only with it (المجلس
-الأعلى للقضاء, الهيئة العامة للإحصاء). The pairs are learnt from the labelled corpora and
+الأعلى للقضاء, الاتحاد الدولي لكرة القدم). The pairs are learnt from the labelled corpora and
 SaudiNewsNet by scripts/learn_body_pairs.py (marsad/data/ner_body_pairs.tsv): a head noun alone
 (المحكمة, الشركة) is most often the body named before, and an adjective after it as often
 describes it ("الشركة السعودية"), so only the pairs that news writes as names are read.
@@ -170,7 +170,7 @@ def body_pair_names(mentions: list[Mention], tokens: Sequence[Token], text: str,
             end = _name_end(tokens, at + 2)
         elif at + 2 >= len(tokens) or not tokens[at + 2].key.startswith("ل") \
                 or (end := org_name_end(tokens, at, True)) <= at + 2:
-            continue  # "الهيئة العامة" alone is no name: a frame goes on with what the body is for
+            continue  # "المجلس الأعلى" alone is no name: a frame goes on with what the body is for
         token = tokens[at]
         clitic = token.prefix.removesuffix("ال") if token.prefix.endswith("ال") else ""
         start = token.start + proclitic_length(token.text, clitic, keep_whole_words=False)
