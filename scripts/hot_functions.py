@@ -73,9 +73,9 @@ def main() -> None:
 
 # What `extract_mentions_of_docs` calls, each timed apart (none calls another of them).
 MENTION_RULES = ("sentence_mentions", "gazetteer_mentions", "merge_mentions", "clean_mention", "mend_spans",
-                 "without_body_adjective", "org_names", "named_bodies", "centre_names", "agency_mentions",
-                 "district_names", "person_lists", "titled_names", "without_role_persons", "without_noun_senses",
-                 "with_clubs", "company_names_alone")
+                 "without_body_adjective", "org_names", "named_bodies", "centre_names", "body_pair_names",
+                 "agency_mentions", "district_names", "person_lists", "titled_names", "without_role_persons",
+                 "without_noun_senses", "with_clubs", "company_names_alone")
 
 
 def time_mention_rules(docs: list, dump: str | None) -> None:

@@ -32,3 +32,15 @@ def test_a_name_ending_on_abd_takes_the_next_word() -> None:
     end = text.index("عبد") + len("عبد")
     mended = mend_spans([Mention(start, end, text[start:end], "PER", source="model")], tokens, text)
     assert [m.text for m in mended] == ["أحمد سعيد عبد الرحيم"]
+
+
+def test_as_and_a_role_after_a_name_is_no_part_of_it() -> None:
+    # "appointed X as coach": كمدرب is ك + a common noun, which SaudiNewsNet writes often
+    # bare and seldom with ك; a name that starts with ك (كمال, كاين) stays whole.
+    text = "وعين النادي سالم الحربي كمدرب للفريق"
+    start = text.index("سالم")
+    cleaned = clean_mention(Mention(start, start + len("سالم الحربي كمدرب"), "سالم الحربي كمدرب", "PER"))
+    assert cleaned is not None and cleaned.text == "سالم الحربي"
+    assert clean_mention(Mention(0, 5, "كمدرب", "PER")) is None
+    for name in ("هاري كاين", "أحمد كمال"):
+        assert clean_mention(Mention(0, len(name), name, "PER")) == Mention(0, len(name), name, "PER")

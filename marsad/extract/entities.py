@@ -23,6 +23,7 @@ from marsad.arabic.words import table_rows
 from marsad.errors import ModelError
 from marsad.extract.agency_names import agency_mentions, outlet_mentions
 from marsad.extract.body_heads import company_names_alone, named_bodies
+from marsad.extract.body_pairs import body_pair_names
 from marsad.extract.centre_names import centre_names
 from marsad.extract.crf import CompiledCRF, bio_spans
 from marsad.extract.district_names import district_names
@@ -272,6 +273,7 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             mended = without_body_adjective(mend_spans(cleaned, sentence.tokens, text), sentence.tokens, text)
             named = org_names(mended, sentence.tokens, text, keys)
             named = centre_names(named_bodies(named, sentence.tokens, text), sentence.tokens, text)
+            named = body_pair_names(named, sentence.tokens, text, keys)
             named = outlet_mentions(agency_mentions(named, sentence.tokens, text), sentence.tokens, text, keys)
             named = district_names(named, sentence.tokens, text)
             named = titled_names(person_lists(named, sentence.tokens, text), sentence.tokens, text)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.arabic.normalize import match_key
-from marsad.arabic.tokenize import clitic_candidates
+from marsad.arabic.tokenize import clitic_candidates, word_frequencies
 from marsad.arabic.words import key_table
 from marsad.model import Mention
 from marsad.run.caching import LRU_WORD_CACHE_SIZE
@@ -71,12 +71,31 @@ def clean_mention(mention: Mention) -> Mention | None:
             first = space + 1
         if _kind(mention.text[first:last], lists) == "title":
             return None
+        # "عبد العزيز الجهني كمدرب": ك + a role, "as coach", ends no one's name.
+        if (space := mention.text.rfind(" ", first, last)) > first and _as_a_role(mention.text[space + 1:last]):
+            last = space
+        elif space < first and _as_a_role(mention.text[first:last]):
+            return None
     # An event is MISC in ANERcorp; the name left once its event noun is gone is not.
     if stripped_event and mention.type == "MISC":
         return None
     if (first, last) == (0, len(mention.text)):
         return mention
     return replace(mention, start=mention.start + first, end=mention.start + last, text=mention.text[first:last])
+
+
+_RARE_WHOLE = 100  # SaudiNewsNet writes the word with its ك fewer times than this ...
+_COMMON_BARE = 500  # ... and the word without it at least this often: كمدرب, كمساعد; not كريم, كامل
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _as_a_role(word: str) -> bool:
+    """ك ("as") glued to a common noun: كمدرب, كإداري, كمشرف, which no name is."""
+    key = match_key(word)
+    if not key.startswith("ك") or len(key) < 5:  # not كاين, كولو: "اين", "ولو" are function words
+        return False
+    counts = word_frequencies()[0]
+    return counts.get(key, 0) < _RARE_WHOLE and counts.get(key[1:], 0) >= _COMMON_BARE
 
 
 @lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
