@@ -228,3 +228,36 @@ def test_features_from_a_reading_sent_elsewhere_are_the_features_of_the_doc():
         readings.put(reading)
         readings.add_links(doc)
         assert clusterer.features(readings[doc.id], ()) == clusterer.doc_features(doc, ())
+
+
+def test_an_address_month_keeps_apart_the_same_visit_two_years_on():
+    # Undated excerpts of one envoy's visits (no day in the text): the address's month
+    # (".../2023/06/...", ".../2025/03/...") or the stored copy's "date YYYY-MM" line says
+    # when each was published, and pages two months or more apart are another happening.
+    import dataclasses
+
+    from marsad.stories.days import months_apart, publication_month
+    from marsad.stories.reading import read_article
+
+    text = "وصل المبعوث الفرنسي إلى بيروت في زيارة يلتقي خلالها رئيس مجلس النواب لبحث الملف الرئاسي."
+
+    def page(doc_id: str, url: str | None, body: str = text):
+        doc = make_doc(doc_id, body, mentions=(("بيروت", "LOC", "e-beirut"),))
+        return dataclasses.replace(doc, article=dataclasses.replace(doc.article, url=url))
+
+    first = page("a", "https://example.com/news/2023/06/1234.html")
+    again = page("b", "https://example.org/2025/03/envoy-visit")
+    same_month = page("c", "https://example.net/2023/7/55.html")
+    stored = page("d", None, "date 2025-03 " + text)
+    assert publication_month(first, None) == 2023 * 12 + 5
+    assert publication_month(stored, None) == publication_month(again, None) == 2025 * 12 + 2
+    assert publication_month(page("e", "https://example.com/news/1234"), None) is None
+    assert publication_month(make_doc("f", text, published="2024-05-28"), read_article(
+        make_doc("f", text, published="2024-05-28")).day) == 2024 * 12 + 4
+    assert months_apart(2025 * 12 + 2, {2023 * 12 + 5: 1})
+    assert not months_apart(2023 * 12 + 6, {2023 * 12 + 5: 1})  # the next month: one visit
+    assert not months_apart(None, {2023 * 12 + 5: 1}) and not months_apart(2023 * 12 + 5, {})
+
+    stories = StoryClusterer().add_batch([first, again, same_month, stored])
+    assert stories["a"] != stories["b"] and stories["b"] == stories["d"]
+    assert stories["a"] == stories["c"]

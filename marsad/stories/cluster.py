@@ -26,7 +26,7 @@ from operator import mul
 
 from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
-from marsad.stories.days import article_day
+from marsad.stories.days import article_day, months_apart
 from marsad.stories.ordinals import leading_ordinals
 from marsad.stories.reading import ArticleReading, read_article, read_text
 from marsad.stories.signature import pair_features, same_happening_model, tf_idf
@@ -89,6 +89,7 @@ class _DocFeatures:
     kind: str
     specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
     weekday: int | None  # the happening's (`days.doc_happening_weekday`)
+    month: int | None  # of its publication (`days.publication_month`)
 
 
 # With a scratch database, the stories whose state stays in memory: the recent ones, which
@@ -107,8 +108,9 @@ def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
         story.event_days[day] = story.event_days.get(day, 0) + 1
     if happening is not None:
         story.happening_days[happening] = story.happening_days.get(happening, 0) + 1
-    if f.weekday is not None:
-        story.weekdays[f.weekday] = story.weekdays.get(f.weekday, 0) + 1
+    for by_day, key in ((story.weekdays, f.weekday), (story.months, f.month)):
+        if key is not None:
+            by_day[key] = by_day.get(key, 0) + 1
     for counts, items in ((story.title, f.title), (story.people, f.people), (story.numbers, f.numbers),
                           (story.events, f.events), (story.kinds, (f.kind,)), (story.specifics, f.specifics)):
         for item in items:
@@ -273,7 +275,7 @@ class StoryClusterer:
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, reading.entities, reading.event_days, reading.day, reading.people,
                             reading.happening_day, frozenset(title), reading.numbers, reading.events, reading.kind,
-                            specifics_of(reading.specifics, known), reading.happening_weekday)
+                            specifics_of(reading.specifics, known), reading.happening_weekday, reading.month)
 
     def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
@@ -306,9 +308,9 @@ class StoryClusterer:
                 continue  # an older article than the story: only within the window
             text = self.text_similarity(f, story)
             subject = self.similarity(f, story, text) if gap <= THREAD_DAYS else 0.0
-            if abs(gap) <= WINDOW_DAYS and not distinct_specifics(  # another guest, another round
+            if abs(gap) <= WINDOW_DAYS and not months_apart(f.month, story.months) and not distinct_specifics(
                     f.specifics, (f.vector, f.title), leading_ordinals(story.specifics), (story.centroid, story.title),
-                    self.df, self.n_docs):
+                    self.df, self.n_docs):  # another month (an address's), another guest, another round
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)
                 in_window.append((p, story.id))
