@@ -211,6 +211,11 @@ def test_dates_tie_a_later_article_to_the_happening_it_refers_back_to():
     assert dates_link(clusterer.doc_features(back), story)
     assert not dates_link(clusterer.doc_features(other), story)
     assert dates_link(clusterer.doc_features(undated), story)
+    # ... unless its happening's day or weekday is another (`happening_far`): an undated
+    # page of a Sunday visit does not develop an undated Thursday one.
+    undated_story = one_article_story("u", clusterer.doc_features(undated))
+    assert dates_link(clusterer.doc_features(undated), undated_story)
+    assert not dates_link(clusterer.doc_features(undated), undated_story, far=True)
 
 
 def test_features_from_a_reading_sent_elsewhere_are_the_features_of_the_doc():

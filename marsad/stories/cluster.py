@@ -26,10 +26,10 @@ from operator import mul
 
 from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
-from marsad.stories.days import article_day, months_apart
+from marsad.stories.days import article_day, day_beside, months_apart
 from marsad.stories.ordinals import leading_ordinals
 from marsad.stories.reading import ArticleReading, read_article, read_text
-from marsad.stories.signature import pair_features, same_happening_model, tf_idf
+from marsad.stories.signature import FEATURES, pair_features, same_happening_model, tf_idf
 from marsad.stories.specifics import distinct_specifics, specifics_of
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
 from marsad.stories.terms import without_known_conjunction
@@ -60,6 +60,7 @@ TEXT_WEIGHT = 0.65
 ENTITY_WEIGHT = 0.25
 DATE_WEIGHT = 0.10
 THREAD_THRESHOLD = 0.15
+_FAR = FEATURES.index("happening_far")
 
 def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
@@ -135,12 +136,14 @@ def _ordinals_differ(numbers: frozenset[str], story_numbers: dict[str, int]) -> 
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
-def dates_link(f: _DocFeatures, story: StoryState) -> bool:
+def dates_link(f: _DocFeatures, story: StoryState, far: bool = False) -> bool:
     """Whether an article's dates tie it to a story it may develop: it states a day the story
     dates its happening on ("والخميس الماضي" two days after a Thursday meeting), or the story
-    states its happening's day. An undated article or story gives no evidence either way."""
+    states its happening's day. An undated article or story ties unless its happening's day or
+    weekday is another (`far`: the `happening_far` feature; an envoy's visit on a Tuesday and
+    one on a Saturday)."""
     if f.day is None or not story.has_day:
-        return True
+        return not far
     happening = f.happening_day if f.happening_day is not None else f.day
     return happening in story.event_days or any(day in story.happening_days for day in f.event_days)
 
@@ -315,11 +318,12 @@ class StoryClusterer:
                 p = model.probability(features)
                 in_window.append((p, story.id))
                 undated_pair = f.day is None or not story.has_day
+                far = bool(features[_FAR]) and not day_beside(f.weekday, story.weekdays)
                 stated_same_day = f.happening_day is not None and model.same_day(features)
                 if (undated_pair or stated_same_day) and model.may_join_undated(
                         features, _ordinals_differ(f.numbers, story.numbers)):
                     (undated if undated_pair else same_day).add(story.id)
-                if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story)):
+                if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story, far)):
                     developing.append((subject, story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
                 threads.append((subject, story.id))

@@ -163,3 +163,10 @@ def months_apart(month: int | None, story_months: Mapping[int, int]) -> bool:
     """Published two months or more from every article of the story: another happening (a
     developing story's pages are days apart; its anniversary is a story of its own)."""
     return month is not None and bool(story_months) and all(abs(month - m) > 1 for m in story_months)
+
+
+def day_beside(weekday: int | None, story_weekdays: Mapping[int, int]) -> bool:
+    """The weekday is the day before or after one the story's articles give: a report of the
+    next day may give its own day's, so weekdays one apart do not tell another happening on the
+    developing route (one meeting of the seeds' stories split without this)."""
+    return weekday is not None and any((weekday - other) % 7 in (1, 6) for other in story_weekdays)
