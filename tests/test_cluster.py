@@ -211,6 +211,11 @@ def test_dates_tie_a_later_article_to_the_happening_it_refers_back_to():
     assert dates_link(clusterer.doc_features(back), story)
     assert not dates_link(clusterer.doc_features(other), story)
     assert dates_link(clusterer.doc_features(undated), story)
+    # ... unless its happening's day or weekday is another (`happening_far`): an undated
+    # page of a Sunday visit does not develop an undated Thursday one.
+    undated_story = one_article_story("u", clusterer.doc_features(undated))
+    assert dates_link(clusterer.doc_features(undated), undated_story)
+    assert not dates_link(clusterer.doc_features(undated), undated_story, far=True)
 
 
 def test_features_from_a_reading_sent_elsewhere_are_the_features_of_the_doc():
@@ -228,3 +233,36 @@ def test_features_from_a_reading_sent_elsewhere_are_the_features_of_the_doc():
         readings.put(reading)
         readings.add_links(doc)
         assert clusterer.features(readings[doc.id], ()) == clusterer.doc_features(doc, ())
+
+
+def test_an_address_month_keeps_apart_the_same_visit_two_years_on():
+    # Undated excerpts of one envoy's visits (no day in the text): the address's month
+    # (".../2023/06/...", ".../2025/03/...") or the stored copy's "date YYYY-MM" line says
+    # when each was published, and pages two months or more apart are another happening.
+    import dataclasses
+
+    from marsad.stories.days import months_apart, publication_month
+    from marsad.stories.reading import read_article
+
+    text = "وصل المبعوث الفرنسي إلى بيروت في زيارة يلتقي خلالها رئيس مجلس النواب لبحث الملف الرئاسي."
+
+    def page(doc_id: str, url: str | None, body: str = text):
+        doc = make_doc(doc_id, body, mentions=(("بيروت", "LOC", "e-beirut"),))
+        return dataclasses.replace(doc, article=dataclasses.replace(doc.article, url=url))
+
+    first = page("a", "https://example.com/news/2023/06/1234.html")
+    again = page("b", "https://example.org/2025/03/envoy-visit")
+    same_month = page("c", "https://example.net/2023/7/55.html")
+    stored = page("d", None, "date 2025-03 " + text)
+    assert publication_month(first, None) == 2023 * 12 + 5
+    assert publication_month(stored, None) == publication_month(again, None) == 2025 * 12 + 2
+    assert publication_month(page("e", "https://example.com/news/1234"), None) is None
+    assert publication_month(make_doc("f", text, published="2024-05-28"), read_article(
+        make_doc("f", text, published="2024-05-28")).day) == 2024 * 12 + 4
+    assert months_apart(2025 * 12 + 2, {2023 * 12 + 5: 1})
+    assert not months_apart(2023 * 12 + 6, {2023 * 12 + 5: 1})  # the next month: one visit
+    assert not months_apart(None, {2023 * 12 + 5: 1}) and not months_apart(2023 * 12 + 5, {})
+
+    stories = StoryClusterer().add_batch([first, again, same_month, stored])
+    assert stories["a"] != stories["b"] and stories["b"] == stories["d"]
+    assert stories["a"] == stories["c"]

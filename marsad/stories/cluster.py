@@ -26,10 +26,10 @@ from operator import mul
 
 from marsad.model import Doc
 from marsad.run.scratch import SpilledMapping
-from marsad.stories.days import article_day
+from marsad.stories.days import article_day, day_beside, months_apart
 from marsad.stories.ordinals import leading_ordinals
 from marsad.stories.reading import ArticleReading, read_article, read_text
-from marsad.stories.signature import pair_features, same_happening_model, tf_idf
+from marsad.stories.signature import FEATURES, pair_features, same_happening_model, tf_idf
 from marsad.stories.specifics import distinct_specifics, specifics_of
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
 from marsad.stories.terms import without_known_conjunction
@@ -60,6 +60,7 @@ TEXT_WEIGHT = 0.65
 ENTITY_WEIGHT = 0.25
 DATE_WEIGHT = 0.10
 THREAD_THRESHOLD = 0.15
+_FAR = FEATURES.index("happening_far")
 
 def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
@@ -89,6 +90,7 @@ class _DocFeatures:
     kind: str
     specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
     weekday: int | None  # the happening's (`days.doc_happening_weekday`)
+    month: int | None  # of its publication (`days.publication_month`)
 
 
 # With a scratch database, the stories whose state stays in memory: the recent ones, which
@@ -107,8 +109,9 @@ def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
         story.event_days[day] = story.event_days.get(day, 0) + 1
     if happening is not None:
         story.happening_days[happening] = story.happening_days.get(happening, 0) + 1
-    if f.weekday is not None:
-        story.weekdays[f.weekday] = story.weekdays.get(f.weekday, 0) + 1
+    for by_day, key in ((story.weekdays, f.weekday), (story.months, f.month)):
+        if key is not None:
+            by_day[key] = by_day.get(key, 0) + 1
     for counts, items in ((story.title, f.title), (story.people, f.people), (story.numbers, f.numbers),
                           (story.events, f.events), (story.kinds, (f.kind,)), (story.specifics, f.specifics)):
         for item in items:
@@ -133,12 +136,14 @@ def _ordinals_differ(numbers: frozenset[str], story_numbers: dict[str, int]) -> 
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
-def dates_link(f: _DocFeatures, story: StoryState) -> bool:
+def dates_link(f: _DocFeatures, story: StoryState, far: bool = False) -> bool:
     """Whether an article's dates tie it to a story it may develop: it states a day the story
     dates its happening on ("والخميس الماضي" two days after a Thursday meeting), or the story
-    states its happening's day. An undated article or story gives no evidence either way."""
+    states its happening's day. An undated article or story ties unless its happening's day or
+    weekday is another (`far`: the `happening_far` feature; an envoy's visit on a Tuesday and
+    one on a Saturday)."""
     if f.day is None or not story.has_day:
-        return True
+        return not far
     happening = f.happening_day if f.happening_day is not None else f.day
     return happening in story.event_days or any(day in story.happening_days for day in f.event_days)
 
@@ -273,7 +278,7 @@ class StoryClusterer:
         vec = {t: w / norm for t, w in vec.items()}
         return _DocFeatures(vec, reading.entities, reading.event_days, reading.day, reading.people,
                             reading.happening_day, frozenset(title), reading.numbers, reading.events, reading.kind,
-                            specifics_of(reading.specifics, known), reading.happening_weekday)
+                            specifics_of(reading.specifics, known), reading.happening_weekday, reading.month)
 
     def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
@@ -306,18 +311,19 @@ class StoryClusterer:
                 continue  # an older article than the story: only within the window
             text = self.text_similarity(f, story)
             subject = self.similarity(f, story, text) if gap <= THREAD_DAYS else 0.0
-            if abs(gap) <= WINDOW_DAYS and not distinct_specifics(  # another guest, another round
+            if abs(gap) <= WINDOW_DAYS and not months_apart(f.month, story.months) and not distinct_specifics(
                     f.specifics, (f.vector, f.title), leading_ordinals(story.specifics), (story.centroid, story.title),
-                    self.df, self.n_docs):
+                    self.df, self.n_docs):  # another month (an address's), another guest, another round
                 features = self.pair_features(f, story, text)
                 p = model.probability(features)
                 in_window.append((p, story.id))
                 undated_pair = f.day is None or not story.has_day
+                far = bool(features[_FAR]) and not day_beside(f.weekday, story.weekdays)
                 stated_same_day = f.happening_day is not None and model.same_day(features)
                 if (undated_pair or stated_same_day) and model.may_join_undated(
                         features, _ordinals_differ(f.numbers, story.numbers)):
                     (undated if undated_pair else same_day).add(story.id)
-                if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story)):
+                if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story, far)):
                     developing.append((subject, story.id))
             if gap <= THREAD_DAYS:  # a related story: in the window, one not the same happening
                 threads.append((subject, story.id))

@@ -4,6 +4,8 @@ clustering compares them (`signature.pair_features`, `cluster.dates_link`)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date
 
 from marsad.arabic.calendar import weekday_of_key
@@ -137,3 +139,34 @@ def doc_happening_weekday(doc: Doc, lead_end: int, happening_day: int | None, da
             if weekday is not None:
                 return weekday
     return date.fromordinal(day).weekday() if day is not None else None
+
+
+# An address's year and month ("/2019/12/1274596.html", "/2024/04/..."): a page the cleaner
+# could not date to the day is still of that month (it states its happening then or later).
+_ADDRESS_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+# ... and a stored copy's month line before its text ("date 2024-06 قالت وزارة ..."), where
+# the store knew the month only (a full date there is the cleaner's publication date).
+_STORED_MONTH = re.compile(r"\s*date ((?:19|20)\d\d)-(0[1-9]|1[0-2])\b")
+
+
+def publication_month(doc: Doc, day: int | None) -> int | None:
+    """The month the page was published in (year * 12 + month - 1): its day's, else its
+    address's or its stored copy's; None when none is known."""
+    if day is not None:
+        when = date.fromordinal(day)
+        return when.year * 12 + when.month - 1
+    found = _ADDRESS_MONTH.search(doc.article.url or "") or _STORED_MONTH.match(doc.article.text)
+    return int(found.group(1)) * 12 + int(found.group(2)) - 1 if found else None
+
+
+def months_apart(month: int | None, story_months: Mapping[int, int]) -> bool:
+    """Published two months or more from every article of the story: another happening (a
+    developing story's pages are days apart; its anniversary is a story of its own)."""
+    return month is not None and bool(story_months) and all(abs(month - m) > 1 for m in story_months)
+
+
+def day_beside(weekday: int | None, story_weekdays: Mapping[int, int]) -> bool:
+    """The weekday is the day before or after one the story's articles give: a report of the
+    next day may give its own day's, so weekdays one apart do not tell another happening on the
+    developing route (one meeting of the seeds' stories split without this)."""
+    return weekday is not None and any((weekday - other) % 7 in (1, 6) for other in story_weekdays)

@@ -18,7 +18,13 @@ from dataclasses import dataclass, replace
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import doc_tokens
 from marsad.model import Doc, Token
-from marsad.stories.days import article_day, doc_event_days, doc_happening_day, doc_happening_weekday
+from marsad.stories.days import (
+    article_day,
+    doc_event_days,
+    doc_happening_day,
+    doc_happening_weekday,
+    publication_month,
+)
 from marsad.stories.signature import doc_entities, doc_event_types, doc_kind, doc_numbers
 from marsad.stories.specifics import TitleParts, title_parts
 from marsad.stories.terms import content_terms, title_tokens
@@ -47,6 +53,7 @@ class ArticleReading:
     happening_weekday: int | None  # `days.doc_happening_weekday`
     events: frozenset[str]  # event types the lead asserts
     specifics: TitleParts  # what its title specifies of the happening (`specifics.title_parts`)
+    month: int | None  # `days.publication_month`
     # From the linked mentions: the entity ids (else match keys) of all, and of the people
     # the lead names (none until `with_links`).
     entities: frozenset[str] = frozenset()
@@ -75,7 +82,7 @@ def read_text(doc: Doc) -> ArticleReading:
                           tuple(content_terms(lead)), lead_end, doc_numbers(tokens, doc, lead_end), doc_kind(tokens),
                           frozenset(doc_event_days(doc)), happening_day,
                           doc_happening_weekday(doc, lead_end, happening_day, day),
-                          doc_event_types(doc, lead_end), title_parts(title_toks))
+                          doc_event_types(doc, lead_end), title_parts(title_toks), publication_month(doc, day))
 
 
 # A page whose headline the cleaner did not find (a stored excerpt that starts at the lead)

@@ -35,6 +35,7 @@ class StoryState:
     happening_days: dict[int, int] = field(default_factory=dict)  # day its lead dates -> articles
     specifics: dict[str, int] = field(default_factory=dict)  # title ordinal or counterpart term -> articles
     weekdays: dict[int, int] = field(default_factory=dict)  # the happening's weekday -> articles
+    months: dict[int, int] = field(default_factory=dict)  # publication month (`days.publication_month`) -> articles
     norm: float = 0.0  # the centroid's length (0: not computed yet)
 
     def signature(self) -> Signature:
@@ -50,7 +51,8 @@ class StoryState:
                 "numbers": self.numbers, "events": self.events, "kinds": self.kinds,
                 "has_day": self.has_day, "people": self.people, "specifics": self.specifics,
                 "happening_days": [[day, n] for day, n in sorted(self.happening_days.items())],
-                "weekdays": [[day, n] for day, n in sorted(self.weekdays.items())]}
+                "weekdays": [[day, n] for day, n in sorted(self.weekdays.items())],
+                "months": [[month, n] for month, n in sorted(self.months.items())]}
 
     @classmethod
     def from_json(cls, data: dict) -> StoryState:
@@ -60,7 +62,9 @@ class StoryState:
             counted[int(day)] = int(n)
         happening = {int(day): int(n) for day, n in data.get("happening_days", [])}
         weekdays = {int(day): int(n) for day, n in data.get("weekdays", [])}
-        return cls(**{**data, "event_days": counted, "happening_days": happening, "weekdays": weekdays})
+        months = {int(month): int(n) for month, n in data.get("months", [])}
+        return cls(**{**data, "event_days": counted, "happening_days": happening, "weekdays": weekdays,
+                      "months": months})
 
 
 class StoredVectors(MutableMapping[str, dict[str, float]]):
