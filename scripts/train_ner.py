@@ -67,12 +67,13 @@ Rows = list[tuple[list[list[str]] | list[dict[str, float]], list[str]]]
 
 
 def train(rows: Rows, c1: float, c2: float, path: Path, possible_states: bool = False,
-          max_iterations: int = MAX_ITERATIONS) -> None:
+          max_iterations: int = MAX_ITERATIONS, min_freq: float = 0.0) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in rows:
         trainer.append(xseq, yseq)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
-                        "feature.possible_transitions": True, "feature.possible_states": possible_states})
+                        "feature.possible_transitions": True, "feature.possible_states": possible_states,
+                        "feature.minfreq": min_freq})
     trainer.train(str(path))
     # Whether L-BFGS stopped on its own criterion or at max_iterations (not converged).
     log = trainer.logparser
@@ -153,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--possible-states", action="store_true",
                         help="Weights for every (attribute, label) pair, not only those seen in training.")
     parser.add_argument("--max-iterations", type=int, default=MAX_ITERATIONS)
+    parser.add_argument("--min-freq", type=float, default=0.0,
+                        help="crfsuite's feature.minfreq: drop (attribute, label) features seen fewer times.")
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
                         help="Word-vector features (marsad/data/ner_word_vectors.npz, when present).")
     parser.add_argument("--clusters", type=Path, default=CLUSTERS_FILE,
@@ -208,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         features = FeatureExtractor(lexicon, clusters=load_clusters(args.clusters) if clusters else {},
                                     vectors=None if args.vectors else NO_VECTORS)
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        train(rows(features, training), c1, c2, args.output, args.possible_states, args.max_iterations)
+        train(rows(features, training), c1, c2, args.output, args.possible_states, args.max_iterations, args.min_freq)
         decoding_path(args.output).write_text(shipped_decoding, encoding="utf-8")
         print(f"trained on train + dev: wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB) and "
               f"{decoding_path(args.output).name} ({shipped_decoding.strip()}) in {time.perf_counter() - began:.0f} s")
@@ -221,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             train_rows = rows(features, training)
             for c1, c2, _ in (g for g in args.grid if g[2] == clusters):
                 path = Path(tmp) / f"ner-{c1}-{c2}-{clusters}.crfsuite"
-                train(train_rows, c1, c2, path, args.possible_states, args.max_iterations)
+                train(train_rows, c1, c2, path, args.possible_states, args.max_iterations, args.min_freq)
                 for bias in args.outside_biases:
                     scores = {c.name: evaluate(path, features, c.dev, bias, args.type_biases) for c in corpora}
                     mean = sum(s.prf()[2] for s in scores.values()) / len(scores)
