@@ -107,3 +107,23 @@ def test_gold_files_with_blank_lines_keep_their_sentences(tmp_path):
 def test_names_that_look_like_generic_words_are_kept(text: str):
     mention = clean_mention(Mention(0, len(text), text, "LOC"))
     assert mention is not None and mention.text == text
+
+
+def test_second_fold_holds_out_another_tenth_and_trains_on_the_first_folds_dev(corpora: dict[str, Corpus]):
+    """Fold 1 (the learning-curve check of the model trained on train + dev): its dev parts
+    are disjoint from fold 0's (but for a repeated one-word line), fold 0's dev is in its
+    training part as `added`, and the split functions cut composed sentences where they say."""
+    from marsad.evaluate.ner_corpora import split_blocks, split_last
+
+    sentences = [[(f"w{i}", "O")] * 10 for i in range(20)]
+    assert split_last(sentences) == (sentences[:18], sentences[18:])
+    assert split_last(sentences, fold=1) == (sentences[:16] + sentences[18:], sentences[16:18])
+    assert split_blocks(sentences, block=2, every=5, fold=1)[1] == sentences[6:8] + sentences[16:18]
+    for corpus in load_corpora(fold=1):
+        first = corpora[corpus.name]
+        train = {id(s) for s in corpus.train}
+        assert not train & {id(s) for s in corpus.dev}
+        assert {id(s) for s in corpus.added} <= train and len(corpus.added) == len(first.dev)
+        same = {tuple(map(tuple, s)) for s in corpus.dev} & {tuple(map(tuple, s)) for s in first.dev}
+        assert len(same) <= 0.01 * len(corpus.dev)
+        assert 0.7 * len(first.dev) <= len(corpus.dev) <= 1.3 * len(first.dev)
