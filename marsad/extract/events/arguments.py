@@ -35,8 +35,6 @@ from marsad.extract.events.placing import Arg, Args, _before_count, _with_conjun
 from marsad.extract.events.triggers import Hit, protester_word
 from marsad.model import Token
 
-ASKED = "من"  # "طلب من X": right after a verb of asking, X is asked
-
 # --- arguments ---------------------------------------------------------------------------
 
 
@@ -191,9 +189,6 @@ def _prepositional_targets(hit: Hit, forward: list[Arg], args: Args) -> None:
             break
         if arg.prep in TO and hit.trigger.type == "CONSULT" and not args.targets:
             args.targets.append(arg)  # زيارة إلى واشنطن: the host
-            break
-        if arg.prep == ASKED and hit.trigger.type == "REQUEST" and arg.first - hit.index <= 2 and not args.targets:
-            args.targets.append(arg)  # "طلب من الحرس الثوري": the one asked
             break
 
 

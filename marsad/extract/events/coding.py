@@ -21,7 +21,7 @@ from marsad.extract.events.detector import CREATE_FLOOR, anchored, context_featu
 from marsad.extract.events.joining import join_elaborations, union_events
 from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_word, load_lexicon
 from marsad.extract.events.modes import event_mode
-from marsad.extract.events.placing import Arg, Args, appositions, place_mentions
+from marsad.extract.events.placing import Arg, Args, place_mentions
 from marsad.extract.events.scoring import Detector, Reading, load_detector
 from marsad.extract.events.sources import sources_refined, worth_reading
 from marsad.extract.events.triggers import Hit, assertable, find_triggers
@@ -55,9 +55,7 @@ def _arguments_placed(tokens: Sequence[Token], sentence: Sentence, mentions: Seq
     """The sentence's entity mentions and the typed agent phrases outside them ("مسلحون",
     "الشرطة العراقية") as arguments in sentence order, and the tokens inside the mentions."""
     placed = place_mentions(tokens, (m for m in mentions if sentence.start <= m.start and m.end <= sentence.end))
-    apposed = appositions(tokens, placed)  # "X نائب رئيس الاتحاد السعودي": X again, no agent nor target
-    placed = [a for a in placed if a.first not in apposed] if apposed else placed
-    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1)) | apposed
+    inside = frozenset(j for a in placed for j in range(a.first, a.last + 1))
     sectors = agent_sectors(tokens)
     if not any(sectors):  # most sentences name no kind of agent
         return placed, inside

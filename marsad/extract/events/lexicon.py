@@ -68,8 +68,7 @@ def _grammar_words() -> dict[str, frozenset[str]]:
 
 
 _GRAMMAR = _grammar_words()
-# (titles are content words: the detector may still weigh them, as before they were listed)
-GRAMMAR_WORDS = frozenset().union(*(words for name, words in _GRAMMAR.items() if name != "title"))
+GRAMMAR_WORDS = frozenset().union(*_GRAMMAR.values())
 LOCATIVE = _GRAMMAR["locative"]
 WITH = _GRAMMAR["with"]
 ON = _GRAMMAR["on"]
@@ -106,8 +105,6 @@ VICTIMS = _GRAMMAR["victim"]  # "وقتل شخص": people told of as the killed 
 REFLEXIVE = _GRAMMAR["reflexive"]  # "فجر انتحاري نفسه": the subject did it
 DEMANDS = _GRAMMAR["demand"]  # "مطالبين الحكومة": whom a protest is against
 PROTESTERS = _GRAMMAR["protester"]  # "المتظاهرون": the actor of a protest their sentence tells
-TITLES = _GRAMMAR["title"]  # "نائب": after a name, the head of its apposition
-TITLE_LINKS = _GRAMMAR["title_link"]  # "مندوب اليمن لدى الجامعة"
 PARTIES = _GRAMMAR["parties"]  # "الجانبان": the participants of an event told before
 # The types whose asserted events are emitted, checked on real sentences (issue 22), and
 # from which triggers: "any", or "verb" (a verbal noun of the type mostly refers back).

@@ -22,8 +22,6 @@ from marsad.extract.events.lexicon import (
     PARTITIVES,
     PLACE_NOUNS,
     TIME_WORDS,
-    TITLE_LINKS,
-    TITLES,
     TO,
     WITH,
 )
@@ -105,45 +103,6 @@ def place_mentions(tokens: Sequence[Token], mentions: Iterable[Mention]) -> list
         placed.append(Arg(m, first, last, _preposition(tokens, first, m), _conjoined(tokens, first, m),
                           counted=m.type != "LOC" and counted_at(tokens, first)))
     return placed
-
-
-def appositions(tokens: Sequence[Token], placed: Sequence[Arg]) -> frozenset[int]:
-    """The tokens of a title written after a person's name, and of the body or place it is of
-    ("انتقد محمد النويصر نائب رئيس الاتحاد السعودي الاتحاد الكويتي"، "السفير X مندوب اليمن لدى
-    الجامعة"، "X، النائب في برلمان الإقليم"): the person again, neither a participant of its
-    own nor the event's target (issue 22: the source's title read as the target). An
-    apposition needs a comma before its title, a body or place after it or two titles ("نائب
-    رئيس"); a person named after the title owns it instead ("X وزير العدل Y": `coding._titles`)."""
-    out: set[int] = set()
-    by_first = {a.first: a for a in placed}
-    for a in placed:
-        j = a.last + 1
-        if a.mention.type != "PER" or j >= len(tokens):
-            continue
-        comma = tokens[j].text in ("،", ",")
-        j += comma
-        if j >= len(tokens) or tokens[j].key not in TITLES:
-            continue
-        span, k, body = [j], j + 1, False
-        while k < len(tokens):
-            other = by_first.get(k)
-            if other is not None and other.mention.type == "PER":
-                span = []  # the title of the person named next
-                break
-            if other is not None:
-                span.extend(range(k, other.last + 1))
-                body, k = True, other.last + 1
-                if not (k + 1 < len(tokens) and tokens[k].key in TITLE_LINKS and k + 1 in by_first):
-                    break
-                k += 1
-            elif tokens[k].key in TITLES:
-                span.append(k)
-                k += 1
-            else:
-                break
-        if span and (comma or body or len(span) > 1):  # "نائب رئيس": a title of a title
-            out.update(span)
-    return frozenset(out)
 
 
 def _place_told_again(tokens: Sequence[Token], m: Mention) -> bool:
