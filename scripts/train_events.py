@@ -88,9 +88,11 @@ def main() -> None:
     ap.add_argument("--span-yes", nargs="*", default=[], metavar="TYPE",
                     help="types whose 'ambiguous' rows (too few annotators) that the span file annotates "
                          "as events are trained on as 'yes' (never scored)")
+    ap.add_argument("--ambiguous-yes", nargs="*", default=[], metavar="TYPE",
+                    help="types whose every 'ambiguous' row is trained on as 'yes' (never scored)")
     args = ap.parse_args()
 
-    rows = read_rows(args.gsr, tuple(args.span_yes))
+    rows = read_rows(args.gsr, tuple(args.span_yes), tuple(args.ambiguous_yes))
     docs = analyse(rows, [article_date(r.id) for r in rows] if args.dated else None)
     if args.report_only and args.splits:
         splits_report(rows, docs, args.splits)
@@ -128,6 +130,7 @@ def main() -> None:
         adds = creates(right, made, fold_f1 / len(chosen)) and kind not in args.adds_none
         models[kind] = TypeModel(weights, round(t, 3), adds)
         model_types[kind] = {"C": c, "min_rows": m, "span_yes": kind in args.span_yes,
+                             "ambiguous_yes": kind in args.ambiguous_yes,
                              "cv": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)}}
         print(f"{kind}: shipped min rows {m} C {c} threshold {t:.3f}, adds events: {models[kind].creates}, "
               f"{len(weights)} weights")
