@@ -123,7 +123,7 @@ def _carried_on(mentions: list[Mention], tokens: Sequence[Token], text: str) -> 
     for mention in mentions:
         carried = _past_nationality(mention, tokens, text) if mention.type == "ORG" \
             and text.startswith(" ل", mention.end) else mention
-        if carried is not mention and any(m.start < carried.end and mention.end < m.end and m.start < carried.end
+        if carried is not mention and any(m.start < carried.end and mention.end < m.end
                                            and not (carried.start <= m.start and m.end <= carried.end)
                                            for m in mentions):
             carried = mention

@@ -11,6 +11,7 @@ from marsad.arabic.normalize import western_digits
 from marsad.model import Claim, ClaimValue, Doc
 from marsad.stories.claim_counts import Count
 from marsad.stories.groups import DisjointSets
+from marsad.stories.terms import jaccard
 
 # A hedged count ("نحو", "حوالي") is taken to be within 10% of its value: outlets rounding
 # the same figure (3,500 / 3,450) agree, different figures (3,500 / 2,500) do not.
@@ -203,7 +204,7 @@ def stated_alike(group: list[Count], outlets: dict[str, str]) -> Callable[[Claim
         if stating_a & stating_b or not any(_one_item_apart(told[x], told[y])
                                             for x in stating_a for y in stating_b):
             return True  # two things: one outlet states both, or lists of which these are no one item
-        return not any(outlets[x.article] != outlets[y.article] and _jaccard(x.terms, y.terms) >= SAME_FACT
+        return not any(outlets[x.article] != outlets[y.article] and jaccard(x.terms, y.terms) >= SAME_FACT
                        for x in said[(float(a.value), a.bound)] for y in said[(float(b.value), b.bound)])
     return can_both_be_true
 
@@ -217,7 +218,3 @@ def _one_item_apart(x: set[float], y: set[float]) -> bool:
     (SaudiNewsNet 2015-08-04)."""
     shared = x & y
     return not shared or (len(x - shared) == 1 and len(y - shared) == 1)
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0

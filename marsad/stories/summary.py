@@ -18,7 +18,7 @@ import numpy as np
 
 from marsad.model import Doc, Sentence, SummarySentence
 from marsad.stories.groups import DisjointSets
-from marsad.stories.terms import content_terms, sentence_tokens
+from marsad.stories.terms import content_terms, jaccard, sentence_tokens
 
 SENTENCES_PER_ARTICLE = 15  # the lead carries the news; later sentences are background
 MIN_WORDS, MAX_WORDS = 6, 80  # shorter lines are captions and datelines, longer are run-ons
@@ -103,10 +103,6 @@ def _jaccard_at_least(a: frozenset[str], b: frozenset[str], threshold: float) ->
     """The same test, in the same float32 arithmetic, as the sparse product used before."""
     shared = np.float32(len(a & b))
     return bool(shared / (np.float32(len(a)) + np.float32(len(b)) - shared) >= threshold)
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _centrality(terms: frozenset[str], centroid: Counter[str], norm: float) -> float:

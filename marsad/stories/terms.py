@@ -115,3 +115,8 @@ def sentence_tokens(sentence: Sentence) -> tuple[Token, ...]:
 
 def title_tokens(doc: Doc) -> list[Token]:
     return list(iter_tokens(doc.article.title or ""))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of two term sets' union that both hold (0 when either is empty)."""
+    return len(a & b) / len(a | b) if a and b else 0.0
