@@ -51,11 +51,11 @@ OWN_ID_QUERY = re.compile(r"(?:^|&)(?:id|p|aid|nid|newsid|news_id|articleid|arti
 # says nothing of the page (neither its kind nor its date).
 RANDOM_POST = re.compile(r"[?&]random(?:[-_]post)?(?:=|&|$)", re.IGNORECASE)
 
-# A forum's thread or post page (Forumotion "/t31974-topic", vBulletin "showthread.php",
-# phpBB "viewtopic.php", Forumotion's "/viewtopic?t="): members' posts, not an outlet's news
-# page (the labelled pages: five of five; a vBulletin archive's copy of a news report,
+# A forum's thread or post page (Forumotion "/t31974-topic", vBulletin "showthread.php" and its
+# print view "printthread.php", phpBB "viewtopic.php", Forumotion's "/viewtopic?t="): members'
+# posts, not an outlet's news page (the labelled pages: five of five; a vBulletin archive's copy of a news report,
 # "/archive/index.php/t-…", is an article).
-FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|showpost|viewtopic)(?:\.php\b|$)|"
+FORUM_PATH = re.compile(r"/t\d+-topic\b|/t\d+p\d+-|/(?:showthread|printthread|showpost|viewtopic)(?:\.php\b|$)|"
                         r"/forum/[^/]+/(?:[^/]+/)*\d+-[^/]+/?$",  # vBulletin 5: "/forum/<channel>/…/<id>-<slug>"
                         re.IGNORECASE)
 

@@ -94,10 +94,9 @@ def find_title(lines: list[Line], hint_title: str | None) -> Line | None:
 
 
 MAX_WIDGET_HEADING_WORDS = 5
-# A line of two words over the first dateline is a site's name or a menu item, not a headline.
-MIN_OVER_DATE_WORDS = 3
-# Lines over a date bar that make them a menu (one short line is a column's title or a site's name).
-MIN_MENU_ABOVE_BAR = 3
+MIN_OVER_DATE_WORDS = 3  # a line of two words over the first dateline is a site's name or a menu item
+MIN_MENU_ABOVE_BAR = 3  # lines over a date bar that make them a menu (one is a column's title or a site's name)
+MAX_OVER_DATE_PARAGRAPHS = 3  # paragraphs over a dateline that make it the text's closing date
 
 
 def written_without_full_stops(lines: list[Line]) -> bool:
@@ -210,7 +209,9 @@ def _headline_over_dateline(lines: list[Line], arabic_page: bool) -> Line | None
     dateline = datelines[0] if datelines else None
     if dateline is None or dateline.stamp != "date":
         return None
-    at = lines.index(dateline) - 1
+    at = lines.index(dateline) - 1  # (a statement's signature date, under its paragraphs, is no header's)
+    if sum(1 for ln in lines[:at] if ln.kind == "body" and ln.sentence_shaped) >= MAX_OVER_DATE_PARAGRAPHS:
+        return None
     while at >= 0 and lines[at].words <= 2 and lines[at].kind in ("body", "furniture"):
         if _two_word_headline(lines, at):
             break
