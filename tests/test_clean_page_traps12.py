@@ -1,9 +1,10 @@
 """Round 19 of issue 19: a vBulletin thread's print view is a forum page; a thread's own
 labels (a reply button, its view options, a post's number, Forumotion's posting line) make a
 forum page without its address; a date under a statement's signature, after its paragraphs,
-does not make the line over it the headline. Every page here is composed by the team (the
+does not make the line over it the headline; a headline printed three times under a weather
+widget is found, with its format kicker ("فيديو|"). Every page here is composed by the team (the
 real pages the rules were written for are only named in the labels: test10's ar-629, test11's
-ar-672 and ar-693)."""
+ar-672, ar-679 and ar-693)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,14 @@ def test_a_signature_date_under_the_paragraphs_leaves_the_headline_on_top() -> N
     ]
     dump = "\n\n".join(["أخبار عاجلة", headline, "المحرر/", *paragraphs, "المكتب الإعلامي للوزارة", "12-شباط-2024"])
     assert clean_one(dump).title == headline
+
+
+def test_a_headline_printed_thrice_under_a_weather_widget_is_the_title() -> None:
+    widget = "\n".join(["الرياض", *[f"{day}\n3{n}°C" for n, day in enumerate(
+        ("الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الثلاثاء"))], "اليوم الوطني"])
+    headline = "فيديو| لحظة سقوط رافعة على سور مدرسة في المدينة"
+    caption = "سقط جزء من الرافعة على السور قبل سقوطها بالكامل - تويتر"
+    body = ("تداول مستخدمو مواقع التواصل مقطعا يظهر سقوط رافعة ضخمة على سور مدرسة ابتدائية في أحد الأحياء، "
+            "ولم يسفر الحادث عن إصابات لأن المدرسة كانت مغلقة في عطلة نهاية الأسبوع.")
+    dump = "\n\n".join([widget, headline, headline, headline, caption, headline, caption, body, body])
+    assert clean_one(dump).title == headline  # (the kicker 'فيديو|' is the headline's own)

@@ -301,7 +301,7 @@ def _printed_twice(lines: list[Line], line: Line) -> bool:
 
 
 # Where a headline printed three times (over its picture, in a print bar, over the text) may stand.
-THRICE_SEARCH_LINES = 15
+THRICE_SEARCH_LINES = 30  # (under a weather widget of a dozen lines too)
 
 
 def _printed_thrice(lines: list[Line]) -> Line | None:

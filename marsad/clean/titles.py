@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from marsad.clean.lexicon import furniture_lexicon, line_key
+from marsad.clean.lexicon import furniture_lexicon, line_key, site_words
 from marsad.clean.metadata import strip_site_suffix, tail_kind
 
 # "date 2025-11-09 " / "2025-11-09 " at the start of a crawled dump's first line; not the
@@ -150,8 +150,10 @@ def strip_affixes(title: str, site_names: frozenset[str] = frozenset(), url: str
 
 
 def _is_label(segment: str) -> bool:
-    """A phrase of the furniture lexicon written out whole ("مشاهدة النسخة كاملة")."""
-    return line_key(segment) in furniture_lexicon().exact
+    """A phrase of the furniture lexicon written out whole ("مشاهدة النسخة كاملة"); not a word that
+    says what the item is ("فيديو| <headline>": a menu's "فيديو" too, but the headline's own kicker)."""
+    key = line_key(segment)
+    return key in furniture_lexicon().exact and key not in site_words()["format"]
 
 
 _LIST_MARK = re.compile(r"^[*•·▪●◦■]\s+")
