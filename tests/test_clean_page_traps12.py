@@ -1,7 +1,7 @@
 """Round 19 of issue 19: a vBulletin thread's print view is a forum page; a thread's own
 labels (a reply button, its view options, a post's number, Forumotion's posting line) make a
 forum page without its address; a date under a statement's signature, after its paragraphs,
-does not make the line over it the headline; a headline printed three times under a weather
+does not make the line over it the headline, and is the statement's date; a headline printed three times under a weather
 widget is found, with its format kicker ("فيديو|"). Every page here is composed by the team (the
 real pages the rules were written for are only named in the labels: test10's ar-629, test11's
 ar-672, ar-679 and ar-693)."""
@@ -43,7 +43,11 @@ def test_a_signature_date_under_the_paragraphs_leaves_the_headline_on_top() -> N
         "ويعد المشروع من أهم مشاريع البنية التحتية التي أقرتها الحكومة في موازنة العام الحالي.",
     ]
     dump = "\n\n".join(["أخبار عاجلة", headline, "المحرر/", *paragraphs, "المكتب الإعلامي للوزارة", "12-شباط-2024"])
-    assert clean_one(dump).title == headline
+    article = clean_one(dump)
+    assert article.title == headline
+    assert article.published == "2024-02-12"  # (the statement's own day, under its signature)
+    unsigned = "\n\n".join([headline, *paragraphs, "ليست هناك تعليقات:", "جميع الحقوق محفوظة", "12-شباط-2024"])
+    assert clean_one(unsigned).published is None  # (a date lower in the footer is no signature's)
 
 
 def test_a_headline_printed_thrice_under_a_weather_widget_is_the_title() -> None:

@@ -115,7 +115,8 @@ def clean_page_shaped(page: RawPage, repeated: frozenset[str] = frozenset(),
         title = strip_affixes(spelled, site_affixes, page.url) if spelled else title
     # The address's date before the lines' (a dump's top line may be the site's date bar).
     published = (page.hint_published or address_date(page.url) or cleaned.published
-                 or in_address_month(cleaned.date_over_title, page.url) or agency_dateline(cleaned.text))
+                 or in_address_month(cleaned.date_over_title, page.url) or agency_dateline(cleaned.text)
+                 or cleaned.signed_date)
     outlet = page.hint_outlet or _outlet_name(cleaned.site_name, page.url)
     kept = [i for i, ln in enumerate(cleaned.lines) if ln.kind in ("body", "lede")]
     position = kept[0] / len(cleaned.lines) if kept else 1.0

@@ -64,6 +64,7 @@ class CleanText:
     body_words: int = 0
     short_lines: int = 0
     date_over_title: str | None = None  # a dateline right above the headline: a blog's date header or a today bar
+    signed_date: str | None = None  # the one date of the page, under the signature that closes a statement
     notes: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # every line of the page, classified
 
@@ -108,8 +109,23 @@ def clean_text_page(content: str, repeated: frozenset[str] = frozenset(), hint_t
         lede=next((ln.text for ln in lines if ln.kind == "lede"), None), site_name=site_name,
         body_lines=sum(1 for ln in kept if ln.sentence_shaped), body_words=sum(ln.words for ln in kept),
         short_lines=sum(1 for ln in kept if not ln.sentence_shaped), lines=lines,
-        date_over_title=_date_over_title(lines, title_line),
+        date_over_title=_date_over_title(lines, title_line), signed_date=_signed_date(lines),
     )
+
+
+MAX_SIGNATURE_WORDS = 6  # "المكتب الإعلامي لرئيس مجلس الوزراء", a spokesman's name and post
+
+
+def _signed_date(lines: list[Line]) -> str | None:
+    """A statement closed by who issued it and the day ("المكتب الإعلامي ...", "9-آذار-2024"):
+    the page's only dateline, right under a short signature line under the last paragraph."""
+    datelines = [ln for ln in lines if ln.kind == "dateline"]
+    last = max((i for i, ln in enumerate(lines) if ln.kind in ("body", "lede") and ln.sentence_shaped), default=None)
+    if len(datelines) != 1 or datelines[0].stamp != "date" or last is None or last + 2 >= len(lines):
+        return None
+    signature, dateline = lines[last + 1], lines[last + 2]
+    return dateline.date if (dateline is datelines[0] and signature.words <= MAX_SIGNATURE_WORDS
+                             and not signature.sentence_shaped and signature.kind != "dateline") else None
 
 
 def _date_over_title(lines: list[Line], title_line: Line | None) -> str | None:
