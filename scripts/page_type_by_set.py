@@ -7,14 +7,14 @@ without addresses, against the shipped decision on the same pages.
         --groups 'text without teaser links' --priors 0.15,0.2 [--write marsad/models/page_type_bare.json]
 
 Each labelled set (the training part of `arabic-news.jsonl`, its dev part, the held-out
-sets test2 ... test10, each entity round's page labels) is one fold: its pages are decided
+sets test2 ... test11, each entity round's page labels) is one fold: its pages are decided
 by the rules in front of a model fitted on the other sets only. Each page is cleaned (with
 its set, as `marsad eval clean` does) twice: with its address and without it, and the model
 learns from both copies, so the address-less case is learned too. The address features
 (what the address says: /tag/, /author/, a slug that spells the headline ...) are a group
 of their own, NaN without an address (the model then counts them at their training mean);
 the choice tries the text features alone and the text and address features together, each
-with several regularisations and class weights. test11 (and any later held-out set) is not
+with several regularisations and class weights. test12 (and any later held-out set) is not
 read: it stays for the round's final score. With `--write` the chosen setting is refitted on
 all the sets and written as the shipped model (only worth it when every cross-validated total
 beats the shipped decision's). With `--bare-model` (round 18) the pages with their address keep
