@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from marsad.model import Doc, Story
 from marsad.stories.claims import story_claims
-from marsad.stories.cluster import StoryClusterer
+from marsad.stories.cluster import StoryClusterer, story_id_for
 from marsad.stories.events import merge_events
 from marsad.stories.reading import ArticleReading, read_article
+from marsad.stories.split import Member, split_story
 from marsad.stories.summary import summarize
 from marsad.stories.timeline import build_timeline
 
@@ -110,13 +111,22 @@ def cluster_stories(readings: Sequence[ArticleReading], describe: DescribeStorie
     `db` (`DocShelf.scratch_db`) when given, else in memory. `describe` makes each story of
     its parts (clustering is sequential; describing a story is not)."""
     clusterer = StoryClusterer(db)
-    members: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    first_seen: dict[str, str] = {}
+    members: dict[str, list[tuple[int, Member, str | None]]] = defaultdict(list)
     for i, reading, story_id in clusterer.assign_readings(readings):
-        members[story_id].append((i, reading.doc_id))
-        published = reading.published
-        if published and (story_id not in first_seen or published < first_seen[story_id]):
-            first_seen[story_id] = published
-    in_order = sorted(members, key=lambda sid: (first_seen.get(sid, ""), sid))
-    yield from describe((story_id, [doc_id for _, doc_id in sorted(members[story_id])], clusterer.vectors,
-                         clusterer.stories[story_id].thread) for story_id in in_order)
+        members[story_id].append((i, Member(reading.doc_id, reading.day is None, reading.happening_weekday),
+                                  reading.published))
+    parts: list[tuple[str, list[str], str | None]] = []  # (story id, its articles in order, thread)
+    first_seen: dict[str, str] = {}
+    for story_id, placed in members.items():
+        placed.sort(key=lambda m: m[0])
+        published = {m.doc_id: day for _, m, day in placed}
+        thread = clusterer.stories[story_id].thread
+        for n, ids in enumerate(split_story([m for _, m, _ in placed], clusterer.vectors)):
+            # A part split off is another happening of the story's subject: threaded to it.
+            part = (story_id, ids, thread) if n == 0 else (story_id_for(f"{story_id}/{ids[0]}"), ids, story_id)
+            parts.append(part)
+            days = [day for doc_id in ids if (day := published[doc_id])]
+            if days:
+                first_seen[part[0]] = min(days)
+    parts.sort(key=lambda part: (first_seen.get(part[0], ""), part[0]))
+    yield from describe((story_id, ids, clusterer.vectors, thread) for story_id, ids, thread in parts)

@@ -13,14 +13,12 @@ Articles are processed in (day, id) order, dated ones first, so the result is de
 
 from __future__ import annotations
 
-import hashlib
 import math
 import resource
 import sqlite3
 import time
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import mul
 
@@ -32,9 +30,18 @@ from marsad.stories.reading import ArticleReading, read_article, read_text
 from marsad.stories.signature import FEATURES, pair_features, same_happening_model, tf_idf
 from marsad.stories.specifics import distinct_specifics, specifics_of
 from marsad.stories.state import SeenBefore, StoredVectors, StoryState
+from marsad.stories.story_features import (
+    DocFeatures,
+    add_story_counts,
+    dates_link,
+    one_article_story,
+    ordinals_differ,
+    story_id_for,
+)
 from marsad.stories.terms import without_known_conjunction
 
-__all__ = ["StoredVectors", "StoryClusterer", "StoryState", "article_day", "benchmark_clustering", "story_id_for"]
+__all__ = ["StoredVectors", "StoryClusterer", "StoryState", "add_story_counts", "article_day", "benchmark_clustering",
+           "dates_link", "one_article_story", "story_id_for"]
 
 TITLE_REPEAT = 2  # title words count twice: they name the story
 DOC_TERMS = 40  # an article's vector keeps its 40 heaviest terms
@@ -62,10 +69,6 @@ DATE_WEIGHT = 0.10
 THREAD_THRESHOLD = 0.15
 _FAR = FEATURES.index("happening_far")
 
-def story_id_for(first_article_id: str) -> str:
-    return "s" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
-
-
 def _norm(vec: dict[str, float]) -> float:
     return math.sqrt(sum(w * w for w in vec.values())) or 1.0
 
@@ -76,23 +79,6 @@ def _top(vec: dict[str, float], n: int) -> dict[str, float]:
     return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
 
 
-@dataclass(frozen=True)
-class _DocFeatures:
-    vector: dict[str, float]  # unit length
-    entities: frozenset[str]
-    event_days: frozenset[int]
-    day: int | None
-    people: frozenset[str]
-    happening_day: int | None
-    title: frozenset[str]
-    numbers: frozenset[str]
-    events: frozenset[str]
-    kind: str
-    specifics: frozenset[str]  # its title's ordinals and counterpart (`specifics.title_specifics`)
-    weekday: int | None  # the happening's (`days.doc_happening_weekday`)
-    month: int | None  # of its publication (`days.publication_month`)
-
-
 # With a scratch database, the stories whose state stays in memory: the recent ones, which
 # an article's candidates mostly are (~7 KB a story on SaudiNewsNet, 5,500 stories at
 # 24,000 articles, two thirds of them of one article).
@@ -100,52 +86,6 @@ _HOT_STORIES = 2_000
 # ... and the terms and entities whose recent stories stay in memory (105,000 of them at
 # 24,000 articles, most in one story or two).
 _HOT_POSTINGS = 20_000
-
-
-def add_story_counts(story: StoryState, f: _DocFeatures) -> None:
-    """Count what the article says into the story (entities are counted by the caller)."""
-    happening = f.happening_day if f.happening_day is not None else f.day
-    for day in [*f.event_days]:
-        story.event_days[day] = story.event_days.get(day, 0) + 1
-    if happening is not None:
-        story.happening_days[happening] = story.happening_days.get(happening, 0) + 1
-    for by_day, key in ((story.weekdays, f.weekday), (story.months, f.month)):
-        if key is not None:
-            by_day[key] = by_day.get(key, 0) + 1
-    for counts, items in ((story.title, f.title), (story.people, f.people), (story.numbers, f.numbers),
-                          (story.events, f.events), (story.kinds, (f.kind,)), (story.specifics, f.specifics)):
-        for item in items:
-            counts[item] = counts.get(item, 0) + 1
-
-
-def one_article_story(doc_id: str, f: _DocFeatures) -> StoryState:
-    """The story an article would start (to compare article pairs, as training does)."""
-    day = f.day if f.day is not None else 0
-    story = StoryState(story_id_for(doc_id), day, day, has_day=f.day is not None)
-    story.centroid = dict(f.vector)
-    story.entities = dict.fromkeys(f.entities, 1)
-    add_story_counts(story, f)
-    story.articles.append(doc_id)
-    return story
-
-
-def _ordinals_differ(numbers: frozenset[str], story_numbers: dict[str, int]) -> bool:
-    """Both state ordinals (`signature.doc_numbers`: "o4" of الجولة الرابعة) and none in common."""
-    mine = {n for n in numbers if n[0] == "o"}
-    theirs = {n for n in story_numbers if n[0] == "o"}
-    return bool(mine) and bool(theirs) and not mine & theirs
-
-
-def dates_link(f: _DocFeatures, story: StoryState, far: bool = False) -> bool:
-    """Whether an article's dates tie it to a story it may develop: it states a day the story
-    dates its happening on ("والخميس الماضي" two days after a Thursday meeting), or the story
-    states its happening's day. An undated article or story ties unless its happening's day or
-    weekday is another (`far`: the `happening_far` feature; an envoy's visit on a Tuesday and
-    one on a Saturday)."""
-    if f.day is None or not story.has_day:
-        return not far
-    happening = f.happening_day if f.happening_day is not None else f.day
-    return happening in story.event_days or any(day in story.happening_days for day in f.event_days)
 
 
 class StoryClusterer:
@@ -212,14 +152,14 @@ class StoryClusterer:
             else:
                 yield i, reading, self._assign(doc_id, self.features(reading, df_before))
 
-    def text_similarity(self, f: _DocFeatures, story: StoryState) -> float:
+    def text_similarity(self, f: DocFeatures, story: StoryState) -> float:
         """Cosine of the article's vector with the story's centroid (its norm kept on the story)."""
         if not story.norm:
             story.norm = _norm(story.centroid)
         # (in C: the products summed in the vector's order, as a generator would)
         return sum(map(mul, f.vector.values(), map(story.centroid.get, f.vector, repeat(0.0)))) / story.norm
 
-    def similarity(self, doc_features: _DocFeatures, story: StoryState, text: float | None = None) -> float:
+    def similarity(self, doc_features: DocFeatures, story: StoryState, text: float | None = None) -> float:
         """Subject similarity (text, entities, stated days); `text` when already computed."""
         if text is None:
             text = self.text_similarity(doc_features, story)
@@ -264,11 +204,11 @@ class StoryClusterer:
     def _known_terms(reading: ArticleReading, known: Container[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return without_known_conjunction(reading.title, known), without_known_conjunction(reading.body, known)
 
-    def doc_features(self, doc: Doc, known: Container[str] | None = None) -> _DocFeatures:
+    def doc_features(self, doc: Doc, known: Container[str] | None = None) -> DocFeatures:
         """The doc's features (`features` of its `read_article`)."""
         return self.features(read_article(doc), self.df if known is None else known)
 
-    def features(self, reading: ArticleReading, known: Container[str]) -> _DocFeatures:
+    def features(self, reading: ArticleReading, known: Container[str]) -> DocFeatures:
         """The article's features; `known` as for `_terms`."""
         title, body = self._known_terms(reading, known)
         counts = Counter(title * TITLE_REPEAT + body)
@@ -276,11 +216,11 @@ class StoryClusterer:
         vec = _top(vec, DOC_TERMS)
         norm = _norm(vec)
         vec = {t: w / norm for t, w in vec.items()}
-        return _DocFeatures(vec, reading.entities, reading.event_days, reading.day, reading.people,
+        return DocFeatures(vec, reading.entities, reading.event_days, reading.day, reading.people,
                             reading.happening_day, frozenset(title), reading.numbers, reading.events, reading.kind,
                             specifics_of(reading.specifics, known), reading.happening_weekday, reading.month)
 
-    def pair_features(self, f: _DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
+    def pair_features(self, f: DocFeatures, story: StoryState, text: float | None = None) -> list[float]:
         """`signature.pair_features` of an article against a story."""
         if text is None:
             text = self.text_similarity(f, story)
@@ -289,7 +229,7 @@ class StoryClusterer:
 
     # --- assignment --------------------------------------------------------------------
 
-    def _candidates(self, f: _DocFeatures) -> list[StoryState]:
+    def _candidates(self, f: DocFeatures) -> list[StoryState]:
         hits: Counter[str] = Counter()
         for term in sorted(f.vector, key=lambda t: (-f.vector[t], t))[:RETRIEVAL_TERMS]:
             hits.update(self.postings.get(term, ()))
@@ -298,7 +238,7 @@ class StoryClusterer:
         best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
         return [story for sid, _ in best if (story := self.stories.get(sid)) is not None]
 
-    def _assign(self, doc_id: str, f: _DocFeatures) -> str:
+    def _assign(self, doc_id: str, f: DocFeatures) -> str:
         model = same_happening_model()
         in_window: list[tuple[float, str]] = []
         threads: list[tuple[float, str]] = []
@@ -321,7 +261,7 @@ class StoryClusterer:
                 far = bool(features[_FAR]) and not day_beside(f.weekday, story.weekdays)
                 stated_same_day = f.happening_day is not None and model.same_day(features)
                 if (undated_pair or stated_same_day) and model.may_join_undated(
-                        features, _ordinals_differ(f.numbers, story.numbers)):
+                        features, ordinals_differ(f.numbers, story.numbers)):
                     (undated if undated_pair else same_day).add(story.id)
                 if model.joins_developing(features, p, subject, len(story.articles), dates_link(f, story, far)):
                     developing.append((subject, story.id))
@@ -345,13 +285,13 @@ class StoryClusterer:
         self._join(story, doc_id, f)
         return story.id
 
-    def _new_story(self, doc_id: str, f: _DocFeatures) -> StoryState:
+    def _new_story(self, doc_id: str, f: DocFeatures) -> StoryState:
         day = f.day if f.day is not None else 0
         story = StoryState(story_id_for(doc_id), day, day, has_day=f.day is not None)
         self.stories[story.id] = story
         return story
 
-    def _join(self, story: StoryState, doc_id: str, f: _DocFeatures) -> None:
+    def _join(self, story: StoryState, doc_id: str, f: DocFeatures) -> None:
         for t, w in f.vector.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         story.centroid = _top(story.centroid, CENTROID_TERMS)
