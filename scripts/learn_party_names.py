@@ -36,9 +36,9 @@ from marsad.settings import SHARED_DIR
 SNN = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
 MIN_SNN = 5  # times SaudiNewsNet writes the name after حزب
 MIN_CORPORA = 1  # times the corpora mark it
-MIN_CARRY = 0.5
+MIN_CARRY = 0.5  # share of the shorter start's uses that go on to the longer name
 MAX_OWN_USES = 100  # a one-word name's uses in all, against after حزب (SaudiNewsNet's names only)
-MAX_ADJECTIVE_SHARE = 0.2  # uses right after الحزب, against after حزب: an adjective  # share of the shorter start's uses that go on to the longer name
+MAX_ADJECTIVE_SHARE = 0.2  # uses right after الحزب, against after حزب: an adjective
 _LONGEST = 4
 _PARTY = "حزب"
 _LEFT_OUT = frozenset({"الله"})
@@ -53,7 +53,7 @@ def name_key(word: str) -> str:
 
 
 def _is_party(word: str) -> bool:
-    key, stem, prefix = token_keys(word)
+    _, stem, prefix = token_keys(word)
     return stem == _PARTY and not prefix.endswith("ال")
 
 
