@@ -28,7 +28,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from marsad.arabic.tokenize import token_keys
+from marsad.arabic.tokenize import ARTICLE_PREFIXES, token_keys
 from marsad.evaluate.ner_corpora import load_corpora
 from marsad.extract.mention_spans import institution_heads
 from marsad.extract.org_names import nationality_keys, org_words
@@ -43,7 +43,7 @@ MIN_SNN = 10  # times SaudiNewsNet writes the pair
 MIN_ADJECTIVE_SHARE = 0.10  # of the adjective's uses, right after that head
 FRAME_SHARE = 0.5  # followed by a preposition's phrase: the pair opens a longer name
 MAX_BARE_SHARE = 0.1  # written without the article, against with it
-_HEAD_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "وبال", "كال", "لل", "ولل", "فلل"})
+_HEAD_PREFIXES = ARTICLE_PREFIXES
 _WORD = re.compile(r"[\u0621-\u064a]+")
 
 
