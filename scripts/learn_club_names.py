@@ -15,9 +15,7 @@ a club's slot (فريق الوحدة, أمام الشباب, على العدال
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -25,9 +23,8 @@ from marsad.arabic.tokenize import token_keys
 from marsad.extract.mention_spans import known_places
 from marsad.extract.org_names import nationality_keys
 from marsad.extract.roles import function_words
-from marsad.settings import SHARED_DIR
+from marsad.run.bench import snn_contents
 
-SNN = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
 MIN_AFTER_CLUB = 3  # times SaudiNewsNet writes the word right after نادي
 MIN_AFTER_TEAM = 2  # ... and right after فريق: a club fields a team (نادي الطلبة does not)
 MAX_CITY_SHARE = 0.05  # its uses after مدينة, against after نادي: a town its club is named after (مانشستر)
@@ -45,23 +42,20 @@ def snn_counts() -> tuple[Counter, Counter, Counter, Counter]:
     after_team: Counter = Counter()
     after_city: Counter = Counter()
     written: Counter = Counter()
-    for zpath in sorted(SNN.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as archive:
-            for name in sorted(archive.namelist()):
-                for item in json.loads(archive.read(name)):
-                    keys = [token_keys(w) for w in _WORD.findall(item.get("content") or "")]
-                    names = ["ال" + k[1] if k[2].endswith(("ال", "لل")) else k[0] for k in keys]
-                    written.update(names)
-                    for i in range(len(keys) - 1):
-                        # the bare noun in construct (نادي, لنادي, ونادي), not النادي
-                        if keys[i][2].endswith("ال") or keys[i + 1][2] not in ("", "ال"):
-                            continue
-                        if keys[i][1] in _CLUB_NOUNS:
-                            after_club[names[i + 1]] += 1
-                        elif keys[i][1] in _TEAM_NOUNS:
-                            after_team[names[i + 1]] += 1
-                        elif keys[i][1] in _CITY_NOUNS:
-                            after_city[names[i + 1]] += 1
+    for content in snn_contents():
+        keys = [token_keys(w) for w in _WORD.findall(content)]
+        names = ["ال" + k[1] if k[2].endswith(("ال", "لل")) else k[0] for k in keys]
+        written.update(names)
+        for i in range(len(keys) - 1):
+            # the bare noun in construct (نادي, لنادي, ونادي), not النادي
+            if keys[i][2].endswith("ال") or keys[i + 1][2] not in ("", "ال"):
+                continue
+            if keys[i][1] in _CLUB_NOUNS:
+                after_club[names[i + 1]] += 1
+            elif keys[i][1] in _TEAM_NOUNS:
+                after_team[names[i + 1]] += 1
+            elif keys[i][1] in _CITY_NOUNS:
+                after_city[names[i + 1]] += 1
     return after_club, after_team, after_city, written
 
 

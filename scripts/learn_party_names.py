@@ -20,9 +20,7 @@ a party written bare is read as one only where its sentence speaks of parties.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -31,9 +29,8 @@ from marsad.evaluate.ner_corpora import load_corpora
 from marsad.extract.mention_spans import known_places
 from marsad.extract.org_names import nationality_keys
 from marsad.extract.roles import function_words
-from marsad.settings import SHARED_DIR
+from marsad.run.bench import snn_contents
 
-SNN = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
 MIN_SNN = 5  # times SaudiNewsNet writes the name after حزب
 MIN_CORPORA = 1  # times the corpora mark it
 MIN_CARRY = 0.5  # share of the shorter start's uses that go on to the longer name
@@ -80,24 +77,21 @@ def snn_runs() -> tuple[Counter, Counter, Counter]:
     starts: Counter = Counter()
     after_definite: Counter = Counter()
     written: Counter = Counter()
-    for zpath in sorted(SNN.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as archive:
-            for name in sorted(archive.namelist()):
-                for item in json.loads(archive.read(name)):
-                    words = _WORD.findall(item.get("content") or "")
-                    written.update(map(name_key, words))
-                    for i, word in enumerate(words[:-1]):
-                        if not _is_party(word):
-                            if token_keys(word)[0] in ("الحزب", "والحزب"):
-                                after_definite[name_key(words[i + 1])] += 1
-                            continue
-                        run: list[str] = []
-                        for nxt in words[i + 1:i + 1 + _LONGEST]:
-                            key = token_keys(nxt)[0]
-                            if not key.startswith(("ال", "وال", "لل")) or key in ("الذي", "التي"):
-                                break
-                            run.append(name_key(nxt))
-                            starts[tuple(run)] += 1
+    for content in snn_contents():
+        words = _WORD.findall(content)
+        written.update(map(name_key, words))
+        for i, word in enumerate(words[:-1]):
+            if not _is_party(word):
+                if token_keys(word)[0] in ("الحزب", "والحزب"):
+                    after_definite[name_key(words[i + 1])] += 1
+                continue
+            run: list[str] = []
+            for nxt in words[i + 1:i + 1 + _LONGEST]:
+                key = token_keys(nxt)[0]
+                if not key.startswith(("ال", "وال", "لل")) or key in ("الذي", "التي"):
+                    break
+                run.append(name_key(nxt))
+                starts[tuple(run)] += 1
     return starts, after_definite, written
 
 
