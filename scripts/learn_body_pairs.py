@@ -22,19 +22,16 @@ marsad/extract/body_pairs.py reads the list.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
-from marsad.arabic.tokenize import token_keys
+from marsad.arabic.tokenize import ARTICLE_PREFIXES, token_keys
 from marsad.evaluate.ner_corpora import load_corpora
 from marsad.extract.mention_spans import institution_heads
 from marsad.extract.org_names import nationality_keys, org_words
-from marsad.settings import SHARED_DIR
+from marsad.run.bench import snn_contents
 
-SNN = SHARED_DIR / "data" / "saudinewsnet" / "dataset"
 MIN_AS_ORG = 3  # times the corpora mark the pair as the start of an organisation
 MIN_SHARE = 0.5  # of all the times they write it (definite head, definite adjective)
 MIN_HEAD_SHARE = 0.3  # of a head's definite uses before an adjective that the corpora mark ORG
@@ -43,7 +40,7 @@ MIN_SNN = 10  # times SaudiNewsNet writes the pair
 MIN_ADJECTIVE_SHARE = 0.10  # of the adjective's uses, right after that head
 FRAME_SHARE = 0.5  # followed by a preposition's phrase: the pair opens a longer name
 MAX_BARE_SHARE = 0.1  # written without the article, against with it
-_HEAD_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "وبال", "كال", "لل", "ولل", "فلل"})
+_HEAD_PREFIXES = ARTICLE_PREFIXES
 _WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -81,19 +78,16 @@ def snn_counts(heads: frozenset[str]) -> tuple[Counter, Counter, Counter, Counte
     followed: Counter = Counter()
     bare: Counter = Counter()
     adjectives: Counter = Counter()
-    for zpath in sorted(SNN.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as archive:
-            for name in sorted(archive.namelist()):
-                for item in json.loads(archive.read(name)):
-                    keys = [token_keys(w) for w in _WORD.findall(item.get("content") or "")]
-                    adjectives.update(k[1] for k in keys if k[2] == "ال")
-                    for i, pair in definite_pairs(keys):
-                        if pair[0] in heads:
-                            pairs[pair] += 1
-                            if i + 2 < len(keys) and keys[i + 2][0].startswith("ل"):
-                                followed[pair] += 1
-                    bare.update((keys[i][0], keys[i + 1][0]) for i in range(len(keys) - 1)
-                                if keys[i][0] in heads and not keys[i][2] and not keys[i + 1][2])
+    for content in snn_contents():
+        keys = [token_keys(w) for w in _WORD.findall(content)]
+        adjectives.update(k[1] for k in keys if k[2] == "ال")
+        for i, pair in definite_pairs(keys):
+            if pair[0] in heads:
+                pairs[pair] += 1
+                if i + 2 < len(keys) and keys[i + 2][0].startswith("ل"):
+                    followed[pair] += 1
+        bare.update((keys[i][0], keys[i + 1][0]) for i in range(len(keys) - 1)
+                    if keys[i][0] in heads and not keys[i][2] and not keys[i + 1][2])
     return pairs, followed, bare, adjectives
 
 

@@ -38,6 +38,8 @@ _ABBREVIATIONS = frozenset({"د", "م", "ص", "ج", "ق", "ه", "هـ", "أ", "�
 # Proclitic sequences, longest first. Keys are in match-key form (alef unified).
 _DEFINITE = ("ال",)
 _PROCLITIC_WITH_ARTICLE = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+# The same as a set: a token's prefix that carries the article (والحرس, للمحكمة, فبالبنك).
+ARTICLE_PREFIXES = frozenset(_PROCLITIC_WITH_ARTICLE)
 _SINGLE_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 

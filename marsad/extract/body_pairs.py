@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, count
 
-from marsad.arabic.tokenize import proclitic_length
+from marsad.arabic.tokenize import ARTICLE_PREFIXES, proclitic_length
 from marsad.arabic.words import table_rows
 from marsad.extract.body_heads import institution_words
 from marsad.extract.org_names import nationality_keys, org_name_end, org_words
@@ -25,7 +25,7 @@ from marsad.settings import PACKAGE_DIR
 
 PAIRS_FILE = PACKAGE_DIR / "data" / "ner_body_pairs.tsv"
 # The article with what may be glued before it (والحرس, للمحكمة, بالبنك).
-_HEAD_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "وبال", "كال", "لل", "ولل", "فلل"})
+_HEAD_PREFIXES = ARTICLE_PREFIXES
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from marsad.extract.name_senses import without_noun_senses
 from marsad.extract.ner_consistency import consistent_labels
 from marsad.extract.ner_features import FeatureExtractor
 from marsad.extract.org_names import org_names
+from marsad.extract.party_names import with_party_names
 from marsad.extract.person_lists import person_lists
 from marsad.extract.sport_clubs import club_labels, with_clubs
 from marsad.extract.titled_names import is_title, titled_names, without_body_adjective, without_role_persons
@@ -277,6 +278,7 @@ def extract_mentions_of_docs(docs: Sequence[Doc], tagger: EntityTagger) -> list[
             named = outlet_mentions(agency_mentions(named, sentence.tokens, text), sentence.tokens, text, keys)
             named = district_names(named, sentence.tokens, text)
             named = titled_names(person_lists(named, sentence.tokens, text), sentence.tokens, text)
+            named = with_party_names(named, sentence.tokens, text)
             mentions.extend(without_role_persons(named, sentence.tokens, text))
         # القاعدة the base is not al-Qaeda: a name that is also a noun is judged in context.
         tokens = [t for s in sentences for t in s.tokens]

@@ -30,6 +30,7 @@ from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import clitic_candidates, proclitic_length, split_clitics, word_frequencies
 from marsad.arabic.words import key_table, table_rows
 from marsad.extract.body_heads import clitic_forms
+from marsad.extract.club_slots import learnt_club_positions, learnt_stems
 from marsad.extract.crf import bio_spans
 from marsad.extract.mention_spans import institution_heads, known_places
 from marsad.extract.org_names import nationality_keys
@@ -149,7 +150,8 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
     # Most articles write no club's name nor a match's word: set look-ups per token (in C) tell.
     token_stems = set(map(attrgetter("stem"), tokens))
     listed = not (stems.isdisjoint(token_stems) and _head_stems().isdisjoint(token_stems))
-    if not listed and (_cue_words().isdisjoint(token_stems) or _sport_stems().isdisjoint(token_stems)):
+    learnt = not learnt_stems().isdisjoint(token_stems)
+    if not (listed or learnt) and (_cue_words().isdisjoint(token_stems) or _sport_stems().isdisjoint(token_stems)):
         return mentions
     # Its sport words counted generously (a stem, with the article or without, or a whole key)
     # rule out most of the rest before each token's club key is written.
@@ -161,6 +163,8 @@ def with_clubs(mentions: list[Mention], tokens: Sequence[Token], text: str) -> l
         return mentions
     named = clubs | clubs_by_cue(tokens)
     at = [i for i, key in enumerate(written) if key in named]
+    if learnt:
+        at = sorted(set(at).union(learnt_club_positions(tokens, written, _keys_of_kind("club_cue"), named)))
     if not listed and not at:
         return mentions
     out = clubs_with_country(places_as_clubs(club_names(list(mentions), tokens, text), tokens, text), text) \

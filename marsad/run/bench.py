@@ -99,6 +99,16 @@ def load_corpus(path: Path, limit: int | None) -> list[RawPage]:
     return pages
 
 
+def snn_contents(corpus: Path = DEFAULT_CORPUS) -> Iterator[str]:
+    """The text of every SaudiNewsNet record in zip order, as the scripts that learn word
+    lists from it read it (an empty string for a record without one)."""
+    for zpath in sorted(corpus.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                for item in json.loads(zf.read(name)):
+                    yield item.get("content") or ""
+
+
 def pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
     """Each zip holds one JSON array of {source, url, date_extracted, title, content}."""
     for zpath in zips:
