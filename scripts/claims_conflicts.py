@@ -7,24 +7,29 @@ print each conflict row (each value with its outlet and sentence) to read and ju
 usage: python scripts/claims_conflicts.py [--limit 2000] [--day 2015-08-10]
                                           [--labels labels/claims/snn_2015-08-10.tsv] [--show]
                                           [--agreeing labels/claims/snn_2015-08-07_agreeing.tsv]
-                                          [--sample 30 --seed 12]
+                                          [--sample 30 --seed 12] [--cache FILE]
 
 --day takes the articles of that day's zip only. The first 2,000 articles of the corpus (the
 default) and 2015-08-10 are the ones the claims rules were set on; 2015-08-11 was judged
-after them (labels/claims/README.md).
+after them (labels/claims/README.md). --cache FILE keeps the analysis (articles and stories) in
+FILE (made on the first run): later runs recompute only the claims of the same stories with the
+code of the day, so rows of two codes compare on the same stories.
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import random
 from collections import Counter
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
-from marsad.model import Claim, Doc
+from marsad.model import Claim, Doc, Story
 from marsad.pipeline import analyze_pages
 from marsad.run.bench import DEFAULT_CORPUS, load_corpus, pages_from_zips
+from marsad.stories.claims import story_claims
 
 Entries = frozenset[str]  # "article id:value" of each value of a row
 
@@ -67,6 +72,26 @@ def show(claim: Claim, docs: dict[str, Doc]) -> None:
             print(f"#   [{value.value} {value.bound}] {doc.article.outlet} {article}: ...{context}...")
 
 
+def analysed(args: argparse.Namespace) -> tuple[dict[str, Doc], list[Story]]:
+    """The articles by id and the stories of 2+ articles (with --cache, their claims recomputed
+    by this code on the stored analysis)."""
+    if args.cache and args.cache.exists():
+        with args.cache.open("rb") as f:
+            docs, stories = pickle.load(f)
+        return docs, [replace(s, claims=tuple(story_claims([docs[a] for a in s.articles]))) for s in stories]
+    if args.day:
+        pages = list(islice(pages_from_zips([DEFAULT_CORPUS / f"{args.day}.zip"]), args.limit))
+    else:
+        pages = load_corpus(DEFAULT_CORPUS, args.limit)
+    analysis = analyze_pages(pages)
+    docs = {doc.id: doc for doc in analysis.docs}
+    stories = [s for s in analysis.stories if len(s.articles) > 1]
+    if args.cache:
+        with args.cache.open("wb") as f:
+            pickle.dump((docs, stories), f)
+    return docs, stories
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=2000)
@@ -76,15 +101,10 @@ def main() -> None:
     parser.add_argument("--agreeing", type=Path, help="agreeing rows judged by hand: how many still shown")
     parser.add_argument("--sample", type=int, default=0, help="print this many agreeing rows drawn at random, to judge")
     parser.add_argument("--seed", type=int, default=12, help="random.seed of --sample")
+    parser.add_argument("--cache", type=Path, help="keep the analysis here; recompute only the claims")
     args = parser.parse_args()
-    if args.day:
-        pages = list(islice(pages_from_zips([DEFAULT_CORPUS / f"{args.day}.zip"]), args.limit))
-    else:
-        pages = load_corpus(DEFAULT_CORPUS, args.limit)
-    analysis = analyze_pages(pages)
-    docs = {doc.id: doc for doc in analysis.docs}
+    docs, stories = analysed(args)
     labels = read_labels(args.labels) if args.labels else {}
-    stories = [s for s in analysis.stories if len(s.articles) > 1]
     rows: Counter[tuple[str, str]] = Counter()
     judged: Counter[tuple[str, str]] = Counter()
     for story in stories:
@@ -101,7 +121,7 @@ def main() -> None:
         random.seed(args.seed)
         for claim in random.sample(agreeing, min(args.sample, len(agreeing))):
             show(claim, docs)
-    print(f"{len(analysis.docs)} articles, {len(stories)} stories of 2+ articles; claim rows: "
+    print(f"{len(docs)} articles, {len(stories)} stories of 2+ articles; claim rows: "
           + ", ".join(f"{kind} {verdict} {n}" for (kind, verdict), n in sorted(rows.items())))
     if args.agreeing:
         shown = {(c.kind, row_entries(c)) for story in stories for c in story.claims}

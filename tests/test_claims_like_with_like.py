@@ -54,6 +54,17 @@ def test_a_figure_compared_with_is_not_the_level():
     assert not found[(91e6, 99.5e6)].agree
 
 
+def test_the_figure_a_level_replaces_is_not_that_level():
+    """Round 15 (SaudiNewsNet 2015-08-07): "97 سفينة يوميا بدلا من 49 سفينة" against 97 alone."""
+    a = make_doc("a", "وسترتفع طاقة الممر إلى 60 شاحنة يوميا بدلا من 35 شاحنة يوميا العام الماضي.",
+                 outlet="الأولى", quantities=(("60 شاحنة", 60, "exact", "شاحنة", "شاحنة"),
+                                               ("35 شاحنة", 35, "exact", "شاحنة", "شاحنة")))
+    b = make_doc("b", "وقالت الهيئة إن الممر سيستقبل 65 شاحنة يوميا.", outlet="الثانية",
+                 quantities=(("65 شاحنة", 65, "exact", "شاحنة", "شاحنة"),))
+    found = rows(a, b)
+    assert list(found) == [(60.0, 65.0)] and not found[(60.0, 65.0)].agree  # the new levels still differ
+
+
 def test_a_rate_per_period_is_not_a_total():
     a = make_doc("a", "وتخطط الشركة لبيع 50 ألف سيارة سنويا، وباعت 11 ألفا و532 سيارة في الربع الثاني.",
                  outlet="الأولى", quantities=(("50 ألف", 50e3, "exact", "سيارة", "سيارة"),

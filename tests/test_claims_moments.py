@@ -92,3 +92,18 @@ def test_one_set_of_statements_is_one_row_however_many_topics_it_reads_as():
     d = make_doc("d", "وضبطت الشرطة 120 كيلوغراما من المخدرات.", outlet="الثانية",
                  quantities=(("120 كيلوغراما", 120, "exact", "كيلوغرام", "كيلوغراما"),))
     assert len(quantity_claims([c, d])) == 1
+
+
+def test_the_span_of_a_price_record_is_a_market_moment_a_contract_span_is_a_claim():
+    """Round 15 (SaudiNewsNet 2015-08-06/07/08): crude "at its lowest in four months" and
+    gasoline "at its lowest in seven months" were a conflict of months."""
+    crude = make_doc("a", "وهبط الخام إلى أدنى مستوى له في أربعة أشهر ونصف.", outlet="الأولى",
+                     quantities=(("أربعة أشهر", 4, "exact", "شهر", "أشهر"),))
+    gasoline = make_doc("b", "وهبطت عقود البنزين إلى أدنى مستوياتها في سبعة أشهر ونصف.", outlet="الثانية",
+                        quantities=(("سبعة أشهر", 7, "exact", "شهر", "أشهر"),))
+    assert rows(crude, gasoline) == {}
+    a = make_doc("a", "ووقع اللاعب عقدا مع النادي لمدة أربعة أشهر تجريبية.", outlet="الأولى",
+                 quantities=(("أربعة أشهر", 4, "exact", "شهر", "أشهر"),))
+    b = make_doc("b", "ووقع اللاعب عقدا مع النادي لمدة سبعة أشهر تجريبية.", outlet="الثانية",
+                 quantities=(("سبعة أشهر", 7, "exact", "شهر", "أشهر"),))
+    assert not rows(a, b)[(4.0, 7.0)].agree

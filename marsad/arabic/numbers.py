@@ -144,7 +144,8 @@ def combine(values: list[tuple[float, str]]) -> float | None:
 
 
 def is_vague(key: str) -> bool:
-    return key in _VAGUE
+    """"آلاف" / "ملايين" alone, a clitic allowed ("لآلاف العائلات", "وآلاف"): thousands of."""
+    return key in _VAGUE or (key[:1] in ("و", "ب", "ل") and key[1:] in _VAGUE)
 
 
 def ordinal_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -330,6 +331,11 @@ def number_runs(tokens: list[Token]) -> list[NumberRun]:
                     break  # "وأحد" normalises like "واحد"
                 if j > i and t.key.startswith("و") and parts and parts[-1][1] == "digit":
                     break
+                if parts and parts[-1][1] == "scale" and wv[1] == "scale" and not t.key.startswith("و"):
+                    if wv[0] > parts[-1][0]:  # "ثلاثة آلاف مليون": thousands of millions, 3 billion
+                        parts[-1] = (parts[-1][0] * wv[0], "scale")
+                    j += 1  # "ستة ملايين مليون": the scale written twice, six million
+                    continue
                 if wv[1] == "dual_scale" and parts:
                     parts.append((float(wv[0]) / 2, "scale"))  # "عشرين ألفا": accusative, not dual
                 else:

@@ -32,6 +32,14 @@ def moments() -> dict[str, frozenset[str]]:
             for kind, words in (line.split("\t") for line in load_word_list("claim_moments.tsv"))}
 
 
+def record_span(tokens: tuple[Token, ...], start: int) -> bool:
+    """A span of time is a price's record ("أدنى مستوياته في خمسة أعوام", "أعلى مستوى منذ 3
+    أشهر"): a record word and "مستوى" within the four words before it (`moments`' record)."""
+    before = [t.key for t in tokens if t.end <= start][-4:]
+    records = moments()["record"]
+    return any(k in records and any(n.startswith("مستو") for n in before[i + 1:]) for i, k in enumerate(before))
+
+
 @dataclass(frozen=True)
 class Count:
     """One count of one article, as claims compare it."""
@@ -51,6 +59,7 @@ class Count:
     terms: frozenset[str] = frozenset()  # its sentence's content terms
     day: str | None = None  # the day its clause dates before it (YYYY-MM-DD), if any (`day_before`)
     published: str | None = None  # its article's day
+    lead: frozenset[str] = frozenset()  # of a sum or a percentage: the firm its article reports on (claim_firms)
 
 
 def variant(key: str) -> str:
@@ -155,6 +164,16 @@ def subjects(facts: SentenceFacts, head: str) -> frozenset[str]:
     if head == "%" or head in moments()["currency"]:
         return facts.places | facts.firms
     return facts.places
+
+
+def apart(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Two counts' places (or leads) say they are of different things: both name some, none shared."""
+    return bool(x and y and not x & y)
+
+
+def narrowed(x: frozenset[str], y: frozenset[str]) -> frozenset[str]:
+    """What a group of two groups' counts is of: the places both name, or those either names."""
+    return x & y if x and y else x | y
 
 
 @cache

@@ -72,7 +72,8 @@ def own_role(tokens: tuple[Token, ...], q: Quantity, next_start: int | None, aft
     before = before[-2:]
     if previous in _CHANGE_BY:
         return "change"
-    if previous in _COMPARED_WITH or (previous in ("ب", "مع") and len(before) == 2 and before[0] in _COMPARED_WITH):
+    if previous in _COMPARED_WITH or (previous in ("ب", "مع", "من") and len(before) == 2
+                                      and before[0] in _COMPARED_WITH):
         return "compared"
     if previous in _RATE_BY or any(key in _PER_PERIOD for key in after):
         return "rate"

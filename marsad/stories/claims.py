@@ -7,10 +7,12 @@ wounded are not soldiers stationed, drones launched not drones shot down, a rate
 total, a figure compared with not the level: claim_roles.py; a rate's change is not the level
 it reaches: lexicon/claim_share_roles.tsv), and the same year when a sentence dates them (a
 count its clause dates weeks before its article is of an earlier happening). Prices, index
-levels, scores, a price's move in percent and the sources' count are not claims
-(lexicon/claim_moments.tsv), and values conflict only when two outlets state different values,
-no outlet states both, and the outlets' lists are one item apart at most (`stated_alike`); a
-sum of money or a percentage is of the organisations its sentence names (`subjects`).
+levels, scores, a price's move in percent, the span of a price's record ("أدنى مستوى له في أربعة
+أشهر") and the sources' count are not claims (lexicon/claim_moments.tsv), and values conflict
+only when two outlets state different values, no outlet states both, and the outlets' lists
+are one item apart at most (`stated_alike`); a sum of money or a percentage is of the
+organisations its sentence names (`subjects`) and of the firm its sentence or its article's
+lead names (claim_firms.py).
 Counts one article splits ("ثماني هجمات بطائرات مسيرة بالإضافة إلى 17 هجوما صاروخيا") are
 added up first. Values agree
 when their ranges overlap given their bounds ("نحو 3500" ~ "حوالي 3500"; "أكثر من عشرة" ~ 11),
@@ -39,14 +41,18 @@ from marsad.stories.claim_counts import (
     SHARE_WORDS_SHARED,
     Count,
     DocSentences,
+    apart,
     day_before,
     describe_share,
     moments,
+    narrowed,
+    record_span,
     subjects,
     variant,
     word_key,
 )
 from marsad.stories.claim_dates import date_claims
+from marsad.stories.claim_firms import StoryFirms, with_firm
 from marsad.stories.claim_lists import listed_counts
 from marsad.stories.claim_roles import OWN_ROLES, clause_words_after, clause_words_before, own_role, role_of
 from marsad.stories.claim_values import claim_rows, outlet_of, stated_alike, stated_bound, stated_value, values_agree
@@ -102,7 +108,7 @@ def _describe(sentences: DocSentences, q: Quantity, previous_end: int = 0,
         head, words = word_key(words[0]), words[1:]
     modifiers, end = _modifiers(words)
     end = max(end, q.end)
-    if _is_moment(head, modifiers, tokens):
+    if _is_moment(head, modifiers, tokens) or (head in moments()["duration"] and record_span(tokens, q.start)):
         return None
     if head in _YEARS and (person := _person_aged(doc, q)) is not None:
         head, modifiers = f"age {person}", []  # "سعد دوابشة (32 عاما)": his age, one thing per person
@@ -183,7 +189,7 @@ def _summed(doc: Doc, counts: list[Count]) -> list[Count]:
                                  c.year or prev.year, prev.value + c.value,
                                  _weaker(prev.bound, c.bound), f"{prev.text} + {c.text}",
                                  prev.written_about, prev.start, c.end, prev.places | c.places, prev.terms | c.terms,
-                                 prev.day or c.day, c.published)
+                                 prev.day or c.day, c.published, prev.lead)
                 continue
         out.append(c)
     return out
@@ -211,7 +217,7 @@ def _same_thing(a: Count, b: Count) -> bool:
         return False
     if (a.role and b.role and a.role != b.role) or any((a.role == r) != (b.role == r) for r in OWN_ROLES):
         return False
-    if a.places and b.places and not a.places & b.places:
+    if apart(a.places, b.places) or apart(a.lead, b.lead):
         return False
     if a.modifiers and b.modifiers:
         # a percentage's subject is several words around it (SHARE_WORDS_SHARED)
@@ -261,8 +267,9 @@ def _components(items: list[Count]) -> list[list[Count]]:
     do, but never bridges two roles or two places ("تأثر 1.36 مليون شخص" does not make
     those displaced and those wounded one count)."""
     sets = DisjointSets(len(items))
-    roles = [{c.role} - {None} for c in items]  # per set root: the roles and places it holds
-    places = [set(c.places) for c in items]
+    roles = [{c.role} - {None} for c in items]  # per set root: the roles, places and leads it holds
+    places = [c.places for c in items]
+    leads = [c.lead for c in items]
     by_head: dict[str, list[int]] = defaultdict(list)  # only counts of one noun can match
     for i, item in enumerate(items):
         by_head[item.head].append(i)
@@ -271,11 +278,11 @@ def _components(items: list[Count]) -> list[list[Count]]:
             for j in members[k + 1:]:
                 ri, rj = sets.find(i), sets.find(j)
                 if ri == rj or not _same_thing(items[i], items[j]) or len(roles[ri] | roles[rj]) > 1 \
-                        or (places[ri] and places[rj] and not places[ri] & places[rj]):
+                        or apart(places[ri], places[rj]) or apart(leads[ri], leads[rj]):
                     continue
                 sets.join(ri, rj)
                 roles[ri] |= roles[rj]
-                places[ri] = places[ri] & places[rj] if places[ri] and places[rj] else places[ri] | places[rj]
+                places[ri], leads[ri] = narrowed(places[ri], places[rj]), narrowed(leads[ri], leads[rj])
     return _attach_bare(sets.groups(items))
 
 
@@ -296,7 +303,7 @@ def _attach_bare(groups: list[list[Count]]) -> list[list[Count]]:
             targets = [t for t in targets if all(_same_sum(c, d) for c in g for d in t)]
         if g[0].head in moments()["duration"]:
             targets = []
-        targets = [t for t in targets if all((not c.places or not d.places or c.places & d.places)
+        targets = [t for t in targets if all(not apart(c.places, d.places) and not apart(c.lead, d.lead)
                                              and _same_moment(c, d) for c in g for d in t)]
         if not any(c.modifiers for c in g) and len(targets) == 1:
             targets[0].extend(g)
@@ -343,13 +350,14 @@ def _dual_counts(sentences: DocSentences) -> list[Quantity]:
 
 def quantity_claims(docs: list[Doc]) -> list[Claim]:
     items: list[Count] = []
+    firms = StoryFirms(docs)
     for doc in docs:
         sentences = DocSentences(doc)
         quantities = sorted([*doc.quantities, *_dual_counts(sentences)], key=lambda q: q.start)
         counts = [c for i, q in enumerate(quantities)
                   if (c := _describe(sentences, q, quantities[i - 1].end if i else 0,
                                      quantities[i + 1].start if i + 1 < len(quantities) else None)) is not None]
-        items.extend(listed_counts(sentences, _summed(doc, counts)))
+        items.extend(with_firm(listed_counts(sentences, _summed(doc, counts)), firms, sentences))
     claims = []
     outlets = outlet_of(docs)
     shown: set[tuple[str, frozenset[tuple[str, float, str]]]] = set()
