@@ -23,7 +23,8 @@ from marsad.extract.events.lexicon import PARTIES, Lexicon, Trigger, any_has_wor
 from marsad.extract.events.modes import event_mode
 from marsad.extract.events.placing import Arg, Args, place_mentions
 from marsad.extract.events.scoring import Detector, Reading, load_detector
-from marsad.extract.events.sources import sources_refined, worth_reading
+from marsad.extract.events.senses import other_sense
+from marsad.extract.events.sources import passive_arrests, sources_refined, worth_reading
 from marsad.extract.events.triggers import Hit, assertable, find_triggers
 from marsad.model import Doc, Event, Mention, Participant, Quantity, Sentence, TimeExpr, Token
 
@@ -243,6 +244,8 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
         if detector and (events or may_add[k]):
             inside = mentions[k], times[k], quantities[k]
             events = _detect(sentence, events, reference, detector, scores[k], inside, doubted_here)
+        if detector and events:  # a trigger word in another sense, an event told back (`senses`)
+            events = [e for e in events if not other_sense(e, sentence.tokens)]
         if events:
             stated = any(t.value for t in times[k])
             if detector and any(worth_reading(e, sentence.tokens) for e in events):  # who did it (`sources`)
@@ -261,7 +264,8 @@ def _doc_events(doc: Doc, reference: date | None, lex: Lexicon, detector: Detect
     places = frozenset(m.text for m in doc.mentions if m.type == "LOC")
     joined = join_elaborations(coded, places, frozenset(doubted))
     if detector is not None:  # learned (with no model file, no type is checked)
-        joined = [e for e in joined if _codable(e, detector.kinds)]
+        joined = passive_arrests([e for e in joined if _codable(e, detector.kinds)], sentences, mentions,
+                                 _arguments_placed)
     if reference is not None:
         joined = [e for e in joined if not _history(e, doc.times, reference)]
     stated_ids = {id(e) for _, st, e in coded if st}

@@ -15,6 +15,11 @@ acts takes the participant the sentence names for it.
   التاميل", "من فعل مقاتلين"): that one (five of the fifteen ASSAULT sentences of the dev
   half's validation rows that had no source named it so).
 
+- An arrest whose only parties are named persons ("واعتقل X (70 عاما) الأسبوع الماضي"، "أن X
+  اعتقل بعد أن ..."): the verb is a passive written without its vowels, and the persons are
+  the arrested, its targets, not who arrested them (no police, army nor body is named).
+- "طلب (الوزير) من X": X is asked, the target, not the source.
+
 Run after the detection, not inside the lexicon coder: the detector's features read the
 lexicon coder's actors as it was trained on them, so its decisions (and the cross-validated
 figures) stay as they are.
@@ -29,12 +34,22 @@ from marsad.arabic.normalize import match_key
 from marsad.extract.events.agents import country_codes, possessed
 from marsad.extract.events.lexicon import PROTESTERS, is_break
 from marsad.extract.events.placing import Arg
-from marsad.model import Event, Participant, Token
+from marsad.extract.events.senses import trigger_indexes
+from marsad.model import Event, Mention, Participant, Sentence, Token
 
 # Words after which a sentence names who carried out or claimed an attack (match keys)
 CLAIMS = frozenset(match_key(w) for w in (
     "تبنى تبناه تبنته تبناها تبنتها تبنت نفذه نفذته نفذها نفذتها نسب نسبت نسبه نسبها فعل".split()))
 CLAIM_REACH = 3  # tokens from the claim word to the claimant
+
+# Verbs of arrest and detention and of asking (match keys, less a conjunction و)
+ARRESTS = frozenset(match_key(w) for w in (
+    "اعتقل اعتقلت اعتقلا اعتقلوا يعتقل تعتقل احتجز احتجزت احتجزوا يحتجز تحتجز".split()))
+ASKS = frozenset(match_key(w) for w in "طلب طلبت طلبوا يطلب تطلب يطلبون".split())
+FROM = "من"
+# Words before a partitive من: "طلب عدد من النواب" is who asks, not whom
+PARTITIVE = frozenset(match_key(w) for w in "عدد بعض مجموعة جمع العديد كثير وفد".split())
+ASKED_REACH = 8  # "طلب" ... "من X", a VSO subject with its title between
 
 # The sectors that police or fight a protest, not the protesters (CAMEO role codes)
 FORCES = frozenset({"COP", "MIL", "SPY"})
@@ -46,6 +61,11 @@ def sources_refined(event: Event, tokens: Sequence[Token], placed: Sequence[Arg]
     `participant`: how an argument becomes a participant (`coding._participant`)."""
     if event.mode != "asserted":
         return event
+    asked = _asked(tokens, placed, event) if _trigger_verb(event, tokens) in ASKS else None
+    if asked is not None:
+        target = participant(asked)
+        return replace(event, actors=tuple(p for p in event.actors if p.ref != target.ref),
+                       targets=(target, *(p for p in event.targets if p.ref != target.ref)))
     if not event.actors:
         claimant = _claimant(tokens, placed) if event.type == "ASSAULT" else None
         return _with_source(event, (participant(claimant),)) if claimant is not None else event
@@ -68,10 +88,54 @@ def worth_reading(event: Event, tokens: Sequence[Token]) -> bool:
     sentence's arguments need not be placed again for them (speed)."""
     if event.mode != "asserted":
         return False
+    if event.type == "REQUEST" and _trigger_verb(event, tokens) in ASKS:
+        return True
     if not event.actors:
         return event.type == "ASSAULT" and any(map(_claim_word, tokens))
     head = event.actors[0].text.split()[0].removeprefix("و") if event.actors[0].text else ""
     return event.type == "PROTEST" or (head.endswith("ه") and not head.startswith("ال"))
+
+
+def passive_arrests(events: list[Event], sentences: Sequence[Sentence], mentions: Sequence[Sequence[Mention]],
+                    placer: Callable[[Sequence[Token], Sentence, Sequence[Mention]], tuple[list[Arg], frozenset[int]]],
+                    ) -> list[Event]:
+    """The events with an arrest of named persons alone read as passive (module doc). Run
+    once the events without an actor are dropped (`coding._codable`): the arrested keep the
+    event, now with no actor, as the sentence names none."""
+    at = {s.start: (s, m) for s, m in zip(sentences, mentions, strict=True)}
+    out = []
+    for event in events:
+        sentence, named = at.get(event.start, (None, ()))
+        if sentence is not None and event.mode == "asserted" and event.actors and _trigger_verb(
+            event, sentence.tokens) in ARRESTS and _persons_only(event, placer(sentence.tokens, sentence, named)[0]):
+            event = replace(event, actors=(), targets=(*event.actors, *event.targets))
+        out.append(event)
+    return out
+
+
+def _trigger_verb(event: Event, tokens: Sequence[Token]) -> str:
+    """The key of the event's trigger word, less a conjunction و ("" for none found)."""
+    at = trigger_indexes(event, tokens)
+    key = tokens[at[0]].key if at else ""
+    return key[1:] if key[:1] == "و" and key[1:] in ARRESTS | ASKS else key
+
+
+def _persons_only(event: Event, placed: Sequence[Arg]) -> bool:
+    """Every party of the event is a named person (an entity mention of a person, no typed
+    agent phrase such as الشرطة)."""
+    args = [next((a for a in placed if a.mention.text == p.text), None) for p in event.actors + event.targets]
+    return all(a is not None and a.mention.type == "PER" and not a.code for a in args)
+
+
+def _asked(tokens: Sequence[Token], placed: Sequence[Arg], event: Event) -> Arg | None:
+    """The participant right after the من that follows the asking verb ("طلب من X")."""
+    for i in trigger_indexes(event, tokens):
+        for j in range(i + 1, min(len(tokens) - 1, i + 1 + ASKED_REACH)):
+            if is_break(tokens[j]):
+                break
+            if tokens[j].key == FROM and tokens[j - 1].key not in PARTITIVE:
+                return next((a for a in placed if a.first == j + 1), None)
+    return None
 
 
 def _claim_word(token: Token) -> bool:
