@@ -163,6 +163,8 @@ _CUTTABLE_PROCLITIC = re.compile("[وف]?[بلك]?")
 _MARK_RUN = re.compile(f"[{_MARKS}]*")  # diacritics and tatweel, as in TOKEN_RE
 
 
+# Cached: the gazetteer's and the tagger's spans ask it of the same words again and again.
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
 def proclitic_length(word: str, prefix: str, keep_whole_words: bool = True) -> int:
     """How many characters of `word` (surface text) the proclitics `prefix` (match-key
     form: "و", "وب", "ل") take up, tatweel and diacritics after them included ("لـ").

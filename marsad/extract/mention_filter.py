@@ -64,24 +64,34 @@ def clean_mention(mention: Mention) -> Mention | None:
     if mention.type == "PER" and mention.text.startswith(_PRODUCT_PREFIX):
         return replace(mention, type="MISC")  # آي فون, آي باد: a product line, not a person
     if mention.type == "PER":
-        # A title or a profession before a person's name is not part of it (للمخرج, العماد).
-        lists = load_not_entities()
-        while (space := mention.text.find(" ", first, last)) > 0 \
-                and _kind(mention.text[first:space], lists) == "title":
-            first = space + 1
-        if _kind(mention.text[first:last], lists) == "title":
+        person = _person_span(mention.text, first, last)
+        if person is None:
             return None
-        # "عبد العزيز الجهني كمدرب": ك + a role, "as coach", ends no one's name.
-        if (space := mention.text.rfind(" ", first, last)) > first and _as_a_role(mention.text[space + 1:last]):
-            last = space
-        elif space < first and _as_a_role(mention.text[first:last]):
-            return None
+        first, last = person
     # An event is MISC in ANERcorp; the name left once its event noun is gone is not.
     if stripped_event and mention.type == "MISC":
         return None
     if (first, last) == (0, len(mention.text)):
         return mention
     return replace(mention, start=mention.start + first, end=mention.start + last, text=mention.text[first:last])
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _person_span(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """(first, last) of a person's name within `text[first:last]`, or None where what is
+    left names no one. Cached, as `_kept_span`: the same names come back again and again."""
+    # A title or a profession before a person's name is not part of it (للمخرج, العماد).
+    lists = load_not_entities()
+    while (space := text.find(" ", first, last)) > 0 and _kind(text[first:space], lists) == "title":
+        first = space + 1
+    if _kind(text[first:last], lists) == "title":
+        return None
+    # "عبد العزيز الجهني كمدرب": ك + a role, "as coach", ends no one's name.
+    if (space := text.rfind(" ", first, last)) > first and _as_a_role(text[space + 1:last]):
+        last = space
+    elif space < first and _as_a_role(text[first:last]):
+        return None
+    return first, last
 
 
 _RARE_WHOLE = 100  # SaudiNewsNet writes the word with its ك fewer times than this ...

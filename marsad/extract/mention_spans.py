@@ -166,6 +166,13 @@ def _rulers_of_places(mentions: list[Mention], tokens: Sequence[Token], text: st
 
 
 
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _names_competition(word: str) -> bool:
+    """Whether a mention's first word as written is دوري (a competition's head): asked of
+    every mention of every sentence, so cached."""
+    return institution_heads().get(match_key(word)) == "competition"
+
+
 def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
     """A name the tagger found after دوري ("league", without the article) is a competition,
     a MISC, with the nationality adjective and the division after it: "دوري روشن" (which it
@@ -173,7 +180,7 @@ def _competitions(mentions: list[Mention], tokens: Sequence[Token], text: str) -
     heads = institution_heads()
 
     def is_competition(mention: Mention) -> bool:
-        return heads.get(match_key(mention.text.partition(" ")[0])) == "competition"
+        return _names_competition(mention.text.partition(" ")[0])
 
     if not any(map(is_competition, mentions)):
         return mentions

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.arabic.normalize import match_key
 from marsad.arabic.tokenize import is_whole_word, word_frequencies
@@ -21,6 +22,7 @@ from marsad.extract.mention_filter import load_not_entities
 from marsad.extract.ner_features import load_clusters
 from marsad.extract.roles import function_words, role_first_words
 from marsad.model import Mention, Token
+from marsad.run.caching import LRU_WORD_CACHE_SIZE
 
 _LONGEST = 3  # words in an item
 _MIN_PERSONS = 2  # persons the tagger found in the list
@@ -73,7 +75,12 @@ def _named_on(words: Sequence[Token]) -> bool:
 
 def _joined(token: Token) -> bool:
     """A word with the conjunction و glued on, not one that begins with the letter."""
-    key = token.key
+    return _joined_key(token.key)
+
+
+@lru_cache(maxsize=LRU_WORD_CACHE_SIZE)
+def _joined_key(key: str) -> bool:
+    """`_joined` of a word's key (cached: a list's words are asked again and again)."""
     return (len(key) > 2 and key[0] == "و" and key[1] != "و" and not is_whole_word(key, key[1:])) \
         or key.startswith("وو")
 
@@ -98,7 +105,7 @@ def _name_word(token: Token, last: bool) -> bool:
 def person_lists(mentions: list[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
     """The sentence's mentions with the persons of its و-lists added (see the module's doc)."""
     persons = [m for m in mentions if m.type == "PER"]
-    if len(persons) < _MIN_PERSONS or not any(map(_joined, tokens)):
+    if len(persons) < _MIN_PERSONS or not any(map(_joined_key, map(attrgetter("key"), tokens))):
         return mentions
     covered = [False] * len(tokens)
     person_at: dict[int, Mention] = {}
