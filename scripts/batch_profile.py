@@ -12,7 +12,10 @@ again, on a shared machine in this process's CPU seconds:
 It prints the run's `BatchReport` (`corpus_seconds`, `corpus_cpu_seconds`: this process after
 the map, with the LocalCluster's scheduler). `--profile` writes a cProfile of the main
 thread's CPU time (`time.thread_time`: not the scheduler's nor the writer thread's, not
-the waits) in the corpus step, its entities and its stories, and prints its top functions.
+the waits) in the corpus step, its entities and its stories, and prints its top functions;
+`--thread-cpu` prints that CPU time unprofiled (`main_thread_cpu_s`): unlike the report's
+`corpus_cpu_seconds` it leaves out the scheduler's thread, whose CPU grows with the wall
+time (on a loaded machine, with the load), so it compares two commits replayed in turn.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ def main() -> None:
     parser.add_argument("--output", required=True)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--profile", help="cProfile of the main thread's CPU in the corpus step (with --replay)")
+    parser.add_argument("--thread-cpu", action="store_true", help="the main thread's CPU in the corpus step")
     args = parser.parse_args()
     mapped = batch._map_on_dask
     recorded: list[Any] = []
@@ -53,11 +57,16 @@ def main() -> None:
     else:
         parser.error("--record or --replay")
     profile = cProfile.Profile(time.thread_time) if args.profile and args.replay else None
+    spent = _ThreadClock()
     if profile is not None:
         _profiled_corpus_step(profile)
+    elif args.thread_cpu:
+        _profiled_corpus_step(spent)
     began = time.perf_counter()
     report = batch.run_batch(args.inputs, Path(args.output), workers=args.workers)
     print(report, "wall", round(time.perf_counter() - began, 1), flush=True)
+    if args.thread_cpu:
+        print("main_thread_cpu_s", round(spent.seconds, 2), flush=True)
     if args.record:
         Path(args.record).write_bytes(pickle.dumps(recorded, protocol=pickle.HIGHEST_PROTOCOL))
     if profile is not None:
@@ -65,7 +74,20 @@ def main() -> None:
         pstats.Stats(args.profile).sort_stats("cumulative").print_stats(40)
 
 
-def _profiled_corpus_step(profile: cProfile.Profile) -> None:
+class _ThreadClock:
+    """This thread's CPU seconds while enabled (as a profile's `enable` / `disable`)."""
+
+    def __init__(self) -> None:
+        self.seconds, self.began = 0.0, 0.0
+
+    def enable(self) -> None:
+        self.began = time.thread_time()
+
+    def disable(self) -> None:
+        self.seconds += time.thread_time() - self.began
+
+
+def _profiled_corpus_step(profile: cProfile.Profile | _ThreadClock) -> None:
     """`link_and_group_shelf` (as `run_batch` imports it) profiled, with each entity and
     story its iterators make."""
     step = marsad.pipeline.link_and_group_shelf
@@ -77,7 +99,7 @@ def _profiled_corpus_step(profile: cProfile.Profile) -> None:
     marsad.pipeline.link_and_group_shelf = profiled  # type: ignore[assignment]
 
 
-def _in_profile(profile: cProfile.Profile, work: Callable[[], Any]) -> Any:
+def _in_profile(profile: cProfile.Profile | _ThreadClock, work: Callable[[], Any]) -> Any:
     profile.enable()
     try:
         return work()
@@ -85,7 +107,7 @@ def _in_profile(profile: cProfile.Profile, work: Callable[[], Any]) -> Any:
         profile.disable()
 
 
-def _each_in_profile(profile: cProfile.Profile, items: Iterator[Any]) -> Iterator[Any]:
+def _each_in_profile(profile: cProfile.Profile | _ThreadClock, items: Iterator[Any]) -> Iterator[Any]:
     while (item := _in_profile(profile, lambda: next(items, None))) is not None:
         yield item
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from marsad.arabic.normalize import match_key
@@ -126,7 +127,8 @@ class EntityIndex:
         beside = {i: words for i, m in enumerate(mentions) if m.type == "PER" and " " not in m.text.strip()
                   and (words := name_words_beside(doc.article.text, m, spans, self.names.is_given_name))}
         clusters = self._local_clusters(mentions, beside)
-        context = context_keys(mentions)
+        # (asked only of a bare name whose person few articles name in full: worked out then)
+        context = cache(lambda: context_keys(mentions))
         ids: dict[int, str] = {}
         with self.names.writing():
             for cluster in clusters:
@@ -143,11 +145,12 @@ class EntityIndex:
         for doc in docs:
             self.register_full_names_of(doc.mentions)
 
-    def register_full_names_of(self, mentions: Sequence[Mention]) -> None:
-        """`register_full_names` of one article, given its mentions (all it reads of it)."""
+    def register_full_names_of(self, mentions: Sequence[Mention], context: frozenset[str] | None = None) -> None:
+        """`register_full_names` of one article, given its mentions (all it reads of it) and,
+        when worked out already (`marsad batch`'s workers do), their `context_keys`."""
         self.person_votes.count(mentions)
         people = [m for m in mentions if m.type == "PER" and not m.antecedent and len(m.text.split()) >= 2]
-        context = context_keys(mentions)
+        context = context_keys(mentions) if context is None else context
         self.contexts.count(context)
         with self.names.writing():
             self._register_people(people, context)
@@ -231,8 +234,9 @@ class EntityIndex:
                 return None
         return hits[0]
 
-    def _match(self, cluster: _LocalCluster, context: frozenset[str] | None = None) -> EntityRecord | None:
-        """The known record this article's cluster is, if any (`context`: the article's names)."""
+    def _match(self, cluster: _LocalCluster,
+               context: Callable[[], frozenset[str]] | None = None) -> EntityRecord | None:
+        """The known record this article's cluster is, if any (`context`: gives the article's names)."""
         full = match_key(cluster.full_name) if cluster.names else ""
         words = len(full.split())
         if cluster.type == "PER" and words == 1:
@@ -263,7 +267,8 @@ class EntityIndex:
                     return record
         return None
 
-    def _bare_name_of(self, cluster: _LocalCluster, record: EntityRecord, context: frozenset[str] | None) -> bool:
+    def _bare_name_of(self, cluster: _LocalCluster, record: EntityRecord,
+                      context: Callable[[], frozenset[str]] | None) -> bool:
         """Whether a one-word person's cluster may be this record's: a name that holds the words
         beside it (`name_words_beside`); and a person named in full in fewer than
         `DOMINANT_MIN_DOCS` articles only where this article shares a rare name with those
@@ -275,7 +280,7 @@ class EntityIndex:
                 or any(gazetteer_type(k) == "PER" for k in record.keys):
             return True
         own = {skeleton(k) for k in cluster.keys}  # (not the surname itself)
-        return self.contexts.share_a_rare_name(context - own, record.context)
+        return self.contexts.share_a_rare_name(context() - own, record.context)
 
     @staticmethod
     def _spelling_of(cluster: _LocalCluster, record: EntityRecord) -> bool:

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from marsad.clean.lexicon import agency_variants, line_key
 from marsad.extract.coref import KnownPeople, names_by_surname, person_names_of, propagate_known_names, propagate_names
+from marsad.link.context import context_keys
 from marsad.link.duplicates import ReuseFinder, ReuseUnits, reuse_units, with_reuse
 from marsad.link.entities import EntityIndex
 from marsad.model import Analysis, Doc, Entity, Mention, Participant, Problem, Story
@@ -111,6 +112,7 @@ class PreparedDoc:
     doc_id: str
     outlet: str | None
     mentions: tuple[Mention, ...]  # after the names shared (what linking registers)
+    context: frozenset[str]  # their names (`link.context.context_keys`), for the full names' pass
     shared: Doc | None  # the doc with the names shared from other articles; None: unchanged
     reuse: ReuseUnits  # its share of the near-duplicate search
     story: ArticleReading | None  # what story clustering reads of its text (None: joins no story)
@@ -138,7 +140,8 @@ def prepare_for_corpus(doc: Doc, known: KnownPeople, ctx: RunContext, with_band_
 
 
 def _prepared(doc: Doc, shared: Doc, units: ReuseUnits, story: ArticleReading | None) -> PreparedDoc:
-    return PreparedDoc(doc.id, doc.article.outlet, shared.mentions, None if shared is doc else shared, units, story)
+    return PreparedDoc(doc.id, doc.article.outlet, shared.mentions, context_keys(shared.mentions),
+                       None if shared is doc else shared, units, story)
 
 
 def events_with_entity_ids(doc: Doc) -> Doc:
@@ -212,7 +215,7 @@ def link_and_group_shelf(shelf: DocShelf, ctx: RunContext | None = None,
             if ready.outlet:
                 outlets.setdefault(line_key(ready.outlet), ready.outlet)
         with clock("link_entities"):
-            index.register_full_names_of(ready.mentions)
+            index.register_full_names_of(ready.mentions, ready.context)
         with clock("near_duplicates"):
             # (its text, id and outlet: names shared change none)
             reuse.add_units(ready.doc_id, ready.outlet, ready.reuse)
@@ -273,7 +276,9 @@ def _prepare_here(ctx: RunContext, clock: StepClock) -> PrepareDocs:
                 units = reuse_units(doc)
             with clock("stories"):
                 story = read_text(shared) if joins_stories(shared) else None
-            yield _prepared(doc, shared, units, story)
+            with clock("link_entities"):  # (its names' context_keys)
+                prepared = _prepared(doc, shared, units, story)
+            yield prepared
 
     return prepare
 

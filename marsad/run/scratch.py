@@ -95,15 +95,23 @@ class SpilledMapping(MutableMapping[str, V]):
         db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
     def __getitem__(self, key: str) -> V:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        """As a dict's (without the KeyError that `Mapping.get` catches: most keys a
+        clusterer asks for, its new terms, are nowhere)."""
         value = self._held.get(key)
         if value is not None:
             self._held.move_to_end(key)
             return value
         if not self._spilled:
-            raise KeyError(key)
+            return default
         row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
         if row is None:
-            raise KeyError(key)
+            return default
         loaded: V = pickle.loads(row[0])
         self._hold(key, loaded)
         return loaded
