@@ -102,22 +102,25 @@ def load_corpus(path: Path, limit: int | None) -> list[RawPage]:
 def snn_contents(corpus: Path = DEFAULT_CORPUS) -> Iterator[str]:
     """The text of every SaudiNewsNet record in zip order, as the scripts that learn word
     lists from it read it (an empty string for a record without one)."""
-    for zpath in sorted(corpus.glob("*.zip")):
-        with zipfile.ZipFile(zpath) as zf:
-            for name in sorted(zf.namelist()):
-                for item in json.loads(zf.read(name)):
-                    yield item.get("content") or ""
+    for _, item in snn_records(sorted(corpus.glob("*.zip"))):
+        yield item.get("content") or ""
 
 
 def pages_from_zips(zips: list[Path]) -> Iterator[RawPage]:
     """Each zip holds one JSON array of {source, url, date_extracted, title, content}."""
+    for where, item in snn_records(zips):
+        page = snn_page(item, where)
+        if page is not None:
+            yield page
+
+
+def snn_records(zips: list[Path]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every record of SaudiNewsNet-style zips in order, with where it stands ("zip/file#i")."""
     for zpath in zips:
         with zipfile.ZipFile(zpath) as zf:
             for name in sorted(zf.namelist()):
                 for i, item in enumerate(json.loads(zf.read(name))):
-                    page = snn_page(item, f"{zpath.name}/{name}#{i}")
-                    if page is not None:
-                        yield page
+                    yield f"{zpath.name}/{name}#{i}", item
 
 
 def snn_page(item: dict[str, Any], fallback_url: str) -> RawPage | None:
