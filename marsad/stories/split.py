@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -43,9 +44,15 @@ def weekdays_disagree(a: Member, b: Member) -> bool:
     return not day_beside(a.weekday, {b.weekday: 1})
 
 
+@cache
+def _weekdays_apart() -> np.ndarray:
+    """7 x 7: two weekdays more than a day apart (`weekdays_disagree` of two undated articles)."""
+    return np.array([[a != b and not day_beside(a, {b: 1}) for b in range(7)] for a in range(7)])
+
+
 def _disagreements(members: Sequence[Member]) -> np.ndarray:
-    """`weekdays_disagree` of every pair, as a boolean matrix (one 7 x 7 table of weekdays)."""
-    apart = np.array([[a != b and not day_beside(a, {b: 1}) for b in range(7)] for a in range(7)])
+    """`weekdays_disagree` of every pair, as a boolean matrix."""
+    apart = _weekdays_apart()
     undated = np.array([m.undated and m.weekday is not None for m in members], dtype=bool)
     weekday = np.array([m.weekday if m.weekday is not None else 0 for m in members], dtype=int)
     return np.asarray(undated[:, None] & undated[None, :] & apart[weekday[:, None], weekday[None, :]])
@@ -90,7 +97,8 @@ def split_story(members: Sequence[Member], vectors: Mapping[str, Mapping[str, fl
     the story's id. `vectors`: the articles' unit vectors in the clusterer (only read when the
     story's weekdays disagree)."""
     named = [m for m in members if m.weekday is not None]
-    if not _disagreements(named).any():
+    # most stories have no two undated articles naming different weekdays: no matrix for them
+    if len({m.weekday for m in named if m.undated}) < 2 or not _disagreements(named).any():
         return [[m.doc_id for m in members]]
     order = {m.doc_id: i for i, m in enumerate(members)}
     groups = sorted(_groups(named, {m.doc_id: vectors.get(m.doc_id, {}) for m in named}),
