@@ -40,7 +40,6 @@ MIN_SNN = 10  # times SaudiNewsNet writes the pair
 MIN_ADJECTIVE_SHARE = 0.10  # of the adjective's uses, right after that head
 FRAME_SHARE = 0.5  # followed by a preposition's phrase: the pair opens a longer name
 MAX_BARE_SHARE = 0.1  # written without the article, against with it
-_HEAD_PREFIXES = ARTICLE_PREFIXES
 _WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -48,7 +47,7 @@ def definite_pairs(keys: list[tuple[str, str, str]]) -> list[tuple[int, tuple[st
     """(index, (head stem, adjective stem)) of each definite word followed by a word with the
     bare article (والحرس الثوري -> (حرس, ثوري)); `keys`: (match key, stem, prefix) per word."""
     return [(i, (keys[i][1], keys[i + 1][1])) for i in range(len(keys) - 1)
-            if keys[i][2] in _HEAD_PREFIXES and keys[i + 1][2] == "ال"
+            if keys[i][2] in ARTICLE_PREFIXES and keys[i + 1][2] == "ال"
             and keys[i][1].isalpha() and keys[i + 1][1].isalpha()]
 
 

@@ -24,8 +24,6 @@ from marsad.model import Mention, Token
 from marsad.settings import PACKAGE_DIR
 
 PAIRS_FILE = PACKAGE_DIR / "data" / "ner_body_pairs.tsv"
-# The article with what may be glued before it (والحرس, للمحكمة, بالبنك).
-_HEAD_PREFIXES = ARTICLE_PREFIXES
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +41,13 @@ def body_pairs() -> dict[tuple[str, str], bool]:
 def _pair_head_keys() -> frozenset[str]:
     """Every key a pair's head has with the article (الحرس, والحرس, للحرس): one set test
     tells the sentences that have none."""
-    return frozenset(prefix + head for head, _ in body_pairs() for prefix in _HEAD_PREFIXES)
+    return frozenset(prefix + head for head, _ in body_pairs() for prefix in ARTICLE_PREFIXES)
 
 
 def _pair_at(tokens: Sequence[Token], at: int) -> bool | None:
     """Whether the pair at token `at` is a name alone, opens one, or (None) is no pair."""
     head, adjective = tokens[at], tokens[at + 1]
-    if head.prefix not in _HEAD_PREFIXES or adjective.prefix != "ال" or not adjective.text.startswith("ال"):
+    if head.prefix not in ARTICLE_PREFIXES or adjective.prefix != "ال" or not adjective.text.startswith("ال"):
         return None
     if at > 0 and tokens[at - 1].prefix.endswith(("ال", "لل")):
         return None  # after a definite word the pair describes it: "الفرق الجامعية الأهلية"
